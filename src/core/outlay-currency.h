@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "outlay-decimal.h"
+
+G_BEGIN_DECLS
+
+gboolean    outlay_currency_is_valid    (const char    *code);
+guint       outlay_currency_minor_units (const char    *code);
+const char *outlay_currency_symbol      (const char    *code);
+char       *outlay_currency_format      (OutlayDecimal  value,
+                                         const char    *code);
+
+G_END_DECLS

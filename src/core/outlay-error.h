@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define OUTLAY_ERROR (outlay_error_quark ())
+
+/**
+ * OutlayErrorCode:
+ * Errors in the %OUTLAY_ERROR domain.  The message always says what
+ * went wrong in words a user can act on; the code is for callers that
+ * branch on the kind of failure.
+ */
+typedef enum
+{
+  OUTLAY_ERROR_FAILED,
+  OUTLAY_ERROR_INVALID_NUMBER,
+  OUTLAY_ERROR_OVERFLOW,
+  OUTLAY_ERROR_INVALID_ARGUMENT,
+  OUTLAY_ERROR_NOT_FOUND,
+  OUTLAY_ERROR_LOCKED,
+  OUTLAY_ERROR_STORE,
+  OUTLAY_ERROR_SCHEMA_TOO_NEW,
+  OUTLAY_ERROR_AMBIGUOUS,
+} OutlayErrorCode;
+
+GQuark outlay_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "outlay-document.h"
+
+G_BEGIN_DECLS
+
+char     *outlay_json_amount           (OutlayDecimal   value,
+                                        const char     *currency);
+JsonNode *outlay_document_to_json      (OutlayDocument *document);
+JsonNode *outlay_budget_summary_to_json (OutlayBudget  *budget,
+                                         const OutlayTotals *totals);
+
+G_END_DECLS

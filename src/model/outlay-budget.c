@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-budget"
+
+#include "config.h"
+
+#include "outlay-budget.h"
+#include "outlay-model-enum-types.h"
+
+struct _OutlayBudget
+{
+  GObject            parent_instance;
+  gint64             id;
+  char              *name;
+  char              *client;
+  char              *currency;
+  char              *fiscal_start;
+  char              *fiscal_end;
+  OutlayBudgetKind   kind;
+  OutlayBudgetStatus status;
+  OutlayDecimal      allocated;
+  OutlayDecimal      allocated_hours;
+  OutlayDecimal      warning_threshold;
+  OutlayDecimal      critical_threshold;
+  OutlayDecimal      expected_value;
+  OutlayDecimal      realized_value;
+  gboolean           ai_analysis;
+  gint64             created;
+  gint64             modified;
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_CLIENT,
+  PROP_KIND,
+  PROP_CURRENCY,
+  PROP_ALLOCATED,
+  PROP_ALLOCATED_HOURS,
+  PROP_WARNING_THRESHOLD,
+  PROP_CRITICAL_THRESHOLD,
+  PROP_STATUS,
+  PROP_FISCAL_START,
+  PROP_FISCAL_END,
+  PROP_EXPECTED_VALUE,
+  PROP_REALIZED_VALUE,
+  PROP_AI_ANALYSIS,
+  PROP_CREATED,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (OutlayBudget, outlay_budget, G_TYPE_OBJECT)
+
+static char **
+string_field (OutlayBudget *self, guint prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_NAME: return &self->name;
+    case PROP_CLIENT: return &self->client;
+    case PROP_CURRENCY: return &self->currency;
+    case PROP_FISCAL_START: return &self->fiscal_start;
+    case PROP_FISCAL_END: return &self->fiscal_end;
+    default: return NULL;
+    }
+}
+
+static gint64 *
+int64_field (OutlayBudget *self, guint prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_ID: return &self->id;
+    case PROP_ALLOCATED: return &self->allocated;
+    case PROP_ALLOCATED_HOURS: return &self->allocated_hours;
+    case PROP_WARNING_THRESHOLD: return &self->warning_threshold;
+    case PROP_CRITICAL_THRESHOLD: return &self->critical_threshold;
+    case PROP_EXPECTED_VALUE: return &self->expected_value;
+    case PROP_REALIZED_VALUE: return &self->realized_value;
+    case PROP_CREATED: return &self->created;
+    case PROP_MODIFIED: return &self->modified;
+    default: return NULL;
+    }
+}
+
+static void
+outlay_budget_finalize (GObject *object)
+{
+  OutlayBudget *self = OUTLAY_BUDGET (object);
+
+  g_free (self->name);
+  g_free (self->client);
+  g_free (self->currency);
+  g_free (self->fiscal_start);
+  g_free (self->fiscal_end);
+  G_OBJECT_CLASS (outlay_budget_parent_class)->finalize (object);
+}
+
+static void
+outlay_budget_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  OutlayBudget *self = OUTLAY_BUDGET (object);
+  char **s = string_field (self, prop_id);
+  gint64 *i = int64_field (self, prop_id);
+
+  if (s != NULL)
+    g_value_set_string (value, *s);
+  else if (i != NULL)
+    g_value_set_int64 (value, *i);
+  else if (prop_id == PROP_KIND)
+    g_value_set_enum (value, self->kind);
+  else if (prop_id == PROP_STATUS)
+    g_value_set_enum (value, self->status);
+  else if (prop_id == PROP_AI_ANALYSIS)
+    g_value_set_boolean (value, self->ai_analysis);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+outlay_budget_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  OutlayBudget *self = OUTLAY_BUDGET (object);
+  char **s = string_field (self, prop_id);
+  gint64 *i = int64_field (self, prop_id);
+  gboolean changed = FALSE;
+
+  if (s != NULL)
+    {
+      const char *v = g_value_get_string (value);
+
+      if ((changed = g_strcmp0 (*s, v) != 0))
+        {
+          g_free (*s);
+          *s = g_strdup (v);
+        }
+    }
+  else if (i != NULL)
+    {
+      if ((changed = *i != g_value_get_int64 (value)))
+        *i = g_value_get_int64 (value);
+    }
+  else if (prop_id == PROP_KIND)
+    {
+      if ((changed = self->kind != (OutlayBudgetKind) g_value_get_enum (value)))
+        self->kind = g_value_get_enum (value);
+    }
+  else if (prop_id == PROP_STATUS)
+    {
+      if ((changed = self->status != (OutlayBudgetStatus) g_value_get_enum (value)))
+        self->status = g_value_get_enum (value);
+    }
+  else if (prop_id == PROP_AI_ANALYSIS)
+    {
+      if ((changed = self->ai_analysis != g_value_get_boolean (value)))
+        self->ai_analysis = g_value_get_boolean (value);
+    }
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+
+  if (changed)
+    g_object_notify_by_pspec (object, pspec);
+}
+
+static GParamSpec *
+decimal_spec (const char *name, gint64 min, gint64 def)
+{
+  return g_param_spec_int64 (name, NULL, NULL, min, OUTLAY_DECIMAL_MAX, def,
+                             G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+}
+
+static void
+outlay_budget_class_init (OutlayBudgetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = outlay_budget_finalize;
+  object_class->get_property = outlay_budget_get_property;
+  object_class->set_property = outlay_budget_set_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, rw);
+  properties[PROP_CLIENT] = g_param_spec_string ("client", NULL, NULL, NULL, rw);
+  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, OUTLAY_TYPE_BUDGET_KIND,
+                                             OUTLAY_BUDGET_KIND_PROJECT, rw);
+  properties[PROP_CURRENCY] = g_param_spec_string ("currency", NULL, NULL, "USD", rw);
+  properties[PROP_ALLOCATED] = decimal_spec ("allocated", 0, 0);
+  properties[PROP_ALLOCATED_HOURS] = decimal_spec ("allocated-hours", 0, 0);
+  properties[PROP_WARNING_THRESHOLD] =
+    decimal_spec ("warning-threshold", 0, OUTLAY_DECIMAL_FROM_INT (80));
+  properties[PROP_CRITICAL_THRESHOLD] =
+    decimal_spec ("critical-threshold", 0, OUTLAY_DECIMAL_FROM_INT (95));
+  properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, OUTLAY_TYPE_BUDGET_STATUS,
+                                               OUTLAY_BUDGET_STATUS_DRAFT, rw);
+  properties[PROP_FISCAL_START] = g_param_spec_string ("fiscal-start", NULL, NULL, NULL, rw);
+  properties[PROP_FISCAL_END] = g_param_spec_string ("fiscal-end", NULL, NULL, NULL, rw);
+  properties[PROP_EXPECTED_VALUE] = decimal_spec ("expected-value", OUTLAY_DECIMAL_MIN, 0);
+  properties[PROP_REALIZED_VALUE] = decimal_spec ("realized-value", OUTLAY_DECIMAL_MIN, 0);
+  properties[PROP_AI_ANALYSIS] = g_param_spec_boolean ("ai-analysis", NULL, NULL, FALSE, rw);
+  properties[PROP_CREATED] = g_param_spec_int64 ("created", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_MODIFIED] = g_param_spec_int64 ("modified", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+outlay_budget_init (OutlayBudget *self)
+{
+  self->currency = g_strdup ("USD");
+  self->kind = OUTLAY_BUDGET_KIND_PROJECT;
+  self->warning_threshold = OUTLAY_DECIMAL_FROM_INT (80);
+  self->critical_threshold = OUTLAY_DECIMAL_FROM_INT (95);
+}
+
+/**
+ * outlay_budget_new:
+ * @name: the budget's name
+ *
+ * Returns: (transfer full): a draft budget in USD
+ */
+OutlayBudget *
+outlay_budget_new (const char *name)
+{
+  return g_object_new (OUTLAY_TYPE_BUDGET, "name", name, NULL);
+}
+
+/**
+ * outlay_budget_copy:
+ * @self: a budget
+ *
+ * Returns: (transfer full): a copy with every property, id included
+ */
+OutlayBudget *
+outlay_budget_copy (OutlayBudget *self)
+{
+  OutlayBudget *copy = g_object_new (OUTLAY_TYPE_BUDGET, NULL);
+
+  for (guint p = 1; p < N_PROPS; p++)
+    {
+      g_auto(GValue) v = G_VALUE_INIT;
+
+      g_value_init (&v, properties[p]->value_type);
+      g_object_get_property (G_OBJECT (self), properties[p]->name, &v);
+      g_object_set_property (G_OBJECT (copy), properties[p]->name, &v);
+    }
+  return copy;
+}
+
+gint64 outlay_budget_get_id (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0); return self->id; }
+const char *outlay_budget_get_name (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), NULL); return self->name ? self->name : ""; }
+const char *outlay_budget_get_client (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), NULL); return self->client ? self->client : ""; }
+OutlayBudgetKind outlay_budget_get_kind (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0); return self->kind; }
+const char *outlay_budget_get_currency (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), NULL); return self->currency ? self->currency : "USD"; }
+OutlayDecimal outlay_budget_get_allocated (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0); return self->allocated; }
+OutlayDecimal outlay_budget_get_allocated_hours (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0); return self->allocated_hours; }
+OutlayDecimal outlay_budget_get_warning_threshold (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0); return self->warning_threshold; }
+OutlayDecimal outlay_budget_get_critical_threshold (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0); return self->critical_threshold; }
+OutlayBudgetStatus outlay_budget_get_status (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0); return self->status; }
+const char *outlay_budget_get_fiscal_start (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), NULL); return self->fiscal_start; }
+const char *outlay_budget_get_fiscal_end (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), NULL); return self->fiscal_end; }
+OutlayDecimal outlay_budget_get_expected_value (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0); return self->expected_value; }
+OutlayDecimal outlay_budget_get_realized_value (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0); return self->realized_value; }
+gboolean outlay_budget_get_ai_analysis (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), FALSE); return self->ai_analysis; }
+gint64 outlay_budget_get_created (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0); return self->created; }
+gint64 outlay_budget_get_modified (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0); return self->modified; }
+
+void
+outlay_budget_set_id (OutlayBudget *self,
+                      gint64        id)
+{
+  g_return_if_fail (OUTLAY_IS_BUDGET (self));
+  g_object_set (self, "id", id, NULL);
+}
+
+void
+outlay_budget_set_modified (OutlayBudget *self,
+                            gint64        modified)
+{
+  g_return_if_fail (OUTLAY_IS_BUDGET (self));
+  g_object_set (self, "modified", modified, NULL);
+}

@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-commitment"
+
+#include "config.h"
+
+#include "outlay-commitment.h"
+#include "outlay-model-enum-types.h"
+
+struct _OutlayCommitment
+{
+  GObject                 parent_instance;
+  gint64                  id;
+  gint64                  budget_id;
+  gint64                  line_id;
+  char                   *reference;
+  char                   *vendor;
+  char                   *description;
+  OutlayDecimal           amount;
+  OutlayCommitmentStatus  status;
+  char                   *requested_by;
+  char                   *date;
+  char                   *expected_date;
+  gboolean                auto_approved;
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_BUDGET_ID,
+  PROP_LINE_ID,
+  PROP_REFERENCE,
+  PROP_VENDOR,
+  PROP_DESCRIPTION,
+  PROP_AMOUNT,
+  PROP_STATUS,
+  PROP_REQUESTED_BY,
+  PROP_DATE,
+  PROP_EXPECTED_DATE,
+  PROP_AUTO_APPROVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (OutlayCommitment, outlay_commitment, G_TYPE_OBJECT)
+
+static char **
+string_field (OutlayCommitment *self, guint prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_REFERENCE: return &self->reference;
+    case PROP_VENDOR: return &self->vendor;
+    case PROP_DESCRIPTION: return &self->description;
+    case PROP_REQUESTED_BY: return &self->requested_by;
+    case PROP_DATE: return &self->date;
+    case PROP_EXPECTED_DATE: return &self->expected_date;
+    default: return NULL;
+    }
+}
+
+static gint64 *
+int64_field (OutlayCommitment *self, guint prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_ID: return &self->id;
+    case PROP_BUDGET_ID: return &self->budget_id;
+    case PROP_LINE_ID: return &self->line_id;
+    case PROP_AMOUNT: return &self->amount;
+    default: return NULL;
+    }
+}
+
+static void
+outlay_commitment_finalize (GObject *object)
+{
+  OutlayCommitment *self = OUTLAY_COMMITMENT (object);
+
+  g_free (self->reference);
+  g_free (self->vendor);
+  g_free (self->description);
+  g_free (self->requested_by);
+  g_free (self->date);
+  g_free (self->expected_date);
+  G_OBJECT_CLASS (outlay_commitment_parent_class)->finalize (object);
+}
+
+static void
+outlay_commitment_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  OutlayCommitment *self = OUTLAY_COMMITMENT (object);
+  char **s = string_field (self, prop_id);
+  gint64 *i = int64_field (self, prop_id);
+
+  if (s != NULL)
+    g_value_set_string (value, *s);
+  else if (i != NULL)
+    g_value_set_int64 (value, *i);
+  else if (prop_id == PROP_STATUS)
+    g_value_set_enum (value, self->status);
+  else if (prop_id == PROP_AUTO_APPROVED)
+    g_value_set_boolean (value, self->auto_approved);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+outlay_commitment_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  OutlayCommitment *self = OUTLAY_COMMITMENT (object);
+  char **s = string_field (self, prop_id);
+  gint64 *i = int64_field (self, prop_id);
+  gboolean changed = FALSE;
+
+  if (s != NULL)
+    {
+      const char *v = g_value_get_string (value);
+
+      if ((changed = g_strcmp0 (*s, v) != 0))
+        {
+          g_free (*s);
+          *s = g_strdup (v);
+        }
+    }
+  else if (i != NULL)
+    {
+      if ((changed = *i != g_value_get_int64 (value)))
+        *i = g_value_get_int64 (value);
+    }
+  else if (prop_id == PROP_STATUS)
+    {
+      if ((changed = self->status != (OutlayCommitmentStatus) g_value_get_enum (value)))
+        self->status = g_value_get_enum (value);
+    }
+  else if (prop_id == PROP_AUTO_APPROVED)
+    {
+      if ((changed = self->auto_approved != g_value_get_boolean (value)))
+        self->auto_approved = g_value_get_boolean (value);
+    }
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+
+  if (changed)
+    g_object_notify_by_pspec (object, pspec);
+}
+
+static GParamSpec *
+decimal_spec (const char *name, gint64 min)
+{
+  return g_param_spec_int64 (name, NULL, NULL, min, OUTLAY_DECIMAL_MAX, 0,
+                             G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+}
+
+static void
+outlay_commitment_class_init (OutlayCommitmentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = outlay_commitment_finalize;
+  object_class->get_property = outlay_commitment_get_property;
+  object_class->set_property = outlay_commitment_set_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_BUDGET_ID] = g_param_spec_int64 ("budget-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_LINE_ID] = g_param_spec_int64 ("line-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_REFERENCE] = g_param_spec_string ("reference", NULL, NULL, NULL, rw);
+  properties[PROP_VENDOR] = g_param_spec_string ("vendor", NULL, NULL, NULL, rw);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, rw);
+  properties[PROP_AMOUNT] = decimal_spec ("amount", 0);
+  properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, OUTLAY_TYPE_COMMITMENT_STATUS,
+                                               OUTLAY_COMMITMENT_STATUS_REQUESTED, rw);
+  properties[PROP_REQUESTED_BY] = g_param_spec_string ("requested-by", NULL, NULL, NULL, rw);
+  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, rw);
+  properties[PROP_EXPECTED_DATE] = g_param_spec_string ("expected-date", NULL, NULL, NULL, rw);
+  properties[PROP_AUTO_APPROVED] = g_param_spec_boolean ("auto-approved", NULL, NULL, FALSE, rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+outlay_commitment_init (OutlayCommitment *self)
+{
+}
+
+/**
+ * outlay_commitment_new:
+ *
+ * Returns: (transfer full): a requested commitment of zero
+ */
+OutlayCommitment *
+outlay_commitment_new (void)
+{
+  return g_object_new (OUTLAY_TYPE_COMMITMENT, NULL);
+}
+
+gint64 outlay_commitment_get_id (OutlayCommitment *self) { g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), 0); return self->id; }
+gint64 outlay_commitment_get_budget_id (OutlayCommitment *self) { g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), 0); return self->budget_id; }
+gint64 outlay_commitment_get_line_id (OutlayCommitment *self) { g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), 0); return self->line_id; }
+const char *outlay_commitment_get_reference (OutlayCommitment *self) { g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), NULL); return self->reference; }
+const char *outlay_commitment_get_vendor (OutlayCommitment *self) { g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), NULL); return self->vendor; }
+const char *outlay_commitment_get_description (OutlayCommitment *self) { g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), NULL); return self->description; }
+OutlayDecimal outlay_commitment_get_amount (OutlayCommitment *self) { g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), 0); return self->amount; }
+OutlayCommitmentStatus outlay_commitment_get_status (OutlayCommitment *self) { g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), 0); return self->status; }
+const char *outlay_commitment_get_requested_by (OutlayCommitment *self) { g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), NULL); return self->requested_by; }
+const char *outlay_commitment_get_date (OutlayCommitment *self) { g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), NULL); return self->date; }
+const char *outlay_commitment_get_expected_date (OutlayCommitment *self) { g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), NULL); return self->expected_date; }
+gboolean outlay_commitment_get_auto_approved (OutlayCommitment *self) { g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), FALSE); return self->auto_approved; }

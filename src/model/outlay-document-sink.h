@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "outlay-document.h"
+#include "outlay-line-private.h"
+
+G_BEGIN_DECLS
+
+/* What a section looked like before a change, for the audit trail. */
+typedef struct
+{
+  char          *code;
+  char          *name;
+  OutlayDecimal  fringe;
+} OutlaySectionState;
+
+void outlay_section_state_clear (OutlaySectionState *state);
+
+#define OUTLAY_TYPE_DOCUMENT_SINK (outlay_document_sink_get_type ())
+
+G_DECLARE_INTERFACE (OutlayDocumentSink, outlay_document_sink, OUTLAY, DOCUMENT_SINK, GObject)
+
+/**
+ * OutlayDocumentSinkInterface:
+ *
+ * Where a document writes its changes (the SQLite store implements it, so
+ * the model does not depend on the store).  Every command runs between
+ * begin() and commit(); if any step fails the document undoes its model
+ * changes and calls rollback(), so the sink must leave no trace then.
+ * Each callback runs after the model has changed.
+ */
+struct _OutlayDocumentSinkInterface
+{
+  GTypeInterface parent_iface;
+
+  gboolean (*begin)            (OutlayDocumentSink       *sink,
+                                OutlayDocument           *document,
+                                const char               *action,
+                                GError                  **error);
+  gboolean (*commit)           (OutlayDocumentSink       *sink,
+                                OutlayDocument           *document,
+                                GError                  **error);
+  void     (*rollback)         (OutlayDocumentSink       *sink,
+                                OutlayDocument           *document);
+  gboolean (*line_inserted)    (OutlayDocumentSink       *sink,
+                                OutlayDocument           *document,
+                                OutlaySection            *section,
+                                guint                     index,
+                                OutlayLine               *line,
+                                GError                  **error);
+  gboolean (*line_removed)     (OutlayDocumentSink       *sink,
+                                OutlayDocument           *document,
+                                OutlaySection            *section,
+                                guint                     index,
+                                OutlayLine               *line,
+                                GError                  **error);
+  gboolean (*line_changed)     (OutlayDocumentSink       *sink,
+                                OutlayDocument           *document,
+                                OutlayLine               *line,
+                                const OutlayLineState    *before,
+                                GError                  **error);
+  gboolean (*line_moved)       (OutlayDocumentSink       *sink,
+                                OutlayDocument           *document,
+                                OutlayLine               *line,
+                                OutlaySection            *from,
+                                guint                     from_index,
+                                OutlaySection            *to,
+                                guint                     to_index,
+                                GError                  **error);
+  gboolean (*section_inserted) (OutlayDocumentSink       *sink,
+                                OutlayDocument           *document,
+                                guint                     index,
+                                OutlaySection            *section,
+                                GError                  **error);
+  gboolean (*section_removed)  (OutlayDocumentSink       *sink,
+                                OutlayDocument           *document,
+                                guint                     index,
+                                OutlaySection            *section,
+                                GError                  **error);
+  gboolean (*section_changed)  (OutlayDocumentSink       *sink,
+                                OutlayDocument           *document,
+                                OutlaySection            *section,
+                                const OutlaySectionState *before,
+                                GError                  **error);
+  gboolean (*section_moved)    (OutlayDocumentSink       *sink,
+                                OutlayDocument           *document,
+                                OutlaySection            *section,
+                                guint                     from_index,
+                                guint                     to_index,
+                                GError                  **error);
+  gboolean (*budget_changed)   (OutlayDocumentSink       *sink,
+                                OutlayDocument           *document,
+                                OutlayBudget             *before,
+                                GError                  **error);
+};
+
+void outlay_document_set_sink (OutlayDocument     *self,
+                               OutlayDocumentSink *sink);
+
+/* For loaders: appends without commands, notification or sink. */
+void outlay_document_load_section (OutlayDocument *self,
+                                   OutlaySection  *section);
+void outlay_document_load_line    (OutlayDocument *self,
+                                   OutlaySection  *section,
+                                   OutlayLine     *line);
+/* Recomputes every sum after loading. */
+gboolean outlay_document_finish_load (OutlayDocument *self,
+                                      GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,1090 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-document"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "outlay-document-private.h"
+#include "outlay-error.h"
+
+/* Enough for a day of work; a big paste holds a copy of every row. */
+#define MAX_UNDO 1000
+
+struct _Command
+{
+  char     *label;
+  GArray   *ops;
+  gboolean  status_only; /* allowed on a locked budget */
+};
+
+struct _OutlayDocument
+{
+  GObject             parent_instance;
+  OutlayBudget       *budget;
+  GPtrArray          *sections;
+  OutlayTotals        totals;
+  guint               n_lines;
+  OutlayDocumentSink *sink;
+  GQueue              undo;
+  GQueue              redo;
+};
+
+enum {
+  PROP_0,
+  PROP_BUDGET,
+  PROP_ESTIMATE,
+  PROP_ACTUAL,
+  PROP_COMMITTED,
+  PROP_VARIANCE,
+  PROP_N_LINES,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+enum {
+  SECTIONS_CHANGED,
+  LINES_CHANGED,
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (OutlayDocument, outlay_document, G_TYPE_OBJECT)
+G_DEFINE_INTERFACE (OutlayDocumentSink, outlay_document_sink, G_TYPE_OBJECT)
+
+static void
+outlay_document_sink_default_init (OutlayDocumentSinkInterface *iface)
+{
+}
+
+#define SINK(self) OUTLAY_DOCUMENT_SINK_GET_IFACE ((self)->sink)
+
+void
+outlay_section_state_clear (OutlaySectionState *state)
+{
+  g_clear_pointer (&state->code, g_free);
+  g_clear_pointer (&state->name, g_free);
+}
+
+/* ---- commands ---- */
+
+static void
+op_clear (gpointer data)
+{
+  Op *op = data;
+
+  g_clear_object (&op->line);
+  g_clear_object (&op->section);
+  g_clear_object (&op->section2);
+  g_clear_object (&op->budget);
+  g_clear_object (&op->budget2);
+  outlay_line_state_clear (&op->before);
+  outlay_line_state_clear (&op->after);
+  outlay_section_state_clear (&op->sbefore);
+  outlay_section_state_clear (&op->safter);
+}
+
+Command *
+outlay_command_new (const char *label,
+                    gboolean    status_only)
+{
+  Command *command = g_new0 (Command, 1);
+
+  command->label = g_strdup (label);
+  command->ops = g_array_new (FALSE, TRUE, sizeof (Op));
+  g_array_set_clear_func (command->ops, op_clear);
+  command->status_only = status_only;
+  return command;
+}
+
+Op *
+outlay_command_add_op (Command *command,
+                       OpKind   kind)
+{
+  Op op = { .kind = kind };
+
+  g_array_append_val (command->ops, op);
+  return &g_array_index (command->ops, Op, command->ops->len - 1);
+}
+
+guint
+outlay_command_get_n_ops (Command *command)
+{
+  return command->ops->len;
+}
+
+void
+outlay_command_free (Command *command)
+{
+  g_free (command->label);
+  g_array_unref (command->ops);
+  g_free (command);
+}
+
+/* ---- totals ---- */
+
+static void
+line_totals (OutlayLine *line, OutlayTotals *t)
+{
+  t->estimate = outlay_line_get_estimate (line);
+  t->actual = outlay_line_get_actual (line);
+  t->committed = outlay_line_get_committed (line);
+}
+
+static void
+state_totals (const OutlayLineState *state, OutlayTotals *t)
+{
+  t->estimate = state->decimals[outlay_line_decimal_slot (OUTLAY_LINE_ESTIMATE)];
+  t->actual = state->decimals[outlay_line_decimal_slot (OUTLAY_LINE_ACTUAL)];
+  t->committed = state->decimals[outlay_line_decimal_slot (OUTLAY_LINE_COMMITTED)];
+}
+
+static gboolean
+totals_add (const OutlayTotals *a, const OutlayTotals *b, int sign, OutlayTotals *out)
+{
+  gboolean (*op) (OutlayDecimal, OutlayDecimal, OutlayDecimal *) =
+    sign > 0 ? outlay_decimal_add : outlay_decimal_sub;
+
+  return op (a->estimate, b->estimate, &out->estimate)
+         && op (a->actual, b->actual, &out->actual)
+         && op (a->committed, b->committed, &out->committed);
+}
+
+static gboolean
+overflow_error (GError **error)
+{
+  g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_OVERFLOW,
+               _("The totals would exceed the largest amount Outlay can hold (±922 trillion)"));
+  return FALSE;
+}
+
+static void
+set_totals (OutlayDocument *self, const OutlayTotals *t)
+{
+  OutlayTotals old = self->totals;
+
+  self->totals = *t;
+  if (old.estimate != t->estimate)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ESTIMATE]);
+  if (old.actual != t->actual)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTUAL]);
+  if (old.committed != t->committed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMITTED]);
+  if (old.estimate != t->estimate || old.actual != t->actual)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VARIANCE]);
+}
+
+/* Moves the sums of @section (if any) and of the document by ±@delta, or
+ * changes nothing and fails on overflow. */
+static gboolean
+shift_totals (OutlayDocument     *self,
+              OutlaySection      *section,
+              const OutlayTotals *delta,
+              int                 sign,
+              GError            **error)
+{
+  OutlayTotals s = { 0 }, d;
+
+  if (delta->estimate == 0 && delta->actual == 0 && delta->committed == 0)
+    return TRUE;
+  if ((section != NULL && !totals_add (outlay_section_get_totals (section), delta, sign, &s))
+      || !totals_add (&self->totals, delta, sign, &d))
+    return overflow_error (error);
+  if (section != NULL)
+    outlay_section_set_totals (section, &s);
+  set_totals (self, &d);
+  return TRUE;
+}
+
+static void
+add_lines (OutlayDocument *self, int delta)
+{
+  self->n_lines += delta;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LINES]);
+}
+
+/* ---- primitive changes: each changes the model and the sink, or neither ---- */
+
+static gboolean
+prim_insert_line (OutlayDocument *self,
+                  OutlaySection  *section,
+                  guint           index,
+                  OutlayLine     *line,
+                  GError        **error)
+{
+  GPtrArray *lines = outlay_section_get_lines_array (section);
+  OutlayTotals t;
+
+  g_assert (index <= lines->len);
+  line_totals (line, &t);
+  if (!shift_totals (self, section, &t, +1, error))
+    return FALSE;
+  g_ptr_array_insert (lines, index, g_object_ref (line));
+  outlay_line_set_section (line, section);
+  if (self->sink != NULL
+      && !SINK (self)->line_inserted (self->sink, self, section, index, line, error))
+    {
+      outlay_line_set_section (line, NULL);
+      g_ptr_array_remove_index (lines, index);
+      shift_totals (self, section, &t, -1, NULL);
+      return FALSE;
+    }
+  add_lines (self, +1);
+  outlay_section_notify_n_lines (section);
+  g_signal_emit (self, signals[LINES_CHANGED], 0, section, index, 0, 1);
+  return TRUE;
+}
+
+static gboolean
+prim_remove_line (OutlayDocument *self,
+                  OutlaySection  *section,
+                  guint           index,
+                  GError        **error)
+{
+  GPtrArray *lines = outlay_section_get_lines_array (section);
+  g_autoptr(OutlayLine) line = NULL;
+  OutlayTotals t;
+
+  g_assert (index < lines->len);
+  line = g_object_ref (g_ptr_array_index (lines, index));
+  line_totals (line, &t);
+  if (!shift_totals (self, section, &t, -1, error))
+    return FALSE;
+  g_ptr_array_remove_index (lines, index);
+  if (self->sink != NULL
+      && !SINK (self)->line_removed (self->sink, self, section, index, line, error))
+    {
+      g_ptr_array_insert (lines, index, g_object_ref (line));
+      shift_totals (self, section, &t, +1, NULL);
+      return FALSE;
+    }
+  outlay_line_set_section (line, NULL);
+  add_lines (self, -1);
+  outlay_section_notify_n_lines (section);
+  g_signal_emit (self, signals[LINES_CHANGED], 0, section, index, 1, 0);
+  return TRUE;
+}
+
+static gboolean
+prim_set_line_state (OutlayDocument        *self,
+                     OutlayLine            *line,
+                     const OutlayLineState *state,
+                     GError               **error)
+{
+  OutlayLineState before = { 0 };
+  OutlayTotals old_t, new_t, delta;
+  OutlaySection *section = outlay_line_get_section (line);
+
+  line_totals (line, &old_t);
+  state_totals (state, &new_t);
+  if (!totals_add (&new_t, &old_t, -1, &delta))
+    return overflow_error (error);
+  if (!shift_totals (self, section, &delta, +1, error))
+    return FALSE;
+  outlay_line_save_state (line, &before);
+  outlay_line_restore_state (line, state);
+  if (self->sink != NULL && !SINK (self)->line_changed (self->sink, self, line, &before, error))
+    {
+      outlay_line_restore_state (line, &before);
+      shift_totals (self, section, &delta, -1, NULL);
+      outlay_line_state_clear (&before);
+      return FALSE;
+    }
+  outlay_line_state_clear (&before);
+  return TRUE;
+}
+
+static void
+move_in_arrays (OutlayLine *line, OutlaySection *from, guint from_index,
+                OutlaySection *to, guint to_index)
+{
+  GPtrArray *src = outlay_section_get_lines_array (from);
+  GPtrArray *dst = outlay_section_get_lines_array (to);
+
+  g_ptr_array_steal_index (src, from_index);
+  g_ptr_array_insert (dst, to_index, line);
+  outlay_line_set_section (line, to);
+}
+
+static gboolean
+prim_move_line (OutlayDocument *self,
+                OutlaySection  *from,
+                guint           from_index,
+                OutlaySection  *to,
+                guint           to_index,
+                GError        **error)
+{
+  OutlayLine *line = g_ptr_array_index (outlay_section_get_lines_array (from), from_index);
+  OutlayTotals t, s_from, s_to;
+
+  line_totals (line, &t);
+  if (from != to)
+    {
+      if (!totals_add (outlay_section_get_totals (from), &t, -1, &s_from)
+          || !totals_add (outlay_section_get_totals (to), &t, +1, &s_to))
+        return overflow_error (error);
+    }
+  move_in_arrays (line, from, from_index, to, to_index);
+  if (self->sink != NULL
+      && !SINK (self)->line_moved (self->sink, self, line, from, from_index, to, to_index, error))
+    {
+      move_in_arrays (line, to, to_index, from, from_index);
+      return FALSE;
+    }
+  if (from != to)
+    {
+      outlay_section_set_totals (from, &s_from);
+      outlay_section_set_totals (to, &s_to);
+      outlay_section_notify_n_lines (from);
+      outlay_section_notify_n_lines (to);
+    }
+  g_signal_emit (self, signals[LINES_CHANGED], 0, from, from_index, 1, 0);
+  g_signal_emit (self, signals[LINES_CHANGED], 0, to, to_index, 0, 1);
+  return TRUE;
+}
+
+static gboolean
+prim_insert_section (OutlayDocument *self,
+                     guint           index,
+                     OutlaySection  *section,
+                     GError        **error)
+{
+  GPtrArray *lines = outlay_section_get_lines_array (section);
+
+  if (!shift_totals (self, NULL, outlay_section_get_totals (section), +1, error))
+    return FALSE;
+  g_ptr_array_insert (self->sections, index, g_object_ref (section));
+  for (guint i = 0; i < lines->len; i++)
+    outlay_line_set_section (g_ptr_array_index (lines, i), section);
+  if (self->sink != NULL
+      && !SINK (self)->section_inserted (self->sink, self, index, section, error))
+    {
+      g_ptr_array_remove_index (self->sections, index);
+      shift_totals (self, NULL, outlay_section_get_totals (section), -1, NULL);
+      return FALSE;
+    }
+  if (lines->len > 0)
+    add_lines (self, (int) lines->len);
+  g_signal_emit (self, signals[SECTIONS_CHANGED], 0, index, 0, 1);
+  return TRUE;
+}
+
+static gboolean
+prim_remove_section (OutlayDocument *self,
+                     guint           index,
+                     GError        **error)
+{
+  g_autoptr(OutlaySection) section = g_object_ref (g_ptr_array_index (self->sections, index));
+  guint n = outlay_section_get_n_lines (section);
+
+  if (!shift_totals (self, NULL, outlay_section_get_totals (section), -1, error))
+    return FALSE;
+  g_ptr_array_remove_index (self->sections, index);
+  if (self->sink != NULL
+      && !SINK (self)->section_removed (self->sink, self, index, section, error))
+    {
+      g_ptr_array_insert (self->sections, index, g_object_ref (section));
+      shift_totals (self, NULL, outlay_section_get_totals (section), +1, NULL);
+      return FALSE;
+    }
+  if (n > 0)
+    add_lines (self, -(int) n);
+  g_signal_emit (self, signals[SECTIONS_CHANGED], 0, index, 1, 0);
+  return TRUE;
+}
+
+static void
+section_apply (OutlaySection *section, const OutlaySectionState *state)
+{
+  g_object_set (section, "code", state->code, "name", state->name, "fringe", state->fringe, NULL);
+}
+
+static gboolean
+prim_set_section_state (OutlayDocument           *self,
+                        OutlaySection            *section,
+                        const OutlaySectionState *state,
+                        GError                  **error)
+{
+  OutlaySectionState before = {
+    g_strdup (outlay_section_get_code (section)),
+    g_strdup (outlay_section_get_name (section)),
+    outlay_section_get_fringe (section),
+  };
+  gboolean ok = TRUE;
+
+  section_apply (section, state);
+  if (self->sink != NULL
+      && !SINK (self)->section_changed (self->sink, self, section, &before, error))
+    {
+      section_apply (section, &before);
+      ok = FALSE;
+    }
+  outlay_section_state_clear (&before);
+  return ok;
+}
+
+static gboolean
+prim_move_section (OutlayDocument *self,
+                   guint           from,
+                   guint           to,
+                   GError        **error)
+{
+  OutlaySection *section = g_ptr_array_steal_index (self->sections, from);
+
+  g_ptr_array_insert (self->sections, to, section);
+  if (self->sink != NULL
+      && !SINK (self)->section_moved (self->sink, self, section, from, to, error))
+    {
+      g_ptr_array_steal_index (self->sections, to);
+      g_ptr_array_insert (self->sections, from, section);
+      return FALSE;
+    }
+  g_signal_emit (self, signals[SECTIONS_CHANGED], 0, from, 1, 0);
+  g_signal_emit (self, signals[SECTIONS_CHANGED], 0, to, 0, 1);
+  return TRUE;
+}
+
+/* Copies every user-editable property (not id or timestamps). */
+static void
+budget_apply (OutlayBudget *budget, OutlayBudget *state)
+{
+  guint n = 0;
+  g_autofree GParamSpec **specs =
+    g_object_class_list_properties (G_OBJECT_GET_CLASS (budget), &n);
+
+  g_object_freeze_notify (G_OBJECT (budget));
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = specs[i]->name;
+      g_auto(GValue) v = G_VALUE_INIT;
+
+      if (g_str_equal (name, "id") || g_str_equal (name, "created") || g_str_equal (name, "modified"))
+        continue;
+      g_value_init (&v, specs[i]->value_type);
+      g_object_get_property (G_OBJECT (state), name, &v);
+      g_object_set_property (G_OBJECT (budget), name, &v);
+    }
+  g_object_thaw_notify (G_OBJECT (budget));
+}
+
+static gboolean
+prim_set_budget (OutlayDocument *self,
+                 OutlayBudget   *state,
+                 GError        **error)
+{
+  g_autoptr(OutlayBudget) before = outlay_budget_copy (self->budget);
+
+  budget_apply (self->budget, state);
+  if (self->sink != NULL && !SINK (self)->budget_changed (self->sink, self, before, error))
+    {
+      budget_apply (self->budget, before);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_op (OutlayDocument *self, Op *op, gboolean forward, GError **error)
+{
+  switch (op->kind)
+    {
+    case OP_LINE_INSERT:
+    case OP_LINE_REMOVE:
+      if (forward == (op->kind == OP_LINE_INSERT))
+        return prim_insert_line (self, op->section, op->index, op->line, error);
+      return prim_remove_line (self, op->section, op->index, error);
+    case OP_LINE_STATE:
+      return prim_set_line_state (self, op->line, forward ? &op->after : &op->before, error);
+    case OP_LINE_MOVE:
+      if (forward)
+        return prim_move_line (self, op->section, op->index, op->section2, op->index2, error);
+      return prim_move_line (self, op->section2, op->index2, op->section, op->index, error);
+    case OP_SECTION_INSERT:
+    case OP_SECTION_REMOVE:
+      if (forward == (op->kind == OP_SECTION_INSERT))
+        return prim_insert_section (self, op->index, op->section, error);
+      return prim_remove_section (self, op->index, error);
+    case OP_SECTION_STATE:
+      return prim_set_section_state (self, op->section, forward ? &op->safter : &op->sbefore, error);
+    case OP_SECTION_MOVE:
+      if (forward)
+        return prim_move_section (self, op->index, op->index2, error);
+      return prim_move_section (self, op->index2, op->index, error);
+    case OP_BUDGET_STATE:
+      return prim_set_budget (self, forward ? op->budget2 : op->budget, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static Op *
+nth_op (Command *command, guint k, gboolean forward)
+{
+  guint n = command->ops->len;
+
+  return &g_array_index (command->ops, Op, forward ? k : n - 1 - k);
+}
+
+/* Runs the ops of @command in one sink transaction: all of them or none. */
+static gboolean
+run_command (OutlayDocument *self, Command *command, gboolean forward, GError **error)
+{
+  guint n = command->ops->len;
+  guint k;
+
+  if (outlay_document_get_read_only (self) && !command->status_only)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_LOCKED,
+                   _("“%s” is locked, so it cannot be changed. Set its status back to "
+                     "Approved to unlock it."),
+                   outlay_budget_get_name (self->budget));
+      return FALSE;
+    }
+  if (self->sink != NULL && !SINK (self)->begin (self->sink, self, command->label, error))
+    return FALSE;
+  for (k = 0; k < n; k++)
+    if (!apply_op (self, nth_op (command, k, forward), forward, error))
+      break;
+  if (k == n && (self->sink == NULL || SINK (self)->commit (self->sink, self, error)))
+    return TRUE;
+
+  /* Put the model back; the sink's rollback discards what it wrote. */
+  while (k-- > 0)
+    if (!apply_op (self, nth_op (command, k, forward), !forward, NULL))
+      g_critical ("Could not revert a failed change to “%s”", outlay_budget_get_name (self->budget));
+  if (self->sink != NULL)
+    SINK (self)->rollback (self->sink, self);
+  return FALSE;
+}
+
+static void
+stacks_changed (OutlayDocument *self, gboolean could_undo, gboolean could_redo)
+{
+  if (could_undo != outlay_document_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != outlay_document_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+clear_queue (GQueue *queue)
+{
+  g_queue_clear_full (queue, (GDestroyNotify) outlay_command_free);
+}
+
+gboolean
+outlay_document_execute (OutlayDocument *self,
+                         Command        *command,
+                         GError        **error)
+{
+  gboolean could_undo = outlay_document_can_undo (self);
+  gboolean could_redo = outlay_document_can_redo (self);
+
+  if (command->ops->len == 0)
+    {
+      outlay_command_free (command);
+      return TRUE;
+    }
+  if (!run_command (self, command, TRUE, error))
+    {
+      outlay_command_free (command);
+      return FALSE;
+    }
+  g_queue_push_head (&self->undo, command);
+  if (self->undo.length > MAX_UNDO)
+    outlay_command_free (g_queue_pop_tail (&self->undo));
+  clear_queue (&self->redo);
+  stacks_changed (self, could_undo, could_redo);
+  return TRUE;
+}
+
+static gboolean
+step (OutlayDocument *self, GQueue *from, GQueue *to, gboolean forward, GError **error)
+{
+  gboolean could_undo = outlay_document_can_undo (self);
+  gboolean could_redo = outlay_document_can_redo (self);
+  Command *command = g_queue_peek_head (from);
+
+  if (command == NULL)
+    {
+      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                           forward ? _("There is nothing to redo") : _("There is nothing to undo"));
+      return FALSE;
+    }
+  if (!run_command (self, command, forward, error))
+    return FALSE;
+  g_queue_pop_head (from);
+  g_queue_push_head (to, command);
+  stacks_changed (self, could_undo, could_redo);
+  return TRUE;
+}
+
+/* ---- GObject ---- */
+
+static void
+budget_status_cb (OutlayDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+static void
+outlay_document_dispose (GObject *object)
+{
+  OutlayDocument *self = OUTLAY_DOCUMENT (object);
+
+  clear_queue (&self->undo);
+  clear_queue (&self->redo);
+  g_clear_object (&self->sink);
+  G_OBJECT_CLASS (outlay_document_parent_class)->dispose (object);
+}
+
+static void
+outlay_document_finalize (GObject *object)
+{
+  OutlayDocument *self = OUTLAY_DOCUMENT (object);
+
+  g_clear_object (&self->budget);
+  g_ptr_array_unref (self->sections);
+  G_OBJECT_CLASS (outlay_document_parent_class)->finalize (object);
+}
+
+static void
+outlay_document_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  OutlayDocument *self = OUTLAY_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUDGET:
+      g_value_set_object (value, self->budget);
+      break;
+    case PROP_ESTIMATE:
+      g_value_set_int64 (value, self->totals.estimate);
+      break;
+    case PROP_ACTUAL:
+      g_value_set_int64 (value, self->totals.actual);
+      break;
+    case PROP_COMMITTED:
+      g_value_set_int64 (value, self->totals.committed);
+      break;
+    case PROP_VARIANCE:
+      g_value_set_int64 (value, outlay_totals_get_variance (&self->totals));
+      break;
+    case PROP_N_LINES:
+      g_value_set_uint (value, self->n_lines);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, outlay_document_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, outlay_document_can_redo (self));
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, outlay_document_get_read_only (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+outlay_document_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  OutlayDocument *self = OUTLAY_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUDGET:
+      self->budget = g_value_dup_object (value);
+      if (self->budget == NULL)
+        self->budget = outlay_budget_new (_("Untitled budget"));
+      g_signal_connect_object (self->budget, "notify::status", G_CALLBACK (budget_status_cb),
+                               self, G_CONNECT_SWAPPED);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+total_spec (const char *name)
+{
+  return g_param_spec_int64 (name, NULL, NULL, OUTLAY_DECIMAL_MIN, OUTLAY_DECIMAL_MAX, 0,
+                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+}
+
+static GParamSpec *
+flag_spec (const char *name)
+{
+  return g_param_spec_boolean (name, NULL, NULL, FALSE,
+                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+}
+
+static void
+outlay_document_class_init (OutlayDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = outlay_document_dispose;
+  object_class->finalize = outlay_document_finalize;
+  object_class->get_property = outlay_document_get_property;
+  object_class->set_property = outlay_document_set_property;
+
+  properties[PROP_BUDGET] =
+    g_param_spec_object ("budget", NULL, NULL, OUTLAY_TYPE_BUDGET,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ESTIMATE] = total_spec ("estimate");
+  properties[PROP_ACTUAL] = total_spec ("actual");
+  properties[PROP_COMMITTED] = total_spec ("committed");
+  properties[PROP_VARIANCE] = total_spec ("variance");
+  properties[PROP_N_LINES] =
+    g_param_spec_uint ("n-lines", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_UNDO] = flag_spec ("can-undo");
+  properties[PROP_CAN_REDO] = flag_spec ("can-redo");
+  properties[PROP_READ_ONLY] = flag_spec ("read-only");
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * OutlayDocument::sections-changed:
+   * @position: where the change happened
+   * @removed: sections removed there
+   * @added: sections added there
+   */
+  signals[SECTIONS_CHANGED] =
+    g_signal_new ("sections-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
+  /**
+   * OutlayDocument::lines-changed:
+   * @section: the section whose lines changed
+   * @position: where
+   * @removed: lines removed there
+   * @added: lines added there
+   *
+   * Structural changes only; value edits notify on the line.
+   */
+  signals[LINES_CHANGED] =
+    g_signal_new ("lines-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 4, OUTLAY_TYPE_SECTION, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
+  /**
+   * OutlayDocument::changed:
+   *
+   * After each command, undo or redo.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+outlay_document_init (OutlayDocument *self)
+{
+  self->sections = g_ptr_array_new_with_free_func (g_object_unref);
+  g_queue_init (&self->undo);
+  g_queue_init (&self->redo);
+}
+
+/* ---- public API ---- */
+
+/**
+ * outlay_document_new:
+ * @budget: (nullable): the budget being edited
+ *
+ * Returns: (transfer full): an empty document for @budget
+ */
+OutlayDocument *
+outlay_document_new (OutlayBudget *budget)
+{
+  return g_object_new (OUTLAY_TYPE_DOCUMENT, "budget", budget, NULL);
+}
+
+/**
+ * outlay_document_set_sink:
+ * @self: a document
+ * @sink: (nullable): where changes are written
+ */
+void
+outlay_document_set_sink (OutlayDocument     *self,
+                          OutlayDocumentSink *sink)
+{
+  g_return_if_fail (OUTLAY_IS_DOCUMENT (self));
+  g_set_object (&self->sink, sink);
+}
+
+OutlayBudget *
+outlay_document_get_budget (OutlayDocument *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), NULL);
+  return self->budget;
+}
+
+guint
+outlay_document_get_n_sections (OutlayDocument *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), 0);
+  return self->sections->len;
+}
+
+/**
+ * outlay_document_get_section:
+ * @self: a document
+ * @index: a section position
+ *
+ * Returns: (transfer none): the section
+ */
+OutlaySection *
+outlay_document_get_section (OutlayDocument *self,
+                             guint           index)
+{
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->sections->len, NULL);
+  return g_ptr_array_index (self->sections, index);
+}
+
+gboolean
+outlay_document_find_section (OutlayDocument *self,
+                              OutlaySection  *section,
+                              guint          *index)
+{
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), FALSE);
+  return g_ptr_array_find (self->sections, section, index);
+}
+
+/**
+ * outlay_document_lookup_section:
+ * @self: a document
+ * @code: a section code, compared without case
+ *
+ * Returns: (transfer none) (nullable): the first section with @code
+ */
+OutlaySection *
+outlay_document_lookup_section (OutlayDocument *self,
+                                const char     *code)
+{
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), NULL);
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      OutlaySection *s = g_ptr_array_index (self->sections, i);
+
+      if (g_ascii_strcasecmp (outlay_section_get_code (s), code) == 0)
+        return s;
+    }
+  return NULL;
+}
+
+/**
+ * outlay_document_lookup_line:
+ * @self: a document
+ * @code: a line code
+ *
+ * Returns: (transfer none) (nullable): the first line with @code
+ */
+OutlayLine *
+outlay_document_lookup_line (OutlayDocument *self,
+                             const char     *code)
+{
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), NULL);
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      GPtrArray *lines = outlay_section_get_lines_array (g_ptr_array_index (self->sections, i));
+
+      for (guint j = 0; j < lines->len; j++)
+        if (g_strcmp0 (outlay_line_get_code (g_ptr_array_index (lines, j)), code) == 0)
+          return g_ptr_array_index (lines, j);
+    }
+  return NULL;
+}
+
+guint
+outlay_document_get_n_lines (OutlayDocument *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), 0);
+  return self->n_lines;
+}
+
+/**
+ * outlay_document_get_totals:
+ * @self: a document
+ *
+ * Returns: (transfer none): the budget's sums, kept up to date on every edit
+ */
+const OutlayTotals *
+outlay_document_get_totals (OutlayDocument *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), NULL);
+  return &self->totals;
+}
+
+/**
+ * outlay_document_sum_totals:
+ * @self: a document
+ * @out: (out): the sums, added up afresh from every line
+ *
+ * The check against which the incremental totals are tested.
+ *
+ * Returns: %FALSE on overflow
+ */
+gboolean
+outlay_document_sum_totals (OutlayDocument *self,
+                            OutlayTotals   *out)
+{
+  OutlayTotals sum = { 0 };
+
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      GPtrArray *lines = outlay_section_get_lines_array (g_ptr_array_index (self->sections, i));
+
+      for (guint j = 0; j < lines->len; j++)
+        {
+          OutlayTotals t;
+
+          line_totals (g_ptr_array_index (lines, j), &t);
+          if (!totals_add (&sum, &t, +1, &sum))
+            return FALSE;
+        }
+    }
+  *out = sum;
+  return TRUE;
+}
+
+/**
+ * outlay_document_get_read_only:
+ * @self: a document
+ *
+ * Returns: %TRUE when the budget is locked and refuses edits
+ */
+gboolean
+outlay_document_get_read_only (OutlayDocument *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), TRUE);
+  return outlay_budget_get_status (self->budget) == OUTLAY_BUDGET_STATUS_LOCKED;
+}
+
+gboolean
+outlay_document_can_undo (OutlayDocument *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), FALSE);
+  return self->undo.length > 0;
+}
+
+gboolean
+outlay_document_can_redo (OutlayDocument *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), FALSE);
+  return self->redo.length > 0;
+}
+
+/**
+ * outlay_document_get_undo_label:
+ * @self: a document
+ *
+ * Returns: (nullable): what undo would undo, "Edit Rate"
+ */
+const char *
+outlay_document_get_undo_label (OutlayDocument *self)
+{
+  Command *c = g_queue_peek_head (&self->undo);
+
+  return c != NULL ? c->label : NULL;
+}
+
+const char *
+outlay_document_get_redo_label (OutlayDocument *self)
+{
+  Command *c = g_queue_peek_head (&self->redo);
+
+  return c != NULL ? c->label : NULL;
+}
+
+/**
+ * outlay_document_undo:
+ * @self: a document
+ * @error: why it could not be undone
+ *
+ * Reverts the last command, in the model and through the sink.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+outlay_document_undo (OutlayDocument *self,
+                      GError        **error)
+{
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), FALSE);
+  return step (self, &self->undo, &self->redo, FALSE, error);
+}
+
+/**
+ * outlay_document_redo:
+ * @self: a document
+ * @error: why it could not be redone
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+outlay_document_redo (OutlayDocument *self,
+                      GError        **error)
+{
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), FALSE);
+  return step (self, &self->redo, &self->undo, TRUE, error);
+}
+
+/* ---- loading ---- */
+
+void
+outlay_document_load_section (OutlayDocument *self,
+                              OutlaySection  *section)
+{
+  g_ptr_array_add (self->sections, g_object_ref (section));
+}
+
+void
+outlay_document_load_line (OutlayDocument *self,
+                           OutlaySection  *section,
+                           OutlayLine     *line)
+{
+  g_ptr_array_add (outlay_section_get_lines_array (section), g_object_ref (line));
+  outlay_line_set_section (line, section);
+}
+
+gboolean
+outlay_document_finish_load (OutlayDocument *self,
+                             GError        **error)
+{
+  OutlayTotals doc = { 0 };
+  guint n = 0;
+
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      OutlaySection *section = g_ptr_array_index (self->sections, i);
+      GPtrArray *lines = outlay_section_get_lines_array (section);
+      OutlayTotals sum = { 0 };
+
+      for (guint j = 0; j < lines->len; j++)
+        {
+          OutlayTotals t;
+
+          line_totals (g_ptr_array_index (lines, j), &t);
+          if (!totals_add (&sum, &t, +1, &sum))
+            return overflow_error (error);
+        }
+      outlay_section_set_totals (section, &sum);
+      if (!totals_add (&doc, &sum, +1, &doc))
+        return overflow_error (error);
+      n += lines->len;
+    }
+  self->n_lines = n;
+  set_totals (self, &doc);
+  return TRUE;
+}

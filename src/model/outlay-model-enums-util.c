@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-model"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "outlay-model-enums.h"
+
+static const char *kind_ids[] = { "aicp", "project", "department", "sales", "household", "event" };
+static const char *kind_titles[] = { N_("AICP bid"), N_("Project"), N_("Department"),
+                                     N_("Sales"), N_("Household"), N_("Event") };
+static const char *status_ids[] = { "draft", "submitted", "approved", "locked" };
+static const char *status_titles[] = { N_("Draft"), N_("Submitted"), N_("Approved"), N_("Locked") };
+
+const char *
+outlay_budget_kind_to_string (OutlayBudgetKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_ids), "project");
+  return kind_ids[kind];
+}
+
+gboolean
+outlay_budget_kind_from_string (const char       *text,
+                                OutlayBudgetKind *kind)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (kind_ids); i++)
+    if (g_ascii_strcasecmp (text, kind_ids[i]) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+outlay_budget_kind_title (OutlayBudgetKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_titles), "");
+  return g_dgettext (GETTEXT_PACKAGE, kind_titles[kind]);
+}
+
+const char *
+outlay_budget_status_to_string (OutlayBudgetStatus status)
+{
+  g_return_val_if_fail (status < G_N_ELEMENTS (status_ids), "draft");
+  return status_ids[status];
+}
+
+const char *
+outlay_budget_status_title (OutlayBudgetStatus status)
+{
+  g_return_val_if_fail (status < G_N_ELEMENTS (status_titles), "");
+  return g_dgettext (GETTEXT_PACKAGE, status_titles[status]);
+}

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  OUTLAY_BUDGET_KIND_AICP,
+  OUTLAY_BUDGET_KIND_PROJECT,
+  OUTLAY_BUDGET_KIND_DEPARTMENT,
+  OUTLAY_BUDGET_KIND_SALES,
+  OUTLAY_BUDGET_KIND_HOUSEHOLD,
+  OUTLAY_BUDGET_KIND_EVENT,
+} OutlayBudgetKind;
+
+/* Draft → submitted → approved → locked.  A locked budget refuses edits. */
+typedef enum
+{
+  OUTLAY_BUDGET_STATUS_DRAFT,
+  OUTLAY_BUDGET_STATUS_SUBMITTED,
+  OUTLAY_BUDGET_STATUS_APPROVED,
+  OUTLAY_BUDGET_STATUS_LOCKED,
+} OutlayBudgetStatus;
+
+typedef enum
+{
+  OUTLAY_TASK_STATUS_TODO,
+  OUTLAY_TASK_STATUS_IN_PROGRESS,
+  OUTLAY_TASK_STATUS_DONE,
+  OUTLAY_TASK_STATUS_CANCELLED,
+} OutlayTaskStatus;
+
+typedef enum
+{
+  OUTLAY_ENTRY_SOURCE_MANUAL,
+  OUTLAY_ENTRY_SOURCE_CLICKUP,
+  OUTLAY_ENTRY_SOURCE_IMPORT,
+} OutlayEntrySource;
+
+typedef enum
+{
+  OUTLAY_RECOMMENDATION_STATUS_NEW,
+  OUTLAY_RECOMMENDATION_STATUS_ACCEPTED,
+  OUTLAY_RECOMMENDATION_STATUS_REJECTED,
+  OUTLAY_RECOMMENDATION_STATUS_IMPLEMENTED,
+} OutlayRecommendationStatus;
+
+typedef enum
+{
+  OUTLAY_RECOMMENDATION_SOURCE_RULES,
+  OUTLAY_RECOMMENDATION_SOURCE_GEMINI,
+} OutlayRecommendationSource;
+
+typedef enum
+{
+  OUTLAY_PRIORITY_LOW,
+  OUTLAY_PRIORITY_MEDIUM,
+  OUTLAY_PRIORITY_HIGH,
+  OUTLAY_PRIORITY_CRITICAL,
+} OutlayPriority;
+
+/* Requested reserves budget; approved/ordered commits it; invoiced and
+ * paid turn into actual cost. */
+typedef enum
+{
+  OUTLAY_COMMITMENT_STATUS_REQUESTED,
+  OUTLAY_COMMITMENT_STATUS_APPROVED,
+  OUTLAY_COMMITMENT_STATUS_ORDERED,
+  OUTLAY_COMMITMENT_STATUS_INVOICED,
+  OUTLAY_COMMITMENT_STATUS_PAID,
+  OUTLAY_COMMITMENT_STATUS_REJECTED,
+  OUTLAY_COMMITMENT_STATUS_CANCELLED,
+} OutlayCommitmentStatus;
+
+typedef enum
+{
+  OUTLAY_BILL_STATUS_DUE,
+  OUTLAY_BILL_STATUS_PAID,
+  OUTLAY_BILL_STATUS_SKIPPED,
+} OutlayBillStatus;
+
+typedef enum
+{
+  OUTLAY_IMPORT_STATUS_RUNNING,
+  OUTLAY_IMPORT_STATUS_DONE,
+  OUTLAY_IMPORT_STATUS_FAILED,
+  OUTLAY_IMPORT_STATUS_UNDONE,
+} OutlayImportStatus;
+
+const char *outlay_budget_kind_to_string   (OutlayBudgetKind    kind);
+gboolean    outlay_budget_kind_from_string (const char         *text,
+                                            OutlayBudgetKind   *kind);
+const char *outlay_budget_kind_title       (OutlayBudgetKind    kind);
+const char *outlay_budget_status_to_string (OutlayBudgetStatus  status);
+const char *outlay_budget_status_title     (OutlayBudgetStatus  status);
+
+G_END_DECLS

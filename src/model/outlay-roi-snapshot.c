@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-roi-snapshot"
+
+#include "config.h"
+
+#include "outlay-roi-snapshot.h"
+
+struct _OutlayRoiSnapshot
+{
+  GObject        parent_instance;
+  gint64         id;
+  gint64         budget_id;
+  gint64         taken;
+  OutlayDecimal  cost;
+  OutlayDecimal  value;
+  OutlayDecimal  roi_percent;
+  char          *note;
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_BUDGET_ID,
+  PROP_TAKEN,
+  PROP_COST,
+  PROP_VALUE,
+  PROP_ROI_PERCENT,
+  PROP_NOTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (OutlayRoiSnapshot, outlay_roi_snapshot, G_TYPE_OBJECT)
+
+static char **
+string_field (OutlayRoiSnapshot *self, guint prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_NOTE: return &self->note;
+    default: return NULL;
+    }
+}
+
+static gint64 *
+int64_field (OutlayRoiSnapshot *self, guint prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_ID: return &self->id;
+    case PROP_BUDGET_ID: return &self->budget_id;
+    case PROP_TAKEN: return &self->taken;
+    case PROP_COST: return &self->cost;
+    case PROP_VALUE: return &self->value;
+    case PROP_ROI_PERCENT: return &self->roi_percent;
+    default: return NULL;
+    }
+}
+
+static void
+outlay_roi_snapshot_finalize (GObject *object)
+{
+  OutlayRoiSnapshot *self = OUTLAY_ROI_SNAPSHOT (object);
+
+  g_free (self->note);
+  G_OBJECT_CLASS (outlay_roi_snapshot_parent_class)->finalize (object);
+}
+
+static void
+outlay_roi_snapshot_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  OutlayRoiSnapshot *self = OUTLAY_ROI_SNAPSHOT (object);
+  char **s = string_field (self, prop_id);
+  gint64 *i = int64_field (self, prop_id);
+
+  if (s != NULL)
+    g_value_set_string (value, *s);
+  else if (i != NULL)
+    g_value_set_int64 (value, *i);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+outlay_roi_snapshot_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  OutlayRoiSnapshot *self = OUTLAY_ROI_SNAPSHOT (object);
+  char **s = string_field (self, prop_id);
+  gint64 *i = int64_field (self, prop_id);
+  gboolean changed = FALSE;
+
+  if (s != NULL)
+    {
+      const char *v = g_value_get_string (value);
+
+      if ((changed = g_strcmp0 (*s, v) != 0))
+        {
+          g_free (*s);
+          *s = g_strdup (v);
+        }
+    }
+  else if (i != NULL)
+    {
+      if ((changed = *i != g_value_get_int64 (value)))
+        *i = g_value_get_int64 (value);
+    }
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+
+  if (changed)
+    g_object_notify_by_pspec (object, pspec);
+}
+
+static GParamSpec *
+decimal_spec (const char *name, gint64 min)
+{
+  return g_param_spec_int64 (name, NULL, NULL, min, OUTLAY_DECIMAL_MAX, 0,
+                             G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+}
+
+static void
+outlay_roi_snapshot_class_init (OutlayRoiSnapshotClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = outlay_roi_snapshot_finalize;
+  object_class->get_property = outlay_roi_snapshot_get_property;
+  object_class->set_property = outlay_roi_snapshot_set_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_BUDGET_ID] = g_param_spec_int64 ("budget-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_TAKEN] = g_param_spec_int64 ("taken", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_COST] = decimal_spec ("cost", 0);
+  properties[PROP_VALUE] = decimal_spec ("value", OUTLAY_DECIMAL_MIN);
+  properties[PROP_ROI_PERCENT] = decimal_spec ("roi-percent", OUTLAY_DECIMAL_MIN);
+  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+outlay_roi_snapshot_init (OutlayRoiSnapshot *self)
+{
+}
+
+/**
+ * outlay_roi_snapshot_new:
+ *
+ * Returns: (transfer full): an empty snapshot
+ */
+OutlayRoiSnapshot *
+outlay_roi_snapshot_new (void)
+{
+  return g_object_new (OUTLAY_TYPE_ROI_SNAPSHOT, NULL);
+}
+
+gint64 outlay_roi_snapshot_get_id (OutlayRoiSnapshot *self) { g_return_val_if_fail (OUTLAY_IS_ROI_SNAPSHOT (self), 0); return self->id; }
+gint64 outlay_roi_snapshot_get_budget_id (OutlayRoiSnapshot *self) { g_return_val_if_fail (OUTLAY_IS_ROI_SNAPSHOT (self), 0); return self->budget_id; }
+gint64 outlay_roi_snapshot_get_taken (OutlayRoiSnapshot *self) { g_return_val_if_fail (OUTLAY_IS_ROI_SNAPSHOT (self), 0); return self->taken; }
+OutlayDecimal outlay_roi_snapshot_get_cost (OutlayRoiSnapshot *self) { g_return_val_if_fail (OUTLAY_IS_ROI_SNAPSHOT (self), 0); return self->cost; }
+OutlayDecimal outlay_roi_snapshot_get_value (OutlayRoiSnapshot *self) { g_return_val_if_fail (OUTLAY_IS_ROI_SNAPSHOT (self), 0); return self->value; }
+OutlayDecimal outlay_roi_snapshot_get_roi_percent (OutlayRoiSnapshot *self) { g_return_val_if_fail (OUTLAY_IS_ROI_SNAPSHOT (self), 0); return self->roi_percent; }
+const char *outlay_roi_snapshot_get_note (OutlayRoiSnapshot *self) { g_return_val_if_fail (OUTLAY_IS_ROI_SNAPSHOT (self), NULL); return self->note; }

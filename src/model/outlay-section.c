@@ -1,0 +1,309 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-section"
+
+#include "config.h"
+
+#include "outlay-section-private.h"
+
+struct _OutlaySection
+{
+  GObject       parent_instance;
+  gint64        id;
+  gint64        parent_id;
+  char         *code;
+  char         *name;
+  OutlayDecimal fringe;
+  GPtrArray    *lines;
+  OutlayTotals  totals;
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CODE,
+  PROP_NAME,
+  PROP_FRINGE,
+  PROP_PARENT_ID,
+  PROP_N_LINES,
+  PROP_ESTIMATE,
+  PROP_ACTUAL,
+  PROP_COMMITTED,
+  PROP_VARIANCE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (OutlaySection, outlay_section, G_TYPE_OBJECT)
+
+OutlayDecimal
+outlay_totals_get_variance (const OutlayTotals *totals)
+{
+  OutlayDecimal v;
+
+  if (!outlay_decimal_sub (totals->estimate, totals->actual, &v))
+    v = totals->estimate > 0 ? OUTLAY_DECIMAL_MAX : OUTLAY_DECIMAL_MIN;
+  return v;
+}
+
+static void
+set_string (OutlaySection *self, char **field, const char *value, int prop)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
+outlay_section_finalize (GObject *object)
+{
+  OutlaySection *self = OUTLAY_SECTION (object);
+
+  g_free (self->code);
+  g_free (self->name);
+  g_ptr_array_unref (self->lines);
+  G_OBJECT_CLASS (outlay_section_parent_class)->finalize (object);
+}
+
+static void
+outlay_section_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  OutlaySection *self = OUTLAY_SECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_CODE:
+      g_value_set_string (value, self->code);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_FRINGE:
+      g_value_set_int64 (value, self->fringe);
+      break;
+    case PROP_PARENT_ID:
+      g_value_set_int64 (value, self->parent_id);
+      break;
+    case PROP_N_LINES:
+      g_value_set_uint (value, self->lines->len);
+      break;
+    case PROP_ESTIMATE:
+      g_value_set_int64 (value, self->totals.estimate);
+      break;
+    case PROP_ACTUAL:
+      g_value_set_int64 (value, self->totals.actual);
+      break;
+    case PROP_COMMITTED:
+      g_value_set_int64 (value, self->totals.committed);
+      break;
+    case PROP_VARIANCE:
+      g_value_set_int64 (value, outlay_totals_get_variance (&self->totals));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+outlay_section_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  OutlaySection *self = OUTLAY_SECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      outlay_section_set_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_CODE:
+      set_string (self, &self->code, g_value_get_string (value), PROP_CODE);
+      break;
+    case PROP_NAME:
+      set_string (self, &self->name, g_value_get_string (value), PROP_NAME);
+      break;
+    case PROP_FRINGE:
+      if (self->fringe != g_value_get_int64 (value))
+        {
+          self->fringe = g_value_get_int64 (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_PARENT_ID:
+      if (self->parent_id != g_value_get_int64 (value))
+        {
+          self->parent_id = g_value_get_int64 (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+outlay_section_class_init (OutlaySectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = outlay_section_finalize;
+  object_class->get_property = outlay_section_get_property;
+  object_class->set_property = outlay_section_set_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL, rw);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, rw);
+  properties[PROP_FRINGE] =
+    g_param_spec_int64 ("fringe", NULL, NULL, 0, OUTLAY_DECIMAL_MAX, 0, rw);
+  properties[PROP_PARENT_ID] = g_param_spec_int64 ("parent-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_N_LINES] = g_param_spec_uint ("n-lines", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_ESTIMATE] =
+    g_param_spec_int64 ("estimate", NULL, NULL, OUTLAY_DECIMAL_MIN, OUTLAY_DECIMAL_MAX, 0, ro);
+  properties[PROP_ACTUAL] =
+    g_param_spec_int64 ("actual", NULL, NULL, OUTLAY_DECIMAL_MIN, OUTLAY_DECIMAL_MAX, 0, ro);
+  properties[PROP_COMMITTED] =
+    g_param_spec_int64 ("committed", NULL, NULL, OUTLAY_DECIMAL_MIN, OUTLAY_DECIMAL_MAX, 0, ro);
+  properties[PROP_VARIANCE] =
+    g_param_spec_int64 ("variance", NULL, NULL, OUTLAY_DECIMAL_MIN, OUTLAY_DECIMAL_MAX, 0, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+outlay_section_init (OutlaySection *self)
+{
+  self->lines = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * outlay_section_new:
+ * @code: the section code ("A", "6000")
+ * @name: the section name
+ *
+ * Returns: (transfer full): an empty section
+ */
+OutlaySection *
+outlay_section_new (const char *code,
+                    const char *name)
+{
+  return g_object_new (OUTLAY_TYPE_SECTION, "code", code, "name", name, NULL);
+}
+
+gint64 outlay_section_get_id (OutlaySection *self) { g_return_val_if_fail (OUTLAY_IS_SECTION (self), 0); return self->id; }
+const char *outlay_section_get_code (OutlaySection *self) { g_return_val_if_fail (OUTLAY_IS_SECTION (self), NULL); return self->code ? self->code : ""; }
+const char *outlay_section_get_name (OutlaySection *self) { g_return_val_if_fail (OUTLAY_IS_SECTION (self), NULL); return self->name ? self->name : ""; }
+OutlayDecimal outlay_section_get_fringe (OutlaySection *self) { g_return_val_if_fail (OUTLAY_IS_SECTION (self), 0); return self->fringe; }
+gint64 outlay_section_get_parent_id (OutlaySection *self) { g_return_val_if_fail (OUTLAY_IS_SECTION (self), 0); return self->parent_id; }
+guint outlay_section_get_n_lines (OutlaySection *self) { g_return_val_if_fail (OUTLAY_IS_SECTION (self), 0); return self->lines->len; }
+
+/**
+ * outlay_section_get_line:
+ * @self: a section
+ * @index: a position below @self
+ *
+ * Returns: (transfer none): the line at @index
+ */
+OutlayLine *
+outlay_section_get_line (OutlaySection *self,
+                         guint          index)
+{
+  g_return_val_if_fail (OUTLAY_IS_SECTION (self), NULL);
+  g_return_val_if_fail (index < self->lines->len, NULL);
+  return g_ptr_array_index (self->lines, index);
+}
+
+/**
+ * outlay_section_find_line:
+ * @self: a section
+ * @line: a line
+ * @index: (out) (optional): its position
+ *
+ * Returns: %TRUE if @line is in @self
+ */
+gboolean
+outlay_section_find_line (OutlaySection *self,
+                          OutlayLine    *line,
+                          guint         *index)
+{
+  g_return_val_if_fail (OUTLAY_IS_SECTION (self), FALSE);
+  return g_ptr_array_find (self->lines, line, index);
+}
+
+/**
+ * outlay_section_get_totals:
+ * @self: a section
+ *
+ * Returns: (transfer none): the sums of the section's lines
+ */
+const OutlayTotals *
+outlay_section_get_totals (OutlaySection *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_SECTION (self), NULL);
+  return &self->totals;
+}
+
+void
+outlay_section_set_id (OutlaySection *self,
+                       gint64         id)
+{
+  if (self->id == id)
+    return;
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+GPtrArray *
+outlay_section_get_lines_array (OutlaySection *self)
+{
+  return self->lines;
+}
+
+void
+outlay_section_set_totals (OutlaySection      *self,
+                           const OutlayTotals *totals)
+{
+  OutlayTotals old = self->totals;
+
+  self->totals = *totals;
+  if (old.estimate != totals->estimate)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ESTIMATE]);
+  if (old.actual != totals->actual)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTUAL]);
+  if (old.committed != totals->committed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMITTED]);
+  if (old.estimate != totals->estimate || old.actual != totals->actual)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VARIANCE]);
+}
+
+void
+outlay_section_notify_n_lines (OutlaySection *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LINES]);
+}
+
+void
+outlay_section_load (OutlaySection *self,
+                     gint64         id,
+                     const char    *code,
+                     const char    *name,
+                     OutlayDecimal  fringe,
+                     gint64         parent_id)
+{
+  self->id = id;
+  g_free (self->code);
+  self->code = g_strdup (code);
+  g_free (self->name);
+  self->name = g_strdup (name);
+  self->fringe = fringe;
+  self->parent_id = parent_id;
+}

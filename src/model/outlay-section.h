@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "outlay-decimal.h"
+#include "outlay-line.h"
+
+G_BEGIN_DECLS
+
+/* The sums kept for a section, a budget and a document. */
+typedef struct
+{
+  OutlayDecimal estimate;
+  OutlayDecimal actual;
+  OutlayDecimal committed;
+} OutlayTotals;
+
+OutlayDecimal outlay_totals_get_variance (const OutlayTotals *totals);
+
+#define OUTLAY_TYPE_SECTION (outlay_section_get_type ())
+
+G_DECLARE_FINAL_TYPE (OutlaySection, outlay_section, OUTLAY, SECTION, GObject)
+
+OutlaySection      *outlay_section_new            (const char    *code,
+                                                   const char    *name);
+gint64              outlay_section_get_id         (OutlaySection *self);
+const char         *outlay_section_get_code       (OutlaySection *self);
+const char         *outlay_section_get_name       (OutlaySection *self);
+OutlayDecimal       outlay_section_get_fringe     (OutlaySection *self);
+gint64              outlay_section_get_parent_id  (OutlaySection *self);
+guint               outlay_section_get_n_lines    (OutlaySection *self);
+OutlayLine         *outlay_section_get_line       (OutlaySection *self,
+                                                   guint          index);
+gboolean            outlay_section_find_line      (OutlaySection *self,
+                                                   OutlayLine    *line,
+                                                   guint         *index);
+const OutlayTotals *outlay_section_get_totals     (OutlaySection *self);
+
+G_END_DECLS

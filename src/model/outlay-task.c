@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-task"
+
+#include "config.h"
+
+#include "outlay-task.h"
+#include "outlay-model-enum-types.h"
+
+struct _OutlayTask
+{
+  GObject           parent_instance;
+  gint64            id;
+  gint64            budget_id;
+  gint64            line_id;
+  char             *name;
+  char             *description;
+  OutlayTaskStatus  status;
+  gint64            assignee_id;
+  char             *assignee;
+  OutlayDecimal     estimated_hours;
+  OutlayDecimal     estimated_cost;
+  OutlayDecimal     hourly_rate;
+  OutlayDecimal     resource_cost;
+  OutlayDecimal     direct_cost;
+  OutlayDecimal     actual_hours;
+  OutlayDecimal     actual_cost;
+  char             *due_date;
+  char             *external_id;
+  char             *external_source;
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_BUDGET_ID,
+  PROP_LINE_ID,
+  PROP_NAME,
+  PROP_DESCRIPTION,
+  PROP_STATUS,
+  PROP_ASSIGNEE_ID,
+  PROP_ASSIGNEE,
+  PROP_ESTIMATED_HOURS,
+  PROP_ESTIMATED_COST,
+  PROP_HOURLY_RATE,
+  PROP_RESOURCE_COST,
+  PROP_DIRECT_COST,
+  PROP_ACTUAL_HOURS,
+  PROP_ACTUAL_COST,
+  PROP_DUE_DATE,
+  PROP_EXTERNAL_ID,
+  PROP_EXTERNAL_SOURCE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (OutlayTask, outlay_task, G_TYPE_OBJECT)
+
+static char **
+string_field (OutlayTask *self, guint prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_NAME: return &self->name;
+    case PROP_DESCRIPTION: return &self->description;
+    case PROP_ASSIGNEE: return &self->assignee;
+    case PROP_DUE_DATE: return &self->due_date;
+    case PROP_EXTERNAL_ID: return &self->external_id;
+    case PROP_EXTERNAL_SOURCE: return &self->external_source;
+    default: return NULL;
+    }
+}
+
+static gint64 *
+int64_field (OutlayTask *self, guint prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_ID: return &self->id;
+    case PROP_BUDGET_ID: return &self->budget_id;
+    case PROP_LINE_ID: return &self->line_id;
+    case PROP_ASSIGNEE_ID: return &self->assignee_id;
+    case PROP_ESTIMATED_HOURS: return &self->estimated_hours;
+    case PROP_ESTIMATED_COST: return &self->estimated_cost;
+    case PROP_HOURLY_RATE: return &self->hourly_rate;
+    case PROP_RESOURCE_COST: return &self->resource_cost;
+    case PROP_DIRECT_COST: return &self->direct_cost;
+    case PROP_ACTUAL_HOURS: return &self->actual_hours;
+    case PROP_ACTUAL_COST: return &self->actual_cost;
+    default: return NULL;
+    }
+}
+
+static void
+outlay_task_finalize (GObject *object)
+{
+  OutlayTask *self = OUTLAY_TASK (object);
+
+  g_free (self->name);
+  g_free (self->description);
+  g_free (self->assignee);
+  g_free (self->due_date);
+  g_free (self->external_id);
+  g_free (self->external_source);
+  G_OBJECT_CLASS (outlay_task_parent_class)->finalize (object);
+}
+
+static void
+outlay_task_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  OutlayTask *self = OUTLAY_TASK (object);
+  char **s = string_field (self, prop_id);
+  gint64 *i = int64_field (self, prop_id);
+
+  if (s != NULL)
+    g_value_set_string (value, *s);
+  else if (i != NULL)
+    g_value_set_int64 (value, *i);
+  else if (prop_id == PROP_STATUS)
+    g_value_set_enum (value, self->status);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+outlay_task_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  OutlayTask *self = OUTLAY_TASK (object);
+  char **s = string_field (self, prop_id);
+  gint64 *i = int64_field (self, prop_id);
+  gboolean changed = FALSE;
+
+  if (s != NULL)
+    {
+      const char *v = g_value_get_string (value);
+
+      if ((changed = g_strcmp0 (*s, v) != 0))
+        {
+          g_free (*s);
+          *s = g_strdup (v);
+        }
+    }
+  else if (i != NULL)
+    {
+      if ((changed = *i != g_value_get_int64 (value)))
+        *i = g_value_get_int64 (value);
+    }
+  else if (prop_id == PROP_STATUS)
+    {
+      if ((changed = self->status != (OutlayTaskStatus) g_value_get_enum (value)))
+        self->status = g_value_get_enum (value);
+    }
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+
+  if (changed)
+    g_object_notify_by_pspec (object, pspec);
+}
+
+static GParamSpec *
+decimal_spec (const char *name, gint64 min)
+{
+  return g_param_spec_int64 (name, NULL, NULL, min, OUTLAY_DECIMAL_MAX, 0,
+                             G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+}
+
+static void
+outlay_task_class_init (OutlayTaskClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = outlay_task_finalize;
+  object_class->get_property = outlay_task_get_property;
+  object_class->set_property = outlay_task_set_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_BUDGET_ID] = g_param_spec_int64 ("budget-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_LINE_ID] = g_param_spec_int64 ("line-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, rw);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, rw);
+  properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, OUTLAY_TYPE_TASK_STATUS,
+                                               OUTLAY_TASK_STATUS_TODO, rw);
+  properties[PROP_ASSIGNEE_ID] =
+    g_param_spec_int64 ("assignee-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_ASSIGNEE] = g_param_spec_string ("assignee", NULL, NULL, NULL, rw);
+  properties[PROP_ESTIMATED_HOURS] = decimal_spec ("estimated-hours", 0);
+  properties[PROP_ESTIMATED_COST] = decimal_spec ("estimated-cost", 0);
+  properties[PROP_HOURLY_RATE] = decimal_spec ("hourly-rate", 0);
+  properties[PROP_RESOURCE_COST] = decimal_spec ("resource-cost", 0);
+  properties[PROP_DIRECT_COST] = decimal_spec ("direct-cost", OUTLAY_DECIMAL_MIN);
+  properties[PROP_ACTUAL_HOURS] = decimal_spec ("actual-hours", 0);
+  properties[PROP_ACTUAL_COST] = decimal_spec ("actual-cost", OUTLAY_DECIMAL_MIN);
+  properties[PROP_DUE_DATE] = g_param_spec_string ("due-date", NULL, NULL, NULL, rw);
+  properties[PROP_EXTERNAL_ID] = g_param_spec_string ("external-id", NULL, NULL, NULL, rw);
+  properties[PROP_EXTERNAL_SOURCE] = g_param_spec_string ("external-source", NULL, NULL, NULL, rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+outlay_task_init (OutlayTask *self)
+{
+}
+
+/**
+ * outlay_task_new:
+ *
+ * Returns: (transfer full): a to-do task
+ */
+OutlayTask *
+outlay_task_new (void)
+{
+  return g_object_new (OUTLAY_TYPE_TASK, NULL);
+}
+
+gint64 outlay_task_get_id (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), 0); return self->id; }
+gint64 outlay_task_get_budget_id (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), 0); return self->budget_id; }
+gint64 outlay_task_get_line_id (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), 0); return self->line_id; }
+const char *outlay_task_get_name (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), NULL); return self->name; }
+const char *outlay_task_get_description (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), NULL); return self->description; }
+OutlayTaskStatus outlay_task_get_status (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), 0); return self->status; }
+gint64 outlay_task_get_assignee_id (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), 0); return self->assignee_id; }
+const char *outlay_task_get_assignee (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), NULL); return self->assignee; }
+OutlayDecimal outlay_task_get_estimated_hours (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), 0); return self->estimated_hours; }
+OutlayDecimal outlay_task_get_estimated_cost (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), 0); return self->estimated_cost; }
+OutlayDecimal outlay_task_get_hourly_rate (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), 0); return self->hourly_rate; }
+OutlayDecimal outlay_task_get_resource_cost (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), 0); return self->resource_cost; }
+OutlayDecimal outlay_task_get_direct_cost (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), 0); return self->direct_cost; }
+OutlayDecimal outlay_task_get_actual_hours (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), 0); return self->actual_hours; }
+OutlayDecimal outlay_task_get_actual_cost (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), 0); return self->actual_cost; }
+const char *outlay_task_get_due_date (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), NULL); return self->due_date; }
+const char *outlay_task_get_external_id (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), NULL); return self->external_id; }
+const char *outlay_task_get_external_source (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), NULL); return self->external_source; }

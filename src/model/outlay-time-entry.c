@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-time-entry"
+
+#include "config.h"
+
+#include "outlay-time-entry.h"
+#include "outlay-model-enum-types.h"
+
+struct _OutlayTimeEntry
+{
+  GObject            parent_instance;
+  gint64             id;
+  gint64             task_id;
+  gint64             person_id;
+  char              *date;
+  OutlayDecimal      hours;
+  char              *description;
+  OutlayDecimal      rate;
+  gboolean           rate_overridden;
+  OutlayEntrySource  source;
+  char              *external_id;
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TASK_ID,
+  PROP_PERSON_ID,
+  PROP_DATE,
+  PROP_HOURS,
+  PROP_DESCRIPTION,
+  PROP_RATE,
+  PROP_RATE_OVERRIDDEN,
+  PROP_SOURCE,
+  PROP_EXTERNAL_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (OutlayTimeEntry, outlay_time_entry, G_TYPE_OBJECT)
+
+static char **
+string_field (OutlayTimeEntry *self, guint prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_DATE: return &self->date;
+    case PROP_DESCRIPTION: return &self->description;
+    case PROP_EXTERNAL_ID: return &self->external_id;
+    default: return NULL;
+    }
+}
+
+static gint64 *
+int64_field (OutlayTimeEntry *self, guint prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_ID: return &self->id;
+    case PROP_TASK_ID: return &self->task_id;
+    case PROP_PERSON_ID: return &self->person_id;
+    case PROP_HOURS: return &self->hours;
+    case PROP_RATE: return &self->rate;
+    default: return NULL;
+    }
+}
+
+static void
+outlay_time_entry_finalize (GObject *object)
+{
+  OutlayTimeEntry *self = OUTLAY_TIME_ENTRY (object);
+
+  g_free (self->date);
+  g_free (self->description);
+  g_free (self->external_id);
+  G_OBJECT_CLASS (outlay_time_entry_parent_class)->finalize (object);
+}
+
+static void
+outlay_time_entry_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  OutlayTimeEntry *self = OUTLAY_TIME_ENTRY (object);
+  char **s = string_field (self, prop_id);
+  gint64 *i = int64_field (self, prop_id);
+
+  if (s != NULL)
+    g_value_set_string (value, *s);
+  else if (i != NULL)
+    g_value_set_int64 (value, *i);
+  else if (prop_id == PROP_SOURCE)
+    g_value_set_enum (value, self->source);
+  else if (prop_id == PROP_RATE_OVERRIDDEN)
+    g_value_set_boolean (value, self->rate_overridden);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+outlay_time_entry_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  OutlayTimeEntry *self = OUTLAY_TIME_ENTRY (object);
+  char **s = string_field (self, prop_id);
+  gint64 *i = int64_field (self, prop_id);
+  gboolean changed = FALSE;
+
+  if (s != NULL)
+    {
+      const char *v = g_value_get_string (value);
+
+      if ((changed = g_strcmp0 (*s, v) != 0))
+        {
+          g_free (*s);
+          *s = g_strdup (v);
+        }
+    }
+  else if (i != NULL)
+    {
+      if ((changed = *i != g_value_get_int64 (value)))
+        *i = g_value_get_int64 (value);
+    }
+  else if (prop_id == PROP_SOURCE)
+    {
+      if ((changed = self->source != (OutlayEntrySource) g_value_get_enum (value)))
+        self->source = g_value_get_enum (value);
+    }
+  else if (prop_id == PROP_RATE_OVERRIDDEN)
+    {
+      if ((changed = self->rate_overridden != g_value_get_boolean (value)))
+        self->rate_overridden = g_value_get_boolean (value);
+    }
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+
+  if (changed)
+    g_object_notify_by_pspec (object, pspec);
+}
+
+static GParamSpec *
+decimal_spec (const char *name, gint64 min)
+{
+  return g_param_spec_int64 (name, NULL, NULL, min, OUTLAY_DECIMAL_MAX, 0,
+                             G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+}
+
+static void
+outlay_time_entry_class_init (OutlayTimeEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = outlay_time_entry_finalize;
+  object_class->get_property = outlay_time_entry_get_property;
+  object_class->set_property = outlay_time_entry_set_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_TASK_ID] = g_param_spec_int64 ("task-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_PERSON_ID] = g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, rw);
+  properties[PROP_HOURS] = decimal_spec ("hours", 0);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, rw);
+  properties[PROP_RATE] = decimal_spec ("rate", 0);
+  properties[PROP_RATE_OVERRIDDEN] =
+    g_param_spec_boolean ("rate-overridden", NULL, NULL, FALSE, rw);
+  properties[PROP_SOURCE] = g_param_spec_enum ("source", NULL, NULL, OUTLAY_TYPE_ENTRY_SOURCE,
+                                               OUTLAY_ENTRY_SOURCE_MANUAL, rw);
+  properties[PROP_EXTERNAL_ID] = g_param_spec_string ("external-id", NULL, NULL, NULL, rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+outlay_time_entry_init (OutlayTimeEntry *self)
+{
+}
+
+/**
+ * outlay_time_entry_new:
+ *
+ * Returns: (transfer full): a manual entry of zero hours
+ */
+OutlayTimeEntry *
+outlay_time_entry_new (void)
+{
+  return g_object_new (OUTLAY_TYPE_TIME_ENTRY, NULL);
+}
+
+gint64 outlay_time_entry_get_id (OutlayTimeEntry *self) { g_return_val_if_fail (OUTLAY_IS_TIME_ENTRY (self), 0); return self->id; }
+gint64 outlay_time_entry_get_task_id (OutlayTimeEntry *self) { g_return_val_if_fail (OUTLAY_IS_TIME_ENTRY (self), 0); return self->task_id; }
+gint64 outlay_time_entry_get_person_id (OutlayTimeEntry *self) { g_return_val_if_fail (OUTLAY_IS_TIME_ENTRY (self), 0); return self->person_id; }
+const char *outlay_time_entry_get_date (OutlayTimeEntry *self) { g_return_val_if_fail (OUTLAY_IS_TIME_ENTRY (self), NULL); return self->date; }
+OutlayDecimal outlay_time_entry_get_hours (OutlayTimeEntry *self) { g_return_val_if_fail (OUTLAY_IS_TIME_ENTRY (self), 0); return self->hours; }
+const char *outlay_time_entry_get_description (OutlayTimeEntry *self) { g_return_val_if_fail (OUTLAY_IS_TIME_ENTRY (self), NULL); return self->description; }
+OutlayDecimal outlay_time_entry_get_rate (OutlayTimeEntry *self) { g_return_val_if_fail (OUTLAY_IS_TIME_ENTRY (self), 0); return self->rate; }
+gboolean outlay_time_entry_get_rate_overridden (OutlayTimeEntry *self) { g_return_val_if_fail (OUTLAY_IS_TIME_ENTRY (self), FALSE); return self->rate_overridden; }
+OutlayEntrySource outlay_time_entry_get_source (OutlayTimeEntry *self) { g_return_val_if_fail (OUTLAY_IS_TIME_ENTRY (self), 0); return self->source; }
+const char *outlay_time_entry_get_external_id (OutlayTimeEntry *self) { g_return_val_if_fail (OUTLAY_IS_TIME_ENTRY (self), NULL); return self->external_id; }
+
+/**
+ * outlay_time_entry_get_cost:
+ * @self: a time entry
+ * @out: (out): hours × rate, rounded to four places; untouched on overflow
+ *
+ * Returns: %FALSE if the cost does not fit in an #OutlayDecimal
+ */
+gboolean
+outlay_time_entry_get_cost (OutlayTimeEntry *self,
+                            OutlayDecimal   *out)
+{
+  g_return_val_if_fail (OUTLAY_IS_TIME_ENTRY (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  return outlay_decimal_mul (self->hours, self->rate, out);
+}

@@ -1,0 +1,327 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-schema"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "outlay-error.h"
+#include "outlay-schema.h"
+
+/* Migrations only ever go forward.  Never edit one that has shipped: add
+ * the next.  Amounts, rates, quantities and hours are INTEGER
+ * ten-thousandths (OutlayDecimal); dates are ISO text; times unix seconds. */
+static const char *const migrations[] = {
+  /* 1: budgets, sections, lines, versions, audit */
+  "CREATE TABLE budgets ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  client TEXT,"
+  "  kind TEXT NOT NULL DEFAULT 'project',"
+  "  currency TEXT NOT NULL DEFAULT 'USD',"
+  "  allocated INTEGER NOT NULL DEFAULT 0,"
+  "  allocated_hours INTEGER NOT NULL DEFAULT 0,"
+  "  warning_threshold INTEGER NOT NULL DEFAULT 800000,"
+  "  critical_threshold INTEGER NOT NULL DEFAULT 950000,"
+  "  status TEXT NOT NULL DEFAULT 'draft',"
+  "  fiscal_start TEXT,"
+  "  fiscal_end TEXT,"
+  "  expected_value INTEGER NOT NULL DEFAULT 0,"
+  "  realized_value INTEGER NOT NULL DEFAULT 0,"
+  "  ai_analysis INTEGER NOT NULL DEFAULT 0,"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL,"
+  "  trashed INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE sections ("
+  "  id INTEGER PRIMARY KEY,"
+  "  budget_id INTEGER NOT NULL REFERENCES budgets(id) ON DELETE CASCADE,"
+  "  parent_id INTEGER REFERENCES sections(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  code TEXT NOT NULL DEFAULT '',"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  fringe INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX sections_order ON sections(budget_id, position);"
+  "CREATE TABLE lines ("
+  "  id INTEGER PRIMARY KEY,"
+  "  budget_id INTEGER NOT NULL REFERENCES budgets(id) ON DELETE CASCADE,"
+  "  section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  code TEXT,"
+  "  description TEXT,"
+  "  unit TEXT,"
+  "  notes TEXT,"
+  "  qty INTEGER NOT NULL DEFAULT 10000,"
+  "  multiplier INTEGER NOT NULL DEFAULT 10000,"
+  "  rate INTEGER NOT NULL DEFAULT 0,"
+  "  estimate INTEGER NOT NULL DEFAULT 0,"
+  "  estimate_overridden INTEGER NOT NULL DEFAULT 0,"
+  "  actual INTEGER NOT NULL DEFAULT 0,"
+  "  committed INTEGER NOT NULL DEFAULT 0,"
+  "  reserved INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX lines_order ON lines(budget_id, section_id, position);"
+  "CREATE INDEX lines_section ON lines(section_id, position);"
+  "CREATE TABLE versions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  budget_id INTEGER NOT NULL REFERENCES budgets(id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  note TEXT,"
+  "  created INTEGER NOT NULL,"
+  "  locked INTEGER NOT NULL DEFAULT 1,"
+  "  total_estimate INTEGER NOT NULL DEFAULT 0,"
+  "  total_actual INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX versions_budget ON versions(budget_id);"
+  "CREATE TABLE version_sections ("
+  "  id INTEGER PRIMARY KEY,"
+  "  version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  code TEXT NOT NULL DEFAULT '',"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  fringe INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX version_sections_version ON version_sections(version_id, position);"
+  "CREATE TABLE version_lines ("
+  "  id INTEGER PRIMARY KEY,"
+  "  version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,"
+  "  version_section_id INTEGER NOT NULL REFERENCES version_sections(id) ON DELETE CASCADE,"
+  "  line_id INTEGER,"
+  "  position INTEGER NOT NULL,"
+  "  code TEXT, description TEXT, unit TEXT, notes TEXT,"
+  "  qty INTEGER NOT NULL, multiplier INTEGER NOT NULL, rate INTEGER NOT NULL,"
+  "  estimate INTEGER NOT NULL, estimate_overridden INTEGER NOT NULL,"
+  "  actual INTEGER NOT NULL, committed INTEGER NOT NULL, reserved INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX version_lines_version ON version_lines(version_id, version_section_id, position);"
+  /* No foreign key: the trail outlives what it describes. */
+  "CREATE TABLE audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at INTEGER NOT NULL,"
+  "  actor TEXT,"
+  "  budget_id INTEGER,"
+  "  entity TEXT NOT NULL,"
+  "  entity_id INTEGER,"
+  "  action TEXT NOT NULL,"
+  "  field TEXT,"
+  "  old_value TEXT,"
+  "  new_value TEXT"
+  ");"
+  "CREATE INDEX audit_budget ON audit(budget_id, at);",
+
+  /* 2: work tracking, commitments, bills, imports; lines remember their import */
+  "ALTER TABLE lines ADD COLUMN import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL;"
+  "CREATE TABLE imports ("
+  "  id INTEGER PRIMARY KEY,"
+  "  budget_id INTEGER REFERENCES budgets(id) ON DELETE SET NULL,"
+  "  file_name TEXT NOT NULL,"
+  "  uri TEXT,"
+  "  fingerprint TEXT,"
+  "  source TEXT,"
+  "  file_type TEXT,"
+  "  mapping TEXT,"
+  "  rows_total INTEGER NOT NULL DEFAULT 0,"
+  "  rows_imported INTEGER NOT NULL DEFAULT 0,"
+  "  rows_skipped INTEGER NOT NULL DEFAULT 0,"
+  "  errors TEXT,"
+  "  started INTEGER NOT NULL,"
+  "  finished INTEGER,"
+  "  status TEXT NOT NULL DEFAULT 'running'"
+  ");"
+  "CREATE INDEX imports_fingerprint ON imports(fingerprint);"
+  "CREATE INDEX lines_import ON lines(import_id);"
+  "CREATE TABLE people ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  email TEXT,"
+  "  role TEXT,"
+  "  hourly_rate INTEGER NOT NULL DEFAULT 0,"
+  "  cost_rate INTEGER NOT NULL DEFAULT 0,"
+  "  external_id TEXT"
+  ");"
+  "CREATE TABLE tasks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  budget_id INTEGER NOT NULL REFERENCES budgets(id) ON DELETE CASCADE,"
+  "  line_id INTEGER REFERENCES lines(id) ON DELETE SET NULL,"
+  "  name TEXT NOT NULL,"
+  "  description TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'todo',"
+  "  assignee_id INTEGER REFERENCES people(id) ON DELETE SET NULL,"
+  "  estimated_hours INTEGER NOT NULL DEFAULT 0,"
+  "  estimated_cost INTEGER NOT NULL DEFAULT 0,"
+  "  hourly_rate INTEGER NOT NULL DEFAULT 0,"
+  "  resource_cost INTEGER NOT NULL DEFAULT 0,"
+  "  direct_cost INTEGER NOT NULL DEFAULT 0,"
+  "  due_date TEXT,"
+  "  external_id TEXT,"
+  "  external_source TEXT,"
+  "  import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX tasks_budget ON tasks(budget_id);"
+  "CREATE UNIQUE INDEX tasks_external ON tasks(external_source, external_id)"
+  "  WHERE external_id IS NOT NULL;"
+  "CREATE TABLE time_entries ("
+  "  id INTEGER PRIMARY KEY,"
+  "  task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,"
+  "  person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,"
+  "  date TEXT NOT NULL,"
+  "  hours INTEGER NOT NULL,"
+  "  description TEXT,"
+  "  rate INTEGER NOT NULL DEFAULT 0,"
+  "  rate_overridden INTEGER NOT NULL DEFAULT 0,"
+  "  source TEXT NOT NULL DEFAULT 'manual',"
+  "  external_id TEXT,"
+  "  import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX time_entries_task ON time_entries(task_id, date);"
+  "CREATE TABLE recommendations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  budget_id INTEGER NOT NULL REFERENCES budgets(id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  description TEXT,"
+  "  estimated_savings INTEGER NOT NULL DEFAULT 0,"
+  "  confidence INTEGER NOT NULL DEFAULT 0 CHECK (confidence BETWEEN 0 AND 100),"
+  "  priority TEXT NOT NULL DEFAULT 'medium',"
+  "  status TEXT NOT NULL DEFAULT 'new',"
+  "  reasoning TEXT,"
+  "  source TEXT NOT NULL DEFAULT 'rules',"
+  "  patterns TEXT,"
+  "  created INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE roi_snapshots ("
+  "  id INTEGER PRIMARY KEY,"
+  "  budget_id INTEGER NOT NULL REFERENCES budgets(id) ON DELETE CASCADE,"
+  "  taken INTEGER NOT NULL,"
+  "  cost INTEGER NOT NULL,"
+  "  value INTEGER NOT NULL,"
+  "  roi_percent INTEGER NOT NULL,"
+  "  note TEXT"
+  ");"
+  "CREATE TABLE cost_patterns ("
+  "  id INTEGER PRIMARY KEY,"
+  "  budget_id INTEGER NOT NULL REFERENCES budgets(id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  description TEXT,"
+  "  amount INTEGER NOT NULL DEFAULT 0,"
+  "  frequency INTEGER NOT NULL DEFAULT 0,"
+  "  confidence INTEGER NOT NULL DEFAULT 0,"
+  "  detected INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE commitments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  budget_id INTEGER NOT NULL REFERENCES budgets(id) ON DELETE CASCADE,"
+  "  line_id INTEGER REFERENCES lines(id) ON DELETE SET NULL,"
+  "  reference TEXT,"
+  "  vendor TEXT,"
+  "  description TEXT,"
+  "  amount INTEGER NOT NULL,"
+  "  status TEXT NOT NULL DEFAULT 'requested',"
+  "  requested_by TEXT,"
+  "  date TEXT,"
+  "  expected_date TEXT,"
+  "  auto_approved INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX commitments_budget ON commitments(budget_id, status);"
+  "CREATE TABLE accounts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  institution TEXT,"
+  "  currency TEXT NOT NULL DEFAULT 'USD',"
+  "  balance INTEGER NOT NULL DEFAULT 0,"
+  "  balance_date TEXT"
+  ");"
+  "CREATE TABLE bills ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER REFERENCES accounts(id) ON DELETE SET NULL,"
+  "  budget_id INTEGER REFERENCES budgets(id) ON DELETE SET NULL,"
+  "  line_id INTEGER REFERENCES lines(id) ON DELETE SET NULL,"
+  "  payee TEXT NOT NULL,"
+  "  amount INTEGER NOT NULL,"
+  "  due_date TEXT NOT NULL,"
+  "  recurrence TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'due',"
+  "  notes TEXT"
+  ");"
+  "CREATE INDEX bills_due ON bills(due_date);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);
+
+static gboolean
+exec (sqlite3 *db, const char *sql, GError **error)
+{
+  char *msg = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
+                   _("Could not update the database: %s"), msg ? msg : sqlite3_errmsg (db));
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+user_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int v = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return v;
+}
+
+/**
+ * outlay_schema_migrate:
+ * @db: an open database
+ * @target: the version to reach, normally %OUTLAY_SCHEMA_VERSION
+ * @created: (out) (optional): set when the database was empty
+ * @error: why it failed
+ *
+ * Brings the schema forward to @target, each step in its own transaction
+ * together with its user_version, so an interrupted upgrade resumes.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+outlay_schema_migrate (sqlite3  *db,
+                       int       target,
+                       gboolean *created,
+                       GError  **error)
+{
+  int version = user_version (db);
+
+  g_return_val_if_fail (target >= 1 && target <= OUTLAY_SCHEMA_VERSION, FALSE);
+
+  if (version < 0)
+    return exec (db, "PRAGMA user_version", error);
+  if (version > OUTLAY_SCHEMA_VERSION)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_SCHEMA_TOO_NEW,
+                   _("This database was written by a newer version of Outlay (schema %d, this "
+                     "version reads up to %d). Update Outlay to open it."),
+                   version, OUTLAY_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (created != NULL)
+    *created = (version == 0);
+  for (int v = version; v < target; v++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d;", v + 1);
+
+      if (!exec (db, "BEGIN IMMEDIATE;", error))
+        return FALSE;
+      if (!exec (db, migrations[v], error) || !exec (db, bump, error) || !exec (db, "COMMIT;", error))
+        {
+          exec (db, "ROLLBACK;", NULL);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}

@@ -1,0 +1,942 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <string.h>
+
+#include "outlay-document-sink.h"
+#include "outlay-error.h"
+#include "outlay-line-private.h"
+#include "outlay-schema.h"
+#include "outlay-section-private.h"
+#include "outlay-store-private.h"
+#include "outlay-template.h"
+
+#define PROGRESS_EVERY 4096
+
+struct _OutlayStore
+{
+  GObject     parent_instance;
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements; /* SQL text → sqlite3_stmt, prepared once */
+  gboolean    created;
+};
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (OutlayStore, outlay_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (OUTLAY_TYPE_DOCUMENT_SINK,
+                                                      outlay_store_sink_iface_init))
+
+#define BUDGET_COLUMNS \
+  "name, client, kind, currency, allocated, allocated_hours, warning_threshold, " \
+  "critical_threshold, status, fiscal_start, fiscal_end, expected_value, realized_value, " \
+  "ai_analysis"
+
+static const char *const status_ids[] = { "draft", "submitted", "approved", "locked" };
+
+/* ---- statement helpers ---- */
+
+gboolean
+outlay_store_fail (OutlayStore *self,
+                   GError     **error)
+{
+  int code = sqlite3_errcode (self->db);
+
+  if (code == SQLITE_FULL)
+    g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
+                 _("The disk holding “%s” is full; nothing was changed"), self->path);
+  else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
+                 _("The database “%s” is busy in another program; nothing was changed"),
+                 self->path);
+  else
+    g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
+                 _("Could not write to the database “%s”: %s"), self->path,
+                 sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+sqlite3 *
+outlay_store_get_db (OutlayStore *self)
+{
+  return self->db;
+}
+
+/* Returns a cached prepared statement, reset and unbound.  @sql must be a
+ * string literal: the cache is keyed on its address. */
+sqlite3_stmt *
+outlay_store_statement (OutlayStore *self,
+                        const char  *sql,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      outlay_store_fail (self, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+outlay_store_exec (OutlayStore *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return outlay_store_fail (self, error);
+  return TRUE;
+}
+
+gboolean
+outlay_store_step_done (OutlayStore  *self,
+                        sqlite3_stmt *stmt,
+                        GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return outlay_store_fail (self, error);
+  return TRUE;
+}
+
+void
+outlay_store_bind_text (sqlite3_stmt *stmt,
+                        int           index,
+                        const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+gboolean
+outlay_store_audit (OutlayStore *self,
+                    gint64       budget_id,
+                    const char  *entity,
+                    gint64       entity_id,
+                    const char  *action,
+                    const char  *field,
+                    const char  *old_value,
+                    const char  *new_value,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (self,
+    "INSERT INTO audit (at, actor, budget_id, entity, entity_id, action, field, old_value,"
+    " new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, budget_id);
+  sqlite3_bind_text (stmt, 4, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, entity_id);
+  sqlite3_bind_text (stmt, 6, action, -1, SQLITE_STATIC);
+  outlay_store_bind_text (stmt, 7, field);
+  outlay_store_bind_text (stmt, 8, old_value);
+  outlay_store_bind_text (stmt, 9, new_value);
+  return outlay_store_step_done (self, stmt, error);
+}
+
+/* ---- budgets ---- */
+
+static OutlayBudgetStatus
+status_from_string (const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (status_ids); i++)
+    if (g_strcmp0 (text, status_ids[i]) == 0)
+      return i;
+  return OUTLAY_BUDGET_STATUS_DRAFT;
+}
+
+/* Reads "id, " BUDGET_COLUMNS ", created, modified" from @stmt. */
+static OutlayBudget *
+read_budget (sqlite3_stmt *stmt)
+{
+  OutlayBudgetKind kind = OUTLAY_BUDGET_KIND_PROJECT;
+
+  outlay_budget_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &kind);
+  return g_object_new (OUTLAY_TYPE_BUDGET,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "name", (const char *) sqlite3_column_text (stmt, 1),
+                       "client", (const char *) sqlite3_column_text (stmt, 2),
+                       "kind", kind,
+                       "currency", (const char *) sqlite3_column_text (stmt, 4),
+                       "allocated", sqlite3_column_int64 (stmt, 5),
+                       "allocated-hours", sqlite3_column_int64 (stmt, 6),
+                       "warning-threshold", sqlite3_column_int64 (stmt, 7),
+                       "critical-threshold", sqlite3_column_int64 (stmt, 8),
+                       "status", status_from_string ((const char *) sqlite3_column_text (stmt, 9)),
+                       "fiscal-start", (const char *) sqlite3_column_text (stmt, 10),
+                       "fiscal-end", (const char *) sqlite3_column_text (stmt, 11),
+                       "expected-value", sqlite3_column_int64 (stmt, 12),
+                       "realized-value", sqlite3_column_int64 (stmt, 13),
+                       "ai-analysis", sqlite3_column_int (stmt, 14) != 0,
+                       "created", sqlite3_column_int64 (stmt, 15),
+                       "modified", sqlite3_column_int64 (stmt, 16),
+                       NULL);
+}
+
+/* Binds BUDGET_COLUMNS from @first on. */
+void
+outlay_store_bind_budget (sqlite3_stmt *stmt,
+                          int           first,
+                          OutlayBudget *b)
+{
+  outlay_store_bind_text (stmt, first + 0, outlay_budget_get_name (b));
+  outlay_store_bind_text (stmt, first + 1, outlay_budget_get_client (b));
+  sqlite3_bind_text (stmt, first + 2, outlay_budget_kind_to_string (outlay_budget_get_kind (b)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 3, outlay_budget_get_currency (b), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, first + 4, outlay_budget_get_allocated (b));
+  sqlite3_bind_int64 (stmt, first + 5, outlay_budget_get_allocated_hours (b));
+  sqlite3_bind_int64 (stmt, first + 6, outlay_budget_get_warning_threshold (b));
+  sqlite3_bind_int64 (stmt, first + 7, outlay_budget_get_critical_threshold (b));
+  sqlite3_bind_text (stmt, first + 8, status_ids[outlay_budget_get_status (b)], -1, SQLITE_STATIC);
+  outlay_store_bind_text (stmt, first + 9, outlay_budget_get_fiscal_start (b));
+  outlay_store_bind_text (stmt, first + 10, outlay_budget_get_fiscal_end (b));
+  sqlite3_bind_int64 (stmt, first + 11, outlay_budget_get_expected_value (b));
+  sqlite3_bind_int64 (stmt, first + 12, outlay_budget_get_realized_value (b));
+  sqlite3_bind_int (stmt, first + 13, outlay_budget_get_ai_analysis (b));
+}
+
+/* ---- GObject ---- */
+
+static void
+outlay_store_finalize (GObject *object)
+{
+  OutlayStore *self = OUTLAY_STORE (object);
+
+  g_hash_table_unref (self->statements);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  G_OBJECT_CLASS (outlay_store_parent_class)->finalize (object);
+}
+
+static void
+outlay_store_class_init (OutlayStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = outlay_store_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+outlay_store_init (OutlayStore *self)
+{
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                            finalize_statement);
+}
+
+/* ---- public API ---- */
+
+/**
+ * outlay_store_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/outlay/outlay.db`
+ */
+char *
+outlay_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "outlay", "outlay.db", NULL);
+}
+
+/**
+ * outlay_store_open:
+ * @path: the database file; created (with its folder) if missing
+ * @error: why it could not be opened
+ *
+ * Opens the database in WAL mode with foreign keys on and brings its
+ * schema up to date.  One store is one connection: use it from one
+ * thread only, and open another store for a worker thread.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+OutlayStore *
+outlay_store_open (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(OutlayStore) self = g_object_new (OUTLAY_TYPE_STORE, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self->path = g_strdup (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (errsv));
+      return NULL;
+    }
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE, _("Could not open “%s”: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 0);
+  sqlite3_busy_timeout (self->db, 5000);
+  if (sqlite3_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                              "PRAGMA foreign_keys = ON;", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      if (sqlite3_errcode (self->db) == SQLITE_NOTADB)
+        g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
+                     _("“%s” is not an Outlay database"), path);
+      else
+        outlay_store_fail (self, error);
+      return NULL;
+    }
+  if (!outlay_schema_migrate (self->db, OUTLAY_SCHEMA_VERSION, &self->created, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+const char *
+outlay_store_get_path (OutlayStore *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/**
+ * outlay_store_get_created:
+ * @self: a store
+ *
+ * Returns: %TRUE if opening created the database (a first run)
+ */
+gboolean
+outlay_store_get_created (OutlayStore *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), FALSE);
+  return self->created;
+}
+
+/**
+ * outlay_store_add_sample:
+ * @self: a store
+ * @budget_id: (out) (optional): the sample's id
+ * @error: why it failed
+ *
+ * Adds the sample AICP commercial budget a new user starts with.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+outlay_store_add_sample (OutlayStore  *self,
+                         gint64       *budget_id,
+                         GError      **error)
+{
+  gint64 id = outlay_store_create_budget (self, "sample", NULL, NULL, error);
+
+  if (budget_id != NULL)
+    *budget_id = id;
+  return id > 0;
+}
+
+/**
+ * outlay_store_list_budgets:
+ * @self: a store
+ * @error: why it failed
+ *
+ * Returns: (transfer container) (element-type OutlayBudget) (nullable): the
+ *   budgets not in the trash, by name
+ */
+GPtrArray *
+outlay_store_list_budgets (OutlayStore  *self,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = outlay_store_statement (self,
+    "SELECT id, " BUDGET_COLUMNS ", created, modified FROM budgets WHERE trashed = 0"
+    " ORDER BY name COLLATE NOCASE, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, read_budget (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      outlay_store_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/**
+ * outlay_store_get_budget_totals:
+ * @self: a store
+ * @budget_id: a budget
+ * @totals: (out): its sums, straight from the lines table
+ * @error: why it failed
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+outlay_store_get_budget_totals (OutlayStore   *self,
+                                gint64         budget_id,
+                                OutlayTotals  *totals,
+                                GError       **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (self,
+    "SELECT total(estimate) = sum(estimate), coalesce(sum(estimate), 0),"
+    " coalesce(sum(actual), 0), coalesce(sum(committed), 0) FROM lines WHERE budget_id = ?",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, budget_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return outlay_store_fail (self, error);
+    }
+  totals->estimate = sqlite3_column_int64 (stmt, 1);
+  totals->actual = sqlite3_column_int64 (stmt, 2);
+  totals->committed = sqlite3_column_int64 (stmt, 3);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+all_digits (const char *s)
+{
+  if (*s == '\0')
+    return FALSE;
+  for (; *s; s++)
+    if (!g_ascii_isdigit (*s))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * outlay_store_find_budget:
+ * @self: a store
+ * @name_or_id: an id, a name (any case), or a part of one name
+ * @error: not found, or which budgets a part matches
+ *
+ * Returns: the budget's id, or 0
+ */
+gint64
+outlay_store_find_budget (OutlayStore  *self,
+                          const char   *name_or_id,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) list = outlay_store_list_budgets (self, error);
+  g_autoptr(GPtrArray) partial = g_ptr_array_new ();
+  g_autofree char *needle = NULL;
+
+  if (list == NULL)
+    return 0;
+  needle = g_utf8_casefold (name_or_id, -1);
+  for (guint i = 0; i < list->len; i++)
+    {
+      OutlayBudget *b = g_ptr_array_index (list, i);
+      g_autofree char *name = g_utf8_casefold (outlay_budget_get_name (b), -1);
+
+      if (all_digits (name_or_id) && outlay_budget_get_id (b) == g_ascii_strtoll (name_or_id, NULL, 10))
+        return outlay_budget_get_id (b);
+      if (g_str_equal (name, needle))
+        return outlay_budget_get_id (b);
+      if (strstr (name, needle) != NULL)
+        g_ptr_array_add (partial, b);
+    }
+  if (partial->len == 1)
+    return outlay_budget_get_id (g_ptr_array_index (partial, 0));
+  if (partial->len > 1)
+    {
+      GString *names = g_string_new (NULL);
+
+      for (guint i = 0; i < partial->len; i++)
+        g_string_append_printf (names, "%s“%s” (%" G_GINT64_FORMAT ")", i ? ", " : "",
+                                outlay_budget_get_name (g_ptr_array_index (partial, i)),
+                                outlay_budget_get_id (g_ptr_array_index (partial, i)));
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_AMBIGUOUS,
+                   _("“%s” matches several budgets: %s"), name_or_id, names->str);
+      g_string_free (names, TRUE);
+      return 0;
+    }
+  g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND, _("There is no budget “%s”"),
+               name_or_id);
+  return 0;
+}
+
+static gboolean
+load_sections (OutlayStore *self, OutlayDocument *doc, gint64 budget_id, GHashTable *by_id,
+               GError **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (self,
+    "SELECT id, code, name, fringe, parent_id FROM sections WHERE budget_id = ?"
+    " ORDER BY position", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, budget_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(OutlaySection) section = g_object_new (OUTLAY_TYPE_SECTION, NULL);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      outlay_section_load (section, id, (const char *) sqlite3_column_text (stmt, 1),
+                           (const char *) sqlite3_column_text (stmt, 2),
+                           sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4));
+      outlay_document_load_section (doc, section);
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), section);
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || outlay_store_fail (self, error);
+}
+
+static const OutlayLineField line_text_fields[] = {
+  OUTLAY_LINE_CODE, OUTLAY_LINE_DESCRIPTION, OUTLAY_LINE_UNIT, OUTLAY_LINE_NOTES,
+};
+static const OutlayLineField line_decimal_fields[] = {
+  OUTLAY_LINE_QUANTITY, OUTLAY_LINE_MULTIPLIER, OUTLAY_LINE_RATE, OUTLAY_LINE_ESTIMATE,
+};
+static const OutlayLineField line_amount_fields[] = {
+  OUTLAY_LINE_ACTUAL, OUTLAY_LINE_COMMITTED, OUTLAY_LINE_RESERVED,
+};
+
+static void
+read_line (sqlite3_stmt *stmt, int col, OutlayLine *line)
+{
+  outlay_line_set_id (line, sqlite3_column_int64 (stmt, col++));
+  for (guint i = 0; i < G_N_ELEMENTS (line_text_fields); i++, col++)
+    if (sqlite3_column_type (stmt, col) != SQLITE_NULL)
+      outlay_line_take_text (line, line_text_fields[i],
+                             g_strdup ((const char *) sqlite3_column_text (stmt, col)));
+  for (guint i = 0; i < G_N_ELEMENTS (line_decimal_fields); i++, col++)
+    outlay_line_load_decimal (line, line_decimal_fields[i], sqlite3_column_int64 (stmt, col));
+  outlay_line_load_overridden (line, sqlite3_column_int (stmt, col++));
+  for (guint i = 0; i < G_N_ELEMENTS (line_amount_fields); i++, col++)
+    outlay_line_load_decimal (line, line_amount_fields[i], sqlite3_column_int64 (stmt, col));
+  outlay_line_set_import_id (line, sqlite3_column_int64 (stmt, col));
+}
+
+static gboolean
+load_lines (OutlayStore *self, OutlayDocument *doc, gint64 budget_id, GHashTable *by_id,
+            GError **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (self,
+    "SELECT section_id, id, code, description, unit, notes, qty, multiplier, rate, estimate,"
+    " estimate_overridden, actual, committed, reserved, import_id FROM lines"
+    " WHERE budget_id = ? ORDER BY section_id, position", error);
+  OutlaySection *section = NULL;
+  gint64 section_id = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, budget_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      OutlayLine *line;
+
+      if (sqlite3_column_int64 (stmt, 0) != section_id)
+        {
+          section_id = sqlite3_column_int64 (stmt, 0);
+          section = g_hash_table_lookup (by_id, &section_id);
+        }
+      if (section == NULL)
+        continue; /* a line of a nested section we do not show yet */
+      line = outlay_line_new ();
+      read_line (stmt, 1, line);
+      outlay_document_load_line (doc, section, line);
+      g_object_unref (line);
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || outlay_store_fail (self, error);
+}
+
+/**
+ * outlay_store_load_document:
+ * @self: a store
+ * @budget_id: a budget
+ * @error: why it failed
+ *
+ * Loads a budget with its sections and lines.  The document writes every
+ * later edit back here.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+OutlayDocument *
+outlay_store_load_document (OutlayStore  *self,
+                            gint64        budget_id,
+                            GError      **error)
+{
+  g_autoptr(OutlayBudget) budget = NULL;
+  g_autoptr(OutlayDocument) doc = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt = outlay_store_statement (self,
+    "SELECT id, " BUDGET_COLUMNS ", created, modified FROM budgets WHERE id = ?", error);
+  int rc;
+
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, budget_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    budget = read_budget (stmt);
+  sqlite3_reset (stmt);
+  if (budget == NULL)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
+                     _("There is no budget with id %" G_GINT64_FORMAT), budget_id);
+      else
+        outlay_store_fail (self, error);
+      return NULL;
+    }
+  doc = outlay_document_new (budget);
+  if (!outlay_store_exec (self, "BEGIN", error))
+    return NULL;
+  if (!load_sections (self, doc, budget_id, by_id, error)
+      || !load_lines (self, doc, budget_id, by_id, error))
+    {
+      outlay_store_exec (self, "ROLLBACK", NULL);
+      return NULL;
+    }
+  outlay_store_exec (self, "COMMIT", NULL);
+  if (!outlay_document_finish_load (doc, error))
+    return NULL;
+  outlay_document_set_sink (doc, OUTLAY_DOCUMENT_SINK (self));
+  return g_steal_pointer (&doc);
+}
+
+static void
+forget_ids (OutlayDocument *doc)
+{
+  outlay_budget_set_id (outlay_document_get_budget (doc), 0);
+  for (guint s = 0; s < outlay_document_get_n_sections (doc); s++)
+    {
+      OutlaySection *section = outlay_document_get_section (doc, s);
+
+      outlay_section_set_id (section, 0);
+      for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
+        outlay_line_set_id (outlay_section_get_line (section, l), 0);
+    }
+}
+
+static gboolean
+write_document (OutlayStore *self, OutlayDocument *doc, OutlayProgressFunc progress,
+                gpointer user_data, GCancellable *cancellable, GError **error)
+{
+  OutlayBudget *budget = outlay_document_get_budget (doc);
+  guint64 done = 0, total = outlay_document_get_n_lines (doc);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  sqlite3_stmt *stmt = outlay_store_statement (self,
+    "INSERT INTO budgets (" BUDGET_COLUMNS ", created, modified)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  outlay_store_bind_budget (stmt, 1, budget);
+  sqlite3_bind_int64 (stmt, 15, now);
+  sqlite3_bind_int64 (stmt, 16, now);
+  if (!outlay_store_step_done (self, stmt, error))
+    return FALSE;
+  g_object_set (budget, "id", sqlite3_last_insert_rowid (self->db), "created", now,
+                "modified", now, NULL);
+  for (guint s = 0; s < outlay_document_get_n_sections (doc); s++)
+    {
+      OutlaySection *section = outlay_document_get_section (doc, s);
+
+      if (!outlay_store_insert_section_row (self, outlay_budget_get_id (budget), s, section, error))
+        return FALSE;
+      for (guint l = 0; l < outlay_section_get_n_lines (section); l++, done++)
+        {
+          if (done % PROGRESS_EVERY == 0)
+            {
+              if (g_cancellable_set_error_if_cancelled (cancellable, error))
+                return FALSE;
+              if (progress != NULL)
+                progress (done, total, user_data);
+            }
+          if (!outlay_store_insert_line_row (self, outlay_budget_get_id (budget),
+                                             outlay_section_get_id (section), l,
+                                             outlay_section_get_line (section, l), error))
+            return FALSE;
+        }
+    }
+  stmt = outlay_store_statement (self,
+    "INSERT INTO audit (at, actor, budget_id, entity, entity_id, action, new_value)"
+    " VALUES (?1, ?2, ?3, 'budget', ?3, 'create',"
+    " json_object('name', ?4, 'sections', ?5, 'lines', ?6))", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, outlay_budget_get_id (budget));
+  sqlite3_bind_text (stmt, 4, outlay_budget_get_name (budget), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, outlay_document_get_n_sections (doc));
+  sqlite3_bind_int64 (stmt, 6, total);
+  if (!outlay_store_step_done (self, stmt, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (total, total, user_data);
+  return TRUE;
+}
+
+/**
+ * outlay_store_save_new_document:
+ * @self: a store
+ * @document: an unsaved document (from a template, an import, a copy)
+ * @progress: (nullable) (scope call): called every few thousand lines
+ * @user_data: for @progress
+ * @cancellable: (nullable): stops the write; nothing is kept
+ * @error: why it failed
+ *
+ * Writes a whole new budget in one transaction: all of it or none of it.
+ * On success the objects carry their ids and @document writes later edits
+ * here.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+outlay_store_save_new_document (OutlayStore        *self,
+                                OutlayDocument     *document,
+                                OutlayProgressFunc  progress,
+                                gpointer            user_data,
+                                GCancellable       *cancellable,
+                                GError            **error)
+{
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), FALSE);
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (outlay_budget_get_id (outlay_document_get_budget (document)) == 0, FALSE);
+
+  if (!outlay_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!write_document (self, document, progress, user_data, cancellable, error)
+      || !outlay_store_exec (self, "COMMIT", error))
+    {
+      outlay_store_exec (self, "ROLLBACK", NULL);
+      forget_ids (document);
+      return FALSE;
+    }
+  outlay_document_set_sink (document, OUTLAY_DOCUMENT_SINK (self));
+  return TRUE;
+}
+
+/**
+ * outlay_store_create_budget:
+ * @self: a store
+ * @template_id: "aicp", "blank", "software", "department", "event" or "sample"
+ * @name: (nullable): its name; %NULL for the template's
+ * @currency: (nullable): an ISO 4217 code; %NULL for the template's
+ * @error: why it failed
+ *
+ * Returns: the new budget's id, or 0
+ */
+gint64
+outlay_store_create_budget (OutlayStore  *self,
+                            const char   *template_id,
+                            const char   *name,
+                            const char   *currency,
+                            GError      **error)
+{
+  g_autoptr(OutlayDocument) doc = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), 0);
+  if (name != NULL && g_strstrip (g_strdup (name))[0] == '\0')
+    {
+      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                           _("A budget needs a name"));
+      return 0;
+    }
+  doc = outlay_template_build (template_id, name, error);
+  if (doc == NULL)
+    return 0;
+  if (currency != NULL)
+    g_object_set (outlay_document_get_budget (doc), "currency", currency, NULL);
+  if (!outlay_store_save_new_document (self, doc, NULL, NULL, NULL, error))
+    return 0;
+  return outlay_budget_get_id (outlay_document_get_budget (doc));
+}
+
+/**
+ * outlay_store_duplicate_budget:
+ * @self: a store
+ * @budget_id: the budget to copy
+ * @name: the copy's name
+ * @error: why it failed
+ *
+ * Returns: the copy's id, or 0
+ */
+gint64
+outlay_store_duplicate_budget (OutlayStore  *self,
+                               gint64        budget_id,
+                               const char   *name,
+                               GError      **error)
+{
+  g_autoptr(OutlayDocument) src = outlay_store_load_document (self, budget_id, error);
+  g_autoptr(OutlayBudget) budget = NULL;
+  g_autoptr(OutlayDocument) copy = NULL;
+
+  if (src == NULL)
+    return 0;
+  budget = outlay_budget_copy (outlay_document_get_budget (src));
+  g_object_set (budget, "id", (gint64) 0, "name", name, "status", OUTLAY_BUDGET_STATUS_DRAFT, NULL);
+  copy = outlay_document_new (budget);
+  for (guint s = 0; s < outlay_document_get_n_sections (src); s++)
+    {
+      OutlaySection *from = outlay_document_get_section (src, s);
+      g_autoptr(OutlaySection) to = outlay_section_new (outlay_section_get_code (from),
+                                                        outlay_section_get_name (from));
+
+      g_object_set (to, "fringe", outlay_section_get_fringe (from), NULL);
+      outlay_document_load_section (copy, to);
+      for (guint l = 0; l < outlay_section_get_n_lines (from); l++)
+        {
+          g_autoptr(OutlayLine) line = outlay_line_new ();
+          OutlayLineState state = { 0 };
+
+          outlay_line_save_state (outlay_section_get_line (from, l), &state);
+          outlay_line_restore_state (line, &state);
+          outlay_line_state_clear (&state);
+          outlay_document_load_line (copy, to, line);
+        }
+    }
+  if (!outlay_document_finish_load (copy, error)
+      || !outlay_store_save_new_document (self, copy, NULL, NULL, NULL, error))
+    return 0;
+  return outlay_budget_get_id (budget);
+}
+
+static gboolean
+update_budget_column (OutlayStore *self, const char *sql, gint64 budget_id, const char *text,
+                      gint64 number, const char *field, const char *old_value,
+                      const char *new_value, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!outlay_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  stmt = outlay_store_statement (self, sql, error);
+  if (stmt != NULL)
+    {
+      if (text != NULL)
+        sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_int64 (stmt, 1, number);
+      sqlite3_bind_int64 (stmt, 2, budget_id);
+    }
+  if (stmt == NULL || !outlay_store_step_done (self, stmt, error)
+      || !outlay_store_audit (self, budget_id, "budget", budget_id, "update", field, old_value,
+                              new_value, error)
+      || !outlay_store_exec (self, "COMMIT", error))
+    {
+      outlay_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * outlay_store_rename_budget:
+ * @self: a store
+ * @budget_id: a budget not open in a document (else rename through it)
+ * @name: the new name
+ * @error: why it failed
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+outlay_store_rename_budget (OutlayStore  *self,
+                            gint64        budget_id,
+                            const char   *name,
+                            GError      **error)
+{
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                           _("A budget needs a name"));
+      return FALSE;
+    }
+  return update_budget_column (self, "UPDATE budgets SET name = ? WHERE id = ?", budget_id, name,
+                               0, "name", NULL, name, error);
+}
+
+/**
+ * outlay_store_trash_budget:
+ * @self: a store
+ * @budget_id: a budget
+ * @trashed: %TRUE to move it to the trash, %FALSE to bring it back
+ * @error: why it failed
+ *
+ * Trashed budgets are hidden until outlay_store_purge_trashed() deletes
+ * them, which is what lets "Delete" be undone.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+outlay_store_trash_budget (OutlayStore  *self,
+                           gint64        budget_id,
+                           gboolean      trashed,
+                           GError      **error)
+{
+  return update_budget_column (self, "UPDATE budgets SET trashed = ? WHERE id = ?", budget_id,
+                               NULL, trashed, "trashed", trashed ? "0" : "1",
+                               trashed ? "1" : "0", error);
+}
+
+/**
+ * outlay_store_purge_trashed:
+ * @self: a store
+ * @error: why it failed
+ *
+ * Deletes the trashed budgets for good, with everything they hold.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+outlay_store_purge_trashed (OutlayStore  *self,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!outlay_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  stmt = outlay_store_statement (self,
+    "INSERT INTO audit (at, actor, budget_id, entity, entity_id, action, old_value)"
+    " SELECT ?, ?, id, 'budget', id, 'delete', name FROM budgets WHERE trashed = 1", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+      sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_STATIC);
+    }
+  if (stmt == NULL || !outlay_store_step_done (self, stmt, error)
+      || !outlay_store_exec (self, "DELETE FROM budgets WHERE trashed = 1", error)
+      || !outlay_store_exec (self, "COMMIT", error))
+    {
+      outlay_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
