@@ -176,6 +176,20 @@ cmd_new (Cli *cli, int argc, char **argv)
   return 0;
 }
 
+/* @text cut to @width characters and padded to @width: printf's "%-40.40s"
+ * counts bytes and would cut a character in two. */
+static char *
+fit (const char *text, glong width)
+{
+  glong n = g_utf8_strlen (text, -1);
+  g_autofree char *cut = g_utf8_substring (text, 0, MIN (n, width));
+  GString *s = g_string_new (cut);
+
+  for (glong i = n; i < width; i++)
+    g_string_append_c (s, ' ');
+  return g_string_free (s, FALSE);
+}
+
 static void
 print_document (OutlayDocument *doc)
 {
@@ -200,9 +214,10 @@ print_document (OutlayDocument *doc)
       g_autofree char *se = outlay_json_amount (st->estimate, cur);
       g_autofree char *sa = outlay_json_amount (st->actual, cur);
       g_autofree char *sv = outlay_json_amount (outlay_totals_get_variance (st), cur);
+      g_autofree char *name = fit (outlay_section_get_name (section), 40);
 
-      g_print ("%-6s %-40.40s %6u %16s %16s %16s\n", outlay_section_get_code (section),
-               outlay_section_get_name (section), outlay_section_get_n_lines (section), se, sa, sv);
+      g_print ("%-6s %s %6u %16s %16s %16s\n", outlay_section_get_code (section), name,
+               outlay_section_get_n_lines (section), se, sa, sv);
     }
   g_print ("%-6s %-40s %6u %16s %16s %16s\n", "", _("Total"), outlay_document_get_n_lines (doc),
            est, act, var);

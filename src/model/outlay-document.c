@@ -536,6 +536,7 @@ run_command (OutlayDocument *self, Command *command, gboolean forward, GError **
 {
   guint n = command->ops->len;
   guint k;
+  OutlayDocumentSink *sink;
 
   if (outlay_document_get_read_only (self) && !command->status_only)
     {
@@ -553,10 +554,15 @@ run_command (OutlayDocument *self, Command *command, gboolean forward, GError **
   if (k == n && (self->sink == NULL || SINK (self)->commit (self->sink, self, error)))
     return TRUE;
 
-  /* Put the model back; the sink's rollback discards what it wrote. */
+  /* Put the model back without the sink: its rollback discards what it
+   * wrote, and writing the reverse changes could fail again or, when the
+   * database already ended the transaction (full disk, I/O error), be
+   * committed on their own. */
+  sink = g_steal_pointer (&self->sink);
   while (k-- > 0)
     if (!apply_op (self, nth_op (command, k, forward), !forward, NULL))
       g_critical ("Could not revert a failed change to “%s”", outlay_budget_get_name (self->budget));
+  self->sink = sink;
   if (self->sink != NULL)
     SINK (self)->rollback (self->sink, self);
   return FALSE;

@@ -93,7 +93,9 @@ bind_line_values (sqlite3_stmt *stmt, int first, OutlayLine *line)
   sqlite3_bind_int64 (stmt, first + 11, outlay_line_get_reserved (line));
 }
 
-/* Inserts @line's row, keeping its id if it has one (undo of a delete). */
+/* Inserts @line's row, keeping its id if it has one (undo of a delete)
+ * unless another row took that id meanwhile (ids are not AUTOINCREMENT,
+ * so another budget can reuse a deleted one): then it gets a new id. */
 gboolean
 outlay_store_insert_line_row (OutlayStore  *self,
                               gint64        budget_id,
@@ -105,7 +107,8 @@ outlay_store_insert_line_row (OutlayStore  *self,
   sqlite3_stmt *stmt = outlay_store_statement (self,
     "INSERT INTO lines (id, budget_id, section_id, position, code, description, unit, notes,"
     " qty, multiplier, rate, estimate, estimate_overridden, actual, committed, reserved,"
-    " import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    " import_id) VALUES ((SELECT ?1 WHERE NOT EXISTS (SELECT 1 FROM lines WHERE id = ?1)),"
+    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -130,9 +133,11 @@ outlay_store_insert_section_row (OutlayStore    *self,
                                  OutlaySection  *section,
                                  GError        **error)
 {
+  /* like a line, keeps its id unless it was taken meanwhile */
   sqlite3_stmt *stmt = outlay_store_statement (self,
     "INSERT INTO sections (id, budget_id, parent_id, position, code, name, fringe)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+    " VALUES ((SELECT ?1 WHERE NOT EXISTS (SELECT 1 FROM sections WHERE id = ?1)),"
+    " ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;

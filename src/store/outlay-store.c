@@ -701,7 +701,9 @@ write_document (OutlayStore *self, OutlayDocument *doc, OutlayProgressFunc progr
     return FALSE;
   if (progress != NULL)
     progress (total, total, user_data);
-  return TRUE;
+  /* A cancel from the last reports (or in a document under PROGRESS_EVERY
+   * lines) must still stop the commit. */
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
 /**
@@ -762,9 +764,10 @@ outlay_store_create_budget (OutlayStore  *self,
                             GError      **error)
 {
   g_autoptr(OutlayDocument) doc = NULL;
+  g_autofree char *stripped = name != NULL ? g_strstrip (g_strdup (name)) : NULL;
 
   g_return_val_if_fail (OUTLAY_IS_STORE (self), 0);
-  if (name != NULL && g_strstrip (g_strdup (name))[0] == '\0')
+  if (stripped != NULL && stripped[0] == '\0')
     {
       g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
                            _("A budget needs a name"));

@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "outlay-application.h"
+#include "outlay-window.h"
+
+struct _OutlayApplication
+{
+  AdwApplication  parent_instance;
+  char           *database;
+  OutlayStore    *store;
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (OutlayApplication, outlay_application, ADW_TYPE_APPLICATION)
+
+static void
+show_fatal (OutlayApplication *self, GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (NULL, _("Could Not Open the Budget Database"),
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (gtk_window_destroy), dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Opens the database once; a new one gets the sample budget, and budgets
+ * deleted last time (their undo toast long gone) are removed for good. */
+static gboolean
+ensure_store (OutlayApplication *self, GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(OutlayStore) store = NULL;
+
+  if (self->store != NULL)
+    return TRUE;
+  path = self->database != NULL ? g_strdup (self->database) : outlay_store_default_path ();
+  store = outlay_store_open (path, error);
+  if (store == NULL)
+    return FALSE;
+  if (outlay_store_get_created (store) && !outlay_store_add_sample (store, NULL, error))
+    return FALSE;
+  if (!outlay_store_purge_trashed (store, error))
+    return FALSE;
+  self->store = g_steal_pointer (&store);
+  return TRUE;
+}
+
+static void
+outlay_application_activate (GApplication *app)
+{
+  OutlayApplication *self = OUTLAY_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      if (!ensure_store (self, &error))
+        {
+          show_fatal (self, error);
+          return;
+        }
+      window = GTK_WINDOW (outlay_window_new (self));
+    }
+  gtk_window_present (window);
+}
+
+static int
+outlay_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  OutlayApplication *self = OUTLAY_APPLICATION (app);
+  const char *path = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("outlay %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_lookup (options, "database", "^&ay", &path))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      self->database = g_file_get_path (file);
+      /* Another database is another session: do not hand over to a
+       * running instance that has the default one open. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  return -1;
+}
+
+static void
+quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { "The Outlay developers", NULL };
+  GtkWidget *about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                                   "transient-for", gtk_application_get_active_window (app),
+                                   "application-name", _("Outlay"),
+                                   "application-icon", APP_ID,
+                                   "developer-name", _("The Outlay developers"),
+                                   "version", PACKAGE_VERSION,
+                                   "comments", _("Plan, track and forecast production and project "
+                                                 "budgets, offline."),
+                                   "website", "https://github.com/outlay/outlay",
+                                   "issue-url", "https://github.com/outlay/outlay/issues",
+                                   "license-type", GTK_LICENSE_GPL_3_0,
+                                   "developers", developers,
+                                   "translator-credits", _("translator-credits"),
+                                   NULL);
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+outlay_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
+  static const char *rename_accels[] = { "F2", NULL };
+  static const char *undo_accels[] = { "<Control>z", NULL };
+  static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
+  static const char *delete_accels[] = { "<Control>Delete", NULL };
+  static const char *duplicate_accels[] = { "<Control><Shift>d", NULL };
+
+  G_APPLICATION_CLASS (outlay_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-budget", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.rename-budget", rename_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.delete-budget", delete_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.duplicate-budget",
+                                         duplicate_accels);
+}
+
+static void
+outlay_application_finalize (GObject *object)
+{
+  OutlayApplication *self = OUTLAY_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_free (self->database);
+  G_OBJECT_CLASS (outlay_application_parent_class)->finalize (object);
+}
+
+static void
+outlay_application_class_init (OutlayApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = outlay_application_finalize;
+  app_class->activate = outlay_application_activate;
+  app_class->startup = outlay_application_startup;
+  app_class->handle_local_options = outlay_application_handle_local_options;
+}
+
+static void
+outlay_application_init (OutlayApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open this budget database instead of the default one"), N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  self->settings = g_settings_new (APP_ID);
+}
+
+OutlayApplication *
+outlay_application_new (void)
+{
+  return g_object_new (OUTLAY_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+/**
+ * outlay_application_get_store:
+ * @self: the application
+ *
+ * Returns: (transfer none): the main thread's database connection
+ */
+OutlayStore *
+outlay_application_get_store (OutlayApplication *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+GSettings *
+outlay_application_get_settings (OutlayApplication *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

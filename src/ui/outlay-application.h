@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "outlay-store.h"
+
+G_BEGIN_DECLS
+
+#define OUTLAY_TYPE_APPLICATION (outlay_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (OutlayApplication, outlay_application, OUTLAY, APPLICATION, AdwApplication)
+
+OutlayApplication *outlay_application_new          (void);
+OutlayStore       *outlay_application_get_store    (OutlayApplication *self);
+GSettings         *outlay_application_get_settings (OutlayApplication *self);
+
+G_END_DECLS

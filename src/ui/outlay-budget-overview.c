@@ -1,0 +1,273 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-budget-overview"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "outlay-budget-overview.h"
+#include "outlay-currency.h"
+
+struct _OutlayBudgetOverview
+{
+  AdwBin          parent_instance;
+  OutlayDocument *document;
+  GtkLabel       *name_label;
+  GtkLabel       *client_label;
+  GtkLabel       *status_label;
+  GtkLabel       *kind_label;
+  GtkLabel       *currency_label;
+  GtkLabel       *lines_label;
+  GtkFlowBox     *cards;
+  GtkListBox     *sections_list;
+};
+
+G_DEFINE_FINAL_TYPE (OutlayBudgetOverview, outlay_budget_overview, ADW_TYPE_BIN)
+
+static const char *status_classes[] = { "draft", "submitted", "approved", "locked" };
+
+static void
+clear_children (GtkWidget *parent, void (*remove) (GtkWidget *, GtkWidget *))
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (parent)) != NULL)
+    remove (parent, child);
+}
+
+static void
+flow_remove (GtkWidget *parent, GtkWidget *child)
+{
+  gtk_flow_box_remove (GTK_FLOW_BOX (parent), child);
+}
+
+static void
+list_remove (GtkWidget *parent, GtkWidget *child)
+{
+  gtk_list_box_remove (GTK_LIST_BOX (parent), child);
+}
+
+/* An amount label; negative variances say "over" with an icon, not only
+ * with colour. */
+static GtkWidget *
+amount_widget (OutlayDecimal value, const char *currency, gboolean is_variance, gboolean large)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  g_autofree char *text = outlay_currency_format (value, currency);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "numeric");
+  if (large)
+    gtk_widget_add_css_class (label, "amount");
+  gtk_widget_set_halign (box, large ? GTK_ALIGN_START : GTK_ALIGN_END);
+  if (is_variance && value < 0)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_set_tooltip_text (icon, _("Over budget"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Over budget"), -1);
+      gtk_widget_add_css_class (box, "over-budget");
+      gtk_box_append (GTK_BOX (box), icon);
+    }
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
+static void
+add_card (OutlayBudgetOverview *self, const char *caption, OutlayDecimal value,
+          const char *currency, gboolean is_variance)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *title = gtk_label_new (caption);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "total-card");
+  gtk_widget_add_css_class (title, "caption-heading");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_box_append (GTK_BOX (card), title);
+  gtk_box_append (GTK_BOX (card), amount_widget (value, currency, is_variance, TRUE));
+  gtk_flow_box_append (self->cards, card);
+}
+
+static GtkWidget *
+cell (const char *text, int width, float xalign, gboolean expand)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_width_chars (GTK_LABEL (label), width);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, expand);
+  return label;
+}
+
+static GtkWidget *
+sized (GtkWidget *widget, int width)
+{
+  gtk_widget_set_size_request (widget, width, -1);
+  return widget;
+}
+
+static void
+add_section_row (OutlayBudgetOverview *self, const char *code, const char *name, guint n_lines,
+                 const OutlayTotals *t, const char *currency, const char *css)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  g_autofree char *count = g_strdup_printf ("%u", n_lines);
+  GtkWidget *count_label = cell (count, 5, 1, FALSE);
+
+  gtk_widget_add_css_class (row, "section-row");
+  if (css != NULL)
+    gtk_widget_add_css_class (row, css);
+  gtk_widget_add_css_class (count_label, "numeric");
+  gtk_widget_add_css_class (count_label, "dim-label");
+  gtk_box_append (GTK_BOX (row), cell (code, 3, 0, FALSE));
+  gtk_box_append (GTK_BOX (row), cell (name, 12, 0, TRUE));
+  gtk_box_append (GTK_BOX (row), count_label);
+  gtk_box_append (GTK_BOX (row), sized (amount_widget (t->estimate, currency, FALSE, FALSE), 130));
+  gtk_box_append (GTK_BOX (row), sized (amount_widget (t->actual, currency, FALSE, FALSE), 130));
+  gtk_box_append (GTK_BOX (row),
+                  sized (amount_widget (outlay_totals_get_variance (t), currency, TRUE, FALSE), 130));
+  gtk_list_box_append (self->sections_list, row);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (row)), FALSE);
+}
+
+static void
+add_header_row (OutlayBudgetOverview *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  gtk_widget_add_css_class (row, "section-header");
+  gtk_widget_add_css_class (row, "dim-label");
+  gtk_box_append (GTK_BOX (row), cell (_("Code"), 3, 0, FALSE));
+  gtk_box_append (GTK_BOX (row), cell (_("Section"), 12, 0, TRUE));
+  gtk_box_append (GTK_BOX (row), cell (_("Lines"), 5, 1, FALSE));
+  gtk_box_append (GTK_BOX (row), sized (cell (_("Estimate"), 0, 1, FALSE), 130));
+  gtk_box_append (GTK_BOX (row), sized (cell (_("Actual"), 0, 1, FALSE), 130));
+  gtk_box_append (GTK_BOX (row), sized (cell (_("Variance"), 0, 1, FALSE), 130));
+  gtk_list_box_append (self->sections_list, row);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (row)), FALSE);
+}
+
+static void
+refresh (OutlayBudgetOverview *self)
+{
+  OutlayBudget *b;
+  const OutlayTotals *t;
+  const char *cur;
+  g_autofree char *lines = NULL;
+  OutlayBudgetStatus status;
+
+  clear_children (GTK_WIDGET (self->cards), flow_remove);
+  clear_children (GTK_WIDGET (self->sections_list), list_remove);
+  if (self->document == NULL)
+    return;
+
+  b = outlay_document_get_budget (self->document);
+  t = outlay_document_get_totals (self->document);
+  cur = outlay_budget_get_currency (b);
+  status = outlay_budget_get_status (b);
+
+  gtk_label_set_text (self->name_label, outlay_budget_get_name (b));
+  gtk_label_set_text (self->client_label, outlay_budget_get_client (b));
+  gtk_widget_set_visible (GTK_WIDGET (self->client_label), *outlay_budget_get_client (b) != '\0');
+  gtk_label_set_text (self->status_label, outlay_budget_status_title (status));
+  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_classes[status]);
+  gtk_label_set_text (self->kind_label, outlay_budget_kind_title (outlay_budget_get_kind (b)));
+  gtk_label_set_text (self->currency_label, cur);
+  lines = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u line", "%u lines",
+                                        outlay_document_get_n_lines (self->document)),
+                           outlay_document_get_n_lines (self->document));
+  gtk_label_set_text (self->lines_label, lines);
+
+  if (outlay_budget_get_allocated (b) > 0)
+    add_card (self, _("Allocated"), outlay_budget_get_allocated (b), cur, FALSE);
+  add_card (self, _("Estimate"), t->estimate, cur, FALSE);
+  add_card (self, _("Actual"), t->actual, cur, FALSE);
+  add_card (self, _("Variance"), outlay_totals_get_variance (t), cur, TRUE);
+  add_card (self, _("Committed"), t->committed, cur, FALSE);
+
+  add_header_row (self);
+  for (guint s = 0; s < outlay_document_get_n_sections (self->document); s++)
+    {
+      OutlaySection *section = outlay_document_get_section (self->document, s);
+
+      add_section_row (self, outlay_section_get_code (section), outlay_section_get_name (section),
+                       outlay_section_get_n_lines (section), outlay_section_get_totals (section),
+                       cur, NULL);
+    }
+  add_section_row (self, "", _("Total"), outlay_document_get_n_lines (self->document), t, cur,
+                   "total");
+}
+
+static void
+outlay_budget_overview_dispose (GObject *object)
+{
+  OutlayBudgetOverview *self = OUTLAY_BUDGET_OVERVIEW (object);
+
+  outlay_budget_overview_set_document (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_BUDGET_OVERVIEW);
+  G_OBJECT_CLASS (outlay_budget_overview_parent_class)->dispose (object);
+}
+
+static void
+outlay_budget_overview_class_init (OutlayBudgetOverviewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = outlay_budget_overview_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
+                                               "/ui/outlay-budget-overview.ui");
+  gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, name_label);
+  gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, client_label);
+  gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, status_label);
+  gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, currency_label);
+  gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, lines_label);
+  gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, cards);
+  gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, sections_list);
+}
+
+static void
+outlay_budget_overview_init (OutlayBudgetOverview *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * outlay_budget_overview_set_document:
+ * @self: the overview
+ * @document: (nullable): the budget to show; kept up to date as it changes
+ */
+void
+outlay_budget_overview_set_document (OutlayBudgetOverview *self,
+                                     OutlayDocument       *document)
+{
+  g_return_if_fail (OUTLAY_IS_BUDGET_OVERVIEW (self));
+
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (outlay_document_get_budget (self->document), self);
+    }
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
+      g_signal_connect_swapped (outlay_document_get_budget (document), "notify",
+                                G_CALLBACK (refresh), self);
+    }
+  refresh (self);
+}
+
+OutlayDocument *
+outlay_budget_overview_get_document (OutlayBudgetOverview *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_BUDGET_OVERVIEW (self), NULL);
+  return self->document;
+}

@@ -1,0 +1,534 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "outlay-budget-overview.h"
+#include "outlay-currency.h"
+#include "outlay-new-budget-dialog.h"
+#include "outlay-store.h"
+#include "outlay-window.h"
+
+struct _OutlayWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content;
+  GtkListBox           *budget_list;
+  AdwWindowTitle       *content_title;
+  GtkMenuButton        *budget_menu_button;
+  GtkStack             *stack;
+  OutlayBudgetOverview *overview;
+
+  OutlayStore          *store;
+  GSettings            *settings;
+  GListStore           *budgets;
+  OutlayDocument       *document;
+};
+
+G_DEFINE_FINAL_TYPE (OutlayWindow, outlay_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+toast (OutlayWindow *self, const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+toast_error (OutlayWindow *self, const GError *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+  toast (self, escaped);
+}
+
+static void
+update_actions (OutlayWindow *self)
+{
+  gboolean has = self->document != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-budget", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-budget", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-budget", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 has && outlay_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 has && outlay_document_can_redo (self->document));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->budget_menu_button), has);
+}
+
+static void
+update_title (OutlayWindow *self)
+{
+  OutlayBudget *b = self->document ? outlay_document_get_budget (self->document) : NULL;
+
+  adw_window_title_set_title (self->content_title, b ? outlay_budget_get_name (b) : "");
+  adw_window_title_set_subtitle (self->content_title, b ? outlay_budget_get_client (b) : "");
+  if (b != NULL)
+    {
+      /* Translators: window title, "Budget name — Outlay" */
+      g_autofree char *title = g_strdup_printf (_("%s — Outlay"), outlay_budget_get_name (b));
+
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+  else
+    gtk_window_set_title (GTK_WINDOW (self), _("Outlay"));
+}
+
+/* ---- the sidebar ---- */
+
+static GtkWidget *
+create_budget_row (gpointer item, gpointer user_data)
+{
+  OutlayBudget *budget = item;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+  const char *client = outlay_budget_get_client (budget);
+
+  g_object_bind_property (budget, "name", name, "label", G_BINDING_SYNC_CREATE);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_text (GTK_LABEL (detail), *client ? client
+                                          : outlay_budget_kind_title (outlay_budget_get_kind (budget)));
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), detail);
+  return box;
+}
+
+static guint
+find_budget (OutlayWindow *self, gint64 id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->budgets));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(OutlayBudget) b = g_list_model_get_item (G_LIST_MODEL (self->budgets), i);
+
+      if (outlay_budget_get_id (b) == id)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static void
+reload_budgets (OutlayWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = outlay_store_list_budgets (self->store, &error);
+
+  if (list == NULL)
+    {
+      toast_error (self, error);
+      return;
+    }
+  g_list_store_splice (self->budgets, 0, g_list_model_get_n_items (G_LIST_MODEL (self->budgets)),
+                       list->pdata, list->len);
+}
+
+static void
+show_document (OutlayWindow *self, OutlayDocument *document)
+{
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      g_signal_connect_swapped (document, "changed", G_CALLBACK (update_actions), self);
+      g_signal_connect_swapped (outlay_document_get_budget (document), "notify::name",
+                                G_CALLBACK (update_title), self);
+      g_signal_connect_swapped (outlay_document_get_budget (document), "notify::client",
+                                G_CALLBACK (update_title), self);
+    }
+  outlay_budget_overview_set_document (self->overview, document);
+  gtk_stack_set_visible_child_name (self->stack, document != NULL ? "overview" : "empty");
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+budget_selected_cb (OutlayWindow  *self,
+                    GtkListBoxRow *row)
+{
+  g_autoptr(OutlayBudget) budget = NULL;
+  g_autoptr(OutlayDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (row == NULL)
+    {
+      show_document (self, NULL);
+      return;
+    }
+  budget = g_list_model_get_item (G_LIST_MODEL (self->budgets), gtk_list_box_row_get_index (row));
+  if (self->document != NULL
+      && outlay_budget_get_id (outlay_document_get_budget (self->document)) == outlay_budget_get_id (budget))
+    return;
+  document = outlay_store_load_document (self->store, outlay_budget_get_id (budget), &error);
+  if (document == NULL)
+    {
+      toast_error (self, error);
+      return;
+    }
+  show_document (self, document);
+  g_settings_set_int64 (self->settings, "last-budget", outlay_budget_get_id (budget));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/**
+ * outlay_window_select_budget:
+ * @self: the window
+ * @budget_id: a budget listed in the sidebar
+ *
+ * Returns: %TRUE if the budget was found and is now shown
+ */
+gboolean
+outlay_window_select_budget (OutlayWindow *self,
+                             gint64        budget_id)
+{
+  guint index = find_budget (self, budget_id);
+
+  if (index == G_MAXUINT)
+    return FALSE;
+  gtk_list_box_select_row (self->budget_list, gtk_list_box_get_row_at_index (self->budget_list, index));
+  return TRUE;
+}
+
+static void
+select_first_or_none (OutlayWindow *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->budget_list, 0);
+
+  if (first != NULL)
+    gtk_list_box_select_row (self->budget_list, first);
+  else
+    show_document (self, NULL);
+}
+
+/* ---- actions ---- */
+
+static void
+new_budget_response_cb (OutlayNewBudgetDialog *dialog,
+                        const char            *response,
+                        OutlayWindow          *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  gint64 id;
+
+  if (!g_str_equal (response, "create"))
+    return;
+  name = g_strstrip (g_strdup (outlay_new_budget_dialog_get_name (dialog)));
+  id = outlay_store_create_budget (self->store, outlay_new_budget_dialog_get_template (dialog),
+                                   name, outlay_new_budget_dialog_get_currency (dialog), &error);
+  if (id == 0)
+    {
+      toast_error (self, error);
+      return;
+    }
+  reload_budgets (self);
+  outlay_window_select_budget (self, id);
+}
+
+static void
+new_budget_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+  GtkWidget *dialog = outlay_new_budget_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect (dialog, "response", G_CALLBACK (new_budget_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    OutlayWindow     *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "rename") || self->document == NULL)
+    return;
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, name);
+  if (!outlay_document_set_budget_value (self->document, "name", &value, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+  reload_budgets (self);
+  outlay_window_select_budget (self, outlay_budget_get_id (outlay_document_get_budget (self->document)));
+}
+
+static void
+rename_entry_changed_cb (GtkEditable *entry, AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "rename", *name != '\0');
+}
+
+static void
+rename_budget_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+  GtkWidget *dialog, *entry;
+
+  if (self->document == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Budget"), NULL);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry),
+                         outlay_budget_get_name (outlay_document_get_budget (self->document)));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (rename_entry_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+duplicate_budget_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+  OutlayBudget *budget;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (self->document == NULL)
+    return;
+  budget = outlay_document_get_budget (self->document);
+  /* Translators: the name of a copied budget */
+  name = g_strdup_printf (_("%s (Copy)"), outlay_budget_get_name (budget));
+  id = outlay_store_duplicate_budget (self->store, outlay_budget_get_id (budget), name, &error);
+  if (id == 0)
+    {
+      toast_error (self, error);
+      return;
+    }
+  reload_budgets (self);
+  outlay_window_select_budget (self, id);
+}
+
+typedef struct
+{
+  OutlayWindow *self;
+  gint64        id;
+  gboolean      undone;
+} DeleteData;
+
+static void
+delete_undo_cb (AdwToast *toast_, DeleteData *data)
+{
+  g_autoptr(GError) error = NULL;
+
+  data->undone = TRUE;
+  if (!outlay_store_trash_budget (data->self->store, data->id, FALSE, &error))
+    {
+      toast_error (data->self, error);
+      return;
+    }
+  reload_budgets (data->self);
+  outlay_window_select_budget (data->self, data->id);
+}
+
+static void
+delete_dismissed_cb (AdwToast *toast_, DeleteData *data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!data->undone && !outlay_store_purge_trashed (data->self->store, &error))
+    g_warning ("Could not remove deleted budgets: %s", error->message);
+  g_object_unref (data->self);
+  g_free (data);
+}
+
+static void
+delete_budget_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  DeleteData *data;
+  AdwToast *t;
+  guint index;
+
+  if (self->document == NULL)
+    return;
+  data = g_new0 (DeleteData, 1);
+  data->id = outlay_budget_get_id (outlay_document_get_budget (self->document));
+  if (!outlay_store_trash_budget (self->store, data->id, TRUE, &error))
+    {
+      g_free (data);
+      toast_error (self, error);
+      return;
+    }
+  data->self = g_object_ref (self);
+  title = g_markup_printf_escaped (_("“%s” deleted"),
+                                   outlay_budget_get_name (outlay_document_get_budget (self->document)));
+  index = find_budget (self, data->id);
+  show_document (self, NULL);
+  reload_budgets (self);
+  if (index != G_MAXUINT && g_list_model_get_n_items (G_LIST_MODEL (self->budgets)) > 0)
+    gtk_list_box_select_row (self->budget_list,
+                             gtk_list_box_get_row_at_index (self->budget_list,
+                                                            MIN (index, g_list_model_get_n_items (G_LIST_MODEL (self->budgets)) - 1)));
+  t = adw_toast_new (title);
+  adw_toast_set_button_label (t, _("_Undo"));
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect (t, "button-clicked", G_CALLBACK (delete_undo_cb), data);
+  g_signal_connect (t, "dismissed", G_CALLBACK (delete_dismissed_cb), data);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+undo_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->document == NULL)
+    return;
+  ok = g_str_equal (action, "win.undo") ? outlay_document_undo (self->document, &error)
+                                        : outlay_document_redo (self->document, &error);
+  if (!ok)
+    {
+      gtk_widget_error_bell (widget);
+      toast_error (self, error);
+      return;
+    }
+  reload_budgets (self);
+  outlay_window_select_budget (self, outlay_budget_get_id (outlay_document_get_budget (self->document)));
+}
+
+static void
+back_clicked_cb (OutlayWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* ---- GObject ---- */
+
+static gboolean
+outlay_window_close_request (GtkWindow *window)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  return GTK_WINDOW_CLASS (outlay_window_parent_class)->close_request (window);
+}
+
+static void
+outlay_window_dispose (GObject *object)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_WINDOW);
+  g_clear_object (&self->budgets);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (outlay_window_parent_class)->dispose (object);
+}
+
+static void
+outlay_window_class_init (OutlayWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = outlay_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = outlay_window_close_request;
+
+  g_type_ensure (OUTLAY_TYPE_BUDGET_OVERVIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/outlay-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, budget_list);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, budget_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, overview);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-budget", NULL, new_budget_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-budget", NULL, rename_budget_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-budget", NULL,
+                                   duplicate_budget_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-budget", NULL, delete_budget_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+}
+
+static void
+outlay_window_init (OutlayWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->budgets = g_list_store_new (OUTLAY_TYPE_BUDGET);
+  gtk_list_box_bind_model (self->budget_list, G_LIST_MODEL (self->budgets), create_budget_row,
+                           NULL, NULL);
+  g_signal_connect_swapped (self->budget_list, "row-selected", G_CALLBACK (budget_selected_cb), self);
+}
+
+/**
+ * outlay_window_new:
+ * @application: the application, with its store open
+ *
+ * Returns: (transfer full): a window showing the last budget used
+ */
+OutlayWindow *
+outlay_window_new (OutlayApplication *application)
+{
+  OutlayWindow *self = g_object_new (OUTLAY_TYPE_WINDOW, "application", application, NULL);
+
+  self->store = g_object_ref (outlay_application_get_store (application));
+  self->settings = g_object_ref (outlay_application_get_settings (application));
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  reload_budgets (self);
+  if (!outlay_window_select_budget (self, g_settings_get_int64 (self->settings, "last-budget")))
+    select_first_or_none (self);
+  return self;
+}
+
+/**
+ * outlay_window_get_document:
+ * @self: the window
+ *
+ * Returns: (transfer none) (nullable): the budget shown
+ */
+OutlayDocument *
+outlay_window_get_document (OutlayWindow *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_WINDOW (self), NULL);
+  return self->document;
+}

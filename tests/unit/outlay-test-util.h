@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Helpers shared by the unit test programs: temporary folders, totals
+ * checks and a text picture of a document to compare before and after. */
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "outlay-document.h"
+
+G_BEGIN_DECLS
+
+/* A fresh private folder; remove it with outlay_test_remove_dir(). */
+static inline char *
+outlay_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("outlay-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dir);
+  return dir;
+}
+
+/* Removes @dir and the files in it (the database, its -wal and -shm). */
+static inline void
+outlay_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_unlink (path) != 0)
+        g_warning ("Could not remove %s", path);
+    }
+  if (g_rmdir (dir) != 0)
+    g_warning ("Could not remove %s", dir);
+}
+
+/* The single integer a query returns (-1 when it returns no row). */
+static inline gint64
+outlay_test_query_int (sqlite3    *db,
+                       const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 v = -1;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return v;
+}
+
+/* The single text a query returns, or NULL. */
+static inline char *
+outlay_test_query_text (sqlite3    *db,
+                        const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *v = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    v = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return v;
+}
+
+static inline void
+outlay_test_assert_totals_equal (const OutlayTotals *a,
+                                 const OutlayTotals *b)
+{
+  g_assert_cmpint (a->estimate, ==, b->estimate);
+  g_assert_cmpint (a->actual, ==, b->actual);
+  g_assert_cmpint (a->committed, ==, b->committed);
+}
+
+/* The incremental sums (document, every section, line count) against
+ * sums made afresh from the lines. */
+static inline void
+outlay_test_assert_totals_consistent (OutlayDocument *doc)
+{
+  OutlayTotals sum = { 0 };
+  OutlayTotals all = { 0 };
+  guint n_lines = 0;
+
+  g_assert_true (outlay_document_sum_totals (doc, &sum));
+  outlay_test_assert_totals_equal (outlay_document_get_totals (doc), &sum);
+  for (guint s = 0; s < outlay_document_get_n_sections (doc); s++)
+    {
+      OutlaySection *section = outlay_document_get_section (doc, s);
+      OutlayTotals resum = { 0 };
+
+      for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
+        {
+          OutlayLine *line = outlay_section_get_line (section, l);
+
+          g_assert_true (outlay_line_get_section (line) == section);
+          resum.estimate += outlay_line_get_estimate (line);
+          resum.actual += outlay_line_get_actual (line);
+          resum.committed += outlay_line_get_committed (line);
+        }
+      outlay_test_assert_totals_equal (outlay_section_get_totals (section), &resum);
+      all.estimate += resum.estimate;
+      all.actual += resum.actual;
+      all.committed += resum.committed;
+      n_lines += outlay_section_get_n_lines (section);
+    }
+  outlay_test_assert_totals_equal (&sum, &all);
+  g_assert_cmpuint (outlay_document_get_n_lines (doc), ==, n_lines);
+}
+
+/* Everything a user sees in a document, one line of text per row, so two
+ * states compare with g_assert_cmpstr and a failure shows the difference. */
+static inline char *
+outlay_test_describe (OutlayDocument *doc)
+{
+  GString *s = g_string_new (NULL);
+  OutlayBudget *b = outlay_document_get_budget (doc);
+  const OutlayTotals *t = outlay_document_get_totals (doc);
+
+  g_string_append_printf (s, "budget %s|%s|%s|%d lines=%u est=%" G_GINT64_FORMAT
+                          " act=%" G_GINT64_FORMAT " com=%" G_GINT64_FORMAT "\n",
+                          outlay_budget_get_name (b), outlay_budget_get_client (b),
+                          outlay_budget_get_currency (b), (int) outlay_budget_get_status (b),
+                          outlay_document_get_n_lines (doc), t->estimate, t->actual,
+                          t->committed);
+  for (guint i = 0; i < outlay_document_get_n_sections (doc); i++)
+    {
+      OutlaySection *section = outlay_document_get_section (doc, i);
+      const OutlayTotals *st = outlay_section_get_totals (section);
+
+      g_string_append_printf (s, "section %s|%s|%" G_GINT64_FORMAT " est=%" G_GINT64_FORMAT
+                              " act=%" G_GINT64_FORMAT " com=%" G_GINT64_FORMAT "\n",
+                              outlay_section_get_code (section), outlay_section_get_name (section),
+                              outlay_section_get_fringe (section), st->estimate, st->actual,
+                              st->committed);
+      for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
+        {
+          OutlayLine *line = outlay_section_get_line (section, l);
+
+          g_string_append_printf (s, "  line %s|%s|%s|%s", outlay_line_get_code (line),
+                                  outlay_line_get_description (line),
+                                  outlay_line_get_unit (line), outlay_line_get_notes (line));
+          for (OutlayLineField f = 0; f < OUTLAY_LINE_N_FIELDS; f++)
+            if (outlay_line_field_is_decimal (f))
+              g_string_append_printf (s, "|%" G_GINT64_FORMAT, outlay_line_get_decimal (line, f));
+          g_string_append_printf (s, "|%s\n",
+                                  outlay_line_get_estimate_overridden (line) ? "typed" : "formula");
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+G_END_DECLS
