@@ -89,7 +89,8 @@ outlay_currency_symbol (const char *code)
  * @code: its ISO 4217 currency
  *
  * Formats for display with the user's separators: "$1,234.50" where the
- * decimal mark is a point, "1.234,50 €" where it is a comma.
+ * decimal mark is a point, "1.234,50 €" where it is a comma.  Amounts are
+ * always grouped in thousands, even in the C locale.
  *
  * Returns: (transfer full): the text
  */
@@ -99,9 +100,15 @@ outlay_currency_format (OutlayDecimal  value,
 {
   const struct lconv *lc = localeconv ();
   gboolean comma = lc->decimal_point != NULL && strcmp (lc->decimal_point, ",") == 0;
+  gboolean grouped = lc->thousands_sep != NULL && *lc->thousands_sep != '\0';
   const char *symbol = outlay_currency_symbol (code);
-  g_autofree char *number = outlay_decimal_format_locale (value < 0 ? -value : value,
-                                                          outlay_currency_minor_units (code));
+  OutlayDecimal magnitude = value < 0 ? -value : value;
+  guint places = outlay_currency_minor_units (code);
+  /* The C locale has no grouping, but money without it is hard to read. */
+  g_autofree char *number = grouped ? outlay_decimal_format_locale (magnitude, places)
+                                    : outlay_decimal_format (magnitude, places,
+                                                             comma ? "," : ".",
+                                                             comma ? "." : ",");
   gboolean word = g_ascii_isalpha (symbol[strlen (symbol) - 1]);
 
   if (comma)

@@ -608,8 +608,12 @@ outlay_store_load_document (OutlayStore  *self,
   if (budget == NULL)
     {
       if (rc == SQLITE_DONE)
-        g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
-                     _("There is no budget with id %" G_GINT64_FORMAT), budget_id);
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, budget_id);
+
+          g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
+                       _("There is no budget with id %s"), id);
+        }
       else
         outlay_store_fail (self, error);
       return NULL;

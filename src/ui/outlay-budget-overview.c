@@ -18,11 +18,15 @@ struct _OutlayBudgetOverview
   GtkLabel       *kind_label;
   GtkLabel       *currency_label;
   GtkLabel       *lines_label;
+  GtkLabel       *allocated_label;
   GtkFlowBox     *cards;
   GtkListBox     *sections_list;
 };
 
 G_DEFINE_FINAL_TYPE (OutlayBudgetOverview, outlay_budget_overview, ADW_TYPE_BIN)
+
+/* Wide enough for "−$999,999,999.00" */
+#define AMOUNT_WIDTH 140
 
 static const char *status_classes[] = { "draft", "submitted", "approved", "locked" };
 
@@ -59,7 +63,16 @@ amount_widget (OutlayDecimal value, const char *currency, gboolean is_variance, 
   gtk_widget_add_css_class (label, "numeric");
   if (large)
     gtk_widget_add_css_class (label, "amount");
-  gtk_widget_set_halign (box, large ? GTK_ALIGN_START : GTK_ALIGN_END);
+  else
+    {
+      /* right-align in the fixed-width column without asking the row for
+       * space: a spacer takes the slack, the icon stays by the amount */
+      GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+      gtk_widget_set_hexpand (spacer, TRUE);
+      gtk_box_append (GTK_BOX (box), spacer);
+      gtk_widget_set_hexpand (box, FALSE);
+    }
   if (is_variance && value < 0)
     {
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
@@ -125,10 +138,10 @@ add_section_row (OutlayBudgetOverview *self, const char *code, const char *name,
   gtk_box_append (GTK_BOX (row), cell (code, 3, 0, FALSE));
   gtk_box_append (GTK_BOX (row), cell (name, 12, 0, TRUE));
   gtk_box_append (GTK_BOX (row), count_label);
-  gtk_box_append (GTK_BOX (row), sized (amount_widget (t->estimate, currency, FALSE, FALSE), 130));
-  gtk_box_append (GTK_BOX (row), sized (amount_widget (t->actual, currency, FALSE, FALSE), 130));
+  gtk_box_append (GTK_BOX (row), sized (amount_widget (t->estimate, currency, FALSE, FALSE), AMOUNT_WIDTH));
+  gtk_box_append (GTK_BOX (row), sized (amount_widget (t->actual, currency, FALSE, FALSE), AMOUNT_WIDTH));
   gtk_box_append (GTK_BOX (row),
-                  sized (amount_widget (outlay_totals_get_variance (t), currency, TRUE, FALSE), 130));
+                  sized (amount_widget (outlay_totals_get_variance (t), currency, TRUE, FALSE), AMOUNT_WIDTH));
   gtk_list_box_append (self->sections_list, row);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (row)), FALSE);
 }
@@ -143,9 +156,9 @@ add_header_row (OutlayBudgetOverview *self)
   gtk_box_append (GTK_BOX (row), cell (_("Code"), 3, 0, FALSE));
   gtk_box_append (GTK_BOX (row), cell (_("Section"), 12, 0, TRUE));
   gtk_box_append (GTK_BOX (row), cell (_("Lines"), 5, 1, FALSE));
-  gtk_box_append (GTK_BOX (row), sized (cell (_("Estimate"), 0, 1, FALSE), 130));
-  gtk_box_append (GTK_BOX (row), sized (cell (_("Actual"), 0, 1, FALSE), 130));
-  gtk_box_append (GTK_BOX (row), sized (cell (_("Variance"), 0, 1, FALSE), 130));
+  gtk_box_append (GTK_BOX (row), sized (cell (_("Estimate"), 0, 1, FALSE), AMOUNT_WIDTH));
+  gtk_box_append (GTK_BOX (row), sized (cell (_("Actual"), 0, 1, FALSE), AMOUNT_WIDTH));
+  gtk_box_append (GTK_BOX (row), sized (cell (_("Variance"), 0, 1, FALSE), AMOUNT_WIDTH));
   gtk_list_box_append (self->sections_list, row);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (row)), FALSE);
 }
@@ -183,8 +196,24 @@ refresh (OutlayBudgetOverview *self)
                            outlay_document_get_n_lines (self->document));
   gtk_label_set_text (self->lines_label, lines);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->allocated_label), outlay_budget_get_allocated (b) > 0);
   if (outlay_budget_get_allocated (b) > 0)
-    add_card (self, _("Allocated"), outlay_budget_get_allocated (b), cur, FALSE);
+    {
+      g_autofree char *amount = outlay_currency_format (outlay_budget_get_allocated (b), cur);
+      g_autofree char *text = NULL;
+      OutlayDecimal pct;
+
+      if (outlay_decimal_as_percent (t->estimate, outlay_budget_get_allocated (b), &pct))
+        {
+          g_autofree char *share = outlay_decimal_to_string (pct, 0);
+
+          /* Translators: "Allocated $520,000.00 · 89% estimated" */
+          text = g_strdup_printf (_("Allocated %s · %s%% estimated"), amount, share);
+        }
+      else
+        text = g_strdup_printf (_("Allocated %s"), amount);
+      gtk_label_set_text (self->allocated_label, text);
+    }
   add_card (self, _("Estimate"), t->estimate, cur, FALSE);
   add_card (self, _("Actual"), t->actual, cur, FALSE);
   add_card (self, _("Variance"), outlay_totals_get_variance (t), cur, TRUE);
@@ -227,6 +256,7 @@ outlay_budget_overview_class_init (OutlayBudgetOverviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, kind_label);
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, currency_label);
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, lines_label);
+  gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, allocated_label);
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, cards);
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, sections_list);
 }

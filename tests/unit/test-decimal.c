@@ -273,9 +273,9 @@ test_currency (void)
   g_assert_false (outlay_currency_is_valid ("eur"));
   g_assert_false (outlay_currency_is_valid ("EURO"));
   usd = outlay_currency_format (12345000, "USD");
-  g_assert_cmpstr (usd, ==, "$1234.50"); /* C locale: no grouping */
+  g_assert_cmpstr (usd, ==, "$1,234.50"); /* grouped even in the C locale */
   neg = outlay_currency_format (-12345000, "CHF");
-  g_assert_cmpstr (neg, ==, "−CHF 1234.50");
+  g_assert_cmpstr (neg, ==, "−CHF 1,234.50");
 }
 
 int

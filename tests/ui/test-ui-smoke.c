@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Runs the real application on a new database under Xvfb and checks that
+ * the window shows the sample budget, then saves a screenshot. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "outlay-application.h"
+#include "outlay-window.h"
+
+typedef struct
+{
+  OutlayApplication *app;
+  OutlayWindow      *window;
+  char              *screenshot;
+  gboolean           checked;
+  guint              waited;
+} Smoke;
+
+static gboolean
+find_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (find_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Returns FALSE until the window has content to render. */
+static gboolean
+save_screenshot (GtkWidget *widget, const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return FALSE;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  return TRUE;
+}
+
+static gboolean
+check_cb (gpointer data)
+{
+  Smoke *smoke = data;
+  OutlayDocument *doc;
+  const char *name;
+
+  if (smoke->window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (smoke->window)))
+    {
+      g_assert_cmpuint (++smoke->waited, <, 100);
+      return G_SOURCE_CONTINUE;
+    }
+  doc = outlay_window_get_document (smoke->window);
+  g_assert_nonnull (doc);
+  name = outlay_budget_get_name (outlay_document_get_budget (doc));
+  g_assert_true (g_str_has_prefix (name, "Sample:"));
+  g_assert_cmpuint (outlay_document_get_n_sections (doc), ==, 16);
+  g_assert_cmpuint (outlay_document_get_n_lines (doc), >=, 95);
+
+  /* What a user sees: the name as the page title, and section rows. */
+  g_assert_true (find_label (GTK_WIDGET (smoke->window), name));
+  g_assert_true (find_label (GTK_WIDGET (smoke->window),
+                             outlay_section_get_name (outlay_document_get_section (doc, 0))));
+  g_assert_true (find_label (GTK_WIDGET (smoke->window), "Totals by Section"));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (smoke->window)), name));
+
+  if (!save_screenshot (GTK_WIDGET (smoke->window), smoke->screenshot))
+    {
+      g_assert_cmpuint (++smoke->waited, <, 100);
+      return G_SOURCE_CONTINUE;
+    }
+  g_test_message ("screenshot: %s", smoke->screenshot);
+  smoke->checked = TRUE;
+  g_application_quit (G_APPLICATION (smoke->app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+window_added_cb (GtkApplication *app, GtkWindow *window, Smoke *smoke)
+{
+  if (OUTLAY_IS_WINDOW (window))
+    smoke->window = OUTLAY_WINDOW (window);
+}
+
+static void
+test_shows_sample (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("outlay-ui-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "outlay.db", NULL);
+  char *argv[] = { (char *) "outlay", (char *) "--database", db, NULL };
+  Smoke smoke = { 0 };
+
+  smoke.app = outlay_application_new ();
+  smoke.screenshot = g_build_filename (g_getenv ("OUTLAY_SCREENSHOT_DIR") ?: ".", "ui-smoke.png",
+                                       NULL);
+  g_signal_connect (smoke.app, "window-added", G_CALLBACK (window_added_cb), &smoke);
+  g_timeout_add (300, check_cb, &smoke);
+  g_assert_cmpint (g_application_run (G_APPLICATION (smoke.app), 3, argv), ==, 0);
+  g_assert_true (smoke.checked);
+  g_assert_true (g_file_test (smoke.screenshot, G_FILE_TEST_IS_REGULAR));
+
+  g_object_unref (smoke.app);
+  g_free (smoke.screenshot);
+  for (const char *suffix = ""; suffix != NULL;
+       suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *f = g_strconcat (db, suffix, NULL);
+      g_remove (f);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/ui/smoke/shows-sample", test_shows_sample);
+  return g_test_run ();
+}
