@@ -206,6 +206,8 @@ budget_clear (Budget *b)
   g_clear_object (&b->doc);
 }
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Budget, budget_clear)
+
 static OutlayDecimal
 decimal_mul (OutlayDecimal a, OutlayDecimal b)
 {
@@ -566,14 +568,12 @@ run_once (guint run, guint n_lines, const char *dir, gboolean keep, const char *
   return TRUE;
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Budget, budget_clear)
-
 /* ---- report ---- */
 
 static void
-print_table (Results *r, guint runs)
+print_table (Results *r)
 {
-  g_print ("\n%-44s %10s %10s %10s\n", "median of runs", "median", "min", "max");
+  printf ("\n%-44s %10s %10s %10s\n", "median of runs", "median", "min", "max");
   for (guint m = 0; m < N_METRICS; m++)
     {
       g_autofree char *label = NULL;
@@ -582,7 +582,7 @@ print_table (Results *r, guint runs)
         continue;
       label = g_strdup_printf ("%s (%s)", metric_info[m].name, metric_info[m].unit);
       /* pad by characters, not bytes: some labels hold "µ" or "−" */
-      g_print ("%s%*s %10.3f %10.3f %10.3f\n", label,
+      printf ("%s%*s %10.3f %10.3f %10.3f\n", label,
                (int) MAX (0, 44 - (glong) g_utf8_strlen (label, -1)), "",
                result (r, m), result_min (r, m), result_max (r, m));
     }
@@ -593,21 +593,21 @@ print_summary (Results *r, guint n_lines)
 {
   double load = result (r, M_LOAD);
 
-  g_print ("\nwrite %u lines: %.1f ms (target < 1000 ms)\n", n_lines, result (r, M_WRITE));
+  printf ("\nwrite %u lines: %.1f ms (target < 1000 ms)\n", n_lines, result (r, M_WRITE));
   if (has (r, M_SHELL_READ))
     {
       double read = result (r, M_SHELL_READ), net = result (r, M_SHELL_NET);
 
-      g_print ("load into document: %.1f ms; sqlite3 shell read: %.1f ms (%.1f ms without process "
+      printf ("load into document: %.1f ms; sqlite3 shell read: %.1f ms (%.1f ms without process "
                "start) → ratio %.2f× (%.2f× without process start) (target ≤ 3×, < 250 ms)\n",
                load, read, net, load / read, net > 0 ? load / net : NAN);
     }
   else
-    g_print ("load into document: %.1f ms; sqlite3 shell read: not measured (no sqlite3) "
+    printf ("load into document: %.1f ms; sqlite3 shell read: not measured (no sqlite3) "
              "(target ≤ 3×, < 250 ms)\n", load);
-  g_print ("edit + totals (model only): %.2f µs; with SQLite write + audit: %.2f µs "
+  printf ("edit + totals (model only): %.2f µs; with SQLite write + audit: %.2f µs "
            "(target < 50 µs)\n", result (r, M_EDIT_MODEL), result (r, M_EDIT_DB));
-  g_print ("undo (model only): %.2f µs; with SQLite: %.2f µs\n", result (r, M_UNDO_MODEL),
+  printf ("undo (model only): %.2f µs; with SQLite: %.2f µs\n", result (r, M_UNDO_MODEL),
            result (r, M_UNDO_DB));
 }
 
@@ -633,7 +633,8 @@ main (int argc, char *argv[])
     { NULL }
   };
 
-  setlocale (LC_ALL, "");
+  /* C numbers ("12.5") and UTF-8 labels printed as they are */
+  setlocale (LC_ALL, "C.UTF-8");
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
     "Times writing, loading, editing and undoing a big Outlay budget, beside the sqlite3 shell.");
@@ -674,17 +675,17 @@ main (int argc, char *argv[])
 
   t0 = g_get_monotonic_time ();
   build_budget (n_lines, &model);
-  g_print ("Outlay store benchmark: %d lines in %u sections, %d runs, %d edits a run\n",
+  printf ("Outlay store benchmark: %d lines in %u sections, %d runs, %d edits a run\n",
            n_lines, outlay_document_get_n_sections (model.doc), runs, N_EDITS);
-  g_print ("  mean description %.1f characters; building it in memory took %.1f ms\n",
+  printf ("  mean description %.1f characters; building it in memory took %.1f ms\n",
            model.mean_description, (g_get_monotonic_time () - t0) / 1000.0);
-  g_print ("  databases in %s%s\n", dir, keep != NULL ? " (kept)" : "");
-  g_print ("  sqlite3 shell: %s (SQLite library %s)\n", sqlite3 != NULL ? sqlite3 : "missing",
+  printf ("  databases in %s%s\n", dir, keep != NULL ? " (kept)" : "");
+  printf ("  sqlite3 shell: %s (SQLite library %s)\n", sqlite3 != NULL ? sqlite3 : "missing",
            sqlite3_libversion ());
 
   for (int run = 0; run < runs; run++)
     {
-      g_print ("run %d/%d…\n", run + 1, runs);
+      printf ("run %d/%d…\n", run + 1, runs);
       if (!run_once (run, n_lines, dir, keep != NULL, sqlite3, &model, &results))
         {
           status = 1;
@@ -694,7 +695,7 @@ main (int argc, char *argv[])
 
   if (status == 0)
     {
-      print_table (&results, runs);
+      print_table (&results);
       print_summary (&results, n_lines);
     }
 
