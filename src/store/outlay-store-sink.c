@@ -234,14 +234,29 @@ state_value (const OutlayLineState *state, OutlayLineField field)
 }
 
 static gboolean
+state_field_equal (const OutlayLineState *a, const OutlayLineState *b, OutlayLineField field)
+{
+  if (outlay_line_field_is_decimal (field))
+    return a->decimals[outlay_line_decimal_slot (field)]
+           == b->decimals[outlay_line_decimal_slot (field)];
+  return g_strcmp0 (a->texts[outlay_line_text_slot (field)],
+                    b->texts[outlay_line_text_slot (field)]) == 0;
+}
+
+static gboolean
 audit_line_fields (OutlayStore *self, OutlayDocument *doc, OutlayLine *line,
                    const OutlayLineState *before, const OutlayLineState *after, GError **error)
 {
   for (guint f = 0; f < OUTLAY_LINE_N_FIELDS; f++)
     {
-      g_autofree char *old_value = state_value (before, f);
-      g_autofree char *new_value = state_value (after, f);
+      g_autofree char *old_value = NULL;
+      g_autofree char *new_value = NULL;
 
+      /* an edit changes one or two fields: format only those */
+      if (state_field_equal (before, after, f))
+        continue;
+      old_value = state_value (before, f);
+      new_value = state_value (after, f);
       if (g_strcmp0 (old_value, new_value) != 0
           && !outlay_store_audit (self, budget_id_of (doc), "line", outlay_line_get_id (line),
                                   "update", outlay_line_field_name (f), old_value, new_value,

@@ -121,19 +121,30 @@ find_budget (OutlayWindow *self, gint64 id)
   return G_MAXUINT;
 }
 
+static void budget_selected_cb (OutlayWindow *self, GtkListBoxRow *row);
+
+/* Refreshes the sidebar from the database, keeping the open document (and
+ * with it the undo history) selected. */
 static void
 reload_budgets (OutlayWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = outlay_store_list_budgets (self->store, &error);
+  guint index;
 
   if (list == NULL)
     {
       toast_error (self, error);
       return;
     }
+  g_signal_handlers_block_by_func (self->budget_list, budget_selected_cb, self);
   g_list_store_splice (self->budgets, 0, g_list_model_get_n_items (G_LIST_MODEL (self->budgets)),
                        list->pdata, list->len);
+  if (self->document != NULL
+      && (index = find_budget (self, outlay_budget_get_id (outlay_document_get_budget (self->document))))
+         != G_MAXUINT)
+    gtk_list_box_select_row (self->budget_list, gtk_list_box_get_row_at_index (self->budget_list, index));
+  g_signal_handlers_unblock_by_func (self->budget_list, budget_selected_cb, self);
 }
 
 static void
@@ -269,7 +280,6 @@ rename_response_cb (AdwMessageDialog *dialog,
       return;
     }
   reload_budgets (self);
-  outlay_window_select_budget (self, outlay_budget_get_id (outlay_document_get_budget (self->document)));
 }
 
 static void
@@ -418,7 +428,6 @@ undo_action (GtkWidget *widget, const char *action, GVariant *param)
       return;
     }
   reload_budgets (self);
-  outlay_window_select_budget (self, outlay_budget_get_id (outlay_document_get_budget (self->document)));
 }
 
 static void
