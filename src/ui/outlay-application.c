@@ -95,10 +95,16 @@ outlay_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* Closes the windows rather than stopping the main loop, so each saves
+ * its size and state as when the user closes it. */
 static void
 quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
 }
 
 static void

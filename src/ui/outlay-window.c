@@ -23,6 +23,8 @@ struct _OutlayWindow
   GtkMenuButton        *budget_menu_button;
   GtkStack             *stack;
   OutlayBudgetOverview *overview;
+  GMenuModel           *budget_menu;
+  GtkWidget            *row_menu;
 
   OutlayStore          *store;
   GSettings            *settings;
@@ -430,6 +432,37 @@ undo_action (GtkWidget *widget, const char *action, GVariant *param)
   reload_budgets (self);
 }
 
+/* Right-click (or long-press) on a budget: select it and offer the same
+ * menu as the header's budget menu. */
+static void
+row_menu_cb (OutlayWindow *self, double x, double y)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->budget_list, (int) y);
+  double wx, wy;
+
+  if (row == NULL)
+    return;
+  /* parented outside the scrolled list, whose height would cut it short */
+  gtk_widget_translate_coordinates (GTK_WIDGET (self->budget_list), GTK_WIDGET (self->leaflet),
+                                    x, y, &wx, &wy);
+  gtk_list_box_select_row (self->budget_list, row);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu),
+                               &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->row_menu));
+}
+
+static void
+right_click_cb (GtkGestureClick *gesture, int n_press, double x, double y, OutlayWindow *self)
+{
+  row_menu_cb (self, x, y);
+}
+
+static void
+long_press_cb (GtkGestureLongPress *gesture, double x, double y, OutlayWindow *self)
+{
+  row_menu_cb (self, x, y);
+}
+
 static void
 back_clicked_cb (OutlayWindow *self)
 {
@@ -459,6 +492,11 @@ outlay_window_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->row_menu, gtk_widget_unparent);
+  /* tearing down the list would otherwise "select" nothing into a
+   * half-disposed window */
+  if (self->budget_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->budget_list, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_WINDOW);
   g_clear_object (&self->budgets);
   g_clear_object (&self->store);
@@ -485,6 +523,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, budget_menu_button);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, budget_menu);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-budget", NULL, new_budget_action);
@@ -499,11 +538,25 @@ outlay_window_class_init (OutlayWindowClass *klass)
 static void
 outlay_window_init (OutlayWindow *self)
 {
+  GtkGesture *click, *press;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->budgets = g_list_store_new (OUTLAY_TYPE_BUDGET);
   gtk_list_box_bind_model (self->budget_list, G_LIST_MODEL (self->budgets), create_budget_row,
                            NULL, NULL);
   g_signal_connect_swapped (self->budget_list, "row-selected", G_CALLBACK (budget_selected_cb), self);
+  /* made up front: created on first use, GTK 4.8 sizes it too short once */
+  self->row_menu = gtk_popover_menu_new_from_model (self->budget_menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu), FALSE);
+  gtk_widget_set_parent (self->row_menu, GTK_WIDGET (self->leaflet));
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (right_click_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->budget_list), GTK_EVENT_CONTROLLER (click));
+  press = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (press), TRUE);
+  g_signal_connect (press, "pressed", G_CALLBACK (long_press_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->budget_list), GTK_EVENT_CONTROLLER (press));
 }
 
 /**
