@@ -161,7 +161,7 @@ cmd_new (Cli *cli, int argc, char **argv)
     return fail (error);
   if (argc != 2)
     return usage_error (_("new needs exactly one NAME"));
-  if (currency != NULL && !outlay_currency_is_valid (currency))
+  if (currency != NULL && !outlay_currency_is_known (currency))
     return usage_error (_("--currency needs a three-letter ISO 4217 code such as USD or EUR"));
   if (template_id != NULL && (g_str_equal (template_id, "sample")
                               || !outlay_template_exists (template_id)))

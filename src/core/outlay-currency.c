@@ -11,25 +11,48 @@
 typedef struct
 {
   const char *code;
-  guint       minor_units;
   const char *symbol;
 } Currency;
 
-/* ISO 4217 minor units for the currencies budgets are commonly kept in;
- * any other well-formed code gets two places and its code as symbol. */
+/* Symbols for the currencies budgets are commonly kept in; any other code
+ * shows as itself. */
 static const Currency currencies[] = {
-  { "AED", 2, "AED" }, { "ARS", 2, "ARS" }, { "AUD", 2, "A$" },  { "BHD", 3, "BHD" },
-  { "BRL", 2, "R$" },  { "CAD", 2, "CA$" }, { "CHF", 2, "CHF" }, { "CLP", 0, "CLP" },
-  { "CNY", 2, "CN¥" }, { "COP", 2, "COP" }, { "CZK", 2, "Kč" },  { "DKK", 2, "kr." },
-  { "EUR", 2, "€" },   { "GBP", 2, "£" },   { "HKD", 2, "HK$" }, { "HUF", 2, "Ft" },
-  { "IDR", 2, "Rp" },  { "ILS", 2, "₪" },   { "INR", 2, "₹" },   { "ISK", 0, "kr" },
-  { "JOD", 3, "JOD" }, { "JPY", 0, "¥" },   { "KRW", 0, "₩" },   { "KWD", 3, "KWD" },
-  { "MXN", 2, "MX$" }, { "MYR", 2, "RM" },  { "NOK", 2, "kr" },  { "NZD", 2, "NZ$" },
-  { "OMR", 3, "OMR" }, { "PHP", 2, "₱" },   { "PLN", 2, "zł" },  { "RON", 2, "lei" },
-  { "SAR", 2, "SAR" }, { "SEK", 2, "kr" },  { "SGD", 2, "S$" },  { "THB", 2, "฿" },
-  { "TND", 3, "TND" }, { "TRY", 2, "₺" },   { "TWD", 2, "NT$" }, { "UAH", 2, "₴" },
-  { "USD", 2, "$" },   { "VND", 0, "₫" },   { "ZAR", 2, "R" },
+  { "AED", "AED" }, { "ARS", "ARS" }, { "AUD", "A$" },  { "BHD", "BHD" },
+  { "BRL", "R$" },  { "CAD", "CA$" }, { "CHF", "CHF" }, { "CLP", "CLP" },
+  { "CNY", "CN¥" }, { "COP", "COP" }, { "CZK", "Kč" },  { "DKK", "kr." },
+  { "EUR", "€" },   { "GBP", "£" },   { "HKD", "HK$" }, { "HUF", "Ft" },
+  { "IDR", "Rp" },  { "ILS", "₪" },   { "INR", "₹" },   { "ISK", "kr" },
+  { "JOD", "JOD" }, { "JPY", "¥" },   { "KRW", "₩" },   { "KWD", "KWD" },
+  { "MXN", "MX$" }, { "MYR", "RM" },  { "NOK", "kr" },  { "NZD", "NZ$" },
+  { "OMR", "OMR" }, { "PHP", "₱" },   { "PLN", "zł" },  { "RON", "lei" },
+  { "SAR", "SAR" }, { "SEK", "kr" },  { "SGD", "S$" },  { "THB", "฿" },
+  { "TND", "TND" }, { "TRY", "₺" },   { "TWD", "NT$" }, { "UAH", "₴" },
+  { "USD", "$" },   { "VND", "₫" },   { "ZAR", "R" },
 };
+
+/* Active ISO 4217 codes, to tell "1,000 EUR" from "5 DAY". */
+static const char iso_codes[] =
+  "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN "
+  "BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD "
+  "FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY "
+  "KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP "
+  "MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR "
+  "RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT "
+  "TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW "
+  "ZWL";
+
+/* Codes whose minor unit is not 2 (ISO 4217). */
+static const char zero_places[] = "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX VND VUV XAF XOF XPF";
+static const char three_places[] = "BHD IQD JOD KWD LYD OMR TND";
+
+static gboolean
+in_list (const char *list, const char *code)
+{
+  for (const char *p = list; *p != '\0'; p += (p[3] == ' ') ? 4 : 3)
+    if (g_ascii_strncasecmp (p, code, 3) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 static const Currency *
 lookup (const char *code)
@@ -56,6 +79,18 @@ outlay_currency_is_valid (const char *code)
 }
 
 /**
+ * outlay_currency_is_known:
+ * @code: text
+ *
+ * Returns: %TRUE if @code is an active ISO 4217 currency code (any case)
+ */
+gboolean
+outlay_currency_is_known (const char *code)
+{
+  return code != NULL && strlen (code) == 3 && in_list (iso_codes, code);
+}
+
+/**
  * outlay_currency_minor_units:
  * @code: an ISO 4217 code
  *
@@ -64,9 +99,13 @@ outlay_currency_is_valid (const char *code)
 guint
 outlay_currency_minor_units (const char *code)
 {
-  const Currency *c = lookup (code);
-
-  return c != NULL ? c->minor_units : 2;
+  if (code == NULL || strlen (code) != 3)
+    return 2;
+  if (in_list (zero_places, code))
+    return 0;
+  if (in_list (three_places, code))
+    return 3;
+  return 2;
 }
 
 /**
@@ -80,7 +119,9 @@ outlay_currency_symbol (const char *code)
 {
   const Currency *c = lookup (code);
 
-  return c != NULL ? c->symbol : code;
+  if (c != NULL)
+    return c->symbol;
+  return (code != NULL && *code != '\0') ? code : "¤";
 }
 
 /**

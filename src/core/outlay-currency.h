@@ -6,6 +6,7 @@
 G_BEGIN_DECLS
 
 gboolean    outlay_currency_is_valid    (const char    *code);
+gboolean    outlay_currency_is_known    (const char    *code);
 guint       outlay_currency_minor_units (const char    *code);
 const char *outlay_currency_symbol      (const char    *code);
 char       *outlay_currency_format      (OutlayDecimal  value,

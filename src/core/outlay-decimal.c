@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "outlay-currency.h"
 #include "outlay-decimal.h"
 #include "outlay-error.h"
 
@@ -40,20 +41,24 @@ div_round (wide num, wide den)
   return q;
 }
 
+/* At most 40 characters of @text for a message, cut on a character
+ * boundary and always valid UTF-8. */
+static char *
+shown_text (const char *text, gsize len)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, (gssize) MIN (len, (gsize) 200));
+
+  if (g_utf8_strlen (valid, -1) <= 40)
+    return g_steal_pointer (&valid);
+  *g_utf8_offset_to_pointer (valid, 40) = '\0';
+  return g_strconcat (valid, "…", NULL);
+}
+
 static gboolean
 invalid (GError **error, const char *text, gsize len, const char *why)
 {
-  g_autofree char *shown = NULL;
+  g_autofree char *shown = shown_text (text, len);
 
-  if (len > 40)
-    shown = g_strdup_printf ("%.*s…", 40, text);
-  else
-    shown = g_strndup (text, len);
-  if (!g_utf8_validate (shown, -1, NULL))
-    {
-      g_free (shown);
-      shown = g_utf8_make_valid (text, MIN (len, (gsize) 40));
-    }
   if (why != NULL)
     g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_NUMBER,
                  _("“%s” is not a number: %s"), shown, why);
@@ -105,16 +110,21 @@ trim (const char **start, const char **end)
 static gboolean
 is_code_at (const char *p, const char *end)
 {
-  /* ISO 4217 codes are upper case; "12abc" stays an error */
-  return end - p >= 3 && g_ascii_isupper (p[0]) && g_ascii_isupper (p[1]) && g_ascii_isupper (p[2])
-         && (end - p == 3 || !g_ascii_isalpha (p[3]));
+  char code[4];
+
+  /* only real ISO 4217 codes: "5 DAY" and "12abc" stay errors */
+  if (end - p < 3 || (end - p > 3 && g_ascii_isalpha (p[3])))
+    return FALSE;
+  memcpy (code, p, 3);
+  code[3] = '\0';
+  return outlay_currency_is_known (code);
 }
 
 typedef struct
 {
   gboolean negative;
   gboolean percent;
-  gboolean currency;
+  int      currencies;
   int      signs;
 } Decorations;
 
@@ -138,13 +148,13 @@ strip_decorations (const char **start, const char **end, Decorations *d)
         }
       else if (*start < *end && **start == '$')
         {
-          d->currency = TRUE;
+          d->currencies++;
           (*start)++;
           changed = TRUE;
         }
       else if (is_code_at (*start, *end))
         {
-          d->currency = TRUE;
+          d->currencies++;
           *start += 3;
           changed = TRUE;
         }
@@ -158,7 +168,7 @@ strip_decorations (const char **start, const char **end, Decorations *d)
         }
       else if (*end > *start && (*end)[-1] == '$')
         {
-          d->currency = TRUE;
+          d->currencies++;
           (*end)--;
           changed = TRUE;
         }
@@ -171,7 +181,7 @@ strip_decorations (const char **start, const char **end, Decorations *d)
       else if (*end - *start >= 3 && is_code_at (*end - 3, *end)
                && (*end - *start == 3 || !g_ascii_isalpha ((*end)[-4])))
         {
-          d->currency = TRUE;
+          d->currencies++;
           *end -= 3;
           changed = TRUE;
         }
@@ -207,6 +217,17 @@ digits_after (const char *p, const char *end)
   return (p == end) ? n : -1;
 }
 
+/* Whether the digits before @mark could be a first group: "1" to "999". */
+static gboolean
+could_group (const char *start, const char *mark)
+{
+  const char *p = start;
+
+  while (p < mark && !g_ascii_isdigit (*p))
+    p++;
+  return mark - p >= 1 && mark - p <= 3 && *p != '0';
+}
+
 static char
 pick_decimal_mark (const char *start, const char *end, OutlayDecimalStyle style, gboolean has_exp)
 {
@@ -223,7 +244,8 @@ pick_decimal_mark (const char *start, const char *end, OutlayDecimalStyle style,
     return ',';
   if (commas > 1)
     return '.';
-  if (commas == 1 && !has_exp && digits_after (last_char (start, end, ','), end) == 3)
+  if (commas == 1 && !has_exp && digits_after (last_char (start, end, ','), end) == 3
+      && could_group (start, last_char (start, end, ',')))
     return '.';
   return commas == 1 ? ',' : '.';
 }
@@ -262,6 +284,9 @@ split_mantissa (const char *start, const char *end, char mark, GString *int_digi
           if (run == 0 || p + 1 >= end || !g_ascii_isdigit (p[1]))
             return N_("misplaced group mark");
           if (grouped && run != 2 && run != 3)
+            return N_("digits are grouped unevenly");
+          /* the first group has one to three digits and no leading zero */
+          if (!grouped && (run > 3 || (int_digits->str[0] == '0')))
             return N_("digits are grouped unevenly");
           grouped = TRUE;
           run = 0;
@@ -399,6 +424,8 @@ outlay_decimal_parse_full (const char               *text,
   strip_decorations (&start, &end, &deco);
   if (deco.signs > 1)
     return invalid (error, text, len, _("more than one sign"));
+  if (deco.currencies > 1)
+    return invalid (error, text, len, _("more than one currency"));
 
   for (const char *p = start; p < end; p++)
     if (*p == 'e' || *p == 'E')
@@ -429,16 +456,17 @@ outlay_decimal_parse_full (const char               *text,
                      (int) (int_digits->len - frac_digits->len) + exponent - (deco.percent ? 2 : 0),
                      &value, &rounded))
     {
+      g_autofree char *shown = shown_text (text, len);
+
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_OVERFLOW,
-                   _("“%.*s” is too large: amounts are limited to ±922 trillion"),
-                   (int) MIN (len, 40), text);
+                   _("“%s” is too large: amounts are limited to ±922 trillion"), shown);
       return FALSE;
     }
 
   *out = deco.negative ? -value : value;
   if (flags != NULL)
     *flags = (deco.percent ? OUTLAY_DECIMAL_PARSED_PERCENT : 0)
-             | (deco.currency ? OUTLAY_DECIMAL_PARSED_CURRENCY : 0)
+             | (deco.currencies > 0 ? OUTLAY_DECIMAL_PARSED_CURRENCY : 0)
              | (rounded ? OUTLAY_DECIMAL_PARSED_ROUNDED : 0);
   return TRUE;
 }
@@ -459,6 +487,25 @@ outlay_decimal_parse (const char     *text,
                       GError        **error)
 {
   return outlay_decimal_parse_full (text, -1, OUTLAY_DECIMAL_STYLE_AUTO, out, NULL, error);
+}
+
+/**
+ * outlay_decimal_style_for_locale:
+ *
+ * Returns: the decimal mark the user types (LC_NUMERIC): %OUTLAY_DECIMAL_STYLE_COMMA
+ *   in "1.234,50" locales, %OUTLAY_DECIMAL_STYLE_POINT in "1,234.50" ones, and
+ *   %OUTLAY_DECIMAL_STYLE_AUTO in the C locale
+ */
+OutlayDecimalStyle
+outlay_decimal_style_for_locale (void)
+{
+  const struct lconv *lc = localeconv ();
+
+  if (lc->decimal_point != NULL && strcmp (lc->decimal_point, ",") == 0)
+    return OUTLAY_DECIMAL_STYLE_COMMA;
+  if (lc->thousands_sep != NULL && *lc->thousands_sep != '\0')
+    return OUTLAY_DECIMAL_STYLE_POINT;
+  return OUTLAY_DECIMAL_STYLE_AUTO;
 }
 
 /**

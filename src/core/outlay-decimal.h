@@ -63,6 +63,8 @@ gboolean      outlay_decimal_parse_full     (const char               *text,
                                              OutlayDecimalParseFlags  *flags,
                                              GError                  **error);
 
+OutlayDecimalStyle outlay_decimal_style_for_locale (void);
+
 char         *outlay_decimal_to_string      (OutlayDecimal             value,
                                              guint                     places);
 void          outlay_decimal_to_buffer      (OutlayDecimal             value,

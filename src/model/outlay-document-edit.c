@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "outlay-currency.h"
 #include "outlay-document-private.h"
 #include "outlay-error.h"
 
@@ -24,6 +25,13 @@ check_line (OutlayDocument *self, OutlayLine *line, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+invalid_argument (GError **error, const char *message)
+{
+  g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT, message);
+  return FALSE;
 }
 
 static OutlayDecimal *
@@ -94,7 +102,8 @@ state_set_from_text (OutlayLineState *state, OutlayLineField field, const char *
 
   if (!outlay_line_field_is_decimal (field))
     return state_set_text (state, field, text, error);
-  if (!outlay_decimal_parse_full (text != NULL ? text : "", -1, OUTLAY_DECIMAL_STYLE_AUTO,
+  /* "2,125" is 2.125 to a German user and 2125 to an American one */
+  if (!outlay_decimal_parse_full (text != NULL ? text : "", -1, outlay_decimal_style_for_locale (),
                                   &value, &flags, &local))
     {
       g_set_error (error, OUTLAY_ERROR, local->code, "%s: %s",
@@ -558,6 +567,12 @@ outlay_document_add_section (OutlayDocument *self,
   Op *op;
 
   g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), NULL);
+  if (!g_utf8_validate (code != NULL ? code : "", -1, NULL)
+      || !g_utf8_validate (name != NULL ? name : "", -1, NULL))
+    {
+      invalid_argument (error, _("The section's code or name is not valid UTF-8 text"));
+      return NULL;
+    }
   index = MIN (index, outlay_document_get_n_sections (self));
   command = outlay_command_new (_("Add Section"), FALSE);
   op = outlay_command_add_op (command, OP_SECTION_INSERT);
@@ -592,6 +607,11 @@ outlay_document_update_section (OutlayDocument *self,
 
   g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (outlay_document_find_section (self, section, NULL), FALSE);
+  if (!g_utf8_validate (code != NULL ? code : "", -1, NULL)
+      || !g_utf8_validate (name != NULL ? name : "", -1, NULL))
+    return invalid_argument (error, _("The section's code or name is not valid UTF-8 text"));
+  if (fringe < 0)
+    return invalid_argument (error, _("A fringe is a percentage of zero or more"));
   if (g_strcmp0 (code, outlay_section_get_code (section)) == 0
       && g_strcmp0 (name, outlay_section_get_name (section)) == 0
       && fringe == outlay_section_get_fringe (section))
@@ -666,6 +686,23 @@ outlay_document_move_section (OutlayDocument *self,
 }
 
 static gboolean
+check_budget (OutlayBudget *budget, GError **error)
+{
+  g_autofree char *name = g_strstrip (g_strdup (outlay_budget_get_name (budget)));
+
+  if (!g_utf8_validate (name, -1, NULL) || !g_utf8_validate (outlay_budget_get_client (budget), -1, NULL))
+    return invalid_argument (error, _("The budget's name or client is not valid UTF-8 text"));
+  if (*name == '\0')
+    return invalid_argument (error, _("A budget needs a name"));
+  if (!outlay_currency_is_known (outlay_budget_get_currency (budget)))
+    return invalid_argument (error, _("The currency must be an ISO 4217 code such as USD or EUR"));
+  if (outlay_budget_get_critical_threshold (budget) < outlay_budget_get_warning_threshold (budget))
+    return invalid_argument (error, _("The critical threshold must not be below the warning "
+                                      "threshold"));
+  return TRUE;
+}
+
+static gboolean
 budget_equal_except_status (OutlayBudget *a, OutlayBudget *b)
 {
   guint n = 0;
@@ -707,6 +744,7 @@ outlay_document_update_budget (OutlayDocument *self,
                                GError        **error)
 {
   OutlayBudget *budget;
+  g_autofree char *name = NULL;
   gboolean status_changed, others_changed;
   Command *command;
   Op *op;
@@ -715,12 +753,8 @@ outlay_document_update_budget (OutlayDocument *self,
   g_return_val_if_fail (OUTLAY_IS_BUDGET (edited), FALSE);
 
   budget = outlay_document_get_budget (self);
-  if (outlay_budget_get_name (edited)[0] == '\0')
-    {
-      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
-                           _("A budget needs a name"));
-      return FALSE;
-    }
+  if (!check_budget (edited, error))
+    return FALSE;
   status_changed = outlay_budget_get_status (edited) != outlay_budget_get_status (budget);
   others_changed = !budget_equal_except_status (budget, edited);
   if (!status_changed && !others_changed)
@@ -730,6 +764,8 @@ outlay_document_update_budget (OutlayDocument *self,
   op = outlay_command_add_op (command, OP_BUDGET_STATE);
   op->budget = outlay_budget_copy (budget);
   op->budget2 = outlay_budget_copy (edited);
+  name = g_strstrip (g_strdup (outlay_budget_get_name (edited)));
+  g_object_set (op->budget2, "name", name, NULL);
   return outlay_document_execute (self, command, error);
 }
 
@@ -749,6 +785,8 @@ outlay_document_set_budget_value (OutlayDocument *self,
                                   GError        **error)
 {
   g_autoptr(OutlayBudget) edited = NULL;
+  g_auto(GValue) checked = G_VALUE_INIT;
+  GParamSpec *pspec;
 
   g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), FALSE);
   if (g_object_class_find_property (G_OBJECT_GET_CLASS (outlay_document_get_budget (self)),
@@ -758,7 +796,16 @@ outlay_document_set_budget_value (OutlayDocument *self,
                    _("Budgets have no property “%s”"), property);
       return FALSE;
     }
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (outlay_document_get_budget (self)),
+                                        property);
+  g_value_init (&checked, pspec->value_type);
+  if (!g_value_transform (value, &checked) || g_param_value_validate (pspec, &checked))
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                   _("That is not a valid value for the budget’s %s"), property);
+      return FALSE;
+    }
   edited = outlay_budget_copy (outlay_document_get_budget (self));
-  g_object_set_property (G_OBJECT (edited), property, value);
+  g_object_set_property (G_OBJECT (edited), property, &checked);
   return outlay_document_update_budget (self, edited, error);
 }

@@ -295,14 +295,25 @@ outlay_schema_migrate (sqlite3  *db,
                        gboolean *created,
                        GError  **error)
 {
-  int version = user_version (db);
+  int version;
 
   g_return_val_if_fail (target >= 1 && target <= OUTLAY_SCHEMA_VERSION, FALSE);
 
+  /* Read the version inside the write lock, so that two programs opening a
+   * new database at once do not both create it. */
+  if (!exec (db, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+  version = user_version (db);
   if (version < 0)
-    return exec (db, "PRAGMA user_version", error);
+    {
+      exec (db, "ROLLBACK;", NULL);
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
+                   _("Could not read the database's schema version: %s"), sqlite3_errmsg (db));
+      return FALSE;
+    }
   if (version > OUTLAY_SCHEMA_VERSION)
     {
+      exec (db, "ROLLBACK;", NULL);
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_SCHEMA_TOO_NEW,
                    _("This database was written by a newer version of Outlay (schema %d, this "
                      "version reads up to %d). Update Outlay to open it."),
@@ -311,17 +322,21 @@ outlay_schema_migrate (sqlite3  *db,
     }
   if (created != NULL)
     *created = (version == 0);
+  /* Each step commits with its user_version, so an interrupted upgrade
+   * resumes where it stopped. */
   for (int v = version; v < target; v++)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d;", v + 1);
 
-      if (!exec (db, "BEGIN IMMEDIATE;", error))
-        return FALSE;
-      if (!exec (db, migrations[v], error) || !exec (db, bump, error) || !exec (db, "COMMIT;", error))
+      if ((v > version && !exec (db, "BEGIN IMMEDIATE;", error))
+          || !exec (db, migrations[v], error) || !exec (db, bump, error)
+          || !exec (db, "COMMIT;", error))
         {
           exec (db, "ROLLBACK;", NULL);
           return FALSE;
         }
     }
+  if (version >= target)
+    return exec (db, "COMMIT;", error);
   return TRUE;
 }

@@ -17,6 +17,9 @@ gboolean      outlay_store_exec        (OutlayStore  *self,
 gboolean      outlay_store_step_done   (OutlayStore  *self,
                                         sqlite3_stmt *stmt,
                                         GError      **error);
+gboolean      outlay_store_expect_change (OutlayStore *self,
+                                          const char  *what,
+                                          GError     **error);
 gboolean      outlay_store_fail        (OutlayStore  *self,
                                         GError      **error);
 gboolean      outlay_store_audit       (OutlayStore  *self,

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "outlay-document-sink.h"
 #include "outlay-line-private.h"
 #include "outlay-store-private.h"
@@ -176,7 +178,8 @@ sink_commit (OutlayDocumentSink *sink, OutlayDocument *doc, GError **error)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, now);
   sqlite3_bind_int64 (stmt, 2, budget_id_of (doc));
-  if (!run (self, stmt, error) || !outlay_store_exec (self, "COMMIT", error))
+  if (!run (self, stmt, error) || !outlay_store_expect_change (self, _("budget"), error)
+      || !outlay_store_exec (self, "COMMIT", error))
     return FALSE;
   outlay_budget_set_modified (outlay_document_get_budget (doc), now);
   return TRUE;
@@ -221,7 +224,7 @@ sink_line_removed (OutlayDocumentSink *sink, OutlayDocument *doc, OutlaySection 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, outlay_line_get_id (line));
-  return run (self, stmt, error)
+  return run (self, stmt, error) && outlay_store_expect_change (self, _("line"), error)
          && shift_lines (self, outlay_section_get_id (section), index + 1, -1, error);
 }
 
@@ -286,7 +289,7 @@ sink_line_changed (OutlayDocumentSink *sink, OutlayDocument *doc, OutlayLine *li
     return FALSE;
   bind_line_values (stmt, 1, line);
   sqlite3_bind_int64 (stmt, 13, outlay_line_get_id (line));
-  if (!run (self, stmt, error))
+  if (!run (self, stmt, error) || !outlay_store_expect_change (self, _("line"), error))
     return FALSE;
   outlay_line_save_state (line, &after);
   ok = audit_line_fields (self, doc, line, before, &after, error);
@@ -314,7 +317,7 @@ sink_line_moved (OutlayDocumentSink *sink, OutlayDocument *doc, OutlayLine *line
   sqlite3_bind_int64 (stmt, 1, outlay_section_get_id (to));
   sqlite3_bind_int64 (stmt, 2, to_index);
   sqlite3_bind_int64 (stmt, 3, outlay_line_get_id (line));
-  return run (self, stmt, error)
+  return run (self, stmt, error) && outlay_store_expect_change (self, _("line"), error)
          && outlay_store_audit (self, budget_id_of (doc), "line", outlay_line_get_id (line),
                                 "move", "position", old_value, new_value, error);
 }
@@ -336,7 +339,12 @@ sink_section_inserted (OutlayDocumentSink *sink, OutlayDocument *doc, guint inde
                          "INSERT INTO audit (at, actor, budget_id, entity, entity_id, action,"
                          " new_value) SELECT ?1, ?2, budget_id, 'section', id, 'insert', "
                          SECTION_JSON " FROM sections WHERE id = ?3",
-                         outlay_section_get_id (section), error);
+                         outlay_section_get_id (section), error)
+         && audit_snapshot (self,
+                            "INSERT INTO audit (at, actor, budget_id, entity, entity_id, action,"
+                            " new_value) SELECT ?1, ?2, budget_id, 'line', id, 'insert', "
+                            LINE_JSON " FROM lines WHERE section_id = ?3 ORDER BY position",
+                            outlay_section_get_id (section), error);
 }
 
 static gboolean
@@ -346,18 +354,24 @@ sink_section_removed (OutlayDocumentSink *sink, OutlayDocument *doc, guint index
   OutlayStore *self = OUTLAY_STORE (sink);
   sqlite3_stmt *stmt;
 
+  /* each line's values go into the trail before the cascade removes them */
   if (!audit_snapshot (self,
                        "INSERT INTO audit (at, actor, budget_id, entity, entity_id, action,"
-                       " old_value) SELECT ?1, ?2, budget_id, 'section', id, 'delete', "
-                       SECTION_JSON " FROM sections WHERE id = ?3",
-                       outlay_section_get_id (section), error))
+                       " old_value) SELECT ?1, ?2, budget_id, 'line', id, 'delete', "
+                       LINE_JSON " FROM lines WHERE section_id = ?3 ORDER BY position",
+                       outlay_section_get_id (section), error)
+      || !audit_snapshot (self,
+                          "INSERT INTO audit (at, actor, budget_id, entity, entity_id, action,"
+                          " old_value) SELECT ?1, ?2, budget_id, 'section', id, 'delete', "
+                          SECTION_JSON " FROM sections WHERE id = ?3",
+                          outlay_section_get_id (section), error))
     return FALSE;
   /* the section's lines go with it (ON DELETE CASCADE) */
   stmt = outlay_store_statement (self, "DELETE FROM sections WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, outlay_section_get_id (section));
-  return run (self, stmt, error)
+  return run (self, stmt, error) && outlay_store_expect_change (self, _("section"), error)
          && shift_sections (self, budget_id_of (doc), index + 1, -1, error);
 }
 
@@ -378,7 +392,7 @@ sink_section_changed (OutlayDocumentSink *sink, OutlayDocument *doc, OutlaySecti
   sqlite3_bind_text (stmt, 2, outlay_section_get_name (section), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, outlay_section_get_fringe (section));
   sqlite3_bind_int64 (stmt, 4, id);
-  if (!run (self, stmt, error))
+  if (!run (self, stmt, error) || !outlay_store_expect_change (self, _("section"), error))
     return FALSE;
 #define AUDIT_IF(name, a, b) \
   (g_strcmp0 (a, b) == 0 \
@@ -406,7 +420,7 @@ sink_section_moved (OutlayDocumentSink *sink, OutlayDocument *doc, OutlaySection
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, to_index);
   sqlite3_bind_int64 (stmt, 2, outlay_section_get_id (section));
-  return run (self, stmt, error)
+  return run (self, stmt, error) && outlay_store_expect_change (self, _("section"), error)
          && outlay_store_audit (self, budget_id_of (doc), "section",
                                 outlay_section_get_id (section), "move", "position", old_value,
                                 new_value, error);
@@ -452,7 +466,7 @@ sink_budget_changed (OutlayDocumentSink *sink, OutlayDocument *doc, OutlayBudget
     return FALSE;
   outlay_store_bind_budget (stmt, 1, budget);
   sqlite3_bind_int64 (stmt, 15, outlay_budget_get_id (budget));
-  if (!run (self, stmt, error))
+  if (!run (self, stmt, error) || !outlay_store_expect_change (self, _("budget"), error))
     return FALSE;
   specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (budget), &n);
   for (guint i = 0; i < n; i++)

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "outlay-currency.h"
 #include "outlay-document-sink.h"
 #include "outlay-error.h"
 #include "outlay-line-private.h"
@@ -111,6 +112,21 @@ outlay_store_step_done (OutlayStore  *self,
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     return outlay_store_fail (self, error);
   return TRUE;
+}
+
+/* Fails when the last statement changed no row: what it meant to change
+ * is gone (deleted by another window or program). */
+gboolean
+outlay_store_expect_change (OutlayStore *self,
+                            const char  *what,
+                            GError     **error)
+{
+  if (sqlite3_changes (self->db) > 0)
+    return TRUE;
+  g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
+               _("This %s is no longer in the database “%s”; it may have been deleted "
+                 "elsewhere. Nothing was changed."), what, self->path);
+  return FALSE;
 }
 
 void
@@ -627,7 +643,11 @@ outlay_store_load_document (OutlayStore  *self,
       outlay_store_exec (self, "ROLLBACK", NULL);
       return NULL;
     }
-  outlay_store_exec (self, "COMMIT", NULL);
+  if (!outlay_store_exec (self, "COMMIT", error))
+    {
+      outlay_store_exec (self, "ROLLBACK", NULL);
+      return NULL;
+    }
   if (!outlay_document_finish_load (doc, error))
     return NULL;
   outlay_document_set_sink (doc, OUTLAY_DOCUMENT_SINK (self));
@@ -771,17 +791,34 @@ outlay_store_create_budget (OutlayStore  *self,
   g_autofree char *stripped = name != NULL ? g_strstrip (g_strdup (name)) : NULL;
 
   g_return_val_if_fail (OUTLAY_IS_STORE (self), 0);
+  if (stripped != NULL && !g_utf8_validate (stripped, -1, NULL))
+    {
+      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                           _("The budget's name is not valid UTF-8 text"));
+      return 0;
+    }
   if (stripped != NULL && stripped[0] == '\0')
     {
       g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
                            _("A budget needs a name"));
       return 0;
     }
-  doc = outlay_template_build (template_id, name, error);
+  if (currency != NULL && !outlay_currency_is_known (currency))
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a currency code; use three capital letters such as USD or EUR"),
+                   currency);
+      return 0;
+    }
+  doc = outlay_template_build (template_id, stripped, error);
   if (doc == NULL)
     return 0;
   if (currency != NULL)
-    g_object_set (outlay_document_get_budget (doc), "currency", currency, NULL);
+    {
+      g_autofree char *upper = g_ascii_strup (currency, -1);
+
+      g_object_set (outlay_document_get_budget (doc), "currency", upper, NULL);
+    }
   if (!outlay_store_save_new_document (self, doc, NULL, NULL, NULL, error))
     return 0;
   return outlay_budget_get_id (outlay_document_get_budget (doc));
@@ -855,6 +892,7 @@ update_budget_column (OutlayStore *self, const char *sql, gint64 budget_id, cons
       sqlite3_bind_int64 (stmt, 2, budget_id);
     }
   if (stmt == NULL || !outlay_store_step_done (self, stmt, error)
+      || !outlay_store_expect_change (self, _("budget"), error)
       || !outlay_store_audit (self, budget_id, "budget", budget_id, "update", field, old_value,
                               new_value, error)
       || !outlay_store_exec (self, "COMMIT", error))
@@ -916,14 +954,17 @@ outlay_store_trash_budget (OutlayStore  *self,
 /**
  * outlay_store_purge_trashed:
  * @self: a store
+ * @budget_id: the trashed budget to delete, or 0 for all of them
  * @error: why it failed
  *
- * Deletes the trashed budgets for good, with everything they hold.
+ * Deletes trashed budgets for good, with everything they hold.  A budget
+ * that is not in the trash is left alone.
  *
  * Returns: %TRUE on success
  */
 gboolean
 outlay_store_purge_trashed (OutlayStore  *self,
+                            gint64        budget_id,
                             GError      **error)
 {
   sqlite3_stmt *stmt;
@@ -932,14 +973,24 @@ outlay_store_purge_trashed (OutlayStore  *self,
     return FALSE;
   stmt = outlay_store_statement (self,
     "INSERT INTO audit (at, actor, budget_id, entity, entity_id, action, old_value)"
-    " SELECT ?, ?, id, 'budget', id, 'delete', name FROM budgets WHERE trashed = 1", error);
+    " SELECT ?1, ?2, id, 'budget', id, 'delete', name FROM budgets"
+    " WHERE trashed = 1 AND (?3 = 0 OR id = ?3)", error);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
       sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, budget_id);
     }
+  if (stmt == NULL || !outlay_store_step_done (self, stmt, error))
+    {
+      outlay_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  stmt = outlay_store_statement (self,
+    "DELETE FROM budgets WHERE trashed = 1 AND (?1 = 0 OR id = ?1)", error);
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, budget_id);
   if (stmt == NULL || !outlay_store_step_done (self, stmt, error)
-      || !outlay_store_exec (self, "DELETE FROM budgets WHERE trashed = 1", error)
       || !outlay_store_exec (self, "COMMIT", error))
     {
       outlay_store_exec (self, "ROLLBACK", NULL);

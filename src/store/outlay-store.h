@@ -61,6 +61,7 @@ gboolean        outlay_store_trash_budget        (OutlayStore         *self,
                                                   gboolean             trashed,
                                                   GError             **error);
 gboolean        outlay_store_purge_trashed       (OutlayStore         *self,
+                                                  gint64               budget_id,
                                                   GError             **error);
 
 G_END_DECLS

@@ -46,7 +46,7 @@ ensure_store (OutlayApplication *self, GError **error)
     return FALSE;
   if (outlay_store_get_created (store) && !outlay_store_add_sample (store, NULL, error))
     return FALSE;
-  if (!outlay_store_purge_trashed (store, error))
+  if (!outlay_store_purge_trashed (store, 0, error))
     return FALSE;
   self->store = g_steal_pointer (&store);
   return TRUE;

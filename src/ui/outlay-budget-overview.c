@@ -233,6 +233,14 @@ refresh (OutlayBudgetOverview *self)
 }
 
 static void
+budget_notify_cb (OutlayBudgetOverview *self, GParamSpec *pspec)
+{
+  /* every commit stamps "modified"; nothing shown here depends on it */
+  if (!g_str_equal (pspec->name, "modified"))
+    refresh (self);
+}
+
+static void
 outlay_budget_overview_dispose (GObject *object)
 {
   OutlayBudgetOverview *self = OUTLAY_BUDGET_OVERVIEW (object);
@@ -290,7 +298,7 @@ outlay_budget_overview_set_document (OutlayBudgetOverview *self,
     {
       g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
       g_signal_connect_swapped (outlay_document_get_budget (document), "notify",
-                                G_CALLBACK (refresh), self);
+                                G_CALLBACK (budget_notify_cb), self);
     }
   refresh (self);
 }

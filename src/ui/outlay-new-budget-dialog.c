@@ -27,7 +27,7 @@ name_changed_cb (OutlayNewBudgetDialog *self)
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
   const char *currency = gtk_editable_get_text (GTK_EDITABLE (self->currency_row));
   g_autofree char *upper = g_ascii_strup (currency, -1);
-  gboolean currency_ok = outlay_currency_is_valid (upper);
+  gboolean currency_ok = outlay_currency_is_known (upper);
 
   if (currency_ok)
     gtk_widget_remove_css_class (GTK_WIDGET (self->currency_row), "error");

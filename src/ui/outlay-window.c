@@ -53,7 +53,9 @@ update_actions (OutlayWindow *self)
 {
   gboolean has = self->document != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-budget", has);
+  /* a locked budget refuses edits; its status can still be undone */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-budget",
+                                 has && !outlay_document_get_read_only (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-budget", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-budget", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
@@ -153,15 +155,23 @@ static void
 show_document (OutlayWindow *self, OutlayDocument *document)
 {
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (outlay_document_get_budget (self->document), self);
+    }
   g_set_object (&self->document, document);
   if (document != NULL)
     {
-      g_signal_connect_swapped (document, "changed", G_CALLBACK (update_actions), self);
-      g_signal_connect_swapped (outlay_document_get_budget (document), "notify::name",
-                                G_CALLBACK (update_title), self);
-      g_signal_connect_swapped (outlay_document_get_budget (document), "notify::client",
-                                G_CALLBACK (update_title), self);
+      OutlayBudget *budget = outlay_document_get_budget (document);
+
+      g_signal_connect_object (document, "changed", G_CALLBACK (update_actions), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::read-only", G_CALLBACK (update_actions), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (budget, "notify::name", G_CALLBACK (update_title), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (budget, "notify::client", G_CALLBACK (update_title), self,
+                               G_CONNECT_SWAPPED);
     }
   outlay_budget_overview_set_document (self->overview, document);
   gtk_stack_set_visible_child_name (self->stack, document != NULL ? "overview" : "empty");
@@ -258,7 +268,7 @@ new_budget_action (GtkWidget *widget, const char *action, GVariant *param)
   OutlayWindow *self = OUTLAY_WINDOW (widget);
   GtkWidget *dialog = outlay_new_budget_dialog_new (GTK_WINDOW (self));
 
-  g_signal_connect (dialog, "response", G_CALLBACK (new_budget_response_cb), self);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_budget_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -313,7 +323,7 @@ rename_budget_action (GtkWidget *widget, const char *action, GVariant *param)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (entry, "changed", G_CALLBACK (rename_entry_changed_cb), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), self);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -368,7 +378,7 @@ delete_dismissed_cb (AdwToast *toast_, DeleteData *data)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!data->undone && !outlay_store_purge_trashed (data->self->store, &error))
+  if (!data->undone && !outlay_store_purge_trashed (data->self->store, data->id, &error))
     g_warning ("Could not remove deleted budgets: %s", error->message);
   g_object_unref (data->self);
   g_free (data);
@@ -490,7 +500,10 @@ outlay_window_dispose (GObject *object)
   OutlayWindow *self = OUTLAY_WINDOW (object);
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (outlay_document_get_budget (self->document), self);
+    }
   g_clear_object (&self->document);
   g_clear_pointer (&self->row_menu, gtk_widget_unparent);
   /* tearing down the list would otherwise "select" nothing into a

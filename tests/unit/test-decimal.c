@@ -69,6 +69,14 @@ test_parse_spreadsheet_forms (void)
     { "+7", OUTLAY_DECIMAL_STYLE_AUTO, 70000 },
     { "1.234.567", OUTLAY_DECIMAL_STYLE_AUTO, 12345670000 },
     { "\xc2\xa0" "5\xc2\xa0" "000", OUTLAY_DECIMAL_STYLE_AUTO, 50000000 },
+    /* a lone comma before three digits groups only after 1–3 digits, no leading zero */
+    { "0,500", OUTLAY_DECIMAL_STYLE_AUTO, 5000 },
+    { "-0,250", OUTLAY_DECIMAL_STYLE_AUTO, -2500 },
+    { "1234,567", OUTLAY_DECIMAL_STYLE_AUTO, 12345670 },
+    { "2,125", OUTLAY_DECIMAL_STYLE_COMMA, 21250 },
+    { "2,125", OUTLAY_DECIMAL_STYLE_POINT, 21250000 },
+    { "1 000 EUR", OUTLAY_DECIMAL_STYLE_AUTO, 10000000 },
+    { "NGN 5", OUTLAY_DECIMAL_STYLE_AUTO, 50000 },
   };
 
   check_parses (cases, G_N_ELEMENTS (cases));
@@ -106,6 +114,7 @@ test_parse_rejects (void)
   const char *bad[] = {
     "twelve", "1.2.3,4,5", "12abc", "--5", "(5", "1,2", "$", "-", "1e", "1e+", "1 2",
     "1..2", "5%%", "1,23,4.5", ",5,", "(-5)", "1e99999", "\xff\xfe", "0x10", "½",
+    "1234 567", "1234,567.5", "0,000,001", "5 DAY", "1 ABC", "$5$", "USD EUR 5", "€€5",
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -151,6 +160,19 @@ test_parse_huge (void)
   g_assert_false (outlay_decimal_parse ("1e15", &v, NULL));
   g_assert_true (outlay_decimal_parse ("0e999", &v, NULL));
   g_assert_cmpint (v, ==, 0);
+
+  /* messages quote the text cut on a character, never mid-way */
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+    g_autoptr(GError) e3 = NULL;
+
+    for (int i = 0; i < 30; i++)
+      g_string_append (text, "\xe2\x80\xaf"); /* narrow no-break space, 3 bytes */
+    g_string_append (text, "1e30");
+    g_assert_false (outlay_decimal_parse (text->str, &v, &e3));
+    g_assert_error (e3, OUTLAY_ERROR, OUTLAY_ERROR_OVERFLOW);
+    g_assert_true (g_utf8_validate (e3->message, -1, NULL));
+  }
 }
 
 static void

@@ -743,7 +743,7 @@ test_trash (Fixture *f, gconstpointer data)
 
   /* purging deletes only what is in the trash, with its sections and lines */
   g_assert_true (outlay_store_trash_budget (store, old, TRUE, &error));
-  g_assert_true (outlay_store_purge_trashed (store, &error));
+  g_assert_true (outlay_store_purge_trashed (store, 0, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_printf (store, "SELECT count(*) FROM budgets WHERE id = %" G_GINT64_FORMAT,
                                  old), ==, 0);
