@@ -137,52 +137,15 @@ outlay_line_get_property (GObject    *object,
 }
 
 static void
-outlay_line_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
-{
-  OutlayLine *self = OUTLAY_LINE (object);
-
-  if (prop_id >= 1 && prop_id <= OUTLAY_LINE_N_FIELDS)
-    {
-      OutlayLineField field = prop_id - 1;
-
-      if (outlay_line_field_is_decimal (field))
-        set_decimal (self, field, g_value_get_int64 (value));
-      else
-        set_text (self, field, g_value_get_string (value));
-      return;
-    }
-  switch (prop_id)
-    {
-    case PROP_ID:
-      outlay_line_set_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_ESTIMATE_OVERRIDDEN:
-      if (self->overridden != g_value_get_boolean (value))
-        {
-          self->overridden = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_IMPORT_ID:
-      outlay_line_set_import_id (self, g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 outlay_line_class_init (OutlayLineClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  /* Read-only: a line changes through OutlayDocument, which keeps the
+   * totals, the undo history and the database in step. */
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = outlay_line_finalize;
   object_class->get_property = outlay_line_get_property;
-  object_class->set_property = outlay_line_set_property;
 
   for (guint f = 0; f < OUTLAY_LINE_N_FIELDS; f++)
     {
