@@ -25,10 +25,12 @@ typedef struct
 typedef int (*CommandFunc) (Cli *cli, int argc, char **argv);
 
 static const char *usage_text =
-  N_("Commands:\n"
+  N_("Usage: outlay-cli [--database PATH] COMMAND [OPTIONS]\n"
+     "\n"
+     "Commands:\n"
      "  list [--json]                                     List the budgets\n"
-     "  new NAME [--template ID] [--currency CODE]        Create a budget\n"
-     "  show BUDGET [--json]                              Show a budget's sections and lines\n"
+     "  new NAME [--template ID] [--currency CODE]        Create a budget, print its id\n"
+     "  show BUDGET [--json]                              Totals by section; everything with --json\n"
      "\n"
      "BUDGET is a budget's id, its name, or a part of its name.\n"
      "Templates: aicp, blank, software, department, event.");
@@ -36,9 +38,12 @@ static const char *usage_text =
 static int
 fail (GError *error)
 {
+  /* a bad option is a usage error, like the others */
+  int status = error->domain == G_OPTION_ERROR ? 2 : 1;
+
   g_printerr ("outlay-cli: %s\n", error->message);
   g_error_free (error);
-  return 1;
+  return status;
 }
 
 static int
@@ -51,9 +56,8 @@ usage_error (const char *message)
 static OutlayStore *
 open_store (Cli *cli, GError **error)
 {
-  g_autofree char *fallback = outlay_store_default_path ();
-  const char *path = cli->database != NULL ? cli->database : fallback;
-  g_autoptr(OutlayStore) store = outlay_store_open (path, error);
+  g_autoptr(OutlayStore) store = cli->database != NULL ? outlay_store_open (cli->database, error)
+                                                       : outlay_store_open_default (error);
 
   if (store == NULL)
     return NULL;
@@ -110,7 +114,7 @@ cmd_list (Cli *cli, int argc, char **argv)
   if (!parse_options (cli, NULL, entries, &argc, &argv, &error))
     return fail (error);
   if (argc > 1)
-    return usage_error (_("list takes no arguments"));
+    return usage_error (_("“list” takes no arguments"));
   if ((store = open_store (cli, &error)) == NULL
       || (budgets = outlay_store_list_budgets (store, &error)) == NULL)
     return fail (error);
@@ -160,9 +164,9 @@ cmd_new (Cli *cli, int argc, char **argv)
   if (!parse_options (cli, _("NAME"), entries, &argc, &argv, &error))
     return fail (error);
   if (argc != 2)
-    return usage_error (_("new needs exactly one NAME"));
+    return usage_error (_("“new” needs exactly one NAME"));
   if (currency != NULL && !outlay_currency_is_known (currency))
-    return usage_error (_("--currency needs a three-letter ISO 4217 code such as USD or EUR"));
+    return usage_error (_("--currency needs an ISO 4217 code such as USD or EUR"));
   if (template_id != NULL && (g_str_equal (template_id, "sample")
                               || !outlay_template_exists (template_id)))
     return usage_error (_("--template must be one of aicp, blank, software, department, event"));
@@ -239,7 +243,7 @@ cmd_show (Cli *cli, int argc, char **argv)
   if (!parse_options (cli, _("BUDGET"), entries, &argc, &argv, &error))
     return fail (error);
   if (argc != 2)
-    return usage_error (_("show needs exactly one BUDGET"));
+    return usage_error (_("“show” needs exactly one BUDGET"));
   if ((store = open_store (cli, &error)) == NULL
       || (id = outlay_store_find_budget (store, argv[1], &error)) == 0
       || (doc = outlay_store_load_document (store, id, &error)) == NULL)
@@ -281,18 +285,29 @@ main (int   argc,
     {
       if (g_str_equal (argv[first], "--version"))
         version = TRUE;
-      else if (g_str_equal (argv[first], "--database") && first + 1 < argc)
-        cli.database = g_strdup (argv[++first]);
+      else if (g_str_equal (argv[first], "--database") || g_str_equal (argv[first], "-d"))
+        {
+          if (first + 1 >= argc)
+            return usage_error (_("--database needs a PATH"));
+          g_free (cli.database);
+          cli.database = g_strdup (argv[++first]);
+        }
       else if (g_str_has_prefix (argv[first], "--database="))
-        cli.database = g_strdup (argv[first] + strlen ("--database="));
+        {
+          g_free (cli.database);
+          cli.database = g_strdup (argv[first] + strlen ("--database="));
+        }
       else if (g_str_equal (argv[first], "--help") || g_str_equal (argv[first], "-h"))
         {
-          g_print ("%s\n%s\n", _("Usage: outlay-cli [--database PATH] COMMAND [OPTIONS]"),
-                   _(usage_text));
+          g_print ("%s\n", _(usage_text));
           return 0;
         }
       else
-        return usage_error (_("unknown option"));
+        {
+          g_autofree char *message = g_strdup_printf (_("Unknown option “%s”"), argv[first]);
+
+          return usage_error (message);
+        }
       first++;
     }
   if (version)
@@ -300,8 +315,10 @@ main (int   argc,
       g_print ("outlay-cli %s\n", PACKAGE_VERSION);
       return 0;
     }
+  if (cli.database != NULL && *cli.database == '\0')
+    return usage_error (_("--database needs a PATH, not an empty string"));
   if (first >= argc)
-    return usage_error (_("no command given"));
+    return usage_error (_("No command given"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[first], commands[i].name))
       {
@@ -310,5 +327,9 @@ main (int   argc,
         g_free (cli.database);
         return status;
       }
-  return usage_error (_("unknown command"));
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”"), argv[first]);
+
+    return usage_error (message);
+  }
 }

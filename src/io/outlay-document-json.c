@@ -75,6 +75,8 @@ add_header (JsonBuilder *b, OutlayBudget *budget)
   add_string (b, "kind", outlay_budget_kind_to_string (outlay_budget_get_kind (budget)));
   add_string (b, "currency", outlay_budget_get_currency (budget));
   add_string (b, "status", outlay_budget_status_to_string (outlay_budget_get_status (budget)));
+  add_amount (b, "allocated", outlay_budget_get_allocated (budget),
+              outlay_budget_get_currency (budget));
 }
 
 /**
@@ -146,6 +148,7 @@ outlay_document_to_json (OutlayDocument *document)
       add_string (b, "name", outlay_section_get_name (section));
       add_amount (b, "estimate", t->estimate, currency);
       add_amount (b, "actual", t->actual, currency);
+      add_amount (b, "variance", outlay_totals_get_variance (t), currency);
       json_builder_set_member_name (b, "lines");
       json_builder_add_int_value (b, outlay_section_get_n_lines (section));
       json_builder_end_object (b);

@@ -168,3 +168,37 @@ outlay_template_build (const char  *id,
     return NULL;
   return g_steal_pointer (&doc);
 }
+
+/**
+ * outlay_template_set_currency:
+ * @document: an unsaved document from outlay_template_build()
+ * @currency: an ISO 4217 code
+ *
+ * Sets the new budget's currency.  Rates a template carries (the software
+ * template's hourly rates) are in the template's own currency, so in
+ * another currency they are cleared rather than shown as wrong amounts.
+ */
+void
+outlay_template_set_currency (OutlayDocument *document,
+                              const char     *currency)
+{
+  OutlayBudget *budget = outlay_document_get_budget (document);
+  g_autofree char *code = g_ascii_strup (currency, -1);
+
+  if (g_strcmp0 (outlay_budget_get_currency (budget), code) == 0)
+    return;
+  g_object_set (budget, "currency", code, NULL);
+  for (guint s = 0; s < outlay_document_get_n_sections (document); s++)
+    {
+      OutlaySection *section = outlay_document_get_section (document, s);
+
+      for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
+        {
+          OutlayLine *line = outlay_section_get_line (section, l);
+
+          outlay_line_load_decimal (line, OUTLAY_LINE_RATE, 0);
+          outlay_line_load_decimal (line, OUTLAY_LINE_ESTIMATE, 0);
+        }
+    }
+  outlay_document_finish_load (document, NULL);
+}

@@ -15,5 +15,7 @@ gboolean        outlay_template_exists          (const char  *id);
 OutlayDocument *outlay_template_build           (const char  *id,
                                                  const char  *name,
                                                  GError     **error);
+void            outlay_template_set_currency    (OutlayDocument *document,
+                                                 const char     *currency);
 
 G_END_DECLS

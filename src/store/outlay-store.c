@@ -277,9 +277,36 @@ outlay_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "outlay", "outlay.db", NULL);
 }
 
+static gboolean
+check_path (const char *path, GError **error)
+{
+  g_autofree char *dir = NULL;
+
+  if (*path == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                           _("The database path is empty"));
+      return FALSE;
+    }
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("“%s” is a folder, not a database file"), path);
+      return FALSE;
+    }
+  dir = g_path_get_dirname (path);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The folder “%s” does not exist"), dir);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * outlay_store_open:
- * @path: the database file; created (with its folder) if missing
+ * @path: the database file; created if missing (its folder must exist)
  * @error: why it could not be opened
  *
  * Opens the database in WAL mode with foreign keys on and brings its
@@ -293,25 +320,22 @@ outlay_store_open (const char  *path,
                    GError     **error)
 {
   g_autoptr(OutlayStore) self = g_object_new (OUTLAY_TYPE_STORE, NULL);
-  g_autofree char *dir = g_path_get_dirname (path);
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (!check_path (path, error))
+    return NULL;
   self->path = g_strdup (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int errsv = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Could not create the folder “%s”: %s"), dir, g_strerror (errsv));
-      return NULL;
-    }
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
+      int errsv = self->db ? sqlite3_system_errno (self->db) : 0;
+
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE, _("Could not open “%s”: %s"), path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+                   errsv != 0 ? g_strerror (errsv)
+                   : self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 0);
@@ -329,6 +353,32 @@ outlay_store_open (const char  *path,
   if (!outlay_schema_migrate (self->db, OUTLAY_SCHEMA_VERSION, &self->created, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/**
+ * outlay_store_open_default:
+ * @error: why it could not be opened
+ *
+ * Opens the user's database, outlay_store_default_path(), creating its
+ * folder on first run.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+OutlayStore *
+outlay_store_open_default (GError **error)
+{
+  g_autofree char *path = outlay_store_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (errsv));
+      return NULL;
+    }
+  return outlay_store_open (path, error);
 }
 
 const char *
@@ -464,36 +514,41 @@ outlay_store_find_budget (OutlayStore  *self,
                           GError      **error)
 {
   g_autoptr(GPtrArray) list = outlay_store_list_budgets (self, error);
+  g_autoptr(GPtrArray) exact = g_ptr_array_new ();
   g_autoptr(GPtrArray) partial = g_ptr_array_new ();
   g_autofree char *needle = NULL;
+  GPtrArray *matches;
 
   if (list == NULL)
     return 0;
+  /* an id wins over a budget that happens to be named "16" */
+  for (guint i = 0; all_digits (name_or_id) && i < list->len; i++)
+    if (outlay_budget_get_id (g_ptr_array_index (list, i)) == g_ascii_strtoll (name_or_id, NULL, 10))
+      return outlay_budget_get_id (g_ptr_array_index (list, i));
   needle = g_utf8_casefold (name_or_id, -1);
   for (guint i = 0; i < list->len; i++)
     {
       OutlayBudget *b = g_ptr_array_index (list, i);
       g_autofree char *name = g_utf8_casefold (outlay_budget_get_name (b), -1);
 
-      if (all_digits (name_or_id) && outlay_budget_get_id (b) == g_ascii_strtoll (name_or_id, NULL, 10))
-        return outlay_budget_get_id (b);
       if (g_str_equal (name, needle))
-        return outlay_budget_get_id (b);
-      if (strstr (name, needle) != NULL)
+        g_ptr_array_add (exact, b);
+      else if (strstr (name, needle) != NULL)
         g_ptr_array_add (partial, b);
     }
-  if (partial->len == 1)
-    return outlay_budget_get_id (g_ptr_array_index (partial, 0));
-  if (partial->len > 1)
+  matches = exact->len > 0 ? exact : partial;
+  if (matches->len == 1)
+    return outlay_budget_get_id (g_ptr_array_index (matches, 0));
+  if (matches->len > 1)
     {
       GString *names = g_string_new (NULL);
 
-      for (guint i = 0; i < partial->len; i++)
+      for (guint i = 0; i < matches->len; i++)
         g_string_append_printf (names, "%s“%s” (%" G_GINT64_FORMAT ")", i ? ", " : "",
-                                outlay_budget_get_name (g_ptr_array_index (partial, i)),
-                                outlay_budget_get_id (g_ptr_array_index (partial, i)));
+                                outlay_budget_get_name (g_ptr_array_index (matches, i)),
+                                outlay_budget_get_id (g_ptr_array_index (matches, i)));
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_AMBIGUOUS,
-                   _("“%s” matches several budgets: %s"), name_or_id, names->str);
+                   _("“%s” matches several budgets: %s. Use the id."), name_or_id, names->str);
       g_string_free (names, TRUE);
       return 0;
     }
@@ -814,11 +869,7 @@ outlay_store_create_budget (OutlayStore  *self,
   if (doc == NULL)
     return 0;
   if (currency != NULL)
-    {
-      g_autofree char *upper = g_ascii_strup (currency, -1);
-
-      g_object_set (outlay_document_get_budget (doc), "currency", upper, NULL);
-    }
+    outlay_template_set_currency (doc, currency);
   if (!outlay_store_save_new_document (self, doc, NULL, NULL, NULL, error))
     return 0;
   return outlay_budget_get_id (outlay_document_get_budget (doc));

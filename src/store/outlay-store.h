@@ -19,6 +19,7 @@ typedef void (*OutlayProgressFunc) (guint64  done,
 char           *outlay_store_default_path        (void);
 OutlayStore    *outlay_store_open                (const char          *path,
                                                   GError             **error);
+OutlayStore    *outlay_store_open_default        (GError             **error);
 const char     *outlay_store_get_path            (OutlayStore         *self);
 gboolean        outlay_store_get_created         (OutlayStore         *self);
 gboolean        outlay_store_add_sample          (OutlayStore         *self,

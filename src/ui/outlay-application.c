@@ -35,13 +35,12 @@ show_fatal (OutlayApplication *self, GError *error)
 static gboolean
 ensure_store (OutlayApplication *self, GError **error)
 {
-  g_autofree char *path = NULL;
   g_autoptr(OutlayStore) store = NULL;
 
   if (self->store != NULL)
     return TRUE;
-  path = self->database != NULL ? g_strdup (self->database) : outlay_store_default_path ();
-  store = outlay_store_open (path, error);
+  store = self->database != NULL ? outlay_store_open (self->database, error)
+                                 : outlay_store_open_default (error);
   if (store == NULL)
     return FALSE;
   if (outlay_store_get_created (store) && !outlay_store_add_sample (store, NULL, error))
@@ -85,7 +84,14 @@ outlay_application_handle_local_options (GApplication *app,
     }
   if (g_variant_dict_lookup (options, "database", "^&ay", &path))
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autoptr(GFile) file = NULL;
+
+      if (*path == '\0')
+        {
+          g_printerr ("outlay: %s\n", _("--database needs a file path"));
+          return 2;
+        }
+      file = g_file_new_for_commandline_arg (path);
 
       self->database = g_file_get_path (file);
       /* Another database is another session: do not hand over to a
@@ -144,7 +150,6 @@ outlay_application_startup (GApplication *app)
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
   static const char *delete_accels[] = { "<Control>Delete", NULL };
-  static const char *duplicate_accels[] = { "<Control><Shift>d", NULL };
 
   G_APPLICATION_CLASS (outlay_application_parent_class)->startup (app);
 
@@ -155,8 +160,6 @@ outlay_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.delete-budget", delete_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.duplicate-budget",
-                                         duplicate_accels);
 }
 
 static void

@@ -25,8 +25,8 @@ struct _OutlayBudgetOverview
 
 G_DEFINE_FINAL_TYPE (OutlayBudgetOverview, outlay_budget_overview, ADW_TYPE_BIN)
 
-/* Wide enough for "−$999,999,999.00" */
-#define AMOUNT_WIDTH 140
+/* Wide enough for "−$99,999,999.00" */
+#define AMOUNT_WIDTH 124
 
 static const char *status_classes[] = { "draft", "submitted", "approved", "locked" };
 

@@ -15,6 +15,7 @@ struct _OutlayNewBudgetDialog
   AdwEntryRow      *name_row;
   AdwComboRow      *template_row;
   AdwEntryRow      *currency_row;
+  GtkWidget        *currency_error;
   GPtrArray        *template_ids;
   char             *currency;
 };
@@ -33,6 +34,7 @@ name_changed_cb (OutlayNewBudgetDialog *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->currency_row), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->currency_row), "error");
+  gtk_widget_set_visible (self->currency_error, !currency_ok);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "create",
                                            *name != '\0' && currency_ok);
 }
@@ -58,6 +60,7 @@ outlay_new_budget_dialog_class_init (OutlayNewBudgetDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayNewBudgetDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, OutlayNewBudgetDialog, template_row);
   gtk_widget_class_bind_template_child (widget_class, OutlayNewBudgetDialog, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, OutlayNewBudgetDialog, currency_error);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
 }
 
@@ -74,6 +77,10 @@ outlay_new_budget_dialog_init (OutlayNewBudgetDialog *self)
       g_ptr_array_add (self->template_ids, (gpointer) outlay_template_get_id (i));
     }
   adw_combo_row_set_model (self->template_row, G_LIST_MODEL (names));
+  /* start blank, as outlay-cli new does */
+  for (guint i = 0; i < self->template_ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->template_ids, i), "blank"))
+      adw_combo_row_set_selected (self->template_row, i);
 }
 
 GtkWidget *

@@ -30,6 +30,7 @@ struct _OutlayWindow
   GSettings            *settings;
   GListStore           *budgets;
   OutlayDocument       *document;
+  GHashTable           *documents; /* budget id → OutlayDocument, with its undo history */
 };
 
 G_DEFINE_FINAL_TYPE (OutlayWindow, outlay_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -95,6 +96,7 @@ create_budget_row (gpointer item, gpointer user_data)
   const char *client = outlay_budget_get_client (budget);
 
   g_object_bind_property (budget, "name", name, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (budget, "name", box, "tooltip-text", G_BINDING_SYNC_CREATE);
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_label_set_text (GTK_LABEL (detail), *client ? client
@@ -127,6 +129,26 @@ find_budget (OutlayWindow *self, gint64 id)
 
 static void budget_selected_cb (OutlayWindow *self, GtkListBoxRow *row);
 
+/* Closes documents of budgets deleted here or elsewhere, except the one
+ * shown (a deleted budget can come back from the undo toast). */
+static void
+forget_missing_documents (OutlayWindow *self, GPtrArray *listed)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->documents);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gboolean found = value == self->document;
+
+      for (guint i = 0; !found && i < listed->len; i++)
+        found = outlay_budget_get_id (g_ptr_array_index (listed, i)) == *(gint64 *) key;
+      if (!found)
+        g_hash_table_iter_remove (&iter);
+    }
+}
+
 /* Refreshes the sidebar from the database, keeping the open document (and
  * with it the undo history) selected. */
 static void
@@ -141,6 +163,7 @@ reload_budgets (OutlayWindow *self)
       toast_error (self, error);
       return;
     }
+  forget_missing_documents (self, list);
   g_signal_handlers_block_by_func (self->budget_list, budget_selected_cb, self);
   g_list_store_splice (self->budgets, 0, g_list_model_get_n_items (G_LIST_MODEL (self->budgets)),
                        list->pdata, list->len);
@@ -186,6 +209,7 @@ budget_selected_cb (OutlayWindow  *self,
   g_autoptr(OutlayBudget) budget = NULL;
   g_autoptr(OutlayDocument) document = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 id;
 
   if (row == NULL)
     {
@@ -193,11 +217,17 @@ budget_selected_cb (OutlayWindow  *self,
       return;
     }
   budget = g_list_model_get_item (G_LIST_MODEL (self->budgets), gtk_list_box_row_get_index (row));
-  if (self->document != NULL
-      && outlay_budget_get_id (outlay_document_get_budget (self->document)) == outlay_budget_get_id (budget))
+  id = outlay_budget_get_id (budget);
+  if (self->document != NULL && outlay_budget_get_id (outlay_document_get_budget (self->document)) == id)
     return;
-  document = outlay_store_load_document (self->store, outlay_budget_get_id (budget), &error);
-  if (document == NULL)
+  /* Documents stay open while the window is, so switching budgets keeps
+   * each one's undo history. */
+  document = g_hash_table_lookup (self->documents, &id);
+  if (document != NULL)
+    g_object_ref (document);
+  else if ((document = outlay_store_load_document (self->store, id, &error)) != NULL)
+    g_hash_table_insert (self->documents, g_memdup2 (&id, sizeof id), g_object_ref (document));
+  else
     {
       toast_error (self, error);
       return;
@@ -327,6 +357,37 @@ rename_budget_action (GtkWidget *widget, const char *action, GVariant *param)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+name_taken (OutlayWindow *self, const char *name)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->budgets));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(OutlayBudget) b = g_list_model_get_item (G_LIST_MODEL (self->budgets), i);
+
+      if (g_strcmp0 (outlay_budget_get_name (b), name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Bid (Copy)", then "Bid (Copy 2)", … */
+static char *
+copy_name (OutlayWindow *self, const char *name)
+{
+  /* Translators: the name of a copied budget */
+  char *candidate = g_strdup_printf (_("%s (Copy)"), name);
+
+  for (guint n = 2; name_taken (self, candidate); n++)
+    {
+      g_free (candidate);
+      /* Translators: the name of the nth copy of a budget */
+      candidate = g_strdup_printf (_("%s (Copy %u)"), name, n);
+    }
+  return candidate;
+}
+
 static void
 duplicate_budget_action (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -339,8 +400,7 @@ duplicate_budget_action (GtkWidget *widget, const char *action, GVariant *param)
   if (self->document == NULL)
     return;
   budget = outlay_document_get_budget (self->document);
-  /* Translators: the name of a copied budget */
-  name = g_strdup_printf (_("%s (Copy)"), outlay_budget_get_name (budget));
+  name = copy_name (self, outlay_budget_get_name (budget));
   id = outlay_store_duplicate_budget (self->store, outlay_budget_get_id (budget), name, &error);
   if (id == 0)
     {
@@ -473,6 +533,15 @@ long_press_cb (GtkGestureLongPress *gesture, double x, double y, OutlayWindow *s
   row_menu_cb (self, x, y);
 }
 
+/* Budgets added or removed with outlay-cli show up when the user comes
+ * back to the window. */
+static void
+active_cb (OutlayWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->store != NULL)
+    reload_budgets (self);
+}
+
 static void
 back_clicked_cb (OutlayWindow *self)
 {
@@ -512,6 +581,7 @@ outlay_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->budget_list, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_WINDOW);
   g_clear_object (&self->budgets);
+  g_clear_pointer (&self->documents, g_hash_table_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (outlay_window_parent_class)->dispose (object);
@@ -555,9 +625,11 @@ outlay_window_init (OutlayWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->budgets = g_list_store_new (OUTLAY_TYPE_BUDGET);
+  self->documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   gtk_list_box_bind_model (self->budget_list, G_LIST_MODEL (self->budgets), create_budget_row,
                            NULL, NULL);
   g_signal_connect_swapped (self->budget_list, "row-selected", G_CALLBACK (budget_selected_cb), self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_cb), NULL);
   /* made up front: created on first use, GTK 4.8 sizes it too short once */
   self->row_menu = gtk_popover_menu_new_from_model (self->budget_menu);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu), FALSE);

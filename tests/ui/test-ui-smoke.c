@@ -76,6 +76,16 @@ check_cb (gpointer data)
   g_assert_true (find_label (GTK_WIDGET (smoke->window), "Totals by Section"));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (smoke->window)), name));
 
+  /* the sidebar folds away and the table scrolls: the window fits a phone */
+  {
+    int min_width = 0;
+
+    gtk_widget_measure (GTK_WIDGET (smoke->window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width,
+                        NULL, NULL, NULL);
+    g_test_message ("minimum window width: %d px", min_width);
+    g_assert_cmpint (min_width, <=, 400);
+  }
+
   if (!save_screenshot (GTK_WIDGET (smoke->window), smoke->screenshot))
     {
       g_assert_cmpuint (++smoke->waited, <, 100);

@@ -472,14 +472,53 @@ test_errors (Fixture *f, gconstpointer data)
   assert_fails (&r, "--currency");
   result_clear (&r);
   run_cli (f, &r, "frobnicate", NULL);
-  assert_fails (&r, "unknown command");
+  assert_fails (&r, "Unknown command “frobnicate”");
   result_clear (&r);
   run_cli (f, &r, NULL, NULL);
-  assert_fails (&r, "no command");
+  assert_fails (&r, "No command");
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  run_cli (f, &r, "list", "--jsn", NULL);
+  assert_fails (&r, "--jsn");
+  g_assert_cmpint (r.status, ==, 2); /* a usage error, like the others */
+  result_clear (&r);
+  run_cli (f, &r, "new", "X", "--database", "", NULL);
+  assert_fails (&r, "empty");
   result_clear (&r);
 
   /* nothing was created by the failed commands */
   g_assert_cmpuint (count_budgets (f), ==, 1);
+}
+
+/* "show 3" means budget 3, even when another budget is named "3"; two
+ * budgets with the same name are ambiguous, not a guess. */
+static void
+test_show_id_first (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) r = { 0 };
+  g_autofree char *id = NULL;
+  g_autofree char *expected = NULL;
+
+  run_cli (f, &r, "new", "Budget three", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  id = g_strstrip (g_strdup (r.out));
+  result_clear (&r);
+  run_cli (f, &r, "new", id, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  run_cli (f, &r, "show", id, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  expected = g_strdup_printf ("\"id\" : %s,", id);
+  g_assert_nonnull (strstr (r.out, expected));
+  g_assert_nonnull (strstr (r.out, "Budget three"));
+  result_clear (&r);
+
+  run_cli (f, &r, "new", "Dup", NULL);
+  result_clear (&r);
+  run_cli (f, &r, "new", "Dup", NULL);
+  result_clear (&r);
+  run_cli (f, &r, "show", "Dup", NULL);
+  assert_fails (&r, "several");
 }
 
 int
@@ -496,6 +535,7 @@ main (int argc, char *argv[])
   ADD ("/cli/show-utf8", test_show_utf8);
   ADD ("/cli/new", test_new);
   ADD ("/cli/errors", test_errors);
+  ADD ("/cli/show-id-first", test_show_id_first);
 #undef ADD
   return g_test_run ();
 }
