@@ -72,8 +72,9 @@ static gboolean
 parse_options (Cli *cli, const char *params, GOptionEntry *entries, int *argc, char ***argv,
                GError **error)
 {
+  g_autofree char *database = NULL;
   GOptionEntry common[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &cli->database, N_("Use this database file"),
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("Use this database file"),
       N_("PATH") },
     { NULL }
   };
@@ -83,7 +84,15 @@ parse_options (Cli *cli, const char *params, GOptionEntry *entries, int *argc, c
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, TRUE);
-  return g_option_context_parse (context, argc, argv, error);
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+  if (database != NULL)
+    {
+      /* after the command word, it overrides one given before it */
+      g_free (cli->database);
+      cli->database = g_steal_pointer (&database);
+    }
+  return TRUE;
 }
 
 static void
@@ -265,20 +274,11 @@ static const struct
   { "show", cmd_show },
 };
 
-int
-main (int   argc,
-      char *argv[])
+static int
+run (Cli *cli, int argc, char *argv[])
 {
-  Cli cli = { 0 };
   gboolean version = FALSE;
   int first = 1;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  /* Scripts parse our numbers: keep the C decimal point. */
-  setlocale (LC_NUMERIC, "C");
 
   /* Global options come before the command word. */
   while (first < argc && argv[first][0] == '-')
@@ -289,13 +289,13 @@ main (int   argc,
         {
           if (first + 1 >= argc)
             return usage_error (_("--database needs a PATH"));
-          g_free (cli.database);
-          cli.database = g_strdup (argv[++first]);
+          g_free (cli->database);
+          cli->database = g_strdup (argv[++first]);
         }
       else if (g_str_has_prefix (argv[first], "--database="))
         {
-          g_free (cli.database);
-          cli.database = g_strdup (argv[first] + strlen ("--database="));
+          g_free (cli->database);
+          cli->database = g_strdup (argv[first] + strlen ("--database="));
         }
       else if (g_str_equal (argv[first], "--help") || g_str_equal (argv[first], "-h"))
         {
@@ -315,21 +315,35 @@ main (int   argc,
       g_print ("outlay-cli %s\n", PACKAGE_VERSION);
       return 0;
     }
-  if (cli.database != NULL && *cli.database == '\0')
+  if (cli->database != NULL && *cli->database == '\0')
     return usage_error (_("--database needs a PATH, not an empty string"));
   if (first >= argc)
     return usage_error (_("No command given"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[first], commands[i].name))
-      {
-        int status = commands[i].func (&cli, argc - first, argv + first);
-
-        g_free (cli.database);
-        return status;
-      }
+      return commands[i].func (cli, argc - first, argv + first);
   {
     g_autofree char *message = g_strdup_printf (_("Unknown command “%s”"), argv[first]);
 
     return usage_error (message);
   }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  Cli cli = { 0 };
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  /* Scripts parse our numbers: keep the C decimal point. */
+  setlocale (LC_NUMERIC, "C");
+
+  status = run (&cli, argc, argv);
+  g_free (cli.database);
+  return status;
 }
