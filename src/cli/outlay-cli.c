@@ -10,9 +10,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "outlay-compare.h"
 #include "outlay-currency.h"
 #include "outlay-document-json.h"
 #include "outlay-error.h"
+#include "outlay-store-versions.h"
 #include "outlay-store.h"
 #include "outlay-template.h"
 
@@ -31,8 +33,16 @@ static const char *usage_text =
      "  list [--json]                                     List the budgets\n"
      "  new NAME [--template ID] [--currency CODE]        Create a budget, print its id\n"
      "  show BUDGET [--json]                              Totals by section; everything with --json\n"
+     "  version BUDGET --save NAME [--note TEXT]          Save the budget as a named version, print its id\n"
+     "  versions BUDGET [--json]                          List the budget's saved versions\n"
+     "  set BUDGET --line CODE [--section CODE] --field FIELD --value V\n"
+     "                                                    Set one field of one line, as typed in a cell\n"
+     "  compare BUDGET V1 [V2] [--json]                   Compare version V1 with V2 (default: the\n"
+     "                                                    current budget) line by line\n"
      "\n"
-     "BUDGET is a budget's id, its name, or a part of its name.\n"
+     "BUDGET is a budget's id, its name, or a part of its name. V1 and V2 are a\n"
+     "version's id or name. FIELD is one of code, description, qty, unit,\n"
+     "multiplier, rate, estimate, actual, committed, reserved, notes.\n"
      "Templates: aicp, blank, software, department, event.");
 
 static int
@@ -264,6 +274,393 @@ cmd_show (Cli *cli, int argc, char **argv)
   return 0;
 }
 
+/* Finds BUDGET and loads it. */
+static OutlayDocument *
+open_document (Cli *cli, const char *budget, OutlayStore **store, GError **error)
+{
+  gint64 id;
+
+  if ((*store = open_store (cli, error)) == NULL
+      || (id = outlay_store_find_budget (*store, budget, error)) == 0)
+    return NULL;
+  return outlay_store_load_document (*store, id, error);
+}
+
+static int
+cmd_version (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *save = NULL;
+  g_autofree char *note = NULL;
+  GOptionEntry entries[] = {
+    { "save", 's', 0, G_OPTION_ARG_STRING, &save, N_("Save the budget as it is now as version NAME"),
+      N_("NAME") },
+    { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_("A note to keep with the version"),
+      N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(OutlayStore) store = NULL;
+  g_autoptr(OutlayDocument) doc = NULL;
+  g_autoptr(OutlayVersion) version = NULL;
+  GError *error = NULL;
+
+  if (!parse_options (cli, _("BUDGET"), entries, &argc, &argv, &error))
+    return fail (error);
+  if (argc != 2)
+    return usage_error (_("“version” needs exactly one BUDGET"));
+  if (save == NULL)
+    return usage_error (_("“version” needs --save NAME"));
+  if ((doc = open_document (cli, argv[1], &store, &error)) == NULL
+      || (version = outlay_store_save_version (store, doc, save, note, &error)) == NULL)
+    return fail (error);
+  g_print ("%" G_GINT64_FORMAT "\n", outlay_version_get_id (version));
+  return 0;
+}
+
+static char *
+iso_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc (unix_time);
+
+  return t != NULL ? g_date_time_format_iso8601 (t) : g_strdup ("");
+}
+
+static JsonNode *
+version_to_json (OutlayVersion *v, const char *currency)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autofree char *created = iso_time (outlay_version_get_created (v));
+  g_autofree char *estimate = outlay_json_amount (outlay_version_get_total_estimate (v), currency);
+  g_autofree char *actual = outlay_json_amount (outlay_version_get_total_actual (v), currency);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_int_value (b, outlay_version_get_id (v));
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, outlay_version_get_name (v));
+  json_builder_set_member_name (b, "note");
+  json_builder_add_string_value (b, outlay_version_get_note (v) ? outlay_version_get_note (v) : "");
+  json_builder_set_member_name (b, "created");
+  json_builder_add_string_value (b, created);
+  json_builder_set_member_name (b, "locked");
+  json_builder_add_boolean_value (b, outlay_version_get_locked (v));
+  json_builder_set_member_name (b, "totals");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "estimate");
+  json_builder_add_string_value (b, estimate);
+  json_builder_set_member_name (b, "actual");
+  json_builder_add_string_value (b, actual);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+/* The budget's currency, without loading its lines. */
+static char *
+budget_currency (OutlayStore *store, gint64 id, GError **error)
+{
+  g_autoptr(GPtrArray) budgets = outlay_store_list_budgets (store, error);
+
+  for (guint i = 0; budgets != NULL && i < budgets->len; i++)
+    if (outlay_budget_get_id (g_ptr_array_index (budgets, i)) == id)
+      return g_strdup (outlay_budget_get_currency (g_ptr_array_index (budgets, i)));
+  return budgets != NULL ? g_strdup ("USD") : NULL;
+}
+
+static int
+cmd_versions (Cli *cli, int argc, char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(OutlayStore) store = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *currency = NULL;
+  GError *error = NULL;
+  gint64 id;
+
+  if (!parse_options (cli, _("BUDGET"), entries, &argc, &argv, &error))
+    return fail (error);
+  if (argc != 2)
+    return usage_error (_("“versions” needs exactly one BUDGET"));
+  if ((store = open_store (cli, &error)) == NULL
+      || (id = outlay_store_find_budget (store, argv[1], &error)) == 0
+      || (currency = budget_currency (store, id, &error)) == NULL
+      || (versions = outlay_store_list_versions (store, id, &error)) == NULL)
+    return fail (error);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < versions->len; i++)
+    {
+      OutlayVersion *v = g_ptr_array_index (versions, i);
+      g_autofree char *created = NULL;
+      g_autofree char *estimate = NULL;
+      g_autofree char *name = NULL;
+
+      if (json)
+        {
+          json_builder_add_value (builder, version_to_json (v, currency));
+          continue;
+        }
+      created = iso_time (outlay_version_get_created (v));
+      estimate = outlay_json_amount (outlay_version_get_total_estimate (v), currency);
+      name = fit (outlay_version_get_name (v), 24);
+      g_print ("%4" G_GINT64_FORMAT "  %s %-20s %s %16s\n", outlay_version_get_id (v), name,
+               created, currency, estimate);
+    }
+  json_builder_end_array (builder);
+  if (json)
+    print_json (json_builder_get_root (builder));
+  return 0;
+}
+
+static const char *
+line_code (OutlayLine *line)
+{
+  return outlay_line_get_code (line) != NULL ? outlay_line_get_code (line) : "";
+}
+
+/* The one line with @code (in the section @section_code if given). */
+static OutlayLine *
+find_line (OutlayDocument *doc, const char *code, const char *section_code, GError **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GString) where = g_string_new (NULL);
+  gboolean have_section = FALSE;
+
+  for (guint s = 0; s < outlay_document_get_n_sections (doc); s++)
+    {
+      OutlaySection *section = outlay_document_get_section (doc, s);
+
+      if (section_code != NULL
+          && g_ascii_strcasecmp (outlay_section_get_code (section), section_code) != 0)
+        continue;
+      have_section = TRUE;
+      for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
+        if (g_str_equal (line_code (outlay_section_get_line (section, l)), code))
+          g_ptr_array_add (found, outlay_section_get_line (section, l));
+    }
+  if (found->len == 1)
+    return g_ptr_array_index (found, 0);
+  if (section_code != NULL && !have_section)
+    g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
+                 _("“%s” has no section “%s”"),
+                 outlay_budget_get_name (outlay_document_get_budget (doc)), section_code);
+  else if (found->len == 0 && section_code != NULL)
+    g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
+                 _("Section %s of “%s” has no line “%s”"), section_code,
+                 outlay_budget_get_name (outlay_document_get_budget (doc)), code);
+  else if (found->len == 0)
+    g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND, _("“%s” has no line “%s”"),
+                 outlay_budget_get_name (outlay_document_get_budget (doc)), code);
+  else if (section_code != NULL)
+    g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_AMBIGUOUS,
+                 _("%u lines of section %s have the code “%s”; give them different codes "
+                   "first"), found->len, section_code, code);
+  else
+    {
+      for (guint i = 0; i < found->len; i++)
+        g_string_append_printf (where, "%s%s", i ? ", " : "",
+                                outlay_section_get_code (
+                                  outlay_line_get_section (g_ptr_array_index (found, i))));
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_AMBIGUOUS,
+                   _("%u lines have the code “%s” (in sections %s). Add --section CODE to "
+                     "pick one."), found->len, code, where->str);
+    }
+  return NULL;
+}
+
+static gboolean
+field_from_name (const char *name, OutlayLineField *field, GError **error)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  if (outlay_line_field_from_name (name, field))
+    return TRUE;
+  for (OutlayLineField f = 0; f < OUTLAY_LINE_N_FIELDS; f++)
+    g_string_append_printf (names, "%s%s", f ? ", " : "", outlay_line_field_name (f));
+  g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+               _("Lines have no field “%s”; use one of %s"), name, names->str);
+  return FALSE;
+}
+
+static void
+print_set (OutlayDocument *doc, OutlayLine *line, OutlayLineField field, const char *before,
+           OutlayDecimal estimate_before)
+{
+  const char *cur = outlay_budget_get_currency (outlay_document_get_budget (doc));
+  g_autofree char *after = outlay_compare_field_text (line, field, cur);
+  g_autofree char *estimate = outlay_json_amount (outlay_line_get_estimate (line), cur);
+  g_autofree char *old_estimate = outlay_json_amount (estimate_before, cur);
+  g_autofree char *total = outlay_json_amount (outlay_document_get_totals (doc)->estimate, cur);
+
+  g_print ("%s %s  %s: %s → %s\n", outlay_section_get_code (outlay_line_get_section (line)),
+           line_code (line), outlay_line_field_name (field), before, after);
+  if (field != OUTLAY_LINE_ESTIMATE && estimate_before != outlay_line_get_estimate (line))
+    g_print ("%s: %s → %s\n", _("Estimate"), old_estimate, estimate);
+  g_print ("%s: %s\n", _("Budget estimate"), total);
+}
+
+static int
+cmd_set (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *field_name = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *section = NULL;
+  GOptionEntry entries[] = {
+    { "line", 'l', 0, G_OPTION_ARG_STRING, &code, N_("The line's code"), N_("CODE") },
+    { "section", 's', 0, G_OPTION_ARG_STRING, &section,
+      N_("The line's section, when several lines share its code"), N_("CODE") },
+    { "field", 'f', 0, G_OPTION_ARG_STRING, &field_name,
+      N_("code, description, qty, unit, multiplier, rate, estimate, actual, committed, "
+         "reserved or notes"), N_("FIELD") },
+    { "value", 'v', 0, G_OPTION_ARG_STRING, &value,
+      N_("The new value, as typed in a cell; an empty estimate goes back to qty × days × rate"),
+      N_("V") },
+    { NULL }
+  };
+  g_autoptr(OutlayStore) store = NULL;
+  g_autoptr(OutlayDocument) doc = NULL;
+  g_autofree char *before = NULL;
+  OutlayLineField field;
+  OutlayLine *line;
+  OutlayDecimal estimate;
+  GError *error = NULL;
+
+  if (!parse_options (cli, _("BUDGET"), entries, &argc, &argv, &error))
+    return fail (error);
+  if (argc != 2)
+    return usage_error (_("“set” needs exactly one BUDGET"));
+  if (code == NULL || field_name == NULL || value == NULL)
+    return usage_error (_("“set” needs --line CODE, --field FIELD and --value V"));
+  if (!field_from_name (field_name, &field, &error)
+      || (doc = open_document (cli, argv[1], &store, &error)) == NULL
+      || (line = find_line (doc, code, section, &error)) == NULL)
+    return fail (error);
+  before = outlay_compare_field_text (line, field,
+                                      outlay_budget_get_currency (outlay_document_get_budget (doc)));
+  estimate = outlay_line_get_estimate (line);
+  /* the same command as typing in the cell: undoable, audited, refused
+   * when the budget is locked */
+  if (!outlay_document_set_line_text (doc, line, field, value, &error))
+    return fail (error);
+  print_set (doc, line, field, before, estimate);
+  return 0;
+}
+
+static char *
+signed_amount (OutlayDecimal value, const char *currency)
+{
+  g_autofree char *text = outlay_json_amount (value, currency);
+
+  return value > 0 ? g_strconcat ("+", text, NULL) : g_steal_pointer (&text);
+}
+
+static void
+print_compared_lines (const char *title, GPtrArray *lines, const char *cur)
+{
+  if (lines->len == 0)
+    return;
+  g_print ("\n%s\n", title);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      OutlayComparedLine *l = g_ptr_array_index (lines, i);
+      g_autofree char *description = fit (l->description, 40);
+      g_autofree char *estimate = outlay_json_amount (l->estimate, cur);
+
+      g_print ("  %-6s %-8s %s %16s\n", l->section, l->code, description, estimate);
+    }
+}
+
+static void
+print_comparison (OutlayComparison *c, const char *from_name, const char *to_name)
+{
+  g_autofree char *from = outlay_json_amount (c->from.estimate, c->currency);
+  g_autofree char *to = outlay_json_amount (c->to.estimate, c->currency);
+  g_autofree char *delta = signed_amount (outlay_comparison_delta (c->from.estimate,
+                                                                   c->to.estimate), c->currency);
+
+  g_print (_("From “%s” to %s"), from_name, to_name);
+  g_print ("\n");
+  if (c->changed->len > 0)
+    g_print ("\n%s\n", _("Changed"));
+  for (guint i = 0; i < c->changed->len; i++)
+    {
+      OutlayFieldChange *f = g_ptr_array_index (c->changed, i);
+
+      g_print ("  %-6s %-8s %-12s %s → %s\n", f->section, f->code, outlay_field_change_name (f),
+               f->from, f->to);
+    }
+  print_compared_lines (_("Added"), c->added, c->currency);
+  print_compared_lines (_("Removed"), c->removed, c->currency);
+  g_print ("\n%-6s %-40s %16s %16s %16s\n", _("Code"), _("Section"), _("From"), _("To"),
+           _("Delta"));
+  for (guint i = 0; i < c->sections->len; i++)
+    {
+      OutlaySectionDelta *s = g_ptr_array_index (c->sections, i);
+      g_autofree char *name = fit (s->name, 40);
+      g_autofree char *sf = outlay_json_amount (s->from.estimate, c->currency);
+      g_autofree char *st = outlay_json_amount (s->to.estimate, c->currency);
+      g_autofree char *sd = signed_amount (outlay_comparison_delta (s->from.estimate,
+                                                                    s->to.estimate), c->currency);
+
+      g_print ("%-6s %s %16s %16s %16s\n", s->code, name, sf, st, sd);
+    }
+  g_print ("%-6s %-40s %16s %16s %16s\n", "", _("Total"), from, to, delta);
+}
+
+static OutlayDocument *
+open_version (OutlayStore *store, gint64 budget_id, const char *name_or_id, GError **error)
+{
+  g_autoptr(OutlayVersion) version = outlay_store_find_version (store, budget_id, name_or_id,
+                                                                error);
+
+  if (version == NULL)
+    return NULL;
+  return outlay_store_load_version (store, outlay_version_get_id (version), error);
+}
+
+static int
+cmd_compare (Cli *cli, int argc, char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(OutlayStore) store = NULL;
+  g_autoptr(OutlayDocument) current = NULL;
+  g_autoptr(OutlayDocument) from = NULL;
+  g_autoptr(OutlayDocument) to = NULL;
+  g_autoptr(OutlayComparison) comparison = NULL;
+  g_autofree char *to_name = NULL;
+  GError *error = NULL;
+  gint64 id;
+
+  if (!parse_options (cli, _("BUDGET V1 [V2]"), entries, &argc, &argv, &error))
+    return fail (error);
+  if (argc != 3 && argc != 4)
+    return usage_error (_("“compare” needs a BUDGET, a version and optionally a second one"));
+  if ((current = open_document (cli, argv[1], &store, &error)) == NULL)
+    return fail (error);
+  id = outlay_budget_get_id (outlay_document_get_budget (current));
+  if ((from = open_version (store, id, argv[2], &error)) == NULL
+      || (argc == 4 && (to = open_version (store, id, argv[3], &error)) == NULL))
+    return fail (error);
+  comparison = outlay_compare_documents (from, to != NULL ? to : current);
+  if (json)
+    {
+      print_json (outlay_comparison_to_json (comparison));
+      return 0;
+    }
+  to_name = to != NULL ? g_strdup_printf ("“%s”", outlay_document_get_frozen_name (to))
+                       : g_strdup (_("the current budget"));
+  print_comparison (comparison, outlay_document_get_frozen_name (from), to_name);
+  return 0;
+}
+
 static const struct
 {
   const char  *name;
@@ -272,6 +669,10 @@ static const struct
   { "list", cmd_list },
   { "new", cmd_new },
   { "show", cmd_show },
+  { "version", cmd_version },
+  { "versions", cmd_versions },
+  { "set", cmd_set },
+  { "compare", cmd_compare },
 };
 
 static int

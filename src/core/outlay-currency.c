@@ -156,3 +156,27 @@ outlay_currency_format (OutlayDecimal  value,
     return g_strdup_printf ("%s%s %s", value < 0 ? "−" : "", number, symbol);
   return g_strdup_printf ("%s%s%s%s", value < 0 ? "−" : "", symbol, word ? " " : "", number);
 }
+
+/**
+ * outlay_currency_format_amount:
+ * @value: an amount
+ * @code: its ISO 4217 currency
+ *
+ * Like outlay_currency_format() without the symbol, for columns of
+ * numbers: "1,234.50", or "1.234,50" where the decimal mark is a comma.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+outlay_currency_format_amount (OutlayDecimal  value,
+                               const char    *code)
+{
+  const struct lconv *lc = localeconv ();
+  gboolean comma = lc->decimal_point != NULL && strcmp (lc->decimal_point, ",") == 0;
+  gboolean grouped = lc->thousands_sep != NULL && *lc->thousands_sep != '\0';
+  guint places = outlay_currency_minor_units (code);
+
+  if (grouped)
+    return outlay_decimal_format_locale (value, places);
+  return outlay_decimal_format (value, places, comma ? "," : ".", comma ? "." : ",");
+}

@@ -11,5 +11,7 @@ guint       outlay_currency_minor_units (const char    *code);
 const char *outlay_currency_symbol      (const char    *code);
 char       *outlay_currency_format      (OutlayDecimal  value,
                                          const char    *code);
+char       *outlay_currency_format_amount (OutlayDecimal  value,
+                                           const char    *code);
 
 G_END_DECLS

@@ -62,6 +62,7 @@ add_totals (JsonBuilder *b, const OutlayTotals *t, const char *currency)
   add_amount (b, "actual", t->actual, currency);
   add_amount (b, "variance", outlay_totals_get_variance (t), currency);
   add_amount (b, "committed", t->committed, currency);
+  add_amount (b, "fringe", t->fringe, currency);
   json_builder_end_object (b);
 }
 
@@ -121,7 +122,9 @@ add_line (JsonBuilder *b, OutlaySection *section, OutlayLine *line, const char *
  * @document: a document
  *
  * The shape `outlay-cli show --json` prints: the budget's header, totals,
- * sections (code, name, estimate, actual, lines) and every line.
+ * sections (code, name, estimate, actual, variance, fringe_percent,
+ * fringe, lines) and every line.  A section's estimate is the sum of its
+ * lines' estimates plus its fringe.
  *
  * Returns: (transfer full): the JSON tree
  */
@@ -149,6 +152,8 @@ outlay_document_to_json (OutlayDocument *document)
       add_amount (b, "estimate", t->estimate, currency);
       add_amount (b, "actual", t->actual, currency);
       add_amount (b, "variance", outlay_totals_get_variance (t), currency);
+      add_number (b, "fringe_percent", outlay_section_get_fringe (section));
+      add_amount (b, "fringe", t->fringe, currency);
       json_builder_set_member_name (b, "lines");
       json_builder_add_int_value (b, outlay_section_get_n_lines (section));
       json_builder_end_object (b);

@@ -15,6 +15,14 @@ struct _OutlayBudget
   char              *currency;
   char              *fiscal_start;
   char              *fiscal_end;
+  char              *production_company;
+  char              *agency;
+  char              *job_number;
+  char              *bid_date;
+  char              *shoot_dates;
+  char              *director;
+  char              *producer;
+  char              *comments;
   OutlayBudgetKind   kind;
   OutlayBudgetStatus status;
   OutlayDecimal      allocated;
@@ -23,6 +31,11 @@ struct _OutlayBudget
   OutlayDecimal      critical_threshold;
   OutlayDecimal      expected_value;
   OutlayDecimal      realized_value;
+  OutlayDecimal      markup_percent;
+  OutlayDecimal      contingency;
+  OutlayDecimal      insurance_percent;
+  OutlayDecimal      production_fee_percent;
+  OutlayDecimal      handling_fee_percent;
   gboolean           ai_analysis;
   gint64             created;
   gint64             modified;
@@ -47,6 +60,19 @@ enum {
   PROP_AI_ANALYSIS,
   PROP_CREATED,
   PROP_MODIFIED,
+  PROP_MARKUP_PERCENT,
+  PROP_CONTINGENCY,
+  PROP_INSURANCE_PERCENT,
+  PROP_PRODUCTION_FEE_PERCENT,
+  PROP_HANDLING_FEE_PERCENT,
+  PROP_PRODUCTION_COMPANY,
+  PROP_AGENCY,
+  PROP_JOB_NUMBER,
+  PROP_BID_DATE,
+  PROP_SHOOT_DATES,
+  PROP_DIRECTOR,
+  PROP_PRODUCER,
+  PROP_COMMENTS,
   N_PROPS
 };
 
@@ -64,6 +90,14 @@ string_field (OutlayBudget *self, guint prop_id)
     case PROP_CURRENCY: return &self->currency;
     case PROP_FISCAL_START: return &self->fiscal_start;
     case PROP_FISCAL_END: return &self->fiscal_end;
+    case PROP_PRODUCTION_COMPANY: return &self->production_company;
+    case PROP_AGENCY: return &self->agency;
+    case PROP_JOB_NUMBER: return &self->job_number;
+    case PROP_BID_DATE: return &self->bid_date;
+    case PROP_SHOOT_DATES: return &self->shoot_dates;
+    case PROP_DIRECTOR: return &self->director;
+    case PROP_PRODUCER: return &self->producer;
+    case PROP_COMMENTS: return &self->comments;
     default: return NULL;
     }
 }
@@ -82,6 +116,11 @@ int64_field (OutlayBudget *self, guint prop_id)
     case PROP_REALIZED_VALUE: return &self->realized_value;
     case PROP_CREATED: return &self->created;
     case PROP_MODIFIED: return &self->modified;
+    case PROP_MARKUP_PERCENT: return &self->markup_percent;
+    case PROP_CONTINGENCY: return &self->contingency;
+    case PROP_INSURANCE_PERCENT: return &self->insurance_percent;
+    case PROP_PRODUCTION_FEE_PERCENT: return &self->production_fee_percent;
+    case PROP_HANDLING_FEE_PERCENT: return &self->handling_fee_percent;
     default: return NULL;
     }
 }
@@ -96,6 +135,14 @@ outlay_budget_finalize (GObject *object)
   g_free (self->currency);
   g_free (self->fiscal_start);
   g_free (self->fiscal_end);
+  g_free (self->production_company);
+  g_free (self->agency);
+  g_free (self->job_number);
+  g_free (self->bid_date);
+  g_free (self->shoot_dates);
+  g_free (self->director);
+  g_free (self->producer);
+  g_free (self->comments);
   G_OBJECT_CLASS (outlay_budget_parent_class)->finalize (object);
 }
 
@@ -209,6 +256,23 @@ outlay_budget_class_init (OutlayBudgetClass *klass)
   properties[PROP_AI_ANALYSIS] = g_param_spec_boolean ("ai-analysis", NULL, NULL, FALSE, rw);
   properties[PROP_CREATED] = g_param_spec_int64 ("created", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_MODIFIED] = g_param_spec_int64 ("modified", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  /* The AICP top sheet's markups: percentages (12.5 for 12.5 %) and an
+   * amount; see outlay-topsheet.c for what each applies to. */
+  properties[PROP_MARKUP_PERCENT] = decimal_spec ("markup-percent", 0, 0);
+  properties[PROP_CONTINGENCY] = decimal_spec ("contingency", 0, 0);
+  properties[PROP_INSURANCE_PERCENT] = decimal_spec ("insurance-percent", 0, 0);
+  properties[PROP_PRODUCTION_FEE_PERCENT] = decimal_spec ("production-fee-percent", 0, 0);
+  properties[PROP_HANDLING_FEE_PERCENT] = decimal_spec ("handling-fee-percent", 0, 0);
+  /* The header block of a bid; free text, printed when set. */
+  properties[PROP_PRODUCTION_COMPANY] =
+    g_param_spec_string ("production-company", NULL, NULL, NULL, rw);
+  properties[PROP_AGENCY] = g_param_spec_string ("agency", NULL, NULL, NULL, rw);
+  properties[PROP_JOB_NUMBER] = g_param_spec_string ("job-number", NULL, NULL, NULL, rw);
+  properties[PROP_BID_DATE] = g_param_spec_string ("bid-date", NULL, NULL, NULL, rw);
+  properties[PROP_SHOOT_DATES] = g_param_spec_string ("shoot-dates", NULL, NULL, NULL, rw);
+  properties[PROP_DIRECTOR] = g_param_spec_string ("director", NULL, NULL, NULL, rw);
+  properties[PROP_PRODUCER] = g_param_spec_string ("producer", NULL, NULL, NULL, rw);
+  properties[PROP_COMMENTS] = g_param_spec_string ("comments", NULL, NULL, NULL, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -272,6 +336,19 @@ OutlayDecimal outlay_budget_get_realized_value (OutlayBudget *self) { g_return_v
 gboolean outlay_budget_get_ai_analysis (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), FALSE); return self->ai_analysis; }
 gint64 outlay_budget_get_created (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0); return self->created; }
 gint64 outlay_budget_get_modified (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0); return self->modified; }
+OutlayDecimal outlay_budget_get_markup_percent (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0); return self->markup_percent; }
+OutlayDecimal outlay_budget_get_contingency (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0); return self->contingency; }
+OutlayDecimal outlay_budget_get_insurance_percent (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0); return self->insurance_percent; }
+OutlayDecimal outlay_budget_get_production_fee_percent (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0); return self->production_fee_percent; }
+OutlayDecimal outlay_budget_get_handling_fee_percent (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0); return self->handling_fee_percent; }
+const char *outlay_budget_get_production_company (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), NULL); return self->production_company ? self->production_company : ""; }
+const char *outlay_budget_get_agency (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), NULL); return self->agency ? self->agency : ""; }
+const char *outlay_budget_get_job_number (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), NULL); return self->job_number ? self->job_number : ""; }
+const char *outlay_budget_get_bid_date (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), NULL); return self->bid_date ? self->bid_date : ""; }
+const char *outlay_budget_get_shoot_dates (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), NULL); return self->shoot_dates ? self->shoot_dates : ""; }
+const char *outlay_budget_get_director (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), NULL); return self->director ? self->director : ""; }
+const char *outlay_budget_get_producer (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), NULL); return self->producer ? self->producer : ""; }
+const char *outlay_budget_get_comments (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), NULL); return self->comments ? self->comments : ""; }
 
 void
 outlay_budget_set_id (OutlayBudget *self,

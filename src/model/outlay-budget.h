@@ -36,4 +36,21 @@ gint64              outlay_budget_get_modified           (OutlayBudget *self);
 void                outlay_budget_set_modified           (OutlayBudget *self,
                                                           gint64        modified);
 
+/* AICP top sheet markups (percentages, 12.5 for 12.5 %) and contingency */
+OutlayDecimal       outlay_budget_get_markup_percent         (OutlayBudget *self);
+OutlayDecimal       outlay_budget_get_contingency            (OutlayBudget *self);
+OutlayDecimal       outlay_budget_get_insurance_percent      (OutlayBudget *self);
+OutlayDecimal       outlay_budget_get_production_fee_percent (OutlayBudget *self);
+OutlayDecimal       outlay_budget_get_handling_fee_percent   (OutlayBudget *self);
+
+/* The header block of a bid; "" when not set */
+const char         *outlay_budget_get_production_company     (OutlayBudget *self);
+const char         *outlay_budget_get_agency                 (OutlayBudget *self);
+const char         *outlay_budget_get_job_number             (OutlayBudget *self);
+const char         *outlay_budget_get_bid_date               (OutlayBudget *self);
+const char         *outlay_budget_get_shoot_dates            (OutlayBudget *self);
+const char         *outlay_budget_get_director               (OutlayBudget *self);
+const char         *outlay_budget_get_producer               (OutlayBudget *self);
+const char         *outlay_budget_get_comments               (OutlayBudget *self);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "outlay-document-private.h"
+#include "outlay-document-totals.h"
 #include "outlay-error.h"
 
 /* Enough for a day of work; a big paste holds a copy of every row. */
@@ -28,6 +29,8 @@ struct _OutlayDocument
   OutlayDocumentSink *sink;
   GQueue              undo;
   GQueue              redo;
+  char               *frozen_name;   /* a saved version: refuses every edit */
+  char               *frozen_reason;
 };
 
 enum {
@@ -37,6 +40,7 @@ enum {
   PROP_ACTUAL,
   PROP_COMMITTED,
   PROP_VARIANCE,
+  PROP_FRINGE,
   PROP_N_LINES,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
@@ -126,34 +130,7 @@ outlay_command_free (Command *command)
   g_free (command);
 }
 
-/* ---- totals ---- */
-
-static void
-line_totals (OutlayLine *line, OutlayTotals *t)
-{
-  t->estimate = outlay_line_get_estimate (line);
-  t->actual = outlay_line_get_actual (line);
-  t->committed = outlay_line_get_committed (line);
-}
-
-static void
-state_totals (const OutlayLineState *state, OutlayTotals *t)
-{
-  t->estimate = state->decimals[outlay_line_decimal_slot (OUTLAY_LINE_ESTIMATE)];
-  t->actual = state->decimals[outlay_line_decimal_slot (OUTLAY_LINE_ACTUAL)];
-  t->committed = state->decimals[outlay_line_decimal_slot (OUTLAY_LINE_COMMITTED)];
-}
-
-static gboolean
-totals_add (const OutlayTotals *a, const OutlayTotals *b, int sign, OutlayTotals *out)
-{
-  gboolean (*op) (OutlayDecimal, OutlayDecimal, OutlayDecimal *) =
-    sign > 0 ? outlay_decimal_add : outlay_decimal_sub;
-
-  return op (a->estimate, b->estimate, &out->estimate)
-         && op (a->actual, b->actual, &out->actual)
-         && op (a->committed, b->committed, &out->committed);
-}
+/* ---- totals (the arithmetic, fringes included, is in outlay-document-totals.c) ---- */
 
 static gboolean
 overflow_error (GError **error)
@@ -177,10 +154,14 @@ set_totals (OutlayDocument *self, const OutlayTotals *t)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMITTED]);
   if (old.estimate != t->estimate || old.actual != t->actual)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VARIANCE]);
+  if (old.fringe != t->fringe)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRINGE]);
 }
 
-/* Moves the sums of @section (if any) and of the document by ±@delta, or
- * changes nothing and fails on overflow. */
+/* Moves the sums of @section's lines (then its fringe follows) and the
+ * document's by ±@delta; with no @section, moves the document's sums by
+ * ±@delta, a whole section's totals.  Changes nothing and fails on
+ * overflow. */
 static gboolean
 shift_totals (OutlayDocument     *self,
               OutlaySection      *section,
@@ -188,15 +169,21 @@ shift_totals (OutlayDocument     *self,
               int                 sign,
               GError            **error)
 {
-  OutlayTotals s = { 0 }, d;
+  OutlayTotals s, d;
 
-  if (delta->estimate == 0 && delta->actual == 0 && delta->committed == 0)
+  if (outlay_totals_is_zero (delta))
     return TRUE;
-  if ((section != NULL && !totals_add (outlay_section_get_totals (section), delta, sign, &s))
-      || !totals_add (&self->totals, delta, sign, &d))
+  if (section == NULL)
+    {
+      if (!outlay_totals_add (&self->totals, delta, sign, &d))
+        return overflow_error (error);
+      set_totals (self, &d);
+      return TRUE;
+    }
+  if (!outlay_totals_section_shifted (section, delta, sign, outlay_section_get_fringe (section), &s)
+      || !outlay_totals_replace (&self->totals, outlay_section_get_totals (section), &s, &d))
     return overflow_error (error);
-  if (section != NULL)
-    outlay_section_set_totals (section, &s);
+  outlay_section_set_totals (section, &s);
   set_totals (self, &d);
   return TRUE;
 }
@@ -221,7 +208,7 @@ prim_insert_line (OutlayDocument *self,
   OutlayTotals t;
 
   g_assert (index <= lines->len);
-  line_totals (line, &t);
+  outlay_totals_from_line (line, &t);
   if (!shift_totals (self, section, &t, +1, error))
     return FALSE;
   g_ptr_array_insert (lines, index, g_object_ref (line));
@@ -252,7 +239,7 @@ prim_remove_line (OutlayDocument *self,
 
   g_assert (index < lines->len);
   line = g_object_ref (g_ptr_array_index (lines, index));
-  line_totals (line, &t);
+  outlay_totals_from_line (line, &t);
   if (!shift_totals (self, section, &t, -1, error))
     return FALSE;
   g_ptr_array_remove_index (lines, index);
@@ -280,9 +267,9 @@ prim_set_line_state (OutlayDocument        *self,
   OutlayTotals old_t, new_t, delta;
   OutlaySection *section = outlay_line_get_section (line);
 
-  line_totals (line, &old_t);
-  state_totals (state, &new_t);
-  if (!totals_add (&new_t, &old_t, -1, &delta))
+  outlay_totals_from_line (line, &old_t);
+  outlay_totals_from_line_state (state, &new_t);
+  if (!outlay_totals_add (&new_t, &old_t, -1, &delta))
     return overflow_error (error);
   if (!shift_totals (self, section, &delta, +1, error))
     return FALSE;
@@ -320,15 +307,16 @@ prim_move_line (OutlayDocument *self,
                 GError        **error)
 {
   OutlayLine *line = g_ptr_array_index (outlay_section_get_lines_array (from), from_index);
-  OutlayTotals t, s_from, s_to;
+  OutlayTotals t, s_from, s_to, d;
 
-  line_totals (line, &t);
-  if (from != to)
-    {
-      if (!totals_add (outlay_section_get_totals (from), &t, -1, &s_from)
-          || !totals_add (outlay_section_get_totals (to), &t, +1, &s_to))
-        return overflow_error (error);
-    }
+  outlay_totals_from_line (line, &t);
+  /* the line's estimate leaves one fringe and joins another */
+  if (from != to
+      && (!outlay_totals_section_shifted (from, &t, -1, outlay_section_get_fringe (from), &s_from)
+          || !outlay_totals_section_shifted (to, &t, +1, outlay_section_get_fringe (to), &s_to)
+          || !outlay_totals_replace (&self->totals, outlay_section_get_totals (from), &s_from, &d)
+          || !outlay_totals_replace (&d, outlay_section_get_totals (to), &s_to, &d)))
+    return overflow_error (error);
   move_in_arrays (line, from, from_index, to, to_index);
   if (self->sink != NULL
       && !SINK (self)->line_moved (self->sink, self, line, from, from_index, to, to_index, error))
@@ -340,6 +328,7 @@ prim_move_line (OutlayDocument *self,
     {
       outlay_section_set_totals (from, &s_from);
       outlay_section_set_totals (to, &s_to);
+      set_totals (self, &d);
       outlay_section_notify_n_lines (from);
       outlay_section_notify_n_lines (to);
     }
@@ -404,6 +393,8 @@ section_apply (OutlaySection *section, const OutlaySectionState *state)
   g_object_set (section, "code", state->code, "name", state->name, "fringe", state->fringe, NULL);
 }
 
+/* A new fringe percentage moves the section's fringe, and with it the
+ * section's and the document's estimates. */
 static gboolean
 prim_set_section_state (OutlayDocument           *self,
                         OutlaySection            *section,
@@ -415,13 +406,26 @@ prim_set_section_state (OutlayDocument           *self,
     g_strdup (outlay_section_get_name (section)),
     outlay_section_get_fringe (section),
   };
+  OutlayTotals old_s = *outlay_section_get_totals (section);
+  OutlayTotals old_d = self->totals;
+  OutlayTotals lines, s, d;
   gboolean ok = TRUE;
 
+  outlay_totals_section_lines (section, &lines);
+  if (!outlay_totals_with_fringe (&lines, state->fringe, &s) || !outlay_totals_replace (&old_d, &old_s, &s, &d))
+    {
+      outlay_section_state_clear (&before);
+      return overflow_error (error);
+    }
   section_apply (section, state);
+  outlay_section_set_totals (section, &s);
+  set_totals (self, &d);
   if (self->sink != NULL
       && !SINK (self)->section_changed (self->sink, self, section, &before, error))
     {
       section_apply (section, &before);
+      outlay_section_set_totals (section, &old_s);
+      set_totals (self, &old_d);
       ok = FALSE;
     }
   outlay_section_state_clear (&before);
@@ -538,6 +542,11 @@ run_command (OutlayDocument *self, Command *command, gboolean forward, GError **
   guint k;
   OutlayDocumentSink *sink;
 
+  if (self->frozen_reason != NULL)
+    {
+      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_LOCKED, self->frozen_reason);
+      return FALSE;
+    }
   if (outlay_document_get_read_only (self) && !command->status_only)
     {
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_LOCKED,
@@ -657,6 +666,8 @@ outlay_document_finalize (GObject *object)
 
   g_clear_object (&self->budget);
   g_ptr_array_unref (self->sections);
+  g_free (self->frozen_name);
+  g_free (self->frozen_reason);
   G_OBJECT_CLASS (outlay_document_parent_class)->finalize (object);
 }
 
@@ -684,6 +695,9 @@ outlay_document_get_property (GObject    *object,
       break;
     case PROP_VARIANCE:
       g_value_set_int64 (value, outlay_totals_get_variance (&self->totals));
+      break;
+    case PROP_FRINGE:
+      g_value_set_int64 (value, self->totals.fringe);
       break;
     case PROP_N_LINES:
       g_value_set_uint (value, self->n_lines);
@@ -755,6 +769,8 @@ outlay_document_class_init (OutlayDocumentClass *klass)
   properties[PROP_ACTUAL] = total_spec ("actual");
   properties[PROP_COMMITTED] = total_spec ("committed");
   properties[PROP_VARIANCE] = total_spec ("variance");
+  /* the fringes' part of "estimate" */
+  properties[PROP_FRINGE] = total_spec ("fringe");
   properties[PROP_N_LINES] =
     g_param_spec_uint ("n-lines", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -936,7 +952,8 @@ outlay_document_get_totals (OutlayDocument *self)
 /**
  * outlay_document_sum_totals:
  * @self: a document
- * @out: (out): the sums, added up afresh from every line
+ * @out: (out): the sums, added up afresh from every line, each section's
+ *   fringe applied to the sum of its lines
  *
  * The check against which the incremental totals are tested.
  *
@@ -950,16 +967,11 @@ outlay_document_sum_totals (OutlayDocument *self,
 
   for (guint i = 0; i < self->sections->len; i++)
     {
-      GPtrArray *lines = outlay_section_get_lines_array (g_ptr_array_index (self->sections, i));
+      OutlayTotals t;
 
-      for (guint j = 0; j < lines->len; j++)
-        {
-          OutlayTotals t;
-
-          line_totals (g_ptr_array_index (lines, j), &t);
-          if (!totals_add (&sum, &t, +1, &sum))
-            return FALSE;
-        }
+      if (!outlay_totals_sum_section (g_ptr_array_index (self->sections, i), &t)
+          || !outlay_totals_add (&sum, &t, +1, &sum))
+        return FALSE;
     }
   *out = sum;
   return TRUE;
@@ -969,13 +981,52 @@ outlay_document_sum_totals (OutlayDocument *self,
  * outlay_document_get_read_only:
  * @self: a document
  *
- * Returns: %TRUE when the budget is locked and refuses edits
+ * Returns: %TRUE when the budget is locked or the document is a saved
+ *   version, and refuses edits
  */
 gboolean
 outlay_document_get_read_only (OutlayDocument *self)
 {
   g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), TRUE);
-  return outlay_budget_get_status (self->budget) == OUTLAY_BUDGET_STATUS_LOCKED;
+  return self->frozen_reason != NULL
+         || outlay_budget_get_status (self->budget) == OUTLAY_BUDGET_STATUS_LOCKED;
+}
+
+/**
+ * outlay_document_set_frozen:
+ * @self: a document
+ * @name: the saved version it shows ("Bid")
+ * @reason: the message every edit fails with, saying why and what to do
+ *
+ * Makes @self a read-only view of a saved version: every command,
+ * a status change included, fails with %OUTLAY_ERROR_LOCKED and @reason.
+ */
+void
+outlay_document_set_frozen (OutlayDocument *self,
+                            const char     *name,
+                            const char     *reason)
+{
+  g_return_if_fail (OUTLAY_IS_DOCUMENT (self));
+  g_return_if_fail (name != NULL && reason != NULL);
+  g_free (self->frozen_name);
+  self->frozen_name = g_strdup (name);
+  g_free (self->frozen_reason);
+  self->frozen_reason = g_strdup (reason);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+/**
+ * outlay_document_get_frozen_name:
+ * @self: a document
+ *
+ * Returns: (nullable): the name of the saved version @self shows, or %NULL
+ *   for a budget's current state
+ */
+const char *
+outlay_document_get_frozen_name (OutlayDocument *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), NULL);
+  return self->frozen_name;
 }
 
 gboolean
@@ -1074,21 +1125,14 @@ outlay_document_finish_load (OutlayDocument *self,
   for (guint i = 0; i < self->sections->len; i++)
     {
       OutlaySection *section = g_ptr_array_index (self->sections, i);
-      GPtrArray *lines = outlay_section_get_lines_array (section);
-      OutlayTotals sum = { 0 };
+      OutlayTotals sum;
 
-      for (guint j = 0; j < lines->len; j++)
-        {
-          OutlayTotals t;
-
-          line_totals (g_ptr_array_index (lines, j), &t);
-          if (!totals_add (&sum, &t, +1, &sum))
-            return overflow_error (error);
-        }
-      outlay_section_set_totals (section, &sum);
-      if (!totals_add (&doc, &sum, +1, &doc))
+      if (!outlay_totals_sum_section (section, &sum))
         return overflow_error (error);
-      n += lines->len;
+      outlay_section_set_totals (section, &sum);
+      if (!outlay_totals_add (&doc, &sum, +1, &doc))
+        return overflow_error (error);
+      n += outlay_section_get_n_lines (section);
     }
   self->n_lines = n;
   set_totals (self, &doc);

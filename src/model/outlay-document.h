@@ -30,6 +30,10 @@ const OutlayTotals *outlay_document_get_totals       (OutlayDocument      *self)
 gboolean            outlay_document_sum_totals       (OutlayDocument      *self,
                                                       OutlayTotals        *out);
 gboolean            outlay_document_get_read_only    (OutlayDocument      *self);
+void                outlay_document_set_frozen       (OutlayDocument      *self,
+                                                      const char          *name,
+                                                      const char          *reason);
+const char         *outlay_document_get_frozen_name  (OutlayDocument      *self);
 
 /* Edits: each is one undoable command, written through the sink at once. */
 gboolean            outlay_document_set_line_text    (OutlayDocument      *self,
@@ -90,6 +94,9 @@ gboolean            outlay_document_set_budget_value (OutlayDocument      *self,
                                                       GError             **error);
 gboolean            outlay_document_update_budget    (OutlayDocument      *self,
                                                       OutlayBudget        *edited,
+                                                      GError             **error);
+gboolean            outlay_document_restore          (OutlayDocument      *self,
+                                                      OutlayDocument      *version,
                                                       GError             **error);
 
 gboolean            outlay_document_can_undo         (OutlayDocument      *self);

@@ -29,6 +29,7 @@ enum {
   PROP_ACTUAL,
   PROP_COMMITTED,
   PROP_VARIANCE,
+  PROP_FRINGE_AMOUNT,
   N_PROPS
 };
 
@@ -44,6 +45,33 @@ outlay_totals_get_variance (const OutlayTotals *totals)
   if (!outlay_decimal_sub (totals->estimate, totals->actual, &v))
     v = totals->estimate > 0 ? OUTLAY_DECIMAL_MAX : OUTLAY_DECIMAL_MIN;
   return v;
+}
+
+/**
+ * outlay_fringe_amount:
+ * @lines_estimate: the sum of a section's line estimates
+ * @percent: the section's fringe, 28.0 for 28 %
+ * @out: (out): @percent % of @lines_estimate, rounded half away from zero
+ *   to four places
+ *
+ * The one rule for a fringe: a percentage of the sum of the lines (not of
+ * each line), rounded once.  Anything that shows section totals (the
+ * document, the store's sums, versions, reports) uses it so that every
+ * figure equals the detail.
+ *
+ * Returns: %FALSE on overflow
+ */
+gboolean
+outlay_fringe_amount (OutlayDecimal  lines_estimate,
+                      OutlayDecimal  percent,
+                      OutlayDecimal *out)
+{
+  if (percent == 0)
+    {
+      *out = 0;
+      return TRUE;
+    }
+  return outlay_decimal_percent_of (lines_estimate, percent, out);
 }
 
 static void
@@ -106,6 +134,9 @@ outlay_section_get_property (GObject    *object,
       break;
     case PROP_VARIANCE:
       g_value_set_int64 (value, outlay_totals_get_variance (&self->totals));
+      break;
+    case PROP_FRINGE_AMOUNT:
+      g_value_set_int64 (value, self->totals.fringe);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -176,6 +207,10 @@ outlay_section_class_init (OutlaySectionClass *klass)
     g_param_spec_int64 ("committed", NULL, NULL, OUTLAY_DECIMAL_MIN, OUTLAY_DECIMAL_MAX, 0, ro);
   properties[PROP_VARIANCE] =
     g_param_spec_int64 ("variance", NULL, NULL, OUTLAY_DECIMAL_MIN, OUTLAY_DECIMAL_MAX, 0, ro);
+  /* the fringe part of "estimate": "fringe" % of the lines' estimates */
+  properties[PROP_FRINGE_AMOUNT] =
+    g_param_spec_int64 ("fringe-amount", NULL, NULL, OUTLAY_DECIMAL_MIN, OUTLAY_DECIMAL_MAX, 0,
+                        ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -203,6 +238,22 @@ gint64 outlay_section_get_id (OutlaySection *self) { g_return_val_if_fail (OUTLA
 const char *outlay_section_get_code (OutlaySection *self) { g_return_val_if_fail (OUTLAY_IS_SECTION (self), NULL); return self->code ? self->code : ""; }
 const char *outlay_section_get_name (OutlaySection *self) { g_return_val_if_fail (OUTLAY_IS_SECTION (self), NULL); return self->name ? self->name : ""; }
 OutlayDecimal outlay_section_get_fringe (OutlaySection *self) { g_return_val_if_fail (OUTLAY_IS_SECTION (self), 0); return self->fringe; }
+OutlayDecimal outlay_section_get_fringe_amount (OutlaySection *self) { g_return_val_if_fail (OUTLAY_IS_SECTION (self), 0); return self->totals.fringe; }
+
+/**
+ * outlay_section_get_lines_estimate:
+ * @self: a section
+ *
+ * Returns: the sum of the lines' estimates, before the fringe
+ */
+OutlayDecimal
+outlay_section_get_lines_estimate (OutlaySection *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_SECTION (self), 0);
+  /* exact: the estimate was made as lines + fringe */
+  return self->totals.estimate - self->totals.fringe;
+}
+
 gint64 outlay_section_get_parent_id (OutlaySection *self) { g_return_val_if_fail (OUTLAY_IS_SECTION (self), 0); return self->parent_id; }
 guint outlay_section_get_n_lines (OutlaySection *self) { g_return_val_if_fail (OUTLAY_IS_SECTION (self), 0); return self->lines->len; }
 
@@ -243,7 +294,8 @@ outlay_section_find_line (OutlaySection *self,
  * outlay_section_get_totals:
  * @self: a section
  *
- * Returns: (transfer none): the sums of the section's lines
+ * Returns: (transfer none): the sums of the section's lines, its fringe
+ *   included in the estimate
  */
 const OutlayTotals *
 outlay_section_get_totals (OutlaySection *self)
@@ -283,6 +335,8 @@ outlay_section_set_totals (OutlaySection      *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMITTED]);
   if (old.estimate != totals->estimate || old.actual != totals->actual)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VARIANCE]);
+  if (old.fringe != totals->fringe)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRINGE_AMOUNT]);
 }
 
 void

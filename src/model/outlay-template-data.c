@@ -715,23 +715,39 @@ static const OutlayTemplateLine sample_p[] = {
   { "321", "Deliverables & versions", "flat", "1", "1", "3200.00", NULL, "30s, 15s, 6s cutdowns" },
 };
 
+/* The sample's labour rates are quoted with P&W included, so its sections
+ * carry no fringe and every total is the plain sum of the lines a new user
+ * sees; new AICP budgets (above) start with the usual 28 %. */
 static const OutlayTemplateSection sample_sections[] = {
-  { "A", N_("Pre-production & wrap labour"), "28", sample_a, G_N_ELEMENTS (sample_a) },
-  { "B", N_("Shooting labour"), "28", sample_b, G_N_ELEMENTS (sample_b) },
+  { "A", N_("Pre-production & wrap labour"), NULL, sample_a, G_N_ELEMENTS (sample_a) },
+  { "B", N_("Shooting labour"), NULL, sample_b, G_N_ELEMENTS (sample_b) },
   { "C", N_("Pre-production & wrap expenses"), NULL, sample_c, G_N_ELEMENTS (sample_c) },
   { "D", N_("Location & travel"), NULL, sample_d, G_N_ELEMENTS (sample_d) },
   { "E", N_("Props, wardrobe & animals"), NULL, sample_e, G_N_ELEMENTS (sample_e) },
   { "F", N_("Stage rental & expenses"), NULL, sample_f, G_N_ELEMENTS (sample_f) },
-  { "G", N_("Art department labour"), "28", sample_g, G_N_ELEMENTS (sample_g) },
+  { "G", N_("Art department labour"), NULL, sample_g, G_N_ELEMENTS (sample_g) },
   { "H", N_("Art department expenses"), NULL, sample_h, G_N_ELEMENTS (sample_h) },
   { "I", N_("Equipment"), NULL, sample_i, G_N_ELEMENTS (sample_i) },
   { "J", N_("Media"), NULL, sample_j, G_N_ELEMENTS (sample_j) },
   { "K", N_("Miscellaneous"), NULL, sample_k, G_N_ELEMENTS (sample_k) },
   { "L", N_("Director / creative fees"), NULL, sample_l, G_N_ELEMENTS (sample_l) },
-  { "M", N_("Talent labour"), "28", sample_m, G_N_ELEMENTS (sample_m) },
+  { "M", N_("Talent labour"), NULL, sample_m, G_N_ELEMENTS (sample_m) },
   { "N", N_("Talent expenses"), NULL, sample_n, G_N_ELEMENTS (sample_n) },
-  { "O", N_("Post-production labour"), "28", sample_o, G_N_ELEMENTS (sample_o) },
+  { "O", N_("Post-production labour"), NULL, sample_o, G_N_ELEMENTS (sample_o) },
   { "P", N_("Post-production expenses"), NULL, sample_p, G_N_ELEMENTS (sample_p) },
+};
+
+/* Production fee and insurance at common AICP rates: 12 % of direct
+ * costs, 1.5 % insurance; no extra A-to-K markup, no contingency. */
+static const OutlayTemplateBid sample_bid = {
+  .production_company = "Northbeam Films",
+  .job_number = "NB-2611",
+  .bid_date = "2026-11-02",
+  .shoot_dates = "2026-12-07 – 2026-12-08",
+  .director = "Lena Marsh",
+  .producer = "Tomás Ortega",
+  .insurance_percent = "1.5",
+  .production_fee_percent = "12",
 };
 
 /* Table ------------------------------------------------------------------- */
@@ -802,6 +818,7 @@ const OutlayTemplate outlay_template_table[] = {
     "520000.00",
     sample_sections,
     G_N_ELEMENTS (sample_sections),
+    &sample_bid,
   },
 };
 

@@ -29,6 +29,25 @@ typedef struct
   guint                     n_lines;
 } OutlayTemplateSection;
 
+/* A bid's header block and top-sheet markups; every field may be NULL
+ * (empty text, or 0 for the numbers). */
+typedef struct
+{
+  const char *production_company;     /* "Northbeam Films" */
+  const char *agency;
+  const char *job_number;             /* "NB-2611" */
+  const char *bid_date;               /* ISO date */
+  const char *shoot_dates;            /* free text */
+  const char *director;
+  const char *producer;
+  const char *comments;
+  const char *markup_percent;         /* decimal text, percent: "12" */
+  const char *contingency;            /* decimal text, amount */
+  const char *insurance_percent;
+  const char *production_fee_percent;
+  const char *handling_fee_percent;
+} OutlayTemplateBid;
+
 typedef struct
 {
   const char                  *id;          /* "aicp", "blank", "software", "department", "event", "sample" */
@@ -40,6 +59,7 @@ typedef struct
   const char                  *allocated;   /* NULL, or the cap, decimal text */
   const OutlayTemplateSection *sections;
   guint                        n_sections;
+  const OutlayTemplateBid     *bid;         /* NULL, or the sample's header and markups */
 } OutlayTemplate;
 
 /* All templates offered for new budgets, then the sample ("sample" id) last. */

@@ -104,6 +104,41 @@ build_line (const OutlayTemplateLine *t, GError **error)
   return g_steal_pointer (&line);
 }
 
+/* Sets the header block and markups of @bid on @budget. */
+static gboolean
+apply_bid (OutlayBudget *budget, const OutlayTemplateBid *bid, GError **error)
+{
+  const struct { const char *property, *text; } texts[] = {
+    { "production-company", bid->production_company },
+    { "agency", bid->agency },
+    { "job-number", bid->job_number },
+    { "bid-date", bid->bid_date },
+    { "shoot-dates", bid->shoot_dates },
+    { "director", bid->director },
+    { "producer", bid->producer },
+    { "comments", bid->comments },
+  };
+  const struct { const char *property, *text; } numbers[] = {
+    { "markup-percent", bid->markup_percent },
+    { "contingency", bid->contingency },
+    { "insurance-percent", bid->insurance_percent },
+    { "production-fee-percent", bid->production_fee_percent },
+    { "handling-fee-percent", bid->handling_fee_percent },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_object_set (budget, texts[i].property, texts[i].text, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      OutlayDecimal value;
+
+      if (!parse_or (numbers[i].text, 0, &value, error))
+        return FALSE;
+      g_object_set (budget, numbers[i].property, value, NULL);
+    }
+  return TRUE;
+}
+
 /**
  * outlay_template_build:
  * @id: a template id
@@ -143,6 +178,8 @@ outlay_template_build (const char  *id,
                          "client", t->client,
                          "allocated", allocated,
                          NULL);
+  if (t->bid != NULL && !apply_bid (budget, t->bid, error))
+    return NULL;
   doc = outlay_document_new (budget);
   for (guint s = 0; s < t->n_sections; s++)
     {

@@ -245,6 +245,22 @@ static const char *const migrations[] = {
   "  notes TEXT"
   ");"
   "CREATE INDEX bills_due ON bills(due_date);",
+
+  /* 3: the AICP top sheet's markups (percentages and amounts as
+   * ten-thousandths, 12.5 % is 125000) and the bid's header block */
+  "ALTER TABLE budgets ADD COLUMN markup_percent INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE budgets ADD COLUMN contingency INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE budgets ADD COLUMN insurance_percent INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE budgets ADD COLUMN production_fee_percent INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE budgets ADD COLUMN handling_fee_percent INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE budgets ADD COLUMN production_company TEXT;"
+  "ALTER TABLE budgets ADD COLUMN agency TEXT;"
+  "ALTER TABLE budgets ADD COLUMN job_number TEXT;"
+  "ALTER TABLE budgets ADD COLUMN bid_date TEXT;"
+  "ALTER TABLE budgets ADD COLUMN shoot_dates TEXT;"
+  "ALTER TABLE budgets ADD COLUMN director TEXT;"
+  "ALTER TABLE budgets ADD COLUMN producer TEXT;"
+  "ALTER TABLE budgets ADD COLUMN comments TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

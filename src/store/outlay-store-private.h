@@ -35,6 +35,53 @@ void          outlay_store_bind_text   (sqlite3_stmt *stmt,
                                         int           index,
                                         const char   *text);
 
+/* The budgets table's user-editable columns, each with the OutlayBudget
+ * property it holds, in one place: the SELECT, INSERT and UPDATE texts,
+ * outlay_store_bind_budget() and the reading all come from this list, so
+ * they cannot fall out of step.  Add a column here (and in a migration). */
+#define OUTLAY_BUDGET_COLUMN_LIST(X, SEP) \
+  X (name, "name") SEP \
+  X (client, "client") SEP \
+  X (kind, "kind") SEP \
+  X (currency, "currency") SEP \
+  X (allocated, "allocated") SEP \
+  X (allocated_hours, "allocated-hours") SEP \
+  X (warning_threshold, "warning-threshold") SEP \
+  X (critical_threshold, "critical-threshold") SEP \
+  X (status, "status") SEP \
+  X (fiscal_start, "fiscal-start") SEP \
+  X (fiscal_end, "fiscal-end") SEP \
+  X (expected_value, "expected-value") SEP \
+  X (realized_value, "realized-value") SEP \
+  X (ai_analysis, "ai-analysis") SEP \
+  X (markup_percent, "markup-percent") SEP \
+  X (contingency, "contingency") SEP \
+  X (insurance_percent, "insurance-percent") SEP \
+  X (production_fee_percent, "production-fee-percent") SEP \
+  X (handling_fee_percent, "handling-fee-percent") SEP \
+  X (production_company, "production-company") SEP \
+  X (agency, "agency") SEP \
+  X (job_number, "job-number") SEP \
+  X (bid_date, "bid-date") SEP \
+  X (shoot_dates, "shoot-dates") SEP \
+  X (director, "director") SEP \
+  X (producer, "producer") SEP \
+  X (comments, "comments")
+
+#define OUTLAY_BUDGET_COLUMN_NAME_(column, property) #column
+#define OUTLAY_BUDGET_COLUMN_SET_(column, property) #column " = ?"
+#define OUTLAY_BUDGET_COLUMN_MARK_(column, property) "?"
+#define OUTLAY_BUDGET_COLUMN_ONE_(column, property) + 1
+
+/* "name, client, …" */
+#define OUTLAY_BUDGET_COLUMNS OUTLAY_BUDGET_COLUMN_LIST (OUTLAY_BUDGET_COLUMN_NAME_, ", ")
+/* "name = ?, client = ?, …" */
+#define OUTLAY_BUDGET_ASSIGNMENTS OUTLAY_BUDGET_COLUMN_LIST (OUTLAY_BUDGET_COLUMN_SET_, ", ")
+/* "?, ?, …", one per column */
+#define OUTLAY_BUDGET_MARKS OUTLAY_BUDGET_COLUMN_LIST (OUTLAY_BUDGET_COLUMN_MARK_, ", ")
+#define OUTLAY_BUDGET_N_COLUMNS (0 OUTLAY_BUDGET_COLUMN_LIST (OUTLAY_BUDGET_COLUMN_ONE_, ))
+
+/* Binds OUTLAY_BUDGET_COLUMNS to parameters @first … @first + N − 1. */
 void          outlay_store_bind_budget (sqlite3_stmt *stmt,
                                         int           first,
                                         OutlayBudget *budget);

@@ -457,15 +457,12 @@ sink_budget_changed (OutlayDocumentSink *sink, OutlayDocument *doc, OutlayBudget
   guint n = 0;
   g_autofree GParamSpec **specs = NULL;
   sqlite3_stmt *stmt = outlay_store_statement (self,
-    "UPDATE budgets SET name = ?, client = ?, kind = ?, currency = ?, allocated = ?,"
-    " allocated_hours = ?, warning_threshold = ?, critical_threshold = ?, status = ?,"
-    " fiscal_start = ?, fiscal_end = ?, expected_value = ?, realized_value = ?, ai_analysis = ?"
-    " WHERE id = ?", error);
+    "UPDATE budgets SET " OUTLAY_BUDGET_ASSIGNMENTS " WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
   outlay_store_bind_budget (stmt, 1, budget);
-  sqlite3_bind_int64 (stmt, 15, outlay_budget_get_id (budget));
+  sqlite3_bind_int64 (stmt, OUTLAY_BUDGET_N_COLUMNS + 1, outlay_budget_get_id (budget));
   if (!run (self, stmt, error) || !outlay_store_expect_change (self, _("budget"), error))
     return FALSE;
   specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (budget), &n);

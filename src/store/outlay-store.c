@@ -12,6 +12,7 @@
 #include "outlay-document-sink.h"
 #include "outlay-error.h"
 #include "outlay-line-private.h"
+#include "outlay-model-enum-types.h"
 #include "outlay-schema.h"
 #include "outlay-section-private.h"
 #include "outlay-store-private.h"
@@ -32,10 +33,15 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (OutlayStore, outlay_store, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (OUTLAY_TYPE_DOCUMENT_SINK,
                                                       outlay_store_sink_iface_init))
 
-#define BUDGET_COLUMNS \
-  "name, client, kind, currency, allocated, allocated_hours, warning_threshold, " \
-  "critical_threshold, status, fiscal_start, fiscal_end, expected_value, realized_value, " \
-  "ai_analysis"
+#define BUDGET_COLUMNS OUTLAY_BUDGET_COLUMNS
+
+#define BUDGET_PROPERTY_(column, property) property,
+/* The OutlayBudget property of each of BUDGET_COLUMNS, in order. */
+static const char *const budget_properties[] = {
+  OUTLAY_BUDGET_COLUMN_LIST (BUDGET_PROPERTY_, )
+};
+#undef BUDGET_PROPERTY_
+G_STATIC_ASSERT (G_N_ELEMENTS (budget_properties) == OUTLAY_BUDGET_N_COLUMNS);
 
 static const char *const status_ids[] = { "draft", "submitted", "approved", "locked" };
 
@@ -180,32 +186,70 @@ status_from_string (const char *text)
   return OUTLAY_BUDGET_STATUS_DRAFT;
 }
 
+static GParamSpec *
+budget_pspec (guint column)
+{
+  static gsize klass = 0;
+  GParamSpec *pspec;
+
+  /* held for good: the column list needs the class on every read */
+  if (g_once_init_enter (&klass))
+    g_once_init_leave (&klass, (gsize) g_type_class_ref (OUTLAY_TYPE_BUDGET));
+  pspec = g_object_class_find_property ((GObjectClass *) klass, budget_properties[column]);
+
+  g_assert (pspec != NULL);
+  return pspec;
+}
+
+/* Column @col of @stmt as a value of @pspec's type. */
+static void
+read_budget_value (sqlite3_stmt *stmt, int col, GParamSpec *pspec, GValue *value)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  g_value_init (value, pspec->value_type);
+  if (pspec->value_type == G_TYPE_STRING)
+    g_value_set_string (value, text);
+  else if (pspec->value_type == G_TYPE_INT64)
+    g_value_set_int64 (value, sqlite3_column_int64 (stmt, col));
+  else if (pspec->value_type == G_TYPE_BOOLEAN)
+    g_value_set_boolean (value, sqlite3_column_int (stmt, col) != 0);
+  else if (pspec->value_type == OUTLAY_TYPE_BUDGET_KIND)
+    {
+      OutlayBudgetKind kind = OUTLAY_BUDGET_KIND_PROJECT;
+
+      outlay_budget_kind_from_string (text, &kind);
+      g_value_set_enum (value, kind);
+    }
+  else if (pspec->value_type == OUTLAY_TYPE_BUDGET_STATUS)
+    g_value_set_enum (value, status_from_string (text));
+  else
+    g_assert_not_reached ();
+}
+
 /* Reads "id, " BUDGET_COLUMNS ", created, modified" from @stmt. */
 static OutlayBudget *
 read_budget (sqlite3_stmt *stmt)
 {
-  OutlayBudgetKind kind = OUTLAY_BUDGET_KIND_PROJECT;
+  const guint n = G_N_ELEMENTS (budget_properties);
+  OutlayBudget *budget;
+  const char *names[G_N_ELEMENTS (budget_properties)];
+  GValue values[G_N_ELEMENTS (budget_properties)] = { G_VALUE_INIT };
 
-  outlay_budget_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &kind);
-  return g_object_new (OUTLAY_TYPE_BUDGET,
-                       "id", sqlite3_column_int64 (stmt, 0),
-                       "name", (const char *) sqlite3_column_text (stmt, 1),
-                       "client", (const char *) sqlite3_column_text (stmt, 2),
-                       "kind", kind,
-                       "currency", (const char *) sqlite3_column_text (stmt, 4),
-                       "allocated", sqlite3_column_int64 (stmt, 5),
-                       "allocated-hours", sqlite3_column_int64 (stmt, 6),
-                       "warning-threshold", sqlite3_column_int64 (stmt, 7),
-                       "critical-threshold", sqlite3_column_int64 (stmt, 8),
-                       "status", status_from_string ((const char *) sqlite3_column_text (stmt, 9)),
-                       "fiscal-start", (const char *) sqlite3_column_text (stmt, 10),
-                       "fiscal-end", (const char *) sqlite3_column_text (stmt, 11),
-                       "expected-value", sqlite3_column_int64 (stmt, 12),
-                       "realized-value", sqlite3_column_int64 (stmt, 13),
-                       "ai-analysis", sqlite3_column_int (stmt, 14) != 0,
-                       "created", sqlite3_column_int64 (stmt, 15),
-                       "modified", sqlite3_column_int64 (stmt, 16),
-                       NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      names[i] = budget_properties[i];
+      read_budget_value (stmt, (int) i + 1, budget_pspec (i), &values[i]);
+    }
+  budget = OUTLAY_BUDGET (g_object_new_with_properties (OUTLAY_TYPE_BUDGET, n, names, values));
+  for (guint i = 0; i < n; i++)
+    g_value_unset (&values[i]);
+  g_object_set (budget,
+                "id", sqlite3_column_int64 (stmt, 0),
+                "created", sqlite3_column_int64 (stmt, (int) n + 1),
+                "modified", sqlite3_column_int64 (stmt, (int) n + 2),
+                NULL);
+  return budget;
 }
 
 /* Binds BUDGET_COLUMNS from @first on. */
@@ -214,21 +258,35 @@ outlay_store_bind_budget (sqlite3_stmt *stmt,
                           int           first,
                           OutlayBudget *b)
 {
-  outlay_store_bind_text (stmt, first + 0, outlay_budget_get_name (b));
-  outlay_store_bind_text (stmt, first + 1, outlay_budget_get_client (b));
-  sqlite3_bind_text (stmt, first + 2, outlay_budget_kind_to_string (outlay_budget_get_kind (b)),
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, first + 3, outlay_budget_get_currency (b), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, first + 4, outlay_budget_get_allocated (b));
-  sqlite3_bind_int64 (stmt, first + 5, outlay_budget_get_allocated_hours (b));
-  sqlite3_bind_int64 (stmt, first + 6, outlay_budget_get_warning_threshold (b));
-  sqlite3_bind_int64 (stmt, first + 7, outlay_budget_get_critical_threshold (b));
-  sqlite3_bind_text (stmt, first + 8, status_ids[outlay_budget_get_status (b)], -1, SQLITE_STATIC);
-  outlay_store_bind_text (stmt, first + 9, outlay_budget_get_fiscal_start (b));
-  outlay_store_bind_text (stmt, first + 10, outlay_budget_get_fiscal_end (b));
-  sqlite3_bind_int64 (stmt, first + 11, outlay_budget_get_expected_value (b));
-  sqlite3_bind_int64 (stmt, first + 12, outlay_budget_get_realized_value (b));
-  sqlite3_bind_int (stmt, first + 13, outlay_budget_get_ai_analysis (b));
+  for (guint i = 0; i < G_N_ELEMENTS (budget_properties); i++)
+    {
+      GParamSpec *pspec = budget_pspec (i);
+      g_auto(GValue) v = G_VALUE_INIT;
+      int index = first + (int) i;
+
+      g_value_init (&v, pspec->value_type);
+      g_object_get_property (G_OBJECT (b), pspec->name, &v);
+      if (pspec->value_type == G_TYPE_STRING)
+        {
+          const char *text = g_value_get_string (&v);
+
+          /* a NOT NULL column like currency falls back to its default */
+          if (text == NULL)
+            text = G_PARAM_SPEC_STRING (pspec)->default_value;
+          outlay_store_bind_text (stmt, index, text);
+        }
+      else if (pspec->value_type == G_TYPE_INT64)
+        sqlite3_bind_int64 (stmt, index, g_value_get_int64 (&v));
+      else if (pspec->value_type == G_TYPE_BOOLEAN)
+        sqlite3_bind_int (stmt, index, g_value_get_boolean (&v));
+      else if (pspec->value_type == OUTLAY_TYPE_BUDGET_KIND)
+        sqlite3_bind_text (stmt, index, outlay_budget_kind_to_string (g_value_get_enum (&v)), -1,
+                           SQLITE_STATIC);
+      else if (pspec->value_type == OUTLAY_TYPE_BUDGET_STATUS)
+        sqlite3_bind_text (stmt, index, status_ids[g_value_get_enum (&v)], -1, SQLITE_STATIC);
+      else
+        g_assert_not_reached ();
+    }
 }
 
 /* ---- GObject ---- */
@@ -458,7 +516,9 @@ outlay_store_list_budgets (OutlayStore  *self,
  * outlay_store_get_budget_totals:
  * @self: a store
  * @budget_id: a budget
- * @totals: (out): its sums, straight from the lines table
+ * @totals: (out): its sums, straight from the lines table, each section's
+ *   fringe applied to the sum of its lines with outlay_fringe_amount(), as
+ *   the document does
  * @error: why it failed
  *
  * Returns: %TRUE on success
@@ -470,22 +530,38 @@ outlay_store_get_budget_totals (OutlayStore   *self,
                                 GError       **error)
 {
   sqlite3_stmt *stmt = outlay_store_statement (self,
-    "SELECT total(estimate) = sum(estimate), coalesce(sum(estimate), 0),"
-    " coalesce(sum(actual), 0), coalesce(sum(committed), 0) FROM lines WHERE budget_id = ?",
-    error);
+    "SELECT s.fringe, sum(l.estimate), sum(l.actual), sum(l.committed)"
+    " FROM lines l JOIN sections s ON s.id = l.section_id"
+    " WHERE l.budget_id = ? GROUP BY l.section_id", error);
+  OutlayTotals sum = { 0 };
+  gboolean ok = TRUE;
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, budget_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      sqlite3_reset (stmt);
-      return outlay_store_fail (self, error);
+      OutlayDecimal lines = sqlite3_column_int64 (stmt, 1);
+      OutlayDecimal fringe;
+
+      ok = outlay_fringe_amount (lines, sqlite3_column_int64 (stmt, 0), &fringe)
+           && outlay_decimal_add (sum.fringe, fringe, &sum.fringe)
+           && outlay_decimal_add (sum.estimate, lines, &sum.estimate)
+           && outlay_decimal_add (sum.estimate, fringe, &sum.estimate)
+           && outlay_decimal_add (sum.actual, sqlite3_column_int64 (stmt, 2), &sum.actual)
+           && outlay_decimal_add (sum.committed, sqlite3_column_int64 (stmt, 3), &sum.committed);
     }
-  totals->estimate = sqlite3_column_int64 (stmt, 1);
-  totals->actual = sqlite3_column_int64 (stmt, 2);
-  totals->committed = sqlite3_column_int64 (stmt, 3);
   sqlite3_reset (stmt);
+  if (!ok)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_OVERFLOW,
+                   _("The totals would exceed the largest amount Outlay can hold (±922 trillion)"));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return outlay_store_fail (self, error);
+  *totals = sum;
   return TRUE;
 }
 
@@ -732,13 +808,13 @@ write_document (OutlayStore *self, OutlayDocument *doc, OutlayProgressFunc progr
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   sqlite3_stmt *stmt = outlay_store_statement (self,
     "INSERT INTO budgets (" BUDGET_COLUMNS ", created, modified)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    " VALUES (" OUTLAY_BUDGET_MARKS ", ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
   outlay_store_bind_budget (stmt, 1, budget);
-  sqlite3_bind_int64 (stmt, 15, now);
-  sqlite3_bind_int64 (stmt, 16, now);
+  sqlite3_bind_int64 (stmt, OUTLAY_BUDGET_N_COLUMNS + 1, now);
+  sqlite3_bind_int64 (stmt, OUTLAY_BUDGET_N_COLUMNS + 2, now);
   if (!outlay_store_step_done (self, stmt, error))
     return FALSE;
   g_object_set (budget, "id", sqlite3_last_insert_rowid (self->db), "created", now,

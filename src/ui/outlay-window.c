@@ -8,6 +8,7 @@
 #include "outlay-budget-overview.h"
 #include "outlay-currency.h"
 #include "outlay-new-budget-dialog.h"
+#include "outlay-sheet-view.h"
 #include "outlay-store.h"
 #include "outlay-window.h"
 
@@ -19,7 +20,9 @@ struct _OutlayWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *content;
   GtkListBox           *budget_list;
-  AdwWindowTitle       *content_title;
+  AdwViewSwitcherTitle *content_title;
+  AdwViewStack         *views;
+  OutlaySheetView      *sheet;
   GtkMenuButton        *budget_menu_button;
   GtkStack             *stack;
   OutlayBudgetOverview *overview;
@@ -71,8 +74,8 @@ update_title (OutlayWindow *self)
 {
   OutlayBudget *b = self->document ? outlay_document_get_budget (self->document) : NULL;
 
-  adw_window_title_set_title (self->content_title, b ? outlay_budget_get_name (b) : "");
-  adw_window_title_set_subtitle (self->content_title, b ? outlay_budget_get_client (b) : "");
+  adw_view_switcher_title_set_title (self->content_title, b ? outlay_budget_get_name (b) : "");
+  adw_view_switcher_title_set_subtitle (self->content_title, b ? outlay_budget_get_client (b) : "");
   if (b != NULL)
     {
       /* Translators: window title, "Budget name — Outlay" */
@@ -197,7 +200,8 @@ show_document (OutlayWindow *self, OutlayDocument *document)
                                G_CONNECT_SWAPPED);
     }
   outlay_budget_overview_set_document (self->overview, document);
-  gtk_stack_set_visible_child_name (self->stack, document != NULL ? "overview" : "empty");
+  outlay_sheet_view_set_document (self->sheet, document);
+  gtk_stack_set_visible_child_name (self->stack, document != NULL ? "budget" : "empty");
   update_title (self);
   update_actions (self);
 }
@@ -533,6 +537,18 @@ long_press_cb (GtkGestureLongPress *gesture, double x, double y, OutlayWindow *s
   row_menu_cb (self, x, y);
 }
 
+static void
+sheet_message_cb (OutlayWindow *self, const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *t = adw_toast_new (escaped);
+
+  /* one toast at a time for a run of refused edits */
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (t, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
 /* Budgets added or removed with outlay-cli show up when the user comes
  * back to the window. */
 static void
@@ -597,6 +613,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = outlay_window_close_request;
 
   g_type_ensure (OUTLAY_TYPE_BUDGET_OVERVIEW);
+  g_type_ensure (OUTLAY_TYPE_SHEET_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/outlay-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, leaflet);
@@ -606,6 +623,9 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, budget_menu_button);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, views);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, sheet);
+  gtk_widget_class_bind_template_callback (widget_class, sheet_message_cb);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, budget_menu);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 

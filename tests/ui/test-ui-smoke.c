@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "outlay-application.h"
 #include "outlay-window.h"
@@ -18,11 +19,30 @@ typedef struct
   guint              waited;
 } Smoke;
 
+static GtkWidget *
+find_type (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A label or sheet cell on screen showing @text. */
 static gboolean
 find_label (GtkWidget *widget, const char *text)
 {
   if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
       && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
     return TRUE;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     if (find_label (c, text))
@@ -50,6 +70,8 @@ save_screenshot (GtkWidget *widget, const char *path)
   return TRUE;
 }
 
+static gboolean check_overview_cb (gpointer data);
+
 static gboolean
 check_cb (gpointer data)
 {
@@ -71,9 +93,12 @@ check_cb (gpointer data)
 
   /* What a user sees: the name as the page title, and section rows. */
   g_assert_true (find_label (GTK_WIDGET (smoke->window), name));
+  /* the sheet shows the sections and lines */
   g_assert_true (find_label (GTK_WIDGET (smoke->window),
                              outlay_section_get_name (outlay_document_get_section (doc, 0))));
-  g_assert_true (find_label (GTK_WIDGET (smoke->window), "Totals by Section"));
+  g_assert_true (find_label (GTK_WIDGET (smoke->window),
+                             outlay_line_get_description (
+                               outlay_section_get_line (outlay_document_get_section (doc, 0), 0))));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (smoke->window)), name));
 
   /* the sidebar folds away and the table scrolls: the window fits a phone */
@@ -91,7 +116,28 @@ check_cb (gpointer data)
       g_assert_cmpuint (++smoke->waited, <, 100);
       return G_SOURCE_CONTINUE;
     }
+  /* and the overview its totals by section */
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (find_type (GTK_WIDGET (smoke->window), ADW_TYPE_VIEW_STACK)), "overview");
   g_test_message ("screenshot: %s", smoke->screenshot);
+  g_timeout_add (300, check_overview_cb, smoke);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+check_overview_cb (gpointer data)
+{
+  Smoke *smoke = data;
+  g_autofree char *path = g_strconcat (smoke->screenshot, "", NULL);
+
+  g_assert_true (find_label (GTK_WIDGET (smoke->window), "Totals by Section"));
+  path[strlen (path) - strlen (".png")] = '\0';
+  {
+    g_autofree char *overview = g_strconcat (path, "-overview.png", NULL);
+
+    if (!save_screenshot (GTK_WIDGET (smoke->window), overview))
+      return G_SOURCE_CONTINUE;
+  }
   smoke->checked = TRUE;
   g_application_quit (G_APPLICATION (smoke->app));
   return G_SOURCE_REMOVE;

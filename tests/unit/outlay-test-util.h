@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "outlay-document.h"
+#include "outlay-document-sink.h"
 
 G_BEGIN_DECLS
 
@@ -85,10 +86,12 @@ outlay_test_assert_totals_equal (const OutlayTotals *a,
   g_assert_cmpint (a->estimate, ==, b->estimate);
   g_assert_cmpint (a->actual, ==, b->actual);
   g_assert_cmpint (a->committed, ==, b->committed);
+  g_assert_cmpint (a->fringe, ==, b->fringe);
 }
 
 /* The incremental sums (document, every section, line count) against
- * sums made afresh from the lines. */
+ * sums made afresh from the lines, each section's fringe being its
+ * percentage of its lines' estimates, rounded once. */
 static inline void
 outlay_test_assert_totals_consistent (OutlayDocument *doc)
 {
@@ -112,10 +115,15 @@ outlay_test_assert_totals_consistent (OutlayDocument *doc)
           resum.actual += outlay_line_get_actual (line);
           resum.committed += outlay_line_get_committed (line);
         }
+      g_assert_true (outlay_decimal_percent_of (resum.estimate, outlay_section_get_fringe (section),
+                                                &resum.fringe));
+      resum.estimate += resum.fringe;
       outlay_test_assert_totals_equal (outlay_section_get_totals (section), &resum);
+      g_assert_cmpint (outlay_section_get_fringe_amount (section), ==, resum.fringe);
       all.estimate += resum.estimate;
       all.actual += resum.actual;
       all.committed += resum.committed;
+      all.fringe += resum.fringe;
       n_lines += outlay_section_get_n_lines (section);
     }
   outlay_test_assert_totals_equal (&sum, &all);
@@ -143,10 +151,11 @@ outlay_test_describe (OutlayDocument *doc)
       const OutlayTotals *st = outlay_section_get_totals (section);
 
       g_string_append_printf (s, "section %s|%s|%" G_GINT64_FORMAT " est=%" G_GINT64_FORMAT
-                              " act=%" G_GINT64_FORMAT " com=%" G_GINT64_FORMAT "\n",
+                              " act=%" G_GINT64_FORMAT " com=%" G_GINT64_FORMAT
+                              " fr=%" G_GINT64_FORMAT "\n",
                               outlay_section_get_code (section), outlay_section_get_name (section),
                               outlay_section_get_fringe (section), st->estimate, st->actual,
-                              st->committed);
+                              st->committed, st->fringe);
       for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
         {
           OutlayLine *line = outlay_section_get_line (section, l);
@@ -162,6 +171,20 @@ outlay_test_describe (OutlayDocument *doc)
         }
     }
   return g_string_free (s, FALSE);
+}
+
+/* The sample with 28 % P&W on its labour sections (A, B, G, M, O), as an
+ * AICP bid from the template would have: the figures the fringe and top
+ * sheet tests were worked out on. */
+static inline void
+outlay_test_add_sample_fringes (OutlayDocument *doc)
+{
+  static const char *labour[] = { "A", "B", "G", "M", "O" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labour); i++)
+    g_object_set (outlay_document_lookup_section (doc, labour[i]), "fringe",
+                  OUTLAY_DECIMAL_FROM_INT (28), NULL);
+  g_assert_true (outlay_document_finish_load (doc, NULL));
 }
 
 G_END_DECLS

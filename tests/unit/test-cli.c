@@ -10,6 +10,8 @@
 #include <sys/wait.h>
 
 #include "outlay-decimal.h"
+#include "outlay-model-enum-types.h"
+#include "outlay-store-private.h"
 #include "outlay-store.h"
 #include "outlay-template.h"
 #include "outlay-test-util.h"
@@ -191,7 +193,7 @@ test_show (Fixture *f, gconstpointer data)
   g_autoptr(GHashTable) est = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) act = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) count = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  OutlayDecimal line_est = 0, line_act = 0;
+  OutlayDecimal line_est = 0, line_act = 0, fringes = 0;
   JsonObject *doc, *totals;
   JsonArray *sections, *lines;
 
@@ -226,13 +228,7 @@ test_show (Fixture *f, gconstpointer data)
       line_est = sum (line_est, amount (line, "estimate"));
       line_act = sum (line_act, amount (line, "actual"));
     }
-  /* the printed totals are the exact sums of the printed lines */
-  g_assert_cmpint (amount (totals, "estimate"), ==, line_est);
-  g_assert_cmpint (amount (totals, "actual"), ==, line_act);
-  g_assert_cmpint (amount (totals, "variance"), ==, line_est - line_act);
-  g_assert_cmpint (line_est, ==, outlay_document_get_totals (sample)->estimate);
-
-  /* sixteen sections A to P, each the sum of its lines */
+  /* sixteen sections A to P, each the sum of its lines plus its fringe */
   g_assert_cmpuint (json_array_get_length (sections), ==, 16);
   for (guint i = 0; i < json_array_get_length (sections); i++)
     {
@@ -243,12 +239,20 @@ test_show (Fixture *f, gconstpointer data)
 
       g_assert_cmpstr (json_object_get_string_member (section, "code"), ==, code);
       g_assert_nonnull (e);
-      g_assert_cmpint (amount (section, "estimate"), ==, *e);
+      g_assert_cmpint (amount (section, "estimate"), ==, sum (*e, amount (section, "fringe")));
+      fringes = sum (fringes, amount (section, "fringe"));
       g_assert_cmpint (amount (section, "actual"), ==, *a);
       g_assert_cmpint (json_object_get_int_member (section, "lines"), ==,
                        GPOINTER_TO_UINT (g_hash_table_lookup (count, code)));
     }
   g_assert_cmpuint (g_hash_table_size (est), ==, 16);
+
+  /* the printed totals are the exact sums of the printed lines and fringes */
+  g_assert_cmpint (amount (totals, "fringe"), ==, fringes);
+  g_assert_cmpint (amount (totals, "estimate"), ==, line_est + fringes);
+  g_assert_cmpint (amount (totals, "actual"), ==, line_act);
+  g_assert_cmpint (amount (totals, "variance"), ==, line_est + fringes - line_act);
+  g_assert_cmpint (line_est + fringes, ==, outlay_document_get_totals (sample)->estimate);
 
   /* the plain form names the budget and its total */
   result_clear (&r);
@@ -521,6 +525,296 @@ test_show_id_first (Fixture *f, gconstpointer data)
   assert_fails (&r, "several");
 }
 
+static char *
+show_total (Fixture *f, const char *budget)
+{
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  run_cli (f, &r, "show", budget, "--json", NULL);
+  assert_ok (&r);
+  root = parse_json (r.out);
+  return g_strdup (json_object_get_string_member (
+    json_object_get_object_member (json_node_get_object (root), "totals"), "estimate"));
+}
+
+static void
+assert_json_change (JsonArray *changed, guint i, const char *section, const char *code,
+                    const char *field, const char *from, const char *to)
+{
+  JsonObject *c;
+
+  g_assert_cmpuint (i, <, json_array_get_length (changed));
+  c = json_array_get_object_element (changed, i);
+  g_assert_cmpstr (json_object_get_string_member (c, "section"), ==, section);
+  g_assert_cmpstr (json_object_get_string_member (c, "code"), ==, code);
+  g_assert_cmpstr (json_object_get_string_member (c, "field"), ==, field);
+  g_assert_cmpstr (json_object_get_string_member (c, "from"), ==, from);
+  g_assert_cmpstr (json_object_get_string_member (c, "to"), ==, to);
+}
+
+static void
+assert_json_totals (JsonObject *o, const char *from, const char *to)
+{
+  JsonObject *t = json_object_get_object_member (o, "totals");
+
+  g_assert_cmpstr (json_object_get_string_member (t, "from"), ==, from);
+  g_assert_cmpstr (json_object_get_string_member (t, "to"), ==, to);
+  g_assert_cmpint (amount (t, "delta"), ==, amount (t, "to") - amount (t, "from"));
+}
+
+static JsonNode *
+compare (Fixture *f, const char *v1, const char *v2)
+{
+  g_auto(Result) r = { 0 };
+
+  if (v2 != NULL)
+    run_cli (f, &r, "compare", "sample", v1, v2, "--json", NULL);
+  else
+    run_cli (f, &r, "compare", "sample", v1, "--json", NULL);
+  assert_ok (&r);
+  return parse_json (r.out);
+}
+
+static gint64
+audit_count (Fixture *f, const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayStore) store = outlay_store_open (f->db, &error);
+
+  g_assert_no_error (error);
+  return outlay_test_query_int (outlay_store_get_db (store), sql);
+}
+
+/* version, versions, set and compare as a script uses them. */
+static void
+test_versions (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *bid_id = NULL;
+  g_autofree char *bid_total = show_total (f, "sample");
+  g_autofree char *awarded_total = NULL;
+  JsonArray *list;
+  JsonObject *o;
+
+  run_cli (f, &r, "version", "sample", "--save", "Bid", "--note", "first bid", NULL);
+  assert_ok (&r);
+  g_assert_true (g_regex_match_simple ("^[1-9][0-9]*\n$", r.out, 0, 0));
+  bid_id = g_strchomp (g_steal_pointer (&r.out));
+  result_clear (&r);
+
+  /* through the document, as typing in the cell: recomputed and audited */
+  run_cli (f, &r, "set", "sample", "--line", "1", "--field", "rate", "--value", "900", NULL);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "rate: 850.00 → 900.00"));
+  g_assert_nonnull (strstr (r.out, "6800.00 → 7200.00"));
+  result_clear (&r);
+  g_assert_cmpint (audit_count (f, "SELECT count(*) FROM audit WHERE entity = 'line'"
+                               " AND field = 'rate' AND old_value = '850' AND new_value = '900'"),
+                   ==, 1);
+  awarded_total = show_total (f, "sample");
+  g_assert_cmpstr (awarded_total, !=, bid_total);
+
+  run_cli (f, &r, "version", "sample", "--save", "Awarded", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+
+  run_cli (f, &r, "versions", "sample", "--json", NULL);
+  assert_ok (&r);
+  root = parse_json (r.out);
+  list = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (list), ==, 2);
+  o = json_array_get_object_element (list, 0);
+  g_assert_cmpint (json_object_get_int_member (o, "id"), ==, g_ascii_strtoll (bid_id, NULL, 10));
+  g_assert_cmpstr (json_object_get_string_member (o, "name"), ==, "Bid");
+  g_assert_cmpstr (json_object_get_string_member (o, "note"), ==, "first bid");
+  g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+                                       json_object_get_string_member (o, "created"), 0, 0));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "totals"),
+                                                  "estimate"), ==, bid_total);
+  o = json_array_get_object_element (list, 1);
+  g_assert_cmpstr (json_object_get_string_member (o, "name"), ==, "Awarded");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "totals"),
+                                                  "estimate"), ==, awarded_total);
+  g_clear_pointer (&root, json_node_unref);
+  result_clear (&r);
+  run_cli (f, &r, "versions", "sample", NULL);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "Awarded"));
+  g_assert_nonnull (strstr (r.out, awarded_total));
+  result_clear (&r);
+
+  /* one more edit after Awarded */
+  run_cli (f, &r, "set", "sample", "--line", "2", "--field", "description", "--value", "1st AD",
+           NULL);
+  assert_ok (&r);
+  result_clear (&r);
+
+  /* Bid → current (the default), by name in any case */
+  root = compare (f, "bid", NULL);
+  o = json_node_get_object (root);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "changed")), ==, 3);
+  assert_json_change (json_object_get_array_member (o, "changed"), 0, "A", "1", "rate", "850.00",
+                      "900.00");
+  assert_json_change (json_object_get_array_member (o, "changed"), 1, "A", "1", "estimate",
+                      "6800.00", "7200.00");
+  assert_json_change (json_object_get_array_member (o, "changed"), 2, "A", "2", "description",
+                      "Assistant director", "1st AD");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "added")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "removed")), ==, 0);
+  assert_json_totals (o, bid_total, awarded_total);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* Bid → Awarded, by id and name */
+  root = compare (f, bid_id, "Awarded");
+  o = json_node_get_object (root);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "changed")), ==, 2);
+  assert_json_totals (o, bid_total, awarded_total);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* the readable form */
+  run_cli (f, &r, "compare", "sample", "Bid", NULL);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "850.00 → 900.00"));
+  g_assert_nonnull (strstr (r.out, "Total"));
+  g_assert_nonnull (strstr (r.out, bid_total));
+}
+
+static void
+test_versions_errors (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) r = { 0 };
+
+  run_cli (f, &r, "version", "sample", "--save", "Bid", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  run_cli (f, &r, "version", "sample", "--save", "BID", NULL);
+  assert_fails (&r, "already has a version named “Bid”");
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+  run_cli (f, &r, "version", "sample", NULL);
+  assert_fails (&r, "--save");
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  run_cli (f, &r, "versions", NULL);
+  assert_fails (&r, "BUDGET");
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  run_cli (f, &r, "compare", "sample", "Wrap", "--json", NULL);
+  assert_fails (&r, "no version “Wrap”");
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+  run_cli (f, &r, "compare", "sample", NULL);
+  assert_fails (&r, "version");
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+
+  run_cli (f, &r, "set", "sample", "--line", "999", "--field", "rate", "--value", "1", NULL);
+  assert_fails (&r, "no line “999”");
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+  run_cli (f, &r, "set", "sample", "--line", "1", "--field", "colour", "--value", "1", NULL);
+  assert_fails (&r, "no field “colour”");
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+  run_cli (f, &r, "set", "sample", "--line", "1", "--field", "rate", "--value", "twelve", NULL);
+  assert_fails (&r, "Rate");
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+  run_cli (f, &r, "set", "sample", "--line", "1", "--field", "rate", NULL);
+  assert_fails (&r, "--value");
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  run_cli (f, &r, "set", "sample", "--section", "Z", "--line", "1", "--field", "rate", "--value",
+           "1", NULL);
+  assert_fails (&r, "no section “Z”");
+}
+
+/* Two lines with one code: --section picks one. */
+static void
+test_set_section (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *id = NULL;
+  JsonArray *lines;
+
+  {
+    g_autoptr(OutlayStore) store = outlay_store_open (f->db, &error);
+    g_autoptr(OutlayDocument) doc = NULL;
+    gint64 budget_id;
+
+    g_assert_no_error (error);
+    budget_id = outlay_store_create_budget (store, "blank", "Twins", NULL, &error);
+    doc = outlay_store_load_document (store, budget_id, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (outlay_document_add_section (doc, G_MAXUINT, "2", "Second", &error));
+    for (guint s = 0; s < 2; s++)
+      {
+        OutlayLine *line = outlay_document_insert_line (doc, outlay_document_get_section (doc, s),
+                                                        0, NULL, &error);
+
+        g_assert_no_error (error);
+        g_assert_true (outlay_document_set_line_text (doc, line, OUTLAY_LINE_CODE, "1", &error));
+      }
+    id = g_strdup_printf ("%" G_GINT64_FORMAT, budget_id);
+  }
+  run_cli (f, &r, "set", id, "--line", "1", "--field", "rate", "--value", "10", NULL);
+  assert_fails (&r, "--section");
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "sections 1, 2"));
+  result_clear (&r);
+  run_cli (f, &r, "set", id, "--section", "2", "--line", "1", "--field", "rate", "--value", "10",
+           NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  run_cli (f, &r, "show", id, "--json", NULL);
+  assert_ok (&r);
+  root = parse_json (r.out);
+  lines = json_object_get_array_member (json_node_get_object (root), "lines");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lines, 0),
+                                                  "rate"), ==, "0.00");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lines, 1),
+                                                  "rate"), ==, "10.00");
+}
+
+/* A locked budget refuses "set" with the model's message; nothing changes. */
+static void
+test_set_locked (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) r = { 0 };
+  g_autofree char *before = show_total (f, "sample");
+  g_autofree char *after = NULL;
+
+  {
+    g_autoptr(OutlayStore) store = outlay_store_open (f->db, &error);
+    g_autoptr(OutlayDocument) doc = NULL;
+    g_auto(GValue) status = G_VALUE_INIT;
+
+    g_assert_no_error (error);
+    doc = outlay_store_load_document (store, outlay_store_find_budget (store, "sample", &error),
+                                      &error);
+    g_assert_no_error (error);
+    g_value_init (&status, OUTLAY_TYPE_BUDGET_STATUS);
+    g_value_set_enum (&status, OUTLAY_BUDGET_STATUS_LOCKED);
+    g_assert_true (outlay_document_set_budget_value (doc, "status", &status, &error));
+    g_assert_no_error (error);
+  }
+  run_cli (f, &r, "set", "sample", "--line", "1", "--field", "rate", "--value", "900", NULL);
+  assert_fails (&r, "is locked, so it cannot be changed");
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+  after = show_total (f, "sample");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (audit_count (f, "SELECT count(*) FROM audit WHERE field = 'rate'"), ==, 0);
+  /* saving a version of a locked budget is fine */
+  run_cli (f, &r, "version", "sample", "--save", "Wrap", NULL);
+  assert_ok (&r);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -536,6 +830,10 @@ main (int argc, char *argv[])
   ADD ("/cli/new", test_new);
   ADD ("/cli/errors", test_errors);
   ADD ("/cli/show-id-first", test_show_id_first);
+  ADD ("/cli/versions", test_versions);
+  ADD ("/cli/versions-errors", test_versions_errors);
+  ADD ("/cli/set-section", test_set_section);
+  ADD ("/cli/set-locked", test_set_locked);
 #undef ADD
   return g_test_run ();
 }

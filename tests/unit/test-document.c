@@ -20,6 +20,7 @@ build_sample (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (doc);
+  outlay_test_add_sample_fringes (doc);
   return doc;
 }
 
@@ -64,6 +65,13 @@ static OutlayDecimal
 section_estimate (OutlayDocument *doc, const char *code)
 {
   return outlay_section_get_totals (outlay_document_lookup_section (doc, code))->estimate;
+}
+
+/* The sum of a section's line estimates, before its fringe. */
+static OutlayDecimal
+section_lines (OutlayDocument *doc, const char *code)
+{
+  return outlay_section_get_lines_estimate (outlay_document_lookup_section (doc, code));
 }
 
 /* The codes of a section's lines, "1,2,3". */
@@ -122,31 +130,36 @@ test_estimate_formula (void)
   OutlayTotals before = *outlay_document_get_totals (doc);
   OutlayTotals sum;
 
-  /* Line producer: 1 × 8 days × 850.00; section A adds up to 33,150 by hand */
+  /* Line producer: 1 × 8 days × 850.00; section A's lines add up to 33,150
+   * by hand, and its 28 % fringe makes 42,432 */
   g_assert_cmpint (outlay_line_get_estimate (producer), ==, D (6800));
-  g_assert_cmpint (section_estimate (doc, "A"), ==, D (33150));
+  g_assert_cmpint (section_lines (doc, "A"), ==, D (33150));
+  g_assert_cmpint (section_estimate (doc, "A"), ==, D (42432));
   outlay_test_assert_totals_consistent (doc);
 
   g_assert_true (outlay_document_set_line_text (doc, producer, OUTLAY_LINE_QUANTITY, "2", &error));
   g_assert_no_error (error);
   g_assert_cmpint (outlay_line_get_estimate (producer), ==, D (13600));
-  g_assert_cmpint (section_estimate (doc, "A"), ==, D (39950));
-  g_assert_cmpint (outlay_document_get_totals (doc)->estimate, ==, before.estimate + D (6800));
+  g_assert_cmpint (section_lines (doc, "A"), ==, D (39950));
+  /* the budget moves by the line's 6,800 and 28 % of it */
+  g_assert_cmpint (outlay_document_get_totals (doc)->estimate, ==, before.estimate + D (8704));
   outlay_test_assert_totals_consistent (doc);
 
   g_assert_true (outlay_document_set_line_text (doc, producer, OUTLAY_LINE_MULTIPLIER, "2.5",
                                                 &error));
   g_assert_cmpint (outlay_line_get_estimate (producer), ==, D (4250)); /* 2 × 2.5 × 850 */
-  g_assert_cmpint (section_estimate (doc, "A"), ==, D (30600));
+  g_assert_cmpint (section_lines (doc, "A"), ==, D (30600));
 
   g_assert_true (outlay_document_set_line_text (doc, producer, OUTLAY_LINE_RATE, "1,000.50",
                                                 &error));
   g_assert_no_error (error);
   g_assert_cmpint (outlay_line_get_rate (producer), ==, 10005000);
   g_assert_cmpint (outlay_line_get_estimate (producer), ==, 50025000); /* 5002.50 */
-  g_assert_cmpint (section_estimate (doc, "A"), ==, D (26350) + 50025000);
+  g_assert_cmpint (section_lines (doc, "A"), ==, D (26350) + 50025000);
+  /* 31,352.50 × 1.28 = 40,131.20 */
+  g_assert_cmpint (section_estimate (doc, "A"), ==, 401312000);
   g_assert_cmpint (outlay_document_get_totals (doc)->estimate, ==,
-                   before.estimate - D (6800) + 50025000);
+                   before.estimate - D (42432) + 401312000);
   /* actuals did not move */
   g_assert_cmpint (outlay_document_get_totals (doc)->actual, ==, before.actual);
   g_assert_true (outlay_document_sum_totals (doc, &sum));
@@ -205,7 +218,8 @@ test_estimate_override (void)
   g_assert_no_error (error);
   g_assert_true (outlay_line_get_estimate_overridden (producer));
   g_assert_cmpint (outlay_line_get_estimate (producer), ==, D (5000));
-  g_assert_cmpint (outlay_document_get_totals (doc)->estimate, ==, total - D (1800));
+  /* 1,800 less in A, and 28 % of it */
+  g_assert_cmpint (outlay_document_get_totals (doc)->estimate, ==, total - D (2304));
 
   /* a typed estimate stays put when qty and rate change */
   g_assert_true (outlay_document_set_line_text (doc, producer, OUTLAY_LINE_QUANTITY, "10", &error));
@@ -219,7 +233,8 @@ test_estimate_override (void)
   g_assert_no_error (error);
   g_assert_false (outlay_line_get_estimate_overridden (producer));
   g_assert_cmpint (outlay_line_get_estimate (producer), ==, D (72000));
-  g_assert_cmpint (outlay_document_get_totals (doc)->estimate, ==, total - D (6800) + D (72000));
+  g_assert_cmpint (outlay_document_get_totals (doc)->estimate, ==,
+                   total + (D (72000) - D (6800)) * 128 / 100);
   outlay_test_assert_totals_consistent (doc);
 
   /* and so does "Use Formula for Estimate" */
@@ -290,6 +305,7 @@ test_overflow (void)
   OutlayLine *producer = line_by_code (doc, "1");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *after_fringe = NULL;
 
   g_assert_true (outlay_document_set_line_text (doc, producer, OUTLAY_LINE_QUANTITY, "2", &error));
   g_assert_true (outlay_document_set_line_text (doc, producer, OUTLAY_LINE_MULTIPLIER, "1", &error));
@@ -311,12 +327,20 @@ test_overflow (void)
   g_assert_cmpstr (outlay_document_get_undo_label (doc), ==, "Edit Days");
   outlay_test_assert_totals_consistent (doc);
 
+  /* the line and A's lines fit, but not with A's 28 % fringe on top */
+  g_assert_false (outlay_document_set_line_text (doc, producer, OUTLAY_LINE_ESTIMATE,
+                                                 "800000000000000", &error));
+  g_assert_error (error, OUTLAY_ERROR, OUTLAY_ERROR_OVERFLOW);
+  g_clear_error (&error);
+  after_fringe = outlay_test_describe (doc);
+  g_assert_cmpstr (after_fringe, ==, before);
+
   /* the line fits alone, but the section total would not */
   g_assert_true (outlay_document_set_line_text (doc, producer, OUTLAY_LINE_ESTIMATE,
-                                                "900000000000000", &error));
+                                                "700000000000000", &error));
   g_assert_no_error (error);
   g_assert_false (outlay_document_set_line_text (doc, line_by_code (doc, "2"),
-                                                 OUTLAY_LINE_ESTIMATE, "900000000000000",
+                                                 OUTLAY_LINE_ESTIMATE, "700000000000000",
                                                  &error));
   g_assert_error (error, OUTLAY_ERROR, OUTLAY_ERROR_OVERFLOW);
   g_assert_cmpint (outlay_line_get_estimate (line_by_code (doc, "2")), ==, D (2700));
@@ -355,7 +379,7 @@ test_insert_delete (void)
   g_assert_true (outlay_section_get_line (b, outlay_section_get_n_lines (b) - 1) == line);
   g_assert_true (outlay_document_set_line_text (doc, line, OUTLAY_LINE_CODE, "99", &error));
   g_assert_cmpuint (outlay_document_get_n_lines (doc), ==, n + 2);
-  g_assert_cmpint (outlay_document_get_totals (doc)->estimate, ==, total + D (100));
+  g_assert_cmpint (outlay_document_get_totals (doc)->estimate, ==, total + D (128));
   codes_a = line_codes (a);
   g_assert_cmpstr (codes_a, ==, "1,1a,2,3,6,7,9,12,15,16,17");
   outlay_test_assert_totals_consistent (doc);
@@ -377,8 +401,8 @@ test_insert_delete (void)
   g_assert_cmpstr (codes_b, ==, "51,53,54,56,57,58,59,60,61,62,63,64,65,67,70,71,99");
   /* 6800 + 5000 + 2200 gone */
   g_assert_cmpint (outlay_document_get_totals (doc)->estimate, ==,
-                   total + D (100) - D (6800) - D (5000) - D (2200));
-  g_assert_cmpint (section_estimate (doc, "A"), ==, D (33150) + D (100) - D (6800) - D (5000));
+                   total + (D (100) - D (6800) - D (5000) - D (2200)) * 128 / 100);
+  g_assert_cmpint (section_lines (doc, "A"), ==, D (33150) + D (100) - D (6800) - D (5000));
   g_assert_null (outlay_document_lookup_line (doc, "52"));
   outlay_test_assert_totals_consistent (doc);
   deleted = outlay_test_describe (doc);
@@ -412,7 +436,7 @@ test_move_lines (void)
   codes = line_codes (a);
   g_assert_cmpstr (codes, ==, "2,3,6,1,7,9,12,15,16,17");
   g_clear_pointer (&codes, g_free);
-  g_assert_cmpint (section_estimate (doc, "A"), ==, D (33150));
+  g_assert_cmpint (section_estimate (doc, "A"), ==, D (42432));
   /* to the end, past the last index */
   g_assert_true (outlay_document_move_line (doc, line_by_code (doc, "2"), a, 100, &error));
   codes = line_codes (a);
@@ -431,10 +455,14 @@ test_move_lines (void)
   g_assert_cmpstr (codes, ==, "104,3,105,106,107,108");
   g_clear_pointer (&codes, g_free);
   g_assert_true (outlay_line_get_section (line_by_code (doc, "3")) == c);
-  g_assert_cmpint (section_estimate (doc, "A"), ==, D (33150) - D (5000));
+  g_assert_cmpint (section_lines (doc, "A"), ==, D (33150) - D (5000));
+  g_assert_cmpint (section_estimate (doc, "A"), ==, D (36032)); /* 28,150 × 1.28 */
   g_assert_cmpuint (outlay_section_get_n_lines (a), ==, 9);
   g_assert_cmpuint (outlay_section_get_n_lines (c), ==, 6);
-  outlay_test_assert_totals_equal (outlay_document_get_totals (doc), &doc_totals);
+  /* C has no fringe: the 1,400 of fringe on "3" is gone from the budget */
+  g_assert_cmpint (outlay_document_get_totals (doc)->estimate, ==, doc_totals.estimate - D (1400));
+  g_assert_cmpint (outlay_document_get_totals (doc)->fringe, ==, doc_totals.fringe - D (1400));
+  g_assert_cmpint (outlay_document_get_totals (doc)->actual, ==, doc_totals.actual);
   outlay_test_assert_totals_consistent (doc);
   g_assert_cmpstr (outlay_document_get_undo_label (doc), ==, "Move Line");
   moved = outlay_test_describe (doc);
@@ -472,6 +500,10 @@ test_sections (void)
   g_assert_cmpstr (outlay_section_get_code (added), ==, "Q");
   g_assert_cmpstr (outlay_section_get_name (added), ==, "Overtime labour");
   g_assert_cmpint (outlay_section_get_fringe (added), ==, D (28));
+  /* the new fringe applies at once: 250 + 70 */
+  g_assert_cmpint (outlay_section_get_totals (added)->estimate, ==, D (320));
+  g_assert_cmpint (outlay_section_get_fringe_amount (added), ==, D (70));
+  g_assert_cmpint (outlay_document_get_totals (doc)->estimate, ==, total + D (320));
   g_assert_cmpstr (outlay_document_get_undo_label (doc), ==, "Rename Section");
   g_assert_true (outlay_document_lookup_section (doc, "q") == added);
 
@@ -494,7 +526,7 @@ test_sections (void)
   g_assert_cmpstr (codes, ==, "A,C,D,E,F,G,H,I,J,K,L,M,N,O,P,Q");
   g_assert_null (outlay_document_lookup_line (doc, "51"));
   g_assert_cmpuint (outlay_document_get_n_lines (doc), ==, n_lines + 1 - 17);
-  g_assert_cmpint (outlay_document_get_totals (doc)->estimate, ==, total + D (250) - b_total);
+  g_assert_cmpint (outlay_document_get_totals (doc)->estimate, ==, total + D (320) - b_total);
   outlay_test_assert_totals_consistent (doc);
   end = outlay_test_describe (doc);
 

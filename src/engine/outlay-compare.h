@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "outlay-document.h"
+
+G_BEGIN_DECLS
+
+/**
+ * OutlayComparedLine:
+ * @section: the code of its section
+ * @code: its code ("" when it has none)
+ * @description: its description ("" when it has none)
+ * @estimate: its estimate
+ * @actual: its actual cost
+ *
+ * A line only one side has (added or removed).
+ */
+typedef struct
+{
+  char          *section;
+  char          *code;
+  char          *description;
+  OutlayDecimal  estimate;
+  OutlayDecimal  actual;
+} OutlayComparedLine;
+
+/**
+ * OutlayFieldChange:
+ * @section: the code of the line's section (after the change)
+ * @code: the line's code (after the change)
+ * @field: the field that differs; %OUTLAY_LINE_N_FIELDS when the line
+ *   moved to another section (@from and @to are then section codes)
+ * @from: the old value, as text (amounts as outlay_json_amount() prints
+ *   them, quantity and multiplier without trailing zeros)
+ * @to: the new value, as text
+ * @delta: @to − @from for a numeric field, else 0
+ *
+ * One field of one line that differs between the two sides.
+ */
+typedef struct
+{
+  char            *section;
+  char            *code;
+  OutlayLineField  field;
+  char            *from;
+  char            *to;
+  OutlayDecimal    delta;
+} OutlayFieldChange;
+
+/**
+ * OutlaySectionDelta:
+ * @code: the section code; sections are matched by code
+ * @name: its name (on the newer side if it has it)
+ * @from: its sums on the older side (zero if it was not there)
+ * @to: its sums on the newer side (zero if it is not there)
+ *
+ * How one section's sums moved.
+ */
+typedef struct
+{
+  char         *code;
+  char         *name;
+  OutlayTotals  from;
+  OutlayTotals  to;
+} OutlaySectionDelta;
+
+/**
+ * OutlayComparison:
+ * @currency: the currency amounts are printed in (the newer side's)
+ * @changed: (element-type OutlayFieldChange): fields that differ, in the
+ *   newer side's line order
+ * @added: (element-type OutlayComparedLine): lines only the newer side has
+ * @removed: (element-type OutlayComparedLine): lines only the older side has
+ * @sections: (element-type OutlaySectionDelta): every section of either side
+ * @from: the older side's totals
+ * @to: the newer side's totals
+ *
+ * What changed from one state of a budget to another, line by line.
+ */
+typedef struct
+{
+  char         *currency;
+  GPtrArray    *changed;
+  GPtrArray    *added;
+  GPtrArray    *removed;
+  GPtrArray    *sections;
+  OutlayTotals  from;
+  OutlayTotals  to;
+} OutlayComparison;
+
+OutlayComparison *outlay_compare_documents    (OutlayDocument   *from,
+                                               OutlayDocument   *to);
+void              outlay_comparison_free      (OutlayComparison *self);
+OutlayDecimal     outlay_comparison_delta     (OutlayDecimal     from,
+                                               OutlayDecimal     to);
+const char       *outlay_field_change_name    (const OutlayFieldChange *change);
+char             *outlay_compare_field_text   (OutlayLine       *line,
+                                               OutlayLineField   field,
+                                               const char       *currency);
+JsonNode         *outlay_comparison_to_json   (OutlayComparison *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayComparison, outlay_comparison_free)
+
+G_END_DECLS

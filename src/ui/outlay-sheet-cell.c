@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-sheet-cell"
+
+/* One cell of the budget sheet: a focusable widget around a GtkInscription
+ * (which redraws without re-measuring, the thing that keeps scrolling fast
+ * on GTK 4.8), with a GtkText editor that exists only while editing. */
+
+#include "config.h"
+
+#include "outlay-sheet-cell.h"
+
+struct _OutlaySheetCell
+{
+  GtkWidget    parent_instance;
+  GtkWidget   *inscription;
+  GtkWidget   *icon;
+  GtkWidget   *editor;
+  GtkListItem *list_item; /* unowned: the item owns the cell */
+  guint        column;
+};
+
+G_DEFINE_FINAL_TYPE (OutlaySheetCell, outlay_sheet_cell, GTK_TYPE_WIDGET)
+
+static void
+outlay_sheet_cell_dispose (GObject *object)
+{
+  OutlaySheetCell *self = OUTLAY_SHEET_CELL (object);
+
+  g_clear_pointer (&self->editor, gtk_widget_unparent);
+  g_clear_pointer (&self->icon, gtk_widget_unparent);
+  g_clear_pointer (&self->inscription, gtk_widget_unparent);
+  G_OBJECT_CLASS (outlay_sheet_cell_parent_class)->dispose (object);
+}
+
+static void
+outlay_sheet_cell_class_init (OutlaySheetCellClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = outlay_sheet_cell_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sheetcell");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_CELL);
+}
+
+static void
+outlay_sheet_cell_init (OutlaySheetCell *self)
+{
+  self->inscription = gtk_inscription_new (NULL);
+  gtk_widget_set_hexpand (self->inscription, TRUE);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_set_parent (self->inscription, GTK_WIDGET (self));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+}
+
+GtkWidget *
+outlay_sheet_cell_new (guint column,
+                       float xalign)
+{
+  OutlaySheetCell *self = g_object_new (OUTLAY_TYPE_SHEET_CELL, NULL);
+
+  self->column = column;
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (self->inscription), xalign);
+  if (xalign > 0.5f)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "numeric");
+  return GTK_WIDGET (self);
+}
+
+guint
+outlay_sheet_cell_get_column (OutlaySheetCell *self)
+{
+  return self->column;
+}
+
+GtkListItem *
+outlay_sheet_cell_get_list_item (OutlaySheetCell *self)
+{
+  return self->list_item;
+}
+
+void
+outlay_sheet_cell_set_list_item (OutlaySheetCell *self,
+                                 GtkListItem     *item)
+{
+  self->list_item = item;
+}
+
+void
+outlay_sheet_cell_set_text (OutlaySheetCell *self,
+                            const char      *text)
+{
+  gtk_inscription_set_text (GTK_INSCRIPTION (self->inscription), text);
+}
+
+const char *
+outlay_sheet_cell_get_text (OutlaySheetCell *self)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (self->inscription));
+
+  return text != NULL ? text : "";
+}
+
+/**
+ * outlay_sheet_cell_set_warning:
+ * @self: a cell
+ * @warning: (nullable): shown as an icon with this tooltip (over budget);
+ *   %NULL for none
+ *
+ * Marks the cell with an icon, not colour alone.
+ */
+void
+outlay_sheet_cell_set_warning (OutlaySheetCell *self,
+                               const char      *warning)
+{
+  if (warning == NULL)
+    {
+      g_clear_pointer (&self->icon, gtk_widget_unparent);
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "over-budget");
+      return;
+    }
+  if (self->icon == NULL)
+    {
+      self->icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_insert_after (self->icon, GTK_WIDGET (self), NULL);
+    }
+  gtk_widget_set_tooltip_text (self->icon, warning);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  warning, -1);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "over-budget");
+}
+
+gboolean
+outlay_sheet_cell_is_editing (OutlaySheetCell *self)
+{
+  return self->editor != NULL;
+}
+
+/**
+ * outlay_sheet_cell_start_editing:
+ * @self: a cell
+ * @initial: the editor's text
+ *
+ * Returns: (transfer none): the editor, a #GtkText, focused
+ */
+GtkWidget *
+outlay_sheet_cell_start_editing (OutlaySheetCell *self,
+                                 const char      *initial)
+{
+  if (self->editor == NULL)
+    {
+      self->editor = gtk_text_new ();
+      gtk_widget_set_hexpand (self->editor, TRUE);
+      gtk_widget_set_visible (self->inscription, FALSE);
+      gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
+      gtk_widget_add_css_class (GTK_WIDGET (self), "editing");
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->editor), initial);
+  gtk_editable_set_alignment (GTK_EDITABLE (self->editor),
+                              gtk_inscription_get_xalign (GTK_INSCRIPTION (self->inscription)));
+  gtk_widget_grab_focus (self->editor);
+  gtk_editable_set_position (GTK_EDITABLE (self->editor), -1);
+  return self->editor;
+}
+
+/**
+ * outlay_sheet_cell_stop_editing:
+ * @self: a cell
+ *
+ * Removes the editor, leaving focus on the cell.
+ *
+ * Returns: (transfer full) (nullable): what the editor held
+ */
+char *
+outlay_sheet_cell_stop_editing (OutlaySheetCell *self)
+{
+  char *text;
+
+  if (self->editor == NULL)
+    return NULL;
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->editor)));
+  /* focus first, so the window never keeps a detached GtkText focused */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  g_clear_pointer (&self->editor, gtk_widget_unparent);
+  gtk_widget_set_visible (self->inscription, TRUE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "editing");
+  return text;
+}

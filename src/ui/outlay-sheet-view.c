@@ -1,0 +1,913 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-sheet-view"
+
+/* The budget sheet: a GtkColumnView over a flat list of section and line
+ * objects (see ../shared/notes/columnview-on-gtk-4.8.md for why flat).
+ * Value edits never touch the list model: each bound row keeps its cells
+ * in a side table on the item, and a notify on the line or section
+ * updates just those cells, so an edit never rebinds a row or loses focus.
+ * One capture-phase key controller moves between cells and edits. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "outlay-currency.h"
+#include "outlay-sheet-cell.h"
+#include "outlay-sheet-view.h"
+
+#define CELLS_KEY "outlay-sheet-cells"
+
+struct _OutlaySheetView
+{
+  AdwBin          parent_instance;
+  GtkColumnView  *column_view;
+  GtkLabel       *totals_label;
+  GListStore     *rows;
+  OutlayDocument *document;
+  GHashTable     *collapsed; /* OutlaySection set */
+};
+
+enum {
+  MESSAGE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (OutlaySheetView, outlay_sheet_view, ADW_TYPE_BIN)
+
+typedef struct
+{
+  const char *title;
+  int         width;
+  float       xalign;
+  int         field; /* OutlayLineField, or -1 when computed */
+} Column;
+
+static const Column columns[OUTLAY_SHEET_N_COLUMNS] = {
+  [OUTLAY_SHEET_COLUMN_CODE] = { N_("Code"), 70, 0, OUTLAY_LINE_CODE },
+  [OUTLAY_SHEET_COLUMN_DESCRIPTION] = { N_("Description"), 280, 0, OUTLAY_LINE_DESCRIPTION },
+  [OUTLAY_SHEET_COLUMN_QUANTITY] = { N_("Qty"), 60, 1, OUTLAY_LINE_QUANTITY },
+  [OUTLAY_SHEET_COLUMN_UNIT] = { N_("Unit"), 70, 0, OUTLAY_LINE_UNIT },
+  [OUTLAY_SHEET_COLUMN_MULTIPLIER] = { N_("Days"), 60, 1, OUTLAY_LINE_MULTIPLIER },
+  [OUTLAY_SHEET_COLUMN_RATE] = { N_("Rate"), 100, 1, OUTLAY_LINE_RATE },
+  [OUTLAY_SHEET_COLUMN_ESTIMATE] = { N_("Estimate"), 120, 1, OUTLAY_LINE_ESTIMATE },
+  [OUTLAY_SHEET_COLUMN_ACTUAL] = { N_("Actual"), 120, 1, OUTLAY_LINE_ACTUAL },
+  [OUTLAY_SHEET_COLUMN_VARIANCE] = { N_("Variance"), 130, 1, -1 },
+  [OUTLAY_SHEET_COLUMN_VARIANCE_PERCENT] = { N_("Var. %"), 70, 1, -1 },
+  [OUTLAY_SHEET_COLUMN_COMMITTED] = { N_("Committed"), 110, 1, OUTLAY_LINE_COMMITTED },
+  [OUTLAY_SHEET_COLUMN_NOTES] = { N_("Notes"), 200, 0, OUTLAY_LINE_NOTES },
+};
+
+static void
+message (OutlaySheetView *self, const char *text)
+{
+  g_signal_emit (self, signals[MESSAGE], 0, text);
+}
+
+static const char *
+currency (OutlaySheetView *self)
+{
+  return outlay_budget_get_currency (outlay_document_get_budget (self->document));
+}
+
+/* ---- formatting ---- */
+
+static char *
+format_quantity (OutlayDecimal value)
+{
+  g_autofree char *plain = outlay_decimal_to_string_trim (value);
+  const char *point = strchr (plain, '.');
+
+  return outlay_decimal_format_locale (value, point != NULL ? (guint) strlen (point + 1) : 0);
+}
+
+static char *
+format_percent (OutlayDecimal part, OutlayDecimal whole)
+{
+  OutlayDecimal pct;
+  g_autofree char *number = NULL;
+
+  if (!outlay_decimal_as_percent (part, whole, &pct))
+    return g_strdup ("");
+  number = outlay_decimal_format_locale (pct, 1);
+  return g_strdup_printf ("%s%%", number);
+}
+
+/* The text of a line's cell; *warning is set for an over-budget variance. */
+static char *
+line_text (OutlaySheetView *self, OutlayLine *line, guint col, const char **warning)
+{
+  OutlayDecimal variance = outlay_line_get_variance (line);
+  int field = columns[col].field;
+
+  *warning = NULL;
+  if (col == OUTLAY_SHEET_COLUMN_VARIANCE || col == OUTLAY_SHEET_COLUMN_VARIANCE_PERCENT)
+    {
+      if (variance < 0)
+        *warning = _("Over budget");
+      if (col == OUTLAY_SHEET_COLUMN_VARIANCE)
+        return outlay_currency_format_amount (variance, currency (self));
+      return format_percent (variance, outlay_line_get_estimate (line));
+    }
+  if (!outlay_line_field_is_decimal (field))
+    return g_strdup (outlay_line_get_text (line, field));
+  if (field == OUTLAY_LINE_QUANTITY || field == OUTLAY_LINE_MULTIPLIER)
+    return format_quantity (outlay_line_get_decimal (line, field));
+  return outlay_currency_format_amount (outlay_line_get_decimal (line, field), currency (self));
+}
+
+static char *
+section_text (OutlaySheetView *self, OutlaySection *section, guint col, const char **warning)
+{
+  const OutlayTotals *t = outlay_section_get_totals (section);
+  OutlayDecimal variance = outlay_totals_get_variance (t);
+
+  *warning = NULL;
+  switch (col)
+    {
+    case OUTLAY_SHEET_COLUMN_CODE:
+      return g_strdup (outlay_section_get_code (section));
+    case OUTLAY_SHEET_COLUMN_DESCRIPTION:
+      return g_strdup (outlay_section_get_name (section));
+    case OUTLAY_SHEET_COLUMN_ESTIMATE:
+      return outlay_currency_format_amount (t->estimate, currency (self));
+    case OUTLAY_SHEET_COLUMN_ACTUAL:
+      return outlay_currency_format_amount (t->actual, currency (self));
+    case OUTLAY_SHEET_COLUMN_COMMITTED:
+      return outlay_currency_format_amount (t->committed, currency (self));
+    case OUTLAY_SHEET_COLUMN_VARIANCE:
+    case OUTLAY_SHEET_COLUMN_VARIANCE_PERCENT:
+      if (variance < 0)
+        *warning = _("Section over budget");
+      if (col == OUTLAY_SHEET_COLUMN_VARIANCE)
+        return outlay_currency_format_amount (variance, currency (self));
+      return format_percent (variance, t->estimate);
+    default:
+      return g_strdup ("");
+    }
+}
+
+static void
+update_cell (OutlaySheetView *self, OutlaySheetCell *cell, GObject *item)
+{
+  guint col = outlay_sheet_cell_get_column (cell);
+  const char *warning = NULL;
+  g_autofree char *text = NULL;
+
+  if (outlay_sheet_cell_is_editing (cell))
+    return;
+  if (OUTLAY_IS_LINE (item))
+    {
+      text = line_text (self, OUTLAY_LINE (item), col, &warning);
+      if (col == OUTLAY_SHEET_COLUMN_ESTIMATE && outlay_line_get_estimate_overridden (OUTLAY_LINE (item)))
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (cell), "overridden");
+          gtk_widget_set_tooltip_text (GTK_WIDGET (cell),
+                                       _("Typed by hand. Clear the cell to use qty × days × rate."));
+        }
+      else if (col == OUTLAY_SHEET_COLUMN_ESTIMATE)
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (cell), "overridden");
+          gtk_widget_set_tooltip_text (GTK_WIDGET (cell), NULL);
+        }
+      gtk_widget_remove_css_class (GTK_WIDGET (cell), "section");
+    }
+  else
+    {
+      text = section_text (self, OUTLAY_SECTION (item), col, &warning);
+      gtk_widget_add_css_class (GTK_WIDGET (cell), "section");
+    }
+  outlay_sheet_cell_set_text (cell, text);
+  outlay_sheet_cell_set_warning (cell, warning);
+}
+
+static OutlaySheetCell **
+item_cells (GObject *item)
+{
+  return g_object_get_data (item, CELLS_KEY);
+}
+
+static void
+item_notify_cb (GObject *item, GParamSpec *pspec, OutlaySheetView *self)
+{
+  OutlaySheetCell **cells = item_cells (item);
+
+  for (guint c = 0; cells != NULL && c < OUTLAY_SHEET_N_COLUMNS; c++)
+    if (cells[c] != NULL)
+      update_cell (self, cells[c], item);
+}
+
+/* ---- the flat model ---- */
+
+static guint
+header_position (OutlaySheetView *self, OutlaySection *section)
+{
+  guint pos = 0;
+
+  for (guint s = 0; s < outlay_document_get_n_sections (self->document); s++)
+    {
+      OutlaySection *other = outlay_document_get_section (self->document, s);
+
+      if (other == section)
+        return pos;
+      pos += 1;
+      if (!g_hash_table_contains (self->collapsed, other))
+        pos += outlay_section_get_n_lines (other);
+    }
+  g_return_val_if_reached (pos);
+}
+
+static void
+rebuild (OutlaySheetView *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+  if (self->document != NULL)
+    for (guint s = 0; s < outlay_document_get_n_sections (self->document); s++)
+      {
+        OutlaySection *section = outlay_document_get_section (self->document, s);
+
+        g_ptr_array_add (items, section);
+        if (g_hash_table_contains (self->collapsed, section))
+          continue;
+        for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
+          g_ptr_array_add (items, outlay_section_get_line (section, l));
+      }
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       items->pdata, items->len);
+}
+
+static void
+lines_changed_cb (OutlaySheetView *self, OutlaySection *section, guint position, guint removed,
+                  guint added)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  guint at;
+
+  if (g_hash_table_contains (self->collapsed, section))
+    return;
+  at = header_position (self, section) + 1 + position;
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_add (items, outlay_section_get_line (section, position + i));
+  g_list_store_splice (self->rows, at, removed, items->pdata, items->len);
+}
+
+static void
+update_totals (OutlaySheetView *self)
+{
+  const OutlayTotals *t;
+  g_autofree char *est = NULL, *act = NULL, *var = NULL, *text = NULL;
+
+  if (self->document == NULL)
+    return;
+  t = outlay_document_get_totals (self->document);
+  est = outlay_currency_format (t->estimate, currency (self));
+  act = outlay_currency_format (t->actual, currency (self));
+  var = outlay_currency_format (outlay_totals_get_variance (t), currency (self));
+  /* Translators: the sheet's footer */
+  text = g_strdup_printf (_("%u lines · Estimate %s · Actual %s · Variance %s"),
+                          outlay_document_get_n_lines (self->document), est, act, var);
+  gtk_label_set_text (self->totals_label, text);
+}
+
+/* ---- factories ---- */
+
+static void
+setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  guint col = GPOINTER_TO_UINT (data);
+  GtkWidget *cell = outlay_sheet_cell_new (col, columns[col].xalign);
+
+  outlay_sheet_cell_set_list_item (OUTLAY_SHEET_CELL (cell), item);
+  gtk_list_item_set_child (item, cell);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, OutlaySheetView *self)
+{
+  OutlaySheetCell *cell = OUTLAY_SHEET_CELL (gtk_list_item_get_child (item));
+  GObject *row = gtk_list_item_get_item (item);
+  OutlaySheetCell **cells = item_cells (row);
+  guint col = outlay_sheet_cell_get_column (cell);
+
+  if (cells == NULL)
+    {
+      cells = g_new0 (OutlaySheetCell *, OUTLAY_SHEET_N_COLUMNS);
+      g_object_set_data_full (row, CELLS_KEY, cells, g_free);
+      g_signal_connect (row, "notify", G_CALLBACK (item_notify_cb), self);
+    }
+  cells[col] = cell;
+  update_cell (self, cell, row);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, OutlaySheetView *self)
+{
+  OutlaySheetCell *cell = OUTLAY_SHEET_CELL (gtk_list_item_get_child (item));
+  GObject *row = gtk_list_item_get_item (item);
+  OutlaySheetCell **cells = item_cells (row);
+  gboolean any = FALSE;
+
+  g_free (outlay_sheet_cell_stop_editing (cell));
+  if (cells == NULL)
+    return;
+  cells[outlay_sheet_cell_get_column (cell)] = NULL;
+  for (guint c = 0; c < OUTLAY_SHEET_N_COLUMNS; c++)
+    any |= cells[c] != NULL;
+  if (!any)
+    {
+      g_signal_handlers_disconnect_by_func (row, item_notify_cb, self);
+      g_object_set_data (row, CELLS_KEY, NULL);
+    }
+}
+
+/* ---- moving and editing ---- */
+
+static OutlaySheetCell *
+focused_cell (OutlaySheetView *self, gboolean *editing)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *w = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  *editing = FALSE;
+  for (; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      if (OUTLAY_IS_SHEET_CELL (w))
+        return OUTLAY_SHEET_CELL (w);
+      if (GTK_IS_TEXT (w))
+        *editing = TRUE;
+      if (w == GTK_WIDGET (self))
+        break;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LIST_VIEW (c))
+      return c;
+  return NULL;
+}
+
+/* Keeps the focused cell in view sideways: GTK 4.8 does not. */
+static void
+scroll_to_cell (OutlaySheetView *self, GtkWidget *cell)
+{
+  GtkWidget *scrolled = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view));
+  graphene_rect_t bounds;
+  double page, value;
+
+  if (!GTK_IS_SCROLLED_WINDOW (scrolled) || h == NULL
+      || !gtk_widget_compute_bounds (cell, GTK_WIDGET (self->column_view), &bounds))
+    return;
+  page = gtk_adjustment_get_page_size (h);
+  value = gtk_adjustment_get_value (h);
+  if (bounds.origin.x < 0)
+    gtk_adjustment_set_value (h, value + bounds.origin.x);
+  else if (bounds.origin.x + bounds.size.width > page)
+    gtk_adjustment_set_value (h, value + bounds.origin.x + bounds.size.width - page);
+}
+
+/**
+ * outlay_sheet_view_focus_cell:
+ * @self: the sheet
+ * @row: a row of outlay_sheet_view_get_rows()
+ * @column: an #OutlaySheetColumn
+ *
+ * Moves the keyboard focus to a cell, scrolling it into view.
+ *
+ * Returns: %TRUE if the cell exists and has the focus
+ */
+gboolean
+outlay_sheet_view_focus_cell (OutlaySheetView *self,
+                              guint            row,
+                              guint            column)
+{
+  g_autoptr(GObject) item = NULL;
+  OutlaySheetCell **cells;
+
+  if (row >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)) || column >= OUTLAY_SHEET_N_COLUMNS)
+    return FALSE;
+  item = g_list_model_get_item (G_LIST_MODEL (self->rows), row);
+  cells = item_cells (item);
+  if (cells == NULL || cells[column] == NULL)
+    {
+      /* bind the row first: scroll-to-item creates its widgets at once */
+      GtkWidget *list = find_list_view (GTK_WIDGET (self->column_view));
+
+      if (list != NULL)
+        gtk_widget_activate_action (list, "list.scroll-to-item", "u", row);
+      cells = item_cells (item);
+    }
+  if (cells == NULL || cells[column] == NULL)
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (cells[column]));
+  scroll_to_cell (self, GTK_WIDGET (cells[column]));
+  return TRUE;
+}
+
+static guint
+cell_row (OutlaySheetCell *cell)
+{
+  return gtk_list_item_get_position (outlay_sheet_cell_get_list_item (cell));
+}
+
+static GObject *
+cell_item (OutlaySheetCell *cell)
+{
+  return gtk_list_item_get_item (outlay_sheet_cell_get_list_item (cell));
+}
+
+static gboolean
+is_editable (GObject *item, guint col)
+{
+  if (OUTLAY_IS_SECTION (item))
+    return col == OUTLAY_SHEET_COLUMN_CODE || col == OUTLAY_SHEET_COLUMN_DESCRIPTION;
+  return columns[col].field >= 0;
+}
+
+/* The text an editor starts with: plain digits for numbers, so "1,234.50"
+ * is not re-parsed through grouping. */
+static char *
+edit_text (OutlaySheetView *self, GObject *item, guint col)
+{
+  int field = columns[col].field;
+
+  if (OUTLAY_IS_SECTION (item))
+    return g_strdup (col == OUTLAY_SHEET_COLUMN_CODE ? outlay_section_get_code (OUTLAY_SECTION (item))
+                                                     : outlay_section_get_name (OUTLAY_SECTION (item)));
+  if (!outlay_line_field_is_decimal (field))
+    return g_strdup (outlay_line_get_text (OUTLAY_LINE (item), field));
+  return format_quantity (outlay_line_get_decimal (OUTLAY_LINE (item), field));
+}
+
+static gboolean
+commit_text (OutlaySheetView *self, GObject *item, guint col, const char *text, GError **error)
+{
+  if (OUTLAY_IS_SECTION (item))
+    {
+      OutlaySection *s = OUTLAY_SECTION (item);
+      gboolean code = col == OUTLAY_SHEET_COLUMN_CODE;
+
+      return outlay_document_update_section (self->document, s,
+                                             code ? text : outlay_section_get_code (s),
+                                             code ? outlay_section_get_name (s) : text,
+                                             outlay_section_get_fringe (s), error);
+    }
+  return outlay_document_set_line_text (self->document, OUTLAY_LINE (item), columns[col].field,
+                                        text, error);
+}
+
+static void
+start_editing (OutlaySheetView *self, OutlaySheetCell *cell, gboolean from_typing)
+{
+  GObject *item = cell_item (cell);
+  g_autofree char *text = NULL;
+
+  if (!is_editable (item, outlay_sheet_cell_get_column (cell)))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (cell));
+      return;
+    }
+  if (outlay_document_get_read_only (self->document))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (cell));
+      message (self, _("This budget is locked. Set its status back to Approved to edit it."));
+      return;
+    }
+  text = from_typing ? g_strdup ("") : edit_text (self, item, outlay_sheet_cell_get_column (cell));
+  outlay_sheet_cell_start_editing (cell, text);
+}
+
+/* Ends editing; on a bad value bells, says why, and keeps the old value. */
+static gboolean
+finish_editing (OutlaySheetView *self, OutlaySheetCell *cell, gboolean commit)
+{
+  g_autofree char *text = outlay_sheet_cell_stop_editing (cell);
+  g_autoptr(GError) error = NULL;
+  GObject *item = cell_item (cell);
+
+  if (text == NULL || !commit || item == NULL)
+    {
+      if (item != NULL)
+        update_cell (self, cell, item);
+      return TRUE;
+    }
+  if (!commit_text (self, item, outlay_sheet_cell_get_column (cell), text, &error))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (cell));
+      message (self, error->message);
+      update_cell (self, cell, item);
+      return FALSE;
+    }
+  update_cell (self, cell, item);
+  return TRUE;
+}
+
+static void
+move (OutlaySheetView *self, OutlaySheetCell *cell, int drow, int dcol)
+{
+  int n_rows = (int) g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  int row = (int) cell_row (cell) + drow;
+  int col = (int) outlay_sheet_cell_get_column (cell) + dcol;
+
+  if (col < 0)
+    {
+      col = OUTLAY_SHEET_N_COLUMNS - 1;
+      row--;
+    }
+  else if (col >= OUTLAY_SHEET_N_COLUMNS)
+    {
+      col = 0;
+      row++;
+    }
+  row = CLAMP (row, 0, n_rows - 1);
+  outlay_sheet_view_focus_cell (self, (guint) row, (guint) col);
+}
+
+static void
+insert_line (OutlaySheetView *self, OutlaySheetCell *cell)
+{
+  GObject *item = cell_item (cell);
+  OutlaySection *section;
+  g_autoptr(GError) error = NULL;
+  OutlayLine *line;
+  guint index = 0;
+
+  if (OUTLAY_IS_LINE (item))
+    {
+      section = outlay_line_get_section (OUTLAY_LINE (item));
+      outlay_section_find_line (section, OUTLAY_LINE (item), &index);
+      index++;
+    }
+  else
+    section = OUTLAY_SECTION (item);
+  if (g_hash_table_remove (self->collapsed, section))
+    rebuild (self);
+  line = outlay_document_insert_line (self->document, section, index, NULL, &error);
+  if (line == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (cell));
+      message (self, error->message);
+      return;
+    }
+  outlay_sheet_view_focus_cell (self, header_position (self, section) + 1 + index,
+                                OUTLAY_SHEET_COLUMN_DESCRIPTION);
+}
+
+static void
+delete_line (OutlaySheetView *self, OutlaySheetCell *cell)
+{
+  GObject *item = cell_item (cell);
+  g_autoptr(GError) error = NULL;
+  OutlayLine *line;
+  guint row = cell_row (cell), col = outlay_sheet_cell_get_column (cell);
+
+  if (!OUTLAY_IS_LINE (item))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (cell));
+      return;
+    }
+  line = OUTLAY_LINE (item);
+  if (!outlay_document_delete_lines (self->document, &line, 1, &error))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (cell));
+      message (self, error->message);
+      return;
+    }
+  outlay_sheet_view_focus_cell (self, MIN (row, g_list_model_get_n_items (G_LIST_MODEL (self->rows)) - 1),
+                                col);
+}
+
+static void
+move_line (OutlaySheetView *self, OutlaySheetCell *cell, int delta)
+{
+  GObject *item = cell_item (cell);
+  g_autoptr(GError) error = NULL;
+  OutlaySection *section;
+  guint index, col = outlay_sheet_cell_get_column (cell);
+  OutlayLine *line;
+
+  if (!OUTLAY_IS_LINE (item))
+    return;
+  line = OUTLAY_LINE (item);
+  section = outlay_line_get_section (line);
+  outlay_section_find_line (section, line, &index);
+  if ((delta < 0 && index == 0) || (delta > 0 && index + 1 >= outlay_section_get_n_lines (section)))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (cell));
+      return;
+    }
+  if (!outlay_document_move_line (self->document, line, section, index + delta, &error))
+    {
+      message (self, error->message);
+      return;
+    }
+  outlay_sheet_view_focus_cell (self, header_position (self, section) + 1 + index + delta, col);
+}
+
+static void
+toggle_section (OutlaySheetView *self, OutlaySheetCell *cell)
+{
+  GObject *item = cell_item (cell);
+  OutlaySection *section = OUTLAY_IS_SECTION (item) ? OUTLAY_SECTION (item)
+                                                    : outlay_line_get_section (OUTLAY_LINE (item));
+  guint col = outlay_sheet_cell_get_column (cell);
+
+  if (!g_hash_table_remove (self->collapsed, section))
+    g_hash_table_add (self->collapsed, section);
+  rebuild (self);
+  outlay_sheet_view_focus_cell (self, header_position (self, section), col);
+}
+
+static gboolean
+editing_key (OutlaySheetView *self, OutlaySheetCell *cell, guint keyval, GdkModifierType state)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Escape:
+      finish_editing (self, cell, FALSE);
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+      if (finish_editing (self, cell, TRUE))
+        move (self, cell, (state & GDK_SHIFT_MASK) ? -1 : 1, 0);
+      return TRUE;
+    case GDK_KEY_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      if (finish_editing (self, cell, TRUE))
+        move (self, cell, 0, keyval == GDK_KEY_Tab && !(state & GDK_SHIFT_MASK) ? 1 : -1);
+      return TRUE;
+    case GDK_KEY_Up:
+    case GDK_KEY_Down:
+      if (finish_editing (self, cell, TRUE))
+        move (self, cell, keyval == GDK_KEY_Up ? -1 : 1, 0);
+      return TRUE;
+    default:
+      return FALSE; /* the GtkText handles it: Left/Right move the caret */
+    }
+}
+
+static gboolean
+navigation_key (OutlaySheetView *self, OutlaySheetCell *cell, guint keyval, GdkModifierType state)
+{
+  gboolean ctrl = (state & GDK_CONTROL_MASK) != 0;
+  gboolean alt = (state & GDK_ALT_MASK) != 0;
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_Down:
+      if (alt)
+        move_line (self, cell, keyval == GDK_KEY_Up ? -1 : 1);
+      else
+        move (self, cell, keyval == GDK_KEY_Up ? -1 : 1, 0);
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_Right:
+      move (self, cell, 0, keyval == GDK_KEY_Left ? -1 : 1);
+      return TRUE;
+    case GDK_KEY_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      move (self, cell, 0, keyval == GDK_KEY_Tab && !(state & GDK_SHIFT_MASK) ? 1 : -1);
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+      if (ctrl)
+        insert_line (self, cell);
+      else
+        move (self, cell, (state & GDK_SHIFT_MASK) ? -1 : 1, 0);
+      return TRUE;
+    case GDK_KEY_F2:
+      start_editing (self, cell, FALSE);
+      return TRUE;
+    case GDK_KEY_Home:
+    case GDK_KEY_End:
+      outlay_sheet_view_focus_cell (self, ctrl ? (keyval == GDK_KEY_Home ? 0 : n_rows - 1)
+                                               : cell_row (cell),
+                                    keyval == GDK_KEY_Home ? 0 : OUTLAY_SHEET_N_COLUMNS - 1);
+      return TRUE;
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      if (!ctrl)
+        return FALSE;
+      delete_line (self, cell);
+      return TRUE;
+    case GDK_KEY_space:
+      if (!OUTLAY_IS_SECTION (cell_item (cell)) || ctrl)
+        return FALSE;
+      toggle_section (self, cell);
+      return TRUE;
+    case GDK_KEY_Delete:
+    case GDK_KEY_BackSpace:
+      if (ctrl || !is_editable (cell_item (cell), outlay_sheet_cell_get_column (cell)))
+        return FALSE;
+      start_editing (self, cell, TRUE);
+      finish_editing (self, cell, TRUE);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                OutlaySheetView       *self)
+{
+  gboolean editing;
+  OutlaySheetCell *cell = focused_cell (self, &editing);
+  gunichar ch;
+
+  if (cell == NULL || self->document == NULL)
+    return FALSE;
+  if (editing)
+    return editing_key (self, cell, keyval, state);
+  if (navigation_key (self, cell, keyval, state))
+    return TRUE;
+  /* typing on a cell starts editing it with what was typed */
+  ch = gdk_keyval_to_unicode (keyval);
+  if (ch != 0 && g_unichar_isprint (ch) && !(state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+    {
+      start_editing (self, cell, TRUE);
+      if (outlay_sheet_cell_is_editing (cell))
+        {
+          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+          return gtk_event_controller_key_forward (controller, GTK_WIDGET (gtk_root_get_focus (root)));
+        }
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+click_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, OutlaySheetView *self)
+{
+  GtkWidget *target = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+
+  for (; target != NULL && !OUTLAY_IS_SHEET_CELL (target); target = gtk_widget_get_parent (target))
+    if (GTK_IS_TEXT (target))
+      return; /* clicks inside the editor place the caret */
+  if (target == NULL)
+    return;
+  gtk_widget_grab_focus (target);
+  if (n_press == 2)
+    start_editing (self, OUTLAY_SHEET_CELL (target), FALSE);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* ---- GObject ---- */
+
+static void
+outlay_sheet_view_dispose (GObject *object)
+{
+  OutlaySheetView *self = OUTLAY_SHEET_VIEW (object);
+
+  outlay_sheet_view_set_document (self, NULL);
+  g_clear_pointer (&self->collapsed, g_hash_table_unref);
+  G_OBJECT_CLASS (outlay_sheet_view_parent_class)->dispose (object);
+}
+
+static void
+outlay_sheet_view_finalize (GObject *object)
+{
+  OutlaySheetView *self = OUTLAY_SHEET_VIEW (object);
+
+  g_clear_object (&self->rows);
+  G_OBJECT_CLASS (outlay_sheet_view_parent_class)->finalize (object);
+}
+
+static void
+outlay_sheet_view_class_init (OutlaySheetViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = outlay_sheet_view_dispose;
+  object_class->finalize = outlay_sheet_view_finalize;
+
+  /**
+   * OutlaySheetView::message:
+   * @text: what to tell the user (why an edit was refused)
+   */
+  signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+add_columns (OutlaySheetView *self)
+{
+  for (guint c = 0; c < OUTLAY_SHEET_N_COLUMNS; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GUINT_TO_POINTER (c));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+      column = gtk_column_view_column_new (g_dgettext (GETTEXT_PACKAGE, columns[c].title), factory);
+      /* fixed widths: otherwise every bound cell is measured on each resize */
+      gtk_column_view_column_set_fixed_width (column, columns[c].width);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+      g_object_unref (column);
+    }
+}
+
+static void
+outlay_sheet_view_init (OutlaySheetView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkNoSelection *selection;
+
+  self->rows = g_list_store_new (G_TYPE_OBJECT);
+  self->collapsed = g_hash_table_new (NULL, NULL);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (selection)));
+  gtk_column_view_set_show_column_separators (self->column_view, TRUE);
+  gtk_column_view_set_show_row_separators (self->column_view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "budget-sheet");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Budget lines"), -1);
+  add_columns (self);
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (click_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  self->totals_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->totals_label, 0);
+  gtk_label_set_ellipsize (self->totals_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->totals_label), "sheet-footer");
+  gtk_widget_add_css_class (GTK_WIDGET (self->totals_label), "numeric");
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->totals_label));
+  adw_bin_set_child (ADW_BIN (self), box);
+}
+
+/**
+ * outlay_sheet_view_set_document:
+ * @self: the sheet
+ * @document: (nullable): the budget to show and edit
+ */
+void
+outlay_sheet_view_set_document (OutlaySheetView *self,
+                                OutlayDocument  *document)
+{
+  g_return_if_fail (OUTLAY_IS_SHEET_VIEW (self));
+
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->collapsed != NULL)
+    g_hash_table_remove_all (self->collapsed);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      g_signal_connect_swapped (document, "sections-changed", G_CALLBACK (rebuild), self);
+      g_signal_connect_swapped (document, "lines-changed", G_CALLBACK (lines_changed_cb), self);
+      g_signal_connect_swapped (document, "changed", G_CALLBACK (update_totals), self);
+    }
+  if (self->rows != NULL)
+    rebuild (self);
+  update_totals (self);
+}
+
+OutlayDocument *
+outlay_sheet_view_get_document (OutlaySheetView *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_SHEET_VIEW (self), NULL);
+  return self->document;
+}
+
+/**
+ * outlay_sheet_view_get_rows:
+ * @self: the sheet
+ *
+ * Returns: (transfer none): the rows shown, sections and lines
+ */
+GListModel *
+outlay_sheet_view_get_rows (OutlaySheetView *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_SHEET_VIEW (self), NULL);
+  return G_LIST_MODEL (self->rows);
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "outlay-document.h"
+
+G_BEGIN_DECLS
+
+/* The sheet's columns, in order. */
+typedef enum
+{
+  OUTLAY_SHEET_COLUMN_CODE,
+  OUTLAY_SHEET_COLUMN_DESCRIPTION,
+  OUTLAY_SHEET_COLUMN_QUANTITY,
+  OUTLAY_SHEET_COLUMN_UNIT,
+  OUTLAY_SHEET_COLUMN_MULTIPLIER,
+  OUTLAY_SHEET_COLUMN_RATE,
+  OUTLAY_SHEET_COLUMN_ESTIMATE,
+  OUTLAY_SHEET_COLUMN_ACTUAL,
+  OUTLAY_SHEET_COLUMN_VARIANCE,
+  OUTLAY_SHEET_COLUMN_VARIANCE_PERCENT,
+  OUTLAY_SHEET_COLUMN_COMMITTED,
+  OUTLAY_SHEET_COLUMN_NOTES,
+  OUTLAY_SHEET_N_COLUMNS,
+} OutlaySheetColumn;
+
+#define OUTLAY_TYPE_SHEET_VIEW (outlay_sheet_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (OutlaySheetView, outlay_sheet_view, OUTLAY, SHEET_VIEW, AdwBin)
+
+void            outlay_sheet_view_set_document (OutlaySheetView *self,
+                                                OutlayDocument  *document);
+OutlayDocument *outlay_sheet_view_get_document (OutlaySheetView *self);
+GListModel     *outlay_sheet_view_get_rows     (OutlaySheetView *self);
+gboolean        outlay_sheet_view_focus_cell   (OutlaySheetView *self,
+                                                guint            row,
+                                                guint            column);
+
+G_END_DECLS
