@@ -14,20 +14,10 @@
 #include <string.h>
 
 #include "outlay-currency.h"
-#include "outlay-sheet-cell.h"
-#include "outlay-sheet-view.h"
+#include "outlay-sheet-view-private.h"
 
 #define CELLS_KEY "outlay-sheet-cells"
 
-struct _OutlaySheetView
-{
-  AdwBin          parent_instance;
-  GtkColumnView  *column_view;
-  GtkLabel       *totals_label;
-  GListStore     *rows;
-  OutlayDocument *document;
-  GHashTable     *collapsed; /* OutlaySection set */
-};
 
 enum {
   MESSAGE,
@@ -61,10 +51,18 @@ static const Column columns[OUTLAY_SHEET_N_COLUMNS] = {
   [OUTLAY_SHEET_COLUMN_NOTES] = { N_("Notes"), 200, 0, OUTLAY_LINE_NOTES },
 };
 
-static void
-message (OutlaySheetView *self, const char *text)
+void
+outlay_sheet_view_message (OutlaySheetView *self,
+                           const char      *text)
 {
   g_signal_emit (self, signals[MESSAGE], 0, text);
+}
+
+
+int
+outlay_sheet_column_field (guint column)
+{
+  return columns[column].field;
 }
 
 static const char *
@@ -184,16 +182,17 @@ update_cell (OutlaySheetView *self, OutlaySheetCell *cell, GObject *item)
   outlay_sheet_cell_set_warning (cell, warning);
 }
 
-static OutlaySheetCell **
-item_cells (GObject *item)
+OutlaySheetCell **
+outlay_sheet_view_item_cells (GObject *item)
 {
   return g_object_get_data (item, CELLS_KEY);
 }
 
+
 static void
 item_notify_cb (GObject *item, GParamSpec *pspec, OutlaySheetView *self)
 {
-  OutlaySheetCell **cells = item_cells (item);
+  OutlaySheetCell **cells = outlay_sheet_view_item_cells (item);
 
   for (guint c = 0; cells != NULL && c < OUTLAY_SHEET_N_COLUMNS; c++)
     if (cells[c] != NULL)
@@ -291,7 +290,7 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, OutlaySheetView *
 {
   OutlaySheetCell *cell = OUTLAY_SHEET_CELL (gtk_list_item_get_child (item));
   GObject *row = gtk_list_item_get_item (item);
-  OutlaySheetCell **cells = item_cells (row);
+  OutlaySheetCell **cells = outlay_sheet_view_item_cells (row);
   guint col = outlay_sheet_cell_get_column (cell);
 
   if (cells == NULL)
@@ -299,9 +298,11 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, OutlaySheetView *
       cells = g_new0 (OutlaySheetCell *, OUTLAY_SHEET_N_COLUMNS);
       g_object_set_data_full (row, CELLS_KEY, cells, g_free);
       g_signal_connect (row, "notify", G_CALLBACK (item_notify_cb), self);
+      g_hash_table_add (self->bound, row);
     }
   cells[col] = cell;
   update_cell (self, cell, row);
+  outlay_sheet_view_style_selection (self, cell);
 }
 
 static void
@@ -309,7 +310,7 @@ unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, OutlaySheetView
 {
   OutlaySheetCell *cell = OUTLAY_SHEET_CELL (gtk_list_item_get_child (item));
   GObject *row = gtk_list_item_get_item (item);
-  OutlaySheetCell **cells = item_cells (row);
+  OutlaySheetCell **cells = outlay_sheet_view_item_cells (row);
   gboolean any = FALSE;
 
   g_free (outlay_sheet_cell_stop_editing (cell));
@@ -322,13 +323,15 @@ unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, OutlaySheetView
     {
       g_signal_handlers_disconnect_by_func (row, item_notify_cb, self);
       g_object_set_data (row, CELLS_KEY, NULL);
+      g_hash_table_remove (self->bound, row);
     }
 }
 
 /* ---- moving and editing ---- */
 
-static OutlaySheetCell *
-focused_cell (OutlaySheetView *self, gboolean *editing)
+OutlaySheetCell *
+outlay_sheet_view_focused_cell (OutlaySheetView *self,
+                                gboolean        *editing)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *w = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -396,7 +399,7 @@ outlay_sheet_view_focus_cell (OutlaySheetView *self,
   if (row >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)) || column >= OUTLAY_SHEET_N_COLUMNS)
     return FALSE;
   item = g_list_model_get_item (G_LIST_MODEL (self->rows), row);
-  cells = item_cells (item);
+  cells = outlay_sheet_view_item_cells (item);
   if (cells == NULL || cells[column] == NULL)
     {
       /* bind the row first: scroll-to-item creates its widgets at once */
@@ -404,7 +407,7 @@ outlay_sheet_view_focus_cell (OutlaySheetView *self,
 
       if (list != NULL)
         gtk_widget_activate_action (list, "list.scroll-to-item", "u", row);
-      cells = item_cells (item);
+      cells = outlay_sheet_view_item_cells (item);
     }
   if (cells == NULL || cells[column] == NULL)
     return FALSE;
@@ -448,6 +451,29 @@ edit_text (OutlaySheetView *self, GObject *item, guint col)
   return format_quantity (outlay_line_get_decimal (OUTLAY_LINE (item), field));
 }
 
+/**
+ * outlay_sheet_view_plain_text:
+ * @self: the sheet
+ * @item: a section or line
+ * @column: a column
+ *
+ * Returns: (transfer full): the cell as copied to other spreadsheets:
+ *   numbers without grouping, so they paste as numbers
+ */
+char *
+outlay_sheet_view_plain_text (OutlaySheetView *self,
+                              GObject         *item,
+                              guint            column)
+{
+  const char *warning;
+
+  if (is_editable (item, column))
+    return edit_text (self, item, column);
+  if (OUTLAY_IS_SECTION (item))
+    return section_text (self, OUTLAY_SECTION (item), column, &warning);
+  return line_text (self, OUTLAY_LINE (item), column, &warning);
+}
+
 static gboolean
 commit_text (OutlaySheetView *self, GObject *item, guint col, const char *text, GError **error)
 {
@@ -479,7 +505,7 @@ start_editing (OutlaySheetView *self, OutlaySheetCell *cell, gboolean from_typin
   if (outlay_document_get_read_only (self->document))
     {
       gtk_widget_error_bell (GTK_WIDGET (cell));
-      message (self, _("This budget is locked. Set its status back to Approved to edit it."));
+      outlay_sheet_view_message (self, _("This budget is locked. Set its status back to Approved to edit it."));
       return;
     }
   text = from_typing ? g_strdup ("") : edit_text (self, item, outlay_sheet_cell_get_column (cell));
@@ -503,7 +529,7 @@ finish_editing (OutlaySheetView *self, OutlaySheetCell *cell, gboolean commit)
   if (!commit_text (self, item, outlay_sheet_cell_get_column (cell), text, &error))
     {
       gtk_widget_error_bell (GTK_WIDGET (cell));
-      message (self, error->message);
+      outlay_sheet_view_message (self, error->message);
       update_cell (self, cell, item);
       return FALSE;
     }
@@ -555,7 +581,7 @@ insert_line (OutlaySheetView *self, OutlaySheetCell *cell)
   if (line == NULL)
     {
       gtk_widget_error_bell (GTK_WIDGET (cell));
-      message (self, error->message);
+      outlay_sheet_view_message (self, error->message);
       return;
     }
   outlay_sheet_view_focus_cell (self, header_position (self, section) + 1 + index,
@@ -579,7 +605,7 @@ delete_line (OutlaySheetView *self, OutlaySheetCell *cell)
   if (!outlay_document_delete_lines (self->document, &line, 1, &error))
     {
       gtk_widget_error_bell (GTK_WIDGET (cell));
-      message (self, error->message);
+      outlay_sheet_view_message (self, error->message);
       return;
     }
   outlay_sheet_view_focus_cell (self, MIN (row, g_list_model_get_n_items (G_LIST_MODEL (self->rows)) - 1),
@@ -607,7 +633,7 @@ move_line (OutlaySheetView *self, OutlaySheetCell *cell, int delta)
     }
   if (!outlay_document_move_line (self->document, line, section, index + delta, &error))
     {
-      message (self, error->message);
+      outlay_sheet_view_message (self, error->message);
       return;
     }
   outlay_sheet_view_focus_cell (self, header_position (self, section) + 1 + index + delta, col);
@@ -655,12 +681,50 @@ editing_key (OutlaySheetView *self, OutlaySheetCell *cell, guint keyval, GdkModi
     }
 }
 
+/* Shift+arrows grow a rectangular selection from where it started. */
+static gboolean
+selection_key (OutlaySheetView *self, OutlaySheetCell *cell, guint keyval)
+{
+  int n_rows = (int) g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  int row = (int) cell_row (cell), col = (int) outlay_sheet_cell_get_column (cell);
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up: row--; break;
+    case GDK_KEY_Down: row++; break;
+    case GDK_KEY_Left: col--; break;
+    case GDK_KEY_Right: col++; break;
+    default: return FALSE;
+    }
+  row = CLAMP (row, 0, n_rows - 1);
+  col = CLAMP (col, 0, OUTLAY_SHEET_N_COLUMNS - 1);
+  outlay_sheet_view_select_to (self, cell, (guint) row, (guint) col);
+  outlay_sheet_view_focus_cell (self, (guint) row, (guint) col);
+  return TRUE;
+}
+
 static gboolean
 navigation_key (OutlaySheetView *self, OutlaySheetCell *cell, guint keyval, GdkModifierType state)
 {
   gboolean ctrl = (state & GDK_CONTROL_MASK) != 0;
   gboolean alt = (state & GDK_ALT_MASK) != 0;
   guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  if ((state & GDK_SHIFT_MASK) && !ctrl && !alt && selection_key (self, cell, keyval))
+    return TRUE;
+  if (ctrl && (keyval == GDK_KEY_c || keyval == GDK_KEY_C))
+    {
+      outlay_sheet_view_copy (self);
+      return TRUE;
+    }
+  if (ctrl && (keyval == GDK_KEY_v || keyval == GDK_KEY_V))
+    {
+      outlay_sheet_view_paste (self);
+      return TRUE;
+    }
+  if (keyval != GDK_KEY_Shift_L && keyval != GDK_KEY_Shift_R && keyval != GDK_KEY_Control_L
+      && keyval != GDK_KEY_Control_R)
+    outlay_sheet_view_clear_selection (self);
 
   switch (keyval)
     {
@@ -726,7 +790,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 OutlaySheetView       *self)
 {
   gboolean editing;
-  OutlaySheetCell *cell = focused_cell (self, &editing);
+  OutlaySheetCell *cell = outlay_sheet_view_focused_cell (self, &editing);
   gunichar ch;
 
   if (cell == NULL || self->document == NULL)
@@ -776,6 +840,7 @@ outlay_sheet_view_dispose (GObject *object)
 
   outlay_sheet_view_set_document (self, NULL);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
   G_OBJECT_CLASS (outlay_sheet_view_parent_class)->dispose (object);
 }
 
@@ -835,6 +900,7 @@ outlay_sheet_view_init (OutlaySheetView *self)
 
   self->rows = g_list_store_new (G_TYPE_OBJECT);
   self->collapsed = g_hash_table_new (NULL, NULL);
+  self->bound = g_hash_table_new (NULL, NULL);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (selection)));
   gtk_column_view_set_show_column_separators (self->column_view, TRUE);

@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-sheet-view"
+
+/* The sheet's rectangular selection, and copy and paste as TSV and HTML so
+ * a range goes to and from LibreOffice and Google Sheets. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "outlay-sheet-view-private.h"
+
+typedef struct
+{
+  guint top, bottom, left, right;
+} Range;
+
+static guint
+cell_row (OutlaySheetCell *cell)
+{
+  return gtk_list_item_get_position (outlay_sheet_cell_get_list_item (cell));
+}
+
+/* The selection, or just the focused cell. */
+static gboolean
+current_range (OutlaySheetView *self, Range *range)
+{
+  gboolean editing;
+  OutlaySheetCell *cell = outlay_sheet_view_focused_cell (self, &editing);
+  guint row, col;
+
+  if (cell == NULL)
+    return FALSE;
+  row = cell_row (cell);
+  col = outlay_sheet_cell_get_column (cell);
+  if (!self->has_anchor)
+    {
+      *range = (Range) { row, row, col, col };
+      return TRUE;
+    }
+  *range = (Range) { MIN (row, self->anchor_row), MAX (row, self->anchor_row),
+                     MIN (col, self->anchor_col), MAX (col, self->anchor_col) };
+  return TRUE;
+}
+
+static gboolean
+in_range (const Range *r, guint row, guint col)
+{
+  return row >= r->top && row <= r->bottom && col >= r->left && col <= r->right;
+}
+
+void
+outlay_sheet_view_style_selection (OutlaySheetView *self,
+                                   OutlaySheetCell *cell)
+{
+  Range r;
+  gboolean selected = self->has_anchor && current_range (self, &r)
+                      && in_range (&r, cell_row (cell), outlay_sheet_cell_get_column (cell));
+
+  if (selected)
+    gtk_widget_add_css_class (GTK_WIDGET (cell), "selected");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (cell), "selected");
+}
+
+static void
+restyle_bound (OutlaySheetView *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  if (self->bound == NULL)
+    return; /* disposed meanwhile */
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      OutlaySheetCell **cells = outlay_sheet_view_item_cells (item);
+
+      for (guint c = 0; cells != NULL && c < OUTLAY_SHEET_N_COLUMNS; c++)
+        if (cells[c] != NULL)
+          outlay_sheet_view_style_selection (self, cells[c]);
+    }
+}
+
+static gboolean
+restyle_idle (gpointer data)
+{
+  restyle_bound (data);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * outlay_sheet_view_select_to:
+ * @self: the sheet
+ * @from: the focused cell, where a new selection starts
+ * @row: the row the selection now reaches
+ * @column: the column it reaches
+ */
+void
+outlay_sheet_view_select_to (OutlaySheetView *self,
+                             OutlaySheetCell *from,
+                             guint            row,
+                             guint            column)
+{
+  if (!self->has_anchor)
+    {
+      self->has_anchor = TRUE;
+      self->anchor_row = cell_row (from);
+      self->anchor_col = outlay_sheet_cell_get_column (from);
+    }
+  /* styled once the focus has moved to (row, column) */
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, restyle_idle, g_object_ref (self), g_object_unref);
+}
+
+void
+outlay_sheet_view_clear_selection (OutlaySheetView *self)
+{
+  if (!self->has_anchor)
+    return;
+  self->has_anchor = FALSE;
+  restyle_bound (self);
+}
+
+/* ---- copy ---- */
+
+static void
+append_tsv_cell (GString *tsv, const char *text)
+{
+  if (strpbrk (text, "\t\n\r\"") == NULL)
+    {
+      g_string_append (tsv, text);
+      return;
+    }
+  g_string_append_c (tsv, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (tsv, '"');
+      g_string_append_c (tsv, *p);
+    }
+  g_string_append_c (tsv, '"');
+}
+
+/**
+ * outlay_sheet_view_copy:
+ * @self: the sheet
+ *
+ * Puts the selection (or the focused cell) on the clipboard as
+ * tab-separated text and as an HTML table.
+ */
+void
+outlay_sheet_view_copy (OutlaySheetView *self)
+{
+  g_autoptr(GString) tsv = g_string_new (NULL);
+  g_autoptr(GString) html = g_string_new ("<table>");
+  g_autoptr(GdkContentProvider) text_provider = NULL;
+  g_autoptr(GdkContentProvider) html_provider = NULL;
+  g_autoptr(GBytes) html_bytes = NULL;
+  GdkContentProvider *providers[2];
+  Range r;
+
+  if (!current_range (self, &r))
+    return;
+  for (guint row = r.top; row <= r.bottom; row++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->rows), row);
+
+      g_string_append (html, "<tr>");
+      for (guint col = r.left; col <= r.right; col++)
+        {
+          g_autofree char *text = outlay_sheet_view_plain_text (self, item, col);
+          g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+          if (col > r.left)
+            g_string_append_c (tsv, '\t');
+          append_tsv_cell (tsv, text);
+          g_string_append_printf (html, "<td>%s</td>", escaped);
+        }
+      g_string_append (tsv, "\n");
+      g_string_append (html, "</tr>");
+    }
+  g_string_append (html, "</table>");
+
+  text_provider = gdk_content_provider_new_typed (G_TYPE_STRING, tsv->str);
+  html_bytes = g_bytes_new (html->str, html->len);
+  html_provider = gdk_content_provider_new_for_bytes ("text/html", html_bytes);
+  providers[0] = g_steal_pointer (&text_provider);
+  providers[1] = g_steal_pointer (&html_provider);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)),
+                             gdk_content_provider_new_union (providers, 2));
+}
+
+/* ---- paste ---- */
+
+typedef struct
+{
+  OutlaySection *section;
+  guint          index;
+  guint          column;
+} PasteTarget;
+
+static void
+paste_text_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(OutlaySheetView) self = user_data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  g_autoptr(GError) error = NULL;
+  PasteTarget *target = g_object_get_data (G_OBJECT (self), "outlay-paste-target");
+  OutlayLineField fields[OUTLAY_SHEET_N_COLUMNS];
+  guint n = 0;
+
+  if (text == NULL || target == NULL || self->document == NULL)
+    return;
+  /* the block's columns go to the sheet's columns from the focused one on;
+   * computed columns (variance) are skipped, as in a spreadsheet */
+  for (guint c = target->column; c < OUTLAY_SHEET_N_COLUMNS; c++)
+    fields[n++] = outlay_sheet_column_field (c) >= 0 ? (OutlayLineField) outlay_sheet_column_field (c)
+                                                     : OUTLAY_LINE_N_FIELDS;
+  if (!outlay_document_paste (self->document, target->section, target->index, fields, n, text,
+                              &error))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      outlay_sheet_view_message (self, error->message);
+    }
+}
+
+/**
+ * outlay_sheet_view_paste:
+ * @self: the sheet
+ *
+ * Pastes a tab-separated block from the clipboard over the lines from the
+ * focused cell on, adding lines when the block is longer, as one undoable
+ * step.
+ */
+void
+outlay_sheet_view_paste (OutlaySheetView *self)
+{
+  gboolean editing;
+  OutlaySheetCell *cell = outlay_sheet_view_focused_cell (self, &editing);
+  PasteTarget *target;
+  GObject *item;
+
+  if (cell == NULL || self->document == NULL)
+    return;
+  item = gtk_list_item_get_item (outlay_sheet_cell_get_list_item (cell));
+  target = g_new0 (PasteTarget, 1);
+  target->column = outlay_sheet_cell_get_column (cell);
+  if (OUTLAY_IS_LINE (item))
+    {
+      target->section = outlay_line_get_section (OUTLAY_LINE (item));
+      outlay_section_find_line (target->section, OUTLAY_LINE (item), &target->index);
+    }
+  else
+    target->section = OUTLAY_SECTION (item);
+  g_object_set_data_full (G_OBJECT (self), "outlay-paste-target", target, g_free);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
+                                 paste_text_cb, g_object_ref (self));
+}

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Shared by outlay-sheet-view.c (cells, moving, editing) and
+ * outlay-sheet-view-clipboard.c (selection, copy, paste). */
+
+#include "outlay-sheet-cell.h"
+#include "outlay-sheet-view.h"
+
+G_BEGIN_DECLS
+
+struct _OutlaySheetView
+{
+  AdwBin          parent_instance;
+  GtkColumnView  *column_view;
+  GtkLabel       *totals_label;
+  GListStore     *rows;
+  OutlayDocument *document;
+  GHashTable     *collapsed; /* OutlaySection set */
+  GHashTable     *bound;     /* items with cells on screen */
+  gboolean        has_anchor;
+  guint           anchor_row;
+  guint           anchor_col;
+};
+
+int               outlay_sheet_column_field        (guint            column);
+OutlaySheetCell **outlay_sheet_view_item_cells     (GObject         *item);
+OutlaySheetCell  *outlay_sheet_view_focused_cell   (OutlaySheetView *self,
+                                                    gboolean        *editing);
+void              outlay_sheet_view_message        (OutlaySheetView *self,
+                                                    const char      *text);
+char             *outlay_sheet_view_plain_text     (OutlaySheetView *self,
+                                                    GObject         *item,
+                                                    guint            column);
+void              outlay_sheet_view_select_to      (OutlaySheetView *self,
+                                                    OutlaySheetCell *from,
+                                                    guint            row,
+                                                    guint            column);
+void              outlay_sheet_view_clear_selection (OutlaySheetView *self);
+void              outlay_sheet_view_style_selection (OutlaySheetView *self,
+                                                     OutlaySheetCell *cell);
+void              outlay_sheet_view_copy           (OutlaySheetView *self);
+void              outlay_sheet_view_paste          (OutlaySheetView *self);
+
+G_END_DECLS
