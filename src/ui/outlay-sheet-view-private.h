@@ -18,6 +18,9 @@ struct _OutlaySheetView
   OutlayDocument *document;
   GHashTable     *collapsed; /* OutlaySection set */
   GHashTable     *bound;     /* items with cells on screen */
+  char           *filter;    /* case-folded search text */
+  GtkSearchBar   *search_bar;
+  GtkWidget      *search_entry;
   gboolean        has_anchor;
   guint           anchor_row;
   guint           anchor_col;

@@ -219,24 +219,76 @@ header_position (OutlaySheetView *self, OutlaySection *section)
   g_return_val_if_reached (pos);
 }
 
+/* Whether the rows are filtered or sorted, so they no longer follow the
+ * document's order one to one. */
+static gboolean
+derived (OutlaySheetView *self)
+{
+  return (self->filter != NULL && *self->filter != '\0')
+         || gtk_sorter_get_order (gtk_column_view_get_sorter (self->column_view)) != GTK_SORTER_ORDER_NONE;
+}
+
+static gboolean
+matches (OutlaySheetView *self, OutlayLine *line)
+{
+  const OutlayLineField fields[] = { OUTLAY_LINE_CODE, OUTLAY_LINE_DESCRIPTION, OUTLAY_LINE_NOTES };
+
+  if (self->filter == NULL || *self->filter == '\0')
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (outlay_line_get_text (line, fields[i]), -1);
+
+      if (strstr (folded, self->filter) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+compare_lines (gconstpointer a, gconstpointer b, gpointer sorter)
+{
+  return gtk_sorter_compare (sorter, *(gpointer *) a, *(gpointer *) b);
+}
+
+/* Sections with their lines: the matching ones when searching (a section
+ * with no hit is hidden), sorted within each section when a column header
+ * was clicked. */
 static void
 rebuild (OutlaySheetView *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  gboolean sorted = gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE;
 
-  if (self->document != NULL)
-    for (guint s = 0; s < outlay_document_get_n_sections (self->document); s++)
-      {
-        OutlaySection *section = outlay_document_get_section (self->document, s);
+  for (guint s = 0; self->document != NULL && s < outlay_document_get_n_sections (self->document); s++)
+    {
+      OutlaySection *section = outlay_document_get_section (self->document, s);
+      g_autoptr(GPtrArray) lines = g_ptr_array_new ();
 
-        g_ptr_array_add (items, section);
-        if (g_hash_table_contains (self->collapsed, section))
-          continue;
-        for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
-          g_ptr_array_add (items, outlay_section_get_line (section, l));
-      }
+      for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
+        if (matches (self, outlay_section_get_line (section, l)))
+          g_ptr_array_add (lines, outlay_section_get_line (section, l));
+      if (lines->len == 0 && self->filter != NULL && *self->filter != '\0')
+        continue;
+      g_ptr_array_add (items, section);
+      if (g_hash_table_contains (self->collapsed, section))
+        continue;
+      if (sorted)
+        g_ptr_array_sort_with_data (lines, compare_lines, sorter);
+      g_ptr_array_extend (items, lines, NULL, NULL);
+    }
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        items->pdata, items->len);
+}
+
+/* Where @item is shown, or G_MAXUINT. */
+static guint
+row_of (OutlaySheetView *self, gpointer item)
+{
+  guint pos;
+
+  return g_list_store_find (self->rows, item, &pos) ? pos : G_MAXUINT;
 }
 
 static void
@@ -248,6 +300,11 @@ lines_changed_cb (OutlaySheetView *self, OutlaySection *section, guint position,
 
   if (g_hash_table_contains (self->collapsed, section))
     return;
+  if (derived (self))
+    {
+      rebuild (self);
+      return;
+    }
   at = header_position (self, section) + 1 + position;
   for (guint i = 0; i < added; i++)
     g_ptr_array_add (items, outlay_section_get_line (section, position + i));
@@ -584,8 +641,7 @@ insert_line (OutlaySheetView *self, OutlaySheetCell *cell)
       outlay_sheet_view_message (self, error->message);
       return;
     }
-  outlay_sheet_view_focus_cell (self, header_position (self, section) + 1 + index,
-                                OUTLAY_SHEET_COLUMN_DESCRIPTION);
+  outlay_sheet_view_focus_cell (self, row_of (self, line), OUTLAY_SHEET_COLUMN_DESCRIPTION);
 }
 
 static void
@@ -636,7 +692,7 @@ move_line (OutlaySheetView *self, OutlaySheetCell *cell, int delta)
       outlay_sheet_view_message (self, error->message);
       return;
     }
-  outlay_sheet_view_focus_cell (self, header_position (self, section) + 1 + index + delta, col);
+  outlay_sheet_view_focus_cell (self, row_of (self, line), col);
 }
 
 static void
@@ -650,7 +706,7 @@ toggle_section (OutlaySheetView *self, OutlaySheetCell *cell)
   if (!g_hash_table_remove (self->collapsed, section))
     g_hash_table_add (self->collapsed, section);
   rebuild (self);
-  outlay_sheet_view_focus_cell (self, header_position (self, section), col);
+  outlay_sheet_view_focus_cell (self, row_of (self, section), col);
 }
 
 static gboolean
@@ -850,6 +906,7 @@ outlay_sheet_view_finalize (GObject *object)
   OutlaySheetView *self = OUTLAY_SHEET_VIEW (object);
 
   g_clear_object (&self->rows);
+  g_free (self->filter);
   G_OBJECT_CLASS (outlay_sheet_view_parent_class)->finalize (object);
 }
 
@@ -869,6 +926,46 @@ outlay_sheet_view_class_init (OutlaySheetViewClass *klass)
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
+static int
+column_compare (gconstpointer a, gconstpointer b, gpointer data)
+{
+  guint col = GPOINTER_TO_UINT (data);
+  int field = columns[col].field;
+  OutlayLine *x, *y;
+
+  if (!OUTLAY_IS_LINE ((gpointer) a) || !OUTLAY_IS_LINE ((gpointer) b))
+    return GTK_ORDERING_EQUAL;
+  x = OUTLAY_LINE ((gpointer) a);
+  y = OUTLAY_LINE ((gpointer) b);
+  if (col == OUTLAY_SHEET_COLUMN_VARIANCE || col == OUTLAY_SHEET_COLUMN_VARIANCE_PERCENT)
+    return gtk_ordering_from_cmpfunc (outlay_decimal_compare (outlay_line_get_variance (x),
+                                                              outlay_line_get_variance (y)));
+  if (outlay_line_field_is_decimal (field))
+    return gtk_ordering_from_cmpfunc (outlay_decimal_compare (outlay_line_get_decimal (x, field),
+                                                              outlay_line_get_decimal (y, field)));
+  return gtk_ordering_from_cmpfunc (g_utf8_collate (outlay_line_get_text (x, field),
+                                                    outlay_line_get_text (y, field)));
+}
+
+/* GtkSearchEntry already waits a moment after the last key. */
+static void
+search_changed_cb (OutlaySheetView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_free (self->filter);
+  self->filter = *text != '\0' ? g_utf8_casefold (text, -1) : NULL;
+  rebuild (self);
+}
+
+static void
+stop_search_cb (OutlaySheetView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  outlay_sheet_view_focus_cell (self, 0, OUTLAY_SHEET_COLUMN_DESCRIPTION);
+}
+
 static void
 add_columns (OutlaySheetView *self)
 {
@@ -876,6 +973,7 @@ add_columns (OutlaySheetView *self)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *column;
+      GtkCustomSorter *sorter;
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GUINT_TO_POINTER (c));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
@@ -884,6 +982,10 @@ add_columns (OutlaySheetView *self)
       /* fixed widths: otherwise every bound cell is measured on each resize */
       gtk_column_view_column_set_fixed_width (column, columns[c].width);
       gtk_column_view_column_set_resizable (column, TRUE);
+      /* clicking a header sorts the lines within each section */
+      sorter = gtk_custom_sorter_new (column_compare, GUINT_TO_POINTER (c), NULL);
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+      g_object_unref (sorter);
       gtk_column_view_append_column (self->column_view, column);
       g_object_unref (column);
     }
@@ -909,6 +1011,8 @@ outlay_sheet_view_init (OutlaySheetView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Budget lines"), -1);
   add_columns (self);
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (rebuild), self);
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
@@ -924,6 +1028,19 @@ outlay_sheet_view_init (OutlaySheetView *self)
   gtk_label_set_ellipsize (self->totals_label, PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (GTK_WIDGET (self->totals_label), "sheet-footer");
   gtk_widget_add_css_class (GTK_WIDGET (self->totals_label), "numeric");
+  self->search_entry = gtk_search_entry_new ();
+  gtk_widget_set_size_request (self->search_entry, 240, -1);
+  /* the property exists in 4.8; its setter came in 4.10 */
+  g_object_set (self->search_entry, "placeholder-text",
+                _("Find lines by code, description or notes"), NULL);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb), self);
+  self->search_bar = GTK_SEARCH_BAR (gtk_search_bar_new ());
+  gtk_search_bar_set_child (self->search_bar, self->search_entry);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_show_close_button (self->search_bar, TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_bar));
   gtk_box_append (GTK_BOX (box), scrolled);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->totals_label));
   adw_bin_set_child (ADW_BIN (self), box);
@@ -976,4 +1093,18 @@ outlay_sheet_view_get_rows (OutlaySheetView *self)
 {
   g_return_val_if_fail (OUTLAY_IS_SHEET_VIEW (self), NULL);
   return G_LIST_MODEL (self->rows);
+}
+
+/**
+ * outlay_sheet_view_start_search:
+ * @self: the sheet
+ *
+ * Shows the find bar and focuses it (Ctrl+F).
+ */
+void
+outlay_sheet_view_start_search (OutlaySheetView *self)
+{
+  g_return_if_fail (OUTLAY_IS_SHEET_VIEW (self));
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (self->search_entry);
 }

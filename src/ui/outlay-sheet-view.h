@@ -37,4 +37,6 @@ gboolean        outlay_sheet_view_focus_cell   (OutlaySheetView *self,
                                                 guint            row,
                                                 guint            column);
 
+void            outlay_sheet_view_start_search (OutlaySheetView *self);
+
 G_END_DECLS

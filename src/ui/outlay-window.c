@@ -61,6 +61,7 @@ update_actions (OutlayWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-budget",
                                  has && !outlay_document_get_read_only (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-budget", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-budget", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  has && outlay_document_can_undo (self->document));
@@ -559,6 +560,17 @@ active_cb (OutlayWindow *self)
 }
 
 static void
+find_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->views, "sheet");
+  outlay_sheet_view_start_search (self->sheet);
+}
+
+static void
 back_clicked_cb (OutlayWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
@@ -635,6 +647,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
                                    duplicate_budget_action);
   gtk_widget_class_install_action (widget_class, "win.delete-budget", NULL, delete_budget_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
 }
 

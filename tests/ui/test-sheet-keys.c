@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sqlite3.h>
 
 #include "outlay-application.h"
@@ -51,7 +52,15 @@ static const char *const steps[] = {
   "@after-paste",
   "key ctrl+z",
   "@after-paste-undo",
+  "key ctrl+f",
+  "type --delay 40 camera",
+  "@after-find",
+  "key Escape",
+  "@after-find-clear",
+  "@sort-rate",
+  "@after-sort",
   "@lock",
+  "@focus-rate",
   "key Up",
   "type --delay 40 7",
   "key Return",
@@ -178,6 +187,60 @@ check (Run *run, const char *name)
       /* the whole paste was one step */
       g_assert_cmpstr (outlay_line_get_description (line (run, "A", 2)), ==, "Lens_package");
       g_assert_cmpstr (outlay_line_get_description (line (run, "A", 3)), ==, "Director of photography");
+    }
+  else if (g_str_equal (name, "after-find"))
+    {
+      GListModel *rows = outlay_sheet_view_get_rows (run->sheet);
+      guint n = g_list_model_get_n_items (rows), lines = 0;
+
+      /* only lines mentioning "camera", under their sections */
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+
+          if (OUTLAY_IS_LINE (item))
+            {
+              g_autofree char *text = g_utf8_casefold (outlay_line_get_description (OUTLAY_LINE (item)), -1);
+              g_autofree char *notes = g_utf8_casefold (outlay_line_get_notes (OUTLAY_LINE (item)), -1);
+
+              g_assert_true (strstr (text, "camera") != NULL || strstr (notes, "camera") != NULL);
+              lines++;
+            }
+        }
+      g_assert_cmpuint (lines, >=, 3);
+      g_assert_cmpuint (n, <, 40);
+    }
+  else if (g_str_equal (name, "after-find-clear"))
+    g_assert_cmpuint (g_list_model_get_n_items (outlay_sheet_view_get_rows (run->sheet)), ==,
+                      outlay_document_get_n_lines (doc (run)) + outlay_document_get_n_sections (doc (run)));
+  else if (g_str_equal (name, "sort-rate"))
+    {
+      GtkColumnView *view = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (run->sheet), GTK_TYPE_COLUMN_VIEW));
+      g_autoptr(GtkColumnViewColumn) rate = g_list_model_get_item (gtk_column_view_get_columns (view),
+                                                                   OUTLAY_SHEET_COLUMN_RATE);
+
+      gtk_column_view_sort_by_column (view, rate, GTK_SORT_DESCENDING);
+    }
+  else if (g_str_equal (name, "after-sort"))
+    {
+      GListModel *rows = outlay_sheet_view_get_rows (run->sheet);
+      GtkColumnView *view = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (run->sheet), GTK_TYPE_COLUMN_VIEW));
+      OutlayDecimal last = OUTLAY_DECIMAL_MAX;
+      g_autoptr(GObject) first = g_list_model_get_item (rows, 0);
+
+      /* section A's lines by rate, highest first; the document keeps its order */
+      g_assert_true (OUTLAY_IS_SECTION (first));
+      for (guint i = 1; i < g_list_model_get_n_items (rows); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+
+          if (!OUTLAY_IS_LINE (item))
+            break;
+          g_assert_cmpint (outlay_line_get_rate (OUTLAY_LINE (item)), <=, last);
+          last = outlay_line_get_rate (OUTLAY_LINE (item));
+        }
+      g_assert_cmpstr (outlay_line_get_code (line (run, "A", 0)), ==, "1");
+      gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
     }
   else if (g_str_equal (name, "lock"))
     {
