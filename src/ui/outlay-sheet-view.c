@@ -669,6 +669,28 @@ delete_line (OutlaySheetView *self, OutlaySheetCell *cell)
 }
 
 static void
+move_section (OutlaySheetView *self, OutlaySheetCell *cell, int delta)
+{
+  OutlaySection *section = OUTLAY_SECTION (cell_item (cell));
+  g_autoptr(GError) error = NULL;
+  guint index, col = outlay_sheet_cell_get_column (cell);
+
+  outlay_document_find_section (self->document, section, &index);
+  if ((delta < 0 && index == 0)
+      || (delta > 0 && index + 1 >= outlay_document_get_n_sections (self->document)))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (cell));
+      return;
+    }
+  if (!outlay_document_move_section (self->document, section, index + delta, &error))
+    {
+      outlay_sheet_view_message (self, error->message);
+      return;
+    }
+  outlay_sheet_view_focus_cell (self, row_of (self, section), col);
+}
+
+static void
 move_line (OutlaySheetView *self, OutlaySheetCell *cell, int delta)
 {
   GObject *item = cell_item (cell);
@@ -677,8 +699,11 @@ move_line (OutlaySheetView *self, OutlaySheetCell *cell, int delta)
   guint index, col = outlay_sheet_cell_get_column (cell);
   OutlayLine *line;
 
-  if (!OUTLAY_IS_LINE (item))
-    return;
+  if (OUTLAY_IS_SECTION (item))
+    {
+      move_section (self, cell, delta);
+      return;
+    }
   line = OUTLAY_LINE (item);
   section = outlay_line_get_section (line);
   outlay_section_find_line (section, line, &index);
@@ -1107,4 +1132,49 @@ outlay_sheet_view_start_search (OutlaySheetView *self)
   g_return_if_fail (OUTLAY_IS_SHEET_VIEW (self));
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (self->search_entry);
+}
+
+/**
+ * outlay_sheet_view_add_section:
+ * @self: the sheet
+ *
+ * Adds a section after the one holding the focused cell (or at the end)
+ * and starts editing its name.
+ */
+void
+outlay_sheet_view_add_section (OutlaySheetView *self)
+{
+  gboolean editing;
+  OutlaySheetCell *cell;
+  OutlaySection *after = NULL, *added;
+  g_autoptr(GError) error = NULL;
+  guint index;
+
+  g_return_if_fail (OUTLAY_IS_SHEET_VIEW (self));
+  if (self->document == NULL)
+    return;
+  cell = outlay_sheet_view_focused_cell (self, &editing);
+  if (cell != NULL)
+    {
+      GObject *item = cell_item (cell);
+
+      after = OUTLAY_IS_SECTION (item) ? OUTLAY_SECTION (item)
+                                       : outlay_line_get_section (OUTLAY_LINE (item));
+    }
+  if (after == NULL || !outlay_document_find_section (self->document, after, &index))
+    index = outlay_document_get_n_sections (self->document);
+  else
+    index++;
+  added = outlay_document_add_section (self->document, index, "", _("New section"), &error);
+  if (added == NULL)
+    {
+      outlay_sheet_view_message (self, error->message);
+      return;
+    }
+  if (outlay_sheet_view_focus_cell (self, row_of (self, added), OUTLAY_SHEET_COLUMN_DESCRIPTION))
+    {
+      cell = outlay_sheet_view_focused_cell (self, &editing);
+      if (cell != NULL)
+        start_editing (self, cell, FALSE);
+    }
 }

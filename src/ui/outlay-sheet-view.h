@@ -38,5 +38,6 @@ gboolean        outlay_sheet_view_focus_cell   (OutlaySheetView *self,
                                                 guint            column);
 
 void            outlay_sheet_view_start_search (OutlaySheetView *self);
+void            outlay_sheet_view_add_section  (OutlaySheetView *self);
 
 G_END_DECLS

@@ -62,6 +62,8 @@ update_actions (OutlayWindow *self)
                                  has && !outlay_document_get_read_only (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-budget", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-section",
+                                 has && !outlay_document_get_read_only (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-budget", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  has && outlay_document_can_undo (self->document));
@@ -571,6 +573,17 @@ find_action (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+add_section_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->views, "sheet");
+  outlay_sheet_view_add_section (self->sheet);
+}
+
+static void
 back_clicked_cb (OutlayWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
@@ -648,6 +661,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-budget", NULL, delete_budget_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.add-section", NULL, add_section_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
 }
 
