@@ -21,6 +21,8 @@ struct _OutlaySheetView
   char           *filter;    /* case-folded search text */
   GtkSearchBar   *search_bar;
   GtkWidget      *search_entry;
+  GSettings      *settings;
+  GtkWidget      *column_checks[OUTLAY_SHEET_N_COLUMNS];
   gboolean        has_anchor;
   guint           anchor_row;
   guint           anchor_col;
@@ -42,6 +44,10 @@ void              outlay_sheet_view_select_to      (OutlaySheetView *self,
 void              outlay_sheet_view_clear_selection (OutlaySheetView *self);
 void              outlay_sheet_view_style_selection (OutlaySheetView *self,
                                                      OutlaySheetCell *cell);
+gboolean          outlay_sheet_view_column_visible (OutlaySheetView *self,
+                                                    guint            column);
+void              outlay_sheet_view_apply_columns  (OutlaySheetView *self);
+GtkWidget        *outlay_sheet_view_columns_button (OutlaySheetView *self);
 void              outlay_sheet_view_copy           (OutlaySheetView *self);
 void              outlay_sheet_view_paste          (OutlaySheetView *self);
 

@@ -599,17 +599,24 @@ move (OutlaySheetView *self, OutlaySheetCell *cell, int drow, int dcol)
 {
   int n_rows = (int) g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   int row = (int) cell_row (cell) + drow;
-  int col = (int) outlay_sheet_cell_get_column (cell) + dcol;
+  int col = (int) outlay_sheet_cell_get_column (cell);
 
-  if (col < 0)
+  /* step over hidden columns, wrapping to the next or previous row */
+  for (guint tries = 0; dcol != 0 && tries < OUTLAY_SHEET_N_COLUMNS; tries++)
     {
-      col = OUTLAY_SHEET_N_COLUMNS - 1;
-      row--;
-    }
-  else if (col >= OUTLAY_SHEET_N_COLUMNS)
-    {
-      col = 0;
-      row++;
+      col += dcol;
+      if (col < 0)
+        {
+          col = OUTLAY_SHEET_N_COLUMNS - 1;
+          row--;
+        }
+      else if (col >= OUTLAY_SHEET_N_COLUMNS)
+        {
+          col = 0;
+          row++;
+        }
+      if (outlay_sheet_view_column_visible (self, (guint) col))
+        break;
     }
   row = CLAMP (row, 0, n_rows - 1);
   outlay_sheet_view_focus_cell (self, (guint) row, (guint) col);
@@ -922,6 +929,7 @@ outlay_sheet_view_dispose (GObject *object)
   outlay_sheet_view_set_document (self, NULL);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (outlay_sheet_view_parent_class)->dispose (object);
 }
 
@@ -1021,6 +1029,7 @@ outlay_sheet_view_init (OutlaySheetView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *footer;
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkGesture *click = gtk_gesture_click_new ();
   GtkNoSelection *selection;
@@ -1051,7 +1060,6 @@ outlay_sheet_view_init (OutlaySheetView *self)
   self->totals_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->totals_label, 0);
   gtk_label_set_ellipsize (self->totals_label, PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (GTK_WIDGET (self->totals_label), "sheet-footer");
   gtk_widget_add_css_class (GTK_WIDGET (self->totals_label), "numeric");
   self->search_entry = gtk_search_entry_new ();
   gtk_widget_set_size_request (self->search_entry, 240, -1);
@@ -1067,7 +1075,12 @@ outlay_sheet_view_init (OutlaySheetView *self)
   gtk_search_bar_set_show_close_button (self->search_bar, TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_bar));
   gtk_box_append (GTK_BOX (box), scrolled);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->totals_label));
+  footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (footer, "sheet-footer");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->totals_label), TRUE);
+  gtk_box_append (GTK_BOX (footer), GTK_WIDGET (self->totals_label));
+  gtk_box_append (GTK_BOX (footer), outlay_sheet_view_columns_button (self));
+  gtk_box_append (GTK_BOX (box), footer);
   adw_bin_set_child (ADW_BIN (self), box);
 }
 
@@ -1098,6 +1111,7 @@ outlay_sheet_view_set_document (OutlaySheetView *self,
   if (self->rows != NULL)
     rebuild (self);
   update_totals (self);
+  outlay_sheet_view_apply_columns (self);
 }
 
 OutlayDocument *

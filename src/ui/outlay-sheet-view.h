@@ -39,5 +39,7 @@ gboolean        outlay_sheet_view_focus_cell   (OutlaySheetView *self,
 
 void            outlay_sheet_view_start_search (OutlaySheetView *self);
 void            outlay_sheet_view_add_section  (OutlaySheetView *self);
+void            outlay_sheet_view_set_settings (OutlaySheetView *self,
+                                                GSettings       *settings);
 
 G_END_DECLS

@@ -704,6 +704,7 @@ outlay_window_new (OutlayApplication *application)
 
   self->store = g_object_ref (outlay_application_get_store (application));
   self->settings = g_object_ref (outlay_application_get_settings (application));
+  outlay_sheet_view_set_settings (self->sheet, self->settings);
   gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))

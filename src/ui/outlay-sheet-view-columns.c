@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-sheet-view"
+
+/* Which columns the sheet shows, chosen from the footer's Columns menu and
+ * remembered per budget kind (a household budget needs no "Days"). */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "outlay-sheet-view-private.h"
+
+static const char *const column_ids[OUTLAY_SHEET_N_COLUMNS] = {
+  "code", "description", "qty", "unit", "multiplier", "rate", "estimate", "actual", "variance",
+  "variance-percent", "committed", "notes",
+};
+
+static GtkColumnViewColumn *
+nth_column (OutlaySheetView *self, guint column)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  g_autoptr(GtkColumnViewColumn) c = g_list_model_get_item (columns, column);
+
+  return c; /* the view keeps it alive */
+}
+
+gboolean
+outlay_sheet_view_column_visible (OutlaySheetView *self,
+                                  guint            column)
+{
+  return gtk_column_view_column_get_visible (nth_column (self, column));
+}
+
+static const char *
+kind_id (OutlaySheetView *self)
+{
+  return outlay_budget_kind_to_string (outlay_budget_get_kind (outlay_document_get_budget (self->document)));
+}
+
+/* The hidden column names for this budget kind, from GSettings. */
+static GStrv
+hidden_for_kind (OutlaySheetView *self)
+{
+  g_autoptr(GVariant) all = g_settings_get_value (self->settings, "hidden-columns");
+  g_autoptr(GVariant) list = g_variant_lookup_value (all, kind_id (self), G_VARIANT_TYPE ("as"));
+
+  return list != NULL ? g_variant_dup_strv (list, NULL) : g_new0 (char *, 1);
+}
+
+void
+outlay_sheet_view_apply_columns (OutlaySheetView *self)
+{
+  g_auto(GStrv) hidden = NULL;
+
+  if (self->settings == NULL || self->document == NULL)
+    return;
+  hidden = hidden_for_kind (self);
+  for (guint c = 0; c < OUTLAY_SHEET_N_COLUMNS; c++)
+    {
+      gboolean visible = !g_strv_contains ((const char *const *) hidden, column_ids[c]);
+
+      gtk_column_view_column_set_visible (nth_column (self, c), visible);
+      if (self->column_checks[c] != NULL)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (self->column_checks[c]), visible);
+    }
+}
+
+static void
+save_hidden (OutlaySheetView *self)
+{
+  g_autoptr(GVariant) old = g_settings_get_value (self->settings, "hidden-columns");
+  GVariantBuilder dict, list;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  g_variant_builder_init (&dict, G_VARIANT_TYPE ("a{sas}"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s@as}", &key, &value))
+    {
+      if (!g_str_equal (key, kind_id (self)))
+        g_variant_builder_add (&dict, "{s@as}", key, value);
+      g_variant_unref (value);
+    }
+  g_variant_builder_init (&list, G_VARIANT_TYPE ("as"));
+  for (guint c = 0; c < OUTLAY_SHEET_N_COLUMNS; c++)
+    if (!outlay_sheet_view_column_visible (self, c))
+      g_variant_builder_add (&list, "s", column_ids[c]);
+  g_variant_builder_add (&dict, "{s@as}", kind_id (self), g_variant_builder_end (&list));
+  g_settings_set_value (self->settings, "hidden-columns", g_variant_builder_end (&dict));
+}
+
+static void
+check_toggled_cb (GtkCheckButton *check, OutlaySheetView *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "column"));
+  gboolean active = gtk_check_button_get_active (check);
+
+  if (active == outlay_sheet_view_column_visible (self, column) || self->document == NULL)
+    return;
+  gtk_column_view_column_set_visible (nth_column (self, column), active);
+  if (self->settings != NULL)
+    save_hidden (self);
+}
+
+/**
+ * outlay_sheet_view_columns_button:
+ * @self: the sheet
+ *
+ * Returns: (transfer none): the footer's Columns menu button
+ */
+GtkWidget *
+outlay_sheet_view_columns_button (OutlaySheetView *self)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-horizontal-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Columns"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_menu_button_set_direction (GTK_MENU_BUTTON (button), GTK_ARROW_UP);
+  for (guint c = 0; c < OUTLAY_SHEET_N_COLUMNS; c++)
+    {
+      GtkColumnViewColumn *column = nth_column (self, c);
+      GtkWidget *check = gtk_check_button_new_with_label (gtk_column_view_column_get_title (column));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      g_object_set_data (G_OBJECT (check), "column", GUINT_TO_POINTER (c));
+      g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
+      gtk_box_append (GTK_BOX (box), check);
+      self->column_checks[c] = check;
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  return button;
+}
+
+/**
+ * outlay_sheet_view_set_settings:
+ * @self: the sheet
+ * @settings: the application's settings, where hidden columns are kept
+ */
+void
+outlay_sheet_view_set_settings (OutlaySheetView *self,
+                                GSettings       *settings)
+{
+  g_return_if_fail (OUTLAY_IS_SHEET_VIEW (self));
+  g_set_object (&self->settings, settings);
+  outlay_sheet_view_apply_columns (self);
+}
