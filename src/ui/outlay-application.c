@@ -151,6 +151,7 @@ outlay_application_startup (GApplication *app)
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
   static const char *delete_accels[] = { "<Control>Delete", NULL };
   static const char *find_accels[] = { "<Control>f", NULL };
+  static const char *properties_accels[] = { "<Alt>Return", NULL };
 
   G_APPLICATION_CLASS (outlay_application_parent_class)->startup (app);
 
@@ -162,6 +163,8 @@ outlay_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.delete-budget", delete_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.find", find_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.budget-properties",
+                                         properties_accels);
 }
 
 static void

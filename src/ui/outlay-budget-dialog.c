@@ -81,7 +81,6 @@ struct _OutlayBudgetDialog
   GtkWidget            *lock_group;
   AdwPreferencesRow    *lock_row;
   GtkWidget            *unlock_button;
-  GtkWidget            *kind_row;
   GtkLabel             *kind_label;
   AdwComboRow          *status_row;
   GtkWidget            *aicp_group;
@@ -389,7 +388,6 @@ sync_lock (OutlayBudgetDialog *self)
     }
   for (guint i = 0; i < N_FIELDS; i++)
     gtk_widget_set_sensitive (GTK_WIDGET (self->rows[i]), !read_only);
-  gtk_widget_set_sensitive (self->kind_row, !read_only);
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), frozen == NULL);
   update_state (self);
 }
@@ -415,6 +413,9 @@ confirm_response_cb (AdwMessageDialog   *dialog,
   OutlayBudgetStatus status = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "status"));
 
   g_clear_weak_pointer (&self->confirm);
+  /* a click has closed it already; adw_message_dialog_response() has not */
+  if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    gtk_window_destroy (GTK_WINDOW (dialog));
   if (g_str_equal (response, "lock") || g_str_equal (response, "unlock"))
     set_status (self, status);
   else
@@ -603,7 +604,6 @@ outlay_budget_dialog_class_init (OutlayBudgetDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetDialog, lock_group);
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetDialog, lock_row);
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetDialog, unlock_button);
-  gtk_widget_class_bind_template_child (widget_class, OutlayBudgetDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetDialog, kind_label);
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetDialog, status_row);
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetDialog, aicp_group);

@@ -833,6 +833,8 @@ navigation_key (OutlaySheetView *self, OutlaySheetCell *cell, guint keyval, GdkM
       return TRUE;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
+      if (alt)
+        return FALSE; /* Alt+Enter: budget properties */
       if (ctrl)
         insert_line (self, cell);
       else

@@ -27,6 +27,10 @@
 
 /* Wide enough for "−$99,999,999.00" */
 #define AMOUNT_WIDTH 128
+/* The line column: "A", "6100" */
+#define CODE_WIDTH 44
+/* "% of $999,999,999.00" after a percentage's entry */
+#define BASE_WIDTH 150
 
 typedef struct
 {
@@ -55,7 +59,7 @@ struct _OutlayTopSheetView
   OutlayTopSheet *sheet;
   GPtrArray      *rows;       /* of RowWidgets, one per engine row */
   gboolean        updating;   /* while we set an entry's text ourselves */
-  gboolean        rebuilding; /* while rows are torn down: no commits */
+  gboolean        no_commit;  /* while we move the focus or tear rows down */
 
   GtkLabel       *kind_label;
   GtkLabel       *name_label;
@@ -142,7 +146,9 @@ amount_cell_init (AmountCell *ac, const char *name)
   ac->icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   ac->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_size_request (ac->box, AMOUNT_WIDTH, -1);
+  /* the spacer takes the slack; the column keeps its width */
   gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_widget_set_hexpand (ac->box, FALSE);
   gtk_widget_set_tooltip_text (ac->icon, _("Over budget"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (ac->icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Over budget"), -1);
@@ -329,7 +335,7 @@ commit_entry (OutlayTopSheetView *self, GtkEntry *entry)
   g_auto(GValue) v = G_VALUE_INIT;
   OutlayDecimal value = 0;
 
-  if (self->document == NULL || self->rebuilding || !entry_is_dirty (entry))
+  if (self->document == NULL || self->no_commit || !entry_is_dirty (entry))
     return;
   if (!parse_entry (self, entry, &value, &error))
     {
@@ -407,7 +413,6 @@ add_fact (OutlayTopSheetView *self, guint *n, const char *caption, const char *v
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), text);
   gtk_grid_attach (self->facts_grid, box, (int) (*n % 4), (int) (*n / 4), 1, 1);
@@ -446,6 +451,7 @@ update_header (OutlayTopSheetView *self)
                                           : _("Budget Summary"));
   gtk_label_set_text (self->name_label, outlay_budget_get_name (b));
   gtk_label_set_text (self->status_label, outlay_budget_status_title (status));
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_classes[status]);
@@ -454,6 +460,18 @@ update_header (OutlayTopSheetView *self)
   gtk_label_set_text (self->error_label, error != NULL ? error->message : "");
   gtk_widget_set_visible (self->comments_box, comments != NULL && *comments != '\0');
   gtk_label_set_text (self->comments_label, comments != NULL ? comments : "");
+}
+
+static void
+clear_header (OutlayTopSheetView *self)
+{
+  gtk_label_set_text (self->kind_label, "");
+  gtk_label_set_text (self->name_label, "");
+  gtk_label_set_text (self->status_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->facts_grid), FALSE);
+  gtk_widget_set_visible (self->error_box, FALSE);
+  gtk_widget_set_visible (self->comments_box, FALSE);
 }
 
 /* ---- the table ---- */
@@ -496,6 +514,9 @@ make_entry (OutlayTopSheetView *self, const OutlayTopSheetRow *row)
   g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), self);
   g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  /* before the text sees it, so Escape with nothing typed still
+   * reaches the window */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   gtk_widget_add_controller (entry, focus);
   gtk_widget_add_controller (entry, keys);
   return entry;
@@ -509,12 +530,8 @@ description_cell (OutlayTopSheetView *self, RowWidgets *rw, const OutlayTopSheet
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-  rw->title = GTK_LABEL (cell (row->label, 12, 0, FALSE));
+  rw->title = GTK_LABEL (cell (row->label, 10, 0, TRUE));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (rw->title));
-  rw->base = GTK_LABEL (cell (NULL, 0, 0, TRUE));
-  gtk_widget_add_css_class (GTK_WIDGET (rw->base), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (rw->base), "numeric");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (rw->base));
   if (row->kind == OUTLAY_TOPSHEET_ROW_PERCENT_USED)
     {
       rw->badge = status_badge ();
@@ -522,12 +539,14 @@ description_cell (OutlayTopSheetView *self, RowWidgets *rw, const OutlayTopSheet
     }
   if (row->property != NULL)
     {
-      GtkWidget *unit = cell (row->kind == OUTLAY_TOPSHEET_ROW_PERCENT ? "%" : "", 1, 0, FALSE);
-
       rw->entry = GTK_ENTRY (make_entry (self, row));
-      gtk_widget_add_css_class (unit, "dim-label");
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (rw->entry));
-      gtk_box_append (GTK_BOX (box), unit);
+      /* "% of $253,030.00", in a fixed width so the entries line up */
+      rw->base = GTK_LABEL (cell (NULL, 0, 0, FALSE));
+      gtk_widget_set_size_request (GTK_WIDGET (rw->base), BASE_WIDTH, -1);
+      gtk_widget_add_css_class (GTK_WIDGET (rw->base), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (rw->base), "numeric");
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (rw->base));
     }
   gtk_widget_set_hexpand (box, TRUE);
   return box;
@@ -554,8 +573,11 @@ add_table_header (OutlayTopSheetView *self)
   gboolean aicp = outlay_topsheet_is_aicp (self->sheet);
   const char *titles[] = { _("Estimate"), _("Actual"), _("Variance") };
 
-  gtk_box_append (GTK_BOX (box), cell (aicp ? _("Line") : _("Code"), 4, 0, FALSE));
-  gtk_box_append (GTK_BOX (box), cell (_("Description"), 12, 0, TRUE));
+  GtkWidget *code = cell (aicp ? _("Line") : _("Code"), 0, 0, FALSE);
+
+  gtk_widget_set_size_request (code, CODE_WIDTH, -1);
+  gtk_box_append (GTK_BOX (box), code);
+  gtk_box_append (GTK_BOX (box), cell (_("Description"), 10, 0, TRUE));
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
       GtkWidget *title = cell (titles[i], 0, 1, FALSE);
@@ -572,9 +594,10 @@ add_table_row (OutlayTopSheetView *self, const OutlayTopSheetRow *row)
   RowWidgets *rw = g_new0 (RowWidgets, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   g_autofree char *estimate_name = g_strconcat (row->id, "-estimate", NULL);
-  GtkWidget *code = cell (row->code, 4, 0, FALSE);
+  GtkWidget *code = cell (row->code, 0, 0, FALSE);
 
   rw->id = g_strdup (row->id);
+  gtk_widget_set_size_request (code, CODE_WIDTH, -1);
   gtk_widget_add_css_class (code, "topsheet-code");
   gtk_box_append (GTK_BOX (box), code);
   gtk_box_append (GTK_BOX (box), description_cell (self, rw, row));
@@ -594,16 +617,21 @@ rebuild_table (OutlayTopSheetView *self)
   GtkWidget *child;
 
   /* removing a focused entry moves the focus: that is not a commit */
-  self->rebuilding = TRUE;
+  self->no_commit = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
     gtk_list_box_remove (self->table, child);
   g_ptr_array_set_size (self->rows, 0);
-  self->rebuilding = FALSE;
+  self->no_commit = FALSE;
   if (self->sheet == NULL)
     return;
   add_table_header (self);
   for (guint i = 0; i < outlay_topsheet_get_n_rows (self->sheet); i++)
     add_table_row (self, outlay_topsheet_get_row (self->sheet, i));
+  /* GTK 4.8 restyles a row that stops being :last-child (the boxed
+   * list's rounded bottom) but may paint it from its cached render node */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->table)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_queue_draw (child);
 }
 
 /* Whether the table already has the sheet's rows, in order. */
@@ -654,13 +682,34 @@ update_base (OutlayTopSheetView *self, RowWidgets *rw, const OutlayTopSheetRow *
   g_autofree char *amount = NULL;
   g_autofree char *text = NULL;
 
+  if (rw->base == NULL)
+    return;
   if (row->kind == OUTLAY_TOPSHEET_ROW_PERCENT)
     {
       amount = outlay_currency_format (row->base_estimate, currency (self));
-      /* Translators: what a percentage is of: "of $158,000.00" */
-      text = g_strdup_printf (_("of %s"), amount);
+      /* Translators: after a percentage's entry: "12 % of $158,000.00" */
+      text = g_strdup_printf (_("%% of %s"), amount);
     }
   gtk_label_set_text (rw->base, text != NULL ? text : "");
+}
+
+static void
+update_entry (OutlayTopSheetView *self, GtkEntry *entry)
+{
+  GtkWidget *widget = GTK_WIDGET (entry);
+  gboolean focused = (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+
+  /* leave what the user is typing alone */
+  if (!focused || !entry_is_dirty (entry) || is_read_only (self))
+    entry_show_value (self, entry);
+  if (is_read_only (self) && focused)
+    {
+      /* an insensitive GtkText that keeps the focus keeps blinking */
+      self->no_commit = TRUE;
+      gtk_root_set_focus (gtk_widget_get_root (widget), NULL);
+      self->no_commit = FALSE;
+    }
+  gtk_widget_set_sensitive (widget, !is_read_only (self));
 }
 
 static void
@@ -692,13 +741,7 @@ update_row (OutlayTopSheetView *self, RowWidgets *rw, const OutlayTopSheetRow *r
       break;
     }
   if (rw->entry != NULL)
-    {
-      gtk_widget_set_sensitive (GTK_WIDGET (rw->entry), !is_read_only (self));
-      /* leave what the user is typing alone */
-      if (!entry_is_dirty (rw->entry)
-          || !(gtk_widget_get_state_flags (GTK_WIDGET (rw->entry)) & GTK_STATE_FLAG_FOCUS_WITHIN))
-        entry_show_value (self, rw->entry);
-    }
+    update_entry (self, rw->entry);
 }
 
 static void
@@ -709,8 +752,12 @@ refresh (OutlayTopSheetView *self)
     self->sheet = outlay_topsheet_new (self->document);
   if (!same_rows (self))
     rebuild_table (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->table), self->sheet != NULL);
   if (self->sheet == NULL)
-    return;
+    {
+      clear_header (self);
+      return;
+    }
   update_header (self);
   for (guint i = 0; i < self->rows->len; i++)
     update_row (self, g_ptr_array_index (self->rows, i), outlay_topsheet_get_row (self->sheet, i));
@@ -724,7 +771,7 @@ outlay_topsheet_view_dispose (GObject *object)
   OutlayTopSheetView *self = OUTLAY_TOPSHEET_VIEW (object);
 
   outlay_topsheet_view_set_document (self, NULL);
-  self->rebuilding = TRUE;
+  self->no_commit = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_TOPSHEET_VIEW);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (outlay_topsheet_view_parent_class)->dispose (object);

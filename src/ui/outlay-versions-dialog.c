@@ -24,6 +24,7 @@ struct _OutlayVersionsDialog
   AdwWindowTitle  *list_title;
   AdwWindowTitle  *compare_title;
   AdwEntryRow     *name_row;
+  GtkLabel        *name_error;
   GtkWidget       *suggestions;
   GtkStack        *list_stack;
   GtkListBox      *version_list;
@@ -44,6 +45,7 @@ struct _OutlayVersionsDialog
   OutlayDocument  *document;
   GPtrArray       *versions; /* OutlayVersion, oldest first */
   GHashTable      *loaded;   /* version id → its read-only OutlayDocument */
+  AdwToast        *toast;    /* the one on screen (weak) */
   gboolean         filling;  /* the combo rows' models are being replaced */
 };
 
@@ -68,15 +70,27 @@ G_DEFINE_FINAL_TYPE (OutlayVersionsDialog, outlay_versions_dialog, ADW_TYPE_WIND
 static const char *suggested_names[] = { N_("Bid"), N_("Awarded"), N_("Wrap") };
 
 static void update_comparison (OutlayVersionsDialog *self);
+static void name_changed_cb   (OutlayVersionsDialog *self);
 
 /* ---- helpers ---- */
+
+/* The newest message replaces the one on screen rather than queueing
+ * behind it: an error must not wait for "Saved “Bid”" to time out. */
+static void
+show_toast (OutlayVersionsDialog *self, AdwToast *toast)
+{
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_set_weak_pointer (&self->toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
 
 static void
 toast (OutlayVersionsDialog *self, const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  show_toast (self, adw_toast_new (escaped));
 }
 
 static void
@@ -286,6 +300,7 @@ refresh_versions (OutlayVersionsDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "versions.compare-latest",
                                  self->versions->len > 0);
   update_suggestions (self);
+  name_changed_cb (self);
   subtitle = g_strdup (outlay_budget_get_name (outlay_document_get_budget (self->document)));
   adw_window_title_set_subtitle (self->list_title, subtitle);
   fill_choices (self);
@@ -407,7 +422,7 @@ restore_response_cb (AdwMessageDialog *dialog, const char *response, RestoreData
   done = adw_toast_new (escaped);
   adw_toast_set_button_label (done, _("_Undo"));
   adw_toast_set_action_name (done, "versions.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, done);
+  show_toast (self, done);
 }
 
 static void
@@ -551,12 +566,25 @@ escape_cb (GtkWidget *widget, GVariant *args, gpointer data)
 
 /* ---- callbacks ---- */
 
+/* Says at once that a name is taken; Save still reports it too. */
 static void
 name_changed_cb (OutlayVersionsDialog *self)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  gboolean taken = *name != '\0' && self->versions != NULL && name_taken (self, name);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "versions.save", *name != '\0');
+  if (taken)
+    {
+      /* Translators: under the name entry while it holds a saved name */
+      g_autofree char *text = g_strdup_printf (_("There is already a version named “%s”"), name);
+
+      gtk_label_set_text (self->name_error, text);
+      gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->name_error), taken);
 }
 
 static void
@@ -622,6 +650,7 @@ outlay_versions_dialog_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_VERSIONS_DIALOG);
+  g_clear_weak_pointer (&self->toast);
   g_clear_pointer (&self->loaded, g_hash_table_unref);
   g_clear_pointer (&self->versions, g_ptr_array_unref);
   g_clear_object (&self->document);
@@ -696,6 +725,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, OutlayVersionsDialog, list_title);
   gtk_widget_class_bind_template_child (widget_class, OutlayVersionsDialog, compare_title);
   gtk_widget_class_bind_template_child (widget_class, OutlayVersionsDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, OutlayVersionsDialog, name_error);
   gtk_widget_class_bind_template_child (widget_class, OutlayVersionsDialog, suggestions);
   gtk_widget_class_bind_template_child (widget_class, OutlayVersionsDialog, list_stack);
   gtk_widget_class_bind_template_child (widget_class, OutlayVersionsDialog, version_list);
@@ -755,7 +785,7 @@ add_suggestion (OutlayVersionsDialog *self, const char *name)
 {
   GtkWidget *button = gtk_button_new_with_label (name);
 
-  gtk_widget_add_css_class (button, "pill-small");
+  gtk_widget_add_css_class (button, "fact-badge");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "versions.suggest");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (name));
   gtk_box_append (GTK_BOX (self->suggestions), button);

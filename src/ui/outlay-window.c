@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "outlay-budget-dialog.h"
 #include "outlay-budget-overview.h"
 #include "outlay-currency.h"
 #include "outlay-new-budget-dialog.h"
@@ -62,6 +63,7 @@ update_actions (OutlayWindow *self)
                                  has && !outlay_document_get_read_only (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-budget", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.budget-properties", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-section",
                                  has && !outlay_document_get_read_only (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-budget", has);
@@ -584,6 +586,16 @@ add_section_action (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+properties_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (outlay_budget_dialog_new (GTK_WINDOW (self), self->document)));
+}
+
+static void
 back_clicked_cb (OutlayWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
@@ -662,6 +674,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.add-section", NULL, add_section_action);
+  gtk_widget_class_install_action (widget_class, "win.budget-properties", NULL, properties_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
 }
 

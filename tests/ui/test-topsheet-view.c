@@ -92,6 +92,18 @@ screenshot (Fixture *f, const char *file)
 }
 
 static void
+scroll_to (Fixture *f, gboolean end)
+{
+  GtkWidget *scroller = gtk_widget_get_first_child (f->view);
+  GtkAdjustment *adj;
+
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adj, end ? gtk_adjustment_get_upper (adj) : 0);
+  iterate (5);
+}
+
+static void
 message_cb (GtkWidget *view, const char *text, Fixture *f)
 {
   g_free (f->last_message);
@@ -190,7 +202,17 @@ test_aicp (void)
   after = outlay_topsheet_new (f.doc);
   g_assert_cmpint (outlay_topsheet_get_total (after)->estimate, ==, hand_total);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "10");
-  g_assert_true (outlay_document_can_undo (f.doc));
+
+  /* one undoable edit: undo puts the 12 % and its total back on screen */
+  g_assert_true (outlay_document_undo (f.doc, &error));
+  g_assert_no_error (error);
+  iterate (2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "12");
+  g_assert_cmpstr (label_text (&f, "contracted-total-estimate"), ==, total_text);
+  g_assert_true (outlay_document_redo (f.doc, &error));
+  g_assert_no_error (error);
+  iterate (2);
+  g_assert_cmpstr (label_text (&f, "contracted-total-estimate"), ==, hand_text);
 
   /* "12.5%" is twelve and a half percent, not 0.125 % */
   type_into (&f, "production-fee-entry", "12.5%");
@@ -207,6 +229,10 @@ test_aicp (void)
   g_clear_pointer (&f.last_message, g_free);
   type_into (&f, "insurance-entry", "-2");
   g_assert_cmpstr (f.last_message, ==, "Insurance can’t be negative");
+  g_assert_cmpint (budget_int64 (f.doc, "insurance-percent"), ==, 15000);
+  /* typing clears the mark */
+  type_into (&f, "insurance-entry", "1.5");
+  g_assert_false (gtk_widget_has_css_class (find_named (f.window, "insurance-entry"), "error"));
 
   /* contingency is an amount */
   type_into (&f, "contingency-entry", "5,000");
@@ -215,8 +241,10 @@ test_aicp (void)
 
   /* back to the sample's 12 % for the picture */
   type_into (&f, "production-fee-entry", "12");
-  gtk_widget_grab_focus (entry);
+  scroll_to (&f, FALSE);
   screenshot (&f, "topsheet.png");
+  scroll_to (&f, TRUE);
+  screenshot (&f, "topsheet-bottom.png");
 
   /* a locked budget is read-only */
   {
@@ -230,6 +258,11 @@ test_aicp (void)
     g_assert_false (gtk_widget_get_sensitive (find_named (f.window, "production-fee-entry")));
     g_assert_false (gtk_widget_get_sensitive (find_named (f.window, "contingency-entry")));
   }
+
+  /* no document: an empty page, not a crash */
+  outlay_topsheet_view_set_document (OUTLAY_TOPSHEET_VIEW (f.view), NULL);
+  iterate (2);
+  g_assert_null (find_named (f.window, "contracted-total-estimate"));
   fixture_free (&f);
 }
 
@@ -263,6 +296,7 @@ test_sections (void)
   g_clear_object (&sheet);
   sheet = outlay_topsheet_new (f.doc);
   g_assert_cmpint (outlay_topsheet_get_status (sheet), !=, OUTLAY_TOPSHEET_STATUS_NONE);
+  scroll_to (&f, TRUE);
   screenshot (&f, "topsheet-sections.png");
   fixture_free (&f);
 }
