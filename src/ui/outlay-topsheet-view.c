@@ -26,11 +26,11 @@
 #include "outlay-topsheet.h"
 
 /* Wide enough for "−$99,999,999.00" */
-#define AMOUNT_WIDTH 128
+#define AMOUNT_WIDTH 116
 /* The line column: "A", "6100" */
 #define CODE_WIDTH 44
 /* "% of $999,999,999.00" after a percentage's entry */
-#define BASE_WIDTH 150
+#define BASE_WIDTH 124
 
 typedef struct
 {
@@ -312,8 +312,7 @@ parse_entry (OutlayTopSheetView *self, GtkEntry *entry, OutlayDecimal *value, GE
   if (!ok)
     {
       /* Translators: "Production fee: “twelve” is not a number" */
-      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT, _("%s: %s"), title,
-                   local->message);
+      g_set_error (error, local->domain, local->code, _("%s: %s"), title, local->message);
       return FALSE;
     }
   if (*value < 0)

@@ -90,6 +90,8 @@ delta_widget (const char *text, OutlayDecimal delta)
   GtkWidget *label = gtk_label_new (text);
 
   gtk_widget_set_size_request (box, DELTA_WIDTH, -1);
+  /* the icon's hexpand pushes it right; the column stays fixed */
+  gtk_widget_set_hexpand (box, FALSE);
   gtk_widget_set_halign (icon, GTK_ALIGN_END);
   gtk_widget_set_hexpand (icon, TRUE);
   gtk_widget_add_css_class (label, "numeric");

@@ -179,6 +179,13 @@ row_menu (gint64 id)
   return G_MENU_MODEL (menu);
 }
 
+static void
+set_label (GtkWidget *widget, const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
 static GtkWidget *
 version_row_new (OutlayVersionsDialog *self, OutlayVersion *version)
 {
@@ -191,6 +198,8 @@ version_row_new (OutlayVersionsDialog *self, OutlayVersion *version)
   GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open"));
   GtkWidget *more = gtk_menu_button_new ();
   g_autoptr(GMenuModel) menu = row_menu (id);
+  g_autofree char *open_label = NULL;
+  g_autofree char *more_label = NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), outlay_version_get_name (version));
@@ -206,6 +215,11 @@ version_row_new (OutlayVersionsDialog *self, OutlayVersion *version)
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), menu);
   gtk_widget_set_tooltip_text (more, _("More Actions"));
+  /* many rows have these buttons: say which version each one is for */
+  open_label = g_strdup_printf (_("Open “%s”"), outlay_version_get_name (version));
+  more_label = g_strdup_printf (_("More Actions for “%s”"), outlay_version_get_name (version));
+  set_label (open, open_label);
+  set_label (more, more_label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), more);

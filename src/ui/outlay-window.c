@@ -10,6 +10,7 @@
 #include "outlay-currency.h"
 #include "outlay-new-budget-dialog.h"
 #include "outlay-sheet-view.h"
+#include "outlay-topsheet-view.h"
 #include "outlay-store.h"
 #include "outlay-window.h"
 
@@ -24,6 +25,7 @@ struct _OutlayWindow
   AdwViewSwitcherTitle *content_title;
   AdwViewStack         *views;
   OutlaySheetView      *sheet;
+  OutlayTopSheetView   *topsheet;
   GtkMenuButton        *budget_menu_button;
   GtkStack             *stack;
   OutlayBudgetOverview *overview;
@@ -206,6 +208,7 @@ show_document (OutlayWindow *self, OutlayDocument *document)
     }
   outlay_budget_overview_set_document (self->overview, document);
   outlay_sheet_view_set_document (self->sheet, document);
+  outlay_topsheet_view_set_document (self->topsheet, document);
   gtk_stack_set_visible_child_name (self->stack, document != NULL ? "budget" : "empty");
   update_title (self);
   update_actions (self);
@@ -651,6 +654,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
 
   g_type_ensure (OUTLAY_TYPE_BUDGET_OVERVIEW);
   g_type_ensure (OUTLAY_TYPE_SHEET_VIEW);
+  g_type_ensure (OUTLAY_TYPE_TOPSHEET_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/outlay-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, leaflet);
@@ -662,6 +666,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, views);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, sheet);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, topsheet);
   gtk_widget_class_bind_template_callback (widget_class, sheet_message_cb);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, budget_menu);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);

@@ -234,6 +234,17 @@ save_screenshot (GtkWidget *widget, const char *name)
   g_test_message ("screenshot: %s", path);
 }
 
+/* The dialog can shrink to a phone's width (the tables scroll). */
+static void
+assert_fits_phone (Fixture *f)
+{
+  int min_width = 0;
+
+  gtk_widget_measure (f->dialog, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_test_message ("minimum dialog width: %d px", min_width);
+  g_assert_cmpint (min_width, <=, 400);
+}
+
 static void
 open_version_cb (OutlayVersionsDialog *dialog, OutlayDocument *version, Fixture *f)
 {
@@ -293,6 +304,7 @@ test_save_compare_restore (Fixture *f, gconstpointer data)
   g_autofree char *expected = NULL;
   g_autofree char *amount = NULL;
   g_autofree char *zero = NULL;
+  g_autofree char *amount_up = NULL;
   g_autofree char *rate_change = NULL;
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
@@ -304,6 +316,7 @@ test_save_compare_restore (Fixture *f, gconstpointer data)
   g_assert_true (shows_label (f->dialog, "No Saved Versions"));
   g_assert_false (gtk_widget_is_sensitive (child (f, "save_button")));
   save_screenshot (f->dialog, "versions-empty.png");
+  assert_fits_phone (f);
 
   save_version (f, "Bid", FALSE);
   listed = listed_versions (f);
@@ -358,7 +371,8 @@ test_save_compare_restore (Fixture *f, gconstpointer data)
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "from_row")), 0);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (f, "to_row"))), ==, 2);
   run_for (300);
-  expected = g_strconcat ("+", outlay_currency_format (D (1200), cur), NULL);
+  amount_up = outlay_currency_format (D (1200), cur);
+  expected = g_strconcat ("+", amount_up, NULL);
   g_assert_cmpstr (delta_text (f), ==, expected);
   g_assert_true (gtk_widget_has_css_class (child (f, "estimate_delta_box"), "error"));
   g_assert_true (gtk_widget_get_visible (child (f, "estimate_delta_icon")));
@@ -391,9 +405,15 @@ test_save_compare_restore (Fixture *f, gconstpointer data)
   g_assert_cmpint (outlay_document_get_totals (f->doc)->estimate, ==, bid_total);
   g_assert_cmpint (outlay_line_get_rate (first_line (f)), ==, D (850));
   g_assert_true (shows_label (f->dialog, "Restored “Bid” — Ctrl+Z undoes it"));
-  /* the comparison follows the current budget: Bid → Current is now even */
+  /* Compare… on Bid: Bid → Current is now even */
+  gtk_widget_activate_action (version_row (f, "Bid"), "versions.compare", "x",
+                              outlay_version_get_id (bid));
+  run_for (200);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (f, "leaflet"))), ==,
+                   "compare");
   zero = outlay_currency_format (0, cur);
   g_assert_cmpstr (delta_text (f), ==, zero);
+  g_assert_true (shows_label (f->dialog, "No Differences"));
 
   /* one undo brings the edit back */
   g_assert_cmpstr (outlay_document_get_undo_label (f->doc), ==, "Restore Version “Bid”");
@@ -401,7 +421,11 @@ test_save_compare_restore (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (outlay_document_get_totals (f->doc)->estimate, ==, bid_total + D (1200));
   g_assert_cmpint (outlay_line_get_rate (first_line (f)), ==, D (1000));
+  run_for (100);
   g_assert_cmpstr (delta_text (f), ==, expected);
+  g_assert_true (shows_label (f->dialog, rate_change));
+  gtk_widget_activate_action (f->dialog, "versions.back", NULL);
+  run_for (100);
 
   /* Compare… on Awarded after adding a line and deleting another */
   {
@@ -410,6 +434,8 @@ test_save_compare_restore (Fixture *f, gconstpointer data)
     OutlayLine *gone = outlay_section_get_line (section, 0);
     g_autofree char *plus = NULL;
     g_autofree char *minus = NULL;
+    g_autofree char *gone_estimate = NULL;
+    g_autofree char *added_estimate = NULL;
     GtkAdjustment *scroll;
     g_autoptr(OutlayVersion) awarded = NULL;
 
@@ -420,7 +446,8 @@ test_save_compare_restore (Fixture *f, gconstpointer data)
     g_assert_true (outlay_document_set_line_text (f->doc, added, OUTLAY_LINE_MULTIPLIER, "1", NULL));
     g_assert_true (outlay_document_set_line_text (f->doc, added, OUTLAY_LINE_RATE, "2400", NULL));
     g_assert_cmpstr (outlay_line_get_description (gone), ==, "Line producer");
-    minus = g_strconcat ("−", outlay_currency_format (outlay_line_get_estimate (gone), cur), NULL);
+    gone_estimate = outlay_currency_format (outlay_line_get_estimate (gone), cur);
+    minus = g_strconcat ("−", gone_estimate, NULL);
     g_assert_true (outlay_document_delete_lines (f->doc, &gone, 1, &error));
     g_assert_no_error (error);
     awarded = outlay_store_find_version (f->store, budget_id, "awarded", &error);
@@ -433,14 +460,17 @@ test_save_compare_restore (Fixture *f, gconstpointer data)
     g_assert_true (shows_label (f->dialog, "0 lines changed · 1 added · 1 removed"));
     g_assert_true (shows_label (f->dialog, "Added Lines"));
     g_assert_true (shows_label (f->dialog, "Drone operator"));
-    plus = g_strconcat ("+", outlay_currency_format (D (2400), cur), NULL);
+    added_estimate = outlay_currency_format (D (2400), cur);
+    plus = g_strconcat ("+", added_estimate, NULL);
     g_assert_true (shows_label (f->dialog, plus));
     g_assert_true (shows_label (f->dialog, "Removed Lines"));
     g_assert_true (shows_label (f->dialog, minus));
     scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (f, "compare_scroller")));
     gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
+    dismiss_toasts (f->dialog);
     run_for (200);
     save_screenshot (f->dialog, "versions-compare-lines.png");
+    assert_fits_phone (f);
     gtk_widget_activate_action (f->dialog, "versions.back", NULL);
   }
 
