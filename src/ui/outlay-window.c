@@ -11,6 +11,7 @@
 #include "outlay-new-budget-dialog.h"
 #include "outlay-sheet-view.h"
 #include "outlay-topsheet-view.h"
+#include "outlay-versions-dialog.h"
 #include "outlay-store.h"
 #include "outlay-window.h"
 
@@ -66,6 +67,7 @@ update_actions (OutlayWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-budget", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.budget-properties", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.versions", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-section",
                                  has && !outlay_document_get_read_only (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-budget", has);
@@ -83,6 +85,14 @@ update_title (OutlayWindow *self)
 
   adw_view_switcher_title_set_title (self->content_title, b ? outlay_budget_get_name (b) : "");
   adw_view_switcher_title_set_subtitle (self->content_title, b ? outlay_budget_get_client (b) : "");
+  if (b != NULL && outlay_document_get_frozen_name (self->document) != NULL)
+    {
+      /* Translators: the subtitle while a saved version is shown */
+      g_autofree char *sub = g_strdup_printf (_("Saved version “%s” (read only)"),
+                                              outlay_document_get_frozen_name (self->document));
+
+      adw_view_switcher_title_set_subtitle (self->content_title, sub);
+    }
   if (b != NULL)
     {
       /* Translators: window title, "Budget name — Outlay" */
@@ -230,11 +240,11 @@ budget_selected_cb (OutlayWindow  *self,
     }
   budget = g_list_model_get_item (G_LIST_MODEL (self->budgets), gtk_list_box_row_get_index (row));
   id = outlay_budget_get_id (budget);
-  if (self->document != NULL && outlay_budget_get_id (outlay_document_get_budget (self->document)) == id)
-    return;
   /* Documents stay open while the window is, so switching budgets keeps
    * each one's undo history. */
   document = g_hash_table_lookup (self->documents, &id);
+  if (document != NULL && document == self->document)
+    return;
   if (document != NULL)
     g_object_ref (document);
   else if ((document = outlay_store_load_document (self->store, id, &error)) != NULL)
@@ -589,6 +599,51 @@ add_section_action (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+back_to_current_cb (AdwToast *toast_, OutlayWindow *self)
+{
+  gint64 id;
+  OutlayDocument *current;
+
+  if (self->document == NULL || outlay_document_get_frozen_name (self->document) == NULL)
+    return;
+  id = outlay_budget_get_id (outlay_document_get_budget (self->document));
+  current = g_hash_table_lookup (self->documents, &id);
+  if (current != NULL)
+    show_document (self, current);
+}
+
+/* Shows a saved version read-only in place of the budget, with a way back. */
+static void
+open_version_cb (OutlayVersionsDialog *dialog, OutlayDocument *version, OutlayWindow *self)
+{
+  g_autofree char *title = NULL;
+  AdwToast *t;
+
+  show_document (self, version);
+  title = g_markup_printf_escaped (_("Showing saved version “%s”"),
+                                   outlay_document_get_frozen_name (version));
+  t = adw_toast_new (title);
+  adw_toast_set_button_label (t, _("Back to _Current"));
+  adw_toast_set_timeout (t, 0);
+  g_signal_connect_object (t, "button-clicked", G_CALLBACK (back_to_current_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+versions_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+  GtkWidget *dialog;
+
+  back_to_current_cb (NULL, self);
+  if (self->document == NULL)
+    return;
+  dialog = outlay_versions_dialog_new (GTK_WINDOW (self), self->store, self->document);
+  g_signal_connect_object (dialog, "open-version", G_CALLBACK (open_version_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 properties_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   OutlayWindow *self = OUTLAY_WINDOW (widget);
@@ -680,6 +735,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.add-section", NULL, add_section_action);
   gtk_widget_class_install_action (widget_class, "win.budget-properties", NULL, properties_action);
+  gtk_widget_class_install_action (widget_class, "win.versions", NULL, versions_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
 }
 

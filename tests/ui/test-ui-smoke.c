@@ -131,6 +131,17 @@ check_overview_cb (gpointer data)
   g_autofree char *path = g_strconcat (smoke->screenshot, "", NULL);
 
   g_assert_true (find_label (GTK_WIDGET (smoke->window), "Totals by Section"));
+
+  /* the budget menu's dialogs open over the window */
+  {
+    g_autoptr(GList) before = gtk_window_list_toplevels ();
+    g_autoptr(GList) after = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (smoke->window), "win.versions", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (smoke->window), "win.budget-properties", NULL);
+    after = gtk_window_list_toplevels ();
+    g_assert_cmpuint (g_list_length (after), ==, g_list_length (before) + 2);
+  }
   path[strlen (path) - strlen (".png")] = '\0';
   {
     g_autofree char *overview = g_strconcat (path, "-overview.png", NULL);
