@@ -130,6 +130,16 @@ section_text (OutlaySheetView *self, OutlaySection *section, guint col, const ch
       return g_strdup (outlay_section_get_code (section));
     case OUTLAY_SHEET_COLUMN_DESCRIPTION:
       return g_strdup (outlay_section_get_name (section));
+    case OUTLAY_SHEET_COLUMN_RATE:
+      /* the section's fringe (P&W), editable here */
+      if (outlay_section_get_fringe (section) == 0)
+        return g_strdup ("");
+      {
+        g_autofree char *pct = format_quantity (outlay_section_get_fringe (section));
+
+        /* Translators: a section's fringe in the sheet, "P&W 28%" */
+        return g_strdup_printf (_("P&W %s%%"), pct);
+      }
     case OUTLAY_SHEET_COLUMN_ESTIMATE:
       return outlay_currency_format_amount (t->estimate, currency (self));
     case OUTLAY_SHEET_COLUMN_ACTUAL:
@@ -489,7 +499,8 @@ static gboolean
 is_editable (GObject *item, guint col)
 {
   if (OUTLAY_IS_SECTION (item))
-    return col == OUTLAY_SHEET_COLUMN_CODE || col == OUTLAY_SHEET_COLUMN_DESCRIPTION;
+    return col == OUTLAY_SHEET_COLUMN_CODE || col == OUTLAY_SHEET_COLUMN_DESCRIPTION
+           || col == OUTLAY_SHEET_COLUMN_RATE;
   return columns[col].field >= 0;
 }
 
@@ -500,6 +511,8 @@ edit_text (OutlaySheetView *self, GObject *item, guint col)
 {
   int field = columns[col].field;
 
+  if (OUTLAY_IS_SECTION (item) && col == OUTLAY_SHEET_COLUMN_RATE)
+    return format_quantity (outlay_section_get_fringe (OUTLAY_SECTION (item)));
   if (OUTLAY_IS_SECTION (item))
     return g_strdup (col == OUTLAY_SHEET_COLUMN_CODE ? outlay_section_get_code (OUTLAY_SECTION (item))
                                                      : outlay_section_get_name (OUTLAY_SECTION (item)));
@@ -531,9 +544,32 @@ outlay_sheet_view_plain_text (OutlaySheetView *self,
   return line_text (self, OUTLAY_LINE (item), column, &warning);
 }
 
+/* "28", "28%" or "28 %" on a section header: its fringe percentage. */
+static gboolean
+commit_fringe (OutlaySheetView *self, OutlaySection *section, const char *text, GError **error)
+{
+  g_autofree char *plain = g_strstrip (g_strdup (text));
+  gsize len = strlen (plain);
+  OutlayDecimal fringe;
+  g_autoptr(GError) local = NULL;
+
+  if (len > 0 && plain[len - 1] == '%')
+    plain[len - 1] = '\0';
+  if (!outlay_decimal_parse_full (plain, -1, outlay_decimal_style_for_locale (), &fringe, NULL,
+                                  &local))
+    {
+      g_set_error (error, local->domain, local->code, _("Fringe: %s"), local->message);
+      return FALSE;
+    }
+  return outlay_document_update_section (self->document, section, outlay_section_get_code (section),
+                                         outlay_section_get_name (section), fringe, error);
+}
+
 static gboolean
 commit_text (OutlaySheetView *self, GObject *item, guint col, const char *text, GError **error)
 {
+  if (OUTLAY_IS_SECTION (item) && col == OUTLAY_SHEET_COLUMN_RATE)
+    return commit_fringe (self, OUTLAY_SECTION (item), text, error);
   if (OUTLAY_IS_SECTION (item))
     {
       OutlaySection *s = OUTLAY_SECTION (item);

@@ -59,6 +59,11 @@ static const char *const steps[] = {
   "@after-find-clear",
   "@sort-rate",
   "@after-sort",
+  "@focus-fringe",
+  "type --delay 40 28%",
+  "key Return",
+  "@after-fringe",
+  "key ctrl+z",
   "@lock",
   "@focus-rate",
   "key Up",
@@ -241,6 +246,19 @@ check (Run *run, const char *name)
         }
       g_assert_cmpstr (outlay_line_get_code (line (run, "A", 0)), ==, "1");
       gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+    }
+  else if (g_str_equal (name, "focus-fringe"))
+    g_assert_true (outlay_sheet_view_focus_cell (run->sheet, 0, OUTLAY_SHEET_COLUMN_RATE));
+  else if (g_str_equal (name, "after-fringe"))
+    {
+      /* "28%" on section A's header: P&W on its lines' estimates */
+      OutlaySection *a = outlay_document_lookup_section (doc (run), "A");
+      const OutlayTotals *t = outlay_section_get_totals (a);
+
+      g_assert_cmpint (outlay_section_get_fringe (a), ==, OUTLAY_DECIMAL_FROM_INT (28));
+      g_assert_cmpint (t->estimate, ==, outlay_section_get_lines_estimate (a) * 128 / 100);
+      g_assert_cmpint (db_int (run, "SELECT fringe FROM sections WHERE code = 'A'"), ==, 280000);
+      check_totals (run);
     }
   else if (g_str_equal (name, "lock"))
     {
