@@ -261,6 +261,10 @@ static const char *const migrations[] = {
   "ALTER TABLE budgets ADD COLUMN director TEXT;"
   "ALTER TABLE budgets ADD COLUMN producer TEXT;"
   "ALTER TABLE budgets ADD COLUMN comments TEXT;",
+
+  /* 4: a budget saved as a template of the user's own; hidden from the
+   * budget list, offered by New Budget */
+  "ALTER TABLE budgets ADD COLUMN is_template INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

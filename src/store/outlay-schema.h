@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define OUTLAY_SCHEMA_VERSION 3
+#define OUTLAY_SCHEMA_VERSION 4
 
 gboolean outlay_schema_migrate (sqlite3  *db,
                                 int       target,

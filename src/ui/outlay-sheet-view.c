@@ -341,15 +341,70 @@ update_totals (OutlaySheetView *self)
 
 /* ---- factories ---- */
 
+/* ---- drag to reorder: lines are dragged by their code cell ---- */
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source, double x, double y, OutlaySheetCell *cell)
+{
+  GObject *item = gtk_list_item_get_item (outlay_sheet_cell_get_list_item (cell));
+
+  if (!OUTLAY_IS_LINE (item))
+    return NULL;
+  return gdk_content_provider_new_typed (OUTLAY_TYPE_LINE, item);
+}
+
+/* Dropped on a line: the dragged line takes its place; on a section
+ * header: it goes first in that section. */
+static gboolean
+drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, OutlaySheetCell *cell)
+{
+  OutlaySheetView *self = OUTLAY_SHEET_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (cell),
+                                                                      OUTLAY_TYPE_SHEET_VIEW));
+  OutlayLine *line = g_value_get_object (value);
+  GObject *onto = gtk_list_item_get_item (outlay_sheet_cell_get_list_item (cell));
+  g_autoptr(GError) error = NULL;
+  OutlaySection *section;
+  guint index = 0;
+
+  if (self == NULL || self->document == NULL || line == NULL || onto == NULL
+      || (GObject *) line == onto)
+    return FALSE;
+  if (OUTLAY_IS_LINE (onto))
+    {
+      section = outlay_line_get_section (OUTLAY_LINE (onto));
+      outlay_section_find_line (section, OUTLAY_LINE (onto), &index);
+    }
+  else
+    section = OUTLAY_SECTION (onto);
+  if (!outlay_document_move_line (self->document, line, section, index, &error))
+    {
+      outlay_sheet_view_message (self, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
   guint col = GPOINTER_TO_UINT (data);
   GtkWidget *cell = outlay_sheet_cell_new (col, columns[col].xalign);
+  GtkDropTarget *drop = gtk_drop_target_new (OUTLAY_TYPE_LINE, GDK_ACTION_MOVE);
 
   outlay_sheet_cell_set_list_item (OUTLAY_SHEET_CELL (cell), item);
   gtk_list_item_set_child (item, cell);
   gtk_list_item_set_activatable (item, FALSE);
+  if (col == OUTLAY_SHEET_COLUMN_CODE)
+    {
+      GtkDragSource *drag = gtk_drag_source_new ();
+
+      gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+      g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), cell);
+      gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (drag));
+      gtk_widget_set_tooltip_text (cell, _("Drag to move the line"));
+    }
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), cell);
+  gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (drop));
 }
 
 static void
@@ -954,7 +1009,10 @@ click_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, Out
   gtk_widget_grab_focus (target);
   if (n_press == 2)
     start_editing (self, OUTLAY_SHEET_CELL (target), FALSE);
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  /* the code cell is also the drag handle: leave it the press; the row's
+   * own click would focus column 0, which is that cell anyway */
+  if (outlay_sheet_cell_get_column (OUTLAY_SHEET_CELL (target)) != OUTLAY_SHEET_COLUMN_CODE)
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 /* ---- GObject ---- */

@@ -10,6 +10,7 @@
 
 #include "outlay-application.h"
 #include "outlay-model-enum-types.h"
+#include "outlay-sheet-cell.h"
 #include "outlay-sheet-view.h"
 #include "outlay-window.h"
 
@@ -21,6 +22,7 @@ typedef struct
   char              *db;
   const char *const *steps;
   guint              step;
+  char              *pending; /* an xdotool command worked out by a check */
   gboolean           done;
 } Run;
 
@@ -59,6 +61,10 @@ static const char *const steps[] = {
   "@after-find-clear",
   "@sort-rate",
   "@after-sort",
+  "@plan-drag",
+  "$pending",
+  "@after-drag",
+  "key ctrl+z",
   "@focus-fringe",
   "type --delay 40 28%",
   "key Return",
@@ -115,6 +121,15 @@ db_int (Run *run, const char *sql)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return v;
+}
+
+static OutlaySheetCell *
+cell_of (Run *run, guint row, guint column)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (outlay_sheet_view_get_rows (run->sheet), row);
+  OutlaySheetCell **cells = g_object_get_data (item, "outlay-sheet-cells");
+
+  return cells != NULL ? cells[column] : NULL;
 }
 
 static void
@@ -247,6 +262,51 @@ check (Run *run, const char *name)
       g_assert_cmpstr (outlay_line_get_code (line (run, "A", 0)), ==, "1");
       gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
     }
+  else if (g_str_equal (name, "plan-drag"))
+    {
+      /* drag line "1" by its code cell and drop it on line "7" */
+      GListModel *rows = outlay_sheet_view_get_rows (run->sheet);
+      graphene_point_t from, to;
+      double sx, sy;
+      GtkWidget *a = NULL, *b = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (rows) && (a == NULL || b == NULL); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+
+          if (!OUTLAY_IS_LINE (item))
+            continue;
+          if (g_str_equal (outlay_line_get_code (OUTLAY_LINE (item)), "1"))
+            a = GTK_WIDGET (cell_of (run, i, OUTLAY_SHEET_COLUMN_CODE));
+          else if (g_str_equal (outlay_line_get_code (OUTLAY_LINE (item)), "7"))
+            b = GTK_WIDGET (cell_of (run, i, OUTLAY_SHEET_COLUMN_CODE));
+        }
+      g_assert_nonnull (a);
+      g_assert_nonnull (b);
+      g_assert_true (gtk_widget_compute_point (a, GTK_WIDGET (run->window), &GRAPHENE_POINT_INIT (10, 8), &from));
+      g_assert_true (gtk_widget_compute_point (b, GTK_WIDGET (run->window), &GRAPHENE_POINT_INIT (10, 8), &to));
+      gtk_native_get_surface_transform (GTK_NATIVE (run->window), &sx, &sy);
+      g_free (run->pending);
+      run->pending = g_strdup_printf ("mousemove %d %d mousedown 1 sleep 0.2 mousemove %d %d sleep 0.1 "
+                                      "mousemove %d %d sleep 0.1 mousemove %d %d sleep 0.3 mouseup 1",
+                                      (int) (from.x + sx), (int) (from.y + sy),
+                                      (int) (from.x + sx + 2), (int) (from.y + sy + 12),
+                                      (int) (to.x + sx), (int) ((from.y + to.y) / 2 + sy),
+                                      (int) (to.x + sx), (int) (to.y + sy));
+    }
+  else if (g_str_equal (name, "after-drag"))
+    {
+      /* "1" now sits where "7" was (1, 2, Lens_package, 3, 6, 7: index 5);
+       * the order is in SQLite too */
+      OutlaySection *a = outlay_document_lookup_section (doc (run), "A");
+      guint index;
+
+      g_assert_true (outlay_section_find_line (a, outlay_document_lookup_line (doc (run), "1"), &index));
+      g_assert_cmpuint (index, ==, 5);
+      g_assert_cmpstr (outlay_line_get_code (outlay_section_get_line (a, 4)), ==, "7");
+      g_assert_cmpint (db_int (run, "SELECT position FROM lines WHERE code = '1' AND section_id ="
+                                    " (SELECT id FROM sections WHERE code = 'A')"), ==, 5);
+    }
   else if (g_str_equal (name, "focus-fringe"))
     g_assert_true (outlay_sheet_view_focus_cell (run->sheet, 0, OUTLAY_SHEET_COLUMN_RATE));
   else if (g_str_equal (name, "after-fringe"))
@@ -330,7 +390,7 @@ next_step (Run *run)
     }
   else
     {
-      words = g_strsplit (step, " ", -1);
+      words = g_strsplit (g_str_equal (step, "$pending") ? run->pending : step, " ", -1);
       for (guint i = 0; words[i] != NULL; i++)
         g_ptr_array_add (argv, words[i]);
     }
@@ -388,6 +448,7 @@ test_keys (void)
     }
   g_rmdir (dir);
   g_free (run.db);
+  g_free (run.pending);
 }
 
 int

@@ -814,7 +814,7 @@ test_migrate_v2 (Fixture *f, gconstpointer data)
   store = outlay_store_open (f->path, &error);
   g_assert_no_error (error);
   db = outlay_store_get_db (store);
-  g_assert_cmpint (outlay_test_query_int (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (outlay_test_query_int (db, "PRAGMA user_version"), ==, OUTLAY_SCHEMA_VERSION);
   g_assert_cmpint (outlay_test_query_int (db, "SELECT count(*) FROM pragma_table_info('budgets')"
                                               " WHERE name IN ('markup_percent', 'contingency',"
                                               " 'insurance_percent', 'production_fee_percent',"
