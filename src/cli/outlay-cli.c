@@ -14,6 +14,7 @@
 #include "outlay-currency.h"
 #include "outlay-document-json.h"
 #include "outlay-error.h"
+#include "outlay-store-templates.h"
 #include "outlay-store-versions.h"
 #include "outlay-store.h"
 #include "outlay-template.h"
@@ -39,11 +40,16 @@ static const char *usage_text =
      "                                                    Set one field of one line, as typed in a cell\n"
      "  compare BUDGET V1 [V2] [--json]                   Compare version V1 with V2 (default: the\n"
      "                                                    current budget) line by line\n"
+     "  templates [--json]                                List your own templates\n"
+     "  template BUDGET --save NAME                       Save the budget as a template of your own,\n"
+     "                                                    print its id (user:N)\n"
+     "  template user:N --delete                          Delete a template of your own\n"
      "\n"
      "BUDGET is a budget's id, its name, or a part of its name. V1 and V2 are a\n"
      "version's id or name. FIELD is one of code, description, qty, unit,\n"
      "multiplier, rate, estimate, actual, committed, reserved, notes.\n"
-     "Templates: aicp, blank, software, department, event.");
+     "Templates: aicp, blank, software, department, event, and user:N for\n"
+     "one of your own (see “templates”).");
 
 static int
 fail (GError *error)
@@ -171,7 +177,8 @@ cmd_new (Cli *cli, int argc, char **argv)
   g_autofree char *currency = NULL;
   GOptionEntry entries[] = {
     { "template", 't', 0, G_OPTION_ARG_STRING, &template_id,
-      N_("Start from a template: aicp, blank, software, department, event"), N_("ID") },
+      N_("Start from a template: aicp, blank, software, department, event, or user:N"),
+      N_("ID") },
     { "currency", 'c', 0, G_OPTION_ARG_STRING, &currency, N_("ISO 4217 currency code"),
       N_("CODE") },
     { NULL }
@@ -186,9 +193,22 @@ cmd_new (Cli *cli, int argc, char **argv)
     return usage_error (_("“new” needs exactly one NAME"));
   if (currency != NULL && !outlay_currency_is_known (currency))
     return usage_error (_("--currency needs an ISO 4217 code such as USD or EUR"));
-  if (template_id != NULL && (g_str_equal (template_id, "sample")
-                              || !outlay_template_exists (template_id)))
-    return usage_error (_("--template must be one of aicp, blank, software, department, event"));
+  if (template_id != NULL && g_str_has_prefix (template_id, OUTLAY_USER_TEMPLATE_PREFIX))
+    {
+      gint64 ignored;
+
+      if (!outlay_user_template_parse_id (template_id, &ignored, &error))
+        {
+          int status = usage_error (error->message);
+
+          g_error_free (error);
+          return status;
+        }
+    }
+  else if (template_id != NULL && (g_str_equal (template_id, "sample")
+                                   || !outlay_template_exists (template_id)))
+    return usage_error (_("--template must be one of aicp, blank, software, department, event, "
+                          "or user:N for one of your own"));
   if ((store = open_store (cli, &error)) == NULL)
     return fail (error);
   id = outlay_store_create_budget (store, template_id ? template_id : "blank", argv[1], currency,
@@ -661,6 +681,115 @@ cmd_compare (Cli *cli, int argc, char **argv)
   return 0;
 }
 
+static JsonNode *
+template_to_json (OutlayBudget *b, OutlayDocument *doc)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *id = outlay_user_template_id (outlay_budget_get_id (b));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, id);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, outlay_budget_get_name (b));
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, outlay_budget_kind_to_string (outlay_budget_get_kind (b)));
+  json_builder_set_member_name (builder, "currency");
+  json_builder_add_string_value (builder, outlay_budget_get_currency (b));
+  json_builder_set_member_name (builder, "sections");
+  json_builder_add_int_value (builder, outlay_document_get_n_sections (doc));
+  json_builder_set_member_name (builder, "lines");
+  json_builder_add_int_value (builder, outlay_document_get_n_lines (doc));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static int
+cmd_templates (Cli *cli, int argc, char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(OutlayStore) store = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GError *error = NULL;
+
+  if (!parse_options (cli, NULL, entries, &argc, &argv, &error))
+    return fail (error);
+  if (argc > 1)
+    return usage_error (_("“templates” takes no arguments"));
+  if ((store = open_store (cli, &error)) == NULL
+      || (templates = outlay_store_list_templates (store, &error)) == NULL)
+    return fail (error);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < templates->len; i++)
+    {
+      OutlayBudget *b = g_ptr_array_index (templates, i);
+      g_autoptr(OutlayDocument) doc = outlay_store_load_document (store, outlay_budget_get_id (b),
+                                                                  &error);
+      g_autofree char *id = outlay_user_template_id (outlay_budget_get_id (b));
+      g_autofree char *name = NULL;
+
+      if (doc == NULL)
+        return fail (error);
+      if (json)
+        {
+          json_builder_add_value (builder, template_to_json (b, doc));
+          continue;
+        }
+      name = fit (outlay_budget_get_name (b), 40);
+      g_print ("%-9s %s %s %4u %s %5u %s\n", id, name, outlay_budget_get_currency (b),
+               outlay_document_get_n_sections (doc), _("sections"),
+               outlay_document_get_n_lines (doc), _("lines"));
+    }
+  json_builder_end_array (builder);
+  if (json)
+    print_json (json_builder_get_root (builder));
+  return 0;
+}
+
+static int
+cmd_template (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *save = NULL;
+  gboolean do_delete = FALSE;
+  GOptionEntry entries[] = {
+    { "save", 's', 0, G_OPTION_ARG_STRING, &save,
+      N_("Save the budget as a template named NAME"), N_("NAME") },
+    { "delete", 0, 0, G_OPTION_ARG_NONE, &do_delete, N_("Delete the template user:N"), NULL },
+    { NULL }
+  };
+  g_autoptr(OutlayStore) store = NULL;
+  g_autofree char *ref = NULL;
+  GError *error = NULL;
+  gint64 id;
+
+  if (!parse_options (cli, _("BUDGET|user:N"), entries, &argc, &argv, &error))
+    return fail (error);
+  if (argc != 2)
+    return usage_error (_("“template” needs exactly one BUDGET, or user:N with --delete"));
+  if ((save == NULL) == !do_delete)
+    return usage_error (_("“template” needs --save NAME or --delete"));
+  if (do_delete)
+    {
+      if (!outlay_user_template_parse_id (argv[1], &id, &error)
+          || (store = open_store (cli, &error)) == NULL
+          || !outlay_store_delete_template (store, id, &error))
+        return fail (error);
+      return 0;
+    }
+  if ((store = open_store (cli, &error)) == NULL
+      || (id = outlay_store_find_budget (store, argv[1], &error)) == 0
+      || (id = outlay_store_save_as_template (store, id, save, &error)) == 0)
+    return fail (error);
+  ref = outlay_user_template_id (id);
+  g_print ("%s\n", ref);
+  return 0;
+}
+
 static const struct
 {
   const char  *name;
@@ -673,6 +802,8 @@ static const struct
   { "versions", cmd_versions },
   { "set", cmd_set },
   { "compare", cmd_compare },
+  { "templates", cmd_templates },
+  { "template", cmd_template },
 };
 
 static int

@@ -59,6 +59,14 @@ outlay_template_get_description (guint index)
   return g_dgettext (GETTEXT_PACKAGE, outlay_template_table[index].description);
 }
 
+/* The ISO 4217 code the template's rates are in. */
+const char *
+outlay_template_get_currency (guint index)
+{
+  g_return_val_if_fail (index < outlay_template_table_len, NULL);
+  return outlay_template_table[index].currency;
+}
+
 gboolean
 outlay_template_exists (const char *id)
 {

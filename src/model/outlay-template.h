@@ -11,6 +11,7 @@ guint           outlay_template_get_n_templates (void);
 const char     *outlay_template_get_id          (guint        index);
 const char     *outlay_template_get_name        (guint        index);
 const char     *outlay_template_get_description (guint        index);
+const char     *outlay_template_get_currency    (guint        index);
 gboolean        outlay_template_exists          (const char  *id);
 OutlayDocument *outlay_template_build           (const char  *id,
                                                  const char  *name,

@@ -97,6 +97,19 @@ gboolean      outlay_store_insert_section_row (OutlayStore   *self,
                                                OutlaySection *section,
                                                GError       **error);
 
+/* Reads "id, " OUTLAY_BUDGET_COLUMNS ", created, modified" from @stmt. */
+OutlayBudget *outlay_store_read_budget (sqlite3_stmt *stmt);
+gboolean      outlay_store_check_new_budget (const char  *name,
+                                             const char  *currency,
+                                             char       **stripped,
+                                             GError     **error);
+/* An unsaved copy of @src's sections and lines under @budget, in
+ * outlay-store-templates.c */
+OutlayDocument *outlay_store_copy_document (OutlayDocument  *src,
+                                            OutlayBudget    *budget,
+                                            gboolean         keep_spending,
+                                            GError         **error);
+
 /* The sink half, in outlay-store-sink.c */
 void          outlay_store_sink_iface_init (gpointer iface);
 

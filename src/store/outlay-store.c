@@ -16,6 +16,7 @@
 #include "outlay-schema.h"
 #include "outlay-section-private.h"
 #include "outlay-store-private.h"
+#include "outlay-store-templates.h"
 #include "outlay-template.h"
 
 #define PROGRESS_EVERY 4096
@@ -228,8 +229,8 @@ read_budget_value (sqlite3_stmt *stmt, int col, GParamSpec *pspec, GValue *value
 }
 
 /* Reads "id, " BUDGET_COLUMNS ", created, modified" from @stmt. */
-static OutlayBudget *
-read_budget (sqlite3_stmt *stmt)
+OutlayBudget *
+outlay_store_read_budget (sqlite3_stmt *stmt)
 {
   const guint n = G_N_ELEMENTS (budget_properties);
   OutlayBudget *budget;
@@ -487,7 +488,7 @@ outlay_store_add_sample (OutlayStore  *self,
  * @error: why it failed
  *
  * Returns: (transfer container) (element-type OutlayBudget) (nullable): the
- *   budgets not in the trash, by name
+ *   budgets not in the trash, by name; templates are not budgets
  */
 GPtrArray *
 outlay_store_list_budgets (OutlayStore  *self,
@@ -495,14 +496,14 @@ outlay_store_list_budgets (OutlayStore  *self,
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = outlay_store_statement (self,
-    "SELECT id, " BUDGET_COLUMNS ", created, modified FROM budgets WHERE trashed = 0"
-    " ORDER BY name COLLATE NOCASE, id", error);
+    "SELECT id, " BUDGET_COLUMNS ", created, modified FROM budgets"
+    " WHERE trashed = 0 AND is_template = 0 ORDER BY name COLLATE NOCASE, id", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, read_budget (stmt));
+    g_ptr_array_add (list, outlay_store_read_budget (stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -750,7 +751,7 @@ outlay_store_load_document (OutlayStore  *self,
   sqlite3_bind_int64 (stmt, 1, budget_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    budget = read_budget (stmt);
+    budget = outlay_store_read_budget (stmt);
   sqlite3_reset (stmt);
   if (budget == NULL)
     {
@@ -901,10 +902,45 @@ outlay_store_save_new_document (OutlayStore        *self,
   return TRUE;
 }
 
+/* Checks a new budget's @name and @currency (either may be %NULL: the
+ * template's); @stripped is the name without surrounding spaces. */
+gboolean
+outlay_store_check_new_budget (const char  *name,
+                               const char  *currency,
+                               char       **stripped,
+                               GError     **error)
+{
+  g_autofree char *text = name != NULL ? g_strstrip (g_strdup (name)) : NULL;
+
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                           _("The budget's name is not valid UTF-8 text"));
+      return FALSE;
+    }
+  if (text != NULL && text[0] == '\0')
+    {
+      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                           _("A budget needs a name"));
+      return FALSE;
+    }
+  if (currency != NULL && !outlay_currency_is_known (currency))
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a currency code; use three capital letters such as USD or EUR"),
+                   currency);
+      return FALSE;
+    }
+  *stripped = g_steal_pointer (&text);
+  return TRUE;
+}
+
 /**
  * outlay_store_create_budget:
  * @self: a store
- * @template_id: "aicp", "blank", "software", "department", "event" or "sample"
+ * @template_id: "aicp", "blank", "software", "department", "event" or
+ *   "sample", or "user:ID" for a template of the user's own (see
+ *   outlay_store_create_from_template())
  * @name: (nullable): its name; %NULL for the template's
  * @currency: (nullable): an ISO 4217 code; %NULL for the template's
  * @error: why it failed
@@ -919,28 +955,18 @@ outlay_store_create_budget (OutlayStore  *self,
                             GError      **error)
 {
   g_autoptr(OutlayDocument) doc = NULL;
-  g_autofree char *stripped = name != NULL ? g_strstrip (g_strdup (name)) : NULL;
+  g_autofree char *stripped = NULL;
+  gint64 user_template;
 
   g_return_val_if_fail (OUTLAY_IS_STORE (self), 0);
-  if (stripped != NULL && !g_utf8_validate (stripped, -1, NULL))
+  if (template_id != NULL && g_str_has_prefix (template_id, OUTLAY_USER_TEMPLATE_PREFIX))
     {
-      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
-                           _("The budget's name is not valid UTF-8 text"));
-      return 0;
+      if (!outlay_user_template_parse_id (template_id, &user_template, error))
+        return 0;
+      return outlay_store_create_from_template (self, user_template, name, currency, error);
     }
-  if (stripped != NULL && stripped[0] == '\0')
-    {
-      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
-                           _("A budget needs a name"));
-      return 0;
-    }
-  if (currency != NULL && !outlay_currency_is_known (currency))
-    {
-      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a currency code; use three capital letters such as USD or EUR"),
-                   currency);
-      return 0;
-    }
+  if (!outlay_store_check_new_budget (name, currency, &stripped, error))
+    return 0;
   doc = outlay_template_build (template_id, stripped, error);
   if (doc == NULL)
     return 0;
@@ -974,28 +1000,8 @@ outlay_store_duplicate_budget (OutlayStore  *self,
     return 0;
   budget = outlay_budget_copy (outlay_document_get_budget (src));
   g_object_set (budget, "id", (gint64) 0, "name", name, "status", OUTLAY_BUDGET_STATUS_DRAFT, NULL);
-  copy = outlay_document_new (budget);
-  for (guint s = 0; s < outlay_document_get_n_sections (src); s++)
-    {
-      OutlaySection *from = outlay_document_get_section (src, s);
-      g_autoptr(OutlaySection) to = outlay_section_new (outlay_section_get_code (from),
-                                                        outlay_section_get_name (from));
-
-      g_object_set (to, "fringe", outlay_section_get_fringe (from), NULL);
-      outlay_document_load_section (copy, to);
-      for (guint l = 0; l < outlay_section_get_n_lines (from); l++)
-        {
-          g_autoptr(OutlayLine) line = outlay_line_new ();
-          OutlayLineState state = { 0 };
-
-          outlay_line_save_state (outlay_section_get_line (from, l), &state);
-          outlay_line_restore_state (line, &state);
-          outlay_line_state_clear (&state);
-          outlay_document_load_line (copy, to, line);
-        }
-    }
-  if (!outlay_document_finish_load (copy, error)
-      || !outlay_store_save_new_document (self, copy, NULL, NULL, NULL, error))
+  copy = outlay_store_copy_document (src, budget, TRUE, error);
+  if (copy == NULL || !outlay_store_save_new_document (self, copy, NULL, NULL, NULL, error))
     return 0;
   return outlay_budget_get_id (budget);
 }

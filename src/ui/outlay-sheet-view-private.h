@@ -48,6 +48,29 @@ gboolean          outlay_sheet_view_column_visible (OutlaySheetView *self,
                                                     guint            column);
 void              outlay_sheet_view_apply_columns  (OutlaySheetView *self);
 GtkWidget        *outlay_sheet_view_columns_button (OutlaySheetView *self);
+guint             outlay_sheet_view_cell_row       (OutlaySheetCell *cell);
+GObject          *outlay_sheet_view_cell_item      (OutlaySheetCell *cell);
+gboolean          outlay_sheet_view_is_editable    (GObject         *item,
+                                                    guint            column);
+void              outlay_sheet_view_start_editing  (OutlaySheetView *self,
+                                                    OutlaySheetCell *cell,
+                                                    gboolean         from_typing);
+gboolean          outlay_sheet_view_finish_editing (OutlaySheetView *self,
+                                                    OutlaySheetCell *cell,
+                                                    gboolean         commit);
+guint             outlay_sheet_view_row_of         (OutlaySheetView *self,
+                                                    gpointer         item);
+void              outlay_sheet_view_rebuild        (OutlaySheetView *self);
+gboolean          outlay_sheet_view_key_pressed_cb (GtkEventControllerKey *controller,
+                                                    guint                  keyval,
+                                                    guint                  keycode,
+                                                    GdkModifierType        state,
+                                                    OutlaySheetView       *self);
+void              outlay_sheet_view_click_pressed_cb (GtkGestureClick *gesture,
+                                                      int              n_press,
+                                                      double           x,
+                                                      double           y,
+                                                      OutlaySheetView *self);
 void              outlay_sheet_view_copy           (OutlaySheetView *self);
 void              outlay_sheet_view_paste          (OutlaySheetView *self);
 

@@ -264,8 +264,8 @@ compare_lines (gconstpointer a, gconstpointer b, gpointer sorter)
 /* Sections with their lines: the matching ones when searching (a section
  * with no hit is hidden), sorted within each section when a column header
  * was clicked. */
-static void
-rebuild (OutlaySheetView *self)
+void
+outlay_sheet_view_rebuild (OutlaySheetView *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
   GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
@@ -293,8 +293,8 @@ rebuild (OutlaySheetView *self)
 }
 
 /* Where @item is shown, or G_MAXUINT. */
-static guint
-row_of (OutlaySheetView *self, gpointer item)
+guint
+outlay_sheet_view_row_of (OutlaySheetView *self, gpointer item)
 {
   guint pos;
 
@@ -312,7 +312,7 @@ lines_changed_cb (OutlaySheetView *self, OutlaySection *section, guint position,
     return;
   if (derived (self))
     {
-      rebuild (self);
+      outlay_sheet_view_rebuild (self);
       return;
     }
   at = header_position (self, section) + 1 + position;
@@ -538,20 +538,20 @@ outlay_sheet_view_focus_cell (OutlaySheetView *self,
   return TRUE;
 }
 
-static guint
-cell_row (OutlaySheetCell *cell)
+guint
+outlay_sheet_view_cell_row (OutlaySheetCell *cell)
 {
   return gtk_list_item_get_position (outlay_sheet_cell_get_list_item (cell));
 }
 
-static GObject *
-cell_item (OutlaySheetCell *cell)
+GObject *
+outlay_sheet_view_cell_item (OutlaySheetCell *cell)
 {
   return gtk_list_item_get_item (outlay_sheet_cell_get_list_item (cell));
 }
 
-static gboolean
-is_editable (GObject *item, guint col)
+gboolean
+outlay_sheet_view_is_editable (GObject *item, guint col)
 {
   if (OUTLAY_IS_SECTION (item))
     return col == OUTLAY_SHEET_COLUMN_CODE || col == OUTLAY_SHEET_COLUMN_DESCRIPTION
@@ -592,7 +592,7 @@ outlay_sheet_view_plain_text (OutlaySheetView *self,
 {
   const char *warning;
 
-  if (is_editable (item, column))
+  if (outlay_sheet_view_is_editable (item, column))
     return edit_text (self, item, column);
   if (OUTLAY_IS_SECTION (item))
     return section_text (self, OUTLAY_SECTION (item), column, &warning);
@@ -639,13 +639,13 @@ commit_text (OutlaySheetView *self, GObject *item, guint col, const char *text, 
                                         text, error);
 }
 
-static void
-start_editing (OutlaySheetView *self, OutlaySheetCell *cell, gboolean from_typing)
+void
+outlay_sheet_view_start_editing (OutlaySheetView *self, OutlaySheetCell *cell, gboolean from_typing)
 {
-  GObject *item = cell_item (cell);
+  GObject *item = outlay_sheet_view_cell_item (cell);
   g_autofree char *text = NULL;
 
-  if (!is_editable (item, outlay_sheet_cell_get_column (cell)))
+  if (!outlay_sheet_view_is_editable (item, outlay_sheet_cell_get_column (cell)))
     {
       gtk_widget_error_bell (GTK_WIDGET (cell));
       return;
@@ -661,12 +661,12 @@ start_editing (OutlaySheetView *self, OutlaySheetCell *cell, gboolean from_typin
 }
 
 /* Ends editing; on a bad value bells, says why, and keeps the old value. */
-static gboolean
-finish_editing (OutlaySheetView *self, OutlaySheetCell *cell, gboolean commit)
+gboolean
+outlay_sheet_view_finish_editing (OutlaySheetView *self, OutlaySheetCell *cell, gboolean commit)
 {
   g_autofree char *text = outlay_sheet_cell_stop_editing (cell);
   g_autoptr(GError) error = NULL;
-  GObject *item = cell_item (cell);
+  GObject *item = outlay_sheet_view_cell_item (cell);
 
   if (text == NULL || !commit || item == NULL)
     {
@@ -683,336 +683,6 @@ finish_editing (OutlaySheetView *self, OutlaySheetCell *cell, gboolean commit)
     }
   update_cell (self, cell, item);
   return TRUE;
-}
-
-static void
-move (OutlaySheetView *self, OutlaySheetCell *cell, int drow, int dcol)
-{
-  int n_rows = (int) g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-  int row = (int) cell_row (cell) + drow;
-  int col = (int) outlay_sheet_cell_get_column (cell);
-
-  /* step over hidden columns, wrapping to the next or previous row */
-  for (guint tries = 0; dcol != 0 && tries < OUTLAY_SHEET_N_COLUMNS; tries++)
-    {
-      col += dcol;
-      if (col < 0)
-        {
-          col = OUTLAY_SHEET_N_COLUMNS - 1;
-          row--;
-        }
-      else if (col >= OUTLAY_SHEET_N_COLUMNS)
-        {
-          col = 0;
-          row++;
-        }
-      if (outlay_sheet_view_column_visible (self, (guint) col))
-        break;
-    }
-  row = CLAMP (row, 0, n_rows - 1);
-  outlay_sheet_view_focus_cell (self, (guint) row, (guint) col);
-}
-
-static void
-insert_line (OutlaySheetView *self, OutlaySheetCell *cell)
-{
-  GObject *item = cell_item (cell);
-  OutlaySection *section;
-  g_autoptr(GError) error = NULL;
-  OutlayLine *line;
-  guint index = 0;
-
-  if (OUTLAY_IS_LINE (item))
-    {
-      section = outlay_line_get_section (OUTLAY_LINE (item));
-      outlay_section_find_line (section, OUTLAY_LINE (item), &index);
-      index++;
-    }
-  else
-    section = OUTLAY_SECTION (item);
-  if (g_hash_table_remove (self->collapsed, section))
-    rebuild (self);
-  line = outlay_document_insert_line (self->document, section, index, NULL, &error);
-  if (line == NULL)
-    {
-      gtk_widget_error_bell (GTK_WIDGET (cell));
-      outlay_sheet_view_message (self, error->message);
-      return;
-    }
-  outlay_sheet_view_focus_cell (self, row_of (self, line), OUTLAY_SHEET_COLUMN_DESCRIPTION);
-}
-
-static void
-delete_line (OutlaySheetView *self, OutlaySheetCell *cell)
-{
-  GObject *item = cell_item (cell);
-  g_autoptr(GError) error = NULL;
-  OutlayLine *line;
-  guint row = cell_row (cell), col = outlay_sheet_cell_get_column (cell);
-
-  if (!OUTLAY_IS_LINE (item))
-    {
-      gtk_widget_error_bell (GTK_WIDGET (cell));
-      return;
-    }
-  line = OUTLAY_LINE (item);
-  if (!outlay_document_delete_lines (self->document, &line, 1, &error))
-    {
-      gtk_widget_error_bell (GTK_WIDGET (cell));
-      outlay_sheet_view_message (self, error->message);
-      return;
-    }
-  outlay_sheet_view_focus_cell (self, MIN (row, g_list_model_get_n_items (G_LIST_MODEL (self->rows)) - 1),
-                                col);
-}
-
-static void
-move_section (OutlaySheetView *self, OutlaySheetCell *cell, int delta)
-{
-  OutlaySection *section = OUTLAY_SECTION (cell_item (cell));
-  g_autoptr(GError) error = NULL;
-  guint index, col = outlay_sheet_cell_get_column (cell);
-
-  outlay_document_find_section (self->document, section, &index);
-  if ((delta < 0 && index == 0)
-      || (delta > 0 && index + 1 >= outlay_document_get_n_sections (self->document)))
-    {
-      gtk_widget_error_bell (GTK_WIDGET (cell));
-      return;
-    }
-  if (!outlay_document_move_section (self->document, section, index + delta, &error))
-    {
-      outlay_sheet_view_message (self, error->message);
-      return;
-    }
-  outlay_sheet_view_focus_cell (self, row_of (self, section), col);
-}
-
-static void
-move_line (OutlaySheetView *self, OutlaySheetCell *cell, int delta)
-{
-  GObject *item = cell_item (cell);
-  g_autoptr(GError) error = NULL;
-  OutlaySection *section;
-  guint index, col = outlay_sheet_cell_get_column (cell);
-  OutlayLine *line;
-
-  if (OUTLAY_IS_SECTION (item))
-    {
-      move_section (self, cell, delta);
-      return;
-    }
-  line = OUTLAY_LINE (item);
-  section = outlay_line_get_section (line);
-  outlay_section_find_line (section, line, &index);
-  if ((delta < 0 && index == 0) || (delta > 0 && index + 1 >= outlay_section_get_n_lines (section)))
-    {
-      gtk_widget_error_bell (GTK_WIDGET (cell));
-      return;
-    }
-  if (!outlay_document_move_line (self->document, line, section, index + delta, &error))
-    {
-      outlay_sheet_view_message (self, error->message);
-      return;
-    }
-  outlay_sheet_view_focus_cell (self, row_of (self, line), col);
-}
-
-static void
-toggle_section (OutlaySheetView *self, OutlaySheetCell *cell)
-{
-  GObject *item = cell_item (cell);
-  OutlaySection *section = OUTLAY_IS_SECTION (item) ? OUTLAY_SECTION (item)
-                                                    : outlay_line_get_section (OUTLAY_LINE (item));
-  guint col = outlay_sheet_cell_get_column (cell);
-
-  if (!g_hash_table_remove (self->collapsed, section))
-    g_hash_table_add (self->collapsed, section);
-  rebuild (self);
-  outlay_sheet_view_focus_cell (self, row_of (self, section), col);
-}
-
-static gboolean
-editing_key (OutlaySheetView *self, OutlaySheetCell *cell, guint keyval, GdkModifierType state)
-{
-  switch (keyval)
-    {
-    case GDK_KEY_Escape:
-      finish_editing (self, cell, FALSE);
-      return TRUE;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-      if (finish_editing (self, cell, TRUE))
-        move (self, cell, (state & GDK_SHIFT_MASK) ? -1 : 1, 0);
-      return TRUE;
-    case GDK_KEY_Tab:
-    case GDK_KEY_ISO_Left_Tab:
-      if (finish_editing (self, cell, TRUE))
-        move (self, cell, 0, keyval == GDK_KEY_Tab && !(state & GDK_SHIFT_MASK) ? 1 : -1);
-      return TRUE;
-    case GDK_KEY_Up:
-    case GDK_KEY_Down:
-      if (finish_editing (self, cell, TRUE))
-        move (self, cell, keyval == GDK_KEY_Up ? -1 : 1, 0);
-      return TRUE;
-    default:
-      return FALSE; /* the GtkText handles it: Left/Right move the caret */
-    }
-}
-
-/* Shift+arrows grow a rectangular selection from where it started. */
-static gboolean
-selection_key (OutlaySheetView *self, OutlaySheetCell *cell, guint keyval)
-{
-  int n_rows = (int) g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-  int row = (int) cell_row (cell), col = (int) outlay_sheet_cell_get_column (cell);
-
-  switch (keyval)
-    {
-    case GDK_KEY_Up: row--; break;
-    case GDK_KEY_Down: row++; break;
-    case GDK_KEY_Left: col--; break;
-    case GDK_KEY_Right: col++; break;
-    default: return FALSE;
-    }
-  row = CLAMP (row, 0, n_rows - 1);
-  col = CLAMP (col, 0, OUTLAY_SHEET_N_COLUMNS - 1);
-  outlay_sheet_view_select_to (self, cell, (guint) row, (guint) col);
-  outlay_sheet_view_focus_cell (self, (guint) row, (guint) col);
-  return TRUE;
-}
-
-static gboolean
-navigation_key (OutlaySheetView *self, OutlaySheetCell *cell, guint keyval, GdkModifierType state)
-{
-  gboolean ctrl = (state & GDK_CONTROL_MASK) != 0;
-  gboolean alt = (state & GDK_ALT_MASK) != 0;
-  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-
-  if ((state & GDK_SHIFT_MASK) && !ctrl && !alt && selection_key (self, cell, keyval))
-    return TRUE;
-  if (ctrl && (keyval == GDK_KEY_c || keyval == GDK_KEY_C))
-    {
-      outlay_sheet_view_copy (self);
-      return TRUE;
-    }
-  if (ctrl && (keyval == GDK_KEY_v || keyval == GDK_KEY_V))
-    {
-      outlay_sheet_view_paste (self);
-      return TRUE;
-    }
-  if (keyval != GDK_KEY_Shift_L && keyval != GDK_KEY_Shift_R && keyval != GDK_KEY_Control_L
-      && keyval != GDK_KEY_Control_R)
-    outlay_sheet_view_clear_selection (self);
-
-  switch (keyval)
-    {
-    case GDK_KEY_Up:
-    case GDK_KEY_Down:
-      if (alt)
-        move_line (self, cell, keyval == GDK_KEY_Up ? -1 : 1);
-      else
-        move (self, cell, keyval == GDK_KEY_Up ? -1 : 1, 0);
-      return TRUE;
-    case GDK_KEY_Left:
-    case GDK_KEY_Right:
-      move (self, cell, 0, keyval == GDK_KEY_Left ? -1 : 1);
-      return TRUE;
-    case GDK_KEY_Tab:
-    case GDK_KEY_ISO_Left_Tab:
-      move (self, cell, 0, keyval == GDK_KEY_Tab && !(state & GDK_SHIFT_MASK) ? 1 : -1);
-      return TRUE;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-      if (alt)
-        return FALSE; /* Alt+Enter: budget properties */
-      if (ctrl)
-        insert_line (self, cell);
-      else
-        move (self, cell, (state & GDK_SHIFT_MASK) ? -1 : 1, 0);
-      return TRUE;
-    case GDK_KEY_F2:
-      start_editing (self, cell, FALSE);
-      return TRUE;
-    case GDK_KEY_Home:
-    case GDK_KEY_End:
-      outlay_sheet_view_focus_cell (self, ctrl ? (keyval == GDK_KEY_Home ? 0 : n_rows - 1)
-                                               : cell_row (cell),
-                                    keyval == GDK_KEY_Home ? 0 : OUTLAY_SHEET_N_COLUMNS - 1);
-      return TRUE;
-    case GDK_KEY_minus:
-    case GDK_KEY_KP_Subtract:
-      if (!ctrl)
-        return FALSE;
-      delete_line (self, cell);
-      return TRUE;
-    case GDK_KEY_space:
-      if (!OUTLAY_IS_SECTION (cell_item (cell)) || ctrl)
-        return FALSE;
-      toggle_section (self, cell);
-      return TRUE;
-    case GDK_KEY_Delete:
-    case GDK_KEY_BackSpace:
-      if (ctrl || !is_editable (cell_item (cell), outlay_sheet_cell_get_column (cell)))
-        return FALSE;
-      start_editing (self, cell, TRUE);
-      finish_editing (self, cell, TRUE);
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                OutlaySheetView       *self)
-{
-  gboolean editing;
-  OutlaySheetCell *cell = outlay_sheet_view_focused_cell (self, &editing);
-  gunichar ch;
-
-  if (cell == NULL || self->document == NULL)
-    return FALSE;
-  if (editing)
-    return editing_key (self, cell, keyval, state);
-  if (navigation_key (self, cell, keyval, state))
-    return TRUE;
-  /* typing on a cell starts editing it with what was typed */
-  ch = gdk_keyval_to_unicode (keyval);
-  if (ch != 0 && g_unichar_isprint (ch) && !(state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
-    {
-      start_editing (self, cell, TRUE);
-      if (outlay_sheet_cell_is_editing (cell))
-        {
-          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-          return gtk_event_controller_key_forward (controller, GTK_WIDGET (gtk_root_get_focus (root)));
-        }
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-click_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, OutlaySheetView *self)
-{
-  GtkWidget *target = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
-
-  for (; target != NULL && !OUTLAY_IS_SHEET_CELL (target); target = gtk_widget_get_parent (target))
-    if (GTK_IS_TEXT (target))
-      return; /* clicks inside the editor place the caret */
-  if (target == NULL)
-    return;
-  gtk_widget_grab_focus (target);
-  if (n_press == 2)
-    start_editing (self, OUTLAY_SHEET_CELL (target), FALSE);
-  /* the code cell is also the drag handle: leave it the press; the row's
-   * own click would focus column 0, which is that cell anyway */
-  if (outlay_sheet_cell_get_column (OUTLAY_SHEET_CELL (target)) != OUTLAY_SHEET_COLUMN_CODE)
-    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 /* ---- GObject ---- */
@@ -1084,7 +754,7 @@ search_changed_cb (OutlaySheetView *self)
 
   g_free (self->filter);
   self->filter = *text != '\0' ? g_utf8_casefold (text, -1) : NULL;
-  rebuild (self);
+  outlay_sheet_view_rebuild (self);
 }
 
 static void
@@ -1142,13 +812,13 @@ outlay_sheet_view_init (OutlaySheetView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Budget lines"), -1);
   add_columns (self);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
-                            G_CALLBACK (rebuild), self);
+                            G_CALLBACK (outlay_sheet_view_rebuild), self);
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (outlay_sheet_view_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect (click, "pressed", G_CALLBACK (click_pressed_cb), self);
+  g_signal_connect (click, "pressed", G_CALLBACK (outlay_sheet_view_click_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
@@ -1200,12 +870,12 @@ outlay_sheet_view_set_document (OutlaySheetView *self,
   g_set_object (&self->document, document);
   if (document != NULL)
     {
-      g_signal_connect_swapped (document, "sections-changed", G_CALLBACK (rebuild), self);
+      g_signal_connect_swapped (document, "sections-changed", G_CALLBACK (outlay_sheet_view_rebuild), self);
       g_signal_connect_swapped (document, "lines-changed", G_CALLBACK (lines_changed_cb), self);
       g_signal_connect_swapped (document, "changed", G_CALLBACK (update_totals), self);
     }
   if (self->rows != NULL)
-    rebuild (self);
+    outlay_sheet_view_rebuild (self);
   update_totals (self);
   outlay_sheet_view_apply_columns (self);
 }
@@ -1244,47 +914,3 @@ outlay_sheet_view_start_search (OutlaySheetView *self)
   gtk_widget_grab_focus (self->search_entry);
 }
 
-/**
- * outlay_sheet_view_add_section:
- * @self: the sheet
- *
- * Adds a section after the one holding the focused cell (or at the end)
- * and starts editing its name.
- */
-void
-outlay_sheet_view_add_section (OutlaySheetView *self)
-{
-  gboolean editing;
-  OutlaySheetCell *cell;
-  OutlaySection *after = NULL, *added;
-  g_autoptr(GError) error = NULL;
-  guint index;
-
-  g_return_if_fail (OUTLAY_IS_SHEET_VIEW (self));
-  if (self->document == NULL)
-    return;
-  cell = outlay_sheet_view_focused_cell (self, &editing);
-  if (cell != NULL)
-    {
-      GObject *item = cell_item (cell);
-
-      after = OUTLAY_IS_SECTION (item) ? OUTLAY_SECTION (item)
-                                       : outlay_line_get_section (OUTLAY_LINE (item));
-    }
-  if (after == NULL || !outlay_document_find_section (self->document, after, &index))
-    index = outlay_document_get_n_sections (self->document);
-  else
-    index++;
-  added = outlay_document_add_section (self->document, index, "", _("New section"), &error);
-  if (added == NULL)
-    {
-      outlay_sheet_view_message (self, error->message);
-      return;
-    }
-  if (outlay_sheet_view_focus_cell (self, row_of (self, added), OUTLAY_SHEET_COLUMN_DESCRIPTION))
-    {
-      cell = outlay_sheet_view_focused_cell (self, &editing);
-      if (cell != NULL)
-        start_editing (self, cell, FALSE);
-    }
-}

@@ -9,6 +9,7 @@
 #include "outlay-budget-overview.h"
 #include "outlay-currency.h"
 #include "outlay-new-budget-dialog.h"
+#include "outlay-save-template-dialog.h"
 #include "outlay-sheet-view.h"
 #include "outlay-topsheet-view.h"
 #include "outlay-versions-dialog.h"
@@ -68,6 +69,8 @@ update_actions (OutlayWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.budget-properties", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.versions", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-template",
+                                 has && outlay_document_get_frozen_name (self->document) == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-section",
                                  has && !outlay_document_get_read_only (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-budget", has);
@@ -644,6 +647,15 @@ versions_action (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+save_template_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+
+  if (self->document != NULL)
+    outlay_save_template_dialog_present (GTK_WINDOW (self), self->store, self->document);
+}
+
+static void
 properties_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   OutlayWindow *self = OUTLAY_WINDOW (widget);
@@ -736,6 +748,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-section", NULL, add_section_action);
   gtk_widget_class_install_action (widget_class, "win.budget-properties", NULL, properties_action);
   gtk_widget_class_install_action (widget_class, "win.versions", NULL, versions_action);
+  gtk_widget_class_install_action (widget_class, "win.save-template", NULL, save_template_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
 }
 

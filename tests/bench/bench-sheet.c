@@ -46,6 +46,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "outlay-application.h"
@@ -109,6 +110,17 @@ ms_between (gint64 from_us, gint64 to_us)
   return (to_us - from_us) / 1000.0;
 }
 
+/* CPU time of the calling (main) thread: what the work costs when other
+ * processes compete for the CPU. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static double
 rss_mb (void)
 {
@@ -119,6 +131,18 @@ rss_mb (void)
       || sscanf (statm, "%lu %lu", &size, &resident) != 2)
     return NAN;
   return resident * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
+}
+
+/* The 1-minute load average: other processes competing for the CPU. */
+static double
+load_average (void)
+{
+  g_autofree char *text = NULL;
+  double load = NAN;
+
+  if (g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    load = g_ascii_strtod (text, NULL);
+  return load;
 }
 
 /* ---- the budget: the same as bench-store's ---- */
@@ -283,6 +307,7 @@ typedef struct
   gboolean stepped;      /* a step was made in this frame's update */
   GArray *interval_ms;   /* after-paint → next after-paint, for stepped frames */
   GArray *work_ms;       /* before-paint → after-paint, for stepped frames */
+  GArray *cpu_ms;        /* the same, main-thread CPU time */
   double  start_value, end_value, end_upper, end_page;
   double  rss_end;
   gboolean reached_bottom;
@@ -307,6 +332,7 @@ typedef struct
 
   Phase   phase;
   gint64  before_paint_us;   /* this frame's "before-paint" */
+  gint64  before_paint_cpu_us;
   gint64  last_after_paint_us;
   guint64 after_paints;
   guint   waited;
@@ -316,11 +342,12 @@ typedef struct
   guint   items_hook;
   gulong  items_handler;
   gint64  open_call_us, open_return_us, splice_start_us, splice_end_us, open_frame_us;
-  double  open_frame_work_ms;
+  double  open_frame_work_ms, open_frame_cpu_ms, open_call_cpu_ms;
   guint   open_frames;
   double  rss_before_open, rss_open;
   double  load_alone_ms;
-  int     window_w, window_h, sheet_h;
+  int     window_w, window_h, sheet_h, surface_w, surface_h;
+  double  load_start;
 
   /* scroll */
   Pass     passes[N_PASSES];
@@ -335,10 +362,12 @@ typedef struct
   char          *subtotal_before;
   char          *line_estimate_before;
   gint64         edit_call_us;
-  double         edit_call_ms_now;
+  double         edit_call_ms_now, edit_call_cpu_ms_now;
   GArray        *edit_call_ms;  /* the set_line_text() call */
   GArray        *edit_frame_ms; /* the call → the next after-paint */
   GArray        *edit_work_ms;  /* that frame's before-paint → after-paint */
+  GArray        *edit_cpu_ms;   /* CPU time of the call and of that frame */
+  gint64         edit_call_cpu_us;
 } Bench;
 
 static void fail (Bench *b, const char *format, ...) G_GNUC_PRINTF (2, 3);
@@ -458,6 +487,7 @@ static void
 before_paint_cb (GdkFrameClock *clock, Bench *b)
 {
   b->before_paint_us = g_get_monotonic_time ();
+  b->before_paint_cpu_us = thread_cpu_us ();
 }
 
 static void
@@ -477,6 +507,7 @@ open_after_paint (Bench *b, gint64 now)
 
   b->open_frame_us = now;
   b->open_frame_work_ms = ms_between (b->before_paint_us, now);
+  b->open_frame_cpu_ms = ms_between (b->before_paint_cpu_us, thread_cpu_us ());
   b->rss_open = rss_mb ();
   if (b->splice_start_us == 0 || b->splice_end_us == 0)
     {
@@ -508,8 +539,10 @@ scroll_after_paint (Bench *b, gint64 now)
     }
   {
     double work = ms_between (b->before_paint_us, now);
+    double cpu = ms_between (b->before_paint_cpu_us, thread_cpu_us ());
 
     g_array_append_val (p->work_ms, work);
+    g_array_append_val (p->cpu_ms, cpu);
   }
   if (p->step < p->n_steps)
     return;
@@ -548,6 +581,7 @@ edit_after_paint (Bench *b, gint64 now)
 {
   const char *subtotal, *estimate;
   double frame = ms_between (b->edit_call_us, now), work = ms_between (b->before_paint_us, now);
+  double cpu = b->edit_call_cpu_ms_now + ms_between (b->before_paint_cpu_us, thread_cpu_us ());
   g_autofree char *expected = NULL;
 
   subtotal = screen_text (b, b->edit_section, OUTLAY_SHEET_COLUMN_ESTIMATE);
@@ -577,6 +611,7 @@ edit_after_paint (Bench *b, gint64 now)
   g_array_append_val (b->edit_call_ms, b->edit_call_ms_now);
   g_array_append_val (b->edit_frame_ms, frame);
   g_array_append_val (b->edit_work_ms, work);
+  g_array_append_val (b->edit_cpu_ms, cpu);
   b->edit++;
   settle_then (b, EDIT_GAP_MS, next_edit);
 }
@@ -634,6 +669,7 @@ static void
 start_open (Bench *b)
 {
   gboolean ok;
+  gint64 cpu0;
 
   b->rss_before_open = rss_mb ();
   b->items_hook = g_signal_add_emission_hook (g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL),
@@ -641,9 +677,11 @@ start_open (Bench *b)
   b->items_handler = g_signal_connect (outlay_sheet_view_get_rows (b->sheet), "items-changed",
                                        G_CALLBACK (rows_changed_cb), b);
   b->phase = PHASE_OPEN;
+  cpu0 = thread_cpu_us ();
   b->open_call_us = g_get_monotonic_time ();
   ok = outlay_window_select_budget (b->window, b->big_id);
   b->open_return_us = g_get_monotonic_time ();
+  b->open_call_cpu_ms = ms_between (cpu0, thread_cpu_us ());
   if (!ok)
     fail (b, "outlay_window_select_budget() did not find budget %" G_GINT64_FORMAT, b->big_id);
 }
@@ -762,6 +800,7 @@ next_edit (Bench *b)
   text = outlay_decimal_to_string (b->edit_rate0 + (OutlayDecimal) (b->edit + 1) * OUTLAY_DECIMAL_ONE * 5 / 4, 2);
 
   b->phase = PHASE_EDIT;
+  b->edit_call_cpu_us = thread_cpu_us ();
   b->edit_call_us = g_get_monotonic_time ();
   if (!outlay_document_set_line_text (doc, b->edit_line, OUTLAY_LINE_RATE, text, &error))
     {
@@ -770,6 +809,7 @@ next_edit (Bench *b)
     }
   t1 = g_get_monotonic_time ();
   b->edit_call_ms_now = ms_between (b->edit_call_us, t1);
+  b->edit_call_cpu_ms_now = ms_between (b->edit_call_cpu_us, thread_cpu_us ());
 }
 
 /* ---- start ---- */
@@ -815,6 +855,12 @@ start_cb (gpointer data)
   b->window_w = gtk_widget_get_width (GTK_WIDGET (b->window));
   b->window_h = gtk_widget_get_height (GTK_WIDGET (b->window));
   b->sheet_h = gtk_widget_get_height (b->scrolled);
+  {
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (b->window));
+
+    b->surface_w = gdk_surface_get_width (surface);
+    b->surface_h = gdk_surface_get_height (surface);
+  }
   settle_then (b, SETTLE_MS, start_open);
   return G_SOURCE_REMOVE;
 }
@@ -862,6 +908,8 @@ report (Bench *b)
           "bind %.1f ms, rest of the call %.1f ms\n", call, load, splice, rest);
   printf ("  call returned → first frame with the lines %.1f ms (%u frame(s); that frame's "
           "before-paint → after-paint %.1f ms)\n", to_frame, b->open_frames, b->open_frame_work_ms);
+  printf ("  main-thread CPU: select call %.1f ms, first frame %.1f ms\n", b->open_call_cpu_ms,
+          b->open_frame_cpu_ms);
   printf ("  for reference: outlay_store_load_document() alone on the app's connection %.1f ms\n",
           b->load_alone_ms);
   printf ("  RSS %.0f MB before, %.0f MB at the first frame\n", b->rss_before_open, b->rss_open);
@@ -875,16 +923,20 @@ report (Bench *b)
               p->rss_end);
       print_stats_line ("interval after-paint → after-paint", p->interval_ms);
       print_stats_line ("work before-paint → after-paint", p->work_ms);
+      print_stats_line ("work, main-thread CPU", p->cpu_ms);
     }
 
   printf ("\nedits (%u, rate of line 3 of section 1):\n", b->edit_frame_ms->len);
   print_stats_line ("set_line_text() call", b->edit_call_ms);
   print_stats_line ("call → next after-paint", b->edit_frame_ms);
   print_stats_line ("that frame's work", b->edit_work_ms);
+  print_stats_line ("CPU: the call + that frame", b->edit_cpu_ms);
 
-  printf ("\n=== bench-sheet: %u lines in %u sections, window %d×%d (sheet viewport %d px high), "
-          "GSK_RENDERER=%s ===\n", b->n_lines, MIN (N_SECTIONS, b->n_lines), b->window_w,
-          b->window_h, b->sheet_h, g_getenv ("GSK_RENDERER") ?: "(default)");
+  printf ("\n=== bench-sheet: %u lines in %u sections; X window %d×%d (content %d×%d, sheet "
+          "viewport %d px high); GSK_RENDERER=%s; load average %.2f at start, %.2f at end ===\n",
+          b->n_lines, MIN (N_SECTIONS, b->n_lines), b->surface_w, b->surface_h, b->window_w,
+          b->window_h, b->sheet_h, g_getenv ("GSK_RENDERER") ?: "(default)", b->load_start,
+          load_average ());
   printf ("open 100k budget → first frame: %.1f ms (load %.1f ms, rows+paint %.1f ms) (target < 300 ms)\n",
           total, load, total - load);
   printf ("scroll top→bottom: frames %u, interval median/p95/max %.1f/%.1f/%.1f ms, work p95/max "
@@ -968,6 +1020,7 @@ main (int argc, char *argv[])
   b.edit_call_ms = g_array_new (FALSE, FALSE, sizeof (double));
   b.edit_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   b.edit_work_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  b.edit_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
 
   if ((dir = g_dir_make_tmp ("outlay-bench-sheet-XXXXXX", &error)) == NULL)
     {
@@ -990,6 +1043,7 @@ main (int argc, char *argv[])
   g_settings_set_int64 (settings, "last-budget", b.sample_id);
 
   app_argv[2] = db;
+  b.load_start = load_average ();
   b.app = outlay_application_new ();
   g_signal_connect (b.app, "window-added", G_CALLBACK (window_added_cb), &b);
   g_timeout_add (50, start_cb, &b);
@@ -1024,10 +1078,12 @@ main (int argc, char *argv[])
     {
       g_array_unref (b.passes[k].interval_ms);
       g_array_unref (b.passes[k].work_ms);
+      g_array_unref (b.passes[k].cpu_ms);
     }
   g_array_unref (b.edit_call_ms);
   g_array_unref (b.edit_frame_ms);
   g_array_unref (b.edit_work_ms);
+  g_array_unref (b.edit_cpu_ms);
   g_free (b.subtotal_before);
   g_free (b.line_estimate_before);
   return b.failed ? 1 : 0;

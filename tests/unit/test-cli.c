@@ -815,6 +815,149 @@ test_set_locked (Fixture *f, gconstpointer data)
   assert_ok (&r);
 }
 
+static JsonArray *
+templates_json (Fixture *f, JsonNode **root)
+{
+  g_auto(Result) r = { 0 };
+
+  run_cli (f, &r, "templates", "--json", NULL);
+  assert_ok (&r);
+  g_assert_cmpstr (r.err, ==, "");
+  *root = parse_json (r.out);
+  return json_node_get_array (*root);
+}
+
+/* template --save, templates, new --template user:N, template --delete as
+ * a script uses them. */
+static void
+test_templates (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(OutlayDocument) sample = outlay_template_build ("sample", NULL, NULL);
+  g_autofree char *ref = NULL;
+  g_autofree char *budget = NULL;
+  g_autofree char *sample_total = show_total (f, "sample");
+  JsonArray *list;
+  JsonObject *o;
+
+  list = templates_json (f, &root);
+  g_assert_cmpuint (json_array_get_length (list), ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+
+  run_cli (f, &r, "template", "sample", "--save", "My AICP bid", NULL);
+  assert_ok (&r);
+  g_assert_true (g_regex_match_simple ("^user:[1-9][0-9]*\n$", r.out, 0, 0));
+  ref = g_strchomp (g_steal_pointer (&r.out));
+  result_clear (&r);
+
+  list = templates_json (f, &root);
+  g_assert_cmpuint (json_array_get_length (list), ==, 1);
+  o = json_array_get_object_element (list, 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "id"), ==, ref);
+  g_assert_cmpstr (json_object_get_string_member (o, "name"), ==, "My AICP bid");
+  g_assert_cmpstr (json_object_get_string_member (o, "currency"), ==, "USD");
+  g_assert_cmpint (json_object_get_int_member (o, "sections"), ==, 16);
+  g_assert_cmpint (json_object_get_int_member (o, "lines"), ==,
+                   outlay_document_get_n_lines (sample));
+  g_clear_pointer (&root, json_node_unref);
+  run_cli (f, &r, "templates", NULL);
+  assert_ok (&r);
+  g_assert_true (g_str_has_prefix (r.out, ref));
+  g_assert_nonnull (strstr (r.out, "My AICP bid"));
+  result_clear (&r);
+
+  /* a template is not a budget */
+  g_assert_cmpuint (count_budgets (f), ==, 1);
+  run_cli (f, &r, "show", "My AICP bid", NULL);
+  assert_fails (&r, "no budget “My AICP bid”");
+  result_clear (&r);
+
+  /* a new budget from it has the sample's lines and estimate, nothing spent */
+  run_cli (f, &r, "new", "Spring spot", "--template", ref, NULL);
+  assert_ok (&r);
+  g_assert_true (g_regex_match_simple ("^[1-9][0-9]*\n$", r.out, 0, 0));
+  budget = g_strchomp (g_steal_pointer (&r.out));
+  result_clear (&r);
+  run_cli (f, &r, "show", budget, "--json", NULL);
+  assert_ok (&r);
+  shown = parse_json (r.out);
+  o = json_node_get_object (shown);
+  g_assert_cmpstr (json_object_get_string_member (o, "name"), ==, "Spring spot");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "sections")), ==, 16);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "lines")), ==,
+                    outlay_document_get_n_lines (sample));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "totals"),
+                                                  "estimate"), ==, sample_total);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "totals"),
+                                                  "actual"), ==, "0.00");
+  result_clear (&r);
+
+  /* in another currency the dollar rates are gone */
+  run_cli (f, &r, "new", "Euro spot", "--template", ref, "--currency", "EUR", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  {
+    g_autofree char *total = show_total (f, "Euro spot");
+
+    g_assert_cmpstr (total, ==, "0.00");
+  }
+  g_assert_cmpuint (count_budgets (f), ==, 3);
+
+  /* deleting it leaves the budgets made from it */
+  run_cli (f, &r, "template", ref, "--delete", NULL);
+  assert_ok (&r);
+  g_assert_cmpstr (r.out, ==, "");
+  result_clear (&r);
+  list = templates_json (f, &root);
+  g_assert_cmpuint (json_array_get_length (list), ==, 0);
+  g_assert_cmpuint (count_budgets (f), ==, 3);
+}
+
+static void
+test_templates_errors (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) r = { 0 };
+
+  run_cli (f, &r, "template", "sample", "--save", "Bid", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  run_cli (f, &r, "template", "sample", "--save", "BID", NULL);
+  assert_fails (&r, "already have a template named “Bid”");
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+  run_cli (f, &r, "template", "sample", NULL);
+  assert_fails (&r, "--save");
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  run_cli (f, &r, "template", "nonexistent", "--save", "X", NULL);
+  assert_fails (&r, "no budget “nonexistent”");
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+  run_cli (f, &r, "templates", "extra", NULL);
+  assert_fails (&r, "no arguments");
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  run_cli (f, &r, "new", "X", "--template", "user:abc", NULL);
+  assert_fails (&r, "“user:abc” is not a template id");
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  run_cli (f, &r, "new", "X", "--template", "user:99999", NULL);
+  assert_fails (&r, "no template “user:99999”");
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+  run_cli (f, &r, "template", "sample", "--delete", NULL);
+  assert_fails (&r, "not a template id");
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+  /* the sample is a budget, not a template: not deleted */
+  run_cli (f, &r, "template", "user:1", "--delete", NULL);
+  assert_fails (&r, "no template “user:1”");
+  result_clear (&r);
+  g_assert_cmpuint (count_budgets (f), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -834,6 +977,8 @@ main (int argc, char *argv[])
   ADD ("/cli/versions-errors", test_versions_errors);
   ADD ("/cli/set-section", test_set_section);
   ADD ("/cli/set-locked", test_set_locked);
+  ADD ("/cli/templates", test_templates);
+  ADD ("/cli/templates-errors", test_templates_errors);
 #undef ADD
   return g_test_run ();
 }
