@@ -14,6 +14,7 @@
 #include "outlay-currency.h"
 #include "outlay-document-json.h"
 #include "outlay-error.h"
+#include "outlay-model-enum-types.h"
 #include "outlay-store-templates.h"
 #include "outlay-store-versions.h"
 #include "outlay-store.h"
@@ -40,6 +41,7 @@ static const char *usage_text =
      "                                                    Set one field of one line, as typed in a cell\n"
      "  compare BUDGET V1 [V2] [--json]                   Compare version V1 with V2 (default: the\n"
      "                                                    current budget) line by line\n"
+     "  status BUDGET [draft|submitted|approved|locked]   Show or change the budget's status\n"
      "  templates [--json]                                List your own templates\n"
      "  template BUDGET --save NAME                       Save the budget as a template of your own,\n"
      "                                                    print its id (user:N)\n"
@@ -304,6 +306,41 @@ open_document (Cli *cli, const char *budget, OutlayStore **store, GError **error
       || (id = outlay_store_find_budget (*store, budget, error)) == 0)
     return NULL;
   return outlay_store_load_document (*store, id, error);
+}
+
+/* Shows or sets draft → submitted → approved → locked; unlocking is
+ * recorded in the audit log like every status change. */
+static int
+cmd_status (Cli *cli, int argc, char **argv)
+{
+  static const char *names[] = { "draft", "submitted", "approved", "locked" };
+  g_autoptr(OutlayStore) store = NULL;
+  g_autoptr(OutlayDocument) doc = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GError *error = NULL;
+  int status = -1;
+
+  if (!parse_options (cli, _("BUDGET [STATUS]"), NULL, &argc, &argv, &error))
+    return fail (error);
+  if (argc != 2 && argc != 3)
+    return usage_error (_("“status” needs a BUDGET, and optionally draft, submitted, approved or "
+                          "locked"));
+  for (guint i = 0; argc == 3 && i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (argv[2], names[i]) == 0)
+      status = (int) i;
+  if (argc == 3 && status < 0)
+    return usage_error (_("The status is one of draft, submitted, approved, locked"));
+  if ((doc = open_document (cli, argv[1], &store, &error)) == NULL)
+    return fail (error);
+  if (argc == 3)
+    {
+      g_value_init (&value, OUTLAY_TYPE_BUDGET_STATUS);
+      g_value_set_enum (&value, status);
+      if (!outlay_document_set_budget_value (doc, "status", &value, &error))
+        return fail (error);
+    }
+  g_print ("%s\n", outlay_budget_status_to_string (outlay_budget_get_status (outlay_document_get_budget (doc))));
+  return 0;
 }
 
 static int
@@ -802,6 +839,7 @@ static const struct
   { "versions", cmd_versions },
   { "set", cmd_set },
   { "compare", cmd_compare },
+  { "status", cmd_status },
   { "templates", cmd_templates },
   { "template", cmd_template },
 };

@@ -452,6 +452,19 @@ split_tsv (const char *tsv)
   return rows;
 }
 
+/* A pasted estimate equal to qty × days × rate stays a formula, so a block
+ * copied out of the sheet and back does not freeze its estimates. */
+static void
+keep_formula (OutlayLineState *state)
+{
+  OutlayLineState probe = *state; /* shallow: only its numbers change */
+
+  probe.overridden = FALSE;
+  if (state->overridden && state_recompute (&probe, NULL)
+      && *state_decimal (&probe, OUTLAY_LINE_ESTIMATE) == *state_decimal (state, OUTLAY_LINE_ESTIMATE))
+    state->overridden = FALSE;
+}
+
 static gboolean
 paste_row (GPtrArray *cells, const OutlayLineField *columns, guint n_columns, guint row,
            OutlayLineState *state, GError **error)
@@ -469,6 +482,7 @@ paste_row (GPtrArray *cells, const OutlayLineField *columns, guint n_columns, gu
           return FALSE;
         }
     }
+  keep_formula (state);
   return TRUE;
 }
 

@@ -550,8 +550,8 @@ run_command (OutlayDocument *self, Command *command, gboolean forward, GError **
   if (outlay_document_get_read_only (self) && !command->status_only)
     {
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_LOCKED,
-                   _("“%s” is locked, so it cannot be changed. Set its status back to "
-                     "Approved to unlock it."),
+                   _("“%s” is locked, so it cannot be changed. Unlock it in Budget "
+                     "Properties, or with “outlay-cli status BUDGET approved”."),
                    outlay_budget_get_name (self->budget));
       return FALSE;
     }

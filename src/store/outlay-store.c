@@ -1131,3 +1131,24 @@ outlay_store_purge_trashed (OutlayStore  *self,
     }
   return TRUE;
 }
+
+/**
+ * outlay_store_get_data_version:
+ * @self: a store
+ *
+ * Returns: a number that changes whenever another connection (another
+ *   window, outlay-cli, a worker thread) commits to the database, and only
+ *   then (SQLite's PRAGMA data_version)
+ */
+gint64
+outlay_store_get_data_version (OutlayStore *self)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (self, "PRAGMA data_version", NULL);
+  gint64 v = -1;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return v;
+}

@@ -65,4 +65,6 @@ gboolean        outlay_store_purge_trashed       (OutlayStore         *self,
                                                   gint64               budget_id,
                                                   GError             **error);
 
+gint64          outlay_store_get_data_version    (OutlayStore         *self);
+
 G_END_DECLS

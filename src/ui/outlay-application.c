@@ -146,22 +146,21 @@ outlay_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_accels[] = { "<Control>n", NULL };
-  static const char *rename_accels[] = { "F2", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
-  static const char *delete_accels[] = { "<Control>Delete", NULL };
   static const char *find_accels[] = { "<Control>f", NULL };
   static const char *properties_accels[] = { "<Alt>Return", NULL };
 
   G_APPLICATION_CLASS (outlay_application_parent_class)->startup (app);
 
+  /* No global keys for renaming or deleting a budget: F2 and Ctrl+Delete
+   * belong to the cell being edited (edit, delete a word). */
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-budget", new_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.rename-budget", rename_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.delete-budget", delete_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.find", find_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.budget-properties",
                                          properties_accels);

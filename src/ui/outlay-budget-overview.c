@@ -7,6 +7,7 @@
 
 #include "outlay-budget-overview.h"
 #include "outlay-currency.h"
+#include "outlay-topsheet.h"
 
 struct _OutlayBudgetOverview
 {
@@ -203,12 +204,26 @@ refresh (OutlayBudgetOverview *self)
       g_autofree char *text = NULL;
       OutlayDecimal pct;
 
-      if (outlay_decimal_as_percent (t->estimate, outlay_budget_get_allocated (b), &pct))
+      g_autoptr(OutlayTopSheet) sheet = outlay_topsheet_new (self->document);
+      gboolean aicp = outlay_topsheet_is_aicp (sheet);
+      /* an AICP bid is held against its contracted total, markups and fees
+       * included, not just its lines */
+      OutlayDecimal bid = aicp ? outlay_topsheet_get_total (sheet)->estimate : t->estimate;
+
+      if (outlay_decimal_as_percent (bid, outlay_budget_get_allocated (b), &pct))
         {
           g_autofree char *share = outlay_decimal_to_string (pct, 0);
 
-          /* Translators: "Allocated $520,000.00 · 89% estimated" */
-          text = g_strdup_printf (_("Allocated %s · %s%% estimated"), amount, share);
+          if (aicp)
+            /* Translators: "Allocated $520,000.00 · contracted total 102% of it" */
+            text = g_strdup_printf (_("Allocated %s · contracted total %s%% of it"), amount, share);
+          else
+            /* Translators: "Allocated $520,000.00 · 89% estimated" */
+            text = g_strdup_printf (_("Allocated %s · %s%% estimated"), amount, share);
+          if (pct >= outlay_budget_get_critical_threshold (b))
+            gtk_widget_add_css_class (GTK_WIDGET (self->allocated_label), "over-budget");
+          else
+            gtk_widget_remove_css_class (GTK_WIDGET (self->allocated_label), "over-budget");
         }
       else
         text = g_strdup_printf (_("Allocated %s"), amount);

@@ -103,6 +103,13 @@ check_toggled_cb (GtkCheckButton *check, OutlaySheetView *self)
     save_hidden (self);
 }
 
+/* Clears a sort from the column headers. */
+static void
+budget_order_cb (OutlaySheetView *self)
+{
+  gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+}
+
 /**
  * outlay_sheet_view_columns_button:
  * @self: the sheet
@@ -131,6 +138,13 @@ outlay_sheet_view_columns_button (OutlaySheetView *self)
       gtk_box_append (GTK_BOX (box), check);
       self->column_checks[c] = check;
     }
+  {
+    GtkWidget *order = gtk_button_new_with_mnemonic (_("Show in _Budget Order"));
+
+    gtk_widget_set_margin_top (order, 6);
+    g_signal_connect_swapped (order, "clicked", G_CALLBACK (budget_order_cb), self);
+    gtk_box_append (GTK_BOX (box), order);
+  }
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   return button;

@@ -98,6 +98,14 @@ move_section (OutlaySheetView *self, OutlaySheetCell *cell, int delta)
   g_autoptr(GError) error = NULL;
   guint index, col = outlay_sheet_cell_get_column (cell);
 
+  if (outlay_sheet_view_is_derived (self))
+    {
+      /* the order on screen is not the budget's while sorted or searching */
+      gtk_widget_error_bell (GTK_WIDGET (cell));
+      outlay_sheet_view_message (self, _("Show the sheet in budget order (Columns menu) and close "
+                                         "the search to move lines and sections"));
+      return;
+    }
   outlay_document_find_section (self->document, section, &index);
   if ((delta < 0 && index == 0)
       || (delta > 0 && index + 1 >= outlay_document_get_n_sections (self->document)))
@@ -122,6 +130,14 @@ move_line (OutlaySheetView *self, OutlaySheetCell *cell, int delta)
   guint index, col = outlay_sheet_cell_get_column (cell);
   OutlayLine *line;
 
+  if (outlay_sheet_view_is_derived (self))
+    {
+      /* the order on screen is not the budget's while sorted or searching */
+      gtk_widget_error_bell (GTK_WIDGET (cell));
+      outlay_sheet_view_message (self, _("Show the sheet in budget order (Columns menu) and close "
+                                         "the search to move lines and sections"));
+      return;
+    }
   if (OUTLAY_IS_SECTION (item))
     {
       move_section (self, cell, delta);

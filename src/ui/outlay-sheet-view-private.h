@@ -61,6 +61,7 @@ gboolean          outlay_sheet_view_finish_editing (OutlaySheetView *self,
 guint             outlay_sheet_view_row_of         (OutlaySheetView *self,
                                                     gpointer         item);
 void              outlay_sheet_view_rebuild        (OutlaySheetView *self);
+gboolean          outlay_sheet_view_is_derived     (OutlaySheetView *self);
 gboolean          outlay_sheet_view_key_pressed_cb (GtkEventControllerKey *controller,
                                                     guint                  keyval,
                                                     guint                  keycode,

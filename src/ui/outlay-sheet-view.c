@@ -231,8 +231,8 @@ header_position (OutlaySheetView *self, OutlaySection *section)
 
 /* Whether the rows are filtered or sorted, so they no longer follow the
  * document's order one to one. */
-static gboolean
-derived (OutlaySheetView *self)
+gboolean
+outlay_sheet_view_is_derived (OutlaySheetView *self)
 {
   return (self->filter != NULL && *self->filter != '\0')
          || gtk_sorter_get_order (gtk_column_view_get_sorter (self->column_view)) != GTK_SORTER_ORDER_NONE;
@@ -310,7 +310,7 @@ lines_changed_cb (OutlaySheetView *self, OutlaySection *section, guint position,
 
   if (g_hash_table_contains (self->collapsed, section))
     return;
-  if (derived (self))
+  if (outlay_sheet_view_is_derived (self))
     {
       outlay_sheet_view_rebuild (self);
       return;
@@ -369,6 +369,12 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, OutlayS
   if (self == NULL || self->document == NULL || line == NULL || onto == NULL
       || (GObject *) line == onto)
     return FALSE;
+  if (outlay_sheet_view_is_derived (self))
+    {
+      outlay_sheet_view_message (self, _("Show the sheet in budget order (Columns menu) and close "
+                                         "the search to move lines"));
+      return FALSE;
+    }
   if (OUTLAY_IS_LINE (onto))
     {
       section = outlay_line_get_section (OUTLAY_LINE (onto));
@@ -650,10 +656,21 @@ outlay_sheet_view_start_editing (OutlaySheetView *self, OutlaySheetCell *cell, g
       gtk_widget_error_bell (GTK_WIDGET (cell));
       return;
     }
+  if (outlay_document_get_frozen_name (self->document) != NULL)
+    {
+      g_autofree char *why = g_strdup_printf (_("This is the saved version “%s”. Restore it from "
+                                                "Versions… to edit it."),
+                                              outlay_document_get_frozen_name (self->document));
+
+      gtk_widget_error_bell (GTK_WIDGET (cell));
+      outlay_sheet_view_message (self, why);
+      return;
+    }
   if (outlay_document_get_read_only (self->document))
     {
       gtk_widget_error_bell (GTK_WIDGET (cell));
-      outlay_sheet_view_message (self, _("This budget is locked. Set its status back to Approved to edit it."));
+      outlay_sheet_view_message (self, _("This budget is locked. Unlock it in Budget Properties "
+                                         "(Alt+Enter) to edit it."));
       return;
     }
   text = from_typing ? g_strdup ("") : edit_text (self, item, outlay_sheet_cell_get_column (cell));
@@ -868,6 +885,20 @@ outlay_sheet_view_set_document (OutlaySheetView *self,
   if (self->collapsed != NULL)
     g_hash_table_remove_all (self->collapsed);
   g_set_object (&self->document, document);
+  /* each budget opens in its own order, unfiltered */
+  if (self->search_bar != NULL)
+    {
+      g_clear_pointer (&self->filter, g_free);
+      g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      g_signal_handlers_block_by_func (gtk_column_view_get_sorter (self->column_view),
+                                       outlay_sheet_view_rebuild, self);
+      gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+      g_signal_handlers_unblock_by_func (gtk_column_view_get_sorter (self->column_view),
+                                         outlay_sheet_view_rebuild, self);
+    }
   if (document != NULL)
     {
       g_signal_connect_swapped (document, "sections-changed", G_CALLBACK (outlay_sheet_view_rebuild), self);

@@ -39,6 +39,7 @@ struct _OutlayWindow
   GListStore           *budgets;
   OutlayDocument       *document;
   GHashTable           *documents; /* budget id → OutlayDocument, with its undo history */
+  gint64                data_version; /* the store's, when the documents were last in step */
 };
 
 G_DEFINE_FINAL_TYPE (OutlayWindow, outlay_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -73,7 +74,9 @@ update_actions (OutlayWindow *self)
                                  has && outlay_document_get_frozen_name (self->document) == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-section",
                                  has && !outlay_document_get_read_only (self->document));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-budget", has);
+  /* a locked budget (or a saved version on show) is not deleted by accident */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-budget",
+                                 has && !outlay_document_get_read_only (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  has && outlay_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -247,7 +250,10 @@ budget_selected_cb (OutlayWindow  *self,
    * each one's undo history. */
   document = g_hash_table_lookup (self->documents, &id);
   if (document != NULL && document == self->document)
-    return;
+    {
+      document = NULL; /* borrowed: not ours to release */
+      return;
+    }
   if (document != NULL)
     g_object_ref (document);
   else if ((document = outlay_store_load_document (self->store, id, &error)) != NULL)
@@ -570,13 +576,48 @@ sheet_message_cb (OutlayWindow *self, const char *text)
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
-/* Budgets added or removed with outlay-cli show up when the user comes
- * back to the window. */
+/* Another program (outlay-cli, a second window) wrote to the database:
+ * the open documents may be stale, and writing from them would undo its
+ * changes, so they are read again. Their undo history goes with them. */
+static void
+reload_documents (OutlayWindow *self)
+{
+  gint64 shown = 0;
+  g_autoptr(OutlayDocument) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->document != NULL && outlay_document_get_frozen_name (self->document) == NULL)
+    shown = outlay_budget_get_id (outlay_document_get_budget (self->document));
+  g_hash_table_remove_all (self->documents);
+  if (shown == 0)
+    return;
+  fresh = outlay_store_load_document (self->store, shown, &error);
+  if (fresh == NULL)
+    {
+      show_document (self, NULL);
+      return;
+    }
+  g_hash_table_insert (self->documents, g_memdup2 (&shown, sizeof shown), g_object_ref (fresh));
+  show_document (self, fresh);
+  toast (self, _("The budget was changed by another program and has been reloaded"));
+}
+
+/* Budgets added, changed or removed with outlay-cli show up when the user
+ * comes back to the window. */
 static void
 active_cb (OutlayWindow *self)
 {
-  if (gtk_window_is_active (GTK_WINDOW (self)) && self->store != NULL)
-    reload_budgets (self);
+  gint64 version;
+
+  if (!gtk_window_is_active (GTK_WINDOW (self)) || self->store == NULL)
+    return;
+  version = outlay_store_get_data_version (self->store);
+  if (version != self->data_version)
+    {
+      self->data_version = version;
+      reload_documents (self);
+    }
+  reload_budgets (self);
 }
 
 static void
@@ -796,6 +837,7 @@ outlay_window_new (OutlayApplication *application)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  self->data_version = outlay_store_get_data_version (self->store);
   reload_budgets (self);
   if (!outlay_window_select_budget (self, g_settings_get_int64 (self->settings, "last-budget")))
     select_first_or_none (self);

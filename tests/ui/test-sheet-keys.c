@@ -383,6 +383,8 @@ next_step (Run *run)
   if (g_str_equal (step, "windowfocus"))
     {
       g_ptr_array_add (argv, (char *) "search");
+      /* GTK keeps a hidden 1×1 window named after the program */
+      g_ptr_array_add (argv, (char *) "--onlyvisible");
       g_ptr_array_add (argv, (char *) "--name");
       g_ptr_array_add (argv, (char *) "Outlay");
       g_ptr_array_add (argv, (char *) "windowfocus");

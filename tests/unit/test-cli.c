@@ -958,6 +958,31 @@ test_templates_errors (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_budgets (f), ==, 1);
 }
 
+/* status shows and changes the status; a locked budget refuses "set" and
+ * says how to unlock; every change is in the audit trail */
+static void
+test_status (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) r = { 0 };
+
+  run_cli (f, &r, "status", "sample", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "draft\n");
+  result_clear (&r);
+  run_cli (f, &r, "status", "sample", "locked", NULL);
+  g_assert_cmpstr (r.out, ==, "locked\n");
+  result_clear (&r);
+  run_cli (f, &r, "set", "sample", "--line", "1", "--field", "rate", "--value", "5", NULL);
+  assert_fails (&r, "outlay-cli status BUDGET approved");
+  result_clear (&r);
+  run_cli (f, &r, "status", "sample", "approved", NULL);
+  g_assert_cmpstr (r.out, ==, "approved\n");
+  result_clear (&r);
+  run_cli (f, &r, "status", "sample", "finished", NULL);
+  assert_fails (&r, "draft, submitted, approved, locked");
+  g_assert_cmpint (r.status, ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -972,6 +997,7 @@ main (int argc, char *argv[])
   ADD ("/cli/show-utf8", test_show_utf8);
   ADD ("/cli/new", test_new);
   ADD ("/cli/errors", test_errors);
+  ADD ("/cli/status", test_status);
   ADD ("/cli/show-id-first", test_show_id_first);
   ADD ("/cli/versions", test_versions);
   ADD ("/cli/versions-errors", test_versions_errors);
