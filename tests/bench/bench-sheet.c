@@ -316,6 +316,7 @@ typedef struct
 typedef struct
 {
   /* options */
+  gboolean verbose;
   guint n_lines;
   guint n_edits;
 
@@ -342,6 +343,7 @@ typedef struct
   guint   items_hook;
   gulong  items_handler;
   gint64  open_call_us, open_return_us, splice_start_us, splice_end_us, open_frame_us;
+  gint64  open_return_cpu_us, open_first_before_paint_us, open_first_before_paint_cpu_us;
   double  open_frame_work_ms, open_frame_cpu_ms, open_call_cpu_ms;
   guint   open_frames;
   double  rss_before_open, rss_open;
@@ -368,6 +370,8 @@ typedef struct
   GArray        *edit_work_ms;  /* that frame's before-paint → after-paint */
   GArray        *edit_cpu_ms;   /* CPU time of the call and of that frame */
   gint64         edit_call_cpu_us;
+  gint64         edit_first_before_paint_us;
+  GArray        *edit_wait_ms;  /* the call's return → that frame's before-paint */
 } Bench;
 
 static void fail (Bench *b, const char *format, ...) G_GNUC_PRINTF (2, 3);
@@ -488,6 +492,13 @@ before_paint_cb (GdkFrameClock *clock, Bench *b)
 {
   b->before_paint_us = g_get_monotonic_time ();
   b->before_paint_cpu_us = thread_cpu_us ();
+  if (b->phase == PHASE_OPEN && b->open_first_before_paint_us == 0)
+    {
+      b->open_first_before_paint_us = b->before_paint_us;
+      b->open_first_before_paint_cpu_us = b->before_paint_cpu_us;
+    }
+  else if (b->phase == PHASE_EDIT && b->edit_first_before_paint_us == 0)
+    b->edit_first_before_paint_us = b->before_paint_us;
 }
 
 static void
@@ -612,6 +623,11 @@ edit_after_paint (Bench *b, gint64 now)
   g_array_append_val (b->edit_frame_ms, frame);
   g_array_append_val (b->edit_work_ms, work);
   g_array_append_val (b->edit_cpu_ms, cpu);
+  {
+    double wait = ms_between (b->edit_call_us, b->edit_first_before_paint_us) - b->edit_call_ms_now;
+
+    g_array_append_val (b->edit_wait_ms, wait);
+  }
   b->edit++;
   settle_then (b, EDIT_GAP_MS, next_edit);
 }
@@ -681,7 +697,8 @@ start_open (Bench *b)
   b->open_call_us = g_get_monotonic_time ();
   ok = outlay_window_select_budget (b->window, b->big_id);
   b->open_return_us = g_get_monotonic_time ();
-  b->open_call_cpu_ms = ms_between (cpu0, thread_cpu_us ());
+  b->open_return_cpu_us = thread_cpu_us ();
+  b->open_call_cpu_ms = ms_between (cpu0, b->open_return_cpu_us);
   if (!ok)
     fail (b, "outlay_window_select_budget() did not find budget %" G_GINT64_FORMAT, b->big_id);
 }
@@ -800,6 +817,7 @@ next_edit (Bench *b)
   text = outlay_decimal_to_string (b->edit_rate0 + (OutlayDecimal) (b->edit + 1) * OUTLAY_DECIMAL_ONE * 5 / 4, 2);
 
   b->phase = PHASE_EDIT;
+  b->edit_first_before_paint_us = 0;
   b->edit_call_cpu_us = thread_cpu_us ();
   b->edit_call_us = g_get_monotonic_time ();
   if (!outlay_document_set_line_text (doc, b->edit_line, OUTLAY_LINE_RATE, text, &error))
@@ -908,8 +926,16 @@ report (Bench *b)
           "bind %.1f ms, rest of the call %.1f ms\n", call, load, splice, rest);
   printf ("  call returned → first frame with the lines %.1f ms (%u frame(s); that frame's "
           "before-paint → after-paint %.1f ms)\n", to_frame, b->open_frames, b->open_frame_work_ms);
+  printf ("  of which call returned → that frame's before-paint %.1f ms (main-thread CPU %.1f ms), "
+          "frames begun %u\n", ms_between (b->open_return_us, b->open_first_before_paint_us),
+          ms_between (b->open_return_cpu_us, b->open_first_before_paint_cpu_us), b->open_frames);
   printf ("  main-thread CPU: select call %.1f ms, first frame %.1f ms\n", b->open_call_cpu_ms,
           b->open_frame_cpu_ms);
+  if (b->verbose)
+    printf ("  CLOCK_MONOTONIC µs: call %" G_GINT64_FORMAT ", splice %" G_GINT64_FORMAT "–%"
+            G_GINT64_FORMAT ", return %" G_GINT64_FORMAT ", before-paint %" G_GINT64_FORMAT
+            ", after-paint %" G_GINT64_FORMAT "\n", b->open_call_us, b->splice_start_us,
+            b->splice_end_us, b->open_return_us, b->open_first_before_paint_us, b->open_frame_us);
   printf ("  for reference: outlay_store_load_document() alone on the app's connection %.1f ms\n",
           b->load_alone_ms);
   printf ("  RSS %.0f MB before, %.0f MB at the first frame\n", b->rss_before_open, b->rss_open);
@@ -929,6 +955,7 @@ report (Bench *b)
   printf ("\nedits (%u, rate of line 3 of section 1):\n", b->edit_frame_ms->len);
   print_stats_line ("set_line_text() call", b->edit_call_ms);
   print_stats_line ("call → next after-paint", b->edit_frame_ms);
+  print_stats_line ("call returned → before-paint", b->edit_wait_ms);
   print_stats_line ("that frame's work", b->edit_work_ms);
   print_stats_line ("CPU: the call + that frame", b->edit_cpu_ms);
 
@@ -976,6 +1003,8 @@ main (int argc, char *argv[])
     { "page-steps", 0, 0, G_OPTION_ARG_INT, &page_steps, "Frames of one page each (default 300)", "N" },
     { "smooth-frames", 0, 0, G_OPTION_ARG_INT, &smooth_frames, "Frames of 100 px each (default 400)", "N" },
     { "edits", 'e', 0, G_OPTION_ARG_INT, &n_edits, "Cell edits (default 20)", "N" },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &b.verbose,
+      "Also print the open's CLOCK_MONOTONIC timestamps (to match perf record -k CLOCK_MONOTONIC)", NULL },
     { NULL }
   };
 
@@ -1016,11 +1045,13 @@ main (int argc, char *argv[])
     {
       b.passes[k].interval_ms = g_array_new (FALSE, FALSE, sizeof (double));
       b.passes[k].work_ms = g_array_new (FALSE, FALSE, sizeof (double));
+      b.passes[k].cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
     }
   b.edit_call_ms = g_array_new (FALSE, FALSE, sizeof (double));
   b.edit_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   b.edit_work_ms = g_array_new (FALSE, FALSE, sizeof (double));
   b.edit_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  b.edit_wait_ms = g_array_new (FALSE, FALSE, sizeof (double));
 
   if ((dir = g_dir_make_tmp ("outlay-bench-sheet-XXXXXX", &error)) == NULL)
     {
@@ -1084,6 +1115,7 @@ main (int argc, char *argv[])
   g_array_unref (b.edit_frame_ms);
   g_array_unref (b.edit_work_ms);
   g_array_unref (b.edit_cpu_ms);
+  g_array_unref (b.edit_wait_ms);
   g_free (b.subtotal_before);
   g_free (b.line_estimate_before);
   return b.failed ? 1 : 0;

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "outlay-ui-test-util.h"
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -190,20 +192,9 @@ sql_count (Fixture *f, const char *sql)
 static void
 save_screenshot (GtkWidget *widget, const char *name)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("OUTLAY_SCREENSHOT_DIR") ?: ".", name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  g_autofree char *path = outlay_ui_test_screenshot_path (name);
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  g_assert_true (outlay_ui_test_save_png (widget, path));
 }
 
 static void

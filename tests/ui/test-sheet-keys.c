@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include "outlay-ui-test-util.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sqlite3.h>
@@ -78,21 +80,6 @@ static const char *const steps[] = {
   "@after-locked",
   NULL
 };
-
-static GtkWidget *
-find_type (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static OutlayDocument *
 doc (Run *run)
@@ -235,7 +222,7 @@ check (Run *run, const char *name)
                       outlay_document_get_n_lines (doc (run)) + outlay_document_get_n_sections (doc (run)));
   else if (g_str_equal (name, "sort-rate"))
     {
-      GtkColumnView *view = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (run->sheet), GTK_TYPE_COLUMN_VIEW));
+      GtkColumnView *view = GTK_COLUMN_VIEW (outlay_ui_test_find_type (GTK_WIDGET (run->sheet), GTK_TYPE_COLUMN_VIEW));
       g_autoptr(GtkColumnViewColumn) rate = g_list_model_get_item (gtk_column_view_get_columns (view),
                                                                    OUTLAY_SHEET_COLUMN_RATE);
 
@@ -244,7 +231,7 @@ check (Run *run, const char *name)
   else if (g_str_equal (name, "after-sort"))
     {
       GListModel *rows = outlay_sheet_view_get_rows (run->sheet);
-      GtkColumnView *view = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (run->sheet), GTK_TYPE_COLUMN_VIEW));
+      GtkColumnView *view = GTK_COLUMN_VIEW (outlay_ui_test_find_type (GTK_WIDGET (run->sheet), GTK_TYPE_COLUMN_VIEW));
       OutlayDecimal last = OUTLAY_DECIMAL_MAX;
       g_autoptr(GObject) first = g_list_model_get_item (rows, 0);
 
@@ -410,7 +397,7 @@ start_cb (gpointer data)
   if (run->window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (run->window))
       || outlay_window_get_document (run->window) == NULL)
     return G_SOURCE_CONTINUE;
-  run->sheet = OUTLAY_SHEET_VIEW (find_type (GTK_WIDGET (run->window), OUTLAY_TYPE_SHEET_VIEW));
+  run->sheet = OUTLAY_SHEET_VIEW (outlay_ui_test_find_type (GTK_WIDGET (run->window), OUTLAY_TYPE_SHEET_VIEW));
   g_assert_nonnull (run->sheet);
   next_step (run);
   return G_SOURCE_REMOVE;

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "outlay-ui-test-util.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -117,21 +119,6 @@ shows_label (GtkWidget *widget, const char *text)
   return FALSE;
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The visible top-level window of @type titled @title, or NULL. */
 static GtkWidget *
 find_toplevel (GType type, const char *title)
@@ -164,7 +151,7 @@ click (GtkWidget *dialog, const char *label)
 static char *
 start_from (GtkWidget *dialog)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (find_type (dialog, ADW_TYPE_COMBO_ROW));
+  AdwComboRow *row = ADW_COMBO_ROW (outlay_ui_test_find_type (dialog, ADW_TYPE_COMBO_ROW));
   GListModel *model = adw_combo_row_get_model (row);
   GString *s = g_string_new (NULL);
 
@@ -177,7 +164,7 @@ start_from (GtkWidget *dialog)
 static void
 select_start_from (GtkWidget *dialog, const char *label)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (find_type (dialog, ADW_TYPE_COMBO_ROW));
+  AdwComboRow *row = ADW_COMBO_ROW (outlay_ui_test_find_type (dialog, ADW_TYPE_COMBO_ROW));
   GListModel *model = adw_combo_row_get_model (row);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -192,7 +179,7 @@ select_start_from (GtkWidget *dialog, const char *label)
 static const char *
 entry_row_text (GtkWidget *dialog, const char *title)
 {
-  for (GtkWidget *w = find_type (dialog, ADW_TYPE_ENTRY_ROW); w != NULL;
+  for (GtkWidget *w = outlay_ui_test_find_type (dialog, ADW_TYPE_ENTRY_ROW); w != NULL;
        w = gtk_widget_get_next_sibling (w))
     if (ADW_IS_ENTRY_ROW (w)
         && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), title))
@@ -204,7 +191,7 @@ entry_row_text (GtkWidget *dialog, const char *title)
 static void
 set_entry_row_text (GtkWidget *dialog, const char *title, const char *text)
 {
-  for (GtkWidget *w = find_type (dialog, ADW_TYPE_ENTRY_ROW); w != NULL;
+  for (GtkWidget *w = outlay_ui_test_find_type (dialog, ADW_TYPE_ENTRY_ROW); w != NULL;
        w = gtk_widget_get_next_sibling (w))
     if (ADW_IS_ENTRY_ROW (w)
         && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), title))
@@ -368,7 +355,7 @@ test_save (Fixture *f, gconstpointer data)
 
   save_template (f, outlay_budget_get_id (outlay_document_get_budget (f->doc)), suggested);
   dialog = present_save_dialog (f);
-  entry = GTK_EDITABLE (find_type (dialog, GTK_TYPE_ENTRY));
+  entry = GTK_EDITABLE (outlay_ui_test_find_type (dialog, GTK_TYPE_ENTRY));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, suggested);
   g_assert_true (shows_label (dialog, "New budgets can start from it. Its sections and lines are "
                                       "kept, without actual, committed or reserved amounts."));

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "outlay-ui-test-util.h"
+
 #include <adwaita.h>
 
 #include "outlay-currency.h"
@@ -55,26 +57,6 @@ iterate (guint n)
       ;
 }
 
-/* Returns FALSE until the window has content to render. */
-static gboolean
-save_screenshot (GtkWidget *widget, const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return FALSE;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  return TRUE;
-}
-
 static void
 screenshot (Fixture *f, const char *file)
 {
@@ -82,7 +64,7 @@ screenshot (Fixture *f, const char *file)
   guint tries = 0;
 
   iterate (10);
-  while (!save_screenshot (f->window, path))
+  while (!outlay_ui_test_save_png (f->window, path))
     {
       g_assert_cmpuint (++tries, <, 200);
       g_usleep (10000);

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include "outlay-ui-test-util.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -19,21 +21,6 @@ typedef struct
   guint              waited;
 } Smoke;
 
-static GtkWidget *
-find_type (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A label or sheet cell on screen showing @text. */
 static gboolean
 find_label (GtkWidget *widget, const char *text)
@@ -48,26 +35,6 @@ find_label (GtkWidget *widget, const char *text)
     if (find_label (c, text))
       return TRUE;
   return FALSE;
-}
-
-/* Returns FALSE until the window has content to render. */
-static gboolean
-save_screenshot (GtkWidget *widget, const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return FALSE;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  return TRUE;
 }
 
 static gboolean check_overview_cb (gpointer data);
@@ -111,14 +78,14 @@ check_cb (gpointer data)
     g_assert_cmpint (min_width, <=, 400);
   }
 
-  if (!save_screenshot (GTK_WIDGET (smoke->window), smoke->screenshot))
+  if (!outlay_ui_test_save_png (GTK_WIDGET (smoke->window), smoke->screenshot))
     {
       g_assert_cmpuint (++smoke->waited, <, 100);
       return G_SOURCE_CONTINUE;
     }
   /* and the overview its totals by section */
   adw_view_stack_set_visible_child_name (
-    ADW_VIEW_STACK (find_type (GTK_WIDGET (smoke->window), ADW_TYPE_VIEW_STACK)), "overview");
+    ADW_VIEW_STACK (outlay_ui_test_find_type (GTK_WIDGET (smoke->window), ADW_TYPE_VIEW_STACK)), "overview");
   g_test_message ("screenshot: %s", smoke->screenshot);
   g_timeout_add (300, check_overview_cb, smoke);
   return G_SOURCE_REMOVE;
@@ -146,7 +113,7 @@ check_overview_cb (gpointer data)
   {
     g_autofree char *overview = g_strconcat (path, "-overview.png", NULL);
 
-    if (!save_screenshot (GTK_WIDGET (smoke->window), overview))
+    if (!outlay_ui_test_save_png (GTK_WIDGET (smoke->window), overview))
       return G_SOURCE_CONTINUE;
   }
   smoke->checked = TRUE;
