@@ -12,6 +12,7 @@
 struct _OutlayBudgetOverview
 {
   AdwBin          parent_instance;
+  gboolean        dirty;
   OutlayDocument *document;
   GtkLabel       *name_label;
   GtkLabel       *client_label;
@@ -165,7 +166,7 @@ add_header_row (OutlayBudgetOverview *self)
 }
 
 static void
-refresh (OutlayBudgetOverview *self)
+refresh_now (OutlayBudgetOverview *self)
 {
   OutlayBudget *b;
   const OutlayTotals *t;
@@ -247,6 +248,30 @@ refresh (OutlayBudgetOverview *self)
                    "total");
 }
 
+/* Hidden pages (the view stack keeps all three) catch up when shown, so
+ * an edit in the sheet does not rebuild them on every keystroke. */
+static void
+refresh (OutlayBudgetOverview *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh_now (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+outlay_budget_overview_map (GtkWidget *widget)
+{
+  OutlayBudgetOverview *self = (OutlayBudgetOverview *) widget;
+
+  GTK_WIDGET_CLASS (outlay_budget_overview_parent_class)->map (widget);
+  if (self->dirty)
+    {
+      self->dirty = FALSE;
+      refresh_now (self);
+    }
+}
+
 static void
 budget_notify_cb (OutlayBudgetOverview *self, GParamSpec *pspec)
 {
@@ -271,6 +296,7 @@ outlay_budget_overview_class_init (OutlayBudgetOverviewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = outlay_budget_overview_dispose;
+  widget_class->map = outlay_budget_overview_map;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/outlay-budget-overview.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, name_label);

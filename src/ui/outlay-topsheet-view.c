@@ -55,6 +55,7 @@ typedef struct
 struct _OutlayTopSheetView
 {
   AdwBin          parent_instance;
+  gboolean        dirty;
   OutlayDocument *document;
   OutlayTopSheet *sheet;
   GPtrArray      *rows;       /* of RowWidgets, one per engine row */
@@ -744,7 +745,7 @@ update_row (OutlayTopSheetView *self, RowWidgets *rw, const OutlayTopSheetRow *r
 }
 
 static void
-refresh (OutlayTopSheetView *self)
+refresh_now (OutlayTopSheetView *self)
 {
   g_clear_object (&self->sheet);
   if (self->document != NULL)
@@ -760,6 +761,30 @@ refresh (OutlayTopSheetView *self)
   update_header (self);
   for (guint i = 0; i < self->rows->len; i++)
     update_row (self, g_ptr_array_index (self->rows, i), outlay_topsheet_get_row (self->sheet, i));
+}
+
+/* Hidden pages (the view stack keeps all three) catch up when shown, so
+ * an edit in the sheet does not rebuild them on every keystroke. */
+static void
+refresh (OutlayTopSheetView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh_now (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+outlay_topsheet_view_map (GtkWidget *widget)
+{
+  OutlayTopSheetView *self = (OutlayTopSheetView *) widget;
+
+  GTK_WIDGET_CLASS (outlay_topsheet_view_parent_class)->map (widget);
+  if (self->dirty)
+    {
+      self->dirty = FALSE;
+      refresh_now (self);
+    }
 }
 
 /* ---- GObject ---- */
@@ -790,6 +815,7 @@ outlay_topsheet_view_class_init (OutlayTopSheetViewClass *klass)
   signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  widget_class->map = outlay_topsheet_view_map;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/outlay-topsheet-view.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayTopSheetView, kind_label);
