@@ -17,9 +17,17 @@ struct _OutlaySheetCell
   GtkWidget   *editor;
   GtkListItem *list_item; /* unowned: the item owns the cell */
   guint        column;
+  /* the state the CSS classes show, so rebinding touches
+   * them (and the accessible) only on change */
+  guint        is_section : 1;
+  guint        is_overridden : 1;
+  const char  *warning;    /* static (translated) string */
+  const char  *tooltip;    /* static (translated) string */
 };
 
 G_DEFINE_FINAL_TYPE (OutlaySheetCell, outlay_sheet_cell, GTK_TYPE_WIDGET)
+
+static gboolean query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip);
 
 static void
 outlay_sheet_cell_dispose (GObject *object)
@@ -32,13 +40,31 @@ outlay_sheet_cell_dispose (GObject *object)
   G_OBJECT_CLASS (outlay_sheet_cell_parent_class)->dispose (object);
 }
 
+/* the column's fixed width and the CSS min-height size the
+ * cell, so nothing inside is measured (no pango metrics per inscription) */
+static void
+outlay_sheet_cell_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
+                           int *minimum, int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  *minimum = *natural = 0;
+}
+
+static void
+outlay_sheet_cell_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (gtk_widget_should_layout (c))
+      gtk_widget_allocate (c, width, height, -1, NULL);
+}
+
 static void
 outlay_sheet_cell_class_init (OutlaySheetCellClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = outlay_sheet_cell_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  widget_class->measure = outlay_sheet_cell_measure;
+  widget_class->size_allocate = outlay_sheet_cell_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "sheetcell");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_CELL);
 }
@@ -50,9 +76,14 @@ outlay_sheet_cell_init (OutlaySheetCell *self)
   gtk_widget_set_hexpand (self->inscription, TRUE);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->inscription),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  /* no per-inscription pango metrics for the height; the
+   * row height comes from the CSS min-height */
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (self->inscription), 0);
   gtk_widget_set_parent (self->inscription, GTK_WIDGET (self));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 }
 
 GtkWidget *
@@ -114,21 +145,54 @@ void
 outlay_sheet_cell_set_warning (OutlaySheetCell *self,
                                const char      *warning)
 {
+  /* the icon is a CSS background; the tooltip is asked for */
+  if (warning == self->warning)
+    return;
   if (warning == NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "over-budget");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self), "over-budget");
+  self->warning = warning;
+  if (warning != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    warning, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+void
+outlay_sheet_cell_set_state (OutlaySheetCell *self, gboolean section, gboolean overridden,
+                             const char *tooltip)
+{
+  if (self->is_section != !!section)
     {
-      g_clear_pointer (&self->icon, gtk_widget_unparent);
-      gtk_widget_remove_css_class (GTK_WIDGET (self), "over-budget");
-      return;
+      if (section)
+        gtk_widget_add_css_class (GTK_WIDGET (self), "section");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), "section");
+      self->is_section = !!section;
     }
-  if (self->icon == NULL)
+  if (self->is_overridden != !!overridden)
     {
-      self->icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      gtk_widget_insert_after (self->icon, GTK_WIDGET (self), NULL);
+      if (overridden)
+        gtk_widget_add_css_class (GTK_WIDGET (self), "overridden");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), "overridden");
+      self->is_overridden = !!overridden;
     }
-  gtk_widget_set_tooltip_text (self->icon, warning);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  warning, -1);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "over-budget");
+  self->tooltip = tooltip;
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
+{
+  OutlaySheetCell *self = OUTLAY_SHEET_CELL (widget);
+  const char *text = self->warning != NULL ? self->warning : self->tooltip;
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 gboolean

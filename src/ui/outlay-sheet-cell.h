@@ -20,6 +20,10 @@ void         outlay_sheet_cell_set_text     (OutlaySheetCell *self,
 const char  *outlay_sheet_cell_get_text     (OutlaySheetCell *self);
 void         outlay_sheet_cell_set_warning  (OutlaySheetCell *self,
                                              const char      *warning);
+void         outlay_sheet_cell_set_state    (OutlaySheetCell *self,
+                                             gboolean         section,
+                                             gboolean         overridden,
+                                             const char      *tooltip);
 gboolean     outlay_sheet_cell_is_editing   (OutlaySheetCell *self);
 GtkWidget   *outlay_sheet_cell_start_editing (OutlaySheetCell *self,
                                               const char      *initial);

@@ -169,24 +169,18 @@ update_cell (OutlaySheetView *self, OutlaySheetCell *cell, GObject *item)
     return;
   if (OUTLAY_IS_LINE (item))
     {
+      gboolean overridden = col == OUTLAY_SHEET_COLUMN_ESTIMATE
+                            && outlay_line_get_estimate_overridden (OUTLAY_LINE (item));
+
       text = line_text (self, OUTLAY_LINE (item), col, &warning);
-      if (col == OUTLAY_SHEET_COLUMN_ESTIMATE && outlay_line_get_estimate_overridden (OUTLAY_LINE (item)))
-        {
-          gtk_widget_add_css_class (GTK_WIDGET (cell), "overridden");
-          gtk_widget_set_tooltip_text (GTK_WIDGET (cell),
-                                       _("Typed by hand. Clear the cell to use qty × days × rate."));
-        }
-      else if (col == OUTLAY_SHEET_COLUMN_ESTIMATE)
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (cell), "overridden");
-          gtk_widget_set_tooltip_text (GTK_WIDGET (cell), NULL);
-        }
-      gtk_widget_remove_css_class (GTK_WIDGET (cell), "section");
+      outlay_sheet_cell_set_state (cell, FALSE, overridden,
+                                   overridden ? _("Typed by hand. Clear the cell to use qty × days × rate.")
+                                              : NULL);
     }
   else
     {
       text = section_text (self, OUTLAY_SECTION (item), col, &warning);
-      gtk_widget_add_css_class (GTK_WIDGET (cell), "section");
+      outlay_sheet_cell_set_state (cell, TRUE, FALSE, NULL);
     }
   outlay_sheet_cell_set_text (cell, text);
   outlay_sheet_cell_set_warning (cell, warning);
@@ -390,6 +384,14 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, OutlayS
   return TRUE;
 }
 
+/* the tooltip is asked for when shown, not set on each cell */
+static gboolean
+drag_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
+{
+  gtk_tooltip_set_text (tooltip, _("Drag to move the line"));
+  return TRUE;
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
@@ -407,7 +409,8 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
       gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
       g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), cell);
       gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (drag));
-      gtk_widget_set_tooltip_text (cell, _("Drag to move the line"));
+      gtk_widget_set_has_tooltip (cell, TRUE);
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (drag_tooltip_cb), NULL);
     }
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), cell);
   gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (drop));
