@@ -127,7 +127,9 @@ section_text (OutlaySheetView *self, OutlaySection *section, guint col, const ch
   switch (col)
     {
     case OUTLAY_SHEET_COLUMN_CODE:
-      return g_strdup (outlay_section_get_code (section));
+      /* a folded section says so (Space unfolds it) */
+      return g_strdup_printf ("%s %s", g_hash_table_contains (self->collapsed, section) ? "▸" : "▾",
+                              outlay_section_get_code (section));
     case OUTLAY_SHEET_COLUMN_DESCRIPTION:
       return g_strdup (outlay_section_get_name (section));
     case OUTLAY_SHEET_COLUMN_RATE:
