@@ -82,6 +82,18 @@ void          outlay_store_bind_text   (sqlite3_stmt *stmt,
 #define OUTLAY_BUDGET_N_COLUMNS (0 OUTLAY_BUDGET_COLUMN_LIST (OUTLAY_BUDGET_COLUMN_ONE_, ))
 
 /* Binds OUTLAY_BUDGET_COLUMNS to parameters @first … @first + N − 1. */
+/* A line's stored values, in this order, in lines and version_lines. */
+#define OUTLAY_STORE_LINE_VALUES \
+  "code, description, unit, notes, qty, multiplier, rate, estimate, estimate_overridden," \
+  " actual, committed, reserved"
+#define OUTLAY_STORE_N_LINE_VALUES 12
+
+void          outlay_store_bind_line_values (sqlite3_stmt *stmt,
+                                             int           first,
+                                             OutlayLine   *line);
+void          outlay_store_read_line_values (sqlite3_stmt *stmt,
+                                             int           first,
+                                             OutlayLine   *line);
 void          outlay_store_bind_budget (sqlite3_stmt *stmt,
                                         int           first,
                                         OutlayBudget *budget);

@@ -78,23 +78,6 @@ shift_sections (OutlayStore *self, gint64 budget_id, guint from, int delta, GErr
   return run (self, stmt, error);
 }
 
-static void
-bind_line_values (sqlite3_stmt *stmt, int first, OutlayLine *line)
-{
-  outlay_store_bind_text (stmt, first + 0, outlay_line_get_code (line));
-  outlay_store_bind_text (stmt, first + 1, outlay_line_get_description (line));
-  outlay_store_bind_text (stmt, first + 2, outlay_line_get_unit (line));
-  outlay_store_bind_text (stmt, first + 3, outlay_line_get_notes (line));
-  sqlite3_bind_int64 (stmt, first + 4, outlay_line_get_quantity (line));
-  sqlite3_bind_int64 (stmt, first + 5, outlay_line_get_multiplier (line));
-  sqlite3_bind_int64 (stmt, first + 6, outlay_line_get_rate (line));
-  sqlite3_bind_int64 (stmt, first + 7, outlay_line_get_estimate (line));
-  sqlite3_bind_int (stmt, first + 8, outlay_line_get_estimate_overridden (line));
-  sqlite3_bind_int64 (stmt, first + 9, outlay_line_get_actual (line));
-  sqlite3_bind_int64 (stmt, first + 10, outlay_line_get_committed (line));
-  sqlite3_bind_int64 (stmt, first + 11, outlay_line_get_reserved (line));
-}
-
 /* Inserts @line's row, keeping its id if it has one (undo of a delete)
  * unless another row took that id meanwhile (ids are not AUTOINCREMENT,
  * so another budget can reuse a deleted one): then it gets a new id. */
@@ -107,8 +90,7 @@ outlay_store_insert_line_row (OutlayStore  *self,
                               GError      **error)
 {
   sqlite3_stmt *stmt = outlay_store_statement (self,
-    "INSERT INTO lines (id, budget_id, section_id, position, code, description, unit, notes,"
-    " qty, multiplier, rate, estimate, estimate_overridden, actual, committed, reserved,"
+    "INSERT INTO lines (id, budget_id, section_id, position, " OUTLAY_STORE_LINE_VALUES ","
     " import_id) VALUES ((SELECT ?1 WHERE NOT EXISTS (SELECT 1 FROM lines WHERE id = ?1)),"
     " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
@@ -119,7 +101,7 @@ outlay_store_insert_line_row (OutlayStore  *self,
   sqlite3_bind_int64 (stmt, 2, budget_id);
   sqlite3_bind_int64 (stmt, 3, section_id);
   sqlite3_bind_int64 (stmt, 4, position);
-  bind_line_values (stmt, 5, line);
+  outlay_store_bind_line_values (stmt, 5, line);
   if (outlay_line_get_import_id (line) > 0)
     sqlite3_bind_int64 (stmt, 17, outlay_line_get_import_id (line));
   if (!run (self, stmt, error))
@@ -287,7 +269,7 @@ sink_line_changed (OutlayDocumentSink *sink, OutlayDocument *doc, OutlayLine *li
 
   if (stmt == NULL)
     return FALSE;
-  bind_line_values (stmt, 1, line);
+  outlay_store_bind_line_values (stmt, 1, line);
   sqlite3_bind_int64 (stmt, 13, outlay_line_get_id (line));
   if (!run (self, stmt, error) || !outlay_store_expect_change (self, _("line"), error))
     return FALSE;

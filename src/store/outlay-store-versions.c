@@ -20,20 +20,6 @@
 #define VERSION_COLUMNS \
   "id, budget_id, name, note, created, locked, total_estimate, total_actual"
 
-#define LINE_VALUES \
-  "code, description, unit, notes, qty, multiplier, rate, estimate, estimate_overridden," \
-  " actual, committed, reserved"
-
-static const OutlayLineField text_fields[] = {
-  OUTLAY_LINE_CODE, OUTLAY_LINE_DESCRIPTION, OUTLAY_LINE_UNIT, OUTLAY_LINE_NOTES,
-};
-static const OutlayLineField decimal_fields[] = {
-  OUTLAY_LINE_QUANTITY, OUTLAY_LINE_MULTIPLIER, OUTLAY_LINE_RATE, OUTLAY_LINE_ESTIMATE,
-};
-static const OutlayLineField amount_fields[] = {
-  OUTLAY_LINE_ACTUAL, OUTLAY_LINE_COMMITTED, OUTLAY_LINE_RESERVED,
-};
-
 /* Reads VERSION_COLUMNS. */
 static OutlayVersion *
 read_version (sqlite3_stmt *stmt)
@@ -48,36 +34,6 @@ read_version (sqlite3_stmt *stmt)
                        "total-estimate", sqlite3_column_int64 (stmt, 6),
                        "total-actual", sqlite3_column_int64 (stmt, 7),
                        NULL);
-}
-
-/* Binds LINE_VALUES from @first on. */
-static void
-bind_line (sqlite3_stmt *stmt, int first, OutlayLine *line)
-{
-  int col = first;
-
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    outlay_store_bind_text (stmt, col++, outlay_line_get_text (line, text_fields[i]));
-  for (guint i = 0; i < G_N_ELEMENTS (decimal_fields); i++)
-    sqlite3_bind_int64 (stmt, col++, outlay_line_get_decimal (line, decimal_fields[i]));
-  sqlite3_bind_int (stmt, col++, outlay_line_get_estimate_overridden (line));
-  for (guint i = 0; i < G_N_ELEMENTS (amount_fields); i++)
-    sqlite3_bind_int64 (stmt, col++, outlay_line_get_decimal (line, amount_fields[i]));
-}
-
-/* Reads LINE_VALUES from @col on. */
-static void
-read_line (sqlite3_stmt *stmt, int col, OutlayLine *line)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++, col++)
-    if (sqlite3_column_type (stmt, col) != SQLITE_NULL)
-      outlay_line_take_text (line, text_fields[i],
-                             g_strdup ((const char *) sqlite3_column_text (stmt, col)));
-  for (guint i = 0; i < G_N_ELEMENTS (decimal_fields); i++, col++)
-    outlay_line_load_decimal (line, decimal_fields[i], sqlite3_column_int64 (stmt, col));
-  outlay_line_load_overridden (line, sqlite3_column_int (stmt, col++));
-  for (guint i = 0; i < G_N_ELEMENTS (amount_fields); i++, col++)
-    outlay_line_load_decimal (line, amount_fields[i], sqlite3_column_int64 (stmt, col));
 }
 
 static gboolean
@@ -147,7 +103,7 @@ insert_line (OutlayStore *self, gint64 version_id, gint64 section_id, guint posi
 {
   sqlite3_stmt *stmt = outlay_store_statement (self,
     "INSERT INTO version_lines (version_id, version_section_id, line_id, position, "
-    LINE_VALUES ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    OUTLAY_STORE_LINE_VALUES ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -156,7 +112,7 @@ insert_line (OutlayStore *self, gint64 version_id, gint64 section_id, guint posi
   if (outlay_line_get_id (line) > 0)
     sqlite3_bind_int64 (stmt, 3, outlay_line_get_id (line));
   sqlite3_bind_int64 (stmt, 4, position);
-  bind_line (stmt, 5, line);
+  outlay_store_bind_line_values (stmt, 5, line);
   return run (self, stmt, error);
 }
 
@@ -517,7 +473,7 @@ load_lines (OutlayStore *self, OutlayDocument *doc, gint64 version_id, GHashTabl
             GError **error)
 {
   sqlite3_stmt *stmt = outlay_store_statement (self,
-    "SELECT version_section_id, line_id, " LINE_VALUES " FROM version_lines"
+    "SELECT version_section_id, line_id, " OUTLAY_STORE_LINE_VALUES " FROM version_lines"
     " WHERE version_id = ? ORDER BY version_section_id, position", error);
   int rc;
 
@@ -535,7 +491,7 @@ load_lines (OutlayStore *self, OutlayDocument *doc, gint64 version_id, GHashTabl
       line = outlay_line_new ();
       /* the id of the line it copied, so comparisons can follow it */
       outlay_line_set_id (line, sqlite3_column_int64 (stmt, 1));
-      read_line (stmt, 2, line);
+      outlay_store_read_line_values (stmt, 2, line);
       outlay_document_load_line (doc, section, line);
     }
   sqlite3_reset (stmt);

@@ -671,10 +671,12 @@ static const OutlayLineField line_amount_fields[] = {
   OUTLAY_LINE_ACTUAL, OUTLAY_LINE_COMMITTED, OUTLAY_LINE_RESERVED,
 };
 
-static void
-read_line (sqlite3_stmt *stmt, int col, OutlayLine *line)
+/* Reads OUTLAY_STORE_LINE_VALUES from @col on. */
+void
+outlay_store_read_line_values (sqlite3_stmt *stmt,
+                               int           col,
+                               OutlayLine   *line)
 {
-  outlay_line_set_id (line, sqlite3_column_int64 (stmt, col++));
   for (guint i = 0; i < G_N_ELEMENTS (line_text_fields); i++, col++)
     if (sqlite3_column_type (stmt, col) != SQLITE_NULL)
       outlay_line_take_text (line, line_text_fields[i],
@@ -684,7 +686,23 @@ read_line (sqlite3_stmt *stmt, int col, OutlayLine *line)
   outlay_line_load_overridden (line, sqlite3_column_int (stmt, col++));
   for (guint i = 0; i < G_N_ELEMENTS (line_amount_fields); i++, col++)
     outlay_line_load_decimal (line, line_amount_fields[i], sqlite3_column_int64 (stmt, col));
-  outlay_line_set_import_id (line, sqlite3_column_int64 (stmt, col));
+}
+
+/* Binds OUTLAY_STORE_LINE_VALUES from @first on. */
+void
+outlay_store_bind_line_values (sqlite3_stmt *stmt,
+                               int           first,
+                               OutlayLine   *line)
+{
+  int col = first;
+
+  for (guint i = 0; i < G_N_ELEMENTS (line_text_fields); i++)
+    outlay_store_bind_text (stmt, col++, outlay_line_get_text (line, line_text_fields[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (line_decimal_fields); i++)
+    sqlite3_bind_int64 (stmt, col++, outlay_line_get_decimal (line, line_decimal_fields[i]));
+  sqlite3_bind_int (stmt, col++, outlay_line_get_estimate_overridden (line));
+  for (guint i = 0; i < G_N_ELEMENTS (line_amount_fields); i++)
+    sqlite3_bind_int64 (stmt, col++, outlay_line_get_decimal (line, line_amount_fields[i]));
 }
 
 static gboolean
@@ -692,8 +710,7 @@ load_lines (OutlayStore *self, OutlayDocument *doc, gint64 budget_id, GHashTable
             GError **error)
 {
   sqlite3_stmt *stmt = outlay_store_statement (self,
-    "SELECT section_id, id, code, description, unit, notes, qty, multiplier, rate, estimate,"
-    " estimate_overridden, actual, committed, reserved, import_id FROM lines"
+    "SELECT section_id, id, " OUTLAY_STORE_LINE_VALUES ", import_id FROM lines"
     " WHERE budget_id = ? ORDER BY section_id, position", error);
   OutlaySection *section = NULL;
   gint64 section_id = -1;
@@ -714,7 +731,9 @@ load_lines (OutlayStore *self, OutlayDocument *doc, gint64 budget_id, GHashTable
       if (section == NULL)
         continue; /* a line of a nested section we do not show yet */
       line = outlay_line_new ();
-      read_line (stmt, 1, line);
+      outlay_line_set_id (line, sqlite3_column_int64 (stmt, 1));
+      outlay_store_read_line_values (stmt, 2, line);
+      outlay_line_set_import_id (line, sqlite3_column_int64 (stmt, 2 + OUTLAY_STORE_N_LINE_VALUES));
       outlay_document_load_line (doc, section, line);
       g_object_unref (line);
     }
