@@ -3,6 +3,7 @@
 
 /* Helpers shared by the UI tests. */
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 G_BEGIN_DECLS
@@ -52,6 +53,37 @@ static inline char *
 outlay_ui_test_screenshot_path (const char *name)
 {
   return g_build_filename (g_getenv ("OUTLAY_SCREENSHOT_DIR") ?: ".", name, NULL);
+}
+
+static inline gboolean
+outlay_ui_test_quit_cb (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets GTK lay out, map and draw for @ms milliseconds. */
+static inline void
+outlay_ui_test_run_for (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (ms, outlay_ui_test_quit_cb, loop);
+  g_main_loop_run (loop);
+}
+
+/* Removes the database file @db with its -wal and -shm. */
+static inline void
+outlay_ui_test_remove_db (const char *db)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (db, suffixes[i], NULL);
+
+      g_remove (file);
+    }
 }
 
 G_END_DECLS

@@ -51,33 +51,10 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_clear_weak_pointer (&f->dialog);
   g_clear_object (&f->doc);
   g_clear_object (&f->store);
-  for (const char *suffix = ""; suffix != NULL;
-       suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-    {
-      g_autofree char *file = g_strconcat (f->db, suffix, NULL);
-
-      g_remove (file);
-    }
+  outlay_ui_test_remove_db (f->db);
   g_rmdir (f->dir);
   g_free (f->db);
   g_free (f->dir);
-}
-
-static gboolean
-quit_cb (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets GTK lay out, map and draw for @ms milliseconds. */
-static void
-run_for (guint ms)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  g_timeout_add (ms, quit_cb, loop);
-  g_main_loop_run (loop);
 }
 
 static void
@@ -88,9 +65,9 @@ open_dialog (Fixture *f)
   g_set_weak_pointer (&f->dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   for (guint i = 0; i < 100 && !gtk_widget_get_mapped (dialog); i++)
-    run_for (50);
+    outlay_ui_test_run_for (50);
   g_assert_true (gtk_widget_get_mapped (dialog));
-  run_for (200);
+  outlay_ui_test_run_for (200);
 }
 
 /* The preferences row titled @title, as a user finds it. */
@@ -234,7 +211,7 @@ test_apply (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_has_css_class (row (f, "Allocated Amount"), "error"));
   g_assert_null (gtk_widget_get_tooltip_text (row (f, "Allocated Amount")));
   g_assert_true (gtk_widget_is_sensitive (apply));
-  run_for (200);
+  outlay_ui_test_run_for (200);
   save_screenshot (f->dialog, "budget-dialog.png");
 
   click (f->dialog, "_Apply");
@@ -242,7 +219,7 @@ test_apply (Fixture *f, gconstpointer data)
   g_assert_cmpint (outlay_budget_get_allocated (budget), ==, 2500005000);
   /* "80%" is the stored 80: not a change */
   g_assert_cmpint (outlay_budget_get_warning_threshold (budget), ==, OUTLAY_DECIMAL_FROM_INT (80));
-  run_for (100);
+  outlay_ui_test_run_for (100);
   g_assert_null (f->dialog);
   g_assert_cmpint (sql_count (f, "SELECT count(*) FROM budgets WHERE client = "
                                  "'Northwind Pictures' AND allocated = 2500005000"), ==, 1);
@@ -267,7 +244,7 @@ static void
 choose_status (Fixture *f, OutlayBudgetStatus status)
 {
   adw_combo_row_set_selected (ADW_COMBO_ROW (row (f, "Status")), status);
-  run_for (100);
+  outlay_ui_test_run_for (100);
 }
 
 static void
@@ -288,13 +265,13 @@ test_lock (Fixture *f, gconstpointer data)
   question = find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, heading);
   click (GTK_WIDGET (question), "_Cancel");
-  run_for (100);
+  outlay_ui_test_run_for (100);
   g_assert_cmpint (outlay_budget_get_status (budget), ==, before);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (f, "Status"))), ==, before);
 
   choose_status (f, OUTLAY_BUDGET_STATUS_LOCKED);
   g_signal_emit_by_name (find_message_dialog (), "response", "lock");
-  run_for (200);
+  outlay_ui_test_run_for (200);
   g_assert_null (shown_message_dialog ());
   g_assert_true (outlay_document_get_read_only (f->doc));
   g_assert_cmpint (outlay_budget_get_status (budget), ==, OUTLAY_BUDGET_STATUS_LOCKED);
@@ -315,7 +292,7 @@ test_lock (Fixture *f, gconstpointer data)
   question = find_message_dialog ();
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (question), "Unlock “"));
   adw_message_dialog_response (question, "cancel");
-  run_for (100);
+  outlay_ui_test_run_for (100);
   g_assert_null (shown_message_dialog ());
   g_assert_true (outlay_document_get_read_only (f->doc));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (f, "Status"))), ==,
@@ -323,9 +300,9 @@ test_lock (Fixture *f, gconstpointer data)
 
   /* and from the banner's Unlock… button */
   click (f->dialog, "_Unlock…");
-  run_for (100);
+  outlay_ui_test_run_for (100);
   click (GTK_WIDGET (find_message_dialog ()), "_Unlock");
-  run_for (100);
+  outlay_ui_test_run_for (100);
   g_assert_false (outlay_document_get_read_only (f->doc));
   g_assert_cmpint (outlay_budget_get_status (budget), ==, OUTLAY_BUDGET_STATUS_APPROVED);
   g_assert_true (gtk_widget_is_sensitive (row (f, "Client")));

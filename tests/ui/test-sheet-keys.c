@@ -430,11 +430,7 @@ test_keys (void)
   g_assert_cmpint (g_application_run (G_APPLICATION (run.app), 3, argv), ==, 0);
   g_assert_true (run.done);
   g_object_unref (run.app);
-  for (const char *const *s = (const char *const[]) { "", "-wal", "-shm", NULL }; *s; s++)
-    {
-      g_autofree char *f = g_strconcat (run.db, *s, NULL);
-      g_remove (f);
-    }
+  outlay_ui_test_remove_db (run.db);
   g_rmdir (dir);
   g_free (run.db);
   g_free (run.pending);

@@ -31,13 +31,7 @@ typedef struct
 static void
 remove_database (const char *db)
 {
-  for (const char *suffix = ""; suffix != NULL;
-       suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-    {
-      g_autofree char *file = g_strconcat (db, suffix, NULL);
-
-      g_remove (file);
-    }
+  outlay_ui_test_remove_db (db);
 }
 
 static void
@@ -72,23 +66,6 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_rmdir (f->dir);
   g_free (f->db);
   g_free (f->dir);
-}
-
-static gboolean
-quit_cb (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets GTK lay out, map and draw for @ms milliseconds. */
-static void
-run_for (guint ms)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  g_timeout_add (ms, quit_cb, loop);
-  g_main_loop_run (loop);
 }
 
 static GtkWidget *
@@ -144,7 +121,7 @@ click (GtkWidget *dialog, const char *label)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  run_for (100);
+  outlay_ui_test_run_for (100);
 }
 
 /* The Start From choices, "Blank,…,Mine (yours)". */
@@ -255,7 +232,7 @@ test_new_budget (Fixture *f, gconstpointer data)
   g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
   dialog = OUTLAY_NEW_BUDGET_DIALOG (f->dialog);
   gtk_window_present (GTK_WINDOW (f->dialog));
-  run_for (200);
+  outlay_ui_test_run_for (200);
 
   /* the built-in ones, then the user's, by name */
   want = g_strconcat (builtins, ",Euro app (yours),My AICP bid (yours)", NULL);
@@ -323,7 +300,7 @@ present_save_dialog (Fixture *f)
   GtkWidget *dialog;
 
   outlay_save_template_dialog_present (GTK_WINDOW (f->parent), f->store, f->doc);
-  run_for (200);
+  outlay_ui_test_run_for (200);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Save as Template");
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->parent));
@@ -392,7 +369,7 @@ test_save_cancel (Fixture *f, gconstpointer data)
   g_assert_null (f->dialog);
   dialog = present_save_dialog (f);
   gtk_window_close (GTK_WINDOW (dialog));
-  run_for (100);
+  outlay_ui_test_run_for (100);
   g_assert_null (f->dialog);
   g_assert_cmpuint (n_templates (f), ==, 0);
 }
@@ -421,13 +398,13 @@ app_check_cb (gpointer data)
       return G_SOURCE_CONTINUE;
     }
   gtk_widget_activate_action (GTK_WIDGET (a->window), "win.new-budget", NULL);
-  run_for (200);
+  outlay_ui_test_run_for (200);
   dialog = find_toplevel (OUTLAY_TYPE_NEW_BUDGET_DIALOG, NULL);
   g_assert_nonnull (dialog);
   select_start_from (dialog, a->template_label);
   set_entry_row_text (dialog, "Name", "From my template");
   click (dialog, "C_reate");
-  run_for (200);
+  outlay_ui_test_run_for (200);
 
   /* the window opened the new budget: the template's sections and lines */
   doc = outlay_window_get_document (a->window);

@@ -147,12 +147,7 @@ test_shows_sample (void)
 
   g_object_unref (smoke.app);
   g_free (smoke.screenshot);
-  for (const char *suffix = ""; suffix != NULL;
-       suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-    {
-      g_autofree char *f = g_strconcat (db, suffix, NULL);
-      g_remove (f);
-    }
+  outlay_ui_test_remove_db (db);
   g_rmdir (dir);
 }
 

@@ -54,33 +54,10 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_clear_object (&f->opened);
   g_clear_object (&f->doc);
   g_clear_object (&f->store);
-  for (const char *suffix = ""; suffix != NULL;
-       suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-    {
-      g_autofree char *file = g_strconcat (f->db, suffix, NULL);
-
-      g_remove (file);
-    }
+  outlay_ui_test_remove_db (f->db);
   g_rmdir (f->dir);
   g_free (f->db);
   g_free (f->dir);
-}
-
-static gboolean
-quit_cb (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets GTK lay out, map and draw for @ms milliseconds. */
-static void
-run_for (guint ms)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  g_timeout_add (ms, quit_cb, loop);
-  g_main_loop_run (loop);
 }
 
 /* The widget the dialog's template calls @id. */
@@ -213,7 +190,7 @@ dismiss_toasts (GtkWidget *window)
   for (guint i = 0; i < 10 && (close = find_toast_close (window)) != NULL; i++)
     {
       g_signal_emit_by_name (close, "clicked");
-      run_for (100);
+      outlay_ui_test_run_for (100);
     }
 }
 
@@ -251,9 +228,9 @@ open_dialog (Fixture *f)
   g_signal_connect (dialog, "open-version", G_CALLBACK (open_version_cb), f);
   gtk_window_present (GTK_WINDOW (dialog));
   for (guint i = 0; i < 100 && !gtk_widget_get_mapped (dialog); i++)
-    run_for (50);
+    outlay_ui_test_run_for (50);
   g_assert_true (gtk_widget_get_mapped (dialog));
-  run_for (200);
+  outlay_ui_test_run_for (200);
 }
 
 /* Types @name into the name row and saves it, by the button or Enter. */
@@ -268,7 +245,7 @@ save_version (Fixture *f, const char *name, gboolean by_enter)
       g_assert_true (gtk_widget_is_sensitive (child (f, "save_button")));
       g_signal_emit_by_name (child (f, "save_button"), "clicked");
     }
-  run_for (100);
+  outlay_ui_test_run_for (100);
 }
 
 static OutlayLine *
@@ -339,7 +316,7 @@ test_save_compare_restore (Fixture *f, gconstpointer data)
     g_assert_null (outlay_store_save_version (f->store, f->doc, "bid", NULL, &taken));
     g_assert_error (taken, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT);
     save_version (f, "bid", FALSE);
-    run_for (300);
+    outlay_ui_test_run_for (300);
     g_assert_true (shows_label (f->dialog, taken->message));
     /* and under the entry as soon as it is typed */
     g_assert_true (gtk_widget_has_css_class (child (f, "name_row"), "error"));
@@ -351,17 +328,17 @@ test_save_compare_restore (Fixture *f, gconstpointer data)
     g_assert_false (gtk_widget_has_css_class (child (f, "name_row"), "error"));
   }
   dismiss_toasts (f->dialog);
-  run_for (300);
+  outlay_ui_test_run_for (300);
   save_screenshot (f->dialog, "versions-list.png");
 
   /* Compare…: From Bid, To the current budget (the default To) */
   g_signal_emit_by_name (child (f, "compare_button"), "clicked");
-  run_for (100);
+  outlay_ui_test_run_for (100);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (f, "leaflet"))), ==,
                    "compare");
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "from_row")), 0);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (f, "to_row"))), ==, 2);
-  run_for (300);
+  outlay_ui_test_run_for (300);
   amount_up = outlay_currency_format (D (1200), cur);
   expected = g_strconcat ("+", amount_up, NULL);
   g_assert_cmpstr (delta_text (f), ==, expected);
@@ -379,12 +356,12 @@ test_save_compare_restore (Fixture *f, gconstpointer data)
 
   /* back to the list, and Restore… on Bid */
   gtk_widget_activate_action (f->dialog, "versions.back", NULL);
-  run_for (100);
+  outlay_ui_test_run_for (100);
   bid = outlay_store_find_version (f->store, budget_id, "Bid", &error);
   g_assert_no_error (error);
   gtk_widget_activate_action (version_row (f, "Bid"), "versions.restore", "x",
                               outlay_version_get_id (bid));
-  run_for (100);
+  outlay_ui_test_run_for (100);
   ask = find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (ask), ==, "Restore “Bid”?");
   g_assert_cmpstr (adw_message_dialog_get_body (ask), ==,
@@ -392,14 +369,14 @@ test_save_compare_restore (Fixture *f, gconstpointer data)
   g_signal_emit_by_name (ask, "response", "restore");
   if (gtk_widget_get_visible (GTK_WIDGET (ask)))
     gtk_window_close (GTK_WINDOW (ask));
-  run_for (300);
+  outlay_ui_test_run_for (300);
   g_assert_cmpint (outlay_document_get_totals (f->doc)->estimate, ==, bid_total);
   g_assert_cmpint (outlay_line_get_rate (first_line (f)), ==, D (850));
   g_assert_true (shows_label (f->dialog, "Restored “Bid” — Ctrl+Z undoes it"));
   /* Compare… on Bid: Bid → Current is now even */
   gtk_widget_activate_action (version_row (f, "Bid"), "versions.compare", "x",
                               outlay_version_get_id (bid));
-  run_for (200);
+  outlay_ui_test_run_for (200);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (f, "leaflet"))), ==,
                    "compare");
   zero = outlay_currency_format (0, cur);
@@ -412,11 +389,11 @@ test_save_compare_restore (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (outlay_document_get_totals (f->doc)->estimate, ==, bid_total + D (1200));
   g_assert_cmpint (outlay_line_get_rate (first_line (f)), ==, D (1000));
-  run_for (100);
+  outlay_ui_test_run_for (100);
   g_assert_cmpstr (delta_text (f), ==, expected);
   g_assert_true (shows_label (f->dialog, rate_change));
   gtk_widget_activate_action (f->dialog, "versions.back", NULL);
-  run_for (100);
+  outlay_ui_test_run_for (100);
 
   /* Compare… on Awarded after adding a line and deleting another */
   {
@@ -445,7 +422,7 @@ test_save_compare_restore (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
     gtk_widget_activate_action (version_row (f, "Awarded"), "versions.compare", "x",
                                 outlay_version_get_id (awarded));
-    run_for (300);
+    outlay_ui_test_run_for (300);
     g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (f, "leaflet"))), ==,
                      "compare");
     g_assert_true (shows_label (f->dialog, "0 lines changed · 1 added · 1 removed"));
@@ -459,7 +436,7 @@ test_save_compare_restore (Fixture *f, gconstpointer data)
     scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (f, "compare_scroller")));
     gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
     dismiss_toasts (f->dialog);
-    run_for (200);
+    outlay_ui_test_run_for (200);
     save_screenshot (f->dialog, "versions-compare-lines.png");
     assert_fits_phone (f);
     gtk_widget_activate_action (f->dialog, "versions.back", NULL);
@@ -467,7 +444,7 @@ test_save_compare_restore (Fixture *f, gconstpointer data)
 
   /* Open shows a version read-only and closes the dialog */
   g_signal_emit_by_name (find_button (version_row (f, "Bid"), "_Open"), "clicked");
-  run_for (100);
+  outlay_ui_test_run_for (100);
   g_assert_nonnull (f->opened);
   g_assert_cmpstr (outlay_document_get_frozen_name (f->opened), ==, "Bid");
   g_assert_true (outlay_document_get_read_only (f->opened));
