@@ -16,12 +16,6 @@ typedef struct
   guint top, bottom, left, right;
 } Range;
 
-static guint
-cell_row (OutlaySheetCell *cell)
-{
-  return gtk_list_item_get_position (outlay_sheet_cell_get_list_item (cell));
-}
-
 /* The selection, or just the focused cell. */
 static gboolean
 current_range (OutlaySheetView *self, Range *range)
@@ -32,7 +26,7 @@ current_range (OutlaySheetView *self, Range *range)
 
   if (cell == NULL)
     return FALSE;
-  row = cell_row (cell);
+  row = outlay_sheet_view_cell_row (cell);
   col = outlay_sheet_cell_get_column (cell);
   if (!self->has_anchor)
     {
@@ -56,7 +50,7 @@ outlay_sheet_view_style_selection (OutlaySheetView *self,
 {
   Range r;
   gboolean selected = self->has_anchor && current_range (self, &r)
-                      && in_range (&r, cell_row (cell), outlay_sheet_cell_get_column (cell));
+                      && in_range (&r, outlay_sheet_view_cell_row (cell), outlay_sheet_cell_get_column (cell));
 
   if (selected)
     gtk_widget_add_css_class (GTK_WIDGET (cell), "selected");
@@ -106,7 +100,7 @@ outlay_sheet_view_select_to (OutlaySheetView *self,
   if (!self->has_anchor)
     {
       self->has_anchor = TRUE;
-      self->anchor_row = cell_row (from);
+      self->anchor_row = outlay_sheet_view_cell_row (from);
       self->anchor_col = outlay_sheet_cell_get_column (from);
     }
   /* styled once the focus has moved to (row, column) */
@@ -193,31 +187,47 @@ outlay_sheet_view_copy (OutlaySheetView *self)
 
 /* ---- paste ---- */
 
+/* Where a paste lands, held until the clipboard answers: by then the
+ * user may have switched budgets or deleted the section. */
 typedef struct
 {
-  OutlaySection *section;
-  guint          index;
-  guint          column;
+  OutlaySheetView *self;
+  OutlayDocument  *document;
+  OutlaySection   *section;
+  guint            index;
+  guint            column;
 } PasteTarget;
+
+static void
+paste_target_free (PasteTarget *target)
+{
+  g_object_unref (target->self);
+  g_object_unref (target->document);
+  g_object_unref (target->section);
+  g_free (target);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PasteTarget, paste_target_free)
 
 static void
 paste_text_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(OutlaySheetView) self = user_data;
+  g_autoptr(PasteTarget) target = user_data;
+  OutlaySheetView *self = target->self;
   g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
   g_autoptr(GError) error = NULL;
-  PasteTarget *target = g_object_get_data (G_OBJECT (self), "outlay-paste-target");
   OutlayLineField fields[OUTLAY_SHEET_N_COLUMNS];
   guint n = 0;
 
-  if (text == NULL || target == NULL || self->document == NULL)
+  if (text == NULL || self->document != target->document
+      || !outlay_document_find_section (target->document, target->section, NULL))
     return;
   /* the block's columns go to the sheet's columns from the focused one on;
    * computed columns (variance) are skipped, as in a spreadsheet */
   for (guint c = target->column; c < OUTLAY_SHEET_N_COLUMNS; c++)
     fields[n++] = outlay_sheet_column_field (c) >= 0 ? (OutlayLineField) outlay_sheet_column_field (c)
                                                      : OUTLAY_LINE_N_FIELDS;
-  if (!outlay_document_paste (self->document, target->section, target->index, fields, n, text,
+  if (!outlay_document_paste (target->document, target->section, target->index, fields, n, text,
                               &error))
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
@@ -243,17 +253,18 @@ outlay_sheet_view_paste (OutlaySheetView *self)
 
   if (cell == NULL || self->document == NULL)
     return;
-  item = gtk_list_item_get_item (outlay_sheet_cell_get_list_item (cell));
+  item = outlay_sheet_view_cell_item (cell);
   target = g_new0 (PasteTarget, 1);
+  target->self = g_object_ref (self);
+  target->document = g_object_ref (self->document);
   target->column = outlay_sheet_cell_get_column (cell);
   if (OUTLAY_IS_LINE (item))
     {
-      target->section = outlay_line_get_section (OUTLAY_LINE (item));
+      target->section = g_object_ref (outlay_line_get_section (OUTLAY_LINE (item)));
       outlay_section_find_line (target->section, OUTLAY_LINE (item), &target->index);
     }
   else
-    target->section = OUTLAY_SECTION (item);
-  g_object_set_data_full (G_OBJECT (self), "outlay-paste-target", target, g_free);
+    target->section = g_object_ref (OUTLAY_SECTION (item));
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
-                                 paste_text_cb, g_object_ref (self));
+                                 paste_text_cb, target);
 }

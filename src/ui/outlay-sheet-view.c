@@ -342,7 +342,7 @@ update_totals (OutlaySheetView *self)
 static GdkContentProvider *
 drag_prepare_cb (GtkDragSource *source, double x, double y, OutlaySheetCell *cell)
 {
-  GObject *item = gtk_list_item_get_item (outlay_sheet_cell_get_list_item (cell));
+  GObject *item = outlay_sheet_view_cell_item (cell);
 
   if (!OUTLAY_IS_LINE (item))
     return NULL;
@@ -357,7 +357,7 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, OutlayS
   OutlaySheetView *self = OUTLAY_SHEET_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (cell),
                                                                       OUTLAY_TYPE_SHEET_VIEW));
   OutlayLine *line = g_value_get_object (value);
-  GObject *onto = gtk_list_item_get_item (outlay_sheet_cell_get_list_item (cell));
+  GObject *onto = outlay_sheet_view_cell_item (cell);
   g_autoptr(GError) error = NULL;
   OutlaySection *section;
   guint index = 0;
