@@ -20,13 +20,7 @@
 #include "outlay-store.h"
 #include "outlay-template.h"
 
-typedef struct
-{
-  char  *database;
-  char **args;
-} Cli;
-
-typedef int (*CommandFunc) (Cli *cli, int argc, char **argv);
+#include "outlay-cli-private.h"
 
 static const char *usage_text =
   N_("Usage: outlay-cli [--database PATH] COMMAND [OPTIONS]\n"
@@ -46,6 +40,14 @@ static const char *usage_text =
      "  template BUDGET --save NAME                       Save the budget as a template of your own,\n"
      "                                                    print its id (user:N)\n"
      "  template user:N --delete                          Delete a template of your own\n"
+     "  import FILE [--new NAME | --into BUDGET [--replace]] [--sheet NAME] [--yes] [--strict] [--json]\n"
+     "                                                    Import a spreadsheet (xlsx, ods, xls, csv)\n"
+     "  imports [BUDGET] [--json]                         List the imports\n"
+     "  undo-import ID                                    Take a whole import back out\n"
+     "  export BUDGET --format xlsx|csv -o FILE           Export the budget\n"
+     "  report BUDGET --kind summary|detail|variance|compare [--version V] [--against V2]\n"
+     "         [--paper a4|letter] [--landscape] -o FILE.pdf\n"
+     "                                                    Write a PDF report\n"
      "\n"
      "BUDGET is a budget's id, its name, or a part of its name. V1 and V2 are a\n"
      "version's id or name. FIELD is one of code, description, qty, unit,\n"
@@ -53,8 +55,8 @@ static const char *usage_text =
      "Templates: aicp, blank, software, department, event, and user:N for\n"
      "one of your own (see “templates”).");
 
-static int
-fail (GError *error)
+int
+outlay_cli_fail (GError *error)
 {
   /* a bad option is a usage error, like the others */
   int status = error->domain == G_OPTION_ERROR ? 2 : 1;
@@ -64,15 +66,15 @@ fail (GError *error)
   return status;
 }
 
-static int
-usage_error (const char *message)
+int
+outlay_cli_usage_error (const char *message)
 {
   g_printerr ("outlay-cli: %s\n%s\n", message, _(usage_text));
   return 2;
 }
 
-static OutlayStore *
-open_store (Cli *cli, GError **error)
+OutlayStore *
+outlay_cli_open_store (Cli *cli, GError **error)
 {
   g_autoptr(OutlayStore) store = cli->database != NULL ? outlay_store_open (cli->database, error)
                                                        : outlay_store_open_default (error);
@@ -86,8 +88,8 @@ open_store (Cli *cli, GError **error)
 }
 
 /* Parses @entries (plus --database) out of argv after the command word. */
-static gboolean
-parse_options (Cli *cli, const char *params, GOptionEntry *entries, int *argc, char ***argv,
+gboolean
+outlay_cli_parse_options (Cli *cli, const char *params, GOptionEntry *entries, int *argc, char ***argv,
                GError **error)
 {
   g_autofree char *database = NULL;
@@ -113,8 +115,8 @@ parse_options (Cli *cli, const char *params, GOptionEntry *entries, int *argc, c
   return TRUE;
 }
 
-static void
-print_json (JsonNode *node)
+void
+outlay_cli_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autofree char *text = NULL;
@@ -138,13 +140,13 @@ cmd_list (Cli *cli, int argc, char **argv)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   GError *error = NULL;
 
-  if (!parse_options (cli, NULL, entries, &argc, &argv, &error))
-    return fail (error);
+  if (!outlay_cli_parse_options (cli, NULL, entries, &argc, &argv, &error))
+    return outlay_cli_fail (error);
   if (argc > 1)
-    return usage_error (_("“list” takes no arguments"));
-  if ((store = open_store (cli, &error)) == NULL
+    return outlay_cli_usage_error (_("“list” takes no arguments"));
+  if ((store = outlay_cli_open_store (cli, &error)) == NULL
       || (budgets = outlay_store_list_budgets (store, &error)) == NULL)
-    return fail (error);
+    return outlay_cli_fail (error);
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < budgets->len; i++)
@@ -154,7 +156,7 @@ cmd_list (Cli *cli, int argc, char **argv)
       g_autofree char *estimate = NULL;
 
       if (!outlay_store_get_budget_totals (store, outlay_budget_get_id (b), &t, &error))
-        return fail (error);
+        return outlay_cli_fail (error);
       if (json)
         {
           json_builder_add_value (builder, outlay_budget_summary_to_json (b, &t));
@@ -168,7 +170,7 @@ cmd_list (Cli *cli, int argc, char **argv)
     }
   json_builder_end_array (builder);
   if (json)
-    print_json (json_builder_get_root (builder));
+    outlay_cli_print_json (json_builder_get_root (builder));
   return 0;
 }
 
@@ -189,19 +191,19 @@ cmd_new (Cli *cli, int argc, char **argv)
   GError *error = NULL;
   gint64 id;
 
-  if (!parse_options (cli, _("NAME"), entries, &argc, &argv, &error))
-    return fail (error);
+  if (!outlay_cli_parse_options (cli, _("NAME"), entries, &argc, &argv, &error))
+    return outlay_cli_fail (error);
   if (argc != 2)
-    return usage_error (_("“new” needs exactly one NAME"));
+    return outlay_cli_usage_error (_("“new” needs exactly one NAME"));
   if (currency != NULL && !outlay_currency_is_known (currency))
-    return usage_error (_("--currency needs an ISO 4217 code such as USD or EUR"));
+    return outlay_cli_usage_error (_("--currency needs an ISO 4217 code such as USD or EUR"));
   if (template_id != NULL && g_str_has_prefix (template_id, OUTLAY_USER_TEMPLATE_PREFIX))
     {
       gint64 ignored;
 
       if (!outlay_user_template_parse_id (template_id, &ignored, &error))
         {
-          int status = usage_error (error->message);
+          int status = outlay_cli_usage_error (error->message);
 
           g_error_free (error);
           return status;
@@ -209,14 +211,14 @@ cmd_new (Cli *cli, int argc, char **argv)
     }
   else if (template_id != NULL && (g_str_equal (template_id, "sample")
                                    || !outlay_template_exists (template_id)))
-    return usage_error (_("--template must be one of aicp, blank, software, department, event, "
+    return outlay_cli_usage_error (_("--template must be one of aicp, blank, software, department, event, "
                           "or user:N for one of your own"));
-  if ((store = open_store (cli, &error)) == NULL)
-    return fail (error);
+  if ((store = outlay_cli_open_store (cli, &error)) == NULL)
+    return outlay_cli_fail (error);
   id = outlay_store_create_budget (store, template_id ? template_id : "blank", argv[1], currency,
                                    &error);
   if (id == 0)
-    return fail (error);
+    return outlay_cli_fail (error);
   g_print ("%" G_GINT64_FORMAT "\n", id);
   return 0;
 }
@@ -281,28 +283,28 @@ cmd_show (Cli *cli, int argc, char **argv)
   GError *error = NULL;
   gint64 id;
 
-  if (!parse_options (cli, _("BUDGET"), entries, &argc, &argv, &error))
-    return fail (error);
+  if (!outlay_cli_parse_options (cli, _("BUDGET"), entries, &argc, &argv, &error))
+    return outlay_cli_fail (error);
   if (argc != 2)
-    return usage_error (_("“show” needs exactly one BUDGET"));
-  if ((store = open_store (cli, &error)) == NULL
+    return outlay_cli_usage_error (_("“show” needs exactly one BUDGET"));
+  if ((store = outlay_cli_open_store (cli, &error)) == NULL
       || (id = outlay_store_find_budget (store, argv[1], &error)) == 0
       || (doc = outlay_store_load_document (store, id, &error)) == NULL)
-    return fail (error);
+    return outlay_cli_fail (error);
   if (json)
-    print_json (outlay_document_to_json (doc));
+    outlay_cli_print_json (outlay_document_to_json (doc));
   else
     print_document (doc);
   return 0;
 }
 
 /* Finds BUDGET and loads it. */
-static OutlayDocument *
-open_document (Cli *cli, const char *budget, OutlayStore **store, GError **error)
+OutlayDocument *
+outlay_cli_open_document (Cli *cli, const char *budget, OutlayStore **store, GError **error)
 {
   gint64 id;
 
-  if ((*store = open_store (cli, error)) == NULL
+  if ((*store = outlay_cli_open_store (cli, error)) == NULL
       || (id = outlay_store_find_budget (*store, budget, error)) == 0)
     return NULL;
   return outlay_store_load_document (*store, id, error);
@@ -320,24 +322,24 @@ cmd_status (Cli *cli, int argc, char **argv)
   GError *error = NULL;
   int status = -1;
 
-  if (!parse_options (cli, _("BUDGET [STATUS]"), NULL, &argc, &argv, &error))
-    return fail (error);
+  if (!outlay_cli_parse_options (cli, _("BUDGET [STATUS]"), NULL, &argc, &argv, &error))
+    return outlay_cli_fail (error);
   if (argc != 2 && argc != 3)
-    return usage_error (_("“status” needs a BUDGET, and optionally draft, submitted, approved or "
+    return outlay_cli_usage_error (_("“status” needs a BUDGET, and optionally draft, submitted, approved or "
                           "locked"));
   for (guint i = 0; argc == 3 && i < G_N_ELEMENTS (names); i++)
     if (g_ascii_strcasecmp (argv[2], names[i]) == 0)
       status = (int) i;
   if (argc == 3 && status < 0)
-    return usage_error (_("The status is one of draft, submitted, approved, locked"));
-  if ((doc = open_document (cli, argv[1], &store, &error)) == NULL)
-    return fail (error);
+    return outlay_cli_usage_error (_("The status is one of draft, submitted, approved, locked"));
+  if ((doc = outlay_cli_open_document (cli, argv[1], &store, &error)) == NULL)
+    return outlay_cli_fail (error);
   if (argc == 3)
     {
       g_value_init (&value, OUTLAY_TYPE_BUDGET_STATUS);
       g_value_set_enum (&value, status);
       if (!outlay_document_set_budget_value (doc, "status", &value, &error))
-        return fail (error);
+        return outlay_cli_fail (error);
     }
   g_print ("%s\n", outlay_budget_status_to_string (outlay_budget_get_status (outlay_document_get_budget (doc))));
   return 0;
@@ -360,15 +362,15 @@ cmd_version (Cli *cli, int argc, char **argv)
   g_autoptr(OutlayVersion) version = NULL;
   GError *error = NULL;
 
-  if (!parse_options (cli, _("BUDGET"), entries, &argc, &argv, &error))
-    return fail (error);
+  if (!outlay_cli_parse_options (cli, _("BUDGET"), entries, &argc, &argv, &error))
+    return outlay_cli_fail (error);
   if (argc != 2)
-    return usage_error (_("“version” needs exactly one BUDGET"));
+    return outlay_cli_usage_error (_("“version” needs exactly one BUDGET"));
   if (save == NULL)
-    return usage_error (_("“version” needs --save NAME"));
-  if ((doc = open_document (cli, argv[1], &store, &error)) == NULL
+    return outlay_cli_usage_error (_("“version” needs --save NAME"));
+  if ((doc = outlay_cli_open_document (cli, argv[1], &store, &error)) == NULL
       || (version = outlay_store_save_version (store, doc, save, note, &error)) == NULL)
-    return fail (error);
+    return outlay_cli_fail (error);
   g_print ("%" G_GINT64_FORMAT "\n", outlay_version_get_id (version));
   return 0;
 }
@@ -438,15 +440,15 @@ cmd_versions (Cli *cli, int argc, char **argv)
   GError *error = NULL;
   gint64 id;
 
-  if (!parse_options (cli, _("BUDGET"), entries, &argc, &argv, &error))
-    return fail (error);
+  if (!outlay_cli_parse_options (cli, _("BUDGET"), entries, &argc, &argv, &error))
+    return outlay_cli_fail (error);
   if (argc != 2)
-    return usage_error (_("“versions” needs exactly one BUDGET"));
-  if ((store = open_store (cli, &error)) == NULL
+    return outlay_cli_usage_error (_("“versions” needs exactly one BUDGET"));
+  if ((store = outlay_cli_open_store (cli, &error)) == NULL
       || (id = outlay_store_find_budget (store, argv[1], &error)) == 0
       || (currency = budget_currency (store, id, &error)) == NULL
       || (versions = outlay_store_list_versions (store, id, &error)) == NULL)
-    return fail (error);
+    return outlay_cli_fail (error);
   json_builder_begin_array (builder);
   for (guint i = 0; i < versions->len; i++)
     {
@@ -468,7 +470,7 @@ cmd_versions (Cli *cli, int argc, char **argv)
     }
   json_builder_end_array (builder);
   if (json)
-    print_json (json_builder_get_root (builder));
+    outlay_cli_print_json (json_builder_get_root (builder));
   return 0;
 }
 
@@ -586,23 +588,23 @@ cmd_set (Cli *cli, int argc, char **argv)
   OutlayDecimal estimate;
   GError *error = NULL;
 
-  if (!parse_options (cli, _("BUDGET"), entries, &argc, &argv, &error))
-    return fail (error);
+  if (!outlay_cli_parse_options (cli, _("BUDGET"), entries, &argc, &argv, &error))
+    return outlay_cli_fail (error);
   if (argc != 2)
-    return usage_error (_("“set” needs exactly one BUDGET"));
+    return outlay_cli_usage_error (_("“set” needs exactly one BUDGET"));
   if (code == NULL || field_name == NULL || value == NULL)
-    return usage_error (_("“set” needs --line CODE, --field FIELD and --value V"));
+    return outlay_cli_usage_error (_("“set” needs --line CODE, --field FIELD and --value V"));
   if (!field_from_name (field_name, &field, &error)
-      || (doc = open_document (cli, argv[1], &store, &error)) == NULL
+      || (doc = outlay_cli_open_document (cli, argv[1], &store, &error)) == NULL
       || (line = find_line (doc, code, section, &error)) == NULL)
-    return fail (error);
+    return outlay_cli_fail (error);
   before = outlay_compare_field_text (line, field,
                                       outlay_budget_get_currency (outlay_document_get_budget (doc)));
   estimate = outlay_line_get_estimate (line);
   /* the same command as typing in the cell: undoable, audited, refused
    * when the budget is locked */
   if (!outlay_document_set_line_text (doc, line, field, value, &error))
-    return fail (error);
+    return outlay_cli_fail (error);
   print_set (doc, line, field, before, estimate);
   return 0;
 }
@@ -668,8 +670,8 @@ print_comparison (OutlayComparison *c, const char *from_name, const char *to_nam
   g_print ("%-6s %-40s %16s %16s %16s\n", "", _("Total"), from, to, delta);
 }
 
-static OutlayDocument *
-open_version (OutlayStore *store, gint64 budget_id, const char *name_or_id, GError **error)
+OutlayDocument *
+outlay_cli_open_version (OutlayStore *store, gint64 budget_id, const char *name_or_id, GError **error)
 {
   g_autoptr(OutlayVersion) version = outlay_store_find_version (store, budget_id, name_or_id,
                                                                 error);
@@ -696,20 +698,20 @@ cmd_compare (Cli *cli, int argc, char **argv)
   GError *error = NULL;
   gint64 id;
 
-  if (!parse_options (cli, _("BUDGET V1 [V2]"), entries, &argc, &argv, &error))
-    return fail (error);
+  if (!outlay_cli_parse_options (cli, _("BUDGET V1 [V2]"), entries, &argc, &argv, &error))
+    return outlay_cli_fail (error);
   if (argc != 3 && argc != 4)
-    return usage_error (_("“compare” needs a BUDGET, a version and optionally a second one"));
-  if ((current = open_document (cli, argv[1], &store, &error)) == NULL)
-    return fail (error);
+    return outlay_cli_usage_error (_("“compare” needs a BUDGET, a version and optionally a second one"));
+  if ((current = outlay_cli_open_document (cli, argv[1], &store, &error)) == NULL)
+    return outlay_cli_fail (error);
   id = outlay_budget_get_id (outlay_document_get_budget (current));
-  if ((from = open_version (store, id, argv[2], &error)) == NULL
-      || (argc == 4 && (to = open_version (store, id, argv[3], &error)) == NULL))
-    return fail (error);
+  if ((from = outlay_cli_open_version (store, id, argv[2], &error)) == NULL
+      || (argc == 4 && (to = outlay_cli_open_version (store, id, argv[3], &error)) == NULL))
+    return outlay_cli_fail (error);
   comparison = outlay_compare_documents (from, to != NULL ? to : current);
   if (json)
     {
-      print_json (outlay_comparison_to_json (comparison));
+      outlay_cli_print_json (outlay_comparison_to_json (comparison));
       return 0;
     }
   to_name = to != NULL ? g_strdup_printf ("“%s”", outlay_document_get_frozen_name (to))
@@ -754,13 +756,13 @@ cmd_templates (Cli *cli, int argc, char **argv)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   GError *error = NULL;
 
-  if (!parse_options (cli, NULL, entries, &argc, &argv, &error))
-    return fail (error);
+  if (!outlay_cli_parse_options (cli, NULL, entries, &argc, &argv, &error))
+    return outlay_cli_fail (error);
   if (argc > 1)
-    return usage_error (_("“templates” takes no arguments"));
-  if ((store = open_store (cli, &error)) == NULL
+    return outlay_cli_usage_error (_("“templates” takes no arguments"));
+  if ((store = outlay_cli_open_store (cli, &error)) == NULL
       || (templates = outlay_store_list_templates (store, &error)) == NULL)
-    return fail (error);
+    return outlay_cli_fail (error);
   json_builder_begin_array (builder);
   for (guint i = 0; i < templates->len; i++)
     {
@@ -771,7 +773,7 @@ cmd_templates (Cli *cli, int argc, char **argv)
       g_autofree char *name = NULL;
 
       if (doc == NULL)
-        return fail (error);
+        return outlay_cli_fail (error);
       if (json)
         {
           json_builder_add_value (builder, template_to_json (b, doc));
@@ -784,7 +786,7 @@ cmd_templates (Cli *cli, int argc, char **argv)
     }
   json_builder_end_array (builder);
   if (json)
-    print_json (json_builder_get_root (builder));
+    outlay_cli_print_json (json_builder_get_root (builder));
   return 0;
 }
 
@@ -804,24 +806,24 @@ cmd_template (Cli *cli, int argc, char **argv)
   GError *error = NULL;
   gint64 id;
 
-  if (!parse_options (cli, _("BUDGET|user:N"), entries, &argc, &argv, &error))
-    return fail (error);
+  if (!outlay_cli_parse_options (cli, _("BUDGET|user:N"), entries, &argc, &argv, &error))
+    return outlay_cli_fail (error);
   if (argc != 2)
-    return usage_error (_("“template” needs exactly one BUDGET, or user:N with --delete"));
+    return outlay_cli_usage_error (_("“template” needs exactly one BUDGET, or user:N with --delete"));
   if ((save == NULL) == !do_delete)
-    return usage_error (_("“template” needs --save NAME or --delete"));
+    return outlay_cli_usage_error (_("“template” needs --save NAME or --delete"));
   if (do_delete)
     {
       if (!outlay_user_template_parse_id (argv[1], &id, &error)
-          || (store = open_store (cli, &error)) == NULL
+          || (store = outlay_cli_open_store (cli, &error)) == NULL
           || !outlay_store_delete_template (store, id, &error))
-        return fail (error);
+        return outlay_cli_fail (error);
       return 0;
     }
-  if ((store = open_store (cli, &error)) == NULL
+  if ((store = outlay_cli_open_store (cli, &error)) == NULL
       || (id = outlay_store_find_budget (store, argv[1], &error)) == 0
       || (id = outlay_store_save_as_template (store, id, save, &error)) == 0)
-    return fail (error);
+    return outlay_cli_fail (error);
   ref = outlay_user_template_id (id);
   g_print ("%s\n", ref);
   return 0;
@@ -858,7 +860,7 @@ run (Cli *cli, int argc, char *argv[])
       else if (g_str_equal (argv[first], "--database") || g_str_equal (argv[first], "-d"))
         {
           if (first + 1 >= argc)
-            return usage_error (_("--database needs a PATH"));
+            return outlay_cli_usage_error (_("--database needs a PATH"));
           g_free (cli->database);
           cli->database = g_strdup (argv[++first]);
         }
@@ -876,7 +878,7 @@ run (Cli *cli, int argc, char *argv[])
         {
           g_autofree char *message = g_strdup_printf (_("Unknown option “%s”"), argv[first]);
 
-          return usage_error (message);
+          return outlay_cli_usage_error (message);
         }
       first++;
     }
@@ -886,16 +888,16 @@ run (Cli *cli, int argc, char *argv[])
       return 0;
     }
   if (cli->database != NULL && *cli->database == '\0')
-    return usage_error (_("--database needs a PATH, not an empty string"));
+    return outlay_cli_usage_error (_("--database needs a PATH, not an empty string"));
   if (first >= argc)
-    return usage_error (_("No command given"));
+    return outlay_cli_usage_error (_("No command given"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[first], commands[i].name))
       return commands[i].func (cli, argc - first, argv + first);
   {
     g_autofree char *message = g_strdup_printf (_("Unknown command “%s”"), argv[first]);
 
-    return usage_error (message);
+    return outlay_cli_usage_error (message);
   }
 }
 

@@ -24,6 +24,12 @@ typedef enum
   OUTLAY_ERROR_STORE,
   OUTLAY_ERROR_SCHEMA_TOO_NEW,
   OUTLAY_ERROR_AMBIGUOUS,
+  /* a file that is not what it claims, is damaged, or is not a spreadsheet */
+  OUTLAY_ERROR_INVALID_FILE,
+  /* a file or cell over a safety limit (zip bomb, 2 GB cell) */
+  OUTLAY_ERROR_TOO_LARGE,
+  /* a password-protected (encrypted) workbook */
+  OUTLAY_ERROR_ENCRYPTED,
 } OutlayErrorCode;
 
 GQuark outlay_error_quark (void);

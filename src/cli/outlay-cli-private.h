@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Shared by outlay-cli's command files. */
+
+#include <json-glib/json-glib.h>
+
+#include "outlay-document.h"
+#include "outlay-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char  *database;
+  char **args;
+} Cli;
+
+typedef int (*CommandFunc) (Cli *cli, int argc, char **argv);
+
+/* Prints @error and frees it; returns 2 for option errors, else 1. */
+int             outlay_cli_fail          (GError       *error);
+/* Prints @message and the usage; returns 2. */
+int             outlay_cli_usage_error   (const char   *message);
+OutlayStore    *outlay_cli_open_store    (Cli          *cli,
+                                          GError      **error);
+/* Parses @entries (plus --database) out of argv after the command word. */
+gboolean        outlay_cli_parse_options (Cli          *cli,
+                                          const char   *params,
+                                          GOptionEntry *entries,
+                                          int          *argc,
+                                          char       ***argv,
+                                          GError      **error);
+void            outlay_cli_print_json    (JsonNode     *node);
+/* Finds BUDGET (id, name or part of a name) and loads it. */
+OutlayDocument *outlay_cli_open_document (Cli          *cli,
+                                          const char   *budget,
+                                          OutlayStore **store,
+                                          GError      **error);
+/* Loads a saved version of @budget_id by name or id. */
+OutlayDocument *outlay_cli_open_version  (OutlayStore  *store,
+                                          gint64        budget_id,
+                                          const char   *name_or_id,
+                                          GError      **error);
+
+/* Commands in their own files */
+int outlay_cli_import      (Cli *cli, int argc, char **argv);
+int outlay_cli_imports     (Cli *cli, int argc, char **argv);
+int outlay_cli_undo_import (Cli *cli, int argc, char **argv);
+int outlay_cli_export      (Cli *cli, int argc, char **argv);
+int outlay_cli_report      (Cli *cli, int argc, char **argv);
+
+G_END_DECLS
