@@ -114,6 +114,10 @@ add_line (JsonBuilder *b, OutlaySection *section, OutlayLine *line, const char *
   add_amount (b, "estimate", outlay_line_get_estimate (line), currency);
   add_amount (b, "actual", outlay_line_get_actual (line), currency);
   add_string (b, "notes", outlay_line_get_notes (line));
+  /* only when set: most budgets have none of these */
+  for (OutlayLineField f = OUTLAY_LINE_VENDOR; f <= OUTLAY_LINE_PERIOD; f++)
+    if (*outlay_line_get_text (line, f) != '\0')
+      add_string (b, outlay_line_field_name (f), outlay_line_get_text (line, f));
   json_builder_end_object (b);
 }
 

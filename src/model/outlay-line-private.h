@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-#define OUTLAY_LINE_N_TEXTS    4
+#define OUTLAY_LINE_N_TEXTS    8
 #define OUTLAY_LINE_N_DECIMALS 7
 
 /* A line's editable state, copied for undo/redo and audit. */

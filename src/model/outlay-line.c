@@ -52,6 +52,10 @@ static const FieldInfo fields[OUTLAY_LINE_N_FIELDS] = {
   [OUTLAY_LINE_COMMITTED]   = { "committed", N_("Committed"), -1, 5 },
   [OUTLAY_LINE_RESERVED]    = { "reserved", N_("Reserved"), -1, 6 },
   [OUTLAY_LINE_NOTES]       = { "notes", N_("Notes"), 3, -1 },
+  [OUTLAY_LINE_VENDOR]      = { "vendor", N_("Vendor"), 4, -1 },
+  [OUTLAY_LINE_ASSIGNEE]    = { "assignee", N_("Assignee"), 5, -1 },
+  [OUTLAY_LINE_DATE]        = { "date", N_("Date"), 6, -1 },
+  [OUTLAY_LINE_PERIOD]      = { "period", N_("Period"), 7, -1 },
 };
 
 G_DEFINE_FINAL_TYPE (OutlayLine, outlay_line, G_TYPE_OBJECT)

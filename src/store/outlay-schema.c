@@ -265,6 +265,31 @@ static const char *const migrations[] = {
   /* 4: a budget saved as a template of the user's own; hidden from the
    * budget list, offered by New Budget */
   "ALTER TABLE budgets ADD COLUMN is_template INTEGER NOT NULL DEFAULT 0;",
+
+  /* 5: imports bring vendors, assignees, dates and periods along; a
+   * column mapping is remembered per header layout; an import that
+   * replaced a budget's lines keeps the version it saved first, so it can
+   * be undone */
+  "ALTER TABLE lines ADD COLUMN vendor TEXT;"
+  "ALTER TABLE lines ADD COLUMN assignee TEXT;"
+  "ALTER TABLE lines ADD COLUMN date TEXT;"
+  "ALTER TABLE lines ADD COLUMN period TEXT;"
+  "ALTER TABLE version_lines ADD COLUMN vendor TEXT;"
+  "ALTER TABLE version_lines ADD COLUMN assignee TEXT;"
+  "ALTER TABLE version_lines ADD COLUMN date TEXT;"
+  "ALTER TABLE version_lines ADD COLUMN period TEXT;"
+  "ALTER TABLE imports ADD COLUMN kind TEXT NOT NULL DEFAULT 'new';"
+  "ALTER TABLE imports ADD COLUMN sheet TEXT;"
+  "ALTER TABLE imports ADD COLUMN header_row INTEGER;"
+  "ALTER TABLE imports ADD COLUMN warnings TEXT;"
+  "ALTER TABLE imports ADD COLUMN replaced_version_id INTEGER REFERENCES versions(id) ON DELETE SET NULL;"
+  "ALTER TABLE imports ADD COLUMN undone INTEGER;"
+  "ALTER TABLE sections ADD COLUMN import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL;"
+  "CREATE TABLE import_mappings ("
+  "  signature TEXT PRIMARY KEY,"
+  "  mapping TEXT NOT NULL,"
+  "  used INTEGER NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

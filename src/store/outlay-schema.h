@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define OUTLAY_SCHEMA_VERSION 4
+#define OUTLAY_SCHEMA_VERSION 5
 
 gboolean outlay_schema_migrate (sqlite3  *db,
                                 int       target,

@@ -85,8 +85,10 @@ void          outlay_store_bind_text   (sqlite3_stmt *stmt,
 /* A line's stored values, in this order, in lines and version_lines. */
 #define OUTLAY_STORE_LINE_VALUES \
   "code, description, unit, notes, qty, multiplier, rate, estimate, estimate_overridden," \
-  " actual, committed, reserved"
-#define OUTLAY_STORE_N_LINE_VALUES 12
+  " actual, committed, reserved, vendor, assignee, date, period"
+#define OUTLAY_STORE_N_LINE_VALUES 16
+/* as many parameters */
+#define OUTLAY_STORE_LINE_PARAMS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
 
 void          outlay_store_bind_line_values (sqlite3_stmt *stmt,
                                              int           first,

@@ -92,7 +92,7 @@ outlay_store_insert_line_row (OutlayStore  *self,
   sqlite3_stmt *stmt = outlay_store_statement (self,
     "INSERT INTO lines (id, budget_id, section_id, position, " OUTLAY_STORE_LINE_VALUES ","
     " import_id) VALUES ((SELECT ?1 WHERE NOT EXISTS (SELECT 1 FROM lines WHERE id = ?1)),"
-    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    " ?, ?, ?, " OUTLAY_STORE_LINE_PARAMS ", ?)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -103,7 +103,7 @@ outlay_store_insert_line_row (OutlayStore  *self,
   sqlite3_bind_int64 (stmt, 4, position);
   outlay_store_bind_line_values (stmt, 5, line);
   if (outlay_line_get_import_id (line) > 0)
-    sqlite3_bind_int64 (stmt, 17, outlay_line_get_import_id (line));
+    sqlite3_bind_int64 (stmt, 5 + OUTLAY_STORE_N_LINE_VALUES, outlay_line_get_import_id (line));
   if (!run (self, stmt, error))
     return FALSE;
   outlay_line_set_id (line, sqlite3_last_insert_rowid (outlay_store_get_db (self)));

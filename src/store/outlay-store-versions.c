@@ -103,7 +103,7 @@ insert_line (OutlayStore *self, gint64 version_id, gint64 section_id, guint posi
 {
   sqlite3_stmt *stmt = outlay_store_statement (self,
     "INSERT INTO version_lines (version_id, version_section_id, line_id, position, "
-    OUTLAY_STORE_LINE_VALUES ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    OUTLAY_STORE_LINE_VALUES ") VALUES (?, ?, ?, ?, " OUTLAY_STORE_LINE_PARAMS ")", error);
 
   if (stmt == NULL)
     return FALSE;

@@ -670,6 +670,10 @@ static const OutlayLineField line_decimal_fields[] = {
 static const OutlayLineField line_amount_fields[] = {
   OUTLAY_LINE_ACTUAL, OUTLAY_LINE_COMMITTED, OUTLAY_LINE_RESERVED,
 };
+/* added in schema 5, hence at the end */
+static const OutlayLineField line_more_text_fields[] = {
+  OUTLAY_LINE_VENDOR, OUTLAY_LINE_ASSIGNEE, OUTLAY_LINE_DATE, OUTLAY_LINE_PERIOD,
+};
 
 /* Reads OUTLAY_STORE_LINE_VALUES from @col on. */
 void
@@ -686,6 +690,10 @@ outlay_store_read_line_values (sqlite3_stmt *stmt,
   outlay_line_load_overridden (line, sqlite3_column_int (stmt, col++));
   for (guint i = 0; i < G_N_ELEMENTS (line_amount_fields); i++, col++)
     outlay_line_load_decimal (line, line_amount_fields[i], sqlite3_column_int64 (stmt, col));
+  for (guint i = 0; i < G_N_ELEMENTS (line_more_text_fields); i++, col++)
+    if (sqlite3_column_type (stmt, col) != SQLITE_NULL)
+      outlay_line_take_text (line, line_more_text_fields[i],
+                             g_strdup ((const char *) sqlite3_column_text (stmt, col)));
 }
 
 /* Binds OUTLAY_STORE_LINE_VALUES from @first on. */
@@ -703,6 +711,8 @@ outlay_store_bind_line_values (sqlite3_stmt *stmt,
   sqlite3_bind_int (stmt, col++, outlay_line_get_estimate_overridden (line));
   for (guint i = 0; i < G_N_ELEMENTS (line_amount_fields); i++)
     sqlite3_bind_int64 (stmt, col++, outlay_line_get_decimal (line, line_amount_fields[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (line_more_text_fields); i++)
+    outlay_store_bind_text (stmt, col++, outlay_line_get_text (line, line_more_text_fields[i]));
 }
 
 static gboolean
