@@ -844,6 +844,11 @@ static const struct
   { "status", cmd_status },
   { "templates", cmd_templates },
   { "template", cmd_template },
+  { "export", outlay_cli_export },
+  { "import", outlay_cli_import },
+  { "imports", outlay_cli_imports },
+  { "undo-import", outlay_cli_undo_import },
+  { "report", outlay_cli_report },
 };
 
 static int

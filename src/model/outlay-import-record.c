@@ -21,6 +21,10 @@ struct _OutlayImportRecord
   guint               rows_imported;
   guint               rows_skipped;
   char               *errors;
+  char               *mode;
+  char               *sheet;
+  char               *warnings;
+  char               *budget_name;
   gint64              started;
   gint64              finished;
   OutlayImportStatus  status;
@@ -43,6 +47,10 @@ enum {
   PROP_STARTED,
   PROP_FINISHED,
   PROP_STATUS,
+  PROP_MODE,
+  PROP_SHEET,
+  PROP_WARNINGS,
+  PROP_BUDGET_NAME,
   N_PROPS
 };
 
@@ -62,6 +70,10 @@ string_field (OutlayImportRecord *self, guint prop_id)
     case PROP_FILE_TYPE: return &self->file_type;
     case PROP_MAPPING: return &self->mapping;
     case PROP_ERRORS: return &self->errors;
+    case PROP_MODE: return &self->mode;
+    case PROP_SHEET: return &self->sheet;
+    case PROP_WARNINGS: return &self->warnings;
+    case PROP_BUDGET_NAME: return &self->budget_name;
     default: return NULL;
     }
 }
@@ -103,6 +115,10 @@ outlay_import_record_finalize (GObject *object)
   g_free (self->file_type);
   g_free (self->mapping);
   g_free (self->errors);
+  g_free (self->mode);
+  g_free (self->sheet);
+  g_free (self->warnings);
+  g_free (self->budget_name);
   G_OBJECT_CLASS (outlay_import_record_parent_class)->finalize (object);
 }
 
@@ -201,6 +217,11 @@ outlay_import_record_class_init (OutlayImportRecordClass *klass)
   properties[PROP_FINISHED] = g_param_spec_int64 ("finished", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, OUTLAY_TYPE_IMPORT_STATUS,
                                                OUTLAY_IMPORT_STATUS_RUNNING, rw);
+  /* "new", "append" or "replace" */
+  properties[PROP_MODE] = g_param_spec_string ("mode", NULL, NULL, NULL, rw);
+  properties[PROP_SHEET] = g_param_spec_string ("sheet", NULL, NULL, NULL, rw);
+  properties[PROP_WARNINGS] = g_param_spec_string ("warnings", NULL, NULL, NULL, rw);
+  properties[PROP_BUDGET_NAME] = g_param_spec_string ("budget-name", NULL, NULL, NULL, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -235,3 +256,7 @@ const char *outlay_import_record_get_errors (OutlayImportRecord *self) { g_retur
 gint64 outlay_import_record_get_started (OutlayImportRecord *self) { g_return_val_if_fail (OUTLAY_IS_IMPORT_RECORD (self), 0); return self->started; }
 gint64 outlay_import_record_get_finished (OutlayImportRecord *self) { g_return_val_if_fail (OUTLAY_IS_IMPORT_RECORD (self), 0); return self->finished; }
 OutlayImportStatus outlay_import_record_get_status (OutlayImportRecord *self) { g_return_val_if_fail (OUTLAY_IS_IMPORT_RECORD (self), 0); return self->status; }
+const char *outlay_import_record_get_mode (OutlayImportRecord *self) { g_return_val_if_fail (OUTLAY_IS_IMPORT_RECORD (self), NULL); return self->mode; }
+const char *outlay_import_record_get_sheet (OutlayImportRecord *self) { g_return_val_if_fail (OUTLAY_IS_IMPORT_RECORD (self), NULL); return self->sheet; }
+const char *outlay_import_record_get_warnings (OutlayImportRecord *self) { g_return_val_if_fail (OUTLAY_IS_IMPORT_RECORD (self), NULL); return self->warnings; }
+const char *outlay_import_record_get_budget_name (OutlayImportRecord *self) { g_return_val_if_fail (OUTLAY_IS_IMPORT_RECORD (self), NULL); return self->budget_name; }

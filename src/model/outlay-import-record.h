@@ -27,5 +27,9 @@ const char         *outlay_import_record_get_errors        (OutlayImportRecord *
 gint64              outlay_import_record_get_started       (OutlayImportRecord *self);
 gint64              outlay_import_record_get_finished      (OutlayImportRecord *self);
 OutlayImportStatus  outlay_import_record_get_status        (OutlayImportRecord *self);
+const char         *outlay_import_record_get_mode          (OutlayImportRecord *self);
+const char         *outlay_import_record_get_sheet         (OutlayImportRecord *self);
+const char         *outlay_import_record_get_warnings      (OutlayImportRecord *self);
+const char         *outlay_import_record_get_budget_name   (OutlayImportRecord *self);
 
 G_END_DECLS

@@ -278,6 +278,8 @@ static const char *const migrations[] = {
   "ALTER TABLE version_lines ADD COLUMN assignee TEXT;"
   "ALTER TABLE version_lines ADD COLUMN date TEXT;"
   "ALTER TABLE version_lines ADD COLUMN period TEXT;"
+  "ALTER TABLE version_lines ADD COLUMN import_id INTEGER;"
+  "ALTER TABLE version_sections ADD COLUMN import_id INTEGER;"
   "ALTER TABLE imports ADD COLUMN kind TEXT NOT NULL DEFAULT 'new';"
   "ALTER TABLE imports ADD COLUMN sheet TEXT;"
   "ALTER TABLE imports ADD COLUMN header_row INTEGER;"

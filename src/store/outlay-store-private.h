@@ -124,6 +124,21 @@ OutlayDocument *outlay_store_copy_document (OutlayDocument  *src,
                                             gboolean         keep_spending,
                                             GError         **error);
 
+/* Inside a transaction the caller holds: a whole new budget (ids set on
+ * the objects), or a saved version of @doc (returns its id or 0). */
+gboolean      outlay_store_write_document (OutlayStore        *self,
+                                           OutlayDocument     *doc,
+                                           OutlayProgressFunc  progress,
+                                           gpointer            user_data,
+                                           GCancellable       *cancellable,
+                                           GError            **error);
+gint64        outlay_store_write_version  (OutlayStore        *self,
+                                           OutlayDocument     *doc,
+                                           const char         *name,
+                                           const char         *note,
+                                           gint64              created,
+                                           GError            **error);
+
 /* The sink half, in outlay-store-sink.c */
 void          outlay_store_sink_iface_init (gpointer iface);
 

@@ -17,7 +17,8 @@
   " 'description', description, 'unit', unit, 'notes', notes, 'qty', qty," \
   " 'multiplier', multiplier, 'rate', rate, 'estimate', estimate," \
   " 'estimate_overridden', estimate_overridden, 'actual', actual, 'committed', committed," \
-  " 'reserved', reserved)"
+  " 'reserved', reserved, 'vendor', vendor, 'assignee', assignee, 'date', date," \
+  " 'period', period)"
 
 #define SECTION_JSON \
   "json_object('position', position, 'code', code, 'name', name, 'fringe', fringe," \

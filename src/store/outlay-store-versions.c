@@ -103,7 +103,8 @@ insert_line (OutlayStore *self, gint64 version_id, gint64 section_id, guint posi
 {
   sqlite3_stmt *stmt = outlay_store_statement (self,
     "INSERT INTO version_lines (version_id, version_section_id, line_id, position, "
-    OUTLAY_STORE_LINE_VALUES ") VALUES (?, ?, ?, ?, " OUTLAY_STORE_LINE_PARAMS ")", error);
+    OUTLAY_STORE_LINE_VALUES ", import_id) VALUES (?, ?, ?, ?, " OUTLAY_STORE_LINE_PARAMS ", ?)",
+    error);
 
   if (stmt == NULL)
     return FALSE;
@@ -113,6 +114,8 @@ insert_line (OutlayStore *self, gint64 version_id, gint64 section_id, guint posi
     sqlite3_bind_int64 (stmt, 3, outlay_line_get_id (line));
   sqlite3_bind_int64 (stmt, 4, position);
   outlay_store_bind_line_values (stmt, 5, line);
+  if (outlay_line_get_import_id (line) > 0)
+    sqlite3_bind_int64 (stmt, 5 + OUTLAY_STORE_N_LINE_VALUES, outlay_line_get_import_id (line));
   return run (self, stmt, error);
 }
 
@@ -121,8 +124,8 @@ insert_section (OutlayStore *self, gint64 version_id, guint position, OutlaySect
                 GError **error)
 {
   sqlite3_stmt *stmt = outlay_store_statement (self,
-    "INSERT INTO version_sections (version_id, position, code, name, fringe)"
-    " VALUES (?, ?, ?, ?, ?)", error);
+    "INSERT INTO version_sections (version_id, position, code, name, fringe, import_id)"
+    " VALUES (?, ?, ?, ?, ?, (SELECT import_id FROM sections WHERE id = ?))", error);
   gint64 id;
 
   if (stmt == NULL)
@@ -132,6 +135,7 @@ insert_section (OutlayStore *self, gint64 version_id, guint position, OutlaySect
   sqlite3_bind_text (stmt, 3, outlay_section_get_code (section), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, outlay_section_get_name (section), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 5, outlay_section_get_fringe (section));
+  sqlite3_bind_int64 (stmt, 6, outlay_section_get_id (section));
   if (!run (self, stmt, error))
     return FALSE;
   id = sqlite3_last_insert_rowid (outlay_store_get_db (self));
@@ -163,9 +167,9 @@ audit_version (OutlayStore *self, gint64 version_id, GError **error)
 
 /* Writes the version row, its sections and lines and the audit row;
  * returns the version's id, or 0. */
-static gint64
-write_version (OutlayStore *self, OutlayDocument *doc, const char *name, const char *note,
-               gint64 created, GError **error)
+gint64
+outlay_store_write_version (OutlayStore *self, OutlayDocument *doc, const char *name,
+                            const char *note, gint64 created, GError **error)
 {
   gint64 budget_id = outlay_budget_get_id (outlay_document_get_budget (doc));
   const OutlayTotals *totals = outlay_document_get_totals (doc);
@@ -255,7 +259,7 @@ outlay_store_save_version (OutlayStore     *self,
     }
   if (!outlay_store_exec (self, "BEGIN IMMEDIATE", error))
     return NULL;
-  id = write_version (self, document, stripped, note, created, error);
+  id = outlay_store_write_version (self, document, stripped, note, created, error);
   if (id == 0 || !outlay_store_exec (self, "COMMIT", error))
     {
       outlay_store_exec (self, "ROLLBACK", NULL);
@@ -473,7 +477,7 @@ load_lines (OutlayStore *self, OutlayDocument *doc, gint64 version_id, GHashTabl
             GError **error)
 {
   sqlite3_stmt *stmt = outlay_store_statement (self,
-    "SELECT version_section_id, line_id, " OUTLAY_STORE_LINE_VALUES " FROM version_lines"
+    "SELECT version_section_id, line_id, " OUTLAY_STORE_LINE_VALUES ", import_id FROM version_lines"
     " WHERE version_id = ? ORDER BY version_section_id, position", error);
   int rc;
 
@@ -492,6 +496,7 @@ load_lines (OutlayStore *self, OutlayDocument *doc, gint64 version_id, GHashTabl
       /* the id of the line it copied, so comparisons can follow it */
       outlay_line_set_id (line, sqlite3_column_int64 (stmt, 1));
       outlay_store_read_line_values (stmt, 2, line);
+      outlay_line_set_import_id (line, sqlite3_column_int64 (stmt, 2 + OUTLAY_STORE_N_LINE_VALUES));
       outlay_document_load_line (doc, section, line);
     }
   sqlite3_reset (stmt);

@@ -829,9 +829,9 @@ forget_ids (OutlayDocument *doc)
     }
 }
 
-static gboolean
-write_document (OutlayStore *self, OutlayDocument *doc, OutlayProgressFunc progress,
-                gpointer user_data, GCancellable *cancellable, GError **error)
+gboolean
+outlay_store_write_document (OutlayStore *self, OutlayDocument *doc, OutlayProgressFunc progress,
+                             gpointer user_data, GCancellable *cancellable, GError **error)
 {
   OutlayBudget *budget = outlay_document_get_budget (doc);
   guint64 done = 0, total = outlay_document_get_n_lines (doc);
@@ -920,7 +920,7 @@ outlay_store_save_new_document (OutlayStore        *self,
 
   if (!outlay_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!write_document (self, document, progress, user_data, cancellable, error)
+  if (!outlay_store_write_document (self, document, progress, user_data, cancellable, error)
       || !outlay_store_exec (self, "COMMIT", error))
     {
       outlay_store_exec (self, "ROLLBACK", NULL);

@@ -14,33 +14,7 @@
 #include "outlay-topsheet-view.h"
 #include "outlay-versions-dialog.h"
 #include "outlay-store.h"
-#include "outlay-window.h"
-
-struct _OutlayWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *content;
-  GtkListBox           *budget_list;
-  AdwViewSwitcherTitle *content_title;
-  AdwViewStack         *views;
-  OutlaySheetView      *sheet;
-  OutlayTopSheetView   *topsheet;
-  GtkMenuButton        *budget_menu_button;
-  GtkStack             *stack;
-  OutlayBudgetOverview *overview;
-  GMenuModel           *budget_menu;
-  GtkWidget            *row_menu;
-
-  OutlayStore          *store;
-  GSettings            *settings;
-  GListStore           *budgets;
-  OutlayDocument       *document;
-  GHashTable           *documents; /* budget id → OutlayDocument, with its undo history */
-  gint64                data_version; /* the store's, when the documents were last in step */
-};
+#include "outlay-window-private.h"
 
 G_DEFINE_FINAL_TYPE (OutlayWindow, outlay_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -296,6 +270,49 @@ select_first_or_none (OutlayWindow *self)
     gtk_list_box_select_row (self->budget_list, first);
   else
     show_document (self, NULL);
+}
+
+void
+outlay_window_toast (OutlayWindow *self, const char *message)
+{
+  toast (self, message);
+}
+
+void
+outlay_window_toast_error (OutlayWindow *self, const GError *error)
+{
+  toast_error (self, error);
+}
+
+void
+outlay_window_reload_budgets (OutlayWindow *self)
+{
+  reload_budgets (self);
+}
+
+void
+outlay_window_budget_written (OutlayWindow *self,
+                              gint64        budget_id)
+{
+  gint64 shown = 0;
+
+  /* written by us: not a reason to reload every document */
+  self->data_version = outlay_store_get_data_version (self->store);
+  if (self->document != NULL && outlay_document_get_frozen_name (self->document) == NULL)
+    shown = outlay_budget_get_id (outlay_document_get_budget (self->document));
+  g_hash_table_remove (self->documents, &budget_id);
+  if (shown == budget_id)
+    {
+      g_autoptr(OutlayDocument) fresh = outlay_store_load_document (self->store, budget_id, NULL);
+
+      if (fresh != NULL)
+        g_hash_table_insert (self->documents, g_memdup2 (&budget_id, sizeof budget_id),
+                             g_object_ref (fresh));
+      show_document (self, fresh);
+    }
+  reload_budgets (self);
+  if (self->document == NULL)
+    select_first_or_none (self);
 }
 
 /* ---- actions ---- */
@@ -738,6 +755,7 @@ outlay_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (outlay_document_get_budget (self->document), self);
     }
   g_clear_object (&self->document);
+  outlay_window_import_dispose (self);
   g_clear_pointer (&self->row_menu, gtk_widget_unparent);
   /* tearing down the list would otherwise "select" nothing into a
    * half-disposed window */
@@ -778,6 +796,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sheet_message_cb);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, budget_menu);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, drop_highlight);
 
   gtk_widget_class_install_action (widget_class, "win.new-budget", NULL, new_budget_action);
   gtk_widget_class_install_action (widget_class, "win.rename-budget", NULL, rename_budget_action);
@@ -791,6 +810,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.versions", NULL, versions_action);
   gtk_widget_class_install_action (widget_class, "win.save-template", NULL, save_template_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  outlay_window_import_class_init (widget_class);
 }
 
 static void
@@ -817,6 +837,7 @@ outlay_window_init (OutlayWindow *self)
   gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (press), TRUE);
   g_signal_connect (press, "pressed", G_CALLBACK (long_press_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->budget_list), GTK_EVENT_CONTROLLER (press));
+  outlay_window_import_init (self);
 }
 
 /**

@@ -1,0 +1,802 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-importer"
+
+/* Rows → lines. One pass over the chosen sheet: each row is classified
+ * (line, section heading, subtotal, total, other), a line's cells are
+ * converted by the column mapping, and the line goes to the store, or,
+ * for a check, only into the counts. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "outlay-currency.h"
+#include "outlay-error.h"
+#include "outlay-importer.h"
+#include "outlay-line-private.h"
+
+#define PROGRESS_EVERY 2000
+#define MAX_LISTED_ERRORS 1000
+
+typedef struct
+{
+  OutlayImportAnalysis      *analysis;
+  const OutlayImportOptions *options;
+  OutlayStoreImport         *import;       /* NULL for a check */
+  OutlayImportResult        *result;
+  OutlayDecimalStyle         style;
+  OutlayImportField         *fields;       /* by column */
+  guint                      n_fields;
+  char                     **headers;      /* by column, for messages */
+  gboolean                   mapped[OUTLAY_IMPORT_N_FIELDS];
+  guint                      header_row;
+  const char                *default_section;
+  OutlayLine                *line;         /* scratch, reused for every row */
+  OutlayImportSection       *section;      /* the one lines go to now */
+  gint64                     section_id;
+  GHashTable                *sections;     /* "code\x1fname" → OutlayImportSection* */
+  OutlayDecimal              run_estimate; /* since the last subtotal */
+  OutlayDecimal              run_actual;
+  OutlayProgressFunc         progress;
+  gpointer                   progress_data;
+  GCancellable              *cancellable;
+  guint                      rows_seen;
+} Importer;
+
+static void
+row_error_free (OutlayImportRowError *e)
+{
+  g_free (e->column);
+  g_free (e->value);
+  g_free (e->message);
+  g_free (e);
+}
+
+static void
+section_free (OutlayImportSection *s)
+{
+  g_free (s->code);
+  g_free (s->name);
+  g_free (s);
+}
+
+void
+outlay_import_result_free (OutlayImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->budget_name);
+  g_free (result->currency);
+  g_clear_pointer (&result->errors, g_ptr_array_unref);
+  g_clear_pointer (&result->sections, g_ptr_array_unref);
+  g_clear_pointer (&result->warnings, g_ptr_array_unref);
+  g_free (result);
+}
+
+static OutlayImportResult *
+result_new (void)
+{
+  OutlayImportResult *result = g_new0 (OutlayImportResult, 1);
+
+  result->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) row_error_free);
+  result->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+  result->warnings = g_ptr_array_new_with_free_func (g_free);
+  return result;
+}
+
+/* ---- cells ---- */
+
+static char *
+column_letters (guint column)
+{
+  char buf[8];
+  int i = G_N_ELEMENTS (buf) - 1;
+  guint n = column + 1;
+
+  if (column == G_MAXUINT)
+    return g_strdup (_("Estimate"));
+  buf[i] = '\0';
+  while (n > 0 && i > 0)
+    {
+      n--;
+      buf[--i] = 'A' + n % 26;
+      n /= 26;
+    }
+  return g_strdup (buf + i);
+}
+
+static const char *
+header_of (Importer *self, guint column)
+{
+  if (column < self->n_fields && self->headers[column] != NULL)
+    return self->headers[column];
+  return NULL;
+}
+
+static void
+add_row_error (Importer *self, guint row, guint column, const char *value, const char *message)
+{
+  OutlayImportRowError *e;
+
+  if (self->result->errors->len >= MAX_LISTED_ERRORS)
+    return;
+  e = g_new0 (OutlayImportRowError, 1);
+  e->row = row;
+  e->column = header_of (self, column) != NULL ? g_strdup (header_of (self, column))
+                                                : column_letters (column);
+  e->value = g_utf8_make_valid (value != NULL ? value : "", MIN (strlen (value ? value : ""), 200));
+  e->message = g_strdup (message);
+  g_ptr_array_add (self->result->errors, e);
+}
+
+static gboolean
+cell_decimal (Importer *self, const OutlayCell *cell, OutlayDecimal *out, char **why)
+{
+  g_autoptr(GError) error = NULL;
+  OutlayDecimalStyle style = cell->kind == OUTLAY_CELL_STRING ? self->style
+                                                              : OUTLAY_DECIMAL_STYLE_POINT;
+
+  if (cell->kind == OUTLAY_CELL_ERROR)
+    {
+      *why = g_strdup_printf (_("the cell shows the error %s"), cell->text);
+      return FALSE;
+    }
+  if (cell->kind == OUTLAY_CELL_DATE || cell->kind == OUTLAY_CELL_BOOLEAN)
+    {
+      *why = g_strdup (cell->kind == OUTLAY_CELL_DATE ? _("a date is not an amount")
+                                                     : _("TRUE/FALSE is not an amount"));
+      return FALSE;
+    }
+  if (!outlay_decimal_parse_full (cell->text, cell->length, style, out, NULL, &error))
+    {
+      *why = g_strdup (error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+field_text (const OutlayCell *cell, char buf[32])
+{
+  /* a date keeps its day; a time of day adds nothing to a budget line */
+  if (cell->kind == OUTLAY_CELL_DATE && cell->length > 10 && cell->text[10] == 'T')
+    {
+      memcpy (buf, cell->text, 10);
+      buf[10] = '\0';
+      return buf;
+    }
+  return cell->text;
+}
+
+/* ---- sections ---- */
+
+/* "A: Pre-production wages", "1100 - Story", "3. Travel" → code and name */
+static void
+split_category (const char *text, char **code, char **name)
+{
+  const char *p = text;
+  gsize n = 0;
+
+  while (g_ascii_isalnum (p[n]) && n < 6)
+    n++;
+  if (n > 0 && (n == 1 || g_ascii_isdigit (p[0]) || g_ascii_isdigit (p[n - 1])))
+    {
+      const char *q = p + n;
+
+      while (*q == ' ')
+        q++;
+      if ((*q == ':' || *q == '.' || *q == '-' || *q == ')') && q[1] == ' ')
+        {
+          *code = g_strndup (p, n);
+          *name = g_strstrip (g_strdup (q + 1));
+          return;
+        }
+    }
+  *code = g_strdup ("");
+  *name = g_strstrip (g_strdup (text));
+}
+
+static gboolean
+use_section (Importer *self, const char *code, const char *name, GError **error)
+{
+  g_autofree char *key = g_strdup_printf ("%s\x1f%s", code, name);
+  OutlayImportSection *section = g_hash_table_lookup (self->sections, key);
+
+  if (section == NULL)
+    {
+      section = g_new0 (OutlayImportSection, 1);
+      section->code = g_strdup (code);
+      section->name = g_strdup (name);
+      g_ptr_array_add (self->result->sections, section);
+      g_hash_table_insert (self->sections, g_steal_pointer (&key), section);
+    }
+  if (section == self->section)
+    return TRUE;
+  self->section = section;
+  if (self->import != NULL)
+    {
+      self->section_id = outlay_store_import_section (self->import, code, name, error);
+      return self->section_id != 0;
+    }
+  return TRUE;
+}
+
+/* ---- rows ---- */
+
+static void
+warn (Importer *self, const char *message)
+{
+  if (self->result->warnings->len < 200)
+    g_ptr_array_add (self->result->warnings, g_strdup (message));
+}
+
+static gboolean
+row_amount (Importer *self, const OutlayRow *row, OutlayImportField field, OutlayDecimal *out)
+{
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      const OutlayCell *cell = &row->cells[i];
+      g_autofree char *why = NULL;
+
+      if (cell->column < self->n_fields && self->fields[cell->column] == field)
+        return cell_decimal (self, cell, out, &why);
+    }
+  return FALSE;
+}
+
+static char *
+money (Importer *self, OutlayDecimal value)
+{
+  return outlay_decimal_to_string (outlay_decimal_round (value, 2), 2);
+}
+
+/* Subtotal and total rows are checked against what was read, to the cent. */
+static void
+check_total (Importer *self, const OutlayRow *row, gboolean grand)
+{
+  OutlayDecimal said, sum = grand ? self->result->estimate : self->run_estimate;
+
+  if (!row_amount (self, row, OUTLAY_IMPORT_FIELD_ESTIMATE, &said))
+    return;
+  if (outlay_decimal_round (said, 2) != outlay_decimal_round (sum, 2))
+    {
+      g_autofree char *s1 = money (self, said);
+      g_autofree char *s2 = money (self, sum);
+      g_autofree char *message =
+        g_strdup_printf (grand ? _("Row %u: the total says %s, but the lines add up to %s")
+                               : _("Row %u: the subtotal says %s, but its lines add up to %s"),
+                         row->number, s1, s2);
+
+      warn (self, message);
+    }
+}
+
+static void
+reset_line (Importer *self)
+{
+  for (OutlayLineField f = 0; f < OUTLAY_LINE_N_FIELDS; f++)
+    {
+      if (outlay_line_field_is_decimal (f))
+        outlay_line_load_decimal (self->line, f, 0);
+      else
+        outlay_line_take_text (self->line, f, NULL);
+    }
+  outlay_line_load_decimal (self->line, OUTLAY_LINE_QUANTITY, OUTLAY_DECIMAL_ONE);
+  outlay_line_load_decimal (self->line, OUTLAY_LINE_MULTIPLIER, OUTLAY_DECIMAL_ONE);
+  outlay_line_load_overridden (self->line, FALSE);
+}
+
+static const OutlayLineField line_field_of[OUTLAY_IMPORT_N_FIELDS] = {
+  [OUTLAY_IMPORT_FIELD_IGNORE] = OUTLAY_LINE_N_FIELDS,
+  [OUTLAY_IMPORT_FIELD_CODE] = OUTLAY_LINE_CODE,
+  [OUTLAY_IMPORT_FIELD_DESCRIPTION] = OUTLAY_LINE_DESCRIPTION,
+  [OUTLAY_IMPORT_FIELD_CATEGORY] = OUTLAY_LINE_N_FIELDS,
+  [OUTLAY_IMPORT_FIELD_QTY] = OUTLAY_LINE_QUANTITY,
+  [OUTLAY_IMPORT_FIELD_UNIT] = OUTLAY_LINE_UNIT,
+  [OUTLAY_IMPORT_FIELD_MULTIPLIER] = OUTLAY_LINE_MULTIPLIER,
+  [OUTLAY_IMPORT_FIELD_RATE] = OUTLAY_LINE_RATE,
+  [OUTLAY_IMPORT_FIELD_ESTIMATE] = OUTLAY_LINE_ESTIMATE,
+  [OUTLAY_IMPORT_FIELD_ACTUAL] = OUTLAY_LINE_ACTUAL,
+  [OUTLAY_IMPORT_FIELD_COMMITTED] = OUTLAY_LINE_COMMITTED,
+  [OUTLAY_IMPORT_FIELD_NOTES] = OUTLAY_LINE_NOTES,
+  [OUTLAY_IMPORT_FIELD_DATE] = OUTLAY_LINE_DATE,
+  [OUTLAY_IMPORT_FIELD_VENDOR] = OUTLAY_LINE_VENDOR,
+  [OUTLAY_IMPORT_FIELD_ASSIGNEE] = OUTLAY_LINE_ASSIGNEE,
+  [OUTLAY_IMPORT_FIELD_PERIOD] = OUTLAY_LINE_PERIOD,
+  [OUTLAY_IMPORT_FIELD_DERIVED] = OUTLAY_LINE_N_FIELDS,
+};
+
+/* Fills the scratch line from @row; FALSE (with a row error) when a cell
+ * cannot be read. */
+static gboolean
+convert_line (Importer *self, const OutlayRow *row, const OutlayCell **category,
+              gboolean *has_estimate)
+{
+  reset_line (self);
+  *category = NULL;
+  *has_estimate = FALSE;
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      const OutlayCell *cell = &row->cells[i];
+      OutlayImportField field = cell->column < self->n_fields ? self->fields[cell->column]
+                                                              : OUTLAY_IMPORT_FIELD_IGNORE;
+      OutlayLineField lf = line_field_of[field];
+      char buf[32];
+
+      if (field == OUTLAY_IMPORT_FIELD_CATEGORY)
+        *category = cell;
+      if (lf == OUTLAY_LINE_N_FIELDS)
+        continue;
+      if (outlay_line_field_is_decimal (lf))
+        {
+          OutlayDecimal value;
+          g_autofree char *why = NULL;
+
+          if (!cell_decimal (self, cell, &value, &why))
+            {
+              add_row_error (self, row->number, cell->column, cell->text, why);
+              return FALSE;
+            }
+          outlay_line_load_decimal (self->line, lf, value);
+          if (lf == OUTLAY_LINE_ESTIMATE)
+            *has_estimate = TRUE;
+        }
+      else
+        outlay_line_load_text (self->line, lf, field_text (cell, buf));
+    }
+  return TRUE;
+}
+
+/* qty × multiplier × rate when the file has them; the file's own
+ * estimate wins and is marked as typed in when it differs. */
+static gboolean
+settle_estimate (Importer *self, guint row, gboolean has_estimate)
+{
+  OutlayDecimal computed;
+  gboolean priced = self->mapped[OUTLAY_IMPORT_FIELD_RATE];
+
+  if (!outlay_line_compute_estimate (self->line, &computed))
+    {
+      add_row_error (self, row, G_MAXUINT, "", _("qty × rate is too large"));
+      return FALSE;
+    }
+  if (!has_estimate)
+    {
+      if (priced)
+        outlay_line_load_decimal (self->line, OUTLAY_LINE_ESTIMATE, computed);
+      return TRUE;
+    }
+  outlay_line_load_overridden (self->line,
+                               computed != outlay_line_get_estimate (self->line));
+  return TRUE;
+}
+
+static gboolean
+add_amounts (Importer *self, OutlayImportSection *section)
+{
+  OutlayDecimal estimate = outlay_line_get_estimate (self->line);
+  OutlayDecimal actual = outlay_line_get_actual (self->line);
+
+  return outlay_decimal_add (section->estimate, estimate, &section->estimate)
+         && outlay_decimal_add (section->actual, actual, &section->actual)
+         && outlay_decimal_add (self->result->estimate, estimate, &self->result->estimate)
+         && outlay_decimal_add (self->result->actual, actual, &self->result->actual)
+         && outlay_decimal_add (self->run_estimate, estimate, &self->run_estimate)
+         && outlay_decimal_add (self->run_actual, actual, &self->run_actual);
+}
+
+static gboolean
+bad_row (Importer *self, const OutlayRow *row, GError **error)
+{
+  OutlayImportRowError *e;
+
+  self->result->rows_skipped++;
+  if (!self->options->abort_on_bad_row)
+    return TRUE;
+  e = self->result->errors->len > 0 ? g_ptr_array_index (self->result->errors,
+                                                         self->result->errors->len - 1) : NULL;
+  g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_NUMBER,
+               _("Row %u, column “%s”: %s (“%s”). Nothing was imported."),
+               row->number, e ? e->column : "", e ? e->message : "", e ? e->value : "");
+  return FALSE;
+}
+
+static gboolean
+take_line (Importer *self, const OutlayRow *row, GError **error)
+{
+  const OutlayCell *category = NULL;
+  gboolean has_estimate;
+
+  self->result->rows_total++;
+  if (!convert_line (self, row, &category, &has_estimate)
+      || !settle_estimate (self, row->number, has_estimate))
+    return bad_row (self, row, error);
+  if (category != NULL)
+    {
+      g_autofree char *code = NULL;
+      g_autofree char *name = NULL;
+
+      split_category (category->text, &code, &name);
+      if (!use_section (self, code, name, error))
+        return FALSE;
+    }
+  else if (self->section == NULL && !use_section (self, "", self->default_section, error))
+    return FALSE;
+  if (!add_amounts (self, self->section))
+    {
+      add_row_error (self, row->number, G_MAXUINT, "", _("the amounts are too large to add up"));
+      return bad_row (self, row, error);
+    }
+  self->section->lines++;
+  self->result->rows_imported++;
+  return self->import == NULL
+         || outlay_store_import_line (self->import, self->section_id, self->line, error);
+}
+
+static gboolean
+take_row (const OutlayRow *row, gpointer data, GError **error)
+{
+  Importer *self = data;
+  g_autofree char *code = NULL;
+  g_autofree char *name = NULL;
+
+  if (++self->rows_seen % PROGRESS_EVERY == 0)
+    {
+      if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+        return FALSE;
+      if (self->progress != NULL)
+        self->progress (self->rows_seen, 0, self->progress_data);
+    }
+  if (row->number <= self->header_row)
+    return TRUE;
+  switch (outlay_import_analysis_classify_row (self->analysis, row, &code, &name))
+    {
+    case OUTLAY_ROW_LINE:
+      return take_line (self, row, error);
+    case OUTLAY_ROW_SECTION:
+      self->run_estimate = self->run_actual = 0;
+      return use_section (self, code != NULL ? code : "", name != NULL ? name : "", error);
+    case OUTLAY_ROW_SUBTOTAL:
+      check_total (self, row, FALSE);
+      self->run_estimate = self->run_actual = 0;
+      return TRUE;
+    case OUTLAY_ROW_TOTAL:
+      check_total (self, row, TRUE);
+      return TRUE;
+    case OUTLAY_ROW_BLANK:
+    case OUTLAY_ROW_HEADER:
+    case OUTLAY_ROW_TEXT:
+    default:
+      return TRUE;
+    }
+}
+
+/* ---- setup ---- */
+
+static const char *
+currency_in (const char *header)
+{
+  static const struct { const char *symbol, *code; } symbols[] = {
+    { "€", "EUR" }, { "£", "GBP" }, { "¥", "JPY" }, { "₹", "INR" }, { "$", "USD" },
+  };
+  static char code[4];
+
+  for (const char *p = header; *p != '\0'; p++)
+    if (g_ascii_isupper (p[0]) && g_ascii_isupper (p[1]) && g_ascii_isupper (p[2])
+        && (p == header || !g_ascii_isalpha (p[-1])) && !g_ascii_isalpha (p[3]))
+      {
+        memcpy (code, p, 3);
+        code[3] = '\0';
+        if (outlay_currency_is_known (code))
+          return g_intern_string (code);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    if (strstr (header, symbols[i].symbol) != NULL)
+      return symbols[i].code;
+  return NULL;
+}
+
+static void
+importer_init (Importer *self, OutlayWorkbook *workbook, OutlayImportAnalysis *analysis,
+               const OutlayImportOptions *options)
+{
+  GPtrArray *columns = outlay_import_analysis_get_columns (analysis);
+  guint sheet = outlay_import_analysis_get_sheet (analysis);
+
+  self->analysis = analysis;
+  self->options = options;
+  self->result = result_new ();
+  self->style = outlay_import_analysis_get_number_style (analysis);
+  self->header_row = outlay_import_analysis_get_header_row (analysis);
+  self->default_section = outlay_workbook_get_sheet_name (workbook, sheet);
+  self->line = outlay_line_new ();
+  self->sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < columns->len; i++)
+    {
+      OutlayColumnMapping *m = g_ptr_array_index (columns, i);
+
+      self->n_fields = MAX (self->n_fields, m->column + 1);
+    }
+  self->fields = g_new0 (OutlayImportField, self->n_fields);
+  self->headers = g_new0 (char *, self->n_fields + 1);
+  for (guint i = 0; i < columns->len; i++)
+    {
+      OutlayColumnMapping *m = g_ptr_array_index (columns, i);
+
+      self->fields[m->column] = m->field;
+      self->headers[m->column] = g_strdup (m->header != NULL && *m->header ? m->header : NULL);
+      self->mapped[m->field] = TRUE;
+      if (self->result->currency == NULL && m->header != NULL
+          && (m->field == OUTLAY_IMPORT_FIELD_ESTIMATE || m->field == OUTLAY_IMPORT_FIELD_ACTUAL
+              || m->field == OUTLAY_IMPORT_FIELD_RATE) && currency_in (m->header) != NULL)
+        self->result->currency = g_strdup (currency_in (m->header));
+    }
+  if (options->currency != NULL)
+    {
+      g_free (self->result->currency);
+      self->result->currency = g_strdup (options->currency);
+    }
+  if (self->result->currency == NULL)
+    self->result->currency = g_strdup ("USD");
+}
+
+static void
+importer_clear (Importer *self)
+{
+  g_clear_object (&self->line);
+  g_clear_pointer (&self->sections, g_hash_table_unref);
+  g_clear_pointer (&self->fields, g_free);
+  g_clear_pointer (&self->headers, g_strfreev);
+  g_clear_pointer (&self->result, outlay_import_result_free);
+}
+
+static gboolean
+read_rows (Importer *self, OutlayWorkbook *workbook, GError **error)
+{
+  if (!outlay_workbook_read_sheet (workbook, outlay_import_analysis_get_sheet (self->analysis), 0,
+                                   take_row, self, self->cancellable, error))
+    return FALSE;
+  if (self->result->rows_imported == 0)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE,
+                   _("“%s” has no rows that look like budget lines (a description and an "
+                     "amount) under the header in row %u"),
+                   outlay_workbook_get_name (workbook), self->header_row);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+OutlayImportResult *
+outlay_import_check (OutlayWorkbook             *workbook,
+                     OutlayImportAnalysis       *analysis,
+                     const OutlayImportOptions  *options,
+                     OutlayProgressFunc          progress,
+                     gpointer                    user_data,
+                     GCancellable               *cancellable,
+                     GError                    **error)
+{
+  Importer self = { 0 };
+  OutlayImportResult *result = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_WORKBOOK (workbook), NULL);
+  g_return_val_if_fail (analysis != NULL && options != NULL, NULL);
+
+  importer_init (&self, workbook, analysis, options);
+  self.progress = progress;
+  self.progress_data = user_data;
+  self.cancellable = cancellable;
+  if (read_rows (&self, workbook, error))
+    result = g_steal_pointer (&self.result);
+  importer_clear (&self);
+  return result;
+}
+
+static char *
+errors_to_json (GPtrArray *errors)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < errors->len; i++)
+    {
+      OutlayImportRowError *e = g_ptr_array_index (errors, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "row");
+      json_builder_add_int_value (b, e->row);
+      json_builder_set_member_name (b, "column");
+      json_builder_add_string_value (b, e->column);
+      json_builder_set_member_name (b, "value");
+      json_builder_add_string_value (b, e->value);
+      json_builder_set_member_name (b, "message");
+      json_builder_add_string_value (b, e->message);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  root = json_builder_get_root (b);
+  return json_to_string (root, FALSE);
+}
+
+static char *
+strings_to_json (GPtrArray *strings)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < strings->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (strings, i));
+  json_builder_end_array (b);
+  root = json_builder_get_root (b);
+  return json_to_string (root, FALSE);
+}
+
+static char *
+default_budget_name (OutlayWorkbook *workbook)
+{
+  const char *name = outlay_workbook_get_name (workbook);
+  const char *dot = strrchr (name, '.');
+
+  return dot != NULL && dot != name ? g_strndup (name, dot - name) : g_strdup (name);
+}
+
+static OutlayStoreImport *
+begin (OutlayStore *store, OutlayWorkbook *workbook, Importer *self, GError **error)
+{
+  const OutlayImportOptions *options = self->options;
+  g_autofree char *mapping = outlay_import_mapping_to_json (self->analysis);
+  g_autofree char *name = options->budget_name != NULL ? g_strdup (options->budget_name)
+                                                       : default_budget_name (workbook);
+  g_autoptr(OutlayBudget) budget = outlay_budget_new (name);
+  OutlayImportInfo info = {
+    .file_name = outlay_workbook_get_name (workbook),
+    .uri = options->uri,
+    .fingerprint = options->fingerprint,
+    .source = options->source,
+    .file_type = outlay_file_kind_name (outlay_import_analysis_get_kind (self->analysis, NULL)),
+    .sheet = outlay_workbook_get_sheet_name (workbook,
+                                             outlay_import_analysis_get_sheet (self->analysis)),
+    .header_row = self->header_row,
+    .mapping = mapping,
+  };
+
+  g_object_set (budget, "currency", self->result->currency, NULL);
+  self->result->budget_name = g_strdup (name);
+  return outlay_store_import_begin (store, &info, options->mode, budget, options->budget_id,
+                                    error);
+}
+
+OutlayImportResult *
+outlay_import_run (OutlayStore                *store,
+                   OutlayWorkbook             *workbook,
+                   OutlayImportAnalysis       *analysis,
+                   const OutlayImportOptions  *options,
+                   OutlayProgressFunc          progress,
+                   gpointer                    user_data,
+                   GCancellable               *cancellable,
+                   GError                    **error)
+{
+  Importer self = { 0 };
+  g_autoptr(OutlayStoreImport) import = NULL;
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
+  OutlayImportResult *result = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_STORE (store), NULL);
+  g_return_val_if_fail (OUTLAY_IS_WORKBOOK (workbook), NULL);
+  g_return_val_if_fail (analysis != NULL && options != NULL, NULL);
+
+  importer_init (&self, workbook, analysis, options);
+  self.progress = progress;
+  self.progress_data = user_data;
+  self.cancellable = cancellable;
+  if ((import = begin (store, workbook, &self, error)) == NULL)
+    goto out;
+  self.import = import;
+  if (!read_rows (&self, workbook, error))
+    goto out;
+  errors = errors_to_json (self.result->errors);
+  warnings = strings_to_json (self.result->warnings);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error)
+      || !outlay_store_import_commit (import, self.result->rows_total,
+                                      self.result->rows_imported, self.result->rows_skipped,
+                                      errors, warnings, error))
+    goto out;
+  self.result->import_id = outlay_store_import_get_id (import);
+  self.result->budget_id = outlay_store_import_get_budget_id (import);
+  result = g_steal_pointer (&self.result);
+out:
+  importer_clear (&self);
+  return result;
+}
+
+/* ---- fingerprint and mapping ---- */
+
+char *
+outlay_import_fingerprint (GFile         *file,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *buf = NULL;
+  gssize n;
+
+  if (in == NULL)
+    return NULL;
+  buf = g_malloc (256 * 1024);
+  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buf, 256 * 1024, cancellable, error)) > 0)
+    g_checksum_update (sum, buf, n);
+  if (n < 0)
+    return NULL;
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+char *
+outlay_import_mapping_to_json (OutlayImportAnalysis *analysis)
+{
+  GPtrArray *columns = outlay_import_analysis_get_columns (analysis);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < columns->len; i++)
+    {
+      OutlayColumnMapping *m = g_ptr_array_index (columns, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "column");
+      json_builder_add_int_value (b, m->column);
+      json_builder_set_member_name (b, "header");
+      json_builder_add_string_value (b, m->header != NULL ? m->header : "");
+      json_builder_set_member_name (b, "field");
+      json_builder_add_string_value (b, outlay_import_field_name (m->field));
+      json_builder_set_member_name (b, "confidence");
+      json_builder_add_double_value (b, ((int) (m->confidence * 100 + 0.5)) / 100.0);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  root = json_builder_get_root (b);
+  return json_to_string (root, FALSE);
+}
+
+gboolean
+outlay_import_mapping_apply_json (OutlayImportAnalysis *analysis,
+                                  const char           *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GPtrArray *columns = outlay_import_analysis_get_columns (analysis);
+  JsonArray *array;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL)
+      || !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    return FALSE;
+  array = json_node_get_array (json_parser_get_root (parser));
+  if (json_array_get_length (array) != columns->len)
+    return FALSE;
+  for (guint i = 0; i < columns->len; i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      OutlayColumnMapping *m = g_ptr_array_index (columns, i);
+
+      if (o == NULL || (guint) json_object_get_int_member_with_default (o, "column", -1) != m->column
+          || g_strcmp0 (json_object_get_string_member_with_default (o, "header", ""),
+                        m->header != NULL ? m->header : "") != 0)
+        return FALSE;
+    }
+  for (guint i = 0; i < columns->len; i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      OutlayColumnMapping *m = g_ptr_array_index (columns, i);
+      OutlayImportField field;
+
+      if (outlay_import_field_from_name (json_object_get_string_member_with_default (o, "field", ""),
+                                         &field) && field != m->field)
+        outlay_import_analysis_set_field (analysis, m->column, field);
+    }
+  return TRUE;
+}

@@ -1,0 +1,336 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-report"
+
+/* The comparison report: two states of a budget side by side, line by
+ * line and section by section, each changed line saying what changed.
+ *
+ * Lines are paired the way outlay_compare_documents() pairs them (by id
+ * within one budget, then by section and line code); that pairing is not
+ * public, so it is repeated here, while the section sums and totals come
+ * from the comparison itself. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "outlay-compare.h"
+#include "outlay-report-private.h"
+
+typedef struct
+{
+  OutlayLine    *line;
+  OutlaySection *section;
+  int            partner; /* index on the other side, or -1 */
+} Entry;
+
+typedef struct
+{
+  GArray *from;
+  GArray *to;
+  guint   n_changed;
+  guint   n_added;
+  guint   n_removed;
+} Pairing;
+
+static GArray *
+collect (OutlayDocument *doc)
+{
+  GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+
+  for (guint s = 0; s < outlay_document_get_n_sections (doc); s++)
+    {
+      OutlaySection *section = outlay_document_get_section (doc, s);
+
+      for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
+        {
+          Entry e = { outlay_section_get_line (section, l), section, -1 };
+
+          g_array_append_val (entries, e);
+        }
+    }
+  return entries;
+}
+
+static void
+pair (GArray *from, guint i, GArray *to, guint j)
+{
+  g_array_index (from, Entry, i).partner = (int) j;
+  g_array_index (to, Entry, j).partner = (int) i;
+}
+
+static void
+match_by_id (GArray *from, GArray *to)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < from->len; i++)
+    {
+      gint64 id = outlay_line_get_id (g_array_index (from, Entry, i).line);
+
+      if (id > 0)
+        g_hash_table_insert (ids, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (i + 1));
+    }
+  for (guint j = 0; j < to->len; j++)
+    {
+      gint64 id = outlay_line_get_id (g_array_index (to, Entry, j).line);
+      guint i = id > 0 ? GPOINTER_TO_UINT (g_hash_table_lookup (ids, &id)) : 0;
+
+      if (i > 0 && g_array_index (from, Entry, i - 1).partner < 0)
+        pair (from, i - 1, to, j);
+    }
+}
+
+static char *
+line_key (Entry *e)
+{
+  const char *code = outlay_line_get_code (e->line);
+
+  return g_strconcat (outlay_section_get_code (e->section), "\x1f", code != NULL ? code : "",
+                      NULL);
+}
+
+static void
+match_by_key (GArray *from, GArray *to)
+{
+  g_autoptr(GHashTable) keys =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_queue_free);
+
+  for (guint i = 0; i < from->len; i++)
+    {
+      Entry *e = &g_array_index (from, Entry, i);
+      char *key;
+      GQueue *queue;
+
+      if (e->partner >= 0)
+        continue;
+      key = line_key (e);
+      if ((queue = g_hash_table_lookup (keys, key)) == NULL)
+        g_hash_table_insert (keys, key, (queue = g_queue_new ()));
+      else
+        g_free (key);
+      g_queue_push_tail (queue, GUINT_TO_POINTER (i + 1));
+    }
+  for (guint j = 0; j < to->len; j++)
+    {
+      Entry *e = &g_array_index (to, Entry, j);
+      g_autofree char *key = NULL;
+      GQueue *queue;
+
+      if (e->partner >= 0)
+        continue;
+      key = line_key (e);
+      queue = g_hash_table_lookup (keys, key);
+      if (queue != NULL && !g_queue_is_empty (queue))
+        pair (from, GPOINTER_TO_UINT (g_queue_pop_head (queue)) - 1, to, j);
+    }
+}
+
+static gboolean
+field_equal (OutlayLine *a, OutlayLine *b, OutlayLineField field)
+{
+  if (outlay_line_field_is_decimal (field))
+    return outlay_line_get_decimal (a, field) == outlay_line_get_decimal (b, field);
+  return g_strcmp0 (outlay_line_get_text (a, field) ? outlay_line_get_text (a, field) : "",
+                    outlay_line_get_text (b, field) ? outlay_line_get_text (b, field) : "") == 0;
+}
+
+/* What changed on a paired line, in words; NULL when nothing did. */
+static char *
+change_words (Entry *from, Entry *to)
+{
+  g_autoptr(GString) fields = g_string_new (NULL);
+  g_autoptr(GString) words = g_string_new (NULL);
+  const char *was = outlay_section_get_code (from->section);
+
+  for (OutlayLineField f = 0; f < OUTLAY_LINE_N_FIELDS; f++)
+    if (!field_equal (from->line, to->line, f))
+      g_string_append_printf (fields, "%s%s", fields->len > 0 ? ", " : "",
+                              outlay_line_field_title (f));
+  if (g_strcmp0 (was, outlay_section_get_code (to->section)) != 0)
+    g_string_append_printf (words, _("Moved from %s"), was);
+  if (fields->len > 0)
+    {
+      if (words->len > 0)
+        g_string_append (words, "; ");
+      /* TRANSLATORS: %s lists the fields that differ, "Rate, Qty" */
+      g_string_append_printf (words, _("Changed: %s"), fields->str);
+    }
+  return words->len > 0 ? g_string_free (g_steal_pointer (&words), FALSE) : NULL;
+}
+
+static void
+add_line_row (OutlayReport *self, guint table, OutlayLine *shown, OutlayLine *old,
+              OutlayLine *new, char *words, gboolean shaded)
+{
+  ReportRow *row = outlay_report_add_row (self, REPORT_ROW_LINE, table, 6);
+  OutlayDecimal from = old != NULL ? outlay_line_get_estimate (old) : 0;
+  OutlayDecimal to = new != NULL ? outlay_line_get_estimate (new) : 0;
+
+  row->cells[0] = g_strdup (outlay_line_get_code (shown));
+  row->cells[1] = g_strdup (outlay_line_get_description (shown));
+  row->cells[2] = old != NULL ? outlay_report_money (self, from) : g_strdup ("—");
+  row->cells[3] = new != NULL ? outlay_report_money (self, to) : g_strdup ("—");
+  /* an unchanged line shows no difference, so the changes stand out */
+  if (words != NULL)
+    row->cells[4] = outlay_report_money (self, outlay_comparison_delta (from, to));
+  row->cells[5] = words;
+  if (shaded)
+    row->flags |= REPORT_ROW_SHADED;
+  if (words != NULL)
+    row->flags |= REPORT_ROW_STRONG;
+  if (new == NULL)
+    row->flags |= REPORT_ROW_MUTED;
+}
+
+static gboolean
+in_section (Entry *e, const char *code)
+{
+  return g_strcmp0 (outlay_section_get_code (e->section), code) == 0;
+}
+
+/* Rows for the lines of section @code: the newer side's, then those it
+ * no longer has.  Returns how many. */
+static guint
+add_section_lines (OutlayReport *self, guint table, Pairing *p, const char *code)
+{
+  guint n = 0;
+
+  for (guint j = 0; j < p->to->len; j++)
+    {
+      Entry *e = &g_array_index (p->to, Entry, j);
+      Entry *old = e->partner >= 0 ? &g_array_index (p->from, Entry, e->partner) : NULL;
+
+      if (!in_section (e, code))
+        continue;
+      add_line_row (self, table, e->line, old != NULL ? old->line : NULL, e->line,
+                    old != NULL ? change_words (old, e) : g_strdup (_("Added")), n++ % 2 == 1);
+    }
+  for (guint i = 0; i < p->from->len; i++)
+    {
+      Entry *e = &g_array_index (p->from, Entry, i);
+
+      if (e->partner < 0 && in_section (e, code))
+        add_line_row (self, table, e->line, e->line, NULL, g_strdup (_("Removed")),
+                      n++ % 2 == 1);
+    }
+  return n;
+}
+
+static guint
+count_section_lines (Pairing *p, const char *code)
+{
+  guint n = 0;
+
+  for (guint j = 0; j < p->to->len; j++)
+    n += in_section (&g_array_index (p->to, Entry, j), code);
+  for (guint i = 0; i < p->from->len; i++)
+    n += g_array_index (p->from, Entry, i).partner < 0
+         && in_section (&g_array_index (p->from, Entry, i), code);
+  return n;
+}
+
+static void
+add_sums_row (OutlayReport *self, guint table, ReportRowKind kind, const char *label,
+              OutlayDecimal from, OutlayDecimal to)
+{
+  ReportRow *row;
+
+  /* nothing ends a page alone */
+  g_array_index (self->rows, ReportRow, self->rows->len - 1).keep = 1;
+  row = outlay_report_add_row (self, kind, table, 6);
+  row->cells[1] = g_strdup (label);
+  row->cells[2] = outlay_report_money (self, from);
+  row->cells[3] = outlay_report_money (self, to);
+  row->cells[4] = outlay_report_money (self, outlay_comparison_delta (from, to));
+  if (kind == REPORT_ROW_LINE)
+    row->flags |= REPORT_ROW_MUTED;
+}
+
+static void
+add_section (OutlayReport *self, guint table, Pairing *p, OutlaySectionDelta *d)
+{
+  g_autofree char *total = NULL;
+  const char *ref = *d->code != '\0' ? d->code : d->name;
+
+  outlay_report_add_heading (self, table, d->code, d->name, count_section_lines (p, d->code));
+  add_section_lines (self, table, p, d->code);
+  if (d->from.fringe != 0 || d->to.fringe != 0)
+    add_sums_row (self, table, REPORT_ROW_LINE, _("Fringes (P&W)"), d->from.fringe,
+                  d->to.fringe);
+  /* TRANSLATORS: a section's total, "Total A" */
+  total = g_strdup_printf (_("Total %s"), ref);
+  add_sums_row (self, table, REPORT_ROW_SUBTOTAL, total, d->from.estimate, d->to.estimate);
+}
+
+static void
+count_changes (Pairing *p)
+{
+  for (guint j = 0; j < p->to->len; j++)
+    {
+      Entry *e = &g_array_index (p->to, Entry, j);
+      g_autofree char *words = NULL;
+
+      if (e->partner < 0)
+        p->n_added++;
+      else if ((words = change_words (&g_array_index (p->from, Entry, e->partner), e)) != NULL)
+        p->n_changed++;
+    }
+  for (guint i = 0; i < p->from->len; i++)
+    p->n_removed += g_array_index (p->from, Entry, i).partner < 0;
+}
+
+static void
+add_compare_title (OutlayReport *self, OutlayDocument *to, const char *from_name,
+                   const char *to_name, Pairing *p)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  OutlayBudget *b = outlay_document_get_budget (to);
+  g_autofree char *changes = NULL;
+
+  outlay_report_add_title (self, self->budget_name);
+  outlay_report_field (fields, _("From"), from_name);
+  outlay_report_field (fields, _("To"), to_name);
+  outlay_report_field (fields, _("Client"), outlay_budget_get_client (b));
+  outlay_report_field (fields, _("Job number"), outlay_budget_get_job_number (b));
+  outlay_report_field (fields, _("Currency"), self->currency);
+  outlay_report_add_fields (self, fields);
+  /* TRANSLATORS: the first line of a comparison report */
+  changes = g_strdup_printf (_("Lines changed: %u, added: %u, removed: %u. Amounts are "
+                               "estimates; differences in parentheses are decreases."),
+                             p->n_changed, p->n_added, p->n_removed);
+  outlay_report_add_note (self, NULL, changes);
+}
+
+void
+outlay_report_build_compare (OutlayReport   *self,
+                             OutlayDocument *from,
+                             const char     *from_name,
+                             OutlayDocument *to,
+                             const char     *to_name)
+{
+  g_autoptr(OutlayComparison) c = outlay_compare_documents (from, to);
+  g_autoptr(GArray) a = collect (from);
+  g_autoptr(GArray) b = collect (to);
+  gint64 id = outlay_budget_get_id (outlay_document_get_budget (from));
+  Pairing p = { a, b, 0, 0, 0 };
+  guint table;
+
+  if (id != 0 && id == outlay_budget_get_id (outlay_document_get_budget (to)))
+    match_by_id (a, b);
+  match_by_key (a, b);
+  count_changes (&p);
+  add_compare_title (self, to, from_name, to_name, &p);
+  table = outlay_report_add_table (self, TRUE,
+                                   _("Code"), REPORT_COLUMN_TEXT, 64,
+                                   _("Description"), REPORT_COLUMN_FILL, 0,
+                                   from_name, REPORT_COLUMN_NUMERIC, 90,
+                                   to_name, REPORT_COLUMN_NUMERIC, 90,
+                                   _("Difference"), REPORT_COLUMN_NUMERIC, 0,
+                                   _("Change"), REPORT_COLUMN_TEXT, 120,
+                                   NULL);
+  outlay_report_add_columns (self, table);
+  for (guint i = 0; i < c->sections->len; i++)
+    add_section (self, table, &p, g_ptr_array_index (c->sections, i));
+  add_sums_row (self, table, REPORT_ROW_TOTAL, _("Grand total"), c->from.estimate,
+                c->to.estimate);
+}

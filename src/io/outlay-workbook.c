@@ -1,0 +1,476 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-workbook"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <gsf/gsf.h>
+#include <libxml/parser.h>
+#include <string.h>
+
+#include "outlay-error.h"
+#include "outlay-workbook-private.h"
+#include "outlay-workbook-xml.h"
+
+/* libgsf 1.14.50 has no autoptr support */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInfile, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutput, g_object_unref)
+
+/* Picks the reader by content, never by extension: a zip is an xlsx when
+ * it has xl/workbook.xml and an ODS when its mimetype says so; an OLE2
+ * compound file is an xls, unless it holds an encrypted OOXML package;
+ * anything else goes to the CSV reader, which refuses binary. */
+
+#define ODS_MIMETYPE "application/vnd.oasis.opendocument.spreadsheet"
+/* Rows between two looks at the cancellable. */
+#define CANCEL_EVERY 1000
+
+struct _OutlayWorkbook
+{
+  GObject                          parent_instance;
+
+  OutlayWorkbookFormat             format;
+  const OutlayWorkbookFormatClass *klass;
+  gpointer                         reader;
+  OutlayWorkbookInfo               info;
+  char                            *name;
+  GsfInput                        *input;
+  GBytes                          *bytes;      /* open_bytes(): backs @input */
+  char                            *temp_path;  /* a local copy for the xls reader */
+  GMutex                           lock;
+};
+
+typedef struct
+{
+  OutlayRowFunc  func;
+  gpointer       user_data;
+  GCancellable  *cancellable;
+  guint          max_rows;
+  guint          count;
+} ReadClosure;
+
+G_DEFINE_FINAL_TYPE (OutlayWorkbook, outlay_workbook, G_TYPE_OBJECT)
+
+static const guint8 zip_magic[] = { 'P', 'K', 3, 4 };
+static const guint8 ole2_magic[] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
+
+void
+outlay_workbook_sheet_free (OutlayWorkbookSheet *sheet)
+{
+  if (sheet == NULL)
+    return;
+  g_free (sheet->name);
+  g_free (sheet);
+}
+
+/* ---- sniffing ---- */
+
+static gboolean
+is_ods_mimetype (GBytes *bytes)
+{
+  gsize size;
+  const char *data = bytes ? g_bytes_get_data (bytes, &size) : NULL;
+  gsize n = strlen (ODS_MIMETYPE);
+
+  if (data == NULL || size < n || memcmp (data, ODS_MIMETYPE, n) != 0)
+    return FALSE;
+  while (n < size && g_ascii_isspace (data[n]))
+    n++;
+  return n == size || (size - n == 9 && memcmp (data + n, "-template", 9) == 0);
+}
+
+static gboolean
+sniff_zip (OutlayWorkbook *self, GsfInput *input, GError **error)
+{
+  g_autoptr(OutlayZip) zip = outlay_zip_open (input, self->name, error);
+  g_autoptr(GBytes) mimetype = NULL;
+  GError *local_error = NULL;
+
+  if (zip == NULL)
+    return FALSE;
+  if (outlay_zip_has (zip, "xl/workbook.xml"))
+    {
+      self->format = OUTLAY_WORKBOOK_XLSX;
+      self->klass = &outlay_xlsx_format;
+      return TRUE;
+    }
+  mimetype = outlay_zip_read_small (zip, "mimetype", 256, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (is_ods_mimetype (mimetype))
+    {
+      self->format = OUTLAY_WORKBOOK_ODS;
+      self->klass = &outlay_ods_format;
+      return TRUE;
+    }
+  g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE,
+               _("“%s” is a zip archive but not a spreadsheet"), self->name);
+  return FALSE;
+}
+
+static gboolean
+copy_to_temp (OutlayWorkbook *self, GsfInput *input, GError **error)
+{
+  g_autoptr(GsfOutput) output = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+  int fd;
+
+  fd = g_file_open_tmp ("outlay-XXXXXX.xls", &self->temp_path, &local_error);
+  if (fd < 0 || !g_close (fd, &local_error)
+      || (output = gsf_output_stdio_new (self->temp_path, &local_error)) == NULL)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_FAILED,
+                   _("“%s” could not be copied to a temporary file: %s"), self->name,
+                   local_error ? local_error->message : "");
+      return FALSE;
+    }
+  ok = gsf_input_seek (input, 0, G_SEEK_SET) == FALSE && gsf_input_copy (input, output);
+  ok = gsf_output_close (output) && ok;
+  if (!ok)
+    g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_FAILED,
+                 _("“%s” could not be copied to a temporary file"), self->name);
+  return ok;
+}
+
+static gboolean
+sniff_ole2 (OutlayWorkbook *self, GsfInput *input, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GsfInfile) ole = gsf_infile_msole_new (input, &local_error);
+  g_autoptr(GsfInput) info = NULL;
+  g_autoptr(GsfInput) package = NULL;
+
+  if (ole == NULL)
+    {
+      outlay_file_set_damaged (error, self->name, "%s",
+                               local_error ? local_error->message : _("not a readable Office file"));
+      return FALSE;
+    }
+  info = gsf_infile_child_by_name (ole, "EncryptionInfo");
+  package = gsf_infile_child_by_name (ole, "EncryptedPackage");
+  if (info != NULL || package != NULL)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_ENCRYPTED,
+                   _("“%s” is protected with a password. Open it in your spreadsheet, "
+                     "remove the password, save, and import again."), self->name);
+      return FALSE;
+    }
+  self->format = OUTLAY_WORKBOOK_XLS;
+  self->klass = &outlay_xls_format;
+  return TRUE;
+}
+
+static gboolean
+sniff (OutlayWorkbook *self, GsfInput *input, GError **error)
+{
+  guint8 head[8] = { 0 };
+  gsf_off_t size = gsf_input_size (input);
+  gboolean ok;
+
+  if (size <= 0)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE, _("“%s” is empty"), self->name);
+      return FALSE;
+    }
+  if (gsf_input_read (input, (gsize) MIN (size, 8), head) == NULL)
+    {
+      outlay_file_set_damaged (error, self->name, _("it cannot be read"));
+      return FALSE;
+    }
+  gsf_input_seek (input, 0, G_SEEK_SET);
+
+  if (size >= 4 && memcmp (head, zip_magic, sizeof zip_magic) == 0)
+    ok = sniff_zip (self, input, error);
+  else if (size >= 8 && memcmp (head, ole2_magic, sizeof ole2_magic) == 0)
+    ok = sniff_ole2 (self, input, error);
+  else
+    {
+      self->format = OUTLAY_WORKBOOK_CSV;
+      self->klass = &outlay_csv_format;
+      ok = TRUE;
+    }
+  gsf_input_seek (input, 0, G_SEEK_SET);
+  return ok;
+}
+
+/* ---- opening ---- */
+
+static OutlayWorkbook *
+open_input (GsfInput      *input,
+            const char    *name,
+            const char    *local_path,
+            GBytes        *bytes,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(OutlayWorkbook) self = g_object_new (OUTLAY_TYPE_WORKBOOK, NULL);
+  const char *path = NULL;
+
+  self->name = g_strdup (name);
+  self->info.name = self->name;
+  self->input = g_object_ref (input);
+  self->bytes = bytes ? g_bytes_ref (bytes) : NULL;
+  if (!sniff (self, input, error))
+    return NULL;
+
+  if (self->format == OUTLAY_WORKBOOK_XLS)
+    {
+      if (local_path == NULL && !copy_to_temp (self, input, error))
+        return NULL;
+      path = local_path ? local_path : self->temp_path;
+      gsf_input_seek (input, 0, G_SEEK_SET);
+    }
+  self->reader = self->klass->open (input, path, &self->info, cancellable, error);
+  if (self->reader == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE, _("“%s” cannot be read"), name);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+static char *
+display_name (GFile *file, GCancellable *cancellable)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  char *name;
+
+  if (info != NULL && g_file_info_get_display_name (info) != NULL)
+    return g_strdup (g_file_info_get_display_name (info));
+  name = g_file_get_basename (file);
+  return name ? name : g_file_get_uri (file);
+}
+
+/**
+ * outlay_workbook_open:
+ * @file: a spreadsheet anywhere GIO reaches (local, sftp://, smb://)
+ * @cancellable: (nullable): a #GCancellable
+ * @error: what went wrong, naming the file
+ *
+ * Opens @file, picking the reader from its content, and lists its sheets.
+ *
+ * Returns: (transfer full): the workbook, or %NULL with @error set
+ */
+OutlayWorkbook *
+outlay_workbook_open (GFile         *file,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GsfInput) input = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  name = display_name (file, cancellable);
+  input = gsf_input_gio_new (file, &local_error);
+  if (input == NULL)
+    {
+      gboolean missing = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+
+      g_set_error (error, OUTLAY_ERROR, missing ? OUTLAY_ERROR_NOT_FOUND : OUTLAY_ERROR_FAILED,
+                   _("“%s” could not be opened: %s"), name,
+                   local_error ? local_error->message : _("unknown error"));
+      return NULL;
+    }
+  path = g_file_get_path (file);
+  return open_input (input, name, path, NULL, cancellable, error);
+}
+
+/**
+ * outlay_workbook_open_bytes:
+ * @bytes: the file's content
+ * @name: a name for messages
+ * @error: what went wrong, naming @name
+ *
+ * Like outlay_workbook_open() for a file in memory.
+ *
+ * Returns: (transfer full): the workbook, or %NULL with @error set
+ */
+OutlayWorkbook *
+outlay_workbook_open_bytes (GBytes      *bytes,
+                            const char  *name,
+                            GError     **error)
+{
+  g_autoptr(GsfInput) input = NULL;
+  gsize size;
+  const guint8 *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  input = gsf_input_memory_new (data ? data : (const guint8 *) "", (gsf_off_t) size, FALSE);
+  return open_input (input, name, NULL, bytes, NULL, error);
+}
+
+/* ---- GObject ---- */
+
+static void
+outlay_workbook_finalize (GObject *object)
+{
+  OutlayWorkbook *self = OUTLAY_WORKBOOK (object);
+
+  if (self->reader != NULL && self->klass != NULL && self->klass->free != NULL)
+    self->klass->free (self->reader);
+  g_clear_pointer (&self->info.sheets, g_ptr_array_unref);
+  g_clear_object (&self->input);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  if (self->temp_path != NULL)
+    g_unlink (self->temp_path);
+  g_free (self->temp_path);
+  g_free (self->name);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (outlay_workbook_parent_class)->finalize (object);
+}
+
+static void
+outlay_workbook_class_init (OutlayWorkbookClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = outlay_workbook_finalize;
+  /* once, before any reader thread touches libxml2 */
+  xmlInitParser ();
+}
+
+static void
+outlay_workbook_init (OutlayWorkbook *self)
+{
+  g_mutex_init (&self->lock);
+  self->info.sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_workbook_sheet_free);
+  self->info.number_style = OUTLAY_DECIMAL_STYLE_POINT;
+}
+
+/* ---- public API ---- */
+
+OutlayWorkbookFormat
+outlay_workbook_get_format (OutlayWorkbook *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_WORKBOOK (self), OUTLAY_WORKBOOK_CSV);
+  return self->format;
+}
+
+const char *
+outlay_workbook_get_name (OutlayWorkbook *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_WORKBOOK (self), NULL);
+  return self->name;
+}
+
+guint
+outlay_workbook_get_n_sheets (OutlayWorkbook *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_WORKBOOK (self), 0);
+  return self->info.sheets->len;
+}
+
+const char *
+outlay_workbook_get_sheet_name (OutlayWorkbook *self,
+                                guint           sheet)
+{
+  g_return_val_if_fail (OUTLAY_IS_WORKBOOK (self), NULL);
+  g_return_val_if_fail (sheet < self->info.sheets->len, NULL);
+  return ((OutlayWorkbookSheet *) self->info.sheets->pdata[sheet])->name;
+}
+
+gboolean
+outlay_workbook_get_sheet_hidden (OutlayWorkbook *self,
+                                  guint           sheet)
+{
+  g_return_val_if_fail (OUTLAY_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (sheet < self->info.sheets->len, FALSE);
+  return ((OutlayWorkbookSheet *) self->info.sheets->pdata[sheet])->hidden;
+}
+
+OutlayDecimalStyle
+outlay_workbook_get_number_style (OutlayWorkbook *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_WORKBOOK (self), OUTLAY_DECIMAL_STYLE_POINT);
+  return self->info.number_style;
+}
+
+const char *
+outlay_workbook_get_encoding (OutlayWorkbook *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_WORKBOOK (self), NULL);
+  return self->info.encoding;
+}
+
+char
+outlay_workbook_get_delimiter (OutlayWorkbook *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_WORKBOOK (self), 0);
+  return self->info.delimiter;
+}
+
+static gboolean
+read_row_cb (const OutlayRow *row,
+             gpointer         user_data,
+             GError         **error)
+{
+  ReadClosure *closure = user_data;
+
+  if (closure->max_rows > 0 && closure->count >= closure->max_rows)
+    return FALSE;
+  if (++closure->count % CANCEL_EVERY == 0
+      && g_cancellable_set_error_if_cancelled (closure->cancellable, error))
+    return FALSE;
+  return closure->func (row, closure->user_data, error);
+}
+
+/**
+ * outlay_workbook_read_sheet:
+ * @self: a workbook
+ * @sheet: the sheet's index
+ * @max_rows: the most rows to deliver, 0 for all
+ * @func: called for each row that has a non-empty cell
+ * @user_data: for @func
+ * @cancellable: (nullable): looked at every 1,000 rows
+ * @error: what went wrong, naming the file, sheet and cell
+ *
+ * Streams @sheet's rows to @func. Reads are serialized.
+ *
+ * Returns: %TRUE when the sheet was read (or @func asked to stop)
+ */
+gboolean
+outlay_workbook_read_sheet (OutlayWorkbook *self,
+                            guint           sheet,
+                            guint           max_rows,
+                            OutlayRowFunc   func,
+                            gpointer        user_data,
+                            GCancellable   *cancellable,
+                            GError        **error)
+{
+  ReadClosure closure = { func, user_data, cancellable, max_rows, 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (OUTLAY_IS_WORKBOOK (self), FALSE);
+  g_return_val_if_fail (sheet < self->info.sheets->len, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (self->klass->read_sheet == NULL)
+    return TRUE;
+  g_mutex_lock (&self->lock);
+  ok = self->klass->read_sheet (self->reader, &self->info, sheet, max_rows,
+                                read_row_cb, &closure, cancellable, error);
+  g_mutex_unlock (&self->lock);
+  return ok;
+}

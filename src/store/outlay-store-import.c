@@ -1,0 +1,698 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-store"
+
+/* Imports in the database: one transaction each, recorded in `imports`,
+ * every line and section they add remembering the import, so the whole
+ * import can be taken back out. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "outlay-document-sink.h"
+#include "outlay-error.h"
+#include "outlay-line-private.h"
+#include "outlay-model-enum-types.h"
+#include "outlay-store-import.h"
+#include "outlay-store-private.h"
+#include "outlay-store-versions.h"
+
+struct _OutlayStoreImport
+{
+  OutlayStore      *store;
+  OutlayImportMode  mode;
+  gint64            id;
+  gint64            budget_id;
+  guint             n_sections;    /* sections in the budget, for positions */
+  GHashTable       *sections;      /* "code\x1fname" → gint64* id */
+  GHashTable       *next_position; /* gint64 section id → guint next line position */
+  gboolean          open;          /* the transaction is ours to roll back */
+};
+
+static const char *const mode_ids[] = { "new", "append", "replace" };
+
+static gint64
+now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static gint64
+query_int64 (OutlayStore *store, const char *sql, gint64 arg, GError **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (store, sql, error);
+  gint64 value = 0;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, arg);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static gboolean
+exec_with_id (OutlayStore *store, const char *sql, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return outlay_store_step_done (store, stmt, error);
+}
+
+static char *
+section_key (const char *code, const char *name)
+{
+  return g_strdup_printf ("%s\x1f%s", code != NULL ? code : "", name != NULL ? name : "");
+}
+
+/* APPEND: the budget's sections by code and by name, to add lines to them. */
+static gboolean
+load_existing_sections (OutlayStoreImport *self, GError **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (self->store,
+    "SELECT id, code, name, (SELECT count(*) FROM lines WHERE section_id = sections.id)"
+    " FROM sections WHERE budget_id = ? ORDER BY position", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->budget_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *code = (const char *) sqlite3_column_text (stmt, 1);
+      const char *name = (const char *) sqlite3_column_text (stmt, 2);
+      gint64 *key = g_memdup2 (&id, sizeof id);
+
+      g_hash_table_insert (self->sections, section_key (code, name), g_memdup2 (&id, sizeof id));
+      if (code != NULL && *code != '\0')
+        g_hash_table_insert (self->sections, section_key (code, NULL), g_memdup2 (&id, sizeof id));
+      g_hash_table_insert (self->sections, section_key (NULL, name), g_memdup2 (&id, sizeof id));
+      g_hash_table_insert (self->next_position, key,
+                           GUINT_TO_POINTER ((guint) sqlite3_column_int (stmt, 3)));
+      self->n_sections++;
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || outlay_store_fail (self->store, error);
+}
+
+static gboolean
+check_target (OutlayStore *store, gint64 budget_id, GError **error)
+{
+  gint64 locked = query_int64 (store,
+    "SELECT CASE status WHEN 'locked' THEN 2 ELSE 1 END FROM budgets"
+    " WHERE id = ? AND trashed = 0 AND is_template = 0", budget_id, error);
+
+  if (locked < 0)
+    return FALSE;
+  if (locked == 0)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
+                   _("There is no budget %" G_GINT64_FORMAT " to import into"), budget_id);
+      return FALSE;
+    }
+  if (locked == 2)
+    {
+      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_LOCKED,
+                           _("This budget is locked. Unlock it before importing into it."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* REPLACE: keeps the budget as it was in a version, then empties it. */
+static gboolean
+save_and_clear (OutlayStoreImport *self, OutlayDocument *before, const char *file_name,
+                GError **error)
+{
+  g_autofree char *name = NULL;
+  gint64 version_id;
+  sqlite3_stmt *stmt;
+
+  for (guint n = 1; version_id = 0, n < 1000; n++)
+    {
+      g_autoptr(GError) local = NULL;
+
+      g_free (name);
+      name = n == 1 ? g_strdup_printf (_("Before import of %s"), file_name)
+                    : g_strdup_printf (_("Before import of %s (%u)"), file_name, n);
+      version_id = outlay_store_write_version (self->store, before, name,
+                                               _("Saved by Outlay before an import replaced "
+                                                 "the budget's lines"), now (), &local);
+      if (version_id != 0)
+        break;
+      if (!g_error_matches (local, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+    }
+  if (version_id == 0)
+    {
+      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_FAILED,
+                           _("Could not save the budget as a version before replacing it"));
+      return FALSE;
+    }
+  stmt = outlay_store_statement (self->store,
+                                 "UPDATE imports SET replaced_version_id = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, version_id);
+  sqlite3_bind_int64 (stmt, 2, self->id);
+  return outlay_store_step_done (self->store, stmt, error)
+         && exec_with_id (self->store, "DELETE FROM lines WHERE budget_id = ?", self->budget_id,
+                          error)
+         && exec_with_id (self->store, "DELETE FROM sections WHERE budget_id = ?",
+                          self->budget_id, error);
+}
+
+static gboolean
+insert_record (OutlayStoreImport *self, const OutlayImportInfo *info, GError **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (self->store,
+    "INSERT INTO imports (budget_id, file_name, uri, fingerprint, source, file_type, mapping,"
+    " started, status, kind, sheet, header_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (self->budget_id > 0)
+    sqlite3_bind_int64 (stmt, 1, self->budget_id);
+  sqlite3_bind_text (stmt, 2, info->file_name != NULL ? info->file_name : "", -1, SQLITE_TRANSIENT);
+  outlay_store_bind_text (stmt, 3, info->uri);
+  outlay_store_bind_text (stmt, 4, info->fingerprint);
+  outlay_store_bind_text (stmt, 5, info->source);
+  outlay_store_bind_text (stmt, 6, info->file_type);
+  outlay_store_bind_text (stmt, 7, info->mapping);
+  sqlite3_bind_int64 (stmt, 8, now ());
+  sqlite3_bind_text (stmt, 9, mode_ids[self->mode], -1, SQLITE_STATIC);
+  outlay_store_bind_text (stmt, 10, info->sheet);
+  if (info->header_row > 0)
+    sqlite3_bind_int (stmt, 11, info->header_row);
+  if (!outlay_store_step_done (self->store, stmt, error))
+    return FALSE;
+  self->id = sqlite3_last_insert_rowid (outlay_store_get_db (self->store));
+  return TRUE;
+}
+
+static gboolean
+create_budget (OutlayStoreImport *self, OutlayBudget *budget, GError **error)
+{
+  g_autoptr(OutlayDocument) doc = outlay_document_new (budget);
+  sqlite3_stmt *stmt;
+
+  if (!outlay_document_finish_load (doc, error)
+      || !outlay_store_write_document (self->store, doc, NULL, NULL, NULL, error))
+    return FALSE;
+  self->budget_id = outlay_budget_get_id (budget);
+  stmt = outlay_store_statement (self->store, "UPDATE imports SET budget_id = ? WHERE id = ?",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->budget_id);
+  sqlite3_bind_int64 (stmt, 2, self->id);
+  return outlay_store_step_done (self->store, stmt, error);
+}
+
+/**
+ * outlay_store_import_begin:
+ *
+ * Returns: (transfer full) (nullable): the import, in its transaction
+ */
+OutlayStoreImport *
+outlay_store_import_begin (OutlayStore            *store,
+                           const OutlayImportInfo *info,
+                           OutlayImportMode        mode,
+                           OutlayBudget           *budget,
+                           gint64                  budget_id,
+                           GError                **error)
+{
+  g_autoptr(OutlayStoreImport) self = g_new0 (OutlayStoreImport, 1);
+  g_autoptr(OutlayDocument) before = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_STORE (store), NULL);
+  g_return_val_if_fail (info != NULL, NULL);
+  g_return_val_if_fail (mode != OUTLAY_IMPORT_MODE_NEW || OUTLAY_IS_BUDGET (budget), NULL);
+
+  self->store = g_object_ref (store);
+  self->mode = mode;
+  self->budget_id = mode == OUTLAY_IMPORT_MODE_NEW ? 0 : budget_id;
+  self->sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->next_position = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  if (mode != OUTLAY_IMPORT_MODE_NEW && !check_target (store, budget_id, error))
+    return NULL;
+  /* loads in its own read transaction, so before ours */
+  if (mode == OUTLAY_IMPORT_MODE_REPLACE
+      && (before = outlay_store_load_document (store, budget_id, error)) == NULL)
+    return NULL;
+  if (!outlay_store_exec (store, "BEGIN IMMEDIATE", error))
+    return NULL;
+  self->open = TRUE;
+  if (!insert_record (self, info, error))
+    return NULL;
+  if (mode == OUTLAY_IMPORT_MODE_NEW && !create_budget (self, budget, error))
+    return NULL;
+  if (mode == OUTLAY_IMPORT_MODE_APPEND && !load_existing_sections (self, error))
+    return NULL;
+  if (mode == OUTLAY_IMPORT_MODE_REPLACE
+      && !save_and_clear (self, before, info->file_name != NULL ? info->file_name : "", error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+gint64
+outlay_store_import_get_id (OutlayStoreImport *self)
+{
+  return self->id;
+}
+
+gint64
+outlay_store_import_get_budget_id (OutlayStoreImport *self)
+{
+  return self->budget_id;
+}
+
+static gint64
+lookup_section (OutlayStoreImport *self, const char *code, const char *name)
+{
+  g_autofree char *exact = section_key (code, name);
+  gint64 *id = g_hash_table_lookup (self->sections, exact);
+
+  if (id == NULL && self->mode == OUTLAY_IMPORT_MODE_APPEND)
+    {
+      g_autofree char *by_code = section_key (code, NULL);
+      g_autofree char *by_name = section_key (NULL, name);
+
+      if (code != NULL && *code != '\0')
+        id = g_hash_table_lookup (self->sections, by_code);
+      if (id == NULL && name != NULL && *name != '\0')
+        id = g_hash_table_lookup (self->sections, by_name);
+    }
+  return id != NULL ? *id : 0;
+}
+
+gint64
+outlay_store_import_section (OutlayStoreImport  *self,
+                             const char         *code,
+                             const char         *name,
+                             GError            **error)
+{
+  g_autoptr(OutlaySection) section = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = lookup_section (self, code, name);
+
+  if (id != 0)
+    return id;
+  section = outlay_section_new (code != NULL ? code : "", name != NULL ? name : "");
+  if (!outlay_store_insert_section_row (self->store, self->budget_id, self->n_sections, section,
+                                        error))
+    return 0;
+  id = outlay_section_get_id (section);
+  stmt = outlay_store_statement (self->store, "UPDATE sections SET import_id = ? WHERE id = ?",
+                                 error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!outlay_store_step_done (self->store, stmt, error))
+    return 0;
+  self->n_sections++;
+  g_hash_table_insert (self->sections, section_key (code, name), g_memdup2 (&id, sizeof id));
+  g_hash_table_insert (self->next_position, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (0));
+  return id;
+}
+
+gboolean
+outlay_store_import_line (OutlayStoreImport  *self,
+                          gint64              section_id,
+                          OutlayLine         *line,
+                          GError            **error)
+{
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->next_position, &section_id));
+
+  outlay_line_set_id (line, 0);
+  outlay_line_set_import_id (line, self->id);
+  if (!outlay_store_insert_line_row (self->store, self->budget_id, section_id, position, line,
+                                     error))
+    return FALSE;
+  g_hash_table_replace (self->next_position, g_memdup2 (&section_id, sizeof section_id),
+                        GUINT_TO_POINTER (position + 1));
+  return TRUE;
+}
+
+gboolean
+outlay_store_import_commit (OutlayStoreImport  *self,
+                            guint               rows_total,
+                            guint               rows_imported,
+                            guint               rows_skipped,
+                            const char         *errors,
+                            const char         *warnings,
+                            GError            **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (self->store,
+    "UPDATE imports SET rows_total = ?, rows_imported = ?, rows_skipped = ?, errors = ?,"
+    " warnings = ?, finished = ?, status = 'done' WHERE id = ?", error);
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (self->open, FALSE);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, rows_total);
+  sqlite3_bind_int (stmt, 2, rows_imported);
+  sqlite3_bind_int (stmt, 3, rows_skipped);
+  outlay_store_bind_text (stmt, 4, errors);
+  outlay_store_bind_text (stmt, 5, warnings);
+  sqlite3_bind_int64 (stmt, 6, now ());
+  sqlite3_bind_int64 (stmt, 7, self->id);
+  summary = g_strdup_printf ("{\"import_id\":%" G_GINT64_FORMAT ",\"mode\":\"%s\",\"lines\":%u}",
+                             self->id, mode_ids[self->mode], rows_imported);
+  if (!outlay_store_step_done (self->store, stmt, error)
+      || !exec_with_id (self->store, "UPDATE budgets SET modified = strftime('%s') WHERE id = ?",
+                        self->budget_id, error)
+      || !outlay_store_audit (self->store, self->budget_id, "import", self->id, "import", NULL,
+                              NULL, summary, error)
+      || !outlay_store_exec (self->store, "COMMIT", error))
+    return FALSE;
+  self->open = FALSE;
+  return TRUE;
+}
+
+void
+outlay_store_import_free (OutlayStoreImport *self)
+{
+  if (self == NULL)
+    return;
+  if (self->open)
+    outlay_store_exec (self->store, "ROLLBACK", NULL);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->sections, g_hash_table_unref);
+  g_clear_pointer (&self->next_position, g_hash_table_unref);
+  g_free (self);
+}
+
+/* ---- the record ---- */
+
+#define RECORD_COLUMNS \
+  "imports.id, imports.budget_id, file_name, uri, fingerprint, source, file_type, mapping," \
+  " rows_total, rows_imported, rows_skipped, errors, started, finished, imports.status," \
+  " imports.kind, sheet, warnings, budgets.name, undone"
+
+static OutlayImportRecord *
+read_record (sqlite3_stmt *stmt)
+{
+  const char *status = (const char *) sqlite3_column_text (stmt, 14);
+  OutlayImportStatus s = OUTLAY_IMPORT_STATUS_RUNNING;
+
+  if (sqlite3_column_type (stmt, 19) != SQLITE_NULL)
+    s = OUTLAY_IMPORT_STATUS_UNDONE;
+  else if (g_strcmp0 (status, "done") == 0)
+    s = OUTLAY_IMPORT_STATUS_DONE;
+  else if (g_strcmp0 (status, "failed") == 0)
+    s = OUTLAY_IMPORT_STATUS_FAILED;
+  return g_object_new (OUTLAY_TYPE_IMPORT_RECORD,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "budget-id", sqlite3_column_int64 (stmt, 1),
+                       "file-name", sqlite3_column_text (stmt, 2),
+                       "uri", sqlite3_column_text (stmt, 3),
+                       "fingerprint", sqlite3_column_text (stmt, 4),
+                       "source", sqlite3_column_text (stmt, 5),
+                       "file-type", sqlite3_column_text (stmt, 6),
+                       "mapping", sqlite3_column_text (stmt, 7),
+                       "rows-total", (guint) sqlite3_column_int (stmt, 8),
+                       "rows-imported", (guint) sqlite3_column_int (stmt, 9),
+                       "rows-skipped", (guint) sqlite3_column_int (stmt, 10),
+                       "errors", sqlite3_column_text (stmt, 11),
+                       "started", sqlite3_column_int64 (stmt, 12),
+                       "finished", sqlite3_column_int64 (stmt, 13),
+                       "status", s,
+                       "mode", sqlite3_column_text (stmt, 15),
+                       "sheet", sqlite3_column_text (stmt, 16),
+                       "warnings", sqlite3_column_text (stmt, 17),
+                       "budget-name", sqlite3_column_text (stmt, 18),
+                       NULL);
+}
+
+static GPtrArray *
+query_records (OutlayStore *store, const char *where, gint64 arg, const char *text,
+               GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT " RECORD_COLUMNS " FROM imports"
+                                          " LEFT JOIN budgets ON budgets.id = imports.budget_id"
+                                          " WHERE %s ORDER BY imports.id DESC", where);
+  sqlite3_stmt *stmt = outlay_store_statement (store, sql, error);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, arg);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, read_record (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      outlay_store_fail (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/**
+ * outlay_store_list_imports:
+ *
+ * Returns: (transfer container) (element-type OutlayImportRecord): the imports
+ */
+GPtrArray *
+outlay_store_list_imports (OutlayStore  *store,
+                           gint64        budget_id,
+                           GError      **error)
+{
+  g_return_val_if_fail (OUTLAY_IS_STORE (store), NULL);
+
+  return query_records (store, budget_id > 0 ? "imports.budget_id = ?1" : "?1 = 0 OR 1",
+                        budget_id, NULL, error);
+}
+
+OutlayImportRecord *
+outlay_store_get_import (OutlayStore  *store,
+                         gint64        import_id,
+                         GError      **error)
+{
+  g_autoptr(GPtrArray) list = query_records (store, "imports.id = ?1", import_id, NULL, error);
+
+  if (list == NULL)
+    return NULL;
+  if (list->len == 0)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
+                   _("There is no import %" G_GINT64_FORMAT), import_id);
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (list, 0));
+}
+
+OutlayImportRecord *
+outlay_store_find_import_by_fingerprint (OutlayStore  *store,
+                                         const char   *fingerprint,
+                                         GError      **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_STORE (store), NULL);
+  g_return_val_if_fail (fingerprint != NULL, NULL);
+
+  list = query_records (store, "fingerprint = ?1 AND imports.status = 'done' AND undone IS NULL"
+                               " AND budgets.trashed = 0", 0, fingerprint, error);
+  if (list == NULL || list->len == 0)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (list, 0));
+}
+
+/* ---- undo ---- */
+
+/* REPLACE undone: the budget's sections and lines as the version saved
+ * them, each line keeping its id and the import it came from. */
+static gboolean
+restore_version (OutlayStore *store, gint64 version_id, gint64 budget_id, GError **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (!exec_with_id (store, "DELETE FROM lines WHERE budget_id = ?", budget_id, error)
+      || !exec_with_id (store, "DELETE FROM sections WHERE budget_id = ?", budget_id, error)
+      || (stmt = outlay_store_statement (store, "SELECT id FROM version_sections"
+                                                " WHERE version_id = ? ORDER BY position",
+                                         error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, version_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return outlay_store_fail (store, error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 vsid = g_array_index (ids, gint64, i);
+
+      if ((stmt = outlay_store_statement (store,
+             "INSERT INTO sections (budget_id, position, code, name, fringe, import_id)"
+             " SELECT ?1, position, code, name, fringe, import_id FROM version_sections"
+             " WHERE id = ?2", error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, budget_id);
+      sqlite3_bind_int64 (stmt, 2, vsid);
+      if (!outlay_store_step_done (store, stmt, error)
+          || (stmt = outlay_store_statement (store,
+                "INSERT INTO lines (id, budget_id, section_id, position, " OUTLAY_STORE_LINE_VALUES
+                ", import_id) SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM lines l WHERE l.id ="
+                " v.line_id) THEN v.line_id END, ?1, ?2, position, " OUTLAY_STORE_LINE_VALUES
+                ", import_id FROM version_lines v WHERE version_section_id = ?3 ORDER BY position",
+                error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, budget_id);
+      sqlite3_bind_int64 (stmt, 2, sqlite3_last_insert_rowid (outlay_store_get_db (store)));
+      sqlite3_bind_int64 (stmt, 3, vsid);
+      if (!outlay_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+undo_in_transaction (OutlayStore *store, OutlayImportRecord *record, gint64 version_id,
+                     GError **error)
+{
+  gint64 id = outlay_import_record_get_id (record);
+  gint64 budget_id = outlay_import_record_get_budget_id (record);
+  const char *mode = outlay_import_record_get_mode (record);
+  g_autofree char *summary = g_strdup_printf ("{\"import_id\":%" G_GINT64_FORMAT "}", id);
+
+  if (g_strcmp0 (mode, "new") == 0)
+    {
+      if (!exec_with_id (store, "DELETE FROM budgets WHERE id = ?", budget_id, error))
+        return FALSE;
+    }
+  else if (g_strcmp0 (mode, "replace") == 0)
+    {
+      if (!restore_version (store, version_id, budget_id, error))
+        return FALSE;
+    }
+  else if (!exec_with_id (store, "DELETE FROM lines WHERE import_id = ?", id, error)
+           || !exec_with_id (store, "DELETE FROM sections WHERE import_id = ?1 AND NOT EXISTS"
+                                    " (SELECT 1 FROM lines WHERE section_id = sections.id)",
+                             id, error))
+    return FALSE;
+  return exec_with_id (store, "UPDATE imports SET undone = strftime('%s') WHERE id = ?", id, error)
+         && (g_strcmp0 (mode, "new") == 0
+             || (exec_with_id (store, "UPDATE budgets SET modified = strftime('%s') WHERE id = ?",
+                               budget_id, error)
+                 && outlay_store_audit (store, budget_id, "import", id, "undo", NULL, NULL,
+                                        summary, error)));
+}
+
+gboolean
+outlay_store_undo_import (OutlayStore  *store,
+                          gint64        import_id,
+                          GError      **error)
+{
+  g_autoptr(OutlayImportRecord) record = NULL;
+  gint64 version_id = 0;
+
+  g_return_val_if_fail (OUTLAY_IS_STORE (store), FALSE);
+
+  if ((record = outlay_store_get_import (store, import_id, error)) == NULL)
+    return FALSE;
+  if (outlay_import_record_get_status (record) != OUTLAY_IMPORT_STATUS_DONE)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                   outlay_import_record_get_status (record) == OUTLAY_IMPORT_STATUS_UNDONE
+                     ? _("The import of “%s” was already undone")
+                     : _("The import of “%s” did not finish, so there is nothing to undo"),
+                   outlay_import_record_get_file_name (record));
+      return FALSE;
+    }
+  if (outlay_import_record_get_budget_id (record) == 0)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
+                   _("The budget “%s” was imported into is gone"),
+                   outlay_import_record_get_file_name (record));
+      return FALSE;
+    }
+  if (g_strcmp0 (outlay_import_record_get_mode (record), "new") != 0
+      && !check_target (store, outlay_import_record_get_budget_id (record), error))
+    return FALSE;
+  if (g_strcmp0 (outlay_import_record_get_mode (record), "replace") == 0)
+    {
+      version_id = query_int64 (store, "SELECT replaced_version_id FROM imports WHERE id = ?",
+                                import_id, error);
+      if (version_id < 0)
+        return FALSE;
+      if (version_id == 0)
+        {
+          g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
+                               _("The version saved before this import was deleted, so the "
+                                 "replaced lines cannot come back"));
+          return FALSE;
+        }
+    }
+  if (!outlay_store_exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!undo_in_transaction (store, record, version_id, error)
+      || !outlay_store_exec (store, "COMMIT", error))
+    {
+      outlay_store_exec (store, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- remembered mappings ---- */
+
+gboolean
+outlay_store_remember_mapping (OutlayStore  *store,
+                               const char   *signature,
+                               const char   *mapping,
+                               GError      **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (store,
+    "INSERT INTO import_mappings (signature, mapping, used) VALUES (?, ?, strftime('%s'))"
+    " ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping, used = excluded.used",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, signature, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, mapping, -1, SQLITE_TRANSIENT);
+  return outlay_store_step_done (store, stmt, error);
+}
+
+char *
+outlay_store_lookup_mapping (OutlayStore *store,
+                             const char  *signature)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (store,
+    "SELECT mapping FROM import_mappings WHERE signature = ?", NULL);
+  char *mapping = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, signature, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    mapping = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return mapping;
+}

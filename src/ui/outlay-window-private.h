@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Between the parts of the main window: outlay-window.c (the sidebar, the
+ * budget and its actions) and outlay-window-import.c (drops, File ▸ Import,
+ * the Imports view). */
+
+#include "outlay-budget-overview.h"
+#include "outlay-sheet-view.h"
+#include "outlay-store.h"
+#include "outlay-topsheet-view.h"
+#include "outlay-window.h"
+
+G_BEGIN_DECLS
+
+struct _OutlayWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content;
+  GtkListBox           *budget_list;
+  AdwViewSwitcherTitle *content_title;
+  AdwViewStack         *views;
+  OutlaySheetView      *sheet;
+  OutlayTopSheetView   *topsheet;
+  GtkMenuButton        *budget_menu_button;
+  GtkStack             *stack;
+  OutlayBudgetOverview *overview;
+  GMenuModel           *budget_menu;
+  GtkWidget            *row_menu;
+  GtkWidget            *drop_highlight;
+
+  OutlayStore          *store;
+  GSettings            *settings;
+  GListStore           *budgets;
+  OutlayDocument       *document;
+  GHashTable           *documents; /* budget id → OutlayDocument, with its undo history */
+  gint64                data_version; /* the store's, when the documents were last in step */
+
+  /* importing (outlay-window-import.c) */
+  GCancellable         *cancellable;  /* cancelled in dispose */
+  GQueue               *import_queue; /* files waiting for the assistant */
+  gboolean              importing;    /* a file is being opened or is in the assistant */
+};
+
+void outlay_window_toast          (OutlayWindow *self,
+                                   const char   *message);
+void outlay_window_toast_error    (OutlayWindow *self,
+                                   const GError *error);
+void outlay_window_reload_budgets (OutlayWindow *self);
+/* @budget_id was written through another connection (an import) or
+ * wholesale (an undone import): its open document is read again, or let go
+ * if the budget is gone. */
+void outlay_window_budget_written (OutlayWindow *self,
+                                   gint64        budget_id);
+
+/* outlay-window-import.c */
+void outlay_window_import_class_init (GtkWidgetClass *widget_class);
+void outlay_window_import_init       (OutlayWindow   *self);
+void outlay_window_import_dispose    (OutlayWindow   *self);
+
+G_END_DECLS

@@ -1,0 +1,542 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Imports spreadsheets into the real application as a user would, by
+ * dropping files on the window: a picture gets a toast and nothing else; a
+ * payroll file needs the "as a budget anyway" tick; the AICP bid form is
+ * read right (sheet "Bid Form", header row 6, a budget), imported and shown
+ * with its 16 sections and $557,068.00; dropped again it is recognised; a
+ * 100,000-row import is cancelled midway and leaves nothing; the Imports
+ * view undoes the AICP import and the budget is gone.  Screenshots of each
+ * step go to OUTLAY_SCREENSHOT_DIR. */
+
+#include "config.h"
+
+#include "outlay-ui-test-util.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "outlay-application.h"
+#include "outlay-import-dialog.h"
+#include "outlay-imports-dialog.h"
+#include "outlay-window.h"
+
+typedef struct
+{
+  OutlayApplication *app;
+  OutlayWindow      *window;
+  char              *dir;
+  gboolean           done;
+} Fixture;
+
+/* ---- waiting without timing ---- */
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @cond holds; the test's timeout catches a hang. */
+static void
+wait_until (Condition cond, gpointer data)
+{
+  guint tick = g_timeout_add (10, tick_cb, NULL);
+
+  while (!cond (data))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+/* ---- finding things on screen ---- */
+
+static GtkWidget *
+find_id (GtkWidget *widget, const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_id (c, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+child (gpointer widget, const char *id)
+{
+  GtkWidget *found = find_id (widget, id);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* A label on screen whose text contains @text. */
+static GtkWidget *
+find_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget, const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+has_toplevel_cb (gpointer type)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+static gboolean
+mapped_cb (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+gone_cb (gpointer weak)
+{
+  return *(gpointer *) weak == NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} LabelWait;
+
+static gboolean
+shows_label_cb (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return find_label (wait->widget, wait->text) != NULL;
+}
+
+static void
+wait_for_label (gpointer widget, const char *text)
+{
+  LabelWait wait = { widget, text };
+
+  wait_until (shows_label_cb, &wait);
+}
+
+static void
+save_screenshot (gpointer widget, const char *name)
+{
+  g_autofree char *path = outlay_ui_test_screenshot_path (name);
+
+  /* let the last changes be laid out and drawn */
+  outlay_ui_test_run_for (200);
+  g_assert_true (outlay_ui_test_save_png (widget, path));
+}
+
+/* ---- the steps ---- */
+
+static GtkDropTarget *
+drop_target (Fixture *f)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Hands the window's drop target a real GdkFileList, as a drop does. */
+static void
+drop_files (Fixture *f, const char *const *paths)
+{
+  GtkDropTarget *target = drop_target (f);
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *files = NULL;
+  gboolean handled = FALSE;
+  GdkDragAction action = 0;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    files = g_slist_append (files, g_file_new_for_path (paths[i]));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free_full (files, g_object_unref);
+  g_signal_emit_by_name (target, "enter", 300.0, 300.0, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_COPY);
+  g_signal_emit_by_name (target, "drop", &value, 300.0, 300.0, &handled);
+  g_assert_true (handled);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  const char *dir = g_getenv ("OUTLAY_FIXTURES");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+static guint
+n_budgets (Fixture *f)
+{
+  g_autoptr(GPtrArray) list = outlay_store_list_budgets (outlay_application_get_store (f->app),
+                                                         NULL);
+
+  return list->len;
+}
+
+static gboolean
+budget_named (Fixture *f, const char *name)
+{
+  g_autoptr(GPtrArray) list = outlay_store_list_budgets (outlay_application_get_store (f->app),
+                                                         NULL);
+
+  for (guint i = 0; i < list->len; i++)
+    if (g_strcmp0 (outlay_budget_get_name (g_ptr_array_index (list, i)), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+settled_cb (gpointer dialog)
+{
+  return !outlay_import_dialog_get_busy (dialog);
+}
+
+/* The assistant for a dropped file, once it has analysed and checked it. */
+static GtkWidget *
+wait_for_assistant (void)
+{
+  GtkWidget *dialog;
+
+  wait_until (has_toplevel_cb, GSIZE_TO_POINTER (OUTLAY_TYPE_IMPORT_DIALOG));
+  dialog = find_toplevel (OUTLAY_TYPE_IMPORT_DIALOG);
+  wait_until (mapped_cb, dialog);
+  wait_until (settled_cb, dialog);
+  return dialog;
+}
+
+static void
+close_assistant (GtkWidget *dialog)
+{
+  gpointer weak = dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_signal_emit_by_name (child (dialog, "cancel_button"), "clicked");
+  wait_until (gone_cb, &weak);
+}
+
+static const char *
+selected_sheet (GtkWidget *dialog)
+{
+  GtkDropDown *sheets = GTK_DROP_DOWN (child (dialog, "sheet_dropdown"));
+
+  return gtk_string_object_get_string (gtk_drop_down_get_selected_item (sheets));
+}
+
+static const char *
+row_title (GtkWidget *dialog, const char *id)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child (dialog, id)));
+}
+
+static void
+check_drop_highlight (Fixture *f)
+{
+  GtkDropTarget *target = drop_target (f);
+  GtkWidget *highlight = child (f->window, "drop_highlight");
+  GdkDragAction action = 0;
+
+  g_assert_false (gtk_widget_get_visible (highlight));
+  g_signal_emit_by_name (target, "enter", 300.0, 300.0, &action);
+  g_assert_true (gtk_widget_get_visible (highlight));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->window), "Drop Spreadsheets to Import"));
+  save_screenshot (f->window, "import-drop.png");
+  g_signal_emit_by_name (target, "leave");
+  g_assert_false (gtk_widget_get_visible (highlight));
+}
+
+/* A picture and a payroll file dropped together: a toast names the
+ * picture; the payroll file needs the tick to be imported. */
+static void
+check_picture_and_payroll (Fixture *f)
+{
+  g_autofree char *png = g_build_filename (f->dir, "photo.png", NULL);
+  g_autofree char *payroll = fixture_path ("payroll_sample.csv");
+  const char *paths[] = { png, payroll, NULL };
+  static const guchar pixels[16] = { 255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 0, 0, 0, 255 };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (pixels, sizeof pixels);
+  g_autoptr(GdkTexture) texture = gdk_memory_texture_new (2, 2, GDK_MEMORY_R8G8B8A8, bytes, 8);
+  guint before = n_budgets (f);
+  GtkWidget *dialog, *import_button;
+
+  g_assert_true (gdk_texture_save_to_png (texture, png));
+  drop_files (f, paths);
+  g_assert_false (gtk_widget_get_visible (child (f->window, "drop_highlight")));
+  wait_for_label (f->window, "Could not import “photo.png”");
+
+  dialog = wait_for_assistant ();
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (child (dialog, "window_title"))),
+                   ==, "payroll_sample.csv");
+  g_assert_cmpstr (row_title (dialog, "kind_row"), ==, "Payroll");
+  g_assert_true (gtk_widget_get_visible (child (dialog, "anyway_row")));
+  g_assert_cmpstr (row_title (dialog, "anyway_row"), ==, "Import this payroll file as a budget anyway");
+  import_button = child (dialog, "import_button");
+  g_assert_false (gtk_widget_is_sensitive (import_button));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (dialog, "anyway_check")), TRUE);
+  g_assert_true (gtk_widget_is_sensitive (import_button));
+  save_screenshot (dialog, "import-assistant-payroll.png");
+  close_assistant (dialog);
+  g_assert_cmpuint (n_budgets (f), ==, before);
+}
+
+static gboolean
+shows_budget_cb (gpointer data)
+{
+  Fixture *f = data;
+  OutlayDocument *doc = outlay_window_get_document (f->window);
+
+  return doc != NULL
+         && g_strcmp0 (outlay_budget_get_name (outlay_document_get_budget (doc)),
+                       "aicp_commercial") == 0;
+}
+
+static void
+check_aicp (Fixture *f)
+{
+  g_autofree char *aicp = fixture_path ("aicp_commercial.xlsx");
+  const char *paths[] = { aicp, NULL };
+  GtkWidget *dialog;
+  gpointer weak;
+  OutlayDocument *doc;
+
+  drop_files (f, paths);
+  dialog = wait_for_assistant ();
+  g_assert_cmpstr (selected_sheet (dialog), ==, "Bid Form");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (dialog, "header_spin"))),
+                   ==, 6);
+  g_assert_cmpstr (row_title (dialog, "kind_row"), ==, "Budget");
+  g_assert_false (gtk_widget_get_visible (child (dialog, "anyway_row")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, "duplicate_banner")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (dialog, "summary_label"))), ==,
+                   "260 lines in 16 sections · Estimate $557,068.00 · Actual $474,487.03");
+  g_assert_nonnull (find_label (dialog, "A: Pre-production wages"));
+  g_assert_nonnull (find_label (dialog, "Section"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, "name_row"))), ==,
+                   "aicp_commercial");
+  g_assert_true (gtk_widget_is_sensitive (child (dialog, "import_button")));
+  save_screenshot (dialog, "import-assistant-aicp.png");
+
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_signal_emit_by_name (child (dialog, "import_button"), "clicked");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (dialog, "pages"))), ==,
+                   "progress");
+  wait_until (gone_cb, &weak);
+
+  /* the new budget is selected and shown */
+  wait_until (shows_budget_cb, f);
+  doc = outlay_window_get_document (f->window);
+  g_assert_cmpuint (outlay_document_get_n_sections (doc), ==, 16);
+  g_assert_cmpuint (outlay_document_get_n_lines (doc), ==, 260);
+  g_assert_true (budget_named (f, "aicp_commercial"));
+  wait_for_label (f->window, "$557,068.00");
+  wait_for_label (f->window, "Imported 260 lines from aicp_commercial.xlsx");
+  save_screenshot (f->window, "import-result.png");
+}
+
+/* The same file again: the assistant says so, and uses the mapping. */
+static void
+check_again (Fixture *f)
+{
+  g_autofree char *aicp = fixture_path ("aicp_commercial.xlsx");
+  const char *paths[] = { aicp, NULL };
+  GtkWidget *dialog;
+
+  drop_files (f, paths);
+  dialog = wait_for_assistant ();
+  g_assert_true (gtk_widget_get_visible (child (dialog, "duplicate_banner")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (dialog, "duplicate_label"))),
+                            "This file was already imported on "));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (dialog, "duplicate_label"))),
+                            "into “aicp_commercial”"));
+  g_assert_true (gtk_widget_get_visible (child (dialog, "mapping_banner")));
+  save_screenshot (dialog, "import-assistant-again.png");
+  close_assistant (dialog);
+}
+
+static gboolean
+rows_read_cb (gpointer dialog)
+{
+  const char *text = gtk_progress_bar_get_text (GTK_PROGRESS_BAR (child (dialog, "progress_bar")));
+
+  return text != NULL && strstr (text, "rows read") != NULL && !g_str_has_prefix (text, "0 ");
+}
+
+/* A long import shows its progress and can be cancelled: nothing is left. */
+static void
+check_cancel (Fixture *f)
+{
+  g_autofree char *large = fixture_path ("large_100k.csv");
+  const char *paths[] = { large, NULL };
+  guint before = n_budgets (f);
+  GtkWidget *dialog;
+
+  drop_files (f, paths);
+  dialog = wait_for_assistant ();
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (dialog, "summary_label"))),
+                            "100000 lines"));
+  g_signal_emit_by_name (child (dialog, "import_button"), "clicked");
+  wait_until (rows_read_cb, dialog);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (dialog, "pages"))), ==,
+                   "progress");
+  save_screenshot (dialog, "import-progress.png");
+  g_signal_emit_by_name (child (dialog, "cancel_button"), "clicked");
+  wait_for_label (dialog, "Import cancelled. Nothing was changed.");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (dialog, "pages"))), ==,
+                   "main");
+  g_assert_cmpuint (n_budgets (f), ==, before);
+  g_assert_false (budget_named (f, "large_100k"));
+  close_assistant (dialog);
+}
+
+static void
+check_imports_view (Fixture *f)
+{
+  GtkWidget *view;
+  AdwMessageDialog *confirm;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.imports", NULL);
+  view = find_toplevel (OUTLAY_TYPE_IMPORTS_DIALOG);
+  g_assert_nonnull (view);
+  wait_until (mapped_cb, view);
+  g_assert_nonnull (find_label (view, "aicp_commercial.xlsx"));
+  g_assert_nonnull (find_label (view, "New budget “aicp_commercial” · 260 lines"));
+  g_assert_nonnull (find_label (view, "Imported"));
+  g_assert_null (find_label (view, "large_100k.csv"));
+  save_screenshot (view, "imports-view.png");
+
+  g_signal_emit_by_name (find_button (view, "_Undo Import"), "clicked");
+  wait_until (has_toplevel_cb, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==,
+                   "Undo the import of “aicp_commercial.xlsx”?");
+  g_assert_cmpstr (adw_message_dialog_get_body (confirm), ==,
+                   "The budget “aicp_commercial” it created will be deleted.");
+  wait_until (mapped_cb, confirm);
+  save_screenshot (confirm, "imports-undo-confirm.png");
+  adw_message_dialog_response (confirm, "undo");
+  wait_for_label (view, "Undone");
+  g_assert_null (find_button (view, "_Undo Import"));
+  g_assert_false (budget_named (f, "aicp_commercial"));
+  g_assert_false (shows_budget_cb (f));
+  save_screenshot (view, "imports-view-undone.png");
+  gtk_window_destroy (GTK_WINDOW (view));
+}
+
+static gboolean
+run_cb (gpointer data)
+{
+  Fixture *f = data;
+
+  if (f->window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (f->window))
+      || outlay_window_get_document (f->window) == NULL)
+    return G_SOURCE_CONTINUE;
+  check_drop_highlight (f);
+  check_picture_and_payroll (f);
+  check_aicp (f);
+  check_again (f);
+  check_cancel (f);
+  check_imports_view (f);
+  f->done = TRUE;
+  g_application_quit (G_APPLICATION (f->app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+window_added_cb (GtkApplication *app, GtkWindow *window, Fixture *f)
+{
+  if (OUTLAY_IS_WINDOW (window))
+    f->window = OUTLAY_WINDOW (window);
+}
+
+static void
+test_import (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *db = NULL;
+  g_autofree char *png = NULL;
+  char *argv[4] = { (char *) "outlay", (char *) "--database", NULL, NULL };
+
+  f.dir = g_dir_make_tmp ("outlay-import-ui-XXXXXX", NULL);
+  db = g_build_filename (f.dir, "outlay.db", NULL);
+  png = g_build_filename (f.dir, "photo.png", NULL);
+  argv[2] = db;
+  f.app = outlay_application_new ();
+  g_signal_connect (f.app, "window-added", G_CALLBACK (window_added_cb), &f);
+  g_timeout_add (100, run_cb, &f);
+  g_assert_cmpint (g_application_run (G_APPLICATION (f.app), 3, argv), ==, 0);
+  g_assert_true (f.done);
+
+  g_object_unref (f.app);
+  outlay_ui_test_remove_db (db);
+  g_remove (png);
+  g_rmdir (f.dir);
+  g_free (f.dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/ui/import/drop-check-import-undo", test_import);
+  return g_test_run ();
+}

@@ -1,0 +1,629 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Imports every file in the shared fixtures and compares with their
+ * EXPECTED.json: the detected type, sheet, header row, mapping, the line
+ * count, section names and totals; then what the database holds, undo,
+ * cancel, bad rows, and the same file twice. */
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "outlay-importer.h"
+#include "outlay-store-private.h"
+#include "outlay-test-util.h"
+
+typedef struct
+{
+  char        *dir;
+  OutlayStore *store;
+} Fixture;
+
+static JsonObject *expected_root;
+
+static char *
+fixture_path (const char *name)
+{
+  const char *dir = g_getenv ("OUTLAY_FIXTURES");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+static JsonObject *
+expected (const char *name)
+{
+  JsonObject *o = json_object_get_object_member (expected_root, name);
+
+  g_assert_nonnull (o);
+  if (json_object_has_member (o, "same_as"))
+    return expected (json_object_get_string_member (o, "same_as"));
+  return o;
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = outlay_test_make_dir ();
+  path = g_build_filename (f->dir, "outlay.db", NULL);
+  f->store = outlay_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  outlay_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static OutlayWorkbook *
+open_fixture (const char *name, OutlayImportAnalysis **analysis)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(OutlayWorkbook) wb = outlay_workbook_open (file, NULL, &error);
+
+  g_assert_no_error (error);
+  *analysis = outlay_import_analyze (wb, -1, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&wb);
+}
+
+static OutlayDecimal
+money (const char *text)
+{
+  OutlayDecimal v = 0;
+
+  g_assert_true (outlay_decimal_parse (text, &v, NULL));
+  return v;
+}
+
+static void
+assert_money (OutlayDecimal value, const char *text)
+{
+  g_autofree char *got = outlay_decimal_to_string (value, 2);
+
+  g_assert_cmpstr (got, ==, text);
+  g_assert_cmpint (outlay_decimal_round (value, 2), ==, money (text));
+}
+
+/* EXPECTED.json writes "qty (hours)", "(derived: …)", "status/notes" */
+static gboolean
+field_matches (OutlayImportField field, const char *want)
+{
+  const char *name = outlay_import_field_name (field);
+
+  if (g_str_has_prefix (want, "(derived"))
+    return field == OUTLAY_IMPORT_FIELD_DERIVED || field == OUTLAY_IMPORT_FIELD_IGNORE;
+  if (g_str_has_prefix (want, "actual_qty"))
+    return field == OUTLAY_IMPORT_FIELD_IGNORE || field == OUTLAY_IMPORT_FIELD_NOTES;
+  if (g_str_has_prefix (want, "status/notes"))
+    return field == OUTLAY_IMPORT_FIELD_NOTES || field == OUTLAY_IMPORT_FIELD_IGNORE;
+  return g_str_has_prefix (want, name)
+         && (want[strlen (name)] == '\0' || want[strlen (name)] == ' ');
+}
+
+static void
+assert_mapping (OutlayImportAnalysis *analysis, JsonObject *want)
+{
+  GPtrArray *columns = outlay_import_analysis_get_columns (analysis);
+  JsonObject *mapping = json_object_get_object_member (want, "mapping");
+  g_autoptr(GList) headers = json_object_get_members (mapping);
+
+  for (GList *l = headers; l != NULL; l = l->next)
+    {
+      const char *header = l->data;
+      const char *field = json_object_get_string_member (mapping, header);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < columns->len; i++)
+        {
+          OutlayColumnMapping *m = g_ptr_array_index (columns, i);
+
+          if (g_strcmp0 (m->header, header) != 0)
+            continue;
+          found = TRUE;
+          if (!field_matches (m->field, field))
+            g_error ("column “%s” mapped to %s, expected %s", header,
+                     outlay_import_field_name (m->field), field);
+        }
+      if (!found)
+        g_error ("no column “%s”", header);
+    }
+}
+
+static OutlayImportResult *
+import_new (Fixture *f, OutlayWorkbook *wb, OutlayImportAnalysis *analysis, gboolean yes)
+{
+  g_autoptr(GError) error = NULL;
+  OutlayImportOptions options = { .mode = OUTLAY_IMPORT_MODE_NEW, .source = "test" };
+  OutlayImportResult *result;
+
+  g_assert_true (yes || outlay_import_analysis_get_kind (analysis, NULL) == OUTLAY_FILE_KIND_BUDGET);
+  result = outlay_import_run (f->store, wb, analysis, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static OutlayImportSection *
+find_section (OutlayImportResult *r, const char *name)
+{
+  for (guint i = 0; i < r->sections->len; i++)
+    {
+      OutlayImportSection *s = g_ptr_array_index (r->sections, i);
+
+      if (g_strcmp0 (s->name, name) == 0)
+        return s;
+    }
+  g_error ("no section “%s”", name);
+  return NULL;
+}
+
+/* What the database holds equals what the import reported. */
+static void
+assert_stored (Fixture *f, OutlayImportResult *r, guint lines)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayDocument) doc = outlay_store_load_document (f->store, r->budget_id, &error);
+  const OutlayTotals *totals;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (outlay_document_get_n_lines (doc), ==, lines);
+  g_assert_cmpuint (outlay_document_get_n_sections (doc), ==, r->sections->len);
+  totals = outlay_document_get_totals (doc);
+  g_assert_cmpint (totals->estimate, ==, r->estimate);
+  g_assert_cmpint (totals->actual, ==, r->actual);
+  outlay_test_assert_totals_consistent (doc);
+}
+
+static void
+check_budget_fixture (Fixture *f, const char *name)
+{
+  JsonObject *want = expected (name);
+  g_autoptr(OutlayImportAnalysis) analysis = NULL;
+  g_autoptr(OutlayWorkbook) wb = open_fixture (name, &analysis);
+  g_autoptr(OutlayImportResult) r = NULL;
+  guint lines = json_object_get_int_member (want, "line_items");
+
+  g_assert_cmpint (outlay_import_analysis_get_kind (analysis, NULL), ==, OUTLAY_FILE_KIND_BUDGET);
+  if (json_object_has_member (want, "budget_sheet"))
+    g_assert_cmpstr (outlay_workbook_get_sheet_name (wb, outlay_import_analysis_get_sheet (analysis)),
+                     ==, json_object_get_string_member (want, "budget_sheet"));
+  g_assert_cmpint (outlay_import_analysis_get_header_row (analysis), ==,
+                   json_object_get_int_member (want, "header_row"));
+  assert_mapping (analysis, want);
+
+  r = import_new (f, wb, analysis, FALSE);
+  g_assert_cmpuint (r->rows_imported, ==, lines);
+  g_assert_cmpuint (r->rows_skipped, ==, 0);
+  assert_money (r->estimate, json_object_get_string_member (want, "estimate_total"));
+  if (!json_object_get_null_member (want, "actual_total"))
+    assert_money (r->actual, json_object_get_string_member (want, "actual_total"));
+  else
+    g_assert_cmpint (r->actual, ==, 0);
+  assert_stored (f, r, lines);
+}
+
+static void
+check_groups (OutlayImportResult *r, JsonObject *groups)
+{
+  g_autoptr(GList) names = json_object_get_members (groups);
+
+  g_assert_cmpuint (r->sections->len, ==, g_list_length (names));
+  for (GList *l = names; l != NULL; l = l->next)
+    assert_money (find_section (r, l->data)->estimate,
+                  json_object_get_string_member (groups, l->data));
+}
+
+static void
+test_aicp (Fixture *f, gconstpointer data)
+{
+  const char *name = data;
+  JsonObject *want = expected (name);
+  JsonArray *sections = json_object_get_array_member (want, "sections");
+  g_autoptr(OutlayImportAnalysis) analysis = NULL;
+  g_autoptr(OutlayWorkbook) wb = NULL;
+  g_autoptr(OutlayImportResult) r = NULL;
+
+  check_budget_fixture (f, name);
+  wb = open_fixture (name, &analysis);
+  r = import_new (f, wb, analysis, FALSE);
+  g_assert_cmpuint (r->sections->len, ==, json_array_get_length (sections));
+  for (guint i = 0; i < r->sections->len; i++)
+    {
+      OutlayImportSection *s = g_ptr_array_index (r->sections, i);
+      JsonObject *w = json_array_get_object_element (sections, i);
+
+      g_assert_cmpstr (s->code, ==, json_object_get_string_member (w, "letter"));
+      g_assert_cmpstr (s->name, ==, json_object_get_string_member (w, "name"));
+      g_assert_cmpuint (s->lines, ==, json_object_get_int_member (w, "lines"));
+      assert_money (s->estimate, json_object_get_string_member (w, "estimate"));
+      assert_money (s->actual, json_object_get_string_member (w, "actual"));
+    }
+  /* the subtotal and grand total rows agree with the lines */
+  g_assert_cmpuint (r->warnings->len, ==, 0);
+  g_assert_cmpstr (r->currency, ==, "USD");
+}
+
+static void
+test_software (Fixture *f, gconstpointer data)
+{
+  JsonObject *want = expected ("software_project.xlsx");
+  g_autoptr(OutlayImportAnalysis) analysis = NULL;
+  g_autoptr(OutlayWorkbook) wb = NULL;
+  g_autoptr(OutlayImportResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayDocument) doc = NULL;
+  OutlayLine *first;
+
+  check_budget_fixture (f, "software_project.xlsx");
+  wb = open_fixture ("software_project.xlsx", &analysis);
+  r = import_new (f, wb, analysis, FALSE);
+  check_groups (r, json_object_get_object_member (want, "phases"));
+  doc = outlay_store_load_document (f->store, r->budget_id, &error);
+  g_assert_no_error (error);
+  first = outlay_section_get_line (outlay_document_get_section (doc, 0), 0);
+  g_assert_cmpstr (outlay_line_get_text (first, OUTLAY_LINE_DATE), ==,
+                   json_object_get_string_member (want, "first_due_date"));
+  g_assert_cmpstr (outlay_line_get_text (first, OUTLAY_LINE_ASSIGNEE), !=, "");
+}
+
+static void
+test_departments (Fixture *f, gconstpointer data)
+{
+  JsonObject *want = expected ("departments_fy2025.csv");
+  g_autoptr(OutlayImportAnalysis) analysis = NULL;
+  g_autoptr(OutlayWorkbook) wb = NULL;
+  g_autoptr(OutlayImportResult) r = NULL;
+
+  check_budget_fixture (f, "departments_fy2025.csv");
+  wb = open_fixture ("departments_fy2025.csv", &analysis);
+  r = import_new (f, wb, analysis, FALSE);
+  check_groups (r, json_object_get_object_member (want, "departments"));
+}
+
+static void
+test_messy (Fixture *f, gconstpointer data)
+{
+  g_autoptr(OutlayImportAnalysis) analysis = NULL;
+  g_autoptr(OutlayWorkbook) wb = NULL;
+  g_autoptr(OutlayImportResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayDocument) doc = NULL;
+  OutlayLine *first;
+
+  check_budget_fixture (f, "messy_eu.csv");
+  wb = open_fixture ("messy_eu.csv", &analysis);
+  r = import_new (f, wb, analysis, FALSE);
+  g_assert_cmpstr (r->currency, ==, "EUR");
+  doc = outlay_store_load_document (f->store, r->budget_id, &error);
+  g_assert_no_error (error);
+  first = outlay_section_get_line (outlay_document_get_section (doc, 0), 0);
+  g_assert_cmpstr (outlay_line_get_code (first), ==, "001");
+  g_assert_cmpint (outlay_line_get_quantity (first), ==, money ("12"));
+  g_assert_cmpint (outlay_line_get_rate (first), ==, money ("4237.32"));
+  g_assert_cmpint (outlay_line_get_estimate (first), ==, money ("50847.84"));
+}
+
+static void
+test_large (Fixture *f, gconstpointer data)
+{
+  const char *name = data;
+  JsonObject *want = expected (name);
+  g_autoptr(OutlayImportAnalysis) analysis = NULL;
+  g_autoptr(OutlayWorkbook) wb = NULL;
+  g_autoptr(OutlayImportResult) r = NULL;
+
+  check_budget_fixture (f, name);
+  wb = open_fixture (name, &analysis);
+  r = import_new (f, wb, analysis, FALSE);
+  check_groups (r, json_object_get_object_member (want, "estimate_by_category"));
+}
+
+static void
+test_not_budget (Fixture *f, gconstpointer data)
+{
+  const char *name = data;
+  JsonObject *want = expected (name);
+  g_autoptr(OutlayImportAnalysis) analysis = NULL;
+  g_autoptr(OutlayWorkbook) wb = open_fixture (name, &analysis);
+  double confidence = 0;
+  OutlayFileKind kind = outlay_import_analysis_get_kind (analysis, &confidence);
+  const char * const *reasons = outlay_import_analysis_get_reasons (analysis);
+
+  g_assert_cmpstr (outlay_file_kind_name (kind), ==, json_object_get_string_member (want, "kind"));
+  g_assert_cmpfloat (confidence, >, 0.5);
+  g_assert_nonnull (reasons);
+  g_assert_nonnull (reasons[0]);
+}
+
+/* ---- the database side ---- */
+
+static gint64
+count (Fixture *f, const char *sql)
+{
+  return outlay_test_query_int (outlay_store_get_db (f->store), sql);
+}
+
+static char *
+write_temp (Fixture *f, const char *name, const char *content)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, content, -1, NULL));
+  return path;
+}
+
+static OutlayWorkbook *
+open_path (const char *path, OutlayImportAnalysis **analysis)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(OutlayWorkbook) wb = outlay_workbook_open (file, NULL, &error);
+
+  g_assert_no_error (error);
+  *analysis = outlay_import_analyze (wb, -1, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&wb);
+}
+
+static const char small_csv[] =
+  "Category,Code,Description,Qty,Rate,Estimate,Actual\n"
+  "Travel,T1,Flights,2,450.00,900.00,880.00\n"
+  "Travel,T2,Hotel,3,120.00,360.00,\n"
+  "Crew,C1,Gaffer,5,twelve,6000.00,5900.00\n"
+  "Crew,C2,Grip,5,1100.00,5500.00,5500.00\n";
+
+static void
+test_bad_rows (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_temp (f, "bad.csv", small_csv);
+  g_autoptr(OutlayImportAnalysis) analysis = NULL;
+  g_autoptr(OutlayWorkbook) wb = open_path (path, &analysis);
+  g_autoptr(OutlayImportResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  OutlayImportOptions strict = { .mode = OUTLAY_IMPORT_MODE_NEW, .abort_on_bad_row = TRUE };
+  gint64 budgets = count (f, "SELECT count(*) FROM budgets");
+  OutlayImportRowError *e;
+
+  /* stop: nothing at all is written, and the message says where and why */
+  r = outlay_import_run (f->store, wb, analysis, &strict, NULL, NULL, NULL, &error);
+  g_assert_null (r);
+  g_assert_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_NUMBER);
+  g_assert_nonnull (strstr (error->message, "Row 4"));
+  g_assert_nonnull (strstr (error->message, "Rate"));
+  g_assert_nonnull (strstr (error->message, "twelve"));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM budgets"), ==, budgets);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM imports"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM lines WHERE import_id IS NOT NULL"), ==, 0);
+
+  /* skip: the row is listed, the rest lands */
+  r = import_new (f, wb, analysis, FALSE);
+  g_assert_cmpuint (r->rows_total, ==, 4);
+  g_assert_cmpuint (r->rows_imported, ==, 3);
+  g_assert_cmpuint (r->rows_skipped, ==, 1);
+  g_assert_cmpuint (r->errors->len, ==, 1);
+  e = g_ptr_array_index (r->errors, 0);
+  g_assert_cmpuint (e->row, ==, 4);
+  g_assert_cmpstr (e->column, ==, "Rate");
+  g_assert_cmpstr (e->value, ==, "twelve");
+  assert_money (r->estimate, "6760.00");
+  assert_money (r->actual, "6380.00");
+  g_assert_cmpint (count (f, "SELECT rows_skipped FROM imports"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT json_array_length(errors) FROM imports"), ==, 1);
+}
+
+static void
+cancel_after_first (guint64 done, guint64 total, gpointer data)
+{
+  g_cancellable_cancel (data);
+}
+
+static void
+test_cancel (Fixture *f, gconstpointer data)
+{
+  g_autoptr(OutlayImportAnalysis) analysis = NULL;
+  g_autoptr(OutlayWorkbook) wb = open_fixture ("large_100k.csv", &analysis);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  OutlayImportOptions options = { .mode = OUTLAY_IMPORT_MODE_NEW };
+  gint64 budgets = count (f, "SELECT count(*) FROM budgets");
+  OutlayImportResult *r;
+
+  r = outlay_import_run (f->store, wb, analysis, &options, cancel_after_first, cancellable,
+                         cancellable, &error);
+  g_assert_null (r);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM budgets"), ==, budgets);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM lines WHERE import_id IS NOT NULL"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM imports"), ==, 0);
+}
+
+static void
+test_undo_new (Fixture *f, gconstpointer data)
+{
+  g_autoptr(OutlayImportAnalysis) analysis = NULL;
+  g_autoptr(OutlayWorkbook) wb = open_fixture ("aicp_commercial.xlsx", &analysis);
+  g_autoptr(OutlayImportResult) r = import_new (f, wb, analysis, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayImportRecord) record = NULL;
+
+  record = outlay_store_get_import (f->store, r->import_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (outlay_import_record_get_file_name (record), ==, "aicp_commercial.xlsx");
+  g_assert_cmpstr (outlay_import_record_get_file_type (record), ==, "budget");
+  g_assert_cmpstr (outlay_import_record_get_sheet (record), ==, "Bid Form");
+  g_assert_cmpuint (outlay_import_record_get_rows_imported (record), ==, 260);
+  g_assert_nonnull (strstr (outlay_import_record_get_mapping (record), "\"estimate\""));
+  g_assert_cmpint (outlay_import_record_get_status (record), ==, OUTLAY_IMPORT_STATUS_DONE);
+
+  g_assert_true (outlay_store_undo_import (f->store, r->import_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM budgets"), ==, 0);
+  g_clear_object (&record);
+  record = outlay_store_get_import (f->store, r->import_id, &error);
+  g_assert_cmpint (outlay_import_record_get_status (record), ==, OUTLAY_IMPORT_STATUS_UNDONE);
+  /* twice is refused with a reason */
+  g_assert_false (outlay_store_undo_import (f->store, r->import_id, &error));
+  g_assert_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT);
+}
+
+static char *
+lines_text (Fixture *f)
+{
+  return outlay_test_query_text (outlay_store_get_db (f->store),
+    "SELECT group_concat(code || ':' || estimate, ',') FROM (SELECT * FROM lines ORDER BY id)");
+}
+
+static void
+test_append_replace_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = outlay_store_create_budget (f->store, "aicp", "Spot", NULL, &error);
+  g_autofree char *path = write_temp (f, "more.csv", small_csv);
+  g_autoptr(OutlayImportAnalysis) analysis = NULL;
+  g_autoptr(OutlayWorkbook) wb = open_path (path, &analysis);
+  g_autoptr(OutlayImportResult) appended = NULL;
+  g_autoptr(OutlayImportResult) replaced = NULL;
+  OutlayImportOptions append = { .mode = OUTLAY_IMPORT_MODE_APPEND, .budget_id = id };
+  OutlayImportOptions replace = { .mode = OUTLAY_IMPORT_MODE_REPLACE, .budget_id = id };
+  g_autofree char *before = NULL;
+  g_autofree char *after_append = NULL;
+  g_autofree char *now = NULL;
+  gint64 lines;
+
+  g_assert_no_error (error);
+  before = lines_text (f);
+  lines = count (f, "SELECT count(*) FROM lines");
+
+  appended = outlay_import_run (f->store, wb, analysis, &append, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM lines"), ==, lines + 3);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sections WHERE import_id IS NOT NULL"), ==, 2);
+  after_append = lines_text (f);
+
+  replaced = outlay_import_run (f->store, wb, analysis, &replace, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM lines"), ==, 3);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM versions WHERE name LIKE 'Before import%'"),
+                   ==, 1);
+
+  /* undo the replace: back to after the append, line for line */
+  g_assert_true (outlay_store_undo_import (f->store, replaced->import_id, &error));
+  g_assert_no_error (error);
+  g_free (now);
+  now = lines_text (f);
+  g_assert_cmpstr (now, ==, after_append);
+  /* undo the append: back to the template */
+  g_assert_true (outlay_store_undo_import (f->store, appended->import_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sections WHERE import_id IS NOT NULL"), ==, 0);
+  g_free (now);
+  now = lines_text (f);
+  g_assert_cmpstr (now, ==, before);
+}
+
+static void
+test_locked (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = outlay_store_create_budget (f->store, "blank", "Locked", NULL, &error);
+  g_autofree char *path = write_temp (f, "l.csv", small_csv);
+  g_autoptr(OutlayImportAnalysis) analysis = NULL;
+  g_autoptr(OutlayWorkbook) wb = open_path (path, &analysis);
+  OutlayImportOptions append = { .mode = OUTLAY_IMPORT_MODE_APPEND, .budget_id = id };
+  OutlayImportResult *r;
+
+  g_assert_true (outlay_store_exec (f->store, "UPDATE budgets SET status = 'locked'", NULL));
+  r = outlay_import_run (f->store, wb, analysis, &append, NULL, NULL, NULL, &error);
+  g_assert_null (r);
+  g_assert_error (error, OUTLAY_ERROR, OUTLAY_ERROR_LOCKED);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM imports"), ==, 0);
+}
+
+static void
+test_fingerprint_and_mapping (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = fixture_path ("messy_eu.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fp = outlay_import_fingerprint (file, NULL, &error);
+  g_autoptr(OutlayImportAnalysis) analysis = NULL;
+  g_autoptr(OutlayImportAnalysis) again = NULL;
+  g_autoptr(OutlayWorkbook) wb = open_path (path, &analysis);
+  g_autoptr(OutlayImportResult) r = NULL;
+  g_autoptr(OutlayImportRecord) seen = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *stored = NULL;
+  OutlayImportOptions options = { .mode = OUTLAY_IMPORT_MODE_NEW, .fingerprint = fp };
+  int notes;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (fp), ==, 64);
+  g_assert_null (outlay_store_find_import_by_fingerprint (f->store, fp, NULL));
+  r = outlay_import_run (f->store, wb, analysis, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  seen = outlay_store_find_import_by_fingerprint (f->store, fp, &error);
+  g_assert_nonnull (seen);
+  g_assert_cmpint (outlay_import_record_get_id (seen), ==, r->import_id);
+
+  /* the user maps "Unit" to notes; the next file with this layout gets it */
+  notes = outlay_import_analysis_find_field (analysis, OUTLAY_IMPORT_FIELD_UNIT);
+  g_assert_cmpint (notes, >=, 0);
+  outlay_import_analysis_set_field (analysis, notes, OUTLAY_IMPORT_FIELD_NOTES);
+  json = outlay_import_mapping_to_json (analysis);
+  g_assert_true (outlay_store_remember_mapping (f->store,
+                                                outlay_import_analysis_get_signature (analysis),
+                                                json, &error));
+  g_clear_object (&wb);
+  wb = open_path (path, &again);
+  stored = outlay_store_lookup_mapping (f->store, outlay_import_analysis_get_signature (again));
+  g_assert_nonnull (stored);
+  g_assert_true (outlay_import_mapping_apply_json (again, stored));
+  g_assert_cmpint (outlay_import_analysis_find_field (again, OUTLAY_IMPORT_FIELD_NOTES), ==, notes);
+}
+
+static void
+add (const char *path, gconstpointer data, void (*func) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  path = fixture_path ("EXPECTED.json");
+  if (!json_parser_load_from_file (parser, path, &error))
+    g_error ("The shared fixtures are needed: %s", error->message);
+  expected_root = json_node_get_object (json_parser_get_root (parser));
+
+  add ("/import/fixtures/aicp-xlsx", "aicp_commercial.xlsx", test_aicp);
+  add ("/import/fixtures/aicp-ods", "aicp_commercial.ods", test_aicp);
+  add ("/import/fixtures/aicp-xls", "aicp_commercial.xls", test_aicp);
+  add ("/import/fixtures/software-project", NULL, test_software);
+  add ("/import/fixtures/departments", NULL, test_departments);
+  add ("/import/fixtures/messy-eu", NULL, test_messy);
+  add ("/import/fixtures/large-csv", "large_100k.csv", test_large);
+  add ("/import/fixtures/large-xlsx", "large_100k.xlsx", test_large);
+  add ("/import/fixtures/payroll", "payroll_sample.csv", test_not_budget);
+  add ("/import/fixtures/invoice", "invoice_sample.xlsx", test_not_budget);
+  add ("/import/fixtures/expense-report", "expense_report.csv", test_not_budget);
+  add ("/import/rows/bad-rows", NULL, test_bad_rows);
+  add ("/import/store/cancel", NULL, test_cancel);
+  add ("/import/store/undo-new", NULL, test_undo_new);
+  add ("/import/store/append-replace-undo", NULL, test_append_replace_undo);
+  add ("/import/store/locked", NULL, test_locked);
+  add ("/import/store/fingerprint-and-mapping", NULL, test_fingerprint_and_mapping);
+  return g_test_run ();
+}
