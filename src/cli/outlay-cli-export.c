@@ -70,6 +70,7 @@ outlay_cli_export (Cli *cli, int argc, char **argv)
   g_autoptr(OutlayDocument) saved = NULL;
   GError *error = NULL;
   Format format;
+  gint64 id;
 
   if (!outlay_cli_parse_options (cli, _("BUDGET"), entries, &argc, &argv, &error))
     return outlay_cli_fail (error);
@@ -85,9 +86,8 @@ outlay_cli_export (Cli *cli, int argc, char **argv)
                                          ".xlsx or .csv"));
   if ((doc = outlay_cli_open_document (cli, argv[1], &store, &error)) == NULL)
     return outlay_cli_fail (error);
-  if (version != NULL
-      && (saved = outlay_cli_open_version (store, outlay_budget_get_id (outlay_document_get_budget (doc)),
-                                           version, &error)) == NULL)
+  id = outlay_budget_get_id (outlay_document_get_budget (doc));
+  if (version != NULL && (saved = outlay_cli_open_version (store, id, version, &error)) == NULL)
     return outlay_cli_fail (error);
   return export_document (saved != NULL ? saved : doc, format, output);
 }

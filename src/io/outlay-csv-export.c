@@ -189,7 +189,8 @@ outlay_csv_export_to_stream (OutlayDocument     *doc,
   buf = g_string_sized_new (FLUSH_BYTES + 4096);
   w.stream = stream;
   w.buf = buf;
-  w.places = outlay_currency_minor_units (outlay_budget_get_currency (outlay_document_get_budget (doc)));
+  w.places = outlay_currency_minor_units (
+    outlay_budget_get_currency (outlay_document_get_budget (doc)));
   w.progress = progress;
   w.progress_data = user_data;
   w.cancellable = cancellable;

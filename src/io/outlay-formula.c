@@ -114,18 +114,24 @@ outlay_formula_parse_number (const char    *text,
                              gsize          length,
                              OutlayDecimal *out)
 {
-  gboolean digit = FALSE;
+  gboolean digit = FALSE, in_integer = TRUE, exponent = FALSE;
+  guint integer_digits = 0;
 
   if (parse_number_fast (text, text + length, out))
     return TRUE;
-  /* the long forms only ("1E-3", 15+ digits), never "1,5" or "$1" */
+  /* the long forms only ("1E-3", 15 digits), never "1,5" or "$1" */
   for (gsize i = 0; i < length; i++)
     {
       if (strchr ("0123456789.eE+-", text[i]) == NULL || text[i] == '\0')
         return FALSE;
       digit |= g_ascii_isdigit (text[i]);
+      exponent |= text[i] == 'e' || text[i] == 'E';
+      in_integer &= text[i] != '.' && !exponent;
+      if (in_integer && g_ascii_isdigit (text[i]) && (integer_digits > 0 || text[i] != '0'))
+        integer_digits++;
     }
-  if (!digit)
+  /* past ±922 trillion without an exponent: out of range */
+  if (!digit || (!exponent && integer_digits > 15))
     return FALSE;
   return outlay_decimal_parse_full (text, length, OUTLAY_DECIMAL_STYLE_POINT, out, NULL, NULL);
 }
@@ -714,8 +720,10 @@ typedef struct
 
 struct _OutlayCellStore
 {
-  GArray   *cells;
-  GArray   *rows;
+  StoredCell *cells;
+  guint       n_cells;
+  guint       size;
+  GArray     *rows;
   guint     row0;
   guint     col0;      /* cells of the current row at or after it are unknown */
   guint     full_from; /* rows at or after it are unknown, once full */
@@ -729,7 +737,8 @@ outlay_cell_store_new (void)
 {
   OutlayCellStore *store = g_new0 (OutlayCellStore, 1);
 
-  store->cells = g_array_sized_new (FALSE, FALSE, sizeof (StoredCell), 1024);
+  store->size = 1024;
+  store->cells = g_new (StoredCell, store->size);
   store->rows = g_array_sized_new (FALSE, FALSE, sizeof (StoredRow), 256);
   return store;
 }
@@ -739,7 +748,7 @@ outlay_cell_store_free (OutlayCellStore *store)
 {
   if (store == NULL)
     return;
-  g_array_unref (store->cells);
+  g_free (store->cells);
   g_array_unref (store->rows);
   g_free (store);
 }
@@ -774,7 +783,7 @@ outlay_cell_store_add (OutlayCellStore       *store,
   store->col0 = col0 + 1;
   if (kind == OUTLAY_FORMULA_CELL_EMPTY || store->full || store->disabled)
     return;
-  if (store->cells->len >= MAX_STORED)
+  if (store->n_cells >= MAX_STORED)
     {
       store->full = TRUE;
       store->full_from = store->row0;
@@ -783,11 +792,16 @@ outlay_cell_store_add (OutlayCellStore       *store,
   last = store->rows->len ? &g_array_index (store->rows, StoredRow, store->rows->len - 1) : NULL;
   if (last == NULL || last->row0 != store->row0)
     {
-      StoredRow row = { store->row0, store->cells->len };
+      StoredRow row = { store->row0, store->n_cells };
 
       g_array_append_val (store->rows, row);
     }
-  g_array_append_val (store->cells, cell);
+  if (store->n_cells == store->size)
+    {
+      store->size *= 2;
+      store->cells = g_renew (StoredCell, store->cells, store->size);
+    }
+  store->cells[store->n_cells++] = cell;
 }
 
 static const StoredRow *
@@ -807,7 +821,7 @@ find_row (const OutlayCellStore *store, guint row0, guint *end)
     }
   if (lo == store->rows->len || rows[lo].row0 != row0)
     return NULL;
-  *end = lo + 1 < store->rows->len ? rows[lo + 1].start : store->cells->len;
+  *end = lo + 1 < store->rows->len ? rows[lo + 1].start : store->n_cells;
   return &rows[lo];
 }
 
@@ -818,7 +832,7 @@ outlay_cell_store_lookup (guint          row0,
                           OutlayDecimal *value)
 {
   const OutlayCellStore *store = data;
-  const StoredCell *cells = (const StoredCell *) (gpointer) store->cells->data;
+  const StoredCell *cells = store->cells;
   const StoredRow *row;
   guint lo, hi, end;
 

@@ -17,11 +17,6 @@
 
 #define F(x) OUTLAY_IMPORT_FIELD_##x
 #define SAMPLE_ROWS 200
-/* a header is looked for in the first rows only */
-#define HEADER_SEARCH_ROWS 100
-#define MAX_COLUMNS 1024
-/* a pair of header rows must beat one row by this much */
-#define PAIR_MARGIN 0.75
 /* below this no sheet holds a table; hidden sheets are then tried */
 #define FIT_SCORE 3.0
 
@@ -155,283 +150,6 @@ outlay_sheet_sample_read (OutlayWorkbook  *wb,
   return g_steal_pointer (&sample);
 }
 
-/* ---- header matching, remembered per text ---- */
-
-static const OutlayFieldMatch *
-match_cached (GHashTable *memo, const char *text)
-{
-  OutlayFieldMatch *m = g_hash_table_lookup (memo, text);
-
-  if (m == NULL)
-    {
-      m = g_new0 (OutlayFieldMatch, 1);
-      outlay_import_match_header (text, m);
-      g_hash_table_insert (memo, g_strdup (text), m);
-    }
-  return m;
-}
-
-static GHashTable *
-memo_new (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-}
-
-/* ---- header rows ---- */
-
-typedef struct
-{
-  guint texts, numbers, dates, labels, longs;
-} Shape;
-
-static char *
-cell_text (const OutlayCell *c)
-{
-  return g_strstrip (g_strndup (c->text, c->length));
-}
-
-static void
-shape_of (const OutlayRow *row, Shape *s)
-{
-  memset (s, 0, sizeof *s);
-  for (guint i = 0; i < row->n_cells; i++)
-    {
-      const OutlayCell *c = &row->cells[i];
-
-      if (outlay_import_cell_is_number (c))
-        s->numbers++;
-      else if (c->kind == OUTLAY_CELL_DATE || (c->kind == OUTLAY_CELL_STRING && outlay_import_text_is_date (c->text)))
-        s->dates++;
-      else if (outlay_import_cell_is_text (c))
-        {
-          g_autofree char *t = cell_text (c);
-
-          s->texts++;
-          s->labels += g_str_has_suffix (t, ":");
-          s->longs += strlen (t) > 40;
-        }
-    }
-}
-
-/* Texts per column of a header: the lower row, each joined after the text
- * of the upper row above it ("Estimated" over "Qty | Rate | Total").  An
- * upper text spans its merged columns, or without merge information the
- * following columns up to the next upper text. */
-static GPtrArray *
-header_texts (const OutlayRow *lower, const OutlayRow *upper, guint n_columns)
-{
-  GPtrArray *array = g_ptr_array_new_full (n_columns, g_free);
-  char **texts;
-  g_autofree const OutlayCell **above = g_new0 (const OutlayCell *, MAX (n_columns, 1));
-
-  g_ptr_array_set_size (array, n_columns);
-  texts = (char **) array->pdata;
-
-  for (guint i = 0; i < lower->n_cells; i++)
-    if (lower->cells[i].column < n_columns && lower->cells[i].kind != OUTLAY_CELL_EMPTY)
-      texts[lower->cells[i].column] = cell_text (&lower->cells[i]);
-  for (guint i = 0; upper != NULL && i < upper->n_cells; i++)
-    if (upper->cells[i].column < n_columns && outlay_import_cell_is_text (&upper->cells[i]))
-      above[upper->cells[i].column] = &upper->cells[i];
-  for (guint c = 0; upper != NULL && c < n_columns; c++)
-    {
-      const OutlayCell *u = above[c];
-      g_autofree char *ut = NULL;
-      guint end = c + 1;
-
-      if (u == NULL)
-        continue;
-      ut = cell_text (u);
-      if (u->span > 1)
-        end = MIN (c + u->span, n_columns);
-      else if (upper->n_cells > 1 && texts[c] != NULL)
-        while (end < n_columns && above[end] == NULL && texts[end] != NULL)
-          end++;
-      for (guint k = c; k < end; k++)
-        {
-          char *joined = texts[k] == NULL ? (k == c ? g_strdup (ut) : NULL)
-                                          : g_strconcat (ut, " ", texts[k], NULL);
-
-          g_free (texts[k]);
-          texts[k] = joined;
-        }
-    }
-  for (guint c = 0; c < n_columns; c++)
-    if (texts[c] != NULL && *texts[c] == '\0')
-      g_clear_pointer (&texts[c], g_free);
-  return array;
-}
-
-/* What the header words name: the best score of each field they name. */
-static double
-vocabulary_score (char **texts, guint n_columns, GHashTable *memo)
-{
-  double best[OUTLAY_IMPORT_N_FIELDS] = { 0 };
-  double score = 0;
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      const OutlayFieldMatch *m;
-
-      if (texts[c] == NULL)
-        continue;
-      m = match_cached (memo, texts[c]);
-      if (m->n == 0)
-        score -= 0.15;
-      else if (m->c[0].field == F (IGNORE))
-        score += 0.3;
-      else
-        best[m->c[0].field] = MAX (best[m->c[0].field], m->c[0].score);
-    }
-  for (guint f = 0; f < OUTLAY_IMPORT_N_FIELDS; f++)
-    score += f == F (DERIVED) ? best[f] * 0.5 : best[f];
-  return score;
-}
-
-/* The share of the next rows that hold numbers. */
-static double
-data_below (OutlaySheetSample *sample, guint index)
-{
-  guint seen = 0, with_numbers = 0;
-
-  for (guint i = index + 1; i < sample->rows->len && seen < 8; i++)
-    {
-      const OutlayRow *row = sample->rows->pdata[i];
-      Shape s;
-
-      shape_of (row, &s);
-      if (s.texts + s.numbers + s.dates == 0)
-        continue;
-      seen++;
-      with_numbers += s.numbers > 0;
-    }
-  return seen == 0 ? 0.0 : (double) with_numbers / seen;
-}
-
-typedef struct
-{
-  int    index;     /* of the last header row in the sample, -1: none */
-  guint  rows;      /* 1 or 2 */
-  double score;
-  double vocabulary;
-} HeaderChoice;
-
-static double
-score_header (OutlaySheetSample *sample, guint index, const Shape *s, char **texts,
-              guint n_columns, GHashTable *memo, double *vocab)
-{
-  *vocab = vocabulary_score (texts, n_columns, memo);
-  return *vocab - 0.6 * s->labels - 0.4 * s->longs - 0.5 * s->dates
-         + 1.5 * data_below (sample, index) + 0.1 * MIN (s->texts, 10u);
-}
-
-static gboolean
-could_be_header (const Shape *s, gboolean single_column)
-{
-  return (s->texts >= 2 || (single_column && s->texts == 1)) && s->numbers * 4 <= s->texts;
-}
-
-static void
-consider_header (HeaderChoice *best, int index, guint rows, double score, double vocab)
-{
-  if (score > best->score)
-    *best = (HeaderChoice) { index, rows, score, vocab };
-}
-
-/* A row directly above @index with text only, read as the upper half. */
-static void
-consider_pair (OutlaySheetSample *sample, guint index, const Shape *lower, guint n_columns,
-               GHashTable *memo, HeaderChoice *best)
-{
-  const OutlayRow *l = sample->rows->pdata[index], *u;
-  g_autoptr(GPtrArray) texts = NULL;
-  Shape su, both;
-  double score, vocab;
-
-  if (index == 0)
-    return;
-  u = sample->rows->pdata[index - 1];
-  shape_of (u, &su);
-  if (u->number + 1 != l->number || su.texts == 0 || su.numbers > 0 || su.labels > 0)
-    return;
-  both = *lower;
-  both.dates += su.dates;
-  both.longs += su.longs;
-  texts = header_texts (l, u, n_columns);
-  score = score_header (sample, index, &both, (char **) texts->pdata, n_columns, memo, &vocab);
-  if (vocab >= 0.9)
-    consider_header (best, index, 2, score - PAIR_MARGIN, vocab);
-}
-
-static guint
-count_columns (OutlaySheetSample *sample)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < sample->rows->len; i++)
-    {
-      const OutlayRow *row = sample->rows->pdata[i];
-
-      for (guint k = 0; k < row->n_cells; k++)
-        if (row->cells[k].kind != OUTLAY_CELL_EMPTY && row->cells[k].column < MAX_COLUMNS)
-          n = MAX (n, row->cells[k].column + 1);
-    }
-  return n;
-}
-
-static gboolean
-single_column (OutlaySheetSample *sample)
-{
-  return count_columns (sample) <= 1;
-}
-
-static char *
-joined_texts (char **texts, guint n_columns)
-{
-  g_autoptr(GString) s = g_string_new (NULL);
-
-  for (guint c = 0; c < n_columns; c++)
-    g_string_append_printf (s, "%s\x1f", texts[c] ? texts[c] : "");
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
-static HeaderChoice
-find_header (OutlaySheetSample *sample, guint n_columns, GHashTable *memo)
-{
-  HeaderChoice best = { -1, 0, 1.5, 0 };
-  gboolean first = TRUE, one_column = single_column (sample);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < sample->rows->len && i < HEADER_SEARCH_ROWS; i++)
-    {
-      const OutlayRow *row = sample->rows->pdata[i];
-      g_autoptr(GPtrArray) texts = NULL;
-      double score, vocab;
-      Shape s;
-
-      shape_of (row, &s);
-      if (s.texts + s.numbers + s.dates == 0)
-        continue;
-      if (could_be_header (&s, one_column))
-        {
-          texts = header_texts (row, NULL, n_columns);
-          /* a header repeated on later pages is the same header */
-          if (!g_hash_table_add (seen, joined_texts ((char **) texts->pdata, n_columns)))
-            continue;
-          score = score_header (sample, i, &s, (char **) texts->pdata, n_columns, memo, &vocab);
-          if (vocab >= 0.9)
-            consider_header (&best, i, 1, score, vocab);
-          /* a first row of words over rows of numbers, in no known words */
-          else if (first && s.numbers == 0 && s.dates == 0 && data_below (sample, i) >= 0.6)
-            consider_header (&best, i, 1, 1.0 + data_below (sample, i), vocab);
-          if (s.texts >= 1 && s.numbers * 4 <= s.texts)
-            consider_pair (sample, i, &s, n_columns, memo, &best);
-        }
-      first = FALSE;
-    }
-  return best;
-}
-
 /* ---- columns ---- */
 
 static void
@@ -510,22 +228,6 @@ fix_up (OutlayImportAnalysis *self)
     ((OutlayColumnMapping *) self->columns->pdata[mult])->field = F (QTY);
 }
 
-static char *
-column_letters (guint column)
-{
-  char buf[8];
-  int i = sizeof buf - 1;
-
-  buf[i] = '\0';
-  do
-    {
-      buf[--i] = 'A' + column % 26;
-      column = column / 26;
-    }
-  while (column-- > 0 && i > 0);
-  return g_strdup (buf + i);
-}
-
 static void
 map_columns (OutlayImportAnalysis *self, OutlaySheetSample *sample, char **texts,
              guint n_columns, GHashTable *memo)
@@ -539,11 +241,11 @@ map_columns (OutlayImportAnalysis *self, OutlaySheetSample *sample, char **texts
       OutlayColumnMapping *m = g_new0 (OutlayColumnMapping, 1);
 
       m->column = c;
-      m->header = self->header_row == 0 ? column_letters (c) : g_strdup (texts[c] ? texts[c] : "");
+      m->header = self->header_row == 0 ? outlay_import_column_letters (c) : g_strdup (texts[c] ? texts[c] : "");
       g_ptr_array_add (self->columns, m);
       if (texts[c] != NULL)
         {
-          const OutlayFieldMatch *fm = match_cached (memo, texts[c]);
+          const OutlayFieldMatch *fm = outlay_import_match_cached (memo, texts[c]);
 
           for (guint k = 0; k < fm->n; k++)
             ev.scores[c * OUTLAY_IMPORT_N_FIELDS + fm->c[k].field] = fm->c[k].score;
@@ -640,7 +342,7 @@ static void
 analyse_header (OutlayImportAnalysis *self, GHashTable *memo)
 {
   OutlaySheetSample *sample = current_sample (self);
-  guint n_columns = count_columns (sample);
+  guint n_columns = outlay_import_count_columns (sample);
   const OutlayRow *lower = NULL, *upper = NULL;
   g_autoptr(GPtrArray) texts = NULL;
 
@@ -661,7 +363,7 @@ analyse_header (OutlayImportAnalysis *self, GHashTable *memo)
       g_ptr_array_set_size (texts, n_columns);
     }
   else
-    texts = header_texts (lower, upper, n_columns);
+    texts = outlay_import_header_texts (lower, upper, n_columns);
   g_ptr_array_set_size (self->warnings, 0);
   map_columns (self, sample, (char **) texts->pdata, n_columns, memo);
   outlay_import_rules_build (self, sample);
@@ -675,7 +377,7 @@ static void
 analyse_sheet (OutlayImportAnalysis *self, GHashTable *memo)
 {
   OutlaySheetSample *sample = current_sample (self);
-  HeaderChoice h = find_header (sample, count_columns (sample), memo);
+  OutlayHeaderChoice h = outlay_import_find_header (sample, memo);
 
   self->header_row = h.index >= 0 ? ((const OutlayRow *) sample->rows->pdata[h.index])->number : 0;
   self->header_rows = h.index >= 0 ? h.rows : 0;
@@ -765,7 +467,7 @@ outlay_import_analyze_samples (const char         *file_name,
                                int                 sheet,
                                OutlayDecimalStyle  number_style)
 {
-  g_autoptr(GHashTable) memo = memo_new ();
+  g_autoptr(GHashTable) memo = outlay_import_memo_new ();
   OutlayImportAnalysis *best = NULL;
   OutlayDecimalStyle style;
 
@@ -917,32 +619,19 @@ void
 outlay_import_analysis_set_header_row (OutlayImportAnalysis *self,
                                        guint                 row_number)
 {
-  g_autoptr(GHashTable) memo = memo_new ();
+  g_autoptr(GHashTable) memo = outlay_import_memo_new ();
   OutlaySheetSample *sample;
 
   g_return_if_fail (self != NULL);
   sample = current_sample (self);
   self->header_row = row_number;
   self->header_rows = row_number > 0 ? 1 : 0;
-  /* the user points at the last header row; take the one above with it
-   * when the pair reads better */
+  /* the user points at the last header row; the one above joins it when
+   * the pair reads better */
   for (guint i = 0; row_number > 0 && i < sample->rows->len; i++)
     if (((const OutlayRow *) sample->rows->pdata[i])->number == row_number)
       {
-        HeaderChoice h = { -1, 0, -G_MAXDOUBLE, 0 };
-        Shape s;
-
-        shape_of (sample->rows->pdata[i], &s);
-        if (could_be_header (&s, FALSE))
-          consider_pair (sample, i, &s, count_columns (sample), memo, &h);
-        if (h.index >= 0)
-          {
-            g_autoptr(GPtrArray) texts = header_texts (sample->rows->pdata[i], NULL, count_columns (sample));
-            double vocab, single = score_header (sample, i, &s, (char **) texts->pdata,
-                                                 count_columns (sample), memo, &vocab);
-
-            self->header_rows = h.score > single ? 2 : 1;
-          }
+        self->header_rows = outlay_import_header_rows_at (sample, i, memo);
         break;
       }
   analyse_header (self, memo);

@@ -196,8 +196,8 @@ check_named_columns (OutlayImportAnalysis *self, Profiles *ps, OutlayColumnEvide
       best_score (ev, c, &top);
       if (p->nonempty < 3)
         continue;
-      if (num < 0.5 && outlay_import_field_is_number (top) && *score_at (ev, c, top) >= 0.5
-          && ev->headers[c] != NULL)
+      if (num < 0.5 && outlay_import_field_is_number (top) && top != F (QTY) && top != F (MULTIPLIER)
+          && *score_at (ev, c, top) >= 0.5 && ev->headers[c] != NULL)
         warn_text_amount (self, ev->headers[c]);
       for (guint f = 0; f < OUTLAY_IMPORT_N_FIELDS; f++)
         {
@@ -241,6 +241,9 @@ guess_unnamed_columns (Profiles *ps, OutlayColumnEvidence *ev, gboolean no_heade
       OutlayImportField top;
       double named = best_score (ev, c, &top);
       double w = named < 0.3 ? 1.0 : 0.3;
+      /* numbers under a header in no known words ("Jan", "Q3") are left
+       * alone rather than guessed as money */
+      double wn = ev->headers[c] != NULL && *ev->headers[c] != '\0' ? 0.3 * w : w;
       double avg = p->texts > 0 ? (double) p->text_bytes / p->texts : 0;
       double distinct = ratio (g_hash_table_size (p->distinct), p->texts);
 
@@ -250,8 +253,8 @@ guess_unnamed_columns (Profiles *ps, OutlayColumnEvidence *ev, gboolean no_heade
         {
           if (ratio (p->sequential + 1, p->numbers) > 0.9 && p->numbers >= 3)
             raise_score (ev, c, F (CODE), 0.5 * w);
-          raise_score (ev, c, F (ESTIMATE), 0.3 * w);
-          raise_score (ev, c, F (ACTUAL), 0.25 * w);
+          raise_score (ev, c, F (ESTIMATE), 0.3 * wn);
+          raise_score (ev, c, F (ACTUAL), 0.25 * wn);
         }
       else if (ratio (p->dates, p->nonempty) >= 0.8)
         raise_score (ev, c, F (DATE), 0.6 * w);
@@ -352,46 +355,100 @@ find_product (Profiles *ps, int skip_e)
   return best;
 }
 
-/* Of two factors, the quantity is the one with whole numbers, else the
- * smaller one on most rows. */
-static gboolean
-looks_like_qty (Profiles *ps, guint a, guint b)
+/* On how many rows column @a holds a larger value than column @b. */
+static guint
+larger_rows (Profiles *ps, guint a, guint b)
 {
   Profile *pa = &ps->columns[a], *pb = &ps->columns[b];
-  double ia = ratio (pa->integers, pa->numbers), ib = ratio (pb->integers, pb->numbers);
-  guint a_smaller = 0, b_smaller = 0;
+  guint n = 0;
 
-  if (ia != ib && (ia > 0.9 || ib > 0.9))
-    return ia > ib;
   for (guint r = 0; r < ps->n_rows; r++)
-    if (pa->present[r] && pb->present[r])
-      {
-        a_smaller += pa->values[r] < pb->values[r];
-        b_smaller += pb->values[r] < pa->values[r];
-      }
-  return a_smaller >= b_smaller;
+    n += pa->present[r] && pb->present[r] && pa->values[r] > pb->values[r];
+  return n;
+}
+
+/* The role a factor's header gives it, or IGNORE. */
+static OutlayImportField
+named_role (OutlayColumnEvidence *ev, guint c)
+{
+  OutlayImportField top;
+  double score = best_score (ev, c, &top);
+
+  if (score >= 0.5 && (top == F (QTY) || top == F (RATE) || top == F (MULTIPLIER)))
+    return top;
+  return F (IGNORE);
+}
+
+/* Gives each factor of estimate = qty × rate (× multiplier) its role:
+ * what its header says, else the largest is the rate, the next the
+ * quantity, the smallest the multiplier. */
+static void
+assign_roles (Profiles *ps, OutlayColumnEvidence *ev, const int *factors, guint n, OutlayImportField *roles)
+{
+  gboolean taken[OUTLAY_IMPORT_N_FIELDS] = { FALSE };
+  const OutlayImportField order[] = { F (RATE), F (QTY), F (MULTIPLIER) };
+
+  for (guint i = 0; i < n; i++)
+    {
+      roles[i] = named_role (ev, factors[i]);
+      if (taken[roles[i]])
+        roles[i] = F (IGNORE);
+      taken[roles[i]] = TRUE;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (order) && (k < 2 || n == 3); k++)
+    {
+      int pick = -1;
+
+      if (taken[order[k]])
+        continue;
+      for (guint i = 0; i < n; i++)
+        if (roles[i] == F (IGNORE)
+            && (pick < 0 || larger_rows (ps, factors[i], factors[pick])
+                              > larger_rows (ps, factors[pick], factors[i])))
+          pick = i;
+      if (pick >= 0)
+        {
+          roles[pick] = order[k];
+          taken[order[k]] = TRUE;
+        }
+    }
+}
+
+static void
+demote_money (OutlayColumnEvidence *ev, guint c)
+{
+  *score_at (ev, c, F (ESTIMATE)) *= 0.5;
+  *score_at (ev, c, F (ACTUAL)) *= 0.5;
+  *score_at (ev, c, F (COMMITTED)) *= 0.5;
 }
 
 static void
 apply_product (OutlayImportAnalysis *self, Profiles *ps, OutlayColumnEvidence *ev, Product p)
 {
-  OutlayImportField top;
-  guint qty = p.a, rate = p.b;
+  OutlayImportField top, roles[3];
+  int factors[3] = { p.a, p.b, p.m };
+  guint n = p.m >= 0 ? 3 : 2;
   double named = best_score (ev, p.e, &top);
 
   /* "Actual" = actual qty × actual rate: keep what the header says */
   if (named >= 0.6 && top != F (ESTIMATE))
     return;
   raise_score (ev, p.e, F (ESTIMATE), named >= 0.3 ? MIN (named + 0.15, 1.0) : 0.7);
-  if (!looks_like_qty (ps, p.a, p.b))
-    qty = p.b, rate = p.a;
-  raise_score (ev, qty, F (QTY), 0.45);
-  raise_score (ev, rate, F (RATE), 0.45);
-  if (p.m >= 0)
-    raise_score (ev, p.m, F (MULTIPLIER), 0.4);
-  self->product[0] = p.e;
-  self->product[1] = qty;
-  self->product[2] = rate;
+  assign_roles (ps, ev, factors, n, roles);
+  for (guint i = 0; i < n; i++)
+    {
+      /* a factor is not the money: Movie Magic's "Amount" is the quantity */
+      demote_money (ev, factors[i]);
+      if (roles[i] != F (IGNORE))
+        raise_score (ev, factors[i], roles[i], roles[i] == F (MULTIPLIER) ? 0.4 : 0.45);
+      if (roles[i] == F (QTY))
+        self->product[1] = factors[i];
+      else if (roles[i] == F (RATE))
+        self->product[2] = factors[i];
+      else if (roles[i] == F (MULTIPLIER))
+        self->product[3] = factors[i];
+    }
+  self->product[0] = self->product[1] >= 0 && self->product[2] >= 0 ? p.e : -1;
 }
 
 static gboolean
@@ -447,7 +504,7 @@ outlay_import_content_adjust (OutlayImportAnalysis *self,
   Profiles ps = { 0 };
   Product p;
 
-  self->product[0] = self->product[1] = self->product[2] = -1;
+  self->product[0] = self->product[1] = self->product[2] = self->product[3] = -1;
   profiles_build (&ps, sample, self->header_row, ev->n_columns, self->number_style);
   check_named_columns (self, &ps, ev);
   guess_unnamed_columns (&ps, ev, self->header_row == 0);

@@ -118,7 +118,7 @@ static const Word vocabulary[] = {
   { "cost", F (ESTIMATE), 75 }, { "costs", F (ESTIMATE), 75 }, { "line total", F (ESTIMATE), 90 },
   { "total cost", F (ESTIMATE), 85 }, { "total amount", F (ESTIMATE), 80 },
   { "extended", F (ESTIMATE), 75 }, { "ext", F (ESTIMATE), 70 }, { "extension", F (ESTIMATE), 75 },
-  { "extended price", F (ESTIMATE), 85 }, { "sum", F (ESTIMATE), 65 }, { "value", F (ESTIMATE), 60 },
+  { "extended price", F (ESTIMATE), 85 }, { "sum", F (ESTIMATE), 65 }, { "subtotal", F (ESTIMATE), 60 }, { "value", F (ESTIMATE), 60 },
   { "original budget", F (ESTIMATE), 95 }, { "approved budget", F (ESTIMATE), 95 },
   { "current budget", F (ESTIMATE), 90 }, { "revised budget", F (ESTIMATE), 90 },
   { "awarded", F (ESTIMATE), 80 }, { "betrag", F (ESTIMATE), 75 }, { "summe", F (ESTIMATE), 65 },

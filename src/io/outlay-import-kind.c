@@ -339,17 +339,12 @@ static char *
 header_of (OutlayImportAnalysis *self, int column)
 {
   const OutlayColumnMapping *m = self->columns->pdata[column];
-  char letters[8];
-  int i = sizeof letters - 1;
-  guint c = column;
+  g_autofree char *letters = NULL;
 
   if (m->header != NULL && *m->header != '\0')
     return g_strdup (m->header);
-  letters[i] = '\0';
-  do
-    letters[--i] = 'A' + c % 26;
-  while ((c = c / 26) > 0 && c-- > 0 && i > 0);
-  return g_strdup_printf (_("column %s"), letters + i);
+  letters = outlay_import_column_letters (column);
+  return g_strdup_printf (_("column %s"), letters);
 }
 
 static void
@@ -366,8 +361,12 @@ reason_structure (OutlayImportAnalysis *self, Evidence *ev)
       g_autofree char *e = header_of (self, self->product[0]);
       g_autofree char *q = header_of (self, self->product[1]);
       g_autofree char *r = header_of (self, self->product[2]);
+      g_autofree char *m = self->product[3] >= 0 ? header_of (self, self->product[3]) : NULL;
 
-      add_reason (self, g_strdup_printf (_("On each line “%s” is “%s” × “%s”."), e, q, r));
+      if (m != NULL)
+        add_reason (self, g_strdup_printf (_("On each line “%s” is “%s” × “%s” × “%s”."), e, q, m, r));
+      else
+        add_reason (self, g_strdup_printf (_("On each line “%s” is “%s” × “%s”."), e, q, r));
     }
 }
 

@@ -49,10 +49,43 @@ guint    outlay_import_edit_distance    (const char       *a,
 gboolean outlay_import_is_typo          (const char       *word,
                                          const char       *vocab);
 
-/* ---- cells and rows (outlay-import-rows.c) ---- */
+/* ---- header rows (outlay-import-header.c) ---- */
+
+typedef struct
+{
+  int    index;      /* of the header's last row in the sample, -1: none */
+  guint  rows;       /* 1 or 2 */
+  double score;
+  double vocabulary; /* what the header words alone are worth */
+} OutlayHeaderChoice;
+
+/* @memo maps header texts to OutlayFieldMatch, from outlay_import_memo_new(). */
+GHashTable             *outlay_import_memo_new        (void);
+const OutlayFieldMatch *outlay_import_match_cached    (GHashTable        *memo,
+                                                       const char        *text);
+OutlayHeaderChoice      outlay_import_find_header     (OutlaySheetSample *sample,
+                                                       GHashTable        *memo);
+guint                   outlay_import_header_rows_at  (OutlaySheetSample *sample,
+                                                       guint              index,
+                                                       GHashTable        *memo);
+/* (element-type utf8): per column, the header text or NULL */
+GPtrArray              *outlay_import_header_texts    (const OutlayRow   *lower,
+                                                       const OutlayRow   *upper,
+                                                       guint              n_columns);
+/* Columns used by the sample's cells (capped). */
+guint                   outlay_import_count_columns   (OutlaySheetSample *sample);
+/* "A", "B", …, "AA" */
+char                   *outlay_import_column_letters  (guint              column);
+
+/* ---- cells and rows (outlay-import-text.c, outlay-import-rows.c) ---- */
 
 /* Whether a cell holds a number: a NUMBER cell, or text such as
  * "1.234,56 €", "(1,200.00)", "12%", "$ 3 400". Allocation-free. */
+/* Moves @start and @end past white space (including no-break spaces). */
+void     outlay_import_trim             (const char      **start,
+                                         const char      **end);
+gboolean outlay_import_is_blank         (const char       *text,
+                                         gsize             length);
 gboolean outlay_import_text_is_number   (const char       *text,
                                          gsize             length);
 gboolean outlay_import_cell_is_number   (const OutlayCell *cell);
@@ -120,7 +153,7 @@ struct _OutlayImportAnalysis
   GPtrArray          *warnings;     /* char* */
   double              table_score;  /* how well the sheet reads as a budget table */
   double              header_score;
-  int                 product[3];   /* columns: estimate = qty × rate, or -1 */
+  int                 product[4];   /* columns: estimate = qty × rate (× multiplier), or -1 */
   OutlayRowRules      rules;
   OutlaySheetSample  *empty;        /* stands in for a sheet without a sample */
 };

@@ -25,6 +25,11 @@
 #define FORMULA_BUDGET G_GUINT64_CONSTANT (50000000)
 /* Cells that repeats may produce in one sheet. */
 #define MAX_EXPANDED   (10u * 1000u * 1000u)
+/* Excel's limit on a formula's length */
+#define MAX_FORMULA    8192
+/* error cells: calcext:value-type="error"; frames' text is no cell text */
+#define CALCEXT_NS     "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
+#define DRAW_NS        "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 
 typedef struct
 {
@@ -359,6 +364,8 @@ where_cb (OutlayXml *xml)
   return outlay_sheet_where (sp->sheet, sp->row0, sp->in_cell ? sp->col0 : G_MAXUINT);
 }
 
+static void append_text (SheetParse *sp, const char *text, gsize length);
+
 static ValueType
 parse_value_type (const OutlayXmlValue *v)
 {
@@ -390,12 +397,12 @@ read_cell_attrs (SheetParse *sp, int n, const xmlChar **attrs)
 {
   for (int i = 0; i < n; i++)
     {
-      const xmlChar *name = attrs[i * 5], *prefix = attrs[i * 5 + 1];
+      const xmlChar *name = attrs[i * 5], *uri = attrs[i * 5 + 2];
       OutlayXmlValue v = { attrs[i * 5 + 3], attrs[i * 5 + 4] - attrs[i * 5 + 3] };
 
       if (name == sp->n_value_type)
         {
-          if (prefix != NULL && strcmp ((const char *) prefix, "calcext") == 0)
+          if (uri != NULL && strcmp ((const char *) uri, CALCEXT_NS) == 0)
             sp->is_error = v.length == 5 && memcmp (v.value, "error", 5) == 0;
           else
             sp->value_type = parse_value_type (&v);
@@ -409,14 +416,15 @@ read_cell_attrs (SheetParse *sp, int n, const xmlChar **attrs)
         {
           sp->has_string_value = TRUE;
           g_string_truncate (sp->text, 0);
-          g_string_append_len (sp->text, (const char *) v.value,
-                               (gssize) MIN (v.length, OUTLAY_WORKBOOK_MAX_CELL_BYTES + 1));
+          append_text (sp, (const char *) v.value, v.length);
         }
       else if (name == sp->n_formula)
         {
+          /* one too long for any spreadsheet is left blank: #VALUE! */
           sp->has_formula = TRUE;
           g_string_truncate (sp->formula, 0);
-          g_string_append_len (sp->formula, (const char *) v.value, (gssize) MIN (v.length, 8192));
+          if (v.length <= MAX_FORMULA)
+            g_string_append_len (sp->formula, (const char *) v.value, (gssize) v.length);
         }
     }
 }
@@ -655,7 +663,7 @@ append_text (SheetParse *sp, const char *text, gsize length)
       fail_at (sp, OUTLAY_ERROR_TOO_LARGE, sp->col0, _("the text is longer than 32,767 characters"));
       return;
     }
-  g_string_append_len (sp->text, text, (gssize) length);
+  outlay_string_append (sp->text, text, length);
 }
 
 static void
@@ -717,9 +725,9 @@ sheet_start_document_cb (void *ctx)
 }
 
 static gboolean
-is_drawing (const xmlChar *prefix)
+is_drawing (const xmlChar *uri)
 {
-  return prefix != NULL && (strcmp ((const char *) prefix, "draw") == 0);
+  return uri != NULL && strcmp ((const char *) uri, DRAW_NS) == 0;
 }
 
 static void
@@ -746,7 +754,7 @@ sheet_start_element_cb (void           *ctx,
     return;
   else if (sp->in_cell)
     {
-      if (localname == sp->n_annotation || is_drawing (prefix))
+      if (localname == sp->n_annotation || is_drawing (uri))
         sp->skip_depth = 1;
       else
         start_text_element (sp, localname, n_attributes, attrs);
@@ -802,6 +810,36 @@ sheet_characters_cb (void          *ctx,
     append_text (sp, (const char *) text, (gsize) length);
 }
 
+static void
+sheet_parse_init (SheetParse *sp, OdsReader *reader, const char *sheet, guint target)
+{
+  sp->xml.where = where_cb;
+  sp->reader = reader;
+  sp->sheet = sheet;
+  sp->target = target;
+  sp->value = g_string_new (NULL);
+  sp->formula = g_string_new (NULL);
+  sp->text = g_string_sized_new (256);
+  outlay_row_buffer_init (&sp->rb);
+  sp->row_values = g_array_new (FALSE, FALSE, sizeof (StoredValue));
+  sp->store = outlay_cell_store_new ();
+  sp->fctx.sheet = sheet;
+  sp->fctx.lookup = outlay_cell_store_lookup;
+  sp->fctx.data = sp->store;
+  sp->fctx.budget = FORMULA_BUDGET;
+}
+
+static void
+sheet_parse_clear (SheetParse *sp)
+{
+  g_string_free (sp->value, TRUE);
+  g_string_free (sp->formula, TRUE);
+  g_string_free (sp->text, TRUE);
+  outlay_row_buffer_clear (&sp->rb);
+  g_array_unref (sp->row_values);
+  outlay_cell_store_free (sp->store);
+}
+
 static gboolean
 ods_read_sheet (gpointer             data,
                 OutlayWorkbookInfo  *info,
@@ -825,32 +863,12 @@ ods_read_sheet (gpointer             data,
   sax.characters = sheet_characters_cb;
   sax.ignorableWhitespace = sheet_characters_cb;
 
-  sp.xml.where = where_cb;
-  sp.reader = reader;
-  sp.sheet = ws->name;
-  sp.target = sheet;
-  sp.value = g_string_new (NULL);
-  sp.formula = g_string_new (NULL);
-  sp.text = g_string_sized_new (256);
-  outlay_row_buffer_init (&sp.rb);
-  sp.row_values = g_array_new (FALSE, FALSE, sizeof (StoredValue));
-  sp.store = outlay_cell_store_new ();
-  sp.fctx.sheet = ws->name;
-  sp.fctx.lookup = outlay_cell_store_lookup;
-  sp.fctx.data = sp.store;
-  sp.fctx.budget = FORMULA_BUDGET;
+  sheet_parse_init (&sp, reader, ws->name, sheet);
   sp.func = func;
   sp.user_data = user_data;
   sp.max_rows = max_rows;
-
   ok = outlay_xml_parse (reader->zip, CONTENT_PART, &sax, &sp.xml, cancellable, error);
-
-  g_string_free (sp.value, TRUE);
-  g_string_free (sp.formula, TRUE);
-  g_string_free (sp.text, TRUE);
-  outlay_row_buffer_clear (&sp.rb);
-  g_array_unref (sp.row_values);
-  outlay_cell_store_free (sp.store);
+  sheet_parse_clear (&sp);
   return ok;
 }
 

@@ -176,6 +176,7 @@ is_table_row (const ReportRow *row)
  * of each font are measured, longest first and each text once: in a
  * proportional font the widest is among them. */
 #define N_CANDIDATES 200
+#define N_NUMBERS    24  /* tabular figures: as wide as they are long */
 
 static double
 column_content_width (OutlayReport *self, guint table, guint col, gboolean numeric)
@@ -199,7 +200,8 @@ column_content_width (OutlayReport *self, guint table, guint col, gboolean numer
         n = strlen (text);
         if (pass == 0)
           longest[font] = MAX (longest[font], n);
-        else if (n + pass - 1 == longest[font] && g_hash_table_size (seen) < N_CANDIDATES
+        else if (n + pass - 1 == longest[font]
+                 && g_hash_table_size (seen) < (numeric ? N_NUMBERS : N_CANDIDATES)
                  && g_hash_table_add (seen, (gpointer) text))
           width = MAX (width, text_width (self, font, text, numeric));
       }
@@ -252,17 +254,17 @@ measure_table (OutlayReport *self, guint t)
     {
       ReportColumn *col = &table->columns[c];
       gboolean numeric = (col->flags & REPORT_COLUMN_NUMERIC) != 0;
-      double title = text_width (self, REPORT_FONT_SMALL, col->title, FALSE);
-      double content = column_content_width (self, t, c, numeric);
-
-      if (c == 0)
-        content = MAX (content, heading_code_width (self, t));
+      double title, content;
 
       if (col->flags & REPORT_COLUMN_FILL)
         {
           fill = col;
           continue;
         }
+      title = text_width (self, REPORT_FONT_SMALL, col->title, FALSE);
+      content = column_content_width (self, t, c, numeric);
+      if (c == 0)
+        content = MAX (content, heading_code_width (self, t));
       /* numbers never wrap; a long title or text does, within the cap */
       if (col->max_width > 0)
         title = MIN (title, col->max_width);

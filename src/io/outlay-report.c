@@ -236,11 +236,14 @@ outlay_report_get_paper_size (OutlayReport *self,
                               double       *width,
                               double       *height)
 {
-  /* ISO 216 A4 is 210 × 297 mm; US Letter 8.5 × 11 in */
-  double w = self->options.paper == OUTLAY_REPORT_PAPER_LETTER ? 612.0 : 595.28;
-  double h = self->options.paper == OUTLAY_REPORT_PAPER_LETTER ? 792.0 : 841.89;
+  gboolean letter;
+  double w, h;
 
   g_return_if_fail (OUTLAY_IS_REPORT (self));
+  /* ISO 216 A4 is 210 × 297 mm; US Letter 8.5 × 11 in */
+  letter = self->options.paper == OUTLAY_REPORT_PAPER_LETTER;
+  w = letter ? 612.0 : 595.28;
+  h = letter ? 792.0 : 841.89;
   *width = self->options.landscape ? h : w;
   *height = self->options.landscape ? w : h;
 }

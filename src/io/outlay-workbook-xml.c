@@ -600,6 +600,18 @@ typedef struct
   guint64       inflated;
 } Source;
 
+/* Records @error for a read failure: libxml2 then stops on its own.
+ * xmlStopParser() must not be called here, inside libxml2's input
+ * refill: it frees the buffer being refilled. */
+static void
+keep_error (OutlayXml *xml, GError *error)
+{
+  if (xml->error == NULL)
+    xml->error = error;
+  else
+    g_error_free (error);
+}
+
 /* libxml2 pulls the member through this, a few KB at a time. */
 static int
 read_cb (void *data, char *buffer, int length)
@@ -613,19 +625,19 @@ read_cb (void *data, char *buffer, int length)
     return 0;
   if (++src->reads % 64 == 0 && g_cancellable_set_error_if_cancelled (src->cancellable, &error))
     {
-      outlay_xml_fail (src->xml, error);
+      keep_error (src->xml, error);
       return -1;
     }
   n = (gsize) MIN (left, (gsf_off_t) length);
   if (gsf_input_read (src->member, n, (guint8 *) buffer) == NULL)
     {
       outlay_file_set_damaged (&error, src->zip->name, _("%s cannot be unpacked"), src->part);
-      outlay_xml_fail (src->xml, error);
+      keep_error (src->xml, error);
       return -1;
     }
   if (!account (src->zip, src->part, &src->inflated, n, &error))
     {
-      outlay_xml_fail (src->xml, error);
+      keep_error (src->xml, error);
       return -1;
     }
   return (int) n;
@@ -687,16 +699,18 @@ outlay_xml_parse (OutlayZip      *zip,
 void
 outlay_row_buffer_init (OutlayRowBuffer *rb)
 {
-  rb->cells = g_array_sized_new (FALSE, FALSE, sizeof (OutlayCell), 64);
-  rb->offsets = g_array_sized_new (FALSE, FALSE, sizeof (RowOffsets), 64);
-  rb->text = g_string_sized_new (1024);
+  rb->size = 64;
+  rb->n_cells = 0;
+  rb->cells = g_new (OutlayCell, rb->size);
+  rb->offsets = g_new (RowOffsets, rb->size);
+  rb->text = g_string_sized_new (4096);
 }
 
 void
 outlay_row_buffer_clear (OutlayRowBuffer *rb)
 {
-  g_clear_pointer (&rb->cells, g_array_unref);
-  g_clear_pointer (&rb->offsets, g_array_unref);
+  g_clear_pointer (&rb->cells, g_free);
+  g_clear_pointer (&rb->offsets, g_free);
   if (rb->text != NULL)
     g_string_free (g_steal_pointer (&rb->text), TRUE);
 }
@@ -704,17 +718,22 @@ outlay_row_buffer_clear (OutlayRowBuffer *rb)
 void
 outlay_row_buffer_reset (OutlayRowBuffer *rb)
 {
-  g_array_set_size (rb->cells, 0);
-  g_array_set_size (rb->offsets, 0);
+  rb->n_cells = 0;
   g_string_truncate (rb->text, 0);
 }
 
 static OutlayCell *
-append (OutlayRowBuffer *rb, const OutlayCell *cell, const RowOffsets *offsets)
+append (OutlayRowBuffer *rb, const OutlayCell *cell, RowOffsets offsets)
 {
-  g_array_append_vals (rb->cells, cell, 1);
-  g_array_append_vals (rb->offsets, offsets, 1);
-  return &g_array_index (rb->cells, OutlayCell, rb->cells->len - 1);
+  if (rb->n_cells == rb->size)
+    {
+      rb->size *= 2;
+      rb->cells = g_renew (OutlayCell, rb->cells, rb->size);
+      rb->offsets = g_renew (RowOffsets, rb->offsets, rb->size);
+    }
+  rb->cells[rb->n_cells] = *cell;
+  ((RowOffsets *) rb->offsets)[rb->n_cells] = offsets;
+  return &rb->cells[rb->n_cells++];
 }
 
 OutlayCell *
@@ -727,7 +746,7 @@ outlay_row_buffer_add_static (OutlayRowBuffer *rb,
   OutlayCell cell = { column, kind, text, length, NULL, 1, 0 };
   RowOffsets offsets = { -1, -1 };
 
-  return append (rb, &cell, &offsets);
+  return append (rb, &cell, offsets);
 }
 
 static gssize
@@ -735,7 +754,7 @@ keep_text (OutlayRowBuffer *rb, const char *text, gsize length)
 {
   gssize at = (gssize) rb->text->len;
 
-  g_string_append_len (rb->text, text, (gssize) length);
+  outlay_string_append (rb->text, text, length);
   g_string_append_c (rb->text, '\0');
   return at;
 }
@@ -753,7 +772,7 @@ outlay_row_buffer_add_copy (OutlayRowBuffer *rb,
 
   offsets.text = keep_text (rb, text, length);
   offsets.number = number != NULL ? keep_text (rb, number, strlen (number)) : -1;
-  return append (rb, &cell, &offsets);
+  return append (rb, &cell, offsets);
 }
 
 OutlayCell *
@@ -761,19 +780,17 @@ outlay_row_buffer_add_again (OutlayRowBuffer *rb,
                              guint            column)
 {
   OutlayCell cell;
-  RowOffsets offsets;
 
-  g_assert (rb->cells->len > 0);
-  cell = g_array_index (rb->cells, OutlayCell, rb->cells->len - 1);
-  offsets = g_array_index (rb->offsets, RowOffsets, rb->offsets->len - 1);
+  g_assert (rb->n_cells > 0);
+  cell = rb->cells[rb->n_cells - 1];
   cell.column = column;
-  return append (rb, &cell, &offsets);
+  return append (rb, &cell, ((RowOffsets *) rb->offsets)[rb->n_cells - 1]);
 }
 
 guint
 outlay_row_buffer_n_cells (OutlayRowBuffer *rb)
 {
-  return rb->cells->len;
+  return rb->n_cells;
 }
 
 gboolean
@@ -784,25 +801,23 @@ outlay_row_buffer_emit (OutlayRowBuffer *rb,
                         gboolean        *stop,
                         GError         **error)
 {
+  const RowOffsets *offsets = rb->offsets;
   OutlayRow row;
   GError *local_error = NULL;
 
   *stop = FALSE;
-  if (rb->cells->len == 0)
+  if (rb->n_cells == 0)
     return TRUE;
-  for (guint i = 0; i < rb->cells->len; i++)
+  for (guint i = 0; i < rb->n_cells; i++)
     {
-      OutlayCell *cell = &g_array_index (rb->cells, OutlayCell, i);
-      const RowOffsets *offsets = &g_array_index (rb->offsets, RowOffsets, i);
-
-      if (offsets->text >= 0)
-        cell->text = rb->text->str + offsets->text;
-      if (offsets->number >= 0)
-        cell->number = rb->text->str + offsets->number;
+      if (offsets[i].text >= 0)
+        rb->cells[i].text = rb->text->str + offsets[i].text;
+      if (offsets[i].number >= 0)
+        rb->cells[i].number = rb->text->str + offsets[i].number;
     }
   row.number = number;
-  row.n_cells = rb->cells->len;
-  row.cells = (const OutlayCell *) (gpointer) rb->cells->data;
+  row.n_cells = rb->n_cells;
+  row.cells = rb->cells;
   if (!func (&row, user_data, &local_error))
     {
       if (local_error != NULL)

@@ -9,6 +9,7 @@
 
 #include <gsf/gsf.h>
 #include <libxml/parser.h>
+#include <string.h>
 
 #include "outlay-error.h"
 #include "outlay-workbook.h"
@@ -98,10 +99,11 @@ gboolean       outlay_xml_value_uint (const OutlayXmlValue *value,
 
 typedef struct
 {
-  GArray  *cells;    /* OutlayCell */
-  GArray  *offsets;  /* RowOffsets per cell: text kept in @text until emitted */
-  GString *text;
-  GArray  *out;      /* OutlayCell, resolved for the callback */
+  OutlayCell *cells;
+  gpointer    offsets;  /* per cell, where its text is in @text until emitted */
+  guint       n_cells;
+  guint       size;
+  GString    *text;
 } OutlayRowBuffer;
 
 void        outlay_row_buffer_init      (OutlayRowBuffer *rb);
@@ -131,6 +133,23 @@ gboolean    outlay_row_buffer_emit      (OutlayRowBuffer *rb,
                                          gpointer         user_data,
                                          gboolean        *stop,
                                          GError         **error);
+
+/* g_string_append_len() without the call when there is room: readers
+ * append a few bytes per cell, millions of times. */
+static inline void
+outlay_string_append (GString    *string,
+                      const char *text,
+                      gsize       length)
+{
+  if (string->len + length < string->allocated_len)
+    {
+      memcpy (string->str + string->len, text, length);
+      string->len += length;
+      string->str[string->len] = '\0';
+    }
+  else
+    g_string_append_len (string, text, (gssize) length);
+}
 
 /* ---- messages ---- */
 

@@ -236,17 +236,32 @@ open_input (GsfInput      *input,
   return g_steal_pointer (&self);
 }
 
-static char *
-display_name (GFile *file, GCancellable *cancellable)
+/* The name to show for @file; FALSE with @error set when it is not there. */
+static gboolean
+query_name (GFile *file, GCancellable *cancellable, char **name, GError **error)
 {
+  g_autoptr(GError) local_error = NULL;
   g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-  char *name;
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
 
   if (info != NULL && g_file_info_get_display_name (info) != NULL)
-    return g_strdup (g_file_info_get_display_name (info));
-  name = g_file_get_basename (file);
-  return name ? name : g_file_get_uri (file);
+    *name = g_strdup (g_file_info_get_display_name (info));
+  else
+    *name = g_file_get_basename (file);
+  if (*name == NULL)
+    *name = g_file_get_uri (file);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
+                   _("“%s” could not be found; it may have been moved or deleted"), *name);
+      return FALSE;
+    }
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -272,20 +287,22 @@ outlay_workbook_open (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error)
+      || !query_name (file, cancellable, &name, error))
     return NULL;
-  name = display_name (file, cancellable);
-  input = gsf_input_gio_new (file, &local_error);
+  path = g_file_get_path (file);
+  /* a local file is read in place; libgsf's GIO input copies the whole
+   * file into memory, which only a remote (sftp://, smb://) one needs */
+  if (path != NULL)
+    input = gsf_input_stdio_new (path, &local_error);
+  else
+    input = gsf_input_gio_new (file, &local_error);
   if (input == NULL)
     {
-      gboolean missing = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-
-      g_set_error (error, OUTLAY_ERROR, missing ? OUTLAY_ERROR_NOT_FOUND : OUTLAY_ERROR_FAILED,
-                   _("“%s” could not be opened: %s"), name,
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_FAILED, _("“%s” could not be opened: %s"), name,
                    local_error ? local_error->message : _("unknown error"));
       return NULL;
     }
-  path = g_file_get_path (file);
   return open_input (input, name, path, NULL, cancellable, error);
 }
 

@@ -427,8 +427,9 @@ detail_line (Export *ex, lxw_worksheet *ws, lxw_row_t row, OutlayLine *line)
  * actual, variance and committed as @formulas (cached @values), or as
  * plain @values where a formula is NULL. */
 static void
-totals_row (Export *ex, lxw_worksheet *ws, lxw_row_t row, const char *label, const char *const *formulas,
-            const OutlayDecimal *values, lxw_format *text, lxw_format *money)
+totals_row (Export *ex, lxw_worksheet *ws, lxw_row_t row, const char *label,
+            const char *const *formulas, const OutlayDecimal *values, lxw_format *text,
+            lxw_format *money)
 {
   static const lxw_col_t money_cols[] = { COL_ESTIMATE, COL_ACTUAL, COL_VARIANCE, COL_COMMITTED };
 
@@ -450,7 +451,9 @@ section_label (OutlaySection *section, gboolean subtotal)
 
   if (name == NULL || *name == '\0')
     name = outlay_section_get_code (section);
-  return subtotal ? g_strdup_printf (_("Subtotal %s"), name) : g_strdup_printf (_("Total %s"), name);
+  if (subtotal)
+    return g_strdup_printf (_("Subtotal %s"), name);
+  return g_strdup_printf (_("Total %s"), name);
 }
 
 /* The sums of the section's lines; the section's total when it has no fringe. */
@@ -484,11 +487,13 @@ detail_fringe (Export *ex, lxw_worksheet *ws, OutlaySection *section, const Sect
   char formula[64];
   char est[32], act[32], var[32], com[32];
   const char *formulas[4] = { est, act, var, com };
-  OutlayDecimal values[4] = { t->estimate, t->actual, outlay_totals_get_variance (t), t->committed };
+  OutlayDecimal values[4] = {
+    t->estimate, t->actual, outlay_totals_get_variance (t), t->committed
+  };
 
   put_text (ex, ws, r->fringe, COL_DESCRIPTION, _("Fringe"), NULL);
   check (ex, worksheet_write_number (ws, r->fringe, COL_RATE,
-                                     (double) outlay_section_get_fringe (section) / (100.0 * OUTLAY_DECIMAL_SCALE),
+                                     number (outlay_section_get_fringe (section)) / 100,
                                      ex->f.percent));
   /* rounded once to four places, as a fringe is (see estimate_formula()) */
   g_snprintf (formula, sizeof formula, "=ROUND(ROUND(G%u*F%u,10),4)", r->subtotal + 1,
@@ -549,7 +554,9 @@ static void
 detail_grand_total (Export *ex, lxw_worksheet *ws)
 {
   const OutlayTotals *t = outlay_document_get_totals (ex->doc);
-  OutlayDecimal values[4] = { t->estimate, t->actual, outlay_totals_get_variance (t), t->committed };
+  OutlayDecimal values[4] = {
+    t->estimate, t->actual, outlay_totals_get_variance (t), t->committed
+  };
   g_autofree char *est = grand_formula (ex, 'G');
   g_autofree char *act = grand_formula (ex, 'H');
   g_autofree char *var = grand_formula (ex, 'I');
@@ -637,8 +644,12 @@ section_formula (Summary *s, const OutlayTopSheetRow *row, char column)
   if (letter >= 0)
     {
       for (guint i = 0; i < ex->n_sections; i++)
-        if (aicp_letter (outlay_section_get_code (outlay_document_get_section (ex->doc, i))) == letter)
-          add_detail_ref (f, ex, i, column);
+        {
+          OutlaySection *section = outlay_document_get_section (ex->doc, i);
+
+          if (aicp_letter (outlay_section_get_code (section)) == letter)
+            add_detail_ref (f, ex, i, column);
+        }
     }
   else if (row->section != NULL)
     {
@@ -723,7 +734,8 @@ summary_row_write (Summary *s, guint i, const OutlayTopSheetRow *row)
 {
   Export *ex = s->ex;
   lxw_row_t r = s->first + i;
-  gboolean total = row->kind == OUTLAY_TOPSHEET_ROW_SUBTOTAL || row->kind == OUTLAY_TOPSHEET_ROW_TOTAL;
+  gboolean total = row->kind == OUTLAY_TOPSHEET_ROW_SUBTOTAL
+                   || row->kind == OUTLAY_TOPSHEET_ROW_TOTAL;
   lxw_format *text = total ? ex->f.total_text : NULL;
   lxw_format *money = total ? ex->f.total_money : ex->f.money;
   char formula[64];
@@ -789,7 +801,8 @@ summary_table_header (Summary *s, lxw_row_t row)
   };
 
   for (lxw_col_t c = 0; c < N_SUM_COLS; c++)
-    put_text (s->ex, s->ws, row, c, titles[c], c <= SUM_LABEL ? s->ex->f.header : s->ex->f.header_num);
+    put_text (s->ex, s->ws, row, c, titles[c],
+              c <= SUM_LABEL ? s->ex->f.header : s->ex->f.header_num);
 }
 
 static gboolean
@@ -859,7 +872,8 @@ write_workbook (Export *ex, const char *tmp_path, GError **error)
   detail = workbook_add_worksheet (ex->workbook, OUTLAY_XLSX_DETAIL_SHEET);
   if (summary == NULL || detail == NULL)
     check (ex, LXW_ERROR_MEMORY_MALLOC_FAILED);
-  if (failed (ex, error) || !write_summary (ex, summary, error) || !write_detail (ex, detail, error))
+  if (failed (ex, error) || !write_summary (ex, summary, error)
+      || !write_detail (ex, detail, error))
     {
       lxw_workbook_free (ex->workbook);
       return FALSE;

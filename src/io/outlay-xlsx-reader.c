@@ -389,7 +389,7 @@ strings_characters_cb (void          *ctx,
       g_string_truncate (pool, sp->start);
       return;
     }
-  g_string_append_len (pool, (const char *) text, length);
+  outlay_string_append (pool, (const char *) text, (gsize) length);
 }
 
 /* ---- xl/styles.xml ---- */

@@ -604,7 +604,34 @@ characters_cb (void          *ctx,
       fail_cell (sp, OUTLAY_ERROR_TOO_LARGE, _("the text is longer than 32,767 characters"));
       return;
     }
-  g_string_append_len (buf, (const char *) text, length);
+  outlay_string_append (buf, (const char *) text, (gsize) length);
+}
+
+static void
+sheet_parse_init (SheetParse *sp, XlsxReader *reader, const char *sheet)
+{
+  sp->xml.where = where_cb;
+  sp->reader = reader;
+  sp->sheet = sheet;
+  sp->value = g_string_sized_new (256);
+  sp->formula = g_string_sized_new (256);
+  outlay_row_buffer_init (&sp->rb);
+  sp->store = outlay_cell_store_new ();
+  sp->fctx.sheet = sheet;
+  sp->fctx.lookup = outlay_cell_store_lookup;
+  sp->fctx.data = sp->store;
+  sp->fctx.budget = FORMULA_BUDGET;
+  sp->shared = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, shared_formula_free);
+}
+
+static void
+sheet_parse_clear (SheetParse *sp)
+{
+  g_string_free (sp->value, TRUE);
+  g_string_free (sp->formula, TRUE);
+  outlay_row_buffer_clear (&sp->rb);
+  outlay_cell_store_free (sp->store);
+  g_hash_table_unref (sp->shared);
 }
 
 gboolean
@@ -633,28 +660,11 @@ xlsx_read_sheet (gpointer             data,
   sax.characters = characters_cb;
   sax.ignorableWhitespace = characters_cb;
 
-  sp.xml.where = where_cb;
-  sp.reader = reader;
-  sp.sheet = ws->name;
-  sp.value = g_string_sized_new (256);
-  sp.formula = g_string_sized_new (256);
-  outlay_row_buffer_init (&sp.rb);
-  sp.store = outlay_cell_store_new ();
-  sp.fctx.sheet = ws->name;
-  sp.fctx.lookup = outlay_cell_store_lookup;
-  sp.fctx.data = sp.store;
-  sp.fctx.budget = FORMULA_BUDGET;
-  sp.shared = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, shared_formula_free);
+  sheet_parse_init (&sp, reader, ws->name);
   sp.func = func;
   sp.user_data = user_data;
   sp.max_rows = max_rows;
-
   ok = outlay_xml_parse (reader->zip, part, &sax, &sp.xml, cancellable, error);
-
-  g_string_free (sp.value, TRUE);
-  g_string_free (sp.formula, TRUE);
-  outlay_row_buffer_clear (&sp.rb);
-  outlay_cell_store_free (sp.store);
-  g_hash_table_unref (sp.shared);
+  sheet_parse_clear (&sp);
   return ok;
 }

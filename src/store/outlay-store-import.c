@@ -29,6 +29,8 @@ struct _OutlayStoreImport
   gboolean          open;          /* the transaction is ours to roll back */
 };
 
+#define IMPORT_CACHE_KB 49152
+
 static const char *const mode_ids[] = { "new", "append", "replace" };
 
 static gint64
@@ -250,6 +252,9 @@ outlay_store_import_begin (OutlayStore            *store,
   if (mode == OUTLAY_IMPORT_MODE_REPLACE
       && (before = outlay_store_load_document (store, budget_id, error)) == NULL)
     return NULL;
+  /* A big import dirties every page it writes; with SQLite's default 2 MB
+   * cache they spill to the WAL and are read back over and over. */
+  outlay_store_exec (store, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KB), NULL);
   if (!outlay_store_exec (store, "BEGIN IMMEDIATE", error))
     return NULL;
   self->open = TRUE;
@@ -390,6 +395,8 @@ outlay_store_import_free (OutlayStoreImport *self)
     return;
   if (self->open)
     outlay_store_exec (self->store, "ROLLBACK", NULL);
+  if (self->store != NULL)
+    outlay_store_exec (self->store, "PRAGMA cache_size = -2000", NULL);
   g_clear_object (&self->store);
   g_clear_pointer (&self->sections, g_hash_table_unref);
   g_clear_pointer (&self->next_position, g_hash_table_unref);

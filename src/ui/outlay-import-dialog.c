@@ -138,8 +138,10 @@ run_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
 static char *
 rows_read_text (gint rows)
 {
+  g_autofree char *count = outlay_import_format_count (rows);
+
   /* Translators: progress of reading a file, "12,345 rows read" */
-  return g_strdup_printf (ngettext ("%'d row read", "%'d rows read", rows), rows);
+  return g_strdup_printf (ngettext ("%s row read", "%s rows read", rows), count);
 }
 
 static gboolean

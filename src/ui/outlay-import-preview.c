@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "outlay-currency.h"
 #include "outlay-import-preview.h"
@@ -384,8 +385,10 @@ outlay_import_result_summary (const OutlayImportResult *result,
                               gboolean                  has_actual)
 {
   guint n_sections = result->sections != NULL ? result->sections->len : 0;
-  g_autofree char *lines = g_strdup_printf (ngettext ("%u line", "%u lines", result->rows_imported),
-                                            result->rows_imported);
+  g_autofree char *n_lines = outlay_import_format_count (result->rows_imported);
+  /* Translators: "260 lines", the number already formatted */
+  g_autofree char *lines = g_strdup_printf (ngettext ("%s line", "%s lines", result->rows_imported),
+                                            n_lines);
   g_autofree char *sections = g_strdup_printf (ngettext ("%u section", "%u sections", n_sections),
                                                n_sections);
   g_autofree char *estimate = outlay_currency_format (result->estimate, result->currency);
@@ -456,6 +459,17 @@ outlay_import_kind_anyway (OutlayFileKind kind)
     default:
       return _("Import this file as a budget anyway");
     }
+}
+
+char *
+outlay_import_format_count (guint64 n)
+{
+  const struct lconv *lc = localeconv ();
+  OutlayDecimal value = OUTLAY_DECIMAL_FROM_INT (MIN (n, (guint64) G_MAXINT32));
+
+  if (lc->thousands_sep != NULL && *lc->thousands_sep != '\0')
+    return outlay_decimal_format_locale (value, 0);
+  return outlay_decimal_format (value, 0, ".", ",");
 }
 
 char *

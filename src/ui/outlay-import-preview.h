@@ -38,6 +38,8 @@ GtkWidget  *outlay_import_error_row_new          (guint                      row
 const char *outlay_import_kind_title             (OutlayFileKind             kind);
 /* "Import this payroll file as a budget anyway"; NULL for a budget */
 const char *outlay_import_kind_anyway            (OutlayFileKind             kind);
+/* "12,345", grouped even in the C locale */
+char       *outlay_import_format_count           (guint64                    n);
 /* "92 %" */
 char       *outlay_import_format_confidence      (double                     confidence);
 /* Adds the import's styles (drop highlight, banners, preview) to the

@@ -86,7 +86,7 @@ describe_target (OutlayImportRecord *record)
   return g_strdup_printf (_("New budget “%s”"), budget);
 }
 
-/* "May 3, 2025, 14:02 · New budget “Bid” · 260 lines, 2 rows skipped" */
+/* "New budget “Bid” · 260 lines, 2 rows skipped" over "May 3, 2025, 14:02" */
 static char *
 describe (OutlayImportRecord *record)
 {
@@ -94,17 +94,18 @@ describe (OutlayImportRecord *record)
   guint skipped = outlay_import_record_get_rows_skipped (record);
   g_autofree char *when = format_time (outlay_import_record_get_started (record));
   g_autofree char *target = describe_target (record);
-  g_autofree char *lines = g_strdup_printf (ngettext ("%u line", "%u lines", imported), imported);
+  g_autofree char *count = outlay_import_format_count (imported);
+  g_autofree char *lines = g_strdup_printf (ngettext ("%s line", "%s lines", imported), count);
   g_autofree char *rows = NULL;
 
   if (outlay_import_record_get_status (record) == OUTLAY_IMPORT_STATUS_FAILED)
-    return g_strdup_printf ("%s · %s", when, target);
+    return g_strdup_printf ("%s\n%s", target, when);
   if (skipped == 0)
-    return g_strdup_printf ("%s · %s · %s", when, target, lines);
+    return g_strdup_printf ("%s · %s\n%s", target, lines, when);
   /* Translators: "260 lines, 2 rows skipped" */
   rows = g_strdup_printf (ngettext ("%s, %u row skipped", "%s, %u rows skipped", skipped), lines,
                           skipped);
-  return g_strdup_printf ("%s · %s · %s", when, target, rows);
+  return g_strdup_printf ("%s · %s\n%s", target, rows, when);
 }
 
 static JsonArray *

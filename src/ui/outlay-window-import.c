@@ -73,9 +73,11 @@ imported_cb (OutlayImportDialog *dialog,
              OutlayWindow       *self)
 {
   gint64 ids[2] = { import_id, budget_id };
-  g_autofree char *title = g_markup_printf_escaped (ngettext ("Imported %u line from %s",
-                                                              "Imported %u lines from %s", lines),
-                                                    lines, file_name);
+  g_autofree char *count = outlay_import_format_count (lines);
+  /* Translators: "Imported 260 lines from budget.xlsx" */
+  g_autofree char *title = g_markup_printf_escaped (ngettext ("Imported %s line from %s",
+                                                              "Imported %s lines from %s", lines),
+                                                    count, file_name);
   AdwToast *toast = adw_toast_new (title);
 
   outlay_window_budget_written (self, budget_id);

@@ -114,11 +114,12 @@ static const char python_script[] =
   "        act += a\n"
   "    sub = s['subtotal']\n"
   "    for c, col, v in ((6, 'G', est), (7, 'H', act), (8, 'I', est - act), (9, 'J', 0)):\n"
-  "        ws.write_formula(sub, c, '=SUM(%s%d:%s%d)' % (col, s['first'] + 1, col, sub), f['total'], v)\n"
+  "        sums = '=SUM(%s%d:%s%d)' % (col, s['first'] + 1, col, sub)\n"
+  "        ws.write_formula(sub, c, sums, f['total'], v)\n"
   "    if s['fringe_row']:\n"
   "        fr = s['fringe_row']\n"
   "        ws.write_number(fr, 5, s['fringe'] / 100)\n"
-  "        ws.write_formula(fr, 6, '=ROUND(G%d*F%d,4)' % (sub + 1, fr + 1), f['money'])\n"
+  "        ws.write_formula(fr, 6, '=ROUND(ROUND(G%d*F%d,10),4)' % (sub + 1, fr + 1), f['money'])\n"
   "        ws.write_formula(s['total'], 6, '=G%d+G%d' % (sub + 1, fr + 1), f['total'])\n"
   "        ws.write_formula(s['total'], 7, '=H%d' % (sub + 1), f['total'])\n"
   "    s['est'], s['act'] = est, act\n"
@@ -461,8 +462,8 @@ print_results (Results *res, int runs, gboolean python)
           res->outlay_mb);
   printf ("%-44s %10s %10.1f\n", "  (resident before the export: the document)", "",
           res->outlay_rss_kb / 1024.0);
-  printf ("%-44s %10.1f %21.1f MB of XML\n", "  zlib deflating the detail sheet alone", res->deflate_ms,
-          res->xml_bytes / 1e6);
+  printf ("%-44s %10.1f %21.1f MB of XML\n", "  zlib deflating the detail sheet alone",
+          res->deflate_ms, res->xml_bytes / 1e6);
   if (!python)
     {
       printf ("python3-xlsxwriter: not installed for %s, no comparison\n", PYTHON);

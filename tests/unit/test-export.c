@@ -67,7 +67,7 @@ sample_document (void)
   outlay_test_add_sample_fringes (doc);
   /* every percentage row of the top sheet, and a contingency */
   g_object_set (outlay_document_get_budget (doc), "markup-percent", D (10),
-                "handling-fee-percent", OUTLAY_DECIMAL_ONE * 25 / 10, "contingency", D (2500), NULL);
+                "handling-fee-percent", dec ("2.5"), "contingency", D (2500), NULL);
   return doc;
 }
 
@@ -110,11 +110,11 @@ crafted_document (void)
   g_autoptr(OutlayBudget) budget = outlay_budget_new ("Crafted bid");
   OutlayDocument *doc;
   OutlaySection *crew, *more, *other;
-  OutlayLine *typed;
+  OutlayLine *typed, *office;
 
   g_object_set (budget, "kind", OUTLAY_BUDGET_KIND_AICP, "currency", "EUR",
-                "production-company", "Kite & Co", "insurance-percent", OUTLAY_DECIMAL_ONE * 15 / 10,
-                "production-fee-percent", D (12), "markup-percent", OUTLAY_DECIMAL_ONE * 75 / 10, NULL);
+                "production-company", "Kite & Co", "insurance-percent", dec ("1.5"),
+                "production-fee-percent", D (12), "markup-percent", dec ("7.5"), NULL);
   doc = outlay_document_new (budget);
   crew = add_section (doc, "A", "Crew", "22.5");
   add_line (doc, crew, "1", "Gaffer", "2", "3", "450", "2800");
@@ -127,7 +127,9 @@ crafted_document (void)
   add_line (doc, more, "5", "Driver\nnight", "1.25", "2.5", "333.33", "1100");
   add_section (doc, "B", "Empty letter", "0");
   other = add_section (doc, "Q", "Overhead", "0");
-  add_line (doc, other, "9", "Office", "1", "1", "999.99", "1500");
+  office = add_line (doc, other, "9", "Office", "1", "1", "999.99", "1500");
+  /* longer than a cell holds */
+  outlay_line_take_text (office, OUTLAY_LINE_NOTES, g_strnfill (40000, 'n'));
   /* 0.0003 × 1.5 = 0.00045: Outlay keeps 0.0005 before the rate */
   add_line (doc, other, "10", "Tiny part", "0.0003", "1.5", "1000", "0");
   g_assert_true (outlay_document_finish_load (doc, NULL));
@@ -274,7 +276,8 @@ read_cells (const char *path, const char *member)
   g_autoptr(xmlDoc) doc = read_xml (path, member);
   g_autoptr(xmlXPathContext) ctx = xmlXPathNewContext (doc);
   g_autoptr(xmlXPathObject) result = NULL;
-  GHashTable *cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cell_free);
+  GHashTable *cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) cell_free);
 
   xmlXPathRegisterNs (ctx, BAD_CAST "m", BAD_CAST SML_NS);
   result = xmlXPathEvalExpression (BAD_CAST "//m:sheetData/m:row/m:c", ctx);
@@ -428,6 +431,9 @@ test_xlsx_crafted (void)
   g_assert_cmpstr (cell_at (summary, 'D', row_a)->formula, ==, both);
   /* an empty letter is 0, the section outside A–P has its own row */
   assert_cached (cell_at (summary, 'D', row_with_text (summary, 'B', "Empty letter")), 0);
+  /* cut to Excel's 32,767 characters */
+  g_assert_cmpuint (strlen (cell_at (detail, 'K', row_with_text (detail, 'B', "Office"))->text), ==,
+                    32767);
   tiny = row_with_text (detail, 'B', "Tiny part");
   tiny_formula = g_strdup_printf ("ROUND(ROUND(ROUND(ROUND(C%u*E%u,10),4)*F%u,10),4)", tiny, tiny,
                                   tiny);
@@ -918,8 +924,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/xlsx/recalc/many-sections", test_xlsx_many_sections);
   g_test_add_data_func ("/export/xlsx/cancel", (gconstpointer) outlay_xlsx_export, test_cancel);
   g_test_add_data_func ("/export/csv/cancel", (gconstpointer) outlay_csv_export, test_cancel);
-  g_test_add_data_func ("/export/xlsx/missing-folder", (gconstpointer) outlay_xlsx_export, test_missing_folder);
-  g_test_add_data_func ("/export/csv/missing-folder", (gconstpointer) outlay_csv_export, test_missing_folder);
+  g_test_add_data_func ("/export/xlsx/missing-folder", (gconstpointer) outlay_xlsx_export,
+                        test_missing_folder);
+  g_test_add_data_func ("/export/csv/missing-folder", (gconstpointer) outlay_csv_export,
+                        test_missing_folder);
   g_test_add_func ("/export/csv/read-back", test_csv);
   g_test_add_func ("/export/cli", test_cli);
 

@@ -674,6 +674,34 @@ test_sample_limits (void)
 }
 
 static void
+test_mapping_movie_magic (void)
+{
+  const char *rows[] = {
+    "Acct#|Description|Amount|Units|X|Rate|Subtotal|Total",
+    "1101|Writer|n:1|Allow|n:1|n:50000|n:50000|n:50000",
+    "1102|Story editor|n:10|Weeks|n:1|n:3500|n:35000|n:35000",
+    "1103|Researcher|n:6|Weeks|n:2|n:1200|n:14400|n:14400",
+    "1104|Script typing|n:120|Pages|n:1|n:12.5|n:1500|n:1500",
+    "1105|Rewrites|n:3|Days|n:2|n:800|n:4800|n:4800",
+    NULL,
+  };
+  const char *months[] = {
+    "Account|Account Name|Jan|Feb|Mar|Total",
+    "6100|Rent|n:1000|n:1000|n:1000|n:3000",
+    "6200|Power|n:120|n:90|n:100|n:310",
+    "6300|Phones|n:80|n:80|n:85|n:245",
+    NULL,
+  };
+  g_autoptr(OutlayImportAnalysis) a = analyze_rows ("mm.csv", rows);
+  g_autoptr(OutlayImportAnalysis) b = analyze_rows ("fy.csv", months);
+
+  /* in Movie Magic "Amount" is the quantity and "Subtotal" the line's estimate */
+  assert_fields (a, (const char *[]) { "code", "description", "qty", "unit", "multiplier", "rate",
+                                       "estimate", "", NULL });
+  assert_fields (b, (const char *[]) { "code", "description", "ignore", "ignore", "ignore", "estimate", NULL });
+}
+
+static void
 test_mapping_cost_centre (void)
 {
   g_autoptr(OutlayImportAnalysis) with_code =
@@ -793,6 +821,48 @@ test_sheet_hidden (void)
   g_assert_cmpint (g_remove (hidden), ==, 0);
   g_assert_cmpint (g_remove (both), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Whatever the cells, analysis and classification neither crash nor leak. */
+static void
+test_garbage (void)
+{
+  static const char * const pool[] = {
+    "", "Total", "A:", ":", "(", "€", "-", "1.2.3", "1,2,3", "Qty", "Estimate", "Subtotal 3",
+    "((1))", "$-", "e5", "1e999999", "Section", "Section 1 -", "\xc3\xa9\xc3\xa9", "n:1e308",
+    "n:-0", "d:2025-13-45", "e:#REF!", "TOTAL DUE", "Invoice", "Notes:", "12 %", "x", "×",
+  };
+  g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_sheet_sample_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  OutlaySheetSample *s = outlay_sheet_sample_new ();
+  g_autoptr(OutlayImportAnalysis) a = NULL;
+  g_autoptr(OutlayImportAnalysis) empty = NULL;
+
+  for (guint r = 0; r < 150; r++)
+    {
+      g_autoptr(GString) spec = g_string_new (NULL);
+
+      for (guint c = 0; c < 12; c++)
+        g_string_append_printf (spec, "%s%s", c ? "|" : "",
+                                pool[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool))]);
+      add (s, r + 1, spec->str);
+    }
+  g_ptr_array_add (samples, s);
+  a = outlay_import_analyze_samples (NULL, samples, NULL, -1, OUTLAY_DECIMAL_STYLE_AUTO);
+  for (guint r = 0; r < outlay_sheet_sample_get_n_rows (s); r++)
+    {
+      g_autofree char *code = NULL;
+      g_autofree char *name = NULL;
+
+      outlay_import_analysis_classify_row (a, outlay_sheet_sample_get_row (s, r), &code, &name);
+    }
+  outlay_import_analysis_set_header_row (a, 77);
+  outlay_import_analysis_set_header_row (a, 100000);
+  g_ptr_array_set_size (samples, 0);
+  empty = outlay_import_analyze_samples ("empty.csv", samples, NULL, -1, OUTLAY_DECIMAL_STYLE_AUTO);
+  g_assert_cmpuint (outlay_import_analysis_get_header_row (empty), ==, 0);
+  g_assert_cmpuint (outlay_import_analysis_get_columns (empty)->len, ==, 0);
+  g_assert_cmpint (outlay_import_analysis_get_kind (empty, NULL), ==, OUTLAY_FILE_KIND_UNKNOWN);
 }
 
 /* ---- the shared fixtures, against EXPECTED.json ---- */
@@ -1029,8 +1099,10 @@ main (int argc, char **argv)
   g_test_add_func ("/import-analysis/kinds", test_kinds);
   g_test_add_func ("/import-analysis/kind-plain-list", test_kind_plain_list);
   g_test_add_func ("/import-analysis/mapping/cost-centre", test_mapping_cost_centre);
+  g_test_add_func ("/import-analysis/mapping/movie-magic", test_mapping_movie_magic);
   g_test_add_func ("/import-analysis/rows/heading-with-total", test_rows_heading_with_total);
   g_test_add_func ("/import-analysis/sheet-hidden", test_sheet_hidden);
+  g_test_add_func ("/import-analysis/garbage", test_garbage);
   add_fixture_tests ();
   rc = g_test_run ();
   g_clear_object (&parser);

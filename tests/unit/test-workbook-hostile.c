@@ -126,7 +126,6 @@ test_hostile_billion_laughs (void)
 static void
 test_hostile_external (void)
 {
-  g_autoptr(GBytes) xxe = build_xlsx ("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", NULL);
   Member members[] = {
     { "xl/workbook.xml", WORKBOOK_XML }, { "xl/_rels/workbook.xml.rels", RELS_XML },
     { "xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?><!DOCTYPE worksheet SYSTEM \"http://127.0.0.1:9/evil.dtd\">"
@@ -143,7 +142,6 @@ test_hostile_external (void)
   g_assert_no_error (error);
   assert_cell (sheet, 1, 0, OUTLAY_CELL_NUMBER, "1");
   assert_open_fails (file, "xxe.xlsx", OUTLAY_ERROR_INVALID_FILE, "declares XML entities in xl/sharedStrings.xml");
-  g_assert_nonnull (xxe);
 }
 
 static void
