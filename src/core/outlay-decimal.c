@@ -367,8 +367,12 @@ parse_plain (const char *text, gsize len, OutlayDecimalStyle style, OutlayDecima
       p++;
     }
   for (; p < end && g_ascii_isdigit (*p); p++, digits++)
-    value = value * 10 + (*p - '0');
-  if (digits == 0 || digits > 14)
+    {
+      if (digits == 14)
+        return FALSE;
+      value = value * 10 + (*p - '0');
+    }
+  if (digits == 0)
     return FALSE;
   if (p < end && *p == '.' && style != OUTLAY_DECIMAL_STYLE_COMMA)
     for (p++; p < end && g_ascii_isdigit (*p) && places < 4; p++, places++)

@@ -76,7 +76,7 @@ typedef gboolean (*OutlayRowFunc) (const OutlayRow *row,
 #define OUTLAY_WORKBOOK_MAX_INFLATED     (1024 * 1024 * 1024ll) /* a zip's total unpacked size */
 #define OUTLAY_WORKBOOK_MAX_RATIO        200              /* unpacked ÷ packed, per member over 1 MB */
 #define OUTLAY_WORKBOOK_MAX_COLUMNS      16384
-#define OUTLAY_WORKBOOK_MAX_ROWS         1048576 * 16
+#define OUTLAY_WORKBOOK_MAX_ROWS         (1048576 * 16)
 
 #define OUTLAY_TYPE_WORKBOOK (outlay_workbook_get_type ())
 
