@@ -635,13 +635,36 @@ strings_to_json (GPtrArray *strings)
   return json_to_string (root, FALSE);
 }
 
+/* "aicp_commercial.xlsx" → "aicp commercial" */
 static char *
 default_budget_name (OutlayWorkbook *workbook)
 {
   const char *name = outlay_workbook_get_name (workbook);
   const char *dot = strrchr (name, '.');
+  char *base = dot != NULL && dot != name ? g_strndup (name, dot - name) : g_strdup (name);
 
-  return dot != NULL && dot != name ? g_strndup (name, dot - name) : g_strdup (name);
+  return g_strstrip (g_strdelimit (base, "_", ' '));
+}
+
+/* Sections lettered A to P make an AICP bid (its top sheet); a file with
+ * fiscal periods is a department budget. */
+static OutlayBudgetKind
+guess_kind (Importer *self)
+{
+  guint letters = 0;
+
+  for (guint i = 0; i < self->result->sections->len; i++)
+    {
+      OutlayImportSection *s = g_ptr_array_index (self->result->sections, i);
+
+      if (strlen (s->code) == 1 && s->code[0] >= 'A' && s->code[0] <= 'P')
+        letters++;
+    }
+  if (letters >= 8)
+    return OUTLAY_BUDGET_KIND_AICP;
+  if (self->mapped[OUTLAY_IMPORT_FIELD_PERIOD])
+    return OUTLAY_BUDGET_KIND_DEPARTMENT;
+  return OUTLAY_BUDGET_KIND_PROJECT;
 }
 
 static OutlayStoreImport *
@@ -702,6 +725,8 @@ outlay_import_run (OutlayStore                *store,
   errors = errors_to_json (self.result->errors);
   warnings = strings_to_json (self.result->warnings);
   if (g_cancellable_set_error_if_cancelled (cancellable, error)
+      || (options->mode == OUTLAY_IMPORT_MODE_NEW
+          && !outlay_store_import_set_kind (import, guess_kind (&self), error))
       || !outlay_store_import_commit (import, self.result->rows_total,
                                       self.result->rows_imported, self.result->rows_skipped,
                                       errors, warnings, error))

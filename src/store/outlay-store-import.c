@@ -351,6 +351,23 @@ outlay_store_import_line (OutlayStoreImport  *self,
 }
 
 gboolean
+outlay_store_import_set_kind (OutlayStoreImport  *self,
+                              OutlayBudgetKind    kind,
+                              GError            **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (self->store,
+                                               "UPDATE budgets SET kind = ? WHERE id = ?", error);
+
+  g_return_val_if_fail (self->mode == OUTLAY_IMPORT_MODE_NEW, FALSE);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, outlay_budget_kind_to_string (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, self->budget_id);
+  return outlay_store_step_done (self->store, stmt, error);
+}
+
+gboolean
 outlay_store_import_commit (OutlayStoreImport  *self,
                             guint               rows_total,
                             guint               rows_imported,

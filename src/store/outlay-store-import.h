@@ -54,6 +54,10 @@ gboolean           outlay_store_import_line     (OutlayStoreImport       *self,
                                                  gint64                   section_id,
                                                  OutlayLine              *line,
                                                  GError                 **error);
+/* NEW: what kind of budget the file turned out to be ("aicp", …). */
+gboolean           outlay_store_import_set_kind (OutlayStoreImport       *self,
+                                                 OutlayBudgetKind         kind,
+                                                 GError                 **error);
 /* Records the outcome (@errors and @warnings are JSON arrays) and commits. */
 gboolean           outlay_store_import_commit   (OutlayStoreImport       *self,
                                                  guint                    rows_total,

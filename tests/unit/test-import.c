@@ -230,6 +230,7 @@ test_aicp (Fixture *f, gconstpointer data)
   g_autoptr(OutlayImportAnalysis) analysis = NULL;
   g_autoptr(OutlayWorkbook) wb = NULL;
   g_autoptr(OutlayImportResult) r = NULL;
+  g_autofree char *kinds = NULL;
 
   check_budget_fixture (f, name);
   wb = open_fixture (name, &analysis);
@@ -249,6 +250,10 @@ test_aicp (Fixture *f, gconstpointer data)
   /* the subtotal and grand total rows agree with the lines */
   g_assert_cmpuint (r->warnings->len, ==, 0);
   g_assert_cmpstr (r->currency, ==, "USD");
+  g_assert_cmpstr (r->budget_name, ==, "aicp commercial");
+  kinds = outlay_test_query_text (outlay_store_get_db (f->store),
+                                  "SELECT group_concat(DISTINCT kind) FROM budgets");
+  g_assert_cmpstr (kinds, ==, "aicp");
 }
 
 static void
