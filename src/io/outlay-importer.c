@@ -687,10 +687,19 @@ begin (OutlayStore *store, OutlayWorkbook *workbook, Importer *self, GError **er
     .mapping = mapping,
   };
 
+  OutlayStoreImport *import;
+
   g_object_set (budget, "currency", self->result->currency, NULL);
-  self->result->budget_name = g_strdup (name);
-  return outlay_store_import_begin (store, &info, options->mode, budget, options->budget_id,
-                                    error);
+  import = outlay_store_import_begin (store, &info, options->mode, budget, options->budget_id,
+                                      error);
+  if (import == NULL)
+    return NULL;
+  /* amounts are in the budget's currency from here on */
+  g_free (self->result->budget_name);
+  self->result->budget_name = g_strdup (outlay_store_import_get_budget_name (import));
+  g_free (self->result->currency);
+  self->result->currency = g_strdup (outlay_store_import_get_currency (import));
+  return import;
 }
 
 OutlayImportResult *

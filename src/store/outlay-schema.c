@@ -286,6 +286,7 @@ static const char *const migrations[] = {
   "ALTER TABLE imports ADD COLUMN warnings TEXT;"
   "ALTER TABLE imports ADD COLUMN replaced_version_id INTEGER REFERENCES versions(id) ON DELETE SET NULL;"
   "ALTER TABLE imports ADD COLUMN undone INTEGER;"
+  "ALTER TABLE imports ADD COLUMN replaced_links TEXT;"
   "ALTER TABLE sections ADD COLUMN import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL;"
   "CREATE TABLE import_mappings ("
   "  signature TEXT PRIMARY KEY,"

@@ -27,6 +27,8 @@ struct _OutlayStoreImport
   GHashTable       *sections;      /* "code\x1fname" → gint64* id */
   GHashTable       *next_position; /* gint64 section id → guint next line position */
   gboolean          open;          /* the transaction is ours to roll back */
+  char             *budget_name;
+  char             *currency;
 };
 
 #define IMPORT_CACHE_KB 49152
@@ -76,8 +78,9 @@ static gboolean
 load_existing_sections (OutlayStoreImport *self, GError **error)
 {
   sqlite3_stmt *stmt = outlay_store_statement (self->store,
-    "SELECT id, code, name, (SELECT count(*) FROM lines WHERE section_id = sections.id)"
-    " FROM sections WHERE budget_id = ? ORDER BY position", error);
+    "SELECT id, code, name,"
+    " (SELECT coalesce(max(position) + 1, 0) FROM lines WHERE section_id = sections.id),"
+    " position FROM sections WHERE budget_id = ? ORDER BY position", error);
   int rc;
 
   if (stmt == NULL)
@@ -96,14 +99,14 @@ load_existing_sections (OutlayStoreImport *self, GError **error)
       g_hash_table_insert (self->sections, section_key (NULL, name), g_memdup2 (&id, sizeof id));
       g_hash_table_insert (self->next_position, key,
                            GUINT_TO_POINTER ((guint) sqlite3_column_int (stmt, 3)));
-      self->n_sections++;
+      self->n_sections = MAX (self->n_sections, (guint) sqlite3_column_int (stmt, 4) + 1);
     }
   sqlite3_reset (stmt);
   return rc == SQLITE_DONE || outlay_store_fail (self->store, error);
 }
 
 static gboolean
-check_target (OutlayStore *store, gint64 budget_id, GError **error)
+check_target (OutlayStore *store, gint64 budget_id, gboolean undo, GError **error)
 {
   gint64 locked = query_int64 (store,
     "SELECT CASE status WHEN 'locked' THEN 2 ELSE 1 END FROM budgets"
@@ -120,7 +123,9 @@ check_target (OutlayStore *store, gint64 budget_id, GError **error)
   if (locked == 2)
     {
       g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_LOCKED,
-                           _("This budget is locked. Unlock it before importing into it."));
+                           undo ? _("This budget is locked. Unlock it before undoing an import "
+                                    "into it.")
+                                : _("This budget is locked. Unlock it before importing into it."));
       return FALSE;
     }
   return TRUE;
@@ -159,12 +164,19 @@ save_and_clear (OutlayStoreImport *self, OutlayDocument *before, const char *fil
                            _("Could not save the budget as a version before replacing it"));
       return FALSE;
     }
+  /* tasks, purchase orders and bills lose their line when it goes; the
+   * undo puts them back */
   stmt = outlay_store_statement (self->store,
-                                 "UPDATE imports SET replaced_version_id = ? WHERE id = ?", error);
+    "UPDATE imports SET replaced_version_id = ?1, replaced_links = (SELECT json_group_array("
+    "json_array(t, id, line_id)) FROM (SELECT 'tasks' AS t, id, line_id FROM tasks"
+    " UNION ALL SELECT 'commitments', id, line_id FROM commitments"
+    " UNION ALL SELECT 'bills', id, line_id FROM bills) WHERE line_id IN"
+    " (SELECT id FROM lines WHERE budget_id = ?3)) WHERE id = ?2", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, version_id);
   sqlite3_bind_int64 (stmt, 2, self->id);
+  sqlite3_bind_int64 (stmt, 3, self->budget_id);
   return outlay_store_step_done (self->store, stmt, error)
          && exec_with_id (self->store, "DELETE FROM lines WHERE budget_id = ?", self->budget_id,
                           error)
@@ -220,6 +232,24 @@ create_budget (OutlayStoreImport *self, OutlayBudget *budget, GError **error)
   return outlay_store_step_done (self->store, stmt, error);
 }
 
+static gboolean
+read_budget (OutlayStoreImport *self, GError **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (self->store,
+    "SELECT name, currency FROM budgets WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->budget_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      self->budget_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      self->currency = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 /**
  * outlay_store_import_begin:
  *
@@ -246,7 +276,7 @@ outlay_store_import_begin (OutlayStore            *store,
   self->sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->next_position = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  if (mode != OUTLAY_IMPORT_MODE_NEW && !check_target (store, budget_id, error))
+  if (mode != OUTLAY_IMPORT_MODE_NEW && !check_target (store, budget_id, FALSE, error))
     return NULL;
   /* loads in its own read transaction, so before ours */
   if (mode == OUTLAY_IMPORT_MODE_REPLACE
@@ -261,6 +291,8 @@ outlay_store_import_begin (OutlayStore            *store,
   if (!insert_record (self, info, error))
     return NULL;
   if (mode == OUTLAY_IMPORT_MODE_NEW && !create_budget (self, budget, error))
+    return NULL;
+  if (!read_budget (self, error))
     return NULL;
   if (mode == OUTLAY_IMPORT_MODE_APPEND && !load_existing_sections (self, error))
     return NULL;
@@ -281,6 +313,19 @@ outlay_store_import_get_budget_id (OutlayStoreImport *self)
 {
   return self->budget_id;
 }
+
+const char *
+outlay_store_import_get_budget_name (OutlayStoreImport *self)
+{
+  return self->budget_name;
+}
+
+const char *
+outlay_store_import_get_currency (OutlayStoreImport *self)
+{
+  return self->currency;
+}
+
 
 static gint64
 lookup_section (OutlayStoreImport *self, const char *code, const char *name)
@@ -417,6 +462,8 @@ outlay_store_import_free (OutlayStoreImport *self)
   g_clear_object (&self->store);
   g_clear_pointer (&self->sections, g_hash_table_unref);
   g_clear_pointer (&self->next_position, g_hash_table_unref);
+  g_free (self->budget_name);
+  g_free (self->currency);
   g_free (self);
 }
 
@@ -596,9 +643,79 @@ restore_version (OutlayStore *store, gint64 version_id, gint64 budget_id, GError
   return TRUE;
 }
 
+/* A later import into the same budget that is still in, or NULL. */
+static OutlayImportRecord *
+later_import (OutlayStore *store, OutlayImportRecord *record, GError **error)
+{
+  g_autoptr(GPtrArray) list = query_records (store,
+    "imports.budget_id = ?1 AND imports.status = 'done' AND undone IS NULL",
+    outlay_import_record_get_budget_id (record), NULL, error);
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      OutlayImportRecord *r = g_ptr_array_index (list, i);
+
+      if (outlay_import_record_get_id (r) > outlay_import_record_get_id (record))
+        return g_object_ref (r);
+    }
+  return NULL;
+}
+
+static gboolean
+delete_empty_sections (OutlayStore *store, gint64 budget_id, gint64 import_id, GError **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (store,
+    "DELETE FROM sections WHERE budget_id = ?1 AND import_id IN"
+    " (SELECT id FROM imports WHERE undone IS NOT NULL OR id = ?2)"
+    " AND NOT EXISTS (SELECT 1 FROM lines WHERE section_id = sections.id)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, budget_id);
+  sqlite3_bind_int64 (stmt, 2, import_id);
+  return outlay_store_step_done (store, stmt, error);
+}
+
+/* Tasks, purchase orders and bills find their lines again. */
+static gboolean
+restore_links (OutlayStore *store, gint64 import_id, gint64 budget_id, GError **error)
+{
+  static const char *const tables[] = { "tasks", "commitments", "bills" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "UPDATE %s SET line_id = l.line FROM (SELECT json_extract(value, '$[1]') AS id,"
+        " json_extract(value, '$[2]') AS line FROM json_each((SELECT replaced_links FROM imports"
+        " WHERE id = ?1)) WHERE json_extract(value, '$[0]') = '%s') AS l"
+        " WHERE %s.id = l.id AND %s.line_id IS NULL"
+        " AND EXISTS (SELECT 1 FROM lines WHERE lines.id = l.line AND budget_id = ?2)",
+        tables[i], tables[i], tables[i], tables[i]);
+      sqlite3_stmt *stmt = outlay_store_statement (store, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, import_id);
+      sqlite3_bind_int64 (stmt, 2, budget_id);
+      if (!outlay_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+undo_version_name (OutlayStore *store, OutlayImportRecord *record)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *when = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
+
+  return g_strdup_printf (_("Before undoing the import of %s (%s)"),
+                          outlay_import_record_get_file_name (record), when);
+}
+
 static gboolean
 undo_in_transaction (OutlayStore *store, OutlayImportRecord *record, gint64 version_id,
-                     GError **error)
+                     OutlayDocument *current, GError **error)
 {
   gint64 id = outlay_import_record_get_id (record);
   gint64 budget_id = outlay_import_record_get_budget_id (record);
@@ -612,13 +729,21 @@ undo_in_transaction (OutlayStore *store, OutlayImportRecord *record, gint64 vers
     }
   else if (g_strcmp0 (mode, "replace") == 0)
     {
-      if (!restore_version (store, version_id, budget_id, error))
+      g_autofree char *name = undo_version_name (store, record);
+
+      if ((current != NULL
+           && !outlay_store_write_version (store, current, name,
+                                           _("Saved by Outlay before an import was undone"),
+                                           g_get_real_time () / G_USEC_PER_SEC, error))
+          || !restore_version (store, version_id, budget_id, error)
+          || !restore_links (store, id, budget_id, error))
         return FALSE;
     }
-  else if (!exec_with_id (store, "DELETE FROM lines WHERE import_id = ?", id, error)
-           || !exec_with_id (store, "DELETE FROM sections WHERE import_id = ?1 AND NOT EXISTS"
-                                    " (SELECT 1 FROM lines WHERE section_id = sections.id)",
-                             id, error))
+  else if (!exec_with_id (store, "DELETE FROM lines WHERE import_id = ?", id, error))
+    return FALSE;
+  /* sections an import made go when they are empty and their import is
+   * undone, also when another import's lines kept them alive until now */
+  if (g_strcmp0 (mode, "new") != 0 && !delete_empty_sections (store, budget_id, id, error))
     return FALSE;
   return exec_with_id (store, "UPDATE imports SET undone = strftime('%s') WHERE id = ?", id, error)
          && (g_strcmp0 (mode, "new") == 0
@@ -634,6 +759,7 @@ outlay_store_undo_import (OutlayStore  *store,
                           GError      **error)
 {
   g_autoptr(OutlayImportRecord) record = NULL;
+  g_autoptr(OutlayDocument) current = NULL;
   gint64 version_id = 0;
 
   g_return_val_if_fail (OUTLAY_IS_STORE (store), FALSE);
@@ -656,11 +782,28 @@ outlay_store_undo_import (OutlayStore  *store,
                    outlay_import_record_get_file_name (record));
       return FALSE;
     }
-  if (g_strcmp0 (outlay_import_record_get_mode (record), "new") != 0
-      && !check_target (store, outlay_import_record_get_budget_id (record), error))
+  if (!check_target (store, outlay_import_record_get_budget_id (record), TRUE, error))
     return FALSE;
+  /* undoing a replace or a new budget takes every later line with it */
+  if (g_strcmp0 (outlay_import_record_get_mode (record), "append") != 0)
+    {
+      g_autoptr(OutlayImportRecord) later = later_import (store, record, error);
+
+      if (later != NULL)
+        {
+          g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                       _("“%s” was imported into this budget after “%s”. Undo that import "
+                         "first."), outlay_import_record_get_file_name (later),
+                       outlay_import_record_get_file_name (record));
+          return FALSE;
+        }
+    }
   if (g_strcmp0 (outlay_import_record_get_mode (record), "replace") == 0)
     {
+      /* edits made since are kept in a version, not lost */
+      if ((current = outlay_store_load_document (store, outlay_import_record_get_budget_id (record),
+                                                 error)) == NULL)
+        return FALSE;
       version_id = query_int64 (store, "SELECT replaced_version_id FROM imports WHERE id = ?",
                                 import_id, error);
       if (version_id < 0)
@@ -675,7 +818,7 @@ outlay_store_undo_import (OutlayStore  *store,
     }
   if (!outlay_store_exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!undo_in_transaction (store, record, version_id, error)
+  if (!undo_in_transaction (store, record, version_id, current, error)
       || !outlay_store_exec (store, "COMMIT", error))
     {
       outlay_store_exec (store, "ROLLBACK", NULL);

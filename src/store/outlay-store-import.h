@@ -43,6 +43,9 @@ OutlayStoreImport *outlay_store_import_begin    (OutlayStore             *store,
                                                  GError                 **error);
 gint64             outlay_store_import_get_id        (OutlayStoreImport *self);
 gint64             outlay_store_import_get_budget_id (OutlayStoreImport *self);
+/* The budget imported into: its name and currency. */
+const char        *outlay_store_import_get_budget_name (OutlayStoreImport *self);
+const char        *outlay_store_import_get_currency    (OutlayStoreImport *self);
 /* The section for @code/@name, made on first use (APPEND reuses the
  * budget's section of the same code, or else of the same name). */
 gint64             outlay_store_import_section  (OutlayStoreImport       *self,

@@ -534,6 +534,81 @@ test_append_replace_undo (Fixture *f, gconstpointer data)
   g_assert_cmpstr (now, ==, before);
 }
 
+static OutlayImportResult *
+import_into (Fixture *f, const char *path, OutlayImportMode mode, gint64 budget_id)
+{
+  g_autoptr(OutlayImportAnalysis) analysis = NULL;
+  g_autoptr(OutlayWorkbook) wb = open_path (path, &analysis);
+  g_autoptr(GError) error = NULL;
+  OutlayImportOptions options = { .mode = mode, .budget_id = budget_id };
+  OutlayImportResult *r = outlay_import_run (f->store, wb, analysis, &options, NULL, NULL, NULL,
+                                             &error);
+
+  g_assert_no_error (error);
+  return r;
+}
+
+/* Undo works like a stack where it has to, keeps links and order. */
+static void
+test_undo_order (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = outlay_store_create_budget (f->store, "blank", "Target", "EUR", &error);
+  g_autofree char *p1 = write_temp (f, "p1.csv", "Category,Description,Estimate\n"
+                                    "Travel,one a,101\nTravel,one b,102\n");
+  g_autofree char *p2 = write_temp (f, "p2.csv", "Category,Description,Estimate\n"
+                                    "Travel,two a,201\nCrew,two b,202\n");
+  g_autofree char *p3 = write_temp (f, "p3.csv", "Category,Description,Estimate\n"
+                                    "Travel,three a,301\n");
+  g_autoptr(OutlayImportResult) r1 = NULL;
+  g_autoptr(OutlayImportResult) r2 = NULL;
+  g_autoptr(OutlayImportResult) r3 = NULL;
+  g_autoptr(OutlayImportResult) rr = NULL;
+  g_autofree char *order = NULL;
+
+  g_assert_no_error (error);
+  r1 = import_into (f, p1, OUTLAY_IMPORT_MODE_APPEND, id);
+  g_assert_cmpstr (r1->budget_name, ==, "Target");
+  g_assert_cmpstr (r1->currency, ==, "EUR");
+  r2 = import_into (f, p2, OUTLAY_IMPORT_MODE_APPEND, id);
+  g_assert_true (outlay_store_undo_import (f->store, r1->import_id, &error));
+  r3 = import_into (f, p3, OUTLAY_IMPORT_MODE_APPEND, id);
+  order = outlay_test_query_text (outlay_store_get_db (f->store),
+    "SELECT group_concat(description, ',') FROM (SELECT description FROM lines"
+    " JOIN sections s ON s.id = section_id ORDER BY s.position, lines.position)");
+  g_assert_cmpstr (order, ==, "two a,three a,two b");
+  /* the Travel section was made by import 1 and is kept by import 2's line */
+  g_assert_true (outlay_store_undo_import (f->store, r2->import_id, &error));
+  g_assert_true (outlay_store_undo_import (f->store, r3->import_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sections WHERE import_id IS NOT NULL"), ==, 0);
+
+  /* a replace: a task linked to a line finds it again after the undo */
+  r1 = (outlay_import_result_free (r1), import_into (f, p1, OUTLAY_IMPORT_MODE_APPEND, id));
+  g_assert_true (outlay_store_exec (f->store, "INSERT INTO tasks (budget_id, line_id, name)"
+                                    " SELECT budget_id, min(id), 'Book flights' FROM lines", NULL));
+  rr = import_into (f, p3, OUTLAY_IMPORT_MODE_REPLACE, id);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM tasks WHERE line_id IS NULL"), ==, 1);
+  r2 = (outlay_import_result_free (r2), import_into (f, p2, OUTLAY_IMPORT_MODE_APPEND, id));
+  /* undoing the replace first would take import 2 with it: refused */
+  g_assert_false (outlay_store_undo_import (f->store, rr->import_id, &error));
+  g_assert_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_true (outlay_store_undo_import (f->store, r2->import_id, &error));
+  g_assert_true (outlay_store_undo_import (f->store, rr->import_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM tasks WHERE line_id IS NULL"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM lines"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM versions WHERE name LIKE 'Before undoing%'"),
+                   ==, 1);
+
+  /* a locked budget refuses an undo too */
+  g_assert_true (outlay_store_exec (f->store, "UPDATE budgets SET status = 'locked'", NULL));
+  g_assert_false (outlay_store_undo_import (f->store, r1->import_id, &error));
+  g_assert_error (error, OUTLAY_ERROR, OUTLAY_ERROR_LOCKED);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM lines"), ==, 2);
+}
+
 static void
 test_locked (Fixture *f, gconstpointer data)
 {
@@ -629,6 +704,7 @@ main (int argc, char *argv[])
   add ("/import/store/undo-new", NULL, test_undo_new);
   add ("/import/store/append-replace-undo", NULL, test_append_replace_undo);
   add ("/import/store/locked", NULL, test_locked);
+  add ("/import/store/undo-order", NULL, test_undo_order);
   add ("/import/store/fingerprint-and-mapping", NULL, test_fingerprint_and_mapping);
   return g_test_run ();
 }
