@@ -24,8 +24,8 @@
 
 /* Fixed, not translated: scripts and importers match these names. */
 static const char *const header[] = {
-  "Section Code", "Section", "Code", "Description", "Qty", "Unit", "Multiplier", "Rate",
-  "Estimate", "Actual", "Committed", "Notes",
+  "Section", "Code", "Description", "Qty", "Unit", "Multiplier", "Rate", "Estimate", "Actual",
+  "Committed", "Reserved", "Notes", "Vendor", "Assignee", "Date", "Period",
 };
 
 typedef struct
@@ -89,8 +89,17 @@ append_number (GString *buf, OutlayDecimal value)
 static void
 append_line (Writer *w, OutlaySection *section, OutlayLine *line)
 {
-  append_field (w->buf, outlay_section_get_code (section), TRUE);
-  append_field (w->buf, outlay_section_get_name (section), FALSE);
+  /* "A: Pre-production wages", as a heading reads: code and name in one
+   * column that imports back into the same section */
+  if (*outlay_section_get_code (section) != '\0')
+    {
+      g_autofree char *title = g_strdup_printf ("%s: %s", outlay_section_get_code (section),
+                                                outlay_section_get_name (section));
+
+      append_field (w->buf, title, TRUE);
+    }
+  else
+    append_field (w->buf, outlay_section_get_name (section), TRUE);
   append_field (w->buf, outlay_line_get_code (line), FALSE);
   append_field (w->buf, outlay_line_get_description (line), FALSE);
   append_number (w->buf, outlay_line_get_quantity (line));
@@ -100,7 +109,10 @@ append_line (Writer *w, OutlaySection *section, OutlayLine *line)
   append_amount (w->buf, outlay_line_get_estimate (line), w->places);
   append_amount (w->buf, outlay_line_get_actual (line), w->places);
   append_amount (w->buf, outlay_line_get_committed (line), w->places);
+  append_amount (w->buf, outlay_line_get_reserved (line), w->places);
   append_field (w->buf, outlay_line_get_notes (line), FALSE);
+  for (OutlayLineField f = OUTLAY_LINE_VENDOR; f <= OUTLAY_LINE_PERIOD; f++)
+    append_field (w->buf, outlay_line_get_text (line, f), FALSE);
   g_string_append_c (w->buf, '\n');
 }
 
@@ -164,10 +176,10 @@ write_lines (Writer *w, OutlayDocument *doc, GError **error)
  * @cancellable: (nullable): checked every thousand lines
  * @error: why it failed
  *
- * Writes @doc's lines as CSV: a header row, then Section Code, Section,
+ * Writes @doc's lines as CSV: a header row, then Section ("A: Crew"),
  * Code, Description, Qty, Unit, Multiplier, Rate, Estimate, Actual,
- * Committed and Notes for every line.  Section fringes are not lines and
- * are not in the file.
+ * Committed, Reserved, Notes, Vendor, Assignee, Date and Period for every
+ * line.  Section fringes are not lines and are not in the file.
  *
  * Returns: %TRUE on success
  */

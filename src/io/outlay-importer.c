@@ -39,6 +39,8 @@ typedef struct
   GHashTable                *sections;     /* "code\x1fname" → OutlayImportSection* */
   OutlayDecimal              run_estimate; /* since the last subtotal */
   OutlayDecimal              run_actual;
+  OutlayDecimal              sec_estimate; /* since the section began, fringe included */
+  gboolean                   csv;          /* fields past the header mean a broken row */
   OutlayProgressFunc         progress;
   gpointer                   progress_data;
   GCancellable              *cancellable;
@@ -215,6 +217,7 @@ use_section (Importer *self, const char *code, const char *name, GError **error)
   if (section == self->section)
     return TRUE;
   self->section = section;
+  self->sec_estimate = 0;
   if (self->import != NULL)
     {
       self->section_id = outlay_store_import_section (self->import, code, name, error);
@@ -253,24 +256,52 @@ money (Importer *self, OutlayDecimal value)
 }
 
 /* Subtotal and total rows are checked against what was read, to the cent. */
+/* The description, or else the first text: what the row calls itself. */
+static const char *
+row_label (Importer *self, const OutlayRow *row)
+{
+  const char *first = NULL;
+
+  for (guint i = 0; i < row->n_cells; i++)
+    if (row->cells[i].kind == OUTLAY_CELL_STRING)
+      {
+        guint c = row->cells[i].column;
+
+        if (c < self->n_fields && self->fields[c] == OUTLAY_IMPORT_FIELD_DESCRIPTION)
+          return row->cells[i].text;
+        if (first == NULL)
+          first = row->cells[i].text;
+      }
+  return first != NULL ? first : "";
+}
+
+static gboolean
+same_cents (OutlayDecimal a, OutlayDecimal b)
+{
+  return outlay_decimal_round (a, 2) == outlay_decimal_round (b, 2);
+}
+
+/* A subtotal may close the lines since the last subtotal or the whole
+ * section (a "Total" under "Subtotal" and "Fringe"). */
 static void
 check_total (Importer *self, const OutlayRow *row, gboolean grand)
 {
   OutlayDecimal said, sum = grand ? self->result->estimate : self->run_estimate;
+  g_autofree char *s1 = NULL;
+  g_autofree char *s2 = NULL;
+  g_autofree char *message = NULL;
 
-  if (!row_amount (self, row, OUTLAY_IMPORT_FIELD_ESTIMATE, &said))
+  if (!row_amount (self, row, OUTLAY_IMPORT_FIELD_ESTIMATE, &said)
+      || same_cents (said, sum) || (!grand && same_cents (said, self->sec_estimate)))
     return;
-  if (outlay_decimal_round (said, 2) != outlay_decimal_round (sum, 2))
-    {
-      g_autofree char *s1 = money (self, said);
-      g_autofree char *s2 = money (self, sum);
-      g_autofree char *message =
-        g_strdup_printf (grand ? _("Row %u: the total says %s, but the lines add up to %s")
-                               : _("Row %u: the subtotal says %s, but its lines add up to %s"),
-                         row->number, s1, s2);
-
-      warn (self, message);
-    }
+  s1 = money (self, said);
+  s2 = money (self, sum);
+  message = g_strdup_printf (grand ? _("Row %u (“%s”) was read as the total and not imported: "
+                                       "it says %s, but the lines add up to %s")
+                                   : _("Row %u (“%s”) was read as a subtotal and not imported: "
+                                       "it says %s, but the lines above it add up to %s"),
+                             row->number, row_label (self, row), s1, s2);
+  warn (self, message);
 }
 
 static void
@@ -325,6 +356,13 @@ convert_line (Importer *self, const OutlayRow *row, const OutlayCell **category,
       OutlayLineField lf = line_field_of[field];
       char buf[32];
 
+      if (self->csv && self->header_row > 0 && header_of (self, cell->column) == NULL)
+        {
+          add_row_error (self, row->number, cell->column, cell->text,
+                         _("the row has more fields than the header: is a number with a "
+                           "decimal comma missing its quotes?"));
+          return FALSE;
+        }
       if (field == OUTLAY_IMPORT_FIELD_CATEGORY)
         *category = cell;
       if (lf == OUTLAY_LINE_N_FIELDS)
@@ -384,6 +422,7 @@ add_amounts (Importer *self, OutlayImportSection *section)
          && outlay_decimal_add (self->result->estimate, estimate, &self->result->estimate)
          && outlay_decimal_add (self->result->actual, actual, &self->result->actual)
          && outlay_decimal_add (self->run_estimate, estimate, &self->run_estimate)
+         && outlay_decimal_add (self->sec_estimate, estimate, &self->sec_estimate)
          && outlay_decimal_add (self->run_actual, actual, &self->run_actual);
 }
 
@@ -435,6 +474,56 @@ take_line (Importer *self, const OutlayRow *row, GError **error)
          || outlay_store_import_line (self->import, self->section_id, self->line, error);
 }
 
+/* "Fringe" under a section's lines (as Outlay's own xlsx export writes
+ * it): the section's fringe percentage, not a line. */
+static gboolean
+is_fringe_row (Importer *self, const OutlayRow *row, const OutlayCell **rate,
+               const OutlayCell **amount)
+{
+  gboolean labelled = FALSE;
+
+  *rate = *amount = NULL;
+  if (self->section == NULL)
+    return FALSE;
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      const OutlayCell *cell = &row->cells[i];
+      OutlayImportField field = cell->column < self->n_fields ? self->fields[cell->column]
+                                                              : OUTLAY_IMPORT_FIELD_IGNORE;
+
+      if (field == OUTLAY_IMPORT_FIELD_CODE)
+        return FALSE;
+      if (field == OUTLAY_IMPORT_FIELD_DESCRIPTION && cell->kind == OUTLAY_CELL_STRING)
+        labelled = g_ascii_strcasecmp (cell->text, "Fringe") == 0
+                   || g_utf8_collate (cell->text, _("Fringe")) == 0;
+      if (field == OUTLAY_IMPORT_FIELD_RATE)
+        *rate = cell;
+      if (field == OUTLAY_IMPORT_FIELD_ESTIMATE)
+        *amount = cell;
+    }
+  return labelled && *rate != NULL && (*rate)->kind == OUTLAY_CELL_NUMBER;
+}
+
+static gboolean
+take_fringe (Importer *self, const OutlayCell *rate, const OutlayCell *amount, GError **error)
+{
+  OutlayDecimal fraction = 0, percent, value = 0;
+  g_autofree char *why = NULL;
+
+  /* a percent-formatted cell holds the fraction: 0.225 is 22.5 % */
+  if (!cell_decimal (self, rate, &fraction, &why)
+      || !outlay_decimal_mul (fraction, OUTLAY_DECIMAL_FROM_INT (100), &percent))
+    return TRUE;
+  if (amount != NULL && cell_decimal (self, amount, &value, &why))
+    {
+      outlay_decimal_add (self->section->estimate, value, &self->section->estimate);
+      outlay_decimal_add (self->result->estimate, value, &self->result->estimate);
+      outlay_decimal_add (self->sec_estimate, value, &self->sec_estimate);
+    }
+  return self->import == NULL
+         || outlay_store_import_set_fringe (self->import, self->section_id, percent, error);
+}
+
 static gboolean
 take_row (const OutlayRow *row, gpointer data, GError **error)
 {
@@ -451,6 +540,12 @@ take_row (const OutlayRow *row, gpointer data, GError **error)
     }
   if (row->number <= self->header_row)
     return TRUE;
+  {
+    const OutlayCell *rate, *amount;
+
+    if (is_fringe_row (self, row, &rate, &amount))
+      return take_fringe (self, rate, amount, error);
+  }
   switch (outlay_import_analysis_classify_row (self->analysis, row, &code, &name))
     {
     case OUTLAY_ROW_LINE:
@@ -511,6 +606,7 @@ importer_init (Importer *self, OutlayWorkbook *workbook, OutlayImportAnalysis *a
   self->style = outlay_import_analysis_get_number_style (analysis);
   self->header_row = outlay_import_analysis_get_header_row (analysis);
   self->default_section = outlay_workbook_get_sheet_name (workbook, sheet);
+  self->csv = outlay_workbook_get_format (workbook) == OUTLAY_WORKBOOK_CSV;
   self->line = outlay_line_new ();
   self->sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < columns->len; i++)

@@ -40,7 +40,8 @@
 
 /* Detail columns */
 enum { COL_CODE, COL_DESCRIPTION, COL_QTY, COL_UNIT, COL_MULT, COL_RATE, COL_ESTIMATE,
-       COL_ACTUAL, COL_VARIANCE, COL_COMMITTED, COL_NOTES, COL_MARK, N_DETAIL_COLS };
+       COL_ACTUAL, COL_VARIANCE, COL_COMMITTED, COL_NOTES, COL_RESERVED, COL_VENDOR,
+       COL_ASSIGNEE, COL_DATE, COL_PERIOD, COL_MARK, N_DETAIL_COLS };
 /* Summary columns */
 enum { SUM_CODE, SUM_LABEL, SUM_PERCENT, SUM_ESTIMATE, SUM_ACTUAL, SUM_VARIANCE, N_SUM_COLS };
 
@@ -86,6 +87,8 @@ typedef struct
   GHashTable         *section_index;  /* OutlaySection → index + 1 */
   lxw_row_t           grand_total;
   gboolean            marked;         /* totals found through the hidden column */
+  const char         *currency;
+  gboolean            has_column[N_DETAIL_COLS]; /* an optional column some line fills */
   lxw_error           status;         /* the first libxlsxwriter error */
   OutlayProgressFunc  progress;
   gpointer            progress_data;
@@ -257,6 +260,24 @@ digits (guint64 n)
   return d;
 }
 
+static void
+note_optional_columns (Export *ex, OutlaySection *section)
+{
+  static const struct { lxw_col_t col; OutlayLineField field; } optional[] = {
+    { COL_VENDOR, OUTLAY_LINE_VENDOR }, { COL_ASSIGNEE, OUTLAY_LINE_ASSIGNEE },
+    { COL_DATE, OUTLAY_LINE_DATE }, { COL_PERIOD, OUTLAY_LINE_PERIOD },
+  };
+
+  for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
+    {
+      OutlayLine *line = outlay_section_get_line (section, l);
+
+      ex->has_column[COL_RESERVED] |= outlay_line_get_reserved (line) != 0;
+      for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
+        ex->has_column[optional[i].col] |= *outlay_line_get_text (line, optional[i].field) != '\0';
+    }
+}
+
 /* Works out every detail row before anything is written. */
 static gboolean
 layout (Export *ex, GError **error)
@@ -275,6 +296,7 @@ layout (Export *ex, GError **error)
       g_hash_table_insert (ex->section_index, section, GUINT_TO_POINTER (s + 1));
       r->first_line = (lxw_row_t) ++row; /* after the section's title row */
       row += outlay_section_get_n_lines (section);
+      note_optional_columns (ex, section);
       r->subtotal = r->total = (lxw_row_t) row;
       if (outlay_section_get_fringe (section) != 0)
         {
@@ -342,20 +364,39 @@ detail_header (Export *ex, lxw_worksheet *ws)
     _("Variance"),
     outlay_line_field_title (OUTLAY_LINE_COMMITTED),
     outlay_line_field_title (OUTLAY_LINE_NOTES),
+    outlay_line_field_title (OUTLAY_LINE_RESERVED),
+    outlay_line_field_title (OUTLAY_LINE_VENDOR),
+    outlay_line_field_title (OUTLAY_LINE_ASSIGNEE),
+    outlay_line_field_title (OUTLAY_LINE_DATE),
+    outlay_line_field_title (OUTLAY_LINE_PERIOD),
   };
-  static const double widths[N_DETAIL_COLS] = { 11, 45, 8, 8, 8, 14, 14, 14, 14, 14, 40, 8 };
+  static const double widths[N_DETAIL_COLS] = { 11, 45, 8, 8, 8, 14, 14, 14, 14, 14, 40,
+                                                14, 20, 20, 12, 12, 8 };
+  g_autofree char *rate = g_strdup_printf ("%s (%s)", titles[COL_RATE], ex->currency);
+  g_autofree char *estimate = g_strdup_printf ("%s (%s)", titles[COL_ESTIMATE], ex->currency);
+  g_autofree char *actual = g_strdup_printf ("%s (%s)", titles[COL_ACTUAL], ex->currency);
 
+  /* the currency in the money headers: a reader of the file (and Outlay
+   * importing it back) knows what the amounts are in */
+  titles[COL_RATE] = rate;
+  titles[COL_ESTIMATE] = estimate;
+  titles[COL_ACTUAL] = actual;
   for (lxw_col_t c = 0; c < N_DETAIL_COLS; c++)
-    check (ex, worksheet_set_column_opt (ws, c, c, widths[c], NULL,
-                                         &(lxw_row_col_options) { .hidden = c == COL_MARK }));
+    {
+      /* the optional fields only when some line has them */
+      gboolean hidden = c == COL_MARK || (c > COL_NOTES && !ex->has_column[c]);
+
+      check (ex, worksheet_set_column_opt (ws, c, c, widths[c], NULL,
+                                           &(lxw_row_col_options) { .hidden = hidden }));
+    }
   for (lxw_col_t c = 0; c < G_N_ELEMENTS (titles); c++)
     put_text (ex, ws, 0, c, titles[c],
-              c == COL_CODE || c == COL_DESCRIPTION || c == COL_UNIT || c == COL_NOTES
+              c == COL_CODE || c == COL_DESCRIPTION || c == COL_UNIT || c >= COL_NOTES
                 ? ex->f.header : ex->f.header_num);
   worksheet_freeze_panes (ws, 1, 0);
   /* before any row: in constant-memory mode a range must not end above
    * the last row written; the grand total stays visible whatever the filter */
-  check (ex, worksheet_autofilter (ws, 0, 0, ex->grand_total - 1, COL_NOTES));
+  check (ex, worksheet_autofilter (ws, 0, 0, ex->grand_total - 1, COL_PERIOD));
   worksheet_set_landscape (ws);
   worksheet_fit_to_pages (ws, 1, 0);
   check (ex, worksheet_repeat_rows (ws, 0, 0));
@@ -421,6 +462,12 @@ detail_line (Export *ex, lxw_worksheet *ws, lxw_row_t row, OutlayLine *line)
                ex->f.money);
   put_number (ex, ws, row, COL_COMMITTED, outlay_line_get_committed (line), ex->f.money);
   put_text (ex, ws, row, COL_NOTES, outlay_line_get_notes (line), NULL);
+  if (outlay_line_get_reserved (line) != 0)
+    put_number (ex, ws, row, COL_RESERVED, outlay_line_get_reserved (line), ex->f.money);
+  put_text (ex, ws, row, COL_VENDOR, outlay_line_get_text (line, OUTLAY_LINE_VENDOR), NULL);
+  put_text (ex, ws, row, COL_ASSIGNEE, outlay_line_get_text (line, OUTLAY_LINE_ASSIGNEE), NULL);
+  put_text (ex, ws, row, COL_DATE, outlay_line_get_text (line, OUTLAY_LINE_DATE), NULL);
+  put_text (ex, ws, row, COL_PERIOD, outlay_line_get_text (line, OUTLAY_LINE_PERIOD), NULL);
 }
 
 /* A totals row: @label over a rule across the sheet, and estimate,
@@ -539,7 +586,8 @@ grand_formula (Export *ex, char column)
 
   if (ex->marked)
     {
-      g_string_append_printf (s, "SUMIF($L$2:$L$%u,\"total\",%c$2:%c$%u)", ex->grand_total,
+      g_string_append_printf (s, "SUMIF($%c$2:$%c$%u,\"total\",%c$2:%c$%u)",
+                              'A' + COL_MARK, 'A' + COL_MARK, ex->grand_total,
                               column, column, ex->grand_total);
       return g_string_free (s, FALSE);
     }
@@ -919,6 +967,7 @@ outlay_xlsx_export (OutlayDocument     *doc,
   ex.doc = doc;
   ex.path = path;
   ex.budget = outlay_document_get_budget (doc);
+  ex.currency = outlay_budget_get_currency (ex.budget);
   ex.progress = progress;
   ex.progress_data = user_data;
   ex.cancellable = cancellable;

@@ -396,6 +396,23 @@ outlay_store_import_line (OutlayStoreImport  *self,
 }
 
 gboolean
+outlay_store_import_set_fringe (OutlayStoreImport  *self,
+                                gint64              section_id,
+                                OutlayDecimal       percent,
+                                GError            **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (self->store,
+    "UPDATE sections SET fringe = ? WHERE id = ? AND budget_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, percent);
+  sqlite3_bind_int64 (stmt, 2, section_id);
+  sqlite3_bind_int64 (stmt, 3, self->budget_id);
+  return outlay_store_step_done (self->store, stmt, error);
+}
+
+gboolean
 outlay_store_import_set_kind (OutlayStoreImport  *self,
                               OutlayBudgetKind    kind,
                               GError            **error)

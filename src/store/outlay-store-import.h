@@ -57,6 +57,11 @@ gboolean           outlay_store_import_line     (OutlayStoreImport       *self,
                                                  gint64                   section_id,
                                                  OutlayLine              *line,
                                                  GError                 **error);
+/* The fringe (P&W) percentage of a section the import made or fills. */
+gboolean           outlay_store_import_set_fringe (OutlayStoreImport     *self,
+                                                   gint64                 section_id,
+                                                   OutlayDecimal          percent,
+                                                   GError               **error);
 /* NEW: what kind of budget the file turned out to be ("aicp", …). */
 gboolean           outlay_store_import_set_kind (OutlayStoreImport       *self,
                                                  OutlayBudgetKind         kind,

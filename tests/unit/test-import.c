@@ -8,7 +8,9 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "outlay-csv-export.h"
 #include "outlay-importer.h"
+#include "outlay-xlsx-export.h"
 #include "outlay-store-private.h"
 #include "outlay-test-util.h"
 
@@ -669,6 +671,91 @@ test_fingerprint_and_mapping (Fixture *f, gconstpointer data)
   g_assert_cmpint (outlay_import_analysis_find_field (again, OUTLAY_IMPORT_FIELD_NOTES), ==, notes);
 }
 
+/* An exported budget imports back to the same lines, sections and totals. */
+static void
+test_round_trip (Fixture *f, gconstpointer format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayDocument) before = NULL;
+  g_autoptr(OutlayDocument) after = NULL;
+  g_autoptr(OutlayImportResult) r = NULL;
+  g_autofree char *path = g_build_filename (f->dir, format, NULL);
+  gboolean xlsx = g_str_has_suffix (format, "xlsx");
+
+  g_assert_true (outlay_store_add_sample (f->store, NULL, &error));
+  g_assert_true (outlay_store_exec (f->store,
+    "UPDATE budgets SET currency = 'EUR';"
+    "UPDATE sections SET fringe = 225000 WHERE code = 'A';"
+    "UPDATE lines SET vendor = 'Acme Rentals', period = '2026-P01', date = '2026-01-07'"
+    " WHERE id = (SELECT min(id) FROM lines);"
+    "UPDATE lines SET estimate = estimate + 12345, estimate_overridden = 1"
+    " WHERE id = (SELECT max(id) FROM lines);", &error));
+  before = outlay_store_load_document (f->store, 1, &error);
+  g_assert_no_error (error);
+  if (xlsx)
+    g_assert_true (outlay_xlsx_export (before, path, NULL, NULL, NULL, &error));
+  else
+    g_assert_true (outlay_csv_export (before, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(OutlayImportAnalysis) analysis = NULL;
+    g_autoptr(OutlayWorkbook) wb = open_path (path, &analysis);
+    OutlayImportOptions options = { .mode = OUTLAY_IMPORT_MODE_NEW };
+
+    g_assert_cmpint (outlay_import_analysis_get_kind (analysis, NULL), ==, OUTLAY_FILE_KIND_BUDGET);
+    r = outlay_import_run (f->store, wb, analysis, &options, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (r->rows_skipped, ==, 0);
+  g_assert_cmpuint (r->warnings->len, ==, 0);
+  after = outlay_store_load_document (f->store, r->budget_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outlay_document_get_n_lines (after), ==, outlay_document_get_n_lines (before));
+  g_assert_cmpuint (outlay_document_get_n_sections (after), ==,
+                    outlay_document_get_n_sections (before));
+  g_assert_cmpint (outlay_document_get_totals (after)->actual, ==,
+                   outlay_document_get_totals (before)->actual);
+  /* the CSV has lines only: no fringes, no currency */
+  if (xlsx)
+    {
+      g_assert_cmpstr (outlay_budget_get_currency (outlay_document_get_budget (after)), ==, "EUR");
+      g_assert_cmpint (outlay_document_get_totals (after)->estimate, ==,
+                       outlay_document_get_totals (before)->estimate);
+    }
+  else
+    g_assert_cmpint (outlay_document_get_totals (after)->estimate, ==,
+                     outlay_document_get_totals (before)->estimate
+                       - outlay_document_get_totals (before)->fringe);
+  for (guint s = 0; s < outlay_document_get_n_sections (before); s++)
+    {
+      OutlaySection *a = outlay_document_get_section (before, s);
+      OutlaySection *b = outlay_document_get_section (after, s);
+
+      g_assert_cmpstr (outlay_section_get_code (a), ==, outlay_section_get_code (b));
+      g_assert_cmpstr (outlay_section_get_name (a), ==, outlay_section_get_name (b));
+      g_assert_cmpuint (outlay_section_get_n_lines (a), ==, outlay_section_get_n_lines (b));
+      if (xlsx)
+        g_assert_cmpint (outlay_section_get_fringe (a), ==, outlay_section_get_fringe (b));
+      for (guint l = 0; l < outlay_section_get_n_lines (a); l++)
+        {
+          OutlayLine *x = outlay_section_get_line (a, l);
+          OutlayLine *y = outlay_section_get_line (b, l);
+
+          for (OutlayLineField field = 0; field < OUTLAY_LINE_N_FIELDS; field++)
+            if (field == OUTLAY_LINE_RESERVED || field == OUTLAY_LINE_COMMITTED)
+              continue;
+            else if (outlay_line_field_is_decimal (field))
+              g_assert_cmpint (outlay_line_get_decimal (x, field), ==,
+                               outlay_line_get_decimal (y, field));
+            else
+              g_assert_cmpstr (outlay_line_get_text (x, field), ==, outlay_line_get_text (y, field));
+          g_assert_cmpint (outlay_line_get_estimate_overridden (x), ==,
+                           outlay_line_get_estimate_overridden (y));
+        }
+    }
+}
+
 static void
 add (const char *path, gconstpointer data, void (*func) (Fixture *, gconstpointer))
 {
@@ -705,6 +792,8 @@ main (int argc, char *argv[])
   add ("/import/store/append-replace-undo", NULL, test_append_replace_undo);
   add ("/import/store/locked", NULL, test_locked);
   add ("/import/store/undo-order", NULL, test_undo_order);
+  add ("/import/round-trip/xlsx", "export.xlsx", test_round_trip);
+  add ("/import/round-trip/csv", "export.csv", test_round_trip);
   add ("/import/store/fingerprint-and-mapping", NULL, test_fingerprint_and_mapping);
   return g_test_run ();
 }
