@@ -151,6 +151,7 @@ outlay_application_startup (GApplication *app)
   static const char *find_accels[] = { "<Control>f", NULL };
   static const char *properties_accels[] = { "<Alt>Return", NULL };
   static const char *import_accels[] = { "<Control>i", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
 
   G_APPLICATION_CLASS (outlay_application_parent_class)->startup (app);
 
@@ -166,6 +167,7 @@ outlay_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.budget-properties",
                                          properties_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
 }
 
 static void

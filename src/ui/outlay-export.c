@@ -209,7 +209,8 @@ outlay_export_document_finish (GAsyncResult  *result,
 {
   ExportJob *job;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == outlay_export_document_async, NULL);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return NULL;

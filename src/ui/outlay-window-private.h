@@ -45,16 +45,15 @@ struct _OutlayWindow
   gboolean              importing;    /* a file is being opened or is in the assistant */
 };
 
-void outlay_window_toast          (OutlayWindow *self,
-                                   const char   *message);
-void outlay_window_toast_error    (OutlayWindow *self,
-                                   const GError *error);
-void outlay_window_reload_budgets (OutlayWindow *self);
 /* @budget_id was written through another connection (an import) or
  * wholesale (an undone import): its open document is read again, or let go
  * if the budget is gone. */
 void outlay_window_budget_written (OutlayWindow *self,
                                    gint64        budget_id);
+
+/* outlay-window-export.c: print and export */
+void outlay_window_export_class_init (GtkWidgetClass *widget_class);
+void outlay_window_export_update     (OutlayWindow   *self);
 
 /* outlay-window-import.c */
 void outlay_window_import_class_init (GtkWidgetClass *widget_class);

@@ -56,6 +56,7 @@ update_actions (OutlayWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  has && outlay_document_can_redo (self->document));
   gtk_widget_set_sensitive (GTK_WIDGET (self->budget_menu_button), has);
+  outlay_window_export_update (self);
 }
 
 static void
@@ -270,24 +271,6 @@ select_first_or_none (OutlayWindow *self)
     gtk_list_box_select_row (self->budget_list, first);
   else
     show_document (self, NULL);
-}
-
-void
-outlay_window_toast (OutlayWindow *self, const char *message)
-{
-  toast (self, message);
-}
-
-void
-outlay_window_toast_error (OutlayWindow *self, const GError *error)
-{
-  toast_error (self, error);
-}
-
-void
-outlay_window_reload_budgets (OutlayWindow *self)
-{
-  reload_budgets (self);
 }
 
 void
@@ -811,6 +794,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-template", NULL, save_template_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   outlay_window_import_class_init (widget_class);
+  outlay_window_export_class_init (widget_class);
 }
 
 static void
