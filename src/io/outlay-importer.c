@@ -41,6 +41,7 @@ typedef struct
   OutlayDecimal              run_actual;
   OutlayDecimal              sec_estimate; /* since the section began, fringe included */
   gboolean                   csv;          /* fields past the header mean a broken row */
+  char                      *category;     /* the last category cell's text */
   OutlayProgressFunc         progress;
   gpointer                   progress_data;
   GCancellable              *cancellable;
@@ -452,7 +453,8 @@ take_line (Importer *self, const OutlayRow *row, GError **error)
   if (!convert_line (self, row, &category, &has_estimate)
       || !settle_estimate (self, row->number, has_estimate))
     return bad_row (self, row, error);
-  if (category != NULL)
+  /* most rows stay in the category of the row before */
+  if (category != NULL && (self->category == NULL || strcmp (self->category, category->text) != 0))
     {
       g_autofree char *code = NULL;
       g_autofree char *name = NULL;
@@ -460,6 +462,8 @@ take_line (Importer *self, const OutlayRow *row, GError **error)
       split_category (category->text, &code, &name);
       if (!use_section (self, code, name, error))
         return FALSE;
+      g_free (self->category);
+      self->category = g_strdup (category->text);
     }
   else if (self->section == NULL && !use_section (self, "", self->default_section, error))
     return FALSE;
@@ -552,6 +556,7 @@ take_row (const OutlayRow *row, gpointer data, GError **error)
       return take_line (self, row, error);
     case OUTLAY_ROW_SECTION:
       self->run_estimate = self->run_actual = 0;
+      g_clear_pointer (&self->category, g_free);
       return use_section (self, code != NULL ? code : "", name != NULL ? name : "", error);
     case OUTLAY_ROW_SUBTOTAL:
       check_total (self, row, FALSE);
@@ -642,6 +647,7 @@ static void
 importer_clear (Importer *self)
 {
   g_clear_object (&self->line);
+  g_clear_pointer (&self->category, g_free);
   g_clear_pointer (&self->sections, g_hash_table_unref);
   g_clear_pointer (&self->fields, g_free);
   g_clear_pointer (&self->headers, g_strfreev);

@@ -287,6 +287,9 @@ static const char *const migrations[] = {
   "ALTER TABLE imports ADD COLUMN replaced_version_id INTEGER REFERENCES versions(id) ON DELETE SET NULL;"
   "ALTER TABLE imports ADD COLUMN undone INTEGER;"
   "ALTER TABLE imports ADD COLUMN replaced_links TEXT;"
+  /* an undo finds its lines through the budget (lines_order): one index
+   * less to keep up on every imported line */
+  "DROP INDEX lines_import;"
   "ALTER TABLE sections ADD COLUMN import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL;"
   "CREATE TABLE import_mappings ("
   "  signature TEXT PRIMARY KEY,"

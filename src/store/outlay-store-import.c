@@ -384,11 +384,19 @@ outlay_store_import_line (OutlayStoreImport  *self,
                           GError            **error)
 {
   guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->next_position, &section_id));
+  /* new lines get new ids: no look-up of a kept id, as the sink's insert does */
+  sqlite3_stmt *stmt = outlay_store_statement (self->store,
+    "INSERT INTO lines (budget_id, section_id, position, " OUTLAY_STORE_LINE_VALUES ", import_id)"
+    " VALUES (?, ?, ?, " OUTLAY_STORE_LINE_PARAMS ", ?)", error);
 
-  outlay_line_set_id (line, 0);
-  outlay_line_set_import_id (line, self->id);
-  if (!outlay_store_insert_line_row (self->store, self->budget_id, section_id, position, line,
-                                     error))
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->budget_id);
+  sqlite3_bind_int64 (stmt, 2, section_id);
+  sqlite3_bind_int64 (stmt, 3, position);
+  outlay_store_bind_line_values (stmt, 4, line);
+  sqlite3_bind_int64 (stmt, 4 + OUTLAY_STORE_N_LINE_VALUES, self->id);
+  if (!outlay_store_step_done (self->store, stmt, error))
     return FALSE;
   g_hash_table_replace (self->next_position, g_memdup2 (&section_id, sizeof section_id),
                         GUINT_TO_POINTER (position + 1));
@@ -679,6 +687,19 @@ later_import (OutlayStore *store, OutlayImportRecord *record, GError **error)
 }
 
 static gboolean
+delete_imported_lines (OutlayStore *store, gint64 budget_id, gint64 import_id, GError **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (store,
+    "DELETE FROM lines WHERE budget_id = ?1 AND import_id = ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, budget_id);
+  sqlite3_bind_int64 (stmt, 2, import_id);
+  return outlay_store_step_done (store, stmt, error);
+}
+
+static gboolean
 delete_empty_sections (OutlayStore *store, gint64 budget_id, gint64 import_id, GError **error)
 {
   sqlite3_stmt *stmt = outlay_store_statement (store,
@@ -756,7 +777,7 @@ undo_in_transaction (OutlayStore *store, OutlayImportRecord *record, gint64 vers
           || !restore_links (store, id, budget_id, error))
         return FALSE;
     }
-  else if (!exec_with_id (store, "DELETE FROM lines WHERE import_id = ?", id, error))
+  else if (!delete_imported_lines (store, budget_id, id, error))
     return FALSE;
   /* sections an import made go when they are empty and their import is
    * undone, also when another import's lines kept them alive until now */
