@@ -438,8 +438,8 @@ bad_row (Importer *self, const OutlayRow *row, GError **error)
   e = self->result->errors->len > 0 ? g_ptr_array_index (self->result->errors,
                                                          self->result->errors->len - 1) : NULL;
   g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_NUMBER,
-               _("Row %u, column “%s”: %s (“%s”). Nothing was imported."),
-               row->number, e ? e->column : "", e ? e->message : "", e ? e->value : "");
+               _("Row %u, column “%s”: %s. Nothing was imported."),
+               row->number, e ? e->column : "", e ? e->message : "");
   return FALSE;
 }
 

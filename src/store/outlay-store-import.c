@@ -541,7 +541,8 @@ query_records (OutlayStore *store, const char *where, gint64 arg, const char *te
   g_autofree char *sql = g_strdup_printf ("SELECT " RECORD_COLUMNS " FROM imports"
                                           " LEFT JOIN budgets ON budgets.id = imports.budget_id"
                                           " WHERE %s ORDER BY imports.id DESC", where);
-  sqlite3_stmt *stmt = outlay_store_statement (store, sql, error);
+  /* the statement cache is keyed by address: a built string is interned */
+  sqlite3_stmt *stmt = outlay_store_statement (store, g_intern_string (sql), error);
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
@@ -729,7 +730,7 @@ restore_links (OutlayStore *store, gint64 import_id, gint64 budget_id, GError **
         " WHERE %s.id = l.id AND %s.line_id IS NULL"
         " AND EXISTS (SELECT 1 FROM lines WHERE lines.id = l.line AND budget_id = ?2)",
         tables[i], tables[i], tables[i], tables[i]);
-      sqlite3_stmt *stmt = outlay_store_statement (store, sql, error);
+      sqlite3_stmt *stmt = outlay_store_statement (store, g_intern_string (sql), error);
 
       if (stmt == NULL)
         return FALSE;

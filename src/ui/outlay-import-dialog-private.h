@@ -61,7 +61,7 @@ struct _OutlayImportDialog
   GtkDropDown          *sheet_dropdown;
   GtkSpinButton        *header_spin;
   GtkScrolledWindow    *preview_scroller;
-  AdwActionRow         *kind_row;
+  AdwExpanderRow       *kind_row;
   GtkLabel             *kind_badge;
   AdwActionRow         *anyway_row;
   GtkCheckButton       *anyway_check;
@@ -92,6 +92,7 @@ struct _OutlayImportDialog
   OutlayImportResult   *result;    /* the last check's, or NULL */
   GListStore           *budgets;
   GtkStringList        *currencies;
+  GPtrArray            *reason_rows;  /* in kind_row */
 
   Job                  *job;       /* the worker running, or NULL */
   guint                 progress_id;

@@ -18,22 +18,46 @@
 /* rows with errors listed; the rest are counted */
 #define MAX_ERRORS 100
 
+/* The reasons for the file type, one row each under it. */
+static void
+show_reasons (OutlayImportDialog *self, const char * const *reasons)
+{
+  for (guint i = 0; i < self->reason_rows->len; i++)
+    adw_expander_row_remove (self->kind_row, g_ptr_array_index (self->reason_rows, i));
+  g_ptr_array_set_size (self->reason_rows, 0);
+  for (guint i = 0; reasons != NULL && reasons[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reasons[i]);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_add_css_class (row, "import-reason");
+      adw_expander_row_add_row (self->kind_row, row);
+      g_ptr_array_add (self->reason_rows, row);
+    }
+}
+
+/* A budget needs no second look; anything else shows why it is not one and
+ * asks before importing it. */
 void
 outlay_import_dialog_show_kind (OutlayImportDialog *self)
 {
   double confidence = 0;
   OutlayFileKind kind = outlay_import_analysis_get_kind (self->analysis, &confidence);
-  const char * const *reasons = outlay_import_analysis_get_reasons (self->analysis);
-  g_autofree char *why = reasons != NULL ? g_strjoinv ("\n", (char **) reasons) : NULL;
   g_autofree char *percent = outlay_import_format_confidence (confidence);
   const char *anyway = outlay_import_kind_anyway (kind);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row),
                                  outlay_import_kind_title (kind));
-  adw_action_row_set_subtitle (self->kind_row, why != NULL ? why : "");
-  adw_action_row_set_icon_name (self->kind_row, kind == OUTLAY_FILE_KIND_BUDGET
-                                                  ? "emblem-ok-symbolic"
-                                                  : "dialog-warning-symbolic");
+  adw_expander_row_set_subtitle (self->kind_row, kind == OUTLAY_FILE_KIND_BUDGET
+                                                   ? _("Looks like a budget")
+                                                   : _("Does not look like a budget"));
+  adw_expander_row_set_icon_name (self->kind_row, kind == OUTLAY_FILE_KIND_BUDGET
+                                                    ? "emblem-ok-symbolic"
+                                                    : "dialog-warning-symbolic");
+  adw_expander_row_set_expanded (self->kind_row, kind != OUTLAY_FILE_KIND_BUDGET);
+  show_reasons (self, outlay_import_analysis_get_reasons (self->analysis));
   gtk_label_set_text (self->kind_badge, percent);
   if (confidence < 0.6)
     gtk_widget_add_css_class (GTK_WIDGET (self->kind_badge), "low");
@@ -164,8 +188,8 @@ bind_budget_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer d
   GtkWidget *label = gtk_list_item_get_child (item);
   gboolean locked = outlay_budget_get_status (budget) == OUTLAY_BUDGET_STATUS_LOCKED;
   /* Translators: a locked budget in the list of budgets to import into */
-  g_autofree char *text = locked ? g_strdup_printf (_("%s (locked)"), outlay_budget_get_name (budget))
-                                 : g_strdup (outlay_budget_get_name (budget));
+  const char *name = outlay_budget_get_name (budget);
+  g_autofree char *text = locked ? g_strdup_printf (_("%s (locked)"), name) : g_strdup (name);
 
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_set_sensitive (label, !locked);

@@ -83,6 +83,23 @@ progress_func (guint64 done, guint64 total, gpointer data)
   g_atomic_int_set (&job->rows, (gint) MIN (done, (guint64) G_MAXINT));
 }
 
+/* Hands the worker's outcome to the main thread, whatever the callee did
+ * with @error. */
+static void
+return_outcome (GTask *task, gboolean ok, GError *error)
+{
+  if (ok)
+    {
+      g_clear_error (&error);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (error == NULL)
+    error = g_error_new_literal (OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE,
+                                 _("The spreadsheet could not be read"));
+  g_task_return_error (task, error);
+}
+
 static void
 analyze_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
@@ -98,10 +115,7 @@ analyze_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
     g_set_error (&error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE,
                  _("“%s” has no sheet with a table Outlay can read"),
                  outlay_workbook_get_name (job->workbook));
-  if (job->sample == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return_outcome (task, job->sample != NULL, error);
 }
 
 static void
@@ -112,10 +126,7 @@ check_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancell
 
   job->result = outlay_import_check (job->workbook, job->analysis, &job->options, progress_func,
                                      job, cancellable, &error);
-  if (job->result == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return_outcome (task, job->result != NULL, error);
 }
 
 /* SQLite connections are per thread: the import opens its own. */
@@ -129,10 +140,7 @@ run_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
   if (store != NULL)
     job->result = outlay_import_run (store, job->workbook, job->analysis, &job->options,
                                      progress_func, job, cancellable, &error);
-  if (job->result == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return_outcome (task, job->result != NULL, error);
 }
 
 static char *
@@ -201,7 +209,8 @@ import_possible (OutlayImportDialog *self)
     return FALSE;
   if (mode == OUTLAY_IMPORT_MODE_NEW)
     {
-      g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+      g_autofree char *name = g_strstrip (g_strdup (text));
 
       return *name != '\0';
     }
@@ -249,9 +258,11 @@ show_analysis (OutlayImportDialog *self)
   if (n > 0)
     last_row = MAX (last_row, outlay_sheet_sample_get_row (self->sample, n - 1)->number);
   self->filling = TRUE;
-  gtk_drop_down_set_selected (self->sheet_dropdown, outlay_import_analysis_get_sheet (self->analysis));
+  gtk_drop_down_set_selected (self->sheet_dropdown,
+                              outlay_import_analysis_get_sheet (self->analysis));
   gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->header_spin), last_row);
-  gtk_spin_button_set_value (self->header_spin, outlay_import_analysis_get_header_row (self->analysis));
+  gtk_spin_button_set_value (self->header_spin,
+                             outlay_import_analysis_get_header_row (self->analysis));
   self->filling = FALSE;
   outlay_import_dialog_show_kind (self);
   show_preview (self);
@@ -294,8 +305,19 @@ analyze_done (OutlayImportDialog *self, Job *job, const GError *error)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      adw_status_page_set_description (self->failed_page, error->message);
-      gtk_stack_set_visible_child_name (self->pages, "failed");
+      if (self->analysis == NULL)
+        {
+          adw_status_page_set_description (self->failed_page, error->message);
+          gtk_stack_set_visible_child_name (self->pages, "failed");
+          return;
+        }
+      /* another sheet did not read: back to the one that did */
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      self->filling = TRUE;
+      gtk_drop_down_set_selected (self->sheet_dropdown,
+                                  outlay_import_analysis_get_sheet (self->analysis));
+      self->filling = FALSE;
+      start_check (self);
       return;
     }
   g_clear_pointer (&self->analysis, outlay_import_analysis_free);
@@ -334,9 +356,8 @@ run_failed (OutlayImportDialog *self, const GError *error)
   /* Translators: heading of the message when an import fails */
   g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"),
                                               outlay_workbook_get_name (self->workbook));
-  /* Translators: after the reason an import failed */
-  g_autofree char *body = g_strdup_printf (_("%s\n\nNothing was changed."), error->message);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  /* the import's messages say that nothing was imported */
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -609,6 +630,7 @@ outlay_import_dialog_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->budgets);
   g_clear_object (&self->currencies);
+  g_clear_pointer (&self->reason_rows, g_ptr_array_unref);
   g_free (self->fingerprint);
   g_free (self->source);
   G_OBJECT_CLASS (outlay_import_dialog_parent_class)->finalize (object);
@@ -715,6 +737,7 @@ outlay_import_dialog_init (OutlayImportDialog *self)
   self->pending_header = -1;
   self->pending_fields = g_array_new (FALSE, FALSE, sizeof (FieldChange));
   self->currencies = gtk_string_list_new ((const char * const *) common_currencies);
+  self->reason_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   outlay_import_load_css (GTK_WIDGET (self));
   adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (self->currencies));

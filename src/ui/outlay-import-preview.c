@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "outlay-currency.h"
 #include "outlay-import-preview.h"
@@ -12,6 +13,8 @@
 /* wide enough for "A: Pre-production wages", short enough for nine columns */
 #define CELL_MAX_CHARS    28
 #define FIELD_MAX_CHARS   14
+/* a few thousand widgets at most, however wide the sheet */
+#define MAX_COLUMNS       64
 
 typedef struct
 {
@@ -271,11 +274,11 @@ grid_columns (GPtrArray *columns, guint *n_sheet_columns, guint8 **fields)
   guint n = 0;
   guint *map;
 
-  for (guint i = 0; i < columns->len; i++)
+  for (guint i = 0; i < columns->len && i < MAX_COLUMNS; i++)
     n = MAX (n, ((OutlayColumnMapping *) g_ptr_array_index (columns, i))->column + 1);
   map = g_new0 (guint, n + 1);
   *fields = g_new0 (guint8, n + 1);
-  for (guint i = 0; i < columns->len; i++)
+  for (guint i = 0; i < columns->len && i < MAX_COLUMNS; i++)
     {
       OutlayColumnMapping *m = g_ptr_array_index (columns, i);
 
@@ -338,7 +341,7 @@ attach_headers (GtkGrid *grid, GPtrArray *columns, OutlayImportFieldFunc func, g
   gtk_label_set_yalign (GTK_LABEL (corner), 1.0);
   gtk_grid_attach (grid, corner, 0, 0, 1, 1);
   header_parts_init (&parts, func, user_data);
-  for (guint i = 0; i < columns->len; i++)
+  for (guint i = 0; i < columns->len && i < MAX_COLUMNS; i++)
     gtk_grid_attach (grid, column_header (&parts, g_ptr_array_index (columns, i)), i + 1, 0, 1, 1);
   header_parts_clear (&parts);
 }
@@ -375,7 +378,7 @@ outlay_import_preview_new (OutlayImportAnalysis  *analysis,
       if (kind == OUTLAY_ROW_BLANK)
         continue;
       attach_row (GTK_GRID (grid), row, kind, ++shown, map, fields, n_sheet_columns,
-                  columns->len + 1);
+                  MIN (columns->len, MAX_COLUMNS) + 1);
     }
   return grid;
 }
@@ -411,11 +414,15 @@ outlay_import_error_row_new (guint       row,
   GtkWidget *widget = adw_action_row_new ();
   /* Translators: a row that cannot be imported: "Row 14, Rate" */
   g_autofree char *title = g_strdup_printf (_("Row %u, %s"), row, column != NULL ? column : "");
-  /* Translators: why a cell cannot be imported: "“twelve”: not a number" */
-  g_autofree char *subtitle = value != NULL && *value != '\0'
-                                ? g_strdup_printf (_("“%s”: %s"), value, message)
-                                : g_strdup (message);
+  g_autofree char *subtitle = NULL;
 
+  message = message != NULL ? message : "";
+  /* the message often quotes the value already */
+  if (value == NULL || *value == '\0' || strstr (message, value) != NULL)
+    subtitle = g_strdup (message);
+  else
+    /* Translators: why a cell cannot be imported: "“twelve”: not a number" */
+    subtitle = g_strdup_printf (_("“%s”: %s"), value, message);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), subtitle);

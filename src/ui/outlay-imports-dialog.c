@@ -160,11 +160,11 @@ static GtkWidget *
 undo_button (OutlayImportRecord *record)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Undo Import"));
+  gint64 id = outlay_import_record_get_id (record);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "imports.undo");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                          g_variant_new_int64 (outlay_import_record_get_id (record)));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
   return button;
 }
 
@@ -185,9 +185,10 @@ import_row (OutlayImportRecord *record)
   if (ADW_IS_EXPANDER_ROW (row))
     {
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), pill);
+      /* each action goes before the ones added earlier */
       if (button != NULL)
         adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), pill);
       for (guint i = 0; i < details->len; i++)
         adw_expander_row_add_row (ADW_EXPANDER_ROW (row), g_ptr_array_index (details, i));
       return row;

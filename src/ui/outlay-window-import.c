@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "outlay-import-dialog.h"
 #include "outlay-import-preview.h"
@@ -39,6 +40,23 @@ import_request_free (ImportRequest *request)
 
 static void next_import (OutlayWindow *self);
 
+/* Toasts about imports queue up with normal priority: on libadwaita 1.2 a
+ * high-priority toast pushing back one still on screen trips an assertion
+ * when that one comes back. */
+static void
+show_toast (OutlayWindow *self, AdwToast *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_message (OutlayWindow *self, const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  show_toast (self, adw_toast_new (escaped));
+}
+
 /* ---- undoing ---- */
 
 static void
@@ -48,11 +66,11 @@ undo_import (OutlayWindow *self, gint64 import_id, gint64 budget_id)
 
   if (!outlay_store_undo_import (self->store, import_id, &error))
     {
-      outlay_window_toast_error (self, error);
+      show_message (self, error->message);
       return;
     }
   outlay_window_budget_written (self, budget_id);
-  outlay_window_toast (self, _("Import undone"));
+  show_message (self, _("Import undone"));
 }
 
 static void
@@ -83,10 +101,9 @@ imported_cb (OutlayImportDialog *dialog,
   outlay_window_budget_written (self, budget_id);
   outlay_window_select_budget (self, budget_id);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "outlay-import", g_memdup2 (ids, sizeof ids), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_toast (self, toast);
 }
 
 static void
@@ -115,18 +132,22 @@ open_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
     g_task_return_boolean (task, TRUE);
 }
 
+/* The readers' messages name the file ("“photo.png” is not a spreadsheet
+ * or text file"); others get the name put in front. */
 static void
 cannot_import (OutlayWindow *self, GFile *file, const GError *error)
 {
   g_autofree char *name = g_file_get_basename (file);
-  /* Translators: a dropped file that is not a spreadsheet: "Could not import
+  /* Translators: a dropped file that cannot be imported: "Could not import
    * “photo.png”: the reason" */
-  g_autofree char *text = g_markup_printf_escaped (_("Could not import “%s”: %s"), name,
-                                                   error->message);
+  g_autofree char *text = strstr (error->message, name) != NULL
+                            ? g_markup_escape_text (error->message, -1)
+                            : g_markup_printf_escaped (_("Could not import “%s”: %s"), name,
+                                                       error->message);
   AdwToast *toast = adw_toast_new (text);
 
   adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_toast (self, toast);
 }
 
 static void
