@@ -188,6 +188,20 @@ result_to_json (OutlayWorkbook *wb, OutlayImportAnalysis *analysis, OutlayImport
   add_member_amount (b, "estimate", r != NULL ? r->estimate : 0, r != NULL ? r->currency : "USD");
   add_member_amount (b, "actual", r != NULL ? r->actual : 0, r != NULL ? r->currency : "USD");
   json_builder_end_object (b);
+  if (r != NULL && g_hash_table_size (r->details) > 0)
+    {
+      g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (r->details),
+                                           (GCompareFunc) g_strcmp0);
+
+      json_builder_set_member_name (b, "details");
+      json_builder_begin_object (b);
+      for (GList *k = keys; k != NULL; k = k->next)
+        {
+          json_builder_set_member_name (b, k->data);
+          json_builder_add_string_value (b, g_hash_table_lookup (r->details, k->data));
+        }
+      json_builder_end_object (b);
+    }
   json_builder_set_member_name (b, "warnings");
   json_builder_begin_array (b);
   for (guint i = 0; warnings != NULL && i < warnings->len; i++)

@@ -42,6 +42,8 @@ typedef struct
   OutlayDecimal              sec_estimate; /* since the section began, fringe included */
   gboolean                   csv;          /* fields past the header mean a broken row */
   char                      *category;     /* the last category cell's text */
+  const char                *unit;         /* from the qty column's header: "Est. Hours" */
+  gboolean                   file_currency; /* result->currency came from the file */
   OutlayProgressFunc         progress;
   gpointer                   progress_data;
   GCancellable              *cancellable;
@@ -75,6 +77,7 @@ outlay_import_result_free (OutlayImportResult *result)
   g_clear_pointer (&result->errors, g_ptr_array_unref);
   g_clear_pointer (&result->sections, g_ptr_array_unref);
   g_clear_pointer (&result->warnings, g_ptr_array_unref);
+  g_clear_pointer (&result->details, g_hash_table_unref);
   g_free (result);
 }
 
@@ -86,6 +89,7 @@ result_new (void)
   result->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) row_error_free);
   result->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
   result->warnings = g_ptr_array_new_with_free_func (g_free);
+  result->details = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   return result;
 }
 
@@ -318,6 +322,8 @@ reset_line (Importer *self)
   outlay_line_load_decimal (self->line, OUTLAY_LINE_QUANTITY, OUTLAY_DECIMAL_ONE);
   outlay_line_load_decimal (self->line, OUTLAY_LINE_MULTIPLIER, OUTLAY_DECIMAL_ONE);
   outlay_line_load_overridden (self->line, FALSE);
+  if (self->unit != NULL)
+    outlay_line_load_text (self->line, OUTLAY_LINE_UNIT, self->unit);
 }
 
 static const OutlayLineField line_field_of[OUTLAY_IMPORT_N_FIELDS] = {
@@ -573,7 +579,123 @@ take_row (const OutlayRow *row, gpointer data, GError **error)
     }
 }
 
+/* ---- the title block ---- */
+
+static const struct
+{
+  const char *label;     /* lower case, without the colon */
+  const char *property;  /* of OutlayBudget */
+} detail_labels[] = {
+  { "client", "client" }, { "customer", "client" }, { "agency", "agency" },
+  { "job", "job-number" }, { "job #", "job-number" }, { "job no", "job-number" },
+  { "job no.", "job-number" }, { "job number", "job-number" }, { "job nr", "job-number" },
+  { "title", "name" }, { "job name", "name" }, { "job title", "name" }, { "project", "name" },
+  { "project name", "name" }, { "spot", "name" }, { "campaign", "name" },
+  { "director", "director" }, { "producer", "producer" }, { "date", "bid-date" },
+  { "bid date", "bid-date" }, { "estimate date", "bid-date" }, { "shoot days", "shoot-dates" },
+  { "shoot dates", "shoot-dates" }, { "shoot date", "shoot-dates" }, { "shoot", "shoot-dates" },
+  { "production company", "production-company" }, { "company", "production-company" },
+  { "currency", "currency" },
+};
+
+static const char *
+detail_property (const char *text, gsize length)
+{
+  g_autofree char *label = NULL;
+
+  while (length > 0 && (text[length - 1] == ':' || text[length - 1] == ' '))
+    length--;
+  if (length == 0 || length > 40)
+    return NULL;
+  label = g_utf8_strdown (text, length);
+  for (guint i = 0; i < G_N_ELEMENTS (detail_labels); i++)
+    if (g_str_equal (label, detail_labels[i].label))
+      return detail_labels[i].property;
+  return NULL;
+}
+
+static void
+add_detail (OutlayImportResult *r, const char *property, const OutlayCell *value)
+{
+  char buf[32];
+  g_autofree char *text = g_strstrip (g_strdup (field_text (value, buf)));
+
+  if (*text == '\0' || g_hash_table_contains (r->details, property)
+      || (g_str_equal (property, "currency") && !outlay_currency_is_known (text)))
+    return;
+  if (g_str_equal (property, "shoot-dates") && value->kind == OUTLAY_CELL_NUMBER)
+    {
+      /* Translators: "Shoot days: 3" in a bid's title block */
+      char *days = g_strdup_printf (_("%s days"), text);
+
+      g_free (text);
+      text = days;
+    }
+  g_hash_table_insert (r->details, (gpointer) property, g_steal_pointer (&text));
+}
+
+/* "Client:" with the value in the next cell, or "Client: Northwind" in one */
+static gboolean
+take_title_row (const OutlayRow *row, gpointer data, GError **error)
+{
+  OutlayImportResult *r = data;
+
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      const OutlayCell *cell = &row->cells[i];
+      const char *colon = cell->kind == OUTLAY_CELL_STRING ? strchr (cell->text, ':') : NULL;
+      const char *property;
+
+      if (colon == NULL)
+        continue;
+      if (colon[1] == '\0' && i + 1 < row->n_cells
+          && (property = detail_property (cell->text, cell->length)) != NULL)
+        add_detail (r, property, &row->cells[++i]);
+      else if (colon[1] == ' ' && (property = detail_property (cell->text, colon - cell->text)))
+        {
+          OutlayCell rest = *cell;
+
+          rest.text = colon + 1;
+          rest.length = strlen (rest.text);
+          add_detail (r, property, &rest);
+        }
+    }
+  return TRUE;
+}
+
+static void
+read_details (Importer *self, OutlayWorkbook *workbook)
+{
+  if (self->header_row < 2)
+    return;
+  /* a few rows at the top: a failure here only means no details */
+  outlay_workbook_read_sheet (workbook, outlay_import_analysis_get_sheet (self->analysis),
+                              self->header_row - 1, take_title_row, self->result,
+                              self->cancellable, NULL);
+  if (self->options->currency == NULL && g_hash_table_contains (self->result->details, "currency"))
+    {
+      g_free (self->result->currency);
+      self->result->currency = g_strdup (g_hash_table_lookup (self->result->details, "currency"));
+      self->file_currency = self->result->currency_from_file = TRUE;
+    }
+}
+
 /* ---- setup ---- */
+
+/* "Est. Hours" counts hours: the unit of lines that have none */
+static const char *
+unit_in (const char *header)
+{
+  g_autofree char *lower = g_utf8_strdown (header, -1);
+
+  if (strstr (lower, "hour") != NULL || strstr (lower, "hrs") != NULL)
+    return _("hours");
+  if (strstr (lower, "days") != NULL)
+    return _("days");
+  if (strstr (lower, "weeks") != NULL)
+    return _("weeks");
+  return NULL;
+}
 
 static const char *
 currency_in (const char *header)
@@ -629,11 +751,18 @@ importer_init (Importer *self, OutlayWorkbook *workbook, OutlayImportAnalysis *a
       self->fields[m->column] = m->field;
       self->headers[m->column] = g_strdup (m->header != NULL && *m->header ? m->header : NULL);
       self->mapped[m->field] = TRUE;
+      if (m->field == OUTLAY_IMPORT_FIELD_QTY && m->header != NULL)
+        self->unit = unit_in (m->header);
       if (self->result->currency == NULL && m->header != NULL
           && (m->field == OUTLAY_IMPORT_FIELD_ESTIMATE || m->field == OUTLAY_IMPORT_FIELD_ACTUAL
               || m->field == OUTLAY_IMPORT_FIELD_RATE) && currency_in (m->header) != NULL)
-        self->result->currency = g_strdup (currency_in (m->header));
+        {
+          self->result->currency = g_strdup (currency_in (m->header));
+          self->file_currency = self->result->currency_from_file = TRUE;
+        }
     }
+  if (self->mapped[OUTLAY_IMPORT_FIELD_UNIT])
+    self->unit = NULL;
   if (options->currency != NULL)
     {
       g_free (self->result->currency);
@@ -690,6 +819,7 @@ outlay_import_check (OutlayWorkbook             *workbook,
   self.progress = progress;
   self.progress_data = user_data;
   self.cancellable = cancellable;
+  read_details (&self, workbook);
   if (read_rows (&self, workbook, error))
     result = g_steal_pointer (&self.result);
   importer_clear (&self);
@@ -774,8 +904,10 @@ begin (OutlayStore *store, OutlayWorkbook *workbook, Importer *self, GError **er
 {
   const OutlayImportOptions *options = self->options;
   g_autofree char *mapping = outlay_import_mapping_to_json (self->analysis);
+  const char *title = g_hash_table_lookup (self->result->details, "name");
   g_autofree char *name = options->budget_name != NULL ? g_strdup (options->budget_name)
-                                                       : default_budget_name (workbook);
+                          : title != NULL ? g_strdup (title)
+                          : default_budget_name (workbook);
   g_autoptr(OutlayBudget) budget = outlay_budget_new (name);
   OutlayImportInfo info = {
     .file_name = outlay_workbook_get_name (workbook),
@@ -790,12 +922,32 @@ begin (OutlayStore *store, OutlayWorkbook *workbook, Importer *self, GError **er
   };
 
   OutlayStoreImport *import;
+  GHashTableIter iter;
+  gpointer property, value;
 
   g_object_set (budget, "currency", self->result->currency, NULL);
+  /* the bid's header block, for its top sheet and reports */
+  g_hash_table_iter_init (&iter, self->result->details);
+  while (g_hash_table_iter_next (&iter, &property, &value))
+    if (!g_str_equal (property, "name") && !g_str_equal (property, "currency")
+        && g_object_class_find_property (G_OBJECT_GET_CLASS (budget), property) != NULL)
+      g_object_set (budget, property, value, NULL);
   import = outlay_store_import_begin (store, &info, options->mode, budget, options->budget_id,
                                       error);
   if (import == NULL)
     return NULL;
+  if (self->file_currency
+      && g_strcmp0 (self->result->currency, outlay_store_import_get_currency (import)) != 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The file's amounts are in %s, but “%s” is in %s: they were added as "
+                           "%s amounts, not converted"), self->result->currency,
+                         outlay_store_import_get_budget_name (import),
+                         outlay_store_import_get_currency (import),
+                         outlay_store_import_get_currency (import));
+
+      warn (self, message);
+    }
   /* amounts are in the budget's currency from here on */
   g_free (self->result->budget_name);
   self->result->budget_name = g_strdup (outlay_store_import_get_budget_name (import));
@@ -828,6 +980,7 @@ outlay_import_run (OutlayStore                *store,
   self.progress = progress;
   self.progress_data = user_data;
   self.cancellable = cancellable;
+  read_details (&self, workbook);
   if ((import = begin (store, workbook, &self, error)) == NULL)
     goto out;
   self.import = import;

@@ -47,6 +47,7 @@ typedef struct
   gint64         budget_id;
   char          *budget_name;
   char          *currency;
+  gboolean       currency_from_file;  /* a header, symbol or "Currency:" said so */
   guint          rows_total;    /* rows that looked like lines */
   guint          rows_imported;
   guint          rows_skipped;  /* bad rows left out */
@@ -55,6 +56,11 @@ typedef struct
   GPtrArray     *warnings;      /* char*: subtotal mismatches and the like */
   OutlayDecimal  estimate;
   OutlayDecimal  actual;
+  /* the title block above the header, as OutlayBudget properties:
+   * "name" (the job's title), "client", "agency", "job-number",
+   * "bid-date", "shoot-dates", "director", "producer",
+   * "production-company", "currency" */
+  GHashTable    *details;
 } OutlayImportResult;
 
 void outlay_import_result_free (OutlayImportResult *result);

@@ -135,6 +135,34 @@ outlay_import_dialog_select_currency (OutlayImportDialog *self, const char *code
   self->filling = FALSE;
 }
 
+static char *budget_name_for (const char *file_name);
+
+/* The job's title from the file's title block names the new budget,
+ * unless the user typed a name; a target in another currency is said. */
+static void
+show_details (OutlayImportDialog *self, OutlayImportResult *r)
+{
+  const char *title = g_hash_table_lookup (r->details, "name");
+  g_autofree char *default_name = budget_name_for (outlay_workbook_get_name (self->workbook));
+  OutlayBudget *target = adw_combo_row_get_selected_item (self->budget_row);
+  guint mode = adw_combo_row_get_selected (self->mode_row);
+
+  if (title != NULL
+      && g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->name_row)), default_name))
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), title);
+  if (mode != OUTLAY_IMPORT_MODE_NEW && target != NULL && r->currency_from_file
+      && g_strcmp0 (r->currency, outlay_budget_get_currency (target)) != 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The file's amounts are in %s, but “%s” is in %s: they would be added "
+                           "as %s amounts, not converted."), r->currency,
+                         outlay_budget_get_name (target), outlay_budget_get_currency (target),
+                         outlay_budget_get_currency (target));
+
+      add_warning (self, message);
+    }
+}
+
 void
 outlay_import_dialog_show_result (OutlayImportDialog *self)
 {
@@ -153,6 +181,7 @@ outlay_import_dialog_show_result (OutlayImportDialog *self)
   show_errors (self, r->errors, r->rows_skipped);
   if (!self->currency_chosen && r->currency != NULL)
     outlay_import_dialog_select_currency (self, r->currency);
+  show_details (self, r);
 }
 
 void
@@ -283,4 +312,20 @@ outlay_import_dialog_fill (OutlayImportDialog *self)
   fill_budgets (self);
   fill_sheets (self);
   show_duplicate (self);
+}
+
+void
+outlay_import_dialog_set_target (OutlayImportDialog *self,
+                                 gint64              budget_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->budgets));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(OutlayBudget) b = g_list_model_get_item (G_LIST_MODEL (self->budgets), i);
+
+      if (outlay_budget_get_id (b) == budget_id
+          && outlay_budget_get_status (b) != OUTLAY_BUDGET_STATUS_LOCKED)
+        adw_combo_row_set_selected (self->budget_row, i);
+    }
 }

@@ -24,6 +24,9 @@ OutlayImportDialog *outlay_import_dialog_new      (GtkWindow          *parent,
                                                    OutlayWorkbook     *workbook,
                                                    const char         *fingerprint,
                                                    const char         *source);
+/* "Add to" and "Replace" offer @budget_id first (the budget on screen). */
+void                outlay_import_dialog_set_target (OutlayImportDialog *self,
+                                                     gint64              budget_id);
 /* Whether the dialog is analysing, checking or importing. */
 gboolean            outlay_import_dialog_get_busy (OutlayImportDialog *self);
 

@@ -171,6 +171,9 @@ opened_cb (GObject *source, GAsyncResult *res, gpointer data)
     return;
   dialog = outlay_import_dialog_new (GTK_WINDOW (self), self->store, request->file,
                                      request->workbook, request->fingerprint, request->source);
+  if (self->document != NULL)
+    outlay_import_dialog_set_target (dialog, outlay_budget_get_id (
+                                               outlay_document_get_budget (self->document)));
   g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, 0);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (assistant_gone_cb), self,
                            G_CONNECT_SWAPPED);

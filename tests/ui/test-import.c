@@ -476,6 +476,8 @@ no_picture_toast_cb (gpointer window)
   return find_label (window, "photo.png") == NULL;
 }
 
+#define AICP_NAME "\"Morning Ritual\" :30 / :15"
+
 static gboolean
 shows_budget_cb (gpointer data)
 {
@@ -484,7 +486,7 @@ shows_budget_cb (gpointer data)
 
   return doc != NULL
          && g_strcmp0 (outlay_budget_get_name (outlay_document_get_budget (doc)),
-                       "aicp_commercial") == 0;
+                       AICP_NAME) == 0;
 }
 
 static void
@@ -509,8 +511,9 @@ check_aicp (Fixture *f)
                    "260 lines in 16 sections · Estimate $557,068.00 · Actual $474,487.03");
   g_assert_nonnull (find_label (dialog, "A: Pre-production wages"));
   g_assert_nonnull (find_label (dialog, "Section"));
+  /* named after the job's title in the bid's title block */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, "name_row"))), ==,
-                   "aicp_commercial");
+                   AICP_NAME);
   g_assert_true (gtk_widget_is_sensitive (child (dialog, "import_button")));
   save_screenshot (dialog, "import-assistant-aicp.png");
   assert_fits_phone (dialog);
@@ -529,7 +532,7 @@ check_aicp (Fixture *f)
   doc = outlay_window_get_document (f->window);
   g_assert_cmpuint (outlay_document_get_n_sections (doc), ==, 16);
   g_assert_cmpuint (outlay_document_get_n_lines (doc), ==, 260);
-  g_assert_true (budget_named (f, "aicp_commercial"));
+  g_assert_true (budget_named (f, AICP_NAME));
   wait_for_label (f->window, "$557,068.00");
   wait_for_label (f->window, "Imported 260 lines from aicp_commercial.xlsx");
   wait_until (no_picture_toast_cb, f->window);
@@ -550,7 +553,7 @@ check_again (Fixture *f)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (dialog, "duplicate_label"))),
                             "This file was already imported on "));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (dialog, "duplicate_label"))),
-                            "into “aicp_commercial”"));
+                            "into “" AICP_NAME "”"));
   g_assert_true (gtk_widget_get_visible (child (dialog, "mapping_banner")));
   save_screenshot (dialog, "import-assistant-again.png");
   close_assistant (dialog);
@@ -773,7 +776,7 @@ check_imports_view (Fixture *f)
   g_assert_nonnull (view);
   wait_until (mapped_cb, view);
   g_assert_nonnull (find_label (import_row (view, "aicp_commercial.xlsx"),
-                                "New budget “aicp_commercial” · 260 lines"));
+                                "New budget “" AICP_NAME "” · 260 lines"));
   g_assert_nonnull (find_label (import_row (view, "aicp_commercial.xlsx"), "Imported"));
   g_assert_nonnull (find_label (import_row (view, "invoice_sample.xlsx"),
                                 "New budget “invoice_sample” · 8 lines, 1 row skipped"));
@@ -790,14 +793,14 @@ check_imports_view (Fixture *f)
   g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==,
                    "Undo the import of “aicp_commercial.xlsx”?");
   g_assert_cmpstr (adw_message_dialog_get_body (confirm), ==,
-                   "The budget “aicp_commercial” it created will be deleted.");
+                   "The budget “" AICP_NAME "” it created will be deleted.");
   wait_until (mapped_cb, confirm);
   save_screenshot (confirm, "imports-undo-confirm.png");
   respond (confirm, "undo");
   wait_for_label (view, "Undone");
   g_assert_null (find_button (import_row (view, "aicp_commercial.xlsx"), "_Undo Import"));
   g_assert_nonnull (find_button (import_row (view, "invoice_sample.xlsx"), "_Undo Import"));
-  g_assert_false (budget_named (f, "aicp_commercial"));
+  g_assert_false (budget_named (f, AICP_NAME));
   g_assert_false (shows_budget_cb (f));
   save_screenshot (view, "imports-view-undone.png");
   gtk_window_destroy (GTK_WINDOW (view));

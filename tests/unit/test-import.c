@@ -252,7 +252,18 @@ test_aicp (Fixture *f, gconstpointer data)
   /* the subtotal and grand total rows agree with the lines */
   g_assert_cmpuint (r->warnings->len, ==, 0);
   g_assert_cmpstr (r->currency, ==, "USD");
-  g_assert_cmpstr (r->budget_name, ==, "aicp commercial");
+  /* the title block: the job's title names the budget, the rest is its header */
+  g_assert_cmpstr (r->budget_name, ==, "\"Morning Ritual\" :30 / :15");
+  g_assert_cmpstr (g_hash_table_lookup (r->details, "client"), ==, "Northwind Coffee Co.");
+  g_assert_cmpstr (g_hash_table_lookup (r->details, "job-number"), ==, "NW-2025-014");
+  g_assert_cmpstr (g_hash_table_lookup (r->details, "bid-date"), ==, "2025-03-14");
+  g_assert_cmpstr (g_hash_table_lookup (r->details, "director"), ==, "J. Okafor");
+  g_assert_cmpstr (g_hash_table_lookup (r->details, "agency"), ==, "Brightside & Co.");
+  g_assert_cmpstr (g_hash_table_lookup (r->details, "shoot-dates"), ==, "3 days");
+  kinds = outlay_test_query_text (outlay_store_get_db (f->store),
+                                  "SELECT group_concat(DISTINCT client) FROM budgets");
+  g_assert_cmpstr (kinds, ==, "Northwind Coffee Co.");
+  g_free (kinds);
   kinds = outlay_test_query_text (outlay_store_get_db (f->store),
                                   "SELECT group_concat(DISTINCT kind) FROM budgets");
   g_assert_cmpstr (kinds, ==, "aicp");
