@@ -12,8 +12,32 @@
 
 static const char *const column_ids[OUTLAY_SHEET_N_COLUMNS] = {
   "code", "description", "qty", "unit", "multiplier", "rate", "estimate", "actual", "variance",
-  "variance-percent", "committed", "notes",
+  "variance-percent", "committed", "notes", "vendor", "assignee", "date", "period",
 };
+
+/* An optional column some line of the budget fills. */
+static gboolean
+has_data (OutlaySheetView *self, guint column)
+{
+  static const OutlayLineField fields[] = {
+    [OUTLAY_SHEET_COLUMN_VENDOR] = OUTLAY_LINE_VENDOR,
+    [OUTLAY_SHEET_COLUMN_ASSIGNEE] = OUTLAY_LINE_ASSIGNEE,
+    [OUTLAY_SHEET_COLUMN_DATE] = OUTLAY_LINE_DATE,
+    [OUTLAY_SHEET_COLUMN_PERIOD] = OUTLAY_LINE_PERIOD,
+  };
+
+  if (column < OUTLAY_SHEET_COLUMN_VENDOR)
+    return TRUE;
+  for (guint s = 0; s < outlay_document_get_n_sections (self->document); s++)
+    {
+      OutlaySection *section = outlay_document_get_section (self->document, s);
+
+      for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
+        if (*outlay_line_get_text (outlay_section_get_line (section, l), fields[column]) != '\0')
+          return TRUE;
+    }
+  return FALSE;
+}
 
 static GtkColumnViewColumn *
 nth_column (OutlaySheetView *self, guint column)
@@ -57,7 +81,8 @@ outlay_sheet_view_apply_columns (OutlaySheetView *self)
   hidden = hidden_for_kind (self);
   for (guint c = 0; c < OUTLAY_SHEET_N_COLUMNS; c++)
     {
-      gboolean visible = !g_strv_contains ((const char *const *) hidden, column_ids[c]);
+      gboolean visible = !g_strv_contains ((const char *const *) hidden, column_ids[c])
+                         && has_data (self, c);
 
       gtk_column_view_column_set_visible (nth_column (self, c), visible);
       if (self->column_checks[c] != NULL)
@@ -83,8 +108,9 @@ save_hidden (OutlaySheetView *self)
       g_variant_unref (value);
     }
   g_variant_builder_init (&list, G_VARIANT_TYPE ("as"));
+  /* an empty optional column is not hidden by choice */
   for (guint c = 0; c < OUTLAY_SHEET_N_COLUMNS; c++)
-    if (!outlay_sheet_view_column_visible (self, c))
+    if (!outlay_sheet_view_column_visible (self, c) && has_data (self, c))
       g_variant_builder_add (&list, "s", column_ids[c]);
   g_variant_builder_add (&dict, "{s@as}", kind_id (self), g_variant_builder_end (&list));
   g_settings_set_value (self->settings, "hidden-columns", g_variant_builder_end (&dict));
