@@ -16,6 +16,7 @@
 #include "outlay-error.h"
 #include "outlay-importer.h"
 #include "outlay-line-private.h"
+#include "outlay-row-pipe.h"
 
 #define PROGRESS_EVERY 2000
 #define MAX_LISTED_ERRORS 1000
@@ -786,8 +787,9 @@ importer_clear (Importer *self)
 static gboolean
 read_rows (Importer *self, OutlayWorkbook *workbook, GError **error)
 {
-  if (!outlay_workbook_read_sheet (workbook, outlay_import_analysis_get_sheet (self->analysis), 0,
-                                   take_row, self, self->cancellable, error))
+  /* parsing in one thread, converting and writing in this one */
+  if (!outlay_workbook_read_sheet_piped (workbook, outlay_import_analysis_get_sheet (self->analysis),
+                                         take_row, self, self->cancellable, error))
     return FALSE;
   if (self->result->rows_imported == 0)
     {
