@@ -37,15 +37,6 @@ import_args_clear (ImportArgs *a)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportArgs, import_args_clear)
 
 static void
-add_member_amount (JsonBuilder *b, const char *name, OutlayDecimal value, const char *currency)
-{
-  g_autofree char *text = outlay_json_amount (value, currency);
-
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, text);
-}
-
-static void
 add_file_type (JsonBuilder *b, OutlayImportAnalysis *analysis)
 {
   double confidence = 0;
@@ -103,23 +94,7 @@ add_rows (JsonBuilder *b, OutlayImportResult *r)
   json_builder_set_member_name (b, "skipped");
   json_builder_add_int_value (b, r != NULL ? r->rows_skipped : 0);
   json_builder_set_member_name (b, "errors");
-  json_builder_begin_array (b);
-  for (guint i = 0; r != NULL && i < r->errors->len; i++)
-    {
-      OutlayImportRowError *e = g_ptr_array_index (r->errors, i);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "row");
-      json_builder_add_int_value (b, e->row);
-      json_builder_set_member_name (b, "column");
-      json_builder_add_string_value (b, e->column);
-      json_builder_set_member_name (b, "value");
-      json_builder_add_string_value (b, e->value);
-      json_builder_set_member_name (b, "message");
-      json_builder_add_string_value (b, e->message);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  outlay_import_add_errors_json (b, r != NULL ? r->errors : NULL);
   json_builder_end_object (b);
 }
 
@@ -139,8 +114,8 @@ add_sections (JsonBuilder *b, OutlayImportResult *r)
       json_builder_add_string_value (b, s->name);
       json_builder_set_member_name (b, "lines");
       json_builder_add_int_value (b, s->lines);
-      add_member_amount (b, "estimate", s->estimate, r->currency);
-      add_member_amount (b, "actual", s->actual, r->currency);
+      outlay_json_add_amount (b, "estimate", s->estimate, r->currency);
+      outlay_json_add_amount (b, "actual", s->actual, r->currency);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -185,8 +160,8 @@ result_to_json (OutlayWorkbook *wb, OutlayImportAnalysis *analysis, OutlayImport
   add_sections (b, r);
   json_builder_set_member_name (b, "totals");
   json_builder_begin_object (b);
-  add_member_amount (b, "estimate", r != NULL ? r->estimate : 0, r != NULL ? r->currency : "USD");
-  add_member_amount (b, "actual", r != NULL ? r->actual : 0, r != NULL ? r->currency : "USD");
+  outlay_json_add_amount (b, "estimate", r != NULL ? r->estimate : 0, r != NULL ? r->currency : "USD");
+  outlay_json_add_amount (b, "actual", r != NULL ? r->actual : 0, r != NULL ? r->currency : "USD");
   json_builder_end_object (b);
   if (r != NULL && g_hash_table_size (r->details) > 0)
     {

@@ -9,12 +9,7 @@
 #include "outlay-compare.h"
 #include "outlay-document-json.h"
 
-typedef struct
-{
-  OutlayLine    *line;
-  OutlaySection *section;
-  int            partner; /* index on the other side, or -1 */
-} Entry;
+typedef OutlayPairedLine Entry;
 
 static GArray *
 collect (OutlayDocument *doc)
@@ -287,6 +282,34 @@ add_sections (OutlayComparison *self, OutlayDocument *doc, GHashTable *by_code, 
 }
 
 /**
+ * outlay_compare_pair_lines:
+ * @from: the older state
+ * @to: the newer state
+ * @from_lines: (out) (transfer full): @from's lines as #OutlayPairedLine
+ * @to_lines: (out) (transfer full): @to's lines as #OutlayPairedLine
+ *
+ * Pairs the lines of two states of a budget the way comparisons do: by
+ * line id within one budget, then by section and line code.
+ */
+void
+outlay_compare_pair_lines (OutlayDocument  *from,
+                           OutlayDocument  *to,
+                           GArray         **from_lines,
+                           GArray         **to_lines)
+{
+  gint64 budget_id = outlay_budget_get_id (outlay_document_get_budget (from));
+
+  g_return_if_fail (OUTLAY_IS_DOCUMENT (from));
+  g_return_if_fail (OUTLAY_IS_DOCUMENT (to));
+
+  *from_lines = collect (from);
+  *to_lines = collect (to);
+  if (budget_id != 0 && budget_id == outlay_budget_get_id (outlay_document_get_budget (to)))
+    match_by_id (*from_lines, *to_lines);
+  match_by_key (*from_lines, *to_lines);
+}
+
+/**
  * outlay_compare_documents:
  * @from: the older state (a saved version)
  * @to: the newer state (another version or the current budget)
@@ -306,7 +329,6 @@ outlay_compare_documents (OutlayDocument *from,
   g_autoptr(GArray) a = NULL;
   g_autoptr(GArray) b = NULL;
   g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  gint64 budget_id;
   const char *from_currency;
 
   g_return_val_if_fail (OUTLAY_IS_DOCUMENT (from), NULL);
@@ -322,12 +344,7 @@ outlay_compare_documents (OutlayDocument *from,
   self->from = *outlay_document_get_totals (from);
   self->to = *outlay_document_get_totals (to);
 
-  a = collect (from);
-  b = collect (to);
-  budget_id = outlay_budget_get_id (outlay_document_get_budget (from));
-  if (budget_id != 0 && budget_id == outlay_budget_get_id (outlay_document_get_budget (to)))
-    match_by_id (a, b);
-  match_by_key (a, b);
+  outlay_compare_pair_lines (from, to, &a, &b);
 
   for (guint j = 0; j < b->len; j++)
     {

@@ -90,6 +90,23 @@ typedef struct
   OutlayTotals  to;
 } OutlayComparison;
 
+/**
+ * OutlayPairedLine:
+ * @line: a line of one side
+ * @section: its section
+ * @partner: the index of the same line on the other side, or -1
+ */
+typedef struct
+{
+  OutlayLine    *line;
+  OutlaySection *section;
+  int            partner;
+} OutlayPairedLine;
+
+void              outlay_compare_pair_lines   (OutlayDocument   *from,
+                                               OutlayDocument   *to,
+                                               GArray          **from_lines,
+                                               GArray          **to_lines);
 OutlayComparison *outlay_compare_documents    (OutlayDocument   *from,
                                                OutlayDocument   *to);
 void              outlay_comparison_free      (OutlayComparison *self);

@@ -28,8 +28,12 @@ outlay_json_amount (OutlayDecimal  value,
   return outlay_decimal_to_string (value, places);
 }
 
-static void
-add_amount (JsonBuilder *b, const char *name, OutlayDecimal value, const char *currency)
+/* Adds member @name: @value as outlay_json_amount() writes it. */
+void
+outlay_json_add_amount (JsonBuilder   *b,
+                        const char    *name,
+                        OutlayDecimal  value,
+                        const char    *currency)
 {
   g_autofree char *text = outlay_json_amount (value, currency);
 
@@ -58,11 +62,11 @@ add_totals (JsonBuilder *b, const OutlayTotals *t, const char *currency)
 {
   json_builder_set_member_name (b, "totals");
   json_builder_begin_object (b);
-  add_amount (b, "estimate", t->estimate, currency);
-  add_amount (b, "actual", t->actual, currency);
-  add_amount (b, "variance", outlay_totals_get_variance (t), currency);
-  add_amount (b, "committed", t->committed, currency);
-  add_amount (b, "fringe", t->fringe, currency);
+  outlay_json_add_amount (b, "estimate", t->estimate, currency);
+  outlay_json_add_amount (b, "actual", t->actual, currency);
+  outlay_json_add_amount (b, "variance", outlay_totals_get_variance (t), currency);
+  outlay_json_add_amount (b, "committed", t->committed, currency);
+  outlay_json_add_amount (b, "fringe", t->fringe, currency);
   json_builder_end_object (b);
 }
 
@@ -76,7 +80,7 @@ add_header (JsonBuilder *b, OutlayBudget *budget)
   add_string (b, "kind", outlay_budget_kind_to_string (outlay_budget_get_kind (budget)));
   add_string (b, "currency", outlay_budget_get_currency (budget));
   add_string (b, "status", outlay_budget_status_to_string (outlay_budget_get_status (budget)));
-  add_amount (b, "allocated", outlay_budget_get_allocated (budget),
+  outlay_json_add_amount (b, "allocated", outlay_budget_get_allocated (budget),
               outlay_budget_get_currency (budget));
 }
 
@@ -109,10 +113,10 @@ add_line (JsonBuilder *b, OutlaySection *section, OutlayLine *line, const char *
   add_string (b, "description", outlay_line_get_description (line));
   add_number (b, "qty", outlay_line_get_quantity (line));
   add_string (b, "unit", outlay_line_get_unit (line));
-  add_amount (b, "rate", outlay_line_get_rate (line), currency);
+  outlay_json_add_amount (b, "rate", outlay_line_get_rate (line), currency);
   add_number (b, "multiplier", outlay_line_get_multiplier (line));
-  add_amount (b, "estimate", outlay_line_get_estimate (line), currency);
-  add_amount (b, "actual", outlay_line_get_actual (line), currency);
+  outlay_json_add_amount (b, "estimate", outlay_line_get_estimate (line), currency);
+  outlay_json_add_amount (b, "actual", outlay_line_get_actual (line), currency);
   add_string (b, "notes", outlay_line_get_notes (line));
   /* only when set: most budgets have none of these */
   for (OutlayLineField f = OUTLAY_LINE_VENDOR; f <= OUTLAY_LINE_PERIOD; f++)
@@ -153,11 +157,11 @@ outlay_document_to_json (OutlayDocument *document)
       json_builder_begin_object (b);
       add_string (b, "code", outlay_section_get_code (section));
       add_string (b, "name", outlay_section_get_name (section));
-      add_amount (b, "estimate", t->estimate, currency);
-      add_amount (b, "actual", t->actual, currency);
-      add_amount (b, "variance", outlay_totals_get_variance (t), currency);
+      outlay_json_add_amount (b, "estimate", t->estimate, currency);
+      outlay_json_add_amount (b, "actual", t->actual, currency);
+      outlay_json_add_amount (b, "variance", outlay_totals_get_variance (t), currency);
       add_number (b, "fringe_percent", outlay_section_get_fringe (section));
-      add_amount (b, "fringe", t->fringe, currency);
+      outlay_json_add_amount (b, "fringe", t->fringe, currency);
       json_builder_set_member_name (b, "lines");
       json_builder_add_int_value (b, outlay_section_get_n_lines (section));
       json_builder_end_object (b);

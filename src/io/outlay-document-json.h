@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+void      outlay_json_add_amount       (JsonBuilder    *builder,
+                                        const char     *name,
+                                        OutlayDecimal   value,
+                                        const char     *currency);
 char     *outlay_json_amount           (OutlayDecimal   value,
                                         const char     *currency);
 JsonNode *outlay_document_to_json      (OutlayDocument *document);

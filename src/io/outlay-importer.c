@@ -704,7 +704,7 @@ currency_in (const char *header)
   static const struct { const char *symbol, *code; } symbols[] = {
     { "€", "EUR" }, { "£", "GBP" }, { "¥", "JPY" }, { "₹", "INR" }, { "$", "USD" },
   };
-  static char code[4];
+  char code[4];
 
   for (const char *p = header; *p != '\0'; p++)
     if (g_ascii_isupper (p[0]) && g_ascii_isupper (p[1]) && g_ascii_isupper (p[2])
@@ -727,6 +727,7 @@ importer_init (Importer *self, OutlayWorkbook *workbook, OutlayImportAnalysis *a
 {
   GPtrArray *columns = outlay_import_analysis_get_columns (analysis);
   guint sheet = outlay_import_analysis_get_sheet (analysis);
+  const char *found;
 
   self->analysis = analysis;
   self->options = options;
@@ -756,9 +757,9 @@ importer_init (Importer *self, OutlayWorkbook *workbook, OutlayImportAnalysis *a
         self->unit = unit_in (m->header);
       if (self->result->currency == NULL && m->header != NULL
           && (m->field == OUTLAY_IMPORT_FIELD_ESTIMATE || m->field == OUTLAY_IMPORT_FIELD_ACTUAL
-              || m->field == OUTLAY_IMPORT_FIELD_RATE) && currency_in (m->header) != NULL)
+              || m->field == OUTLAY_IMPORT_FIELD_RATE) && (found = currency_in (m->header)) != NULL)
         {
-          self->result->currency = g_strdup (currency_in (m->header));
+          self->result->currency = g_strdup (found);
           self->file_currency = self->result->currency_from_file = TRUE;
         }
     }
@@ -828,14 +829,18 @@ outlay_import_check (OutlayWorkbook             *workbook,
   return result;
 }
 
-static char *
-errors_to_json (GPtrArray *errors)
+/**
+ * outlay_import_add_errors_json:
+ *
+ * Adds @errors (#OutlayImportRowError) to @b as an array of {row, column,
+ * value, message}: stored with the import, printed by outlay-cli.
+ */
+void
+outlay_import_add_errors_json (JsonBuilder *b,
+                               GPtrArray   *errors)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
   json_builder_begin_array (b);
-  for (guint i = 0; i < errors->len; i++)
+  for (guint i = 0; errors != NULL && i < errors->len; i++)
     {
       OutlayImportRowError *e = g_ptr_array_index (errors, i);
 
@@ -851,6 +856,15 @@ errors_to_json (GPtrArray *errors)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+}
+
+static char *
+errors_to_json (GPtrArray *errors)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  outlay_import_add_errors_json (b, errors);
   root = json_builder_get_root (b);
   return json_to_string (root, FALSE);
 }

@@ -6,6 +6,8 @@
  * streaming rows straight into SQLite so a million rows fit in little
  * memory. */
 
+#include <json-glib/json-glib.h>
+
 #include "outlay-import-analysis.h"
 #include "outlay-store-import.h"
 #include "outlay-workbook.h"
@@ -90,6 +92,8 @@ OutlayImportResult *outlay_import_run   (OutlayStore                *store,
                                          gpointer                    user_data,
                                          GCancellable               *cancellable,
                                          GError                    **error);
+void      outlay_import_add_errors_json (JsonBuilder *builder,
+                                         GPtrArray   *errors);
 /* The mapping as stored with the import and remembered per layout:
  * [{"column": 0, "header": "Line", "field": "code", "confidence": 0.95}, …] */
 char     *outlay_import_mapping_to_json   (OutlayImportAnalysis *analysis);

@@ -4,10 +4,8 @@
 /* The comparison report: two states of a budget side by side, line by
  * line and section by section, each changed line saying what changed.
  *
- * Lines are paired the way outlay_compare_documents() pairs them (by id
- * within one budget, then by section and line code); that pairing is not
- * public, so it is repeated here, while the section sums and totals come
- * from the comparison itself. */
+ * Lines are paired by outlay_compare_pair_lines(), as comparisons pair
+ * them; the section sums and totals come from the comparison itself. */
 
 #include "config.h"
 
@@ -16,12 +14,7 @@
 #include "outlay-compare.h"
 #include "outlay-report-private.h"
 
-typedef struct
-{
-  OutlayLine    *line;
-  OutlaySection *section;
-  int            partner; /* index on the other side, or -1 */
-} Entry;
+typedef OutlayPairedLine Entry;
 
 typedef struct
 {
@@ -31,99 +24,6 @@ typedef struct
   guint   n_added;
   guint   n_removed;
 } Pairing;
-
-static GArray *
-collect (OutlayDocument *doc)
-{
-  GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-
-  for (guint s = 0; s < outlay_document_get_n_sections (doc); s++)
-    {
-      OutlaySection *section = outlay_document_get_section (doc, s);
-
-      for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
-        {
-          Entry e = { outlay_section_get_line (section, l), section, -1 };
-
-          g_array_append_val (entries, e);
-        }
-    }
-  return entries;
-}
-
-static void
-pair (GArray *from, guint i, GArray *to, guint j)
-{
-  g_array_index (from, Entry, i).partner = (int) j;
-  g_array_index (to, Entry, j).partner = (int) i;
-}
-
-static void
-match_by_id (GArray *from, GArray *to)
-{
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  for (guint i = 0; i < from->len; i++)
-    {
-      gint64 id = outlay_line_get_id (g_array_index (from, Entry, i).line);
-
-      if (id > 0)
-        g_hash_table_insert (ids, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (i + 1));
-    }
-  for (guint j = 0; j < to->len; j++)
-    {
-      gint64 id = outlay_line_get_id (g_array_index (to, Entry, j).line);
-      guint i = id > 0 ? GPOINTER_TO_UINT (g_hash_table_lookup (ids, &id)) : 0;
-
-      if (i > 0 && g_array_index (from, Entry, i - 1).partner < 0)
-        pair (from, i - 1, to, j);
-    }
-}
-
-static char *
-line_key (Entry *e)
-{
-  const char *code = outlay_line_get_code (e->line);
-
-  return g_strconcat (outlay_section_get_code (e->section), "\x1f", code != NULL ? code : "",
-                      NULL);
-}
-
-static void
-match_by_key (GArray *from, GArray *to)
-{
-  g_autoptr(GHashTable) keys =
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_queue_free);
-
-  for (guint i = 0; i < from->len; i++)
-    {
-      Entry *e = &g_array_index (from, Entry, i);
-      char *key;
-      GQueue *queue;
-
-      if (e->partner >= 0)
-        continue;
-      key = line_key (e);
-      if ((queue = g_hash_table_lookup (keys, key)) == NULL)
-        g_hash_table_insert (keys, key, (queue = g_queue_new ()));
-      else
-        g_free (key);
-      g_queue_push_tail (queue, GUINT_TO_POINTER (i + 1));
-    }
-  for (guint j = 0; j < to->len; j++)
-    {
-      Entry *e = &g_array_index (to, Entry, j);
-      g_autofree char *key = NULL;
-      GQueue *queue;
-
-      if (e->partner >= 0)
-        continue;
-      key = line_key (e);
-      queue = g_hash_table_lookup (keys, key);
-      if (queue != NULL && !g_queue_is_empty (queue))
-        pair (from, GPOINTER_TO_UINT (g_queue_pop_head (queue)) - 1, to, j);
-    }
-}
 
 static gboolean
 field_equal (OutlayLine *a, OutlayLine *b, OutlayLineField field)
@@ -309,15 +209,14 @@ outlay_report_build_compare (OutlayReport   *self,
                              const char     *to_name)
 {
   g_autoptr(OutlayComparison) c = outlay_compare_documents (from, to);
-  g_autoptr(GArray) a = collect (from);
-  g_autoptr(GArray) b = collect (to);
-  gint64 id = outlay_budget_get_id (outlay_document_get_budget (from));
-  Pairing p = { a, b, 0, 0, 0 };
+  g_autoptr(GArray) a = NULL;
+  g_autoptr(GArray) b = NULL;
+  Pairing p = { 0 };
   guint table;
 
-  if (id != 0 && id == outlay_budget_get_id (outlay_document_get_budget (to)))
-    match_by_id (a, b);
-  match_by_key (a, b);
+  outlay_compare_pair_lines (from, to, &a, &b);
+  p.from = a;
+  p.to = b;
   count_changes (&p);
   add_compare_title (self, to, from_name, to_name, &p);
   table = outlay_report_add_table (self, TRUE,

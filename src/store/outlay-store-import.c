@@ -136,34 +136,17 @@ static gboolean
 save_and_clear (OutlayStoreImport *self, OutlayDocument *before, const char *file_name,
                 GError **error)
 {
-  g_autofree char *name = NULL;
+  /* the import's number keeps the name unique: versions' names are */
+  g_autofree char *name = g_strdup_printf (_("Before import %" G_GINT64_FORMAT " of %s"),
+                                           self->id, file_name);
   gint64 version_id;
   sqlite3_stmt *stmt;
 
-  for (guint n = 1; version_id = 0, n < 1000; n++)
-    {
-      g_autoptr(GError) local = NULL;
-
-      g_free (name);
-      name = n == 1 ? g_strdup_printf (_("Before import of %s"), file_name)
-                    : g_strdup_printf (_("Before import of %s (%u)"), file_name, n);
-      version_id = outlay_store_write_version (self->store, before, name,
-                                               _("Saved by Outlay before an import replaced "
-                                                 "the budget's lines"), now (), &local);
-      if (version_id != 0)
-        break;
-      if (!g_error_matches (local, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT))
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
-    }
+  version_id = outlay_store_write_version (self->store, before, name,
+                                           _("Saved by Outlay before an import replaced the "
+                                             "budget's lines"), now (), error);
   if (version_id == 0)
-    {
-      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_FAILED,
-                           _("Could not save the budget as a version before replacing it"));
-      return FALSE;
-    }
+    return FALSE;
   /* tasks, purchase orders and bills lose their line when it goes; the
    * undo puts them back */
   stmt = outlay_store_statement (self->store,
@@ -742,14 +725,13 @@ restore_links (OutlayStore *store, gint64 import_id, gint64 budget_id, GError **
   return TRUE;
 }
 
+/* An import is undone once: its number keeps the name unique. */
 static char *
-undo_version_name (OutlayStore *store, OutlayImportRecord *record)
+undo_version_name (OutlayImportRecord *record)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *when = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
-
-  return g_strdup_printf (_("Before undoing the import of %s (%s)"),
-                          outlay_import_record_get_file_name (record), when);
+  return g_strdup_printf (_("Before undoing import %" G_GINT64_FORMAT " of %s"),
+                          outlay_import_record_get_id (record),
+                          outlay_import_record_get_file_name (record));
 }
 
 static gboolean
@@ -768,7 +750,7 @@ undo_in_transaction (OutlayStore *store, OutlayImportRecord *record, gint64 vers
     }
   else if (g_strcmp0 (mode, "replace") == 0)
     {
-      g_autofree char *name = undo_version_name (store, record);
+      g_autofree char *name = undo_version_name (record);
 
       if ((current != NULL
            && !outlay_store_write_version (store, current, name,

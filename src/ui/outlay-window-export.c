@@ -15,11 +15,10 @@
 static void
 open_file_cb (AdwToast *toast, gpointer data)
 {
-  GtkWindow *window = g_object_get_data (G_OBJECT (toast), "window");
-  GFile *file = data;
+  GFile *file = g_object_get_data (G_OBJECT (toast), "file");
   g_autofree char *uri = g_file_get_uri (file);
 
-  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+  gtk_show_uri (GTK_WINDOW (data), uri, GDK_CURRENT_TIME);
 }
 
 static void
@@ -45,9 +44,8 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer data)
   title = g_strdup_printf (_("Exported “%s”"), name);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data (G_OBJECT (toast), "window", self);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_file_cb),
-                         g_object_ref (file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_file_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 

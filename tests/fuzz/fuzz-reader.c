@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* libFuzzer target for one workbook reader (chosen at build time with
- * -DOUTLAY_FUZZ_FORMAT=outlay_csv_format, …): whatever the bytes, the
+ * -DOUTLAY_FUZZ_FORMAT=outlay_xlsx_format, …): whatever the bytes, the
  * reader returns rows or an error, within its memory limits. */
 
 #include <stdint.h>
