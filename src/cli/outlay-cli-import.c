@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "outlay-cli-private.h"
+#include "outlay-currency.h"
 #include "outlay-document-json.h"
 #include "outlay-error.h"
 #include "outlay-importer.h"
@@ -189,8 +190,8 @@ result_to_json (OutlayWorkbook *wb, OutlayImportAnalysis *analysis, OutlayImport
 static void
 print_summary (OutlayWorkbook *wb, OutlayImportResult *r)
 {
-  g_autofree char *estimate = outlay_json_amount (r->estimate, r->currency);
-  g_autofree char *actual = outlay_json_amount (r->actual, r->currency);
+  g_autofree char *estimate = outlay_currency_format_plain (r->estimate, r->currency);
+  g_autofree char *actual = outlay_currency_format_plain (r->actual, r->currency);
 
   g_print (_("Imported %u lines in %u sections from %s into “%s” (budget %" G_GINT64_FORMAT
              ", import %" G_GINT64_FORMAT ")\n"),

@@ -13,6 +13,7 @@
 #include "outlay-compare.h"
 #include "outlay-currency.h"
 #include "outlay-document-json.h"
+#include "outlay-engine-json.h"
 #include "outlay-error.h"
 #include "outlay-model-enum-types.h"
 #include "outlay-store-templates.h"
@@ -162,7 +163,7 @@ cmd_list (Cli *cli, int argc, char **argv)
           json_builder_add_value (builder, outlay_budget_summary_to_json (b, &t));
           continue;
         }
-      estimate = outlay_json_amount (t.estimate, outlay_budget_get_currency (b));
+      estimate = outlay_currency_format_plain (t.estimate, outlay_budget_get_currency (b));
       g_print ("%4" G_GINT64_FORMAT "  %-44s %-9s %s %16s\n", outlay_budget_get_id (b),
                outlay_budget_get_name (b),
                outlay_budget_status_to_string (outlay_budget_get_status (b)),
@@ -243,9 +244,9 @@ print_document (OutlayDocument *doc)
   OutlayBudget *b = outlay_document_get_budget (doc);
   const char *cur = outlay_budget_get_currency (b);
   const OutlayTotals *t = outlay_document_get_totals (doc);
-  g_autofree char *est = outlay_json_amount (t->estimate, cur);
-  g_autofree char *act = outlay_json_amount (t->actual, cur);
-  g_autofree char *var = outlay_json_amount (outlay_totals_get_variance (t), cur);
+  g_autofree char *est = outlay_currency_format_plain (t->estimate, cur);
+  g_autofree char *act = outlay_currency_format_plain (t->actual, cur);
+  g_autofree char *var = outlay_currency_format_plain (outlay_totals_get_variance (t), cur);
 
   g_print ("%s\n", outlay_budget_get_name (b));
   if (*outlay_budget_get_client (b))
@@ -258,9 +259,9 @@ print_document (OutlayDocument *doc)
     {
       OutlaySection *section = outlay_document_get_section (doc, s);
       const OutlayTotals *st = outlay_section_get_totals (section);
-      g_autofree char *se = outlay_json_amount (st->estimate, cur);
-      g_autofree char *sa = outlay_json_amount (st->actual, cur);
-      g_autofree char *sv = outlay_json_amount (outlay_totals_get_variance (st), cur);
+      g_autofree char *se = outlay_currency_format_plain (st->estimate, cur);
+      g_autofree char *sa = outlay_currency_format_plain (st->actual, cur);
+      g_autofree char *sv = outlay_currency_format_plain (outlay_totals_get_variance (st), cur);
       g_autofree char *name = fit (outlay_section_get_name (section), 40);
 
       g_print ("%-6s %s %6u %16s %16s %16s\n", outlay_section_get_code (section), name,
@@ -388,8 +389,8 @@ version_to_json (OutlayVersion *v, const char *currency)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autofree char *created = iso_time (outlay_version_get_created (v));
-  g_autofree char *estimate = outlay_json_amount (outlay_version_get_total_estimate (v), currency);
-  g_autofree char *actual = outlay_json_amount (outlay_version_get_total_actual (v), currency);
+  g_autofree char *estimate = outlay_currency_format_plain (outlay_version_get_total_estimate (v), currency);
+  g_autofree char *actual = outlay_currency_format_plain (outlay_version_get_total_actual (v), currency);
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "id");
@@ -463,7 +464,7 @@ cmd_versions (Cli *cli, int argc, char **argv)
           continue;
         }
       created = iso_time (outlay_version_get_created (v));
-      estimate = outlay_json_amount (outlay_version_get_total_estimate (v), currency);
+      estimate = outlay_currency_format_plain (outlay_version_get_total_estimate (v), currency);
       name = fit (outlay_version_get_name (v), 24);
       g_print ("%4" G_GINT64_FORMAT "  %s %-20s %s %16s\n", outlay_version_get_id (v), name,
                created, currency, estimate);
@@ -550,9 +551,9 @@ print_set (OutlayDocument *doc, OutlayLine *line, OutlayLineField field, const c
 {
   const char *cur = outlay_budget_get_currency (outlay_document_get_budget (doc));
   g_autofree char *after = outlay_compare_field_text (line, field, cur);
-  g_autofree char *estimate = outlay_json_amount (outlay_line_get_estimate (line), cur);
-  g_autofree char *old_estimate = outlay_json_amount (estimate_before, cur);
-  g_autofree char *total = outlay_json_amount (outlay_document_get_totals (doc)->estimate, cur);
+  g_autofree char *estimate = outlay_currency_format_plain (outlay_line_get_estimate (line), cur);
+  g_autofree char *old_estimate = outlay_currency_format_plain (estimate_before, cur);
+  g_autofree char *total = outlay_currency_format_plain (outlay_document_get_totals (doc)->estimate, cur);
 
   g_print ("%s %s  %s: %s → %s\n", outlay_section_get_code (outlay_line_get_section (line)),
            line_code (line), outlay_line_field_name (field), before, after);
@@ -612,7 +613,7 @@ cmd_set (Cli *cli, int argc, char **argv)
 static char *
 signed_amount (OutlayDecimal value, const char *currency)
 {
-  g_autofree char *text = outlay_json_amount (value, currency);
+  g_autofree char *text = outlay_currency_format_plain (value, currency);
 
   return value > 0 ? g_strconcat ("+", text, NULL) : g_steal_pointer (&text);
 }
@@ -627,7 +628,7 @@ print_compared_lines (const char *title, GPtrArray *lines, const char *cur)
     {
       OutlayComparedLine *l = g_ptr_array_index (lines, i);
       g_autofree char *description = fit (l->description, 40);
-      g_autofree char *estimate = outlay_json_amount (l->estimate, cur);
+      g_autofree char *estimate = outlay_currency_format_plain (l->estimate, cur);
 
       g_print ("  %-6s %-8s %s %16s\n", l->section, l->code, description, estimate);
     }
@@ -636,8 +637,8 @@ print_compared_lines (const char *title, GPtrArray *lines, const char *cur)
 static void
 print_comparison (OutlayComparison *c, const char *from_name, const char *to_name)
 {
-  g_autofree char *from = outlay_json_amount (c->from.estimate, c->currency);
-  g_autofree char *to = outlay_json_amount (c->to.estimate, c->currency);
+  g_autofree char *from = outlay_currency_format_plain (c->from.estimate, c->currency);
+  g_autofree char *to = outlay_currency_format_plain (c->to.estimate, c->currency);
   g_autofree char *delta = signed_amount (outlay_comparison_delta (c->from.estimate,
                                                                    c->to.estimate), c->currency);
 
@@ -660,8 +661,8 @@ print_comparison (OutlayComparison *c, const char *from_name, const char *to_nam
     {
       OutlaySectionDelta *s = g_ptr_array_index (c->sections, i);
       g_autofree char *name = fit (s->name, 40);
-      g_autofree char *sf = outlay_json_amount (s->from.estimate, c->currency);
-      g_autofree char *st = outlay_json_amount (s->to.estimate, c->currency);
+      g_autofree char *sf = outlay_currency_format_plain (s->from.estimate, c->currency);
+      g_autofree char *st = outlay_currency_format_plain (s->to.estimate, c->currency);
       g_autofree char *sd = signed_amount (outlay_comparison_delta (s->from.estimate,
                                                                     s->to.estimate), c->currency);
 

@@ -180,3 +180,25 @@ outlay_currency_format_amount (OutlayDecimal  value,
     return outlay_decimal_format_locale (value, places);
   return outlay_decimal_format (value, places, comma ? "," : ".", comma ? "." : ",");
 }
+
+/**
+ * outlay_currency_format_plain:
+ * @value: an amount
+ * @code: its ISO 4217 currency
+ *
+ * Formats an amount for JSON, CSV and scripts: plain digits with a point, at
+ * least the currency's decimals ("1234.50") and more only when the value
+ * has them ("12.3456"), so sums of printed values stay exact.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+outlay_currency_format_plain (OutlayDecimal  value,
+                              const char    *code)
+{
+  guint places = outlay_currency_minor_units (code);
+
+  while (places < OUTLAY_DECIMAL_PLACES && outlay_decimal_round (value, places) != value)
+    places++;
+  return outlay_decimal_to_string (value, places);
+}

@@ -13,5 +13,7 @@ char       *outlay_currency_format      (OutlayDecimal  value,
                                          const char    *code);
 char       *outlay_currency_format_amount (OutlayDecimal  value,
                                            const char    *code);
+char       *outlay_currency_format_plain (OutlayDecimal  value,
+                                          const char    *code);
 
 G_END_DECLS

@@ -7,7 +7,7 @@
 #include "config.h"
 
 #include "outlay-compare.h"
-#include "outlay-document-json.h"
+#include "outlay-currency.h"
 
 typedef OutlayPairedLine Entry;
 
@@ -132,7 +132,7 @@ outlay_comparison_delta (OutlayDecimal from,
  * @currency: the budget's currency
  *
  * A field's value as comparisons and the CLI print it: amounts as
- * outlay_json_amount() does, quantity and multiplier without trailing
+ * outlay_currency_format_plain() does, quantity and multiplier without trailing
  * zeros, text as it is ("" for none).
  *
  * Returns: (transfer full): the text
@@ -153,7 +153,7 @@ outlay_compare_field_text (OutlayLine      *line,
   v = outlay_line_get_decimal (line, field);
   if (field == OUTLAY_LINE_QUANTITY || field == OUTLAY_LINE_MULTIPLIER)
     return outlay_decimal_to_string_trim (v);
-  return outlay_json_amount (v, currency);
+  return outlay_currency_format_plain (v, currency);
 }
 
 static gboolean
@@ -389,131 +389,4 @@ outlay_field_change_name (const OutlayFieldChange *change)
   if (change->field >= OUTLAY_LINE_N_FIELDS)
     return "section";
   return outlay_line_field_name (change->field);
-}
-
-/* ---- JSON ---- */
-
-static void
-add_string (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, value != NULL ? value : "");
-}
-
-static void
-add_amount (JsonBuilder *b, const char *name, OutlayDecimal value, const char *currency)
-{
-  g_autofree char *text = outlay_json_amount (value, currency);
-
-  add_string (b, name, text);
-}
-
-/* "from", "to", "delta" of the estimate, and the same of the actual cost
- * in "actual". */
-static void
-add_moves (JsonBuilder *b, const OutlayTotals *from, const OutlayTotals *to, const char *currency)
-{
-  add_amount (b, "from", from->estimate, currency);
-  add_amount (b, "to", to->estimate, currency);
-  add_amount (b, "delta", outlay_comparison_delta (from->estimate, to->estimate), currency);
-  json_builder_set_member_name (b, "actual");
-  json_builder_begin_object (b);
-  add_amount (b, "from", from->actual, currency);
-  add_amount (b, "to", to->actual, currency);
-  add_amount (b, "delta", outlay_comparison_delta (from->actual, to->actual), currency);
-  json_builder_end_object (b);
-}
-
-static void
-add_changes (JsonBuilder *b, OutlayComparison *self)
-{
-  json_builder_set_member_name (b, "changed");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < self->changed->len; i++)
-    {
-      OutlayFieldChange *c = g_ptr_array_index (self->changed, i);
-
-      json_builder_begin_object (b);
-      add_string (b, "section", c->section);
-      add_string (b, "code", c->code);
-      add_string (b, "field", outlay_field_change_name (c));
-      add_string (b, "from", c->from);
-      add_string (b, "to", c->to);
-      if (c->field < OUTLAY_LINE_N_FIELDS && outlay_line_field_is_decimal (c->field))
-        {
-          g_autofree char *delta = c->field == OUTLAY_LINE_QUANTITY
-                                   || c->field == OUTLAY_LINE_MULTIPLIER
-                                   ? outlay_decimal_to_string_trim (c->delta)
-                                   : outlay_json_amount (c->delta, self->currency);
-
-          add_string (b, "delta", delta);
-        }
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-}
-
-static void
-add_lines (JsonBuilder *b, const char *name, GPtrArray *lines, const char *currency)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_begin_array (b);
-  for (guint i = 0; i < lines->len; i++)
-    {
-      OutlayComparedLine *l = g_ptr_array_index (lines, i);
-
-      json_builder_begin_object (b);
-      add_string (b, "section", l->section);
-      add_string (b, "code", l->code);
-      add_string (b, "description", l->description);
-      add_amount (b, "estimate", l->estimate, currency);
-      add_amount (b, "actual", l->actual, currency);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-}
-
-/**
- * outlay_comparison_to_json:
- * @self: a comparison
- *
- * The shape `outlay-cli compare --json` prints:
- * `{"changed":[{"section","code","field","from","to","delta"}],
- *   "added":[{"section","code","description","estimate","actual"}],
- *   "removed":[…], "sections":[{"code","name","from","to","delta","actual"}],
- *   "totals":{"from","to","delta","actual":{"from","to","delta"}}}`,
- * estimates in "from", "to" and "delta".
- *
- * Returns: (transfer full): the JSON tree
- */
-JsonNode *
-outlay_comparison_to_json (OutlayComparison *self)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  json_builder_begin_object (b);
-  add_changes (b, self);
-  add_lines (b, "added", self->added, self->currency);
-  add_lines (b, "removed", self->removed, self->currency);
-  json_builder_set_member_name (b, "sections");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < self->sections->len; i++)
-    {
-      OutlaySectionDelta *d = g_ptr_array_index (self->sections, i);
-
-      json_builder_begin_object (b);
-      add_string (b, "code", d->code);
-      add_string (b, "name", d->name);
-      add_moves (b, &d->from, &d->to, self->currency);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "totals");
-  json_builder_begin_object (b);
-  add_moves (b, &self->from, &self->to, self->currency);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  return json_builder_get_root (b);
 }

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "outlay-document.h"
 
 G_BEGIN_DECLS
@@ -32,7 +30,7 @@ typedef struct
  * @code: the line's code (after the change)
  * @field: the field that differs; %OUTLAY_LINE_N_FIELDS when the line
  *   moved to another section (@from and @to are then section codes)
- * @from: the old value, as text (amounts as outlay_json_amount() prints
+ * @from: the old value, as text (amounts as outlay_currency_format_plain() prints
  *   them, quantity and multiplier without trailing zeros)
  * @to: the new value, as text
  * @delta: @to − @from for a numeric field, else 0
@@ -116,7 +114,6 @@ const char       *outlay_field_change_name    (const OutlayFieldChange *change);
 char             *outlay_compare_field_text   (OutlayLine       *line,
                                                OutlayLineField   field,
                                                const char       *currency);
-JsonNode         *outlay_comparison_to_json   (OutlayComparison *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayComparison, outlay_comparison_free)
 

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "outlay-document.h"
 
 G_BEGIN_DECLS
@@ -111,7 +109,6 @@ const OutlayTopSheetRow *outlay_topsheet_lookup_row    (OutlayTopSheet *self,
 const OutlayTopSheetRow *outlay_topsheet_get_total     (OutlayTopSheet *self);
 OutlayTopSheetStatus     outlay_topsheet_get_status    (OutlayTopSheet *self);
 const GError            *outlay_topsheet_get_error     (OutlayTopSheet *self);
-JsonNode                *outlay_topsheet_to_json       (OutlayTopSheet *self);
 
 const char              *outlay_topsheet_status_to_string   (OutlayTopSheetStatus  status);
 const char              *outlay_topsheet_row_kind_to_string (OutlayTopSheetRowKind kind);

@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 
 #include "outlay-application.h"
 #include "outlay-window.h"
@@ -193,6 +196,66 @@ outlay_application_class_init (OutlayApplicationClass *klass)
   app_class->handle_local_options = outlay_application_handle_local_options;
 }
 
+/* The schema from where GLib looks (installed, or GSETTINGS_SCHEMA_DIR),
+ * else the one compiled into the build tree when Outlay runs straight
+ * from it (build/src/ui/outlay next to build/data), else none. */
+static GSettingsSchema *
+lookup_schema (void)
+{
+  GSettingsSchemaSource *installed = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchemaSource) built = NULL;
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *exe_dir = exe != NULL ? g_path_get_dirname (exe) : NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *compiled = NULL;
+  GSettingsSchema *schema;
+
+  schema = installed != NULL ? g_settings_schema_source_lookup (installed, SCHEMA_ID, TRUE) : NULL;
+  if (schema != NULL || exe == NULL)
+    return schema;
+  dir = g_build_filename (exe_dir, "..", "..", "data", NULL);
+  compiled = g_build_filename (dir, "gschemas.compiled", NULL);
+  if (!g_file_test (compiled, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  built = g_settings_schema_source_new_from_directory (dir, installed, FALSE, NULL);
+  return built != NULL ? g_settings_schema_source_lookup (built, SCHEMA_ID, FALSE) : NULL;
+}
+
+/* A schema that is nowhere to be found (the binary copied out of its
+ * build tree) costs the remembered window size and columns, not the
+ * start: the settings live in memory for this run. */
+static GSettings *
+new_settings (void)
+{
+  g_autoptr(GSettingsSchema) schema = lookup_schema ();
+  g_autoptr(GSettingsSchemaSource) source = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GSettingsBackend) memory = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  if (schema != NULL)
+    return g_settings_new_full (schema, NULL, NULL);
+  g_warning ("The settings schema %s is not installed: window size, columns and the last "
+             "budget are kept for this run only. Run build-aux/dev run, or install Outlay.",
+             SCHEMA_ID);
+  /* the build embeds its compiled schema for this */
+  bytes = g_resources_lookup_data (RESOURCE_PREFIX "/gschemas.compiled", 0, NULL);
+  dir = g_dir_make_tmp ("outlay-schema-XXXXXX", NULL);
+  g_assert (bytes != NULL && dir != NULL);
+  path = g_build_filename (dir, "gschemas.compiled", NULL);
+  if (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
+    source = g_settings_schema_source_new_from_directory (dir, NULL, TRUE, NULL);
+  /* the source has mapped the file; the folder can go */
+  g_unlink (path);
+  g_rmdir (dir);
+  g_assert (source != NULL);
+  g_clear_pointer (&schema, g_settings_schema_unref);
+  schema = g_settings_schema_source_lookup (source, SCHEMA_ID, FALSE);
+  memory = g_memory_settings_backend_new ();
+  return g_settings_new_full (schema, memory, NULL);
+}
+
 static void
 outlay_application_init (OutlayApplication *self)
 {
@@ -204,7 +267,7 @@ outlay_application_init (OutlayApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
-  self->settings = g_settings_new (APP_ID);
+  self->settings = new_settings ();
 }
 
 OutlayApplication *

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "outlay-export.h"
+#include "outlay-compat.h"
 #include "outlay-print.h"
 #include "outlay-window-private.h"
 
@@ -18,7 +19,7 @@ open_file_cb (AdwToast *toast, gpointer data)
   GFile *file = g_object_get_data (G_OBJECT (toast), "file");
   g_autofree char *uri = g_file_get_uri (file);
 
-  gtk_show_uri (GTK_WINDOW (data), uri, GDK_CURRENT_TIME);
+  outlay_compat_show_uri (GTK_WINDOW (data), uri);
 }
 
 static void

@@ -803,6 +803,9 @@ outlay_window_init (OutlayWindow *self)
   GtkGesture *click, *press;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* libadwaita stripes a development build's header bars */
+  if (g_str_equal (PROFILE, "development"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
   self->budgets = g_list_store_new (OUTLAY_TYPE_BUDGET);
   self->documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   gtk_list_box_bind_model (self->budget_list, G_LIST_MODEL (self->budgets), create_budget_row,

@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "outlay-engine-json.h"
 #include "outlay-error.h"
 #include "outlay-schema.h"
 #include "outlay-store-private.h"

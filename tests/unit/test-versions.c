@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "outlay-compare.h"
+#include "outlay-engine-json.h"
 #include "outlay-error.h"
 #include "outlay-model-enum-types.h"
 #include "outlay-store-private.h"

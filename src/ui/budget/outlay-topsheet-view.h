@@ -1,15 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
-#include "outlay-document.h"
+#include "outlay-document-page.h"
 
 G_BEGIN_DECLS
 
 #define OUTLAY_TYPE_TOPSHEET_VIEW (outlay_topsheet_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (OutlayTopSheetView, outlay_topsheet_view, OUTLAY, TOPSHEET_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (OutlayTopSheetView, outlay_topsheet_view, OUTLAY, TOPSHEET_VIEW,
+                      OutlayDocumentPage)
 
 GtkWidget      *outlay_topsheet_view_new          (void);
 void            outlay_topsheet_view_set_document (OutlayTopSheetView *self,

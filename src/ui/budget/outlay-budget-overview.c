@@ -11,9 +11,7 @@
 
 struct _OutlayBudgetOverview
 {
-  AdwBin          parent_instance;
-  gboolean        dirty;
-  OutlayDocument *document;
+  OutlayDocumentPage parent_instance;
   GtkLabel       *name_label;
   GtkLabel       *client_label;
   GtkLabel       *status_label;
@@ -25,7 +23,7 @@ struct _OutlayBudgetOverview
   GtkListBox     *sections_list;
 };
 
-G_DEFINE_FINAL_TYPE (OutlayBudgetOverview, outlay_budget_overview, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (OutlayBudgetOverview, outlay_budget_overview, OUTLAY_TYPE_DOCUMENT_PAGE)
 
 /* Wide enough for "−$99,999,999.00" */
 #define AMOUNT_WIDTH 124
@@ -166,8 +164,10 @@ add_header_row (OutlayBudgetOverview *self)
 }
 
 static void
-refresh_now (OutlayBudgetOverview *self)
+refresh (OutlayDocumentPage *page)
 {
+  OutlayBudgetOverview *self = OUTLAY_BUDGET_OVERVIEW (page);
+  OutlayDocument *document = outlay_document_page_get_document (page);
   OutlayBudget *b;
   const OutlayTotals *t;
   const char *cur;
@@ -176,11 +176,11 @@ refresh_now (OutlayBudgetOverview *self)
 
   clear_children (GTK_WIDGET (self->cards), flow_remove);
   clear_children (GTK_WIDGET (self->sections_list), list_remove);
-  if (self->document == NULL)
+  if (document == NULL)
     return;
 
-  b = outlay_document_get_budget (self->document);
-  t = outlay_document_get_totals (self->document);
+  b = outlay_document_get_budget (document);
+  t = outlay_document_get_totals (document);
   cur = outlay_budget_get_currency (b);
   status = outlay_budget_get_status (b);
 
@@ -194,8 +194,8 @@ refresh_now (OutlayBudgetOverview *self)
   gtk_label_set_text (self->kind_label, outlay_budget_kind_title (outlay_budget_get_kind (b)));
   gtk_label_set_text (self->currency_label, cur);
   lines = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u line", "%u lines",
-                                        outlay_document_get_n_lines (self->document)),
-                           outlay_document_get_n_lines (self->document));
+                                        outlay_document_get_n_lines (document)),
+                           outlay_document_get_n_lines (document));
   gtk_label_set_text (self->lines_label, lines);
 
   gtk_widget_set_visible (GTK_WIDGET (self->allocated_label), outlay_budget_get_allocated (b) > 0);
@@ -205,7 +205,7 @@ refresh_now (OutlayBudgetOverview *self)
       g_autofree char *text = NULL;
       OutlayDecimal pct;
 
-      g_autoptr(OutlayTopSheet) sheet = outlay_topsheet_new (self->document);
+      g_autoptr(OutlayTopSheet) sheet = outlay_topsheet_new (document);
       gboolean aicp = outlay_topsheet_is_aicp (sheet);
       /* an AICP bid is held against its contracted total, markups and fees
        * included, not just its lines */
@@ -236,48 +236,16 @@ refresh_now (OutlayBudgetOverview *self)
   add_card (self, _("Committed"), t->committed, cur, FALSE);
 
   add_header_row (self);
-  for (guint s = 0; s < outlay_document_get_n_sections (self->document); s++)
+  for (guint s = 0; s < outlay_document_get_n_sections (document); s++)
     {
-      OutlaySection *section = outlay_document_get_section (self->document, s);
+      OutlaySection *section = outlay_document_get_section (document, s);
 
       add_section_row (self, outlay_section_get_code (section), outlay_section_get_name (section),
                        outlay_section_get_n_lines (section), outlay_section_get_totals (section),
                        cur, NULL);
     }
-  add_section_row (self, "", _("Total"), outlay_document_get_n_lines (self->document), t, cur,
+  add_section_row (self, "", _("Total"), outlay_document_get_n_lines (document), t, cur,
                    "total");
-}
-
-/* Hidden pages (the view stack keeps all three) catch up when shown, so
- * an edit in the sheet does not rebuild them on every keystroke. */
-static void
-refresh (OutlayBudgetOverview *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh_now (self);
-  else
-    self->dirty = TRUE;
-}
-
-static void
-outlay_budget_overview_map (GtkWidget *widget)
-{
-  OutlayBudgetOverview *self = (OutlayBudgetOverview *) widget;
-
-  GTK_WIDGET_CLASS (outlay_budget_overview_parent_class)->map (widget);
-  if (self->dirty)
-    {
-      self->dirty = FALSE;
-      refresh_now (self);
-    }
-}
-
-static void
-budget_notify_cb (OutlayBudgetOverview *self, GParamSpec *pspec)
-{
-  /* every commit stamps "modified"; nothing shown here depends on it */
-  if (!g_str_equal (pspec->name, "modified"))
-    refresh (self);
 }
 
 static void
@@ -296,7 +264,7 @@ outlay_budget_overview_class_init (OutlayBudgetOverviewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = outlay_budget_overview_dispose;
-  widget_class->map = outlay_budget_overview_map;
+  OUTLAY_DOCUMENT_PAGE_CLASS (klass)->refresh = refresh;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/outlay-budget-overview.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, name_label);
@@ -325,28 +293,11 @@ void
 outlay_budget_overview_set_document (OutlayBudgetOverview *self,
                                      OutlayDocument       *document)
 {
-  g_return_if_fail (OUTLAY_IS_BUDGET_OVERVIEW (self));
-
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (outlay_document_get_budget (self->document), self);
-    }
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    {
-      g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
-      g_signal_connect_swapped (outlay_document_get_budget (document), "notify",
-                                G_CALLBACK (budget_notify_cb), self);
-    }
-  refresh (self);
+  outlay_document_page_set_document (OUTLAY_DOCUMENT_PAGE (self), document);
 }
 
 OutlayDocument *
 outlay_budget_overview_get_document (OutlayBudgetOverview *self)
 {
-  g_return_val_if_fail (OUTLAY_IS_BUDGET_OVERVIEW (self), NULL);
-  return self->document;
+  return outlay_document_page_get_document (OUTLAY_DOCUMENT_PAGE (self));
 }

@@ -329,7 +329,7 @@ is_money (OutlayLineField field)
          && field != OUTLAY_LINE_QUANTITY && field != OUTLAY_LINE_MULTIPLIER;
 }
 
-/* outlay_json_amount() text as the user reads money. */
+/* outlay_currency_format_plain() text as the user reads money. */
 static char *
 money_text (const char *json, const char *currency)
 {

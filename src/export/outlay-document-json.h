@@ -11,8 +11,6 @@ void      outlay_json_add_amount       (JsonBuilder    *builder,
                                         const char     *name,
                                         OutlayDecimal   value,
                                         const char     *currency);
-char     *outlay_json_amount           (OutlayDecimal   value,
-                                        const char     *currency);
 JsonNode *outlay_document_to_json      (OutlayDocument *document);
 JsonNode *outlay_budget_summary_to_json (OutlayBudget  *budget,
                                          const OutlayTotals *totals);

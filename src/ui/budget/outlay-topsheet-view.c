@@ -54,9 +54,7 @@ typedef struct
 
 struct _OutlayTopSheetView
 {
-  AdwBin          parent_instance;
-  gboolean        dirty;
-  OutlayDocument *document;
+  OutlayDocumentPage parent_instance;
   OutlayTopSheet *sheet;
   GPtrArray      *rows;       /* of RowWidgets, one per engine row */
   gboolean        updating;   /* while we set an entry's text ourselves */
@@ -73,7 +71,7 @@ struct _OutlayTopSheetView
   GtkLabel       *comments_label;
 };
 
-G_DEFINE_FINAL_TYPE (OutlayTopSheetView, outlay_topsheet_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (OutlayTopSheetView, outlay_topsheet_view, OUTLAY_TYPE_DOCUMENT_PAGE)
 
 enum
 {
@@ -86,7 +84,6 @@ static guint signals[N_SIGNALS];
 static const char *status_classes[] = { "draft", "submitted", "approved", "locked" };
 static const char *level_classes[] = { "none", "ok", "warning", "critical" };
 
-static void refresh (OutlayTopSheetView *self);
 
 /* ---- helpers ---- */
 
@@ -106,7 +103,7 @@ currency (OutlayTopSheetView *self)
 static gboolean
 is_read_only (OutlayTopSheetView *self)
 {
-  return self->document == NULL || outlay_document_get_read_only (self->document);
+  return outlay_document_page_get_document (OUTLAY_DOCUMENT_PAGE (self)) == NULL || outlay_document_get_read_only (outlay_document_page_get_document (OUTLAY_DOCUMENT_PAGE (self)));
 }
 
 /* "12", "1.5", "12.345": as many decimals as the value has. */
@@ -276,7 +273,7 @@ entry_is_dirty (GtkEntry *entry)
 static void
 entry_show_value (OutlayTopSheetView *self, GtkEntry *entry)
 {
-  OutlayBudget *budget = outlay_document_get_budget (self->document);
+  OutlayBudget *budget = outlay_document_get_budget (outlay_document_page_get_document (OUTLAY_DOCUMENT_PAGE (self)));
   g_auto(GValue) v = G_VALUE_INIT;
   char *text;
 
@@ -335,7 +332,7 @@ commit_entry (OutlayTopSheetView *self, GtkEntry *entry)
   g_auto(GValue) v = G_VALUE_INIT;
   OutlayDecimal value = 0;
 
-  if (self->document == NULL || self->no_commit || !entry_is_dirty (entry))
+  if (outlay_document_page_get_document (OUTLAY_DOCUMENT_PAGE (self)) == NULL || self->no_commit || !entry_is_dirty (entry))
     return;
   if (!parse_entry (self, entry, &value, &error))
     {
@@ -344,7 +341,7 @@ commit_entry (OutlayTopSheetView *self, GtkEntry *entry)
     }
   g_value_init (&v, G_TYPE_INT64);
   g_value_set_int64 (&v, value);
-  if (!outlay_document_set_budget_value (self->document, entry_property (entry), &v, &error))
+  if (!outlay_document_set_budget_value (outlay_document_page_get_document (OUTLAY_DOCUMENT_PAGE (self)), entry_property (entry), &v, &error))
     {
       entry_refuse (self, entry, error->message);
       return;
@@ -386,14 +383,6 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
   gtk_widget_remove_css_class (entry, "error");
   entry_show_value (self, GTK_ENTRY (entry));
   return TRUE;
-}
-
-static void
-budget_notify_cb (OutlayTopSheetView *self, GParamSpec *pspec)
-{
-  /* every commit stamps "modified"; nothing shown here depends on it */
-  if (!g_str_equal (pspec->name, "modified"))
-    refresh (self);
 }
 
 /* ---- the header block ---- */
@@ -745,11 +734,16 @@ update_row (OutlayTopSheetView *self, RowWidgets *rw, const OutlayTopSheetRow *r
 }
 
 static void
-refresh_now (OutlayTopSheetView *self)
+refresh (OutlayDocumentPage *page)
 {
+  OutlayTopSheetView *self = OUTLAY_TOPSHEET_VIEW (page);
+  OutlayDocument *document = outlay_document_page_get_document (page);
+
+  if (self->rows == NULL) /* disposed */
+    return;
   g_clear_object (&self->sheet);
-  if (self->document != NULL)
-    self->sheet = outlay_topsheet_new (self->document);
+  if (document != NULL)
+    self->sheet = outlay_topsheet_new (document);
   if (!same_rows (self))
     rebuild_table (self);
   gtk_widget_set_visible (GTK_WIDGET (self->table), self->sheet != NULL);
@@ -761,30 +755,6 @@ refresh_now (OutlayTopSheetView *self)
   update_header (self);
   for (guint i = 0; i < self->rows->len; i++)
     update_row (self, g_ptr_array_index (self->rows, i), outlay_topsheet_get_row (self->sheet, i));
-}
-
-/* Hidden pages (the view stack keeps all three) catch up when shown, so
- * an edit in the sheet does not rebuild them on every keystroke. */
-static void
-refresh (OutlayTopSheetView *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh_now (self);
-  else
-    self->dirty = TRUE;
-}
-
-static void
-outlay_topsheet_view_map (GtkWidget *widget)
-{
-  OutlayTopSheetView *self = (OutlayTopSheetView *) widget;
-
-  GTK_WIDGET_CLASS (outlay_topsheet_view_parent_class)->map (widget);
-  if (self->dirty)
-    {
-      self->dirty = FALSE;
-      refresh_now (self);
-    }
 }
 
 /* ---- GObject ---- */
@@ -815,7 +785,7 @@ outlay_topsheet_view_class_init (OutlayTopSheetViewClass *klass)
   signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  widget_class->map = outlay_topsheet_view_map;
+  OUTLAY_DOCUMENT_PAGE_CLASS (klass)->refresh = refresh;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/outlay-topsheet-view.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayTopSheetView, kind_label);
@@ -863,27 +833,7 @@ void
 outlay_topsheet_view_set_document (OutlayTopSheetView *self,
                                    OutlayDocument     *document)
 {
-  g_return_if_fail (OUTLAY_IS_TOPSHEET_VIEW (self));
-  g_return_if_fail (document == NULL || OUTLAY_IS_DOCUMENT (document));
-
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (outlay_document_get_budget (self->document), self);
-    }
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    {
-      g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
-      /* a saved version is frozen without a command */
-      g_signal_connect_swapped (document, "notify::read-only", G_CALLBACK (refresh), self);
-      g_signal_connect_swapped (outlay_document_get_budget (document), "notify",
-                                G_CALLBACK (budget_notify_cb), self);
-    }
-  if (self->rows != NULL)
-    refresh (self);
+  outlay_document_page_set_document (OUTLAY_DOCUMENT_PAGE (self), document);
 }
 
 /**
@@ -895,6 +845,5 @@ outlay_topsheet_view_set_document (OutlayTopSheetView *self,
 OutlayDocument *
 outlay_topsheet_view_get_document (OutlayTopSheetView *self)
 {
-  g_return_val_if_fail (OUTLAY_IS_TOPSHEET_VIEW (self), NULL);
-  return self->document;
+  return outlay_document_page_get_document (OUTLAY_DOCUMENT_PAGE (self));
 }

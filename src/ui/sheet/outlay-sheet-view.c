@@ -26,7 +26,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (OutlaySheetView, outlay_sheet_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (OutlaySheetView, outlay_sheet_view, OUTLAY_TYPE_DOCUMENT_PAGE)
 
 typedef struct
 {
@@ -321,9 +321,11 @@ lines_changed_cb (OutlaySheetView *self, OutlaySection *section, guint position,
   g_list_store_splice (self->rows, at, removed, items->pdata, items->len);
 }
 
+/* The page's refresh: the footer follows every change while on screen. */
 static void
-update_totals (OutlaySheetView *self)
+update_totals (OutlayDocumentPage *page)
 {
+  OutlaySheetView *self = OUTLAY_SHEET_VIEW (page);
   const OutlayTotals *t;
   g_autofree char *est = NULL, *act = NULL, *var = NULL, *text = NULL;
 
@@ -713,6 +715,42 @@ outlay_sheet_view_finish_editing (OutlaySheetView *self, OutlaySheetCell *cell, 
 
 /* ---- GObject ---- */
 
+static void search_changed_cb (OutlaySheetView *self);
+
+/* The page shows another budget: each opens in its own order, unfiltered. */
+static void
+document_set (OutlayDocumentPage *page,
+              OutlayDocument     *old_document)
+{
+  OutlaySheetView *self = OUTLAY_SHEET_VIEW (page);
+  OutlayDocument *document = outlay_document_page_get_document (page);
+
+  self->document = document;
+  if (self->collapsed != NULL)
+    g_hash_table_remove_all (self->collapsed);
+  if (self->search_bar != NULL)
+    {
+      g_clear_pointer (&self->filter, g_free);
+      g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      g_signal_handlers_block_by_func (gtk_column_view_get_sorter (self->column_view),
+                                       outlay_sheet_view_rebuild, self);
+      gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+      g_signal_handlers_unblock_by_func (gtk_column_view_get_sorter (self->column_view),
+                                         outlay_sheet_view_rebuild, self);
+    }
+  if (document != NULL)
+    {
+      g_signal_connect_swapped (document, "sections-changed", G_CALLBACK (outlay_sheet_view_rebuild), self);
+      g_signal_connect_swapped (document, "lines-changed", G_CALLBACK (lines_changed_cb), self);
+    }
+  if (self->rows != NULL)
+    outlay_sheet_view_rebuild (self);
+  outlay_sheet_view_apply_columns (self);
+}
+
 static void
 outlay_sheet_view_dispose (GObject *object)
 {
@@ -742,6 +780,8 @@ outlay_sheet_view_class_init (OutlaySheetViewClass *klass)
 
   object_class->dispose = outlay_sheet_view_dispose;
   object_class->finalize = outlay_sheet_view_finalize;
+  OUTLAY_DOCUMENT_PAGE_CLASS (klass)->document_set = document_set;
+  OUTLAY_DOCUMENT_PAGE_CLASS (klass)->refresh = update_totals;
 
   /**
    * OutlaySheetView::message:
@@ -885,39 +925,7 @@ void
 outlay_sheet_view_set_document (OutlaySheetView *self,
                                 OutlayDocument  *document)
 {
-  g_return_if_fail (OUTLAY_IS_SHEET_VIEW (self));
-
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  if (self->collapsed != NULL)
-    g_hash_table_remove_all (self->collapsed);
-  g_set_object (&self->document, document);
-  /* each budget opens in its own order, unfiltered */
-  if (self->search_bar != NULL)
-    {
-      g_clear_pointer (&self->filter, g_free);
-      g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
-      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-      g_signal_handlers_block_by_func (gtk_column_view_get_sorter (self->column_view),
-                                       outlay_sheet_view_rebuild, self);
-      gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
-      g_signal_handlers_unblock_by_func (gtk_column_view_get_sorter (self->column_view),
-                                         outlay_sheet_view_rebuild, self);
-    }
-  if (document != NULL)
-    {
-      g_signal_connect_swapped (document, "sections-changed", G_CALLBACK (outlay_sheet_view_rebuild), self);
-      g_signal_connect_swapped (document, "lines-changed", G_CALLBACK (lines_changed_cb), self);
-      g_signal_connect_swapped (document, "changed", G_CALLBACK (update_totals), self);
-    }
-  if (self->rows != NULL)
-    outlay_sheet_view_rebuild (self);
-  update_totals (self);
-  outlay_sheet_view_apply_columns (self);
+  outlay_document_page_set_document (OUTLAY_DOCUMENT_PAGE (self), document);
 }
 
 OutlayDocument *

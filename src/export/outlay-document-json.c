@@ -6,36 +6,14 @@
 #include "outlay-currency.h"
 #include "outlay-document-json.h"
 
-/**
- * outlay_json_amount:
- * @value: an amount
- * @currency: its currency
- *
- * Formats an amount for JSON and scripts: plain digits with a point, at
- * least the currency's decimals ("1234.50") and more only when the value
- * has them ("12.3456"), so sums of printed values stay exact.
- *
- * Returns: (transfer full): the text
- */
-char *
-outlay_json_amount (OutlayDecimal  value,
-                    const char    *currency)
-{
-  guint places = outlay_currency_minor_units (currency);
-
-  while (places < OUTLAY_DECIMAL_PLACES && outlay_decimal_round (value, places) != value)
-    places++;
-  return outlay_decimal_to_string (value, places);
-}
-
-/* Adds member @name: @value as outlay_json_amount() writes it. */
+/* Adds member @name: @value as outlay_currency_format_plain() writes it. */
 void
 outlay_json_add_amount (JsonBuilder   *b,
                         const char    *name,
                         OutlayDecimal  value,
                         const char    *currency)
 {
-  g_autofree char *text = outlay_json_amount (value, currency);
+  g_autofree char *text = outlay_currency_format_plain (value, currency);
 
   json_builder_set_member_name (b, name);
   json_builder_add_string_value (b, text);

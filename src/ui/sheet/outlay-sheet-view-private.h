@@ -11,11 +11,11 @@ G_BEGIN_DECLS
 
 struct _OutlaySheetView
 {
-  AdwBin          parent_instance;
+  OutlayDocumentPage parent_instance;
   GtkColumnView  *column_view;
   GtkLabel       *totals_label;
   GListStore     *rows;
-  OutlayDocument *document;
+  OutlayDocument *document;  /* the page's, borrowed for brevity */
   GHashTable     *collapsed; /* OutlaySection set */
   GHashTable     *bound;     /* items with cells on screen */
   char           *filter;    /* case-folded search text */

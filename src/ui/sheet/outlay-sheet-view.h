@@ -1,9 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
-#include "outlay-document.h"
+#include "outlay-document-page.h"
 
 G_BEGIN_DECLS
 
@@ -32,7 +30,7 @@ typedef enum
 
 #define OUTLAY_TYPE_SHEET_VIEW (outlay_sheet_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (OutlaySheetView, outlay_sheet_view, OUTLAY, SHEET_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (OutlaySheetView, outlay_sheet_view, OUTLAY, SHEET_VIEW, OutlayDocumentPage)
 
 void            outlay_sheet_view_set_document (OutlaySheetView *self,
                                                 OutlayDocument  *document);

@@ -1,15 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
-#include "outlay-document.h"
+#include "outlay-document-page.h"
 
 G_BEGIN_DECLS
 
 #define OUTLAY_TYPE_BUDGET_OVERVIEW (outlay_budget_overview_get_type ())
 
-G_DECLARE_FINAL_TYPE (OutlayBudgetOverview, outlay_budget_overview, OUTLAY, BUDGET_OVERVIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (OutlayBudgetOverview, outlay_budget_overview, OUTLAY, BUDGET_OVERVIEW,
+                      OutlayDocumentPage)
 
 void            outlay_budget_overview_set_document (OutlayBudgetOverview *self,
                                                      OutlayDocument       *document);

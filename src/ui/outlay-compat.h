@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void outlay_compat_show_uri (GtkWindow  *parent,
+                             const char *uri);
+
+G_END_DECLS
