@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "outlay-account.h"
+#include "outlay-model-property.h"
 
 struct _OutlayAccount
 {
@@ -31,39 +32,19 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (OutlayAccount, outlay_account, G_TYPE_OBJECT)
 
-static char **
-string_field (OutlayAccount *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_NAME: return &self->name;
-    case PROP_INSTITUTION: return &self->institution;
-    case PROP_CURRENCY: return &self->currency;
-    case PROP_BALANCE_DATE: return &self->balance_date;
-    default: return NULL;
-    }
-}
-
-static gint64 *
-int64_field (OutlayAccount *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_ID: return &self->id;
-    case PROP_BALANCE: return &self->balance;
-    default: return NULL;
-    }
-}
+static const OutlayModelField fields[] = {
+  OUTLAY_MODEL_INT64 (PROP_ID, OutlayAccount, id),
+  OUTLAY_MODEL_STRING (PROP_NAME, OutlayAccount, name),
+  OUTLAY_MODEL_STRING (PROP_INSTITUTION, OutlayAccount, institution),
+  OUTLAY_MODEL_STRING (PROP_CURRENCY, OutlayAccount, currency),
+  OUTLAY_MODEL_INT64 (PROP_BALANCE, OutlayAccount, balance),
+  OUTLAY_MODEL_STRING (PROP_BALANCE_DATE, OutlayAccount, balance_date),
+};
 
 static void
 outlay_account_finalize (GObject *object)
 {
-  OutlayAccount *self = OUTLAY_ACCOUNT (object);
-
-  g_free (self->name);
-  g_free (self->institution);
-  g_free (self->currency);
-  g_free (self->balance_date);
+  outlay_model_property_clear_strings (object, fields, G_N_ELEMENTS (fields));
   G_OBJECT_CLASS (outlay_account_parent_class)->finalize (object);
 }
 
@@ -73,15 +54,7 @@ outlay_account_get_property (GObject    *object,
                              GValue     *value,
                              GParamSpec *pspec)
 {
-  OutlayAccount *self = OUTLAY_ACCOUNT (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-
-  if (s != NULL)
-    g_value_set_string (value, *s);
-  else if (i != NULL)
-    g_value_set_int64 (value, *i);
-  else
+  if (!outlay_model_property_get (object, fields, G_N_ELEMENTS (fields), prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -91,31 +64,8 @@ outlay_account_set_property (GObject      *object,
                              const GValue *value,
                              GParamSpec   *pspec)
 {
-  OutlayAccount *self = OUTLAY_ACCOUNT (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-  gboolean changed = FALSE;
-
-  if (s != NULL)
-    {
-      const char *v = g_value_get_string (value);
-
-      if ((changed = g_strcmp0 (*s, v) != 0))
-        {
-          g_free (*s);
-          *s = g_strdup (v);
-        }
-    }
-  else if (i != NULL)
-    {
-      if ((changed = *i != g_value_get_int64 (value)))
-        *i = g_value_get_int64 (value);
-    }
-  else
+  if (!outlay_model_property_set (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-
-  if (changed)
-    g_object_notify_by_pspec (object, pspec);
 }
 
 static GParamSpec *

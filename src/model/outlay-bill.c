@@ -5,6 +5,7 @@
 
 #include "outlay-bill.h"
 #include "outlay-model-enum-types.h"
+#include "outlay-model-property.h"
 
 struct _OutlayBill
 {
@@ -40,42 +41,23 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (OutlayBill, outlay_bill, G_TYPE_OBJECT)
 
-static char **
-string_field (OutlayBill *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_PAYEE: return &self->payee;
-    case PROP_DUE_DATE: return &self->due_date;
-    case PROP_RECURRENCE: return &self->recurrence;
-    case PROP_NOTES: return &self->notes;
-    default: return NULL;
-    }
-}
-
-static gint64 *
-int64_field (OutlayBill *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_ID: return &self->id;
-    case PROP_ACCOUNT_ID: return &self->account_id;
-    case PROP_BUDGET_ID: return &self->budget_id;
-    case PROP_LINE_ID: return &self->line_id;
-    case PROP_AMOUNT: return &self->amount;
-    default: return NULL;
-    }
-}
+static const OutlayModelField fields[] = {
+  OUTLAY_MODEL_INT64 (PROP_ID, OutlayBill, id),
+  OUTLAY_MODEL_INT64 (PROP_ACCOUNT_ID, OutlayBill, account_id),
+  OUTLAY_MODEL_INT64 (PROP_BUDGET_ID, OutlayBill, budget_id),
+  OUTLAY_MODEL_INT64 (PROP_LINE_ID, OutlayBill, line_id),
+  OUTLAY_MODEL_STRING (PROP_PAYEE, OutlayBill, payee),
+  OUTLAY_MODEL_INT64 (PROP_AMOUNT, OutlayBill, amount),
+  OUTLAY_MODEL_STRING (PROP_DUE_DATE, OutlayBill, due_date),
+  OUTLAY_MODEL_STRING (PROP_RECURRENCE, OutlayBill, recurrence),
+  OUTLAY_MODEL_ENUM (PROP_STATUS, OutlayBill, status),
+  OUTLAY_MODEL_STRING (PROP_NOTES, OutlayBill, notes),
+};
 
 static void
 outlay_bill_finalize (GObject *object)
 {
-  OutlayBill *self = OUTLAY_BILL (object);
-
-  g_free (self->payee);
-  g_free (self->due_date);
-  g_free (self->recurrence);
-  g_free (self->notes);
+  outlay_model_property_clear_strings (object, fields, G_N_ELEMENTS (fields));
   G_OBJECT_CLASS (outlay_bill_parent_class)->finalize (object);
 }
 
@@ -85,17 +67,7 @@ outlay_bill_get_property (GObject    *object,
                           GValue     *value,
                           GParamSpec *pspec)
 {
-  OutlayBill *self = OUTLAY_BILL (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-
-  if (s != NULL)
-    g_value_set_string (value, *s);
-  else if (i != NULL)
-    g_value_set_int64 (value, *i);
-  else if (prop_id == PROP_STATUS)
-    g_value_set_enum (value, self->status);
-  else
+  if (!outlay_model_property_get (object, fields, G_N_ELEMENTS (fields), prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -105,36 +77,8 @@ outlay_bill_set_property (GObject      *object,
                           const GValue *value,
                           GParamSpec   *pspec)
 {
-  OutlayBill *self = OUTLAY_BILL (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-  gboolean changed = FALSE;
-
-  if (s != NULL)
-    {
-      const char *v = g_value_get_string (value);
-
-      if ((changed = g_strcmp0 (*s, v) != 0))
-        {
-          g_free (*s);
-          *s = g_strdup (v);
-        }
-    }
-  else if (i != NULL)
-    {
-      if ((changed = *i != g_value_get_int64 (value)))
-        *i = g_value_get_int64 (value);
-    }
-  else if (prop_id == PROP_STATUS)
-    {
-      if ((changed = self->status != (OutlayBillStatus) g_value_get_enum (value)))
-        self->status = g_value_get_enum (value);
-    }
-  else
+  if (!outlay_model_property_set (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-
-  if (changed)
-    g_object_notify_by_pspec (object, pspec);
 }
 
 static GParamSpec *

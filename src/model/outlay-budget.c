@@ -5,6 +5,7 @@
 
 #include "outlay-budget.h"
 #include "outlay-model-enum-types.h"
+#include "outlay-model-property.h"
 
 struct _OutlayBudget
 {
@@ -80,69 +81,43 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (OutlayBudget, outlay_budget, G_TYPE_OBJECT)
 
-static char **
-string_field (OutlayBudget *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_NAME: return &self->name;
-    case PROP_CLIENT: return &self->client;
-    case PROP_CURRENCY: return &self->currency;
-    case PROP_FISCAL_START: return &self->fiscal_start;
-    case PROP_FISCAL_END: return &self->fiscal_end;
-    case PROP_PRODUCTION_COMPANY: return &self->production_company;
-    case PROP_AGENCY: return &self->agency;
-    case PROP_JOB_NUMBER: return &self->job_number;
-    case PROP_BID_DATE: return &self->bid_date;
-    case PROP_SHOOT_DATES: return &self->shoot_dates;
-    case PROP_DIRECTOR: return &self->director;
-    case PROP_PRODUCER: return &self->producer;
-    case PROP_COMMENTS: return &self->comments;
-    default: return NULL;
-    }
-}
-
-static gint64 *
-int64_field (OutlayBudget *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_ID: return &self->id;
-    case PROP_ALLOCATED: return &self->allocated;
-    case PROP_ALLOCATED_HOURS: return &self->allocated_hours;
-    case PROP_WARNING_THRESHOLD: return &self->warning_threshold;
-    case PROP_CRITICAL_THRESHOLD: return &self->critical_threshold;
-    case PROP_EXPECTED_VALUE: return &self->expected_value;
-    case PROP_REALIZED_VALUE: return &self->realized_value;
-    case PROP_CREATED: return &self->created;
-    case PROP_MODIFIED: return &self->modified;
-    case PROP_MARKUP_PERCENT: return &self->markup_percent;
-    case PROP_CONTINGENCY: return &self->contingency;
-    case PROP_INSURANCE_PERCENT: return &self->insurance_percent;
-    case PROP_PRODUCTION_FEE_PERCENT: return &self->production_fee_percent;
-    case PROP_HANDLING_FEE_PERCENT: return &self->handling_fee_percent;
-    default: return NULL;
-    }
-}
+static const OutlayModelField fields[] = {
+  OUTLAY_MODEL_INT64 (PROP_ID, OutlayBudget, id),
+  OUTLAY_MODEL_STRING (PROP_NAME, OutlayBudget, name),
+  OUTLAY_MODEL_STRING (PROP_CLIENT, OutlayBudget, client),
+  OUTLAY_MODEL_ENUM (PROP_KIND, OutlayBudget, kind),
+  OUTLAY_MODEL_STRING (PROP_CURRENCY, OutlayBudget, currency),
+  OUTLAY_MODEL_INT64 (PROP_ALLOCATED, OutlayBudget, allocated),
+  OUTLAY_MODEL_INT64 (PROP_ALLOCATED_HOURS, OutlayBudget, allocated_hours),
+  OUTLAY_MODEL_INT64 (PROP_WARNING_THRESHOLD, OutlayBudget, warning_threshold),
+  OUTLAY_MODEL_INT64 (PROP_CRITICAL_THRESHOLD, OutlayBudget, critical_threshold),
+  OUTLAY_MODEL_ENUM (PROP_STATUS, OutlayBudget, status),
+  OUTLAY_MODEL_STRING (PROP_FISCAL_START, OutlayBudget, fiscal_start),
+  OUTLAY_MODEL_STRING (PROP_FISCAL_END, OutlayBudget, fiscal_end),
+  OUTLAY_MODEL_INT64 (PROP_EXPECTED_VALUE, OutlayBudget, expected_value),
+  OUTLAY_MODEL_INT64 (PROP_REALIZED_VALUE, OutlayBudget, realized_value),
+  OUTLAY_MODEL_BOOLEAN (PROP_AI_ANALYSIS, OutlayBudget, ai_analysis),
+  OUTLAY_MODEL_INT64 (PROP_CREATED, OutlayBudget, created),
+  OUTLAY_MODEL_INT64 (PROP_MODIFIED, OutlayBudget, modified),
+  OUTLAY_MODEL_INT64 (PROP_MARKUP_PERCENT, OutlayBudget, markup_percent),
+  OUTLAY_MODEL_INT64 (PROP_CONTINGENCY, OutlayBudget, contingency),
+  OUTLAY_MODEL_INT64 (PROP_INSURANCE_PERCENT, OutlayBudget, insurance_percent),
+  OUTLAY_MODEL_INT64 (PROP_PRODUCTION_FEE_PERCENT, OutlayBudget, production_fee_percent),
+  OUTLAY_MODEL_INT64 (PROP_HANDLING_FEE_PERCENT, OutlayBudget, handling_fee_percent),
+  OUTLAY_MODEL_STRING (PROP_PRODUCTION_COMPANY, OutlayBudget, production_company),
+  OUTLAY_MODEL_STRING (PROP_AGENCY, OutlayBudget, agency),
+  OUTLAY_MODEL_STRING (PROP_JOB_NUMBER, OutlayBudget, job_number),
+  OUTLAY_MODEL_STRING (PROP_BID_DATE, OutlayBudget, bid_date),
+  OUTLAY_MODEL_STRING (PROP_SHOOT_DATES, OutlayBudget, shoot_dates),
+  OUTLAY_MODEL_STRING (PROP_DIRECTOR, OutlayBudget, director),
+  OUTLAY_MODEL_STRING (PROP_PRODUCER, OutlayBudget, producer),
+  OUTLAY_MODEL_STRING (PROP_COMMENTS, OutlayBudget, comments),
+};
 
 static void
 outlay_budget_finalize (GObject *object)
 {
-  OutlayBudget *self = OUTLAY_BUDGET (object);
-
-  g_free (self->name);
-  g_free (self->client);
-  g_free (self->currency);
-  g_free (self->fiscal_start);
-  g_free (self->fiscal_end);
-  g_free (self->production_company);
-  g_free (self->agency);
-  g_free (self->job_number);
-  g_free (self->bid_date);
-  g_free (self->shoot_dates);
-  g_free (self->director);
-  g_free (self->producer);
-  g_free (self->comments);
+  outlay_model_property_clear_strings (object, fields, G_N_ELEMENTS (fields));
   G_OBJECT_CLASS (outlay_budget_parent_class)->finalize (object);
 }
 
@@ -152,21 +127,7 @@ outlay_budget_get_property (GObject    *object,
                             GValue     *value,
                             GParamSpec *pspec)
 {
-  OutlayBudget *self = OUTLAY_BUDGET (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-
-  if (s != NULL)
-    g_value_set_string (value, *s);
-  else if (i != NULL)
-    g_value_set_int64 (value, *i);
-  else if (prop_id == PROP_KIND)
-    g_value_set_enum (value, self->kind);
-  else if (prop_id == PROP_STATUS)
-    g_value_set_enum (value, self->status);
-  else if (prop_id == PROP_AI_ANALYSIS)
-    g_value_set_boolean (value, self->ai_analysis);
-  else
+  if (!outlay_model_property_get (object, fields, G_N_ELEMENTS (fields), prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -176,46 +137,8 @@ outlay_budget_set_property (GObject      *object,
                             const GValue *value,
                             GParamSpec   *pspec)
 {
-  OutlayBudget *self = OUTLAY_BUDGET (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-  gboolean changed = FALSE;
-
-  if (s != NULL)
-    {
-      const char *v = g_value_get_string (value);
-
-      if ((changed = g_strcmp0 (*s, v) != 0))
-        {
-          g_free (*s);
-          *s = g_strdup (v);
-        }
-    }
-  else if (i != NULL)
-    {
-      if ((changed = *i != g_value_get_int64 (value)))
-        *i = g_value_get_int64 (value);
-    }
-  else if (prop_id == PROP_KIND)
-    {
-      if ((changed = self->kind != (OutlayBudgetKind) g_value_get_enum (value)))
-        self->kind = g_value_get_enum (value);
-    }
-  else if (prop_id == PROP_STATUS)
-    {
-      if ((changed = self->status != (OutlayBudgetStatus) g_value_get_enum (value)))
-        self->status = g_value_get_enum (value);
-    }
-  else if (prop_id == PROP_AI_ANALYSIS)
-    {
-      if ((changed = self->ai_analysis != g_value_get_boolean (value)))
-        self->ai_analysis = g_value_get_boolean (value);
-    }
-  else
+  if (!outlay_model_property_set (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-
-  if (changed)
-    g_object_notify_by_pspec (object, pspec);
 }
 
 static GParamSpec *

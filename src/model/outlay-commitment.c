@@ -5,6 +5,7 @@
 
 #include "outlay-commitment.h"
 #include "outlay-model-enum-types.h"
+#include "outlay-model-property.h"
 
 struct _OutlayCommitment
 {
@@ -44,45 +45,25 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (OutlayCommitment, outlay_commitment, G_TYPE_OBJECT)
 
-static char **
-string_field (OutlayCommitment *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_REFERENCE: return &self->reference;
-    case PROP_VENDOR: return &self->vendor;
-    case PROP_DESCRIPTION: return &self->description;
-    case PROP_REQUESTED_BY: return &self->requested_by;
-    case PROP_DATE: return &self->date;
-    case PROP_EXPECTED_DATE: return &self->expected_date;
-    default: return NULL;
-    }
-}
-
-static gint64 *
-int64_field (OutlayCommitment *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_ID: return &self->id;
-    case PROP_BUDGET_ID: return &self->budget_id;
-    case PROP_LINE_ID: return &self->line_id;
-    case PROP_AMOUNT: return &self->amount;
-    default: return NULL;
-    }
-}
+static const OutlayModelField fields[] = {
+  OUTLAY_MODEL_INT64 (PROP_ID, OutlayCommitment, id),
+  OUTLAY_MODEL_INT64 (PROP_BUDGET_ID, OutlayCommitment, budget_id),
+  OUTLAY_MODEL_INT64 (PROP_LINE_ID, OutlayCommitment, line_id),
+  OUTLAY_MODEL_STRING (PROP_REFERENCE, OutlayCommitment, reference),
+  OUTLAY_MODEL_STRING (PROP_VENDOR, OutlayCommitment, vendor),
+  OUTLAY_MODEL_STRING (PROP_DESCRIPTION, OutlayCommitment, description),
+  OUTLAY_MODEL_INT64 (PROP_AMOUNT, OutlayCommitment, amount),
+  OUTLAY_MODEL_ENUM (PROP_STATUS, OutlayCommitment, status),
+  OUTLAY_MODEL_STRING (PROP_REQUESTED_BY, OutlayCommitment, requested_by),
+  OUTLAY_MODEL_STRING (PROP_DATE, OutlayCommitment, date),
+  OUTLAY_MODEL_STRING (PROP_EXPECTED_DATE, OutlayCommitment, expected_date),
+  OUTLAY_MODEL_BOOLEAN (PROP_AUTO_APPROVED, OutlayCommitment, auto_approved),
+};
 
 static void
 outlay_commitment_finalize (GObject *object)
 {
-  OutlayCommitment *self = OUTLAY_COMMITMENT (object);
-
-  g_free (self->reference);
-  g_free (self->vendor);
-  g_free (self->description);
-  g_free (self->requested_by);
-  g_free (self->date);
-  g_free (self->expected_date);
+  outlay_model_property_clear_strings (object, fields, G_N_ELEMENTS (fields));
   G_OBJECT_CLASS (outlay_commitment_parent_class)->finalize (object);
 }
 
@@ -92,19 +73,7 @@ outlay_commitment_get_property (GObject    *object,
                                 GValue     *value,
                                 GParamSpec *pspec)
 {
-  OutlayCommitment *self = OUTLAY_COMMITMENT (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-
-  if (s != NULL)
-    g_value_set_string (value, *s);
-  else if (i != NULL)
-    g_value_set_int64 (value, *i);
-  else if (prop_id == PROP_STATUS)
-    g_value_set_enum (value, self->status);
-  else if (prop_id == PROP_AUTO_APPROVED)
-    g_value_set_boolean (value, self->auto_approved);
-  else
+  if (!outlay_model_property_get (object, fields, G_N_ELEMENTS (fields), prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -114,41 +83,8 @@ outlay_commitment_set_property (GObject      *object,
                                 const GValue *value,
                                 GParamSpec   *pspec)
 {
-  OutlayCommitment *self = OUTLAY_COMMITMENT (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-  gboolean changed = FALSE;
-
-  if (s != NULL)
-    {
-      const char *v = g_value_get_string (value);
-
-      if ((changed = g_strcmp0 (*s, v) != 0))
-        {
-          g_free (*s);
-          *s = g_strdup (v);
-        }
-    }
-  else if (i != NULL)
-    {
-      if ((changed = *i != g_value_get_int64 (value)))
-        *i = g_value_get_int64 (value);
-    }
-  else if (prop_id == PROP_STATUS)
-    {
-      if ((changed = self->status != (OutlayCommitmentStatus) g_value_get_enum (value)))
-        self->status = g_value_get_enum (value);
-    }
-  else if (prop_id == PROP_AUTO_APPROVED)
-    {
-      if ((changed = self->auto_approved != g_value_get_boolean (value)))
-        self->auto_approved = g_value_get_boolean (value);
-    }
-  else
+  if (!outlay_model_property_set (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-
-  if (changed)
-    g_object_notify_by_pspec (object, pspec);
 }
 
 static GParamSpec *

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "outlay-cost-pattern.h"
+#include "outlay-model-property.h"
 
 struct _OutlayCostPattern
 {
@@ -35,48 +36,21 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (OutlayCostPattern, outlay_cost_pattern, G_TYPE_OBJECT)
 
-static char **
-string_field (OutlayCostPattern *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_KIND: return &self->kind;
-    case PROP_DESCRIPTION: return &self->description;
-    default: return NULL;
-    }
-}
-
-static gint64 *
-int64_field (OutlayCostPattern *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_ID: return &self->id;
-    case PROP_BUDGET_ID: return &self->budget_id;
-    case PROP_AMOUNT: return &self->amount;
-    case PROP_DETECTED: return &self->detected;
-    default: return NULL;
-    }
-}
-
-static guint *
-uint_field (OutlayCostPattern *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_FREQUENCY: return &self->frequency;
-    case PROP_CONFIDENCE: return &self->confidence;
-    default: return NULL;
-    }
-}
+static const OutlayModelField fields[] = {
+  OUTLAY_MODEL_INT64 (PROP_ID, OutlayCostPattern, id),
+  OUTLAY_MODEL_INT64 (PROP_BUDGET_ID, OutlayCostPattern, budget_id),
+  OUTLAY_MODEL_STRING (PROP_KIND, OutlayCostPattern, kind),
+  OUTLAY_MODEL_STRING (PROP_DESCRIPTION, OutlayCostPattern, description),
+  OUTLAY_MODEL_INT64 (PROP_AMOUNT, OutlayCostPattern, amount),
+  OUTLAY_MODEL_UINT (PROP_FREQUENCY, OutlayCostPattern, frequency),
+  OUTLAY_MODEL_UINT (PROP_CONFIDENCE, OutlayCostPattern, confidence),
+  OUTLAY_MODEL_INT64 (PROP_DETECTED, OutlayCostPattern, detected),
+};
 
 static void
 outlay_cost_pattern_finalize (GObject *object)
 {
-  OutlayCostPattern *self = OUTLAY_COST_PATTERN (object);
-
-  g_free (self->kind);
-  g_free (self->description);
+  outlay_model_property_clear_strings (object, fields, G_N_ELEMENTS (fields));
   G_OBJECT_CLASS (outlay_cost_pattern_parent_class)->finalize (object);
 }
 
@@ -86,18 +60,7 @@ outlay_cost_pattern_get_property (GObject    *object,
                                   GValue     *value,
                                   GParamSpec *pspec)
 {
-  OutlayCostPattern *self = OUTLAY_COST_PATTERN (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-  guint *u = uint_field (self, prop_id);
-
-  if (s != NULL)
-    g_value_set_string (value, *s);
-  else if (i != NULL)
-    g_value_set_int64 (value, *i);
-  else if (u != NULL)
-    g_value_set_uint (value, *u);
-  else
+  if (!outlay_model_property_get (object, fields, G_N_ELEMENTS (fields), prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -107,37 +70,8 @@ outlay_cost_pattern_set_property (GObject      *object,
                                   const GValue *value,
                                   GParamSpec   *pspec)
 {
-  OutlayCostPattern *self = OUTLAY_COST_PATTERN (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-  guint *u = uint_field (self, prop_id);
-  gboolean changed = FALSE;
-
-  if (s != NULL)
-    {
-      const char *v = g_value_get_string (value);
-
-      if ((changed = g_strcmp0 (*s, v) != 0))
-        {
-          g_free (*s);
-          *s = g_strdup (v);
-        }
-    }
-  else if (i != NULL)
-    {
-      if ((changed = *i != g_value_get_int64 (value)))
-        *i = g_value_get_int64 (value);
-    }
-  else if (u != NULL)
-    {
-      if ((changed = *u != g_value_get_uint (value)))
-        *u = g_value_get_uint (value);
-    }
-  else
+  if (!outlay_model_property_set (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-
-  if (changed)
-    g_object_notify_by_pspec (object, pspec);
 }
 
 static GParamSpec *

@@ -5,6 +5,7 @@
 
 #include "outlay-import-record.h"
 #include "outlay-model-enum-types.h"
+#include "outlay-model-property.h"
 
 struct _OutlayImportRecord
 {
@@ -58,67 +59,32 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (OutlayImportRecord, outlay_import_record, G_TYPE_OBJECT)
 
-static char **
-string_field (OutlayImportRecord *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_FILE_NAME: return &self->file_name;
-    case PROP_URI: return &self->uri;
-    case PROP_FINGERPRINT: return &self->fingerprint;
-    case PROP_SOURCE: return &self->source;
-    case PROP_FILE_TYPE: return &self->file_type;
-    case PROP_MAPPING: return &self->mapping;
-    case PROP_ERRORS: return &self->errors;
-    case PROP_MODE: return &self->mode;
-    case PROP_SHEET: return &self->sheet;
-    case PROP_WARNINGS: return &self->warnings;
-    case PROP_BUDGET_NAME: return &self->budget_name;
-    default: return NULL;
-    }
-}
-
-static gint64 *
-int64_field (OutlayImportRecord *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_ID: return &self->id;
-    case PROP_BUDGET_ID: return &self->budget_id;
-    case PROP_STARTED: return &self->started;
-    case PROP_FINISHED: return &self->finished;
-    default: return NULL;
-    }
-}
-
-static guint *
-uint_field (OutlayImportRecord *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_ROWS_TOTAL: return &self->rows_total;
-    case PROP_ROWS_IMPORTED: return &self->rows_imported;
-    case PROP_ROWS_SKIPPED: return &self->rows_skipped;
-    default: return NULL;
-    }
-}
+static const OutlayModelField fields[] = {
+  OUTLAY_MODEL_INT64 (PROP_ID, OutlayImportRecord, id),
+  OUTLAY_MODEL_INT64 (PROP_BUDGET_ID, OutlayImportRecord, budget_id),
+  OUTLAY_MODEL_STRING (PROP_FILE_NAME, OutlayImportRecord, file_name),
+  OUTLAY_MODEL_STRING (PROP_URI, OutlayImportRecord, uri),
+  OUTLAY_MODEL_STRING (PROP_FINGERPRINT, OutlayImportRecord, fingerprint),
+  OUTLAY_MODEL_STRING (PROP_SOURCE, OutlayImportRecord, source),
+  OUTLAY_MODEL_STRING (PROP_FILE_TYPE, OutlayImportRecord, file_type),
+  OUTLAY_MODEL_STRING (PROP_MAPPING, OutlayImportRecord, mapping),
+  OUTLAY_MODEL_UINT (PROP_ROWS_TOTAL, OutlayImportRecord, rows_total),
+  OUTLAY_MODEL_UINT (PROP_ROWS_IMPORTED, OutlayImportRecord, rows_imported),
+  OUTLAY_MODEL_UINT (PROP_ROWS_SKIPPED, OutlayImportRecord, rows_skipped),
+  OUTLAY_MODEL_STRING (PROP_ERRORS, OutlayImportRecord, errors),
+  OUTLAY_MODEL_INT64 (PROP_STARTED, OutlayImportRecord, started),
+  OUTLAY_MODEL_INT64 (PROP_FINISHED, OutlayImportRecord, finished),
+  OUTLAY_MODEL_ENUM (PROP_STATUS, OutlayImportRecord, status),
+  OUTLAY_MODEL_STRING (PROP_MODE, OutlayImportRecord, mode),
+  OUTLAY_MODEL_STRING (PROP_SHEET, OutlayImportRecord, sheet),
+  OUTLAY_MODEL_STRING (PROP_WARNINGS, OutlayImportRecord, warnings),
+  OUTLAY_MODEL_STRING (PROP_BUDGET_NAME, OutlayImportRecord, budget_name),
+};
 
 static void
 outlay_import_record_finalize (GObject *object)
 {
-  OutlayImportRecord *self = OUTLAY_IMPORT_RECORD (object);
-
-  g_free (self->file_name);
-  g_free (self->uri);
-  g_free (self->fingerprint);
-  g_free (self->source);
-  g_free (self->file_type);
-  g_free (self->mapping);
-  g_free (self->errors);
-  g_free (self->mode);
-  g_free (self->sheet);
-  g_free (self->warnings);
-  g_free (self->budget_name);
+  outlay_model_property_clear_strings (object, fields, G_N_ELEMENTS (fields));
   G_OBJECT_CLASS (outlay_import_record_parent_class)->finalize (object);
 }
 
@@ -128,20 +94,7 @@ outlay_import_record_get_property (GObject    *object,
                                    GValue     *value,
                                    GParamSpec *pspec)
 {
-  OutlayImportRecord *self = OUTLAY_IMPORT_RECORD (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-  guint *u = uint_field (self, prop_id);
-
-  if (s != NULL)
-    g_value_set_string (value, *s);
-  else if (i != NULL)
-    g_value_set_int64 (value, *i);
-  else if (u != NULL)
-    g_value_set_uint (value, *u);
-  else if (prop_id == PROP_STATUS)
-    g_value_set_enum (value, self->status);
-  else
+  if (!outlay_model_property_get (object, fields, G_N_ELEMENTS (fields), prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -151,42 +104,8 @@ outlay_import_record_set_property (GObject      *object,
                                    const GValue *value,
                                    GParamSpec   *pspec)
 {
-  OutlayImportRecord *self = OUTLAY_IMPORT_RECORD (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-  guint *u = uint_field (self, prop_id);
-  gboolean changed = FALSE;
-
-  if (s != NULL)
-    {
-      const char *v = g_value_get_string (value);
-
-      if ((changed = g_strcmp0 (*s, v) != 0))
-        {
-          g_free (*s);
-          *s = g_strdup (v);
-        }
-    }
-  else if (i != NULL)
-    {
-      if ((changed = *i != g_value_get_int64 (value)))
-        *i = g_value_get_int64 (value);
-    }
-  else if (u != NULL)
-    {
-      if ((changed = *u != g_value_get_uint (value)))
-        *u = g_value_get_uint (value);
-    }
-  else if (prop_id == PROP_STATUS)
-    {
-      if ((changed = self->status != (OutlayImportStatus) g_value_get_enum (value)))
-        self->status = g_value_get_enum (value);
-    }
-  else
+  if (!outlay_model_property_set (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-
-  if (changed)
-    g_object_notify_by_pspec (object, pspec);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "outlay-person.h"
+#include "outlay-model-property.h"
 
 struct _OutlayPerson
 {
@@ -33,40 +34,20 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (OutlayPerson, outlay_person, G_TYPE_OBJECT)
 
-static char **
-string_field (OutlayPerson *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_NAME: return &self->name;
-    case PROP_EMAIL: return &self->email;
-    case PROP_ROLE: return &self->role;
-    case PROP_EXTERNAL_ID: return &self->external_id;
-    default: return NULL;
-    }
-}
-
-static gint64 *
-int64_field (OutlayPerson *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_ID: return &self->id;
-    case PROP_HOURLY_RATE: return &self->hourly_rate;
-    case PROP_COST_RATE: return &self->cost_rate;
-    default: return NULL;
-    }
-}
+static const OutlayModelField fields[] = {
+  OUTLAY_MODEL_INT64 (PROP_ID, OutlayPerson, id),
+  OUTLAY_MODEL_STRING (PROP_NAME, OutlayPerson, name),
+  OUTLAY_MODEL_STRING (PROP_EMAIL, OutlayPerson, email),
+  OUTLAY_MODEL_STRING (PROP_ROLE, OutlayPerson, role),
+  OUTLAY_MODEL_INT64 (PROP_HOURLY_RATE, OutlayPerson, hourly_rate),
+  OUTLAY_MODEL_INT64 (PROP_COST_RATE, OutlayPerson, cost_rate),
+  OUTLAY_MODEL_STRING (PROP_EXTERNAL_ID, OutlayPerson, external_id),
+};
 
 static void
 outlay_person_finalize (GObject *object)
 {
-  OutlayPerson *self = OUTLAY_PERSON (object);
-
-  g_free (self->name);
-  g_free (self->email);
-  g_free (self->role);
-  g_free (self->external_id);
+  outlay_model_property_clear_strings (object, fields, G_N_ELEMENTS (fields));
   G_OBJECT_CLASS (outlay_person_parent_class)->finalize (object);
 }
 
@@ -76,15 +57,7 @@ outlay_person_get_property (GObject    *object,
                             GValue     *value,
                             GParamSpec *pspec)
 {
-  OutlayPerson *self = OUTLAY_PERSON (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-
-  if (s != NULL)
-    g_value_set_string (value, *s);
-  else if (i != NULL)
-    g_value_set_int64 (value, *i);
-  else
+  if (!outlay_model_property_get (object, fields, G_N_ELEMENTS (fields), prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -94,31 +67,8 @@ outlay_person_set_property (GObject      *object,
                             const GValue *value,
                             GParamSpec   *pspec)
 {
-  OutlayPerson *self = OUTLAY_PERSON (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-  gboolean changed = FALSE;
-
-  if (s != NULL)
-    {
-      const char *v = g_value_get_string (value);
-
-      if ((changed = g_strcmp0 (*s, v) != 0))
-        {
-          g_free (*s);
-          *s = g_strdup (v);
-        }
-    }
-  else if (i != NULL)
-    {
-      if ((changed = *i != g_value_get_int64 (value)))
-        *i = g_value_get_int64 (value);
-    }
-  else
+  if (!outlay_model_property_set (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-
-  if (changed)
-    g_object_notify_by_pspec (object, pspec);
 }
 
 static GParamSpec *

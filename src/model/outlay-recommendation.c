@@ -5,6 +5,7 @@
 
 #include "outlay-recommendation.h"
 #include "outlay-model-enum-types.h"
+#include "outlay-model-property.h"
 
 struct _OutlayRecommendation
 {
@@ -46,53 +47,26 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (OutlayRecommendation, outlay_recommendation, G_TYPE_OBJECT)
 
-static char **
-string_field (OutlayRecommendation *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_KIND: return &self->kind;
-    case PROP_TITLE: return &self->title;
-    case PROP_DESCRIPTION: return &self->description;
-    case PROP_REASONING: return &self->reasoning;
-    case PROP_PATTERNS: return &self->patterns;
-    default: return NULL;
-    }
-}
-
-static gint64 *
-int64_field (OutlayRecommendation *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_ID: return &self->id;
-    case PROP_BUDGET_ID: return &self->budget_id;
-    case PROP_ESTIMATED_SAVINGS: return &self->estimated_savings;
-    case PROP_CREATED: return &self->created;
-    default: return NULL;
-    }
-}
-
-static guint *
-uint_field (OutlayRecommendation *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_CONFIDENCE: return &self->confidence;
-    default: return NULL;
-    }
-}
+static const OutlayModelField fields[] = {
+  OUTLAY_MODEL_INT64 (PROP_ID, OutlayRecommendation, id),
+  OUTLAY_MODEL_INT64 (PROP_BUDGET_ID, OutlayRecommendation, budget_id),
+  OUTLAY_MODEL_STRING (PROP_KIND, OutlayRecommendation, kind),
+  OUTLAY_MODEL_STRING (PROP_TITLE, OutlayRecommendation, title),
+  OUTLAY_MODEL_STRING (PROP_DESCRIPTION, OutlayRecommendation, description),
+  OUTLAY_MODEL_INT64 (PROP_ESTIMATED_SAVINGS, OutlayRecommendation, estimated_savings),
+  OUTLAY_MODEL_UINT (PROP_CONFIDENCE, OutlayRecommendation, confidence),
+  OUTLAY_MODEL_ENUM (PROP_PRIORITY, OutlayRecommendation, priority),
+  OUTLAY_MODEL_ENUM (PROP_STATUS, OutlayRecommendation, status),
+  OUTLAY_MODEL_STRING (PROP_REASONING, OutlayRecommendation, reasoning),
+  OUTLAY_MODEL_ENUM (PROP_SOURCE, OutlayRecommendation, source),
+  OUTLAY_MODEL_STRING (PROP_PATTERNS, OutlayRecommendation, patterns),
+  OUTLAY_MODEL_INT64 (PROP_CREATED, OutlayRecommendation, created),
+};
 
 static void
 outlay_recommendation_finalize (GObject *object)
 {
-  OutlayRecommendation *self = OUTLAY_RECOMMENDATION (object);
-
-  g_free (self->kind);
-  g_free (self->title);
-  g_free (self->description);
-  g_free (self->reasoning);
-  g_free (self->patterns);
+  outlay_model_property_clear_strings (object, fields, G_N_ELEMENTS (fields));
   G_OBJECT_CLASS (outlay_recommendation_parent_class)->finalize (object);
 }
 
@@ -102,24 +76,7 @@ outlay_recommendation_get_property (GObject    *object,
                                     GValue     *value,
                                     GParamSpec *pspec)
 {
-  OutlayRecommendation *self = OUTLAY_RECOMMENDATION (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-  guint *u = uint_field (self, prop_id);
-
-  if (s != NULL)
-    g_value_set_string (value, *s);
-  else if (i != NULL)
-    g_value_set_int64 (value, *i);
-  else if (u != NULL)
-    g_value_set_uint (value, *u);
-  else if (prop_id == PROP_PRIORITY)
-    g_value_set_enum (value, self->priority);
-  else if (prop_id == PROP_STATUS)
-    g_value_set_enum (value, self->status);
-  else if (prop_id == PROP_SOURCE)
-    g_value_set_enum (value, self->source);
-  else
+  if (!outlay_model_property_get (object, fields, G_N_ELEMENTS (fields), prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -129,52 +86,8 @@ outlay_recommendation_set_property (GObject      *object,
                                     const GValue *value,
                                     GParamSpec   *pspec)
 {
-  OutlayRecommendation *self = OUTLAY_RECOMMENDATION (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-  guint *u = uint_field (self, prop_id);
-  gboolean changed = FALSE;
-
-  if (s != NULL)
-    {
-      const char *v = g_value_get_string (value);
-
-      if ((changed = g_strcmp0 (*s, v) != 0))
-        {
-          g_free (*s);
-          *s = g_strdup (v);
-        }
-    }
-  else if (i != NULL)
-    {
-      if ((changed = *i != g_value_get_int64 (value)))
-        *i = g_value_get_int64 (value);
-    }
-  else if (u != NULL)
-    {
-      if ((changed = *u != g_value_get_uint (value)))
-        *u = g_value_get_uint (value);
-    }
-  else if (prop_id == PROP_PRIORITY)
-    {
-      if ((changed = self->priority != (OutlayPriority) g_value_get_enum (value)))
-        self->priority = g_value_get_enum (value);
-    }
-  else if (prop_id == PROP_STATUS)
-    {
-      if ((changed = self->status != (OutlayRecommendationStatus) g_value_get_enum (value)))
-        self->status = g_value_get_enum (value);
-    }
-  else if (prop_id == PROP_SOURCE)
-    {
-      if ((changed = self->source != (OutlayRecommendationSource) g_value_get_enum (value)))
-        self->source = g_value_get_enum (value);
-    }
-  else
+  if (!outlay_model_property_set (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-
-  if (changed)
-    g_object_notify_by_pspec (object, pspec);
 }
 
 static GParamSpec *

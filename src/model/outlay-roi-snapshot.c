@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "outlay-roi-snapshot.h"
+#include "outlay-model-property.h"
 
 struct _OutlayRoiSnapshot
 {
@@ -33,37 +34,20 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (OutlayRoiSnapshot, outlay_roi_snapshot, G_TYPE_OBJECT)
 
-static char **
-string_field (OutlayRoiSnapshot *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_NOTE: return &self->note;
-    default: return NULL;
-    }
-}
-
-static gint64 *
-int64_field (OutlayRoiSnapshot *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_ID: return &self->id;
-    case PROP_BUDGET_ID: return &self->budget_id;
-    case PROP_TAKEN: return &self->taken;
-    case PROP_COST: return &self->cost;
-    case PROP_VALUE: return &self->value;
-    case PROP_ROI_PERCENT: return &self->roi_percent;
-    default: return NULL;
-    }
-}
+static const OutlayModelField fields[] = {
+  OUTLAY_MODEL_INT64 (PROP_ID, OutlayRoiSnapshot, id),
+  OUTLAY_MODEL_INT64 (PROP_BUDGET_ID, OutlayRoiSnapshot, budget_id),
+  OUTLAY_MODEL_INT64 (PROP_TAKEN, OutlayRoiSnapshot, taken),
+  OUTLAY_MODEL_INT64 (PROP_COST, OutlayRoiSnapshot, cost),
+  OUTLAY_MODEL_INT64 (PROP_VALUE, OutlayRoiSnapshot, value),
+  OUTLAY_MODEL_INT64 (PROP_ROI_PERCENT, OutlayRoiSnapshot, roi_percent),
+  OUTLAY_MODEL_STRING (PROP_NOTE, OutlayRoiSnapshot, note),
+};
 
 static void
 outlay_roi_snapshot_finalize (GObject *object)
 {
-  OutlayRoiSnapshot *self = OUTLAY_ROI_SNAPSHOT (object);
-
-  g_free (self->note);
+  outlay_model_property_clear_strings (object, fields, G_N_ELEMENTS (fields));
   G_OBJECT_CLASS (outlay_roi_snapshot_parent_class)->finalize (object);
 }
 
@@ -73,15 +57,7 @@ outlay_roi_snapshot_get_property (GObject    *object,
                                   GValue     *value,
                                   GParamSpec *pspec)
 {
-  OutlayRoiSnapshot *self = OUTLAY_ROI_SNAPSHOT (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-
-  if (s != NULL)
-    g_value_set_string (value, *s);
-  else if (i != NULL)
-    g_value_set_int64 (value, *i);
-  else
+  if (!outlay_model_property_get (object, fields, G_N_ELEMENTS (fields), prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -91,31 +67,8 @@ outlay_roi_snapshot_set_property (GObject      *object,
                                   const GValue *value,
                                   GParamSpec   *pspec)
 {
-  OutlayRoiSnapshot *self = OUTLAY_ROI_SNAPSHOT (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-  gboolean changed = FALSE;
-
-  if (s != NULL)
-    {
-      const char *v = g_value_get_string (value);
-
-      if ((changed = g_strcmp0 (*s, v) != 0))
-        {
-          g_free (*s);
-          *s = g_strdup (v);
-        }
-    }
-  else if (i != NULL)
-    {
-      if ((changed = *i != g_value_get_int64 (value)))
-        *i = g_value_get_int64 (value);
-    }
-  else
+  if (!outlay_model_property_set (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-
-  if (changed)
-    g_object_notify_by_pspec (object, pspec);
 }
 
 static GParamSpec *

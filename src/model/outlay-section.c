@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "outlay-model-property.h"
 #include "outlay-section-private.h"
 
 struct _OutlaySection
@@ -36,6 +37,15 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (OutlaySection, outlay_section, G_TYPE_OBJECT)
+
+/* The stored properties; the rest are read-only sums kept by the document. */
+static const OutlayModelField fields[] = {
+  OUTLAY_MODEL_INT64 (PROP_ID, OutlaySection, id),
+  OUTLAY_MODEL_STRING (PROP_CODE, OutlaySection, code),
+  OUTLAY_MODEL_STRING (PROP_NAME, OutlaySection, name),
+  OUTLAY_MODEL_INT64 (PROP_FRINGE, OutlaySection, fringe),
+  OUTLAY_MODEL_INT64 (PROP_PARENT_ID, OutlaySection, parent_id),
+};
 
 OutlayDecimal
 outlay_totals_get_variance (const OutlayTotals *totals)
@@ -75,22 +85,11 @@ outlay_fringe_amount (OutlayDecimal  lines_estimate,
 }
 
 static void
-set_string (OutlaySection *self, char **field, const char *value, int prop)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-static void
 outlay_section_finalize (GObject *object)
 {
   OutlaySection *self = OUTLAY_SECTION (object);
 
-  g_free (self->code);
-  g_free (self->name);
+  outlay_model_property_clear_strings (object, fields, G_N_ELEMENTS (fields));
   g_ptr_array_unref (self->lines);
   G_OBJECT_CLASS (outlay_section_parent_class)->finalize (object);
 }
@@ -103,23 +102,10 @@ outlay_section_get_property (GObject    *object,
 {
   OutlaySection *self = OUTLAY_SECTION (object);
 
+  if (outlay_model_property_get (object, fields, G_N_ELEMENTS (fields), prop_id, value))
+    return;
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_CODE:
-      g_value_set_string (value, self->code);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_FRINGE:
-      g_value_set_int64 (value, self->fringe);
-      break;
-    case PROP_PARENT_ID:
-      g_value_set_int64 (value, self->parent_id);
-      break;
     case PROP_N_LINES:
       g_value_set_uint (value, self->lines->len);
       break;
@@ -149,36 +135,8 @@ outlay_section_set_property (GObject      *object,
                              const GValue *value,
                              GParamSpec   *pspec)
 {
-  OutlaySection *self = OUTLAY_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      outlay_section_set_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_CODE:
-      set_string (self, &self->code, g_value_get_string (value), PROP_CODE);
-      break;
-    case PROP_NAME:
-      set_string (self, &self->name, g_value_get_string (value), PROP_NAME);
-      break;
-    case PROP_FRINGE:
-      if (self->fringe != g_value_get_int64 (value))
-        {
-          self->fringe = g_value_get_int64 (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_PARENT_ID:
-      if (self->parent_id != g_value_get_int64 (value))
-        {
-          self->parent_id = g_value_get_int64 (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!outlay_model_property_set (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include "outlay-task.h"
 #include "outlay-model-enum-types.h"
+#include "outlay-model-property.h"
 
 struct _OutlayTask
 {
@@ -56,52 +57,31 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (OutlayTask, outlay_task, G_TYPE_OBJECT)
 
-static char **
-string_field (OutlayTask *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_NAME: return &self->name;
-    case PROP_DESCRIPTION: return &self->description;
-    case PROP_ASSIGNEE: return &self->assignee;
-    case PROP_DUE_DATE: return &self->due_date;
-    case PROP_EXTERNAL_ID: return &self->external_id;
-    case PROP_EXTERNAL_SOURCE: return &self->external_source;
-    default: return NULL;
-    }
-}
-
-static gint64 *
-int64_field (OutlayTask *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_ID: return &self->id;
-    case PROP_BUDGET_ID: return &self->budget_id;
-    case PROP_LINE_ID: return &self->line_id;
-    case PROP_ASSIGNEE_ID: return &self->assignee_id;
-    case PROP_ESTIMATED_HOURS: return &self->estimated_hours;
-    case PROP_ESTIMATED_COST: return &self->estimated_cost;
-    case PROP_HOURLY_RATE: return &self->hourly_rate;
-    case PROP_RESOURCE_COST: return &self->resource_cost;
-    case PROP_DIRECT_COST: return &self->direct_cost;
-    case PROP_ACTUAL_HOURS: return &self->actual_hours;
-    case PROP_ACTUAL_COST: return &self->actual_cost;
-    default: return NULL;
-    }
-}
+static const OutlayModelField fields[] = {
+  OUTLAY_MODEL_INT64 (PROP_ID, OutlayTask, id),
+  OUTLAY_MODEL_INT64 (PROP_BUDGET_ID, OutlayTask, budget_id),
+  OUTLAY_MODEL_INT64 (PROP_LINE_ID, OutlayTask, line_id),
+  OUTLAY_MODEL_STRING (PROP_NAME, OutlayTask, name),
+  OUTLAY_MODEL_STRING (PROP_DESCRIPTION, OutlayTask, description),
+  OUTLAY_MODEL_ENUM (PROP_STATUS, OutlayTask, status),
+  OUTLAY_MODEL_INT64 (PROP_ASSIGNEE_ID, OutlayTask, assignee_id),
+  OUTLAY_MODEL_STRING (PROP_ASSIGNEE, OutlayTask, assignee),
+  OUTLAY_MODEL_INT64 (PROP_ESTIMATED_HOURS, OutlayTask, estimated_hours),
+  OUTLAY_MODEL_INT64 (PROP_ESTIMATED_COST, OutlayTask, estimated_cost),
+  OUTLAY_MODEL_INT64 (PROP_HOURLY_RATE, OutlayTask, hourly_rate),
+  OUTLAY_MODEL_INT64 (PROP_RESOURCE_COST, OutlayTask, resource_cost),
+  OUTLAY_MODEL_INT64 (PROP_DIRECT_COST, OutlayTask, direct_cost),
+  OUTLAY_MODEL_INT64 (PROP_ACTUAL_HOURS, OutlayTask, actual_hours),
+  OUTLAY_MODEL_INT64 (PROP_ACTUAL_COST, OutlayTask, actual_cost),
+  OUTLAY_MODEL_STRING (PROP_DUE_DATE, OutlayTask, due_date),
+  OUTLAY_MODEL_STRING (PROP_EXTERNAL_ID, OutlayTask, external_id),
+  OUTLAY_MODEL_STRING (PROP_EXTERNAL_SOURCE, OutlayTask, external_source),
+};
 
 static void
 outlay_task_finalize (GObject *object)
 {
-  OutlayTask *self = OUTLAY_TASK (object);
-
-  g_free (self->name);
-  g_free (self->description);
-  g_free (self->assignee);
-  g_free (self->due_date);
-  g_free (self->external_id);
-  g_free (self->external_source);
+  outlay_model_property_clear_strings (object, fields, G_N_ELEMENTS (fields));
   G_OBJECT_CLASS (outlay_task_parent_class)->finalize (object);
 }
 
@@ -111,17 +91,7 @@ outlay_task_get_property (GObject    *object,
                           GValue     *value,
                           GParamSpec *pspec)
 {
-  OutlayTask *self = OUTLAY_TASK (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-
-  if (s != NULL)
-    g_value_set_string (value, *s);
-  else if (i != NULL)
-    g_value_set_int64 (value, *i);
-  else if (prop_id == PROP_STATUS)
-    g_value_set_enum (value, self->status);
-  else
+  if (!outlay_model_property_get (object, fields, G_N_ELEMENTS (fields), prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -131,36 +101,8 @@ outlay_task_set_property (GObject      *object,
                           const GValue *value,
                           GParamSpec   *pspec)
 {
-  OutlayTask *self = OUTLAY_TASK (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-  gboolean changed = FALSE;
-
-  if (s != NULL)
-    {
-      const char *v = g_value_get_string (value);
-
-      if ((changed = g_strcmp0 (*s, v) != 0))
-        {
-          g_free (*s);
-          *s = g_strdup (v);
-        }
-    }
-  else if (i != NULL)
-    {
-      if ((changed = *i != g_value_get_int64 (value)))
-        *i = g_value_get_int64 (value);
-    }
-  else if (prop_id == PROP_STATUS)
-    {
-      if ((changed = self->status != (OutlayTaskStatus) g_value_get_enum (value)))
-        self->status = g_value_get_enum (value);
-    }
-  else
+  if (!outlay_model_property_set (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-
-  if (changed)
-    g_object_notify_by_pspec (object, pspec);
 }
 
 static GParamSpec *

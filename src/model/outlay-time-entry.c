@@ -5,6 +5,7 @@
 
 #include "outlay-time-entry.h"
 #include "outlay-model-enum-types.h"
+#include "outlay-model-property.h"
 
 struct _OutlayTimeEntry
 {
@@ -40,40 +41,23 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (OutlayTimeEntry, outlay_time_entry, G_TYPE_OBJECT)
 
-static char **
-string_field (OutlayTimeEntry *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_DATE: return &self->date;
-    case PROP_DESCRIPTION: return &self->description;
-    case PROP_EXTERNAL_ID: return &self->external_id;
-    default: return NULL;
-    }
-}
-
-static gint64 *
-int64_field (OutlayTimeEntry *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_ID: return &self->id;
-    case PROP_TASK_ID: return &self->task_id;
-    case PROP_PERSON_ID: return &self->person_id;
-    case PROP_HOURS: return &self->hours;
-    case PROP_RATE: return &self->rate;
-    default: return NULL;
-    }
-}
+static const OutlayModelField fields[] = {
+  OUTLAY_MODEL_INT64 (PROP_ID, OutlayTimeEntry, id),
+  OUTLAY_MODEL_INT64 (PROP_TASK_ID, OutlayTimeEntry, task_id),
+  OUTLAY_MODEL_INT64 (PROP_PERSON_ID, OutlayTimeEntry, person_id),
+  OUTLAY_MODEL_STRING (PROP_DATE, OutlayTimeEntry, date),
+  OUTLAY_MODEL_INT64 (PROP_HOURS, OutlayTimeEntry, hours),
+  OUTLAY_MODEL_STRING (PROP_DESCRIPTION, OutlayTimeEntry, description),
+  OUTLAY_MODEL_INT64 (PROP_RATE, OutlayTimeEntry, rate),
+  OUTLAY_MODEL_BOOLEAN (PROP_RATE_OVERRIDDEN, OutlayTimeEntry, rate_overridden),
+  OUTLAY_MODEL_ENUM (PROP_SOURCE, OutlayTimeEntry, source),
+  OUTLAY_MODEL_STRING (PROP_EXTERNAL_ID, OutlayTimeEntry, external_id),
+};
 
 static void
 outlay_time_entry_finalize (GObject *object)
 {
-  OutlayTimeEntry *self = OUTLAY_TIME_ENTRY (object);
-
-  g_free (self->date);
-  g_free (self->description);
-  g_free (self->external_id);
+  outlay_model_property_clear_strings (object, fields, G_N_ELEMENTS (fields));
   G_OBJECT_CLASS (outlay_time_entry_parent_class)->finalize (object);
 }
 
@@ -83,19 +67,7 @@ outlay_time_entry_get_property (GObject    *object,
                                 GValue     *value,
                                 GParamSpec *pspec)
 {
-  OutlayTimeEntry *self = OUTLAY_TIME_ENTRY (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-
-  if (s != NULL)
-    g_value_set_string (value, *s);
-  else if (i != NULL)
-    g_value_set_int64 (value, *i);
-  else if (prop_id == PROP_SOURCE)
-    g_value_set_enum (value, self->source);
-  else if (prop_id == PROP_RATE_OVERRIDDEN)
-    g_value_set_boolean (value, self->rate_overridden);
-  else
+  if (!outlay_model_property_get (object, fields, G_N_ELEMENTS (fields), prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -105,41 +77,8 @@ outlay_time_entry_set_property (GObject      *object,
                                 const GValue *value,
                                 GParamSpec   *pspec)
 {
-  OutlayTimeEntry *self = OUTLAY_TIME_ENTRY (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-  gboolean changed = FALSE;
-
-  if (s != NULL)
-    {
-      const char *v = g_value_get_string (value);
-
-      if ((changed = g_strcmp0 (*s, v) != 0))
-        {
-          g_free (*s);
-          *s = g_strdup (v);
-        }
-    }
-  else if (i != NULL)
-    {
-      if ((changed = *i != g_value_get_int64 (value)))
-        *i = g_value_get_int64 (value);
-    }
-  else if (prop_id == PROP_SOURCE)
-    {
-      if ((changed = self->source != (OutlayEntrySource) g_value_get_enum (value)))
-        self->source = g_value_get_enum (value);
-    }
-  else if (prop_id == PROP_RATE_OVERRIDDEN)
-    {
-      if ((changed = self->rate_overridden != g_value_get_boolean (value)))
-        self->rate_overridden = g_value_get_boolean (value);
-    }
-  else
+  if (!outlay_model_property_set (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-
-  if (changed)
-    g_object_notify_by_pspec (object, pspec);
 }
 
 static GParamSpec *

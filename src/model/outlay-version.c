@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "outlay-version.h"
+#include "outlay-model-property.h"
 
 struct _OutlayVersion
 {
@@ -35,38 +36,21 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (OutlayVersion, outlay_version, G_TYPE_OBJECT)
 
-static char **
-string_field (OutlayVersion *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_NAME: return &self->name;
-    case PROP_NOTE: return &self->note;
-    default: return NULL;
-    }
-}
-
-static gint64 *
-int64_field (OutlayVersion *self, guint prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_ID: return &self->id;
-    case PROP_BUDGET_ID: return &self->budget_id;
-    case PROP_CREATED: return &self->created;
-    case PROP_TOTAL_ESTIMATE: return &self->total_estimate;
-    case PROP_TOTAL_ACTUAL: return &self->total_actual;
-    default: return NULL;
-    }
-}
+static const OutlayModelField fields[] = {
+  OUTLAY_MODEL_INT64 (PROP_ID, OutlayVersion, id),
+  OUTLAY_MODEL_INT64 (PROP_BUDGET_ID, OutlayVersion, budget_id),
+  OUTLAY_MODEL_STRING (PROP_NAME, OutlayVersion, name),
+  OUTLAY_MODEL_STRING (PROP_NOTE, OutlayVersion, note),
+  OUTLAY_MODEL_INT64 (PROP_CREATED, OutlayVersion, created),
+  OUTLAY_MODEL_BOOLEAN (PROP_LOCKED, OutlayVersion, locked),
+  OUTLAY_MODEL_INT64 (PROP_TOTAL_ESTIMATE, OutlayVersion, total_estimate),
+  OUTLAY_MODEL_INT64 (PROP_TOTAL_ACTUAL, OutlayVersion, total_actual),
+};
 
 static void
 outlay_version_finalize (GObject *object)
 {
-  OutlayVersion *self = OUTLAY_VERSION (object);
-
-  g_free (self->name);
-  g_free (self->note);
+  outlay_model_property_clear_strings (object, fields, G_N_ELEMENTS (fields));
   G_OBJECT_CLASS (outlay_version_parent_class)->finalize (object);
 }
 
@@ -76,17 +60,7 @@ outlay_version_get_property (GObject    *object,
                              GValue     *value,
                              GParamSpec *pspec)
 {
-  OutlayVersion *self = OUTLAY_VERSION (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-
-  if (s != NULL)
-    g_value_set_string (value, *s);
-  else if (i != NULL)
-    g_value_set_int64 (value, *i);
-  else if (prop_id == PROP_LOCKED)
-    g_value_set_boolean (value, self->locked);
-  else
+  if (!outlay_model_property_get (object, fields, G_N_ELEMENTS (fields), prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -96,36 +70,8 @@ outlay_version_set_property (GObject      *object,
                              const GValue *value,
                              GParamSpec   *pspec)
 {
-  OutlayVersion *self = OUTLAY_VERSION (object);
-  char **s = string_field (self, prop_id);
-  gint64 *i = int64_field (self, prop_id);
-  gboolean changed = FALSE;
-
-  if (s != NULL)
-    {
-      const char *v = g_value_get_string (value);
-
-      if ((changed = g_strcmp0 (*s, v) != 0))
-        {
-          g_free (*s);
-          *s = g_strdup (v);
-        }
-    }
-  else if (i != NULL)
-    {
-      if ((changed = *i != g_value_get_int64 (value)))
-        *i = g_value_get_int64 (value);
-    }
-  else if (prop_id == PROP_LOCKED)
-    {
-      if ((changed = self->locked != g_value_get_boolean (value)))
-        self->locked = g_value_get_boolean (value);
-    }
-  else
+  if (!outlay_model_property_set (object, fields, G_N_ELEMENTS (fields), prop_id, value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-
-  if (changed)
-    g_object_notify_by_pspec (object, pspec);
 }
 
 static GParamSpec *

@@ -2,15 +2,20 @@
 #include "config.h"
 
 #include <glib-object.h>
+#include <string.h>
 
 #include "outlay-account.h"
 #include "outlay-bill.h"
+#include "outlay-budget.h"
 #include "outlay-commitment.h"
 #include "outlay-cost-pattern.h"
 #include "outlay-import-record.h"
+#include "outlay-model-enum-types.h"
+#include "outlay-model-property.h"
 #include "outlay-person.h"
 #include "outlay-recommendation.h"
 #include "outlay-roi-snapshot.h"
+#include "outlay-section.h"
 #include "outlay-task.h"
 #include "outlay-time-entry.h"
 #include "outlay-version.h"
@@ -90,7 +95,400 @@ check_properties (GObject *object)
 
   g_assert_cmpuint (n_props, >, 0);
   for (guint p = 0; p < n_props; p++)
-    check_property (object, pspecs[p]);
+    {
+      /* a section's sums are read-only; its stored fields are not */
+      if ((pspecs[p]->flags & G_PARAM_WRITABLE) == 0)
+        continue;
+      check_property (object, pspecs[p]);
+    }
+}
+
+static void
+record_notify_cb (GObject    *object,
+                  GParamSpec *pspec,
+                  GPtrArray  *names)
+{
+  g_ptr_array_add (names, (gpointer) pspec->name);
+}
+
+/* Sets @pspec on @object to @value and checks that "notify" was emitted
+ * @n_notifies times (0 or 1), and only ever for @pspec. */
+static void
+set_and_count (GObject      *object,
+               GPtrArray    *names,
+               GParamSpec   *pspec,
+               const GValue *value,
+               guint         n_notifies)
+{
+  g_ptr_array_set_size (names, 0);
+  g_object_set_property (object, pspec->name, value);
+  g_assert_cmpuint (names->len, ==, n_notifies);
+  for (guint i = 0; i < names->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (names, i), ==, pspec->name);
+}
+
+/* A value for property number @index that no other property of the object
+ * gets and that is not the default, so that two properties sharing (or
+ * overlapping) a member, or a property reading its neighbour, show up when
+ * they are all read back. */
+static void
+init_distinct_value (GParamSpec *pspec,
+                     guint       index,
+                     GValue     *value)
+{
+  g_value_init (value, pspec->value_type);
+
+  if (G_IS_PARAM_SPEC_STRING (pspec))
+    {
+      /* from a buffer that is scribbled over and freed once set, so a
+       * stored pointer that is not a copy reads back wrong (or trips ASan) */
+      g_value_take_string (value, g_strdup_printf ("%s-%u", pspec->name, index));
+    }
+  else if (G_IS_PARAM_SPEC_INT64 (pspec))
+    {
+      GParamSpecInt64 *spec = G_PARAM_SPEC_INT64 (pspec);
+
+      g_value_set_int64 (value, MIN (spec->maximum, 1000 + (gint64) index));
+    }
+  else if (G_IS_PARAM_SPEC_UINT (pspec))
+    {
+      GParamSpecUInt *spec = G_PARAM_SPEC_UINT (pspec);
+
+      g_value_set_uint (value, MIN (spec->maximum, 1 + index));
+    }
+  else if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
+    g_value_set_boolean (value, !G_PARAM_SPEC_BOOLEAN (pspec)->default_value);
+  else if (G_IS_PARAM_SPEC_ENUM (pspec))
+    {
+      GParamSpecEnum *spec = G_PARAM_SPEC_ENUM (pspec);
+      GEnumValue *v = &spec->enum_class->values[index % spec->enum_class->n_values];
+
+      if (v->value == spec->default_value)
+        v = &spec->enum_class->values[(index + 1) % spec->enum_class->n_values];
+      g_value_set_enum (value, v->value);
+    }
+  else
+    g_error ("%s: no test value for a %s property", pspec->name,
+             g_type_name (pspec->value_type));
+}
+
+/* Gives every writable property of a fresh @object its own value, one at a
+ * time, counting notifies; reads them all back; sets them all again to
+ * equal values (strings in new buffers), which must not notify; then
+ * clears the strings to NULL and to "" (which differ). */
+static void
+check_distinct_properties (GObject *object)
+{
+  guint n_props = 0;
+  g_autofree GParamSpec **pspecs =
+    g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_props);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GValue *values = g_new0 (GValue, n_props);
+  gulong handler = g_signal_connect (object, "notify", G_CALLBACK (record_notify_cb), names);
+
+  for (guint p = 0; p < n_props; p++)
+    {
+      if ((pspecs[p]->flags & G_PARAM_WRITABLE) == 0)
+        continue;
+      init_distinct_value (pspecs[p], p, &values[p]);
+      if (G_VALUE_HOLDS_STRING (&values[p]))
+        {
+          g_auto(GValue) scratch = G_VALUE_INIT;
+          char *buffer = g_strdup (g_value_get_string (&values[p]));
+
+          g_value_init (&scratch, G_TYPE_STRING);
+          g_value_set_static_string (&scratch, buffer);
+          set_and_count (object, names, pspecs[p], &scratch, 1);
+          memset (buffer, '#', strlen (buffer));
+          g_free (buffer);
+        }
+      else
+        set_and_count (object, names, pspecs[p], &values[p], 1);
+    }
+
+  for (guint p = 0; p < n_props; p++)
+    {
+      g_auto(GValue) got = G_VALUE_INIT;
+
+      if ((pspecs[p]->flags & G_PARAM_WRITABLE) == 0)
+        continue;
+      g_value_init (&got, pspecs[p]->value_type);
+      g_object_get_property (object, pspecs[p]->name, &got);
+      if (g_param_values_cmp (pspecs[p], &values[p], &got) != 0)
+        g_error ("%s: reads back %s", pspecs[p]->name, g_strdup_value_contents (&got));
+    }
+
+  for (guint p = 0; p < n_props; p++)
+    {
+      g_auto(GValue) same = G_VALUE_INIT;
+
+      if ((pspecs[p]->flags & G_PARAM_WRITABLE) == 0)
+        continue;
+      g_value_init (&same, pspecs[p]->value_type);
+      g_value_copy (&values[p], &same);
+      set_and_count (object, names, pspecs[p], &same, 0);
+    }
+
+  for (guint p = 0; p < n_props; p++)
+    {
+      g_auto(GValue) empty = G_VALUE_INIT;
+      g_auto(GValue) got = G_VALUE_INIT;
+
+      if ((pspecs[p]->flags & G_PARAM_WRITABLE) == 0 || !G_IS_PARAM_SPEC_STRING (pspecs[p]))
+        continue;
+      g_value_init (&empty, G_TYPE_STRING);
+      g_value_init (&got, G_TYPE_STRING);
+      set_and_count (object, names, pspecs[p], &empty, 1);
+      set_and_count (object, names, pspecs[p], &empty, 0);
+      g_object_get_property (object, pspecs[p]->name, &got);
+      g_assert_null (g_value_get_string (&got));
+      g_value_set_static_string (&empty, "");
+      set_and_count (object, names, pspecs[p], &empty, 1);
+      g_value_reset (&got);
+      g_object_get_property (object, pspecs[p]->name, &got);
+      g_assert_cmpstr (g_value_get_string (&got), ==, "");
+    }
+
+  g_signal_handler_disconnect (object, handler);
+  for (guint p = 0; p < n_props; p++)
+    if (G_IS_VALUE (&values[p]))
+      g_value_unset (&values[p]);
+  g_free (values);
+}
+
+/* ---- the helper itself, on a type of its own ---- */
+
+#define TEST_TYPE_FIELDS (test_fields_get_type ())
+G_DECLARE_FINAL_TYPE (TestFields, test_fields, TEST, FIELDS, GObject)
+
+struct _TestFields
+{
+  GObject           parent_instance;
+  guint8            before; /* members of other widths around each field */
+  char             *text;
+  guint8            between;
+  gint64            number;
+  guint             count;
+  OutlayBillStatus  status;
+  gboolean          flag;
+  char             *other;
+  guint8            after;
+};
+
+enum {
+  FIELD_PROP_0,
+  FIELD_PROP_TEXT,
+  FIELD_PROP_NUMBER,
+  FIELD_PROP_COUNT,
+  FIELD_PROP_STATUS,
+  FIELD_PROP_FLAG,
+  FIELD_PROP_OTHER,
+  FIELD_PROP_DOUBLE, /* derived, not in the table */
+  FIELD_N_PROPS
+};
+
+static GParamSpec *field_props[FIELD_N_PROPS];
+
+/* Not in FIELD_PROP_ order, so lookups cannot rely on the position. */
+static const OutlayModelField test_fields[] = {
+  OUTLAY_MODEL_STRING (FIELD_PROP_OTHER, TestFields, other),
+  OUTLAY_MODEL_BOOLEAN (FIELD_PROP_FLAG, TestFields, flag),
+  OUTLAY_MODEL_ENUM (FIELD_PROP_STATUS, TestFields, status),
+  OUTLAY_MODEL_UINT (FIELD_PROP_COUNT, TestFields, count),
+  OUTLAY_MODEL_INT64 (FIELD_PROP_NUMBER, TestFields, number),
+  OUTLAY_MODEL_STRING (FIELD_PROP_TEXT, TestFields, text),
+};
+
+G_DEFINE_FINAL_TYPE (TestFields, test_fields, G_TYPE_OBJECT)
+
+static void
+test_fields_finalize (GObject *object)
+{
+  outlay_model_property_clear_strings (object, test_fields, G_N_ELEMENTS (test_fields));
+  G_OBJECT_CLASS (test_fields_parent_class)->finalize (object);
+}
+
+static void
+test_fields_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  if (outlay_model_property_get (object, test_fields, G_N_ELEMENTS (test_fields), prop_id, value))
+    return;
+  if (prop_id == FIELD_PROP_DOUBLE)
+    g_value_set_int64 (value, TEST_FIELDS (object)->number * 2);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+test_fields_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  if (!outlay_model_property_set (object, test_fields, G_N_ELEMENTS (test_fields), prop_id, value,
+                                  pspec))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+test_fields_class_init (TestFieldsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = test_fields_finalize;
+  object_class->get_property = test_fields_get_property;
+  object_class->set_property = test_fields_set_property;
+  field_props[FIELD_PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, rw);
+  field_props[FIELD_PROP_NUMBER] =
+    g_param_spec_int64 ("number", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
+  field_props[FIELD_PROP_COUNT] = g_param_spec_uint ("count", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  field_props[FIELD_PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, OUTLAY_TYPE_BILL_STATUS,
+                                                      OUTLAY_BILL_STATUS_DUE, rw);
+  field_props[FIELD_PROP_FLAG] = g_param_spec_boolean ("flag", NULL, NULL, FALSE, rw);
+  field_props[FIELD_PROP_OTHER] = g_param_spec_string ("other", NULL, NULL, NULL, rw);
+  field_props[FIELD_PROP_DOUBLE] =
+    g_param_spec_int64 ("double", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, FIELD_N_PROPS, field_props);
+}
+
+static void
+test_fields_init (TestFields *self)
+{
+  self->before = self->between = self->after = 0xAB;
+}
+
+static void
+test_helper (void)
+{
+  g_autoptr(TestFields) t = g_object_new (TEST_TYPE_FIELDS, NULL);
+  GObject *object = G_OBJECT (t);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_auto(GValue) v = G_VALUE_INIT;
+  char *buffer;
+
+  g_signal_connect (t, "notify", G_CALLBACK (record_notify_cb), names);
+
+  /* every kind lands in its own member, the neighbours untouched */
+  g_object_set (t,
+                "text", "text",
+                "number", G_MININT64,
+                "count", G_MAXUINT,
+                "status", OUTLAY_BILL_STATUS_SKIPPED,
+                "flag", TRUE,
+                "other", "other",
+                NULL);
+  g_assert_cmpstr (t->text, ==, "text");
+  g_assert_cmpint (t->number, ==, G_MININT64);
+  g_assert_cmpuint (t->count, ==, G_MAXUINT);
+  g_assert_cmpint (t->status, ==, OUTLAY_BILL_STATUS_SKIPPED);
+  g_assert_true (t->flag);
+  g_assert_cmpstr (t->other, ==, "other");
+  g_assert_cmpuint (t->before, ==, 0xAB);
+  g_assert_cmpuint (t->between, ==, 0xAB);
+  g_assert_cmpuint (t->after, ==, 0xAB);
+  g_assert_cmpuint (names->len, ==, 6);
+
+  /* and reads back from it */
+  t->number = 21;
+  t->count = 7;
+  t->status = OUTLAY_BILL_STATUS_PAID;
+  t->flag = FALSE;
+  {
+    g_autofree char *text = NULL;
+    g_autofree char *other = NULL;
+    gint64 number = 0, twice = 0;
+    guint count = 0;
+    OutlayBillStatus status = 0;
+    gboolean flag = TRUE;
+
+    g_object_get (t, "text", &text, "number", &number, "count", &count, "status", &status,
+                  "flag", &flag, "other", &other, "double", &twice, NULL);
+    g_assert_cmpstr (text, ==, "text");
+    g_assert_cmpint (number, ==, 21);
+    g_assert_cmpuint (count, ==, 7);
+    g_assert_cmpint (status, ==, OUTLAY_BILL_STATUS_PAID);
+    g_assert_false (flag);
+    g_assert_cmpstr (other, ==, "other");
+    g_assert_cmpint (twice, ==, 42);
+  }
+
+  /* a string is copied, not kept: scribble over and free the original */
+  buffer = g_strdup ("copied");
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_static_string (&v, buffer);
+  g_ptr_array_set_size (names, 0);
+  g_assert_true (outlay_model_property_set (object, test_fields, G_N_ELEMENTS (test_fields),
+                                            FIELD_PROP_TEXT, &v, field_props[FIELD_PROP_TEXT]));
+  g_assert_true (t->text != buffer);
+  memset (buffer, '#', strlen (buffer));
+  g_free (buffer);
+  g_assert_cmpstr (t->text, ==, "copied");
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "text");
+
+  /* an equal string elsewhere in memory changes nothing and does not notify */
+  buffer = t->text;
+  g_value_take_string (&v, g_strdup ("copied"));
+  g_ptr_array_set_size (names, 0);
+  g_assert_true (outlay_model_property_set (object, test_fields, G_N_ELEMENTS (test_fields),
+                                            FIELD_PROP_TEXT, &v, field_props[FIELD_PROP_TEXT]));
+  g_assert_true (t->text == buffer);
+  g_assert_cmpuint (names->len, ==, 0);
+
+  /* ids outside the table are the caller's: no notify, nothing touched */
+  g_value_unset (&v);
+  g_value_init (&v, G_TYPE_INT64);
+  g_value_set_int64 (&v, 5);
+  g_assert_false (outlay_model_property_get (object, test_fields, G_N_ELEMENTS (test_fields),
+                                             FIELD_PROP_DOUBLE, &v));
+  g_assert_cmpint (g_value_get_int64 (&v), ==, 5);
+  g_assert_false (outlay_model_property_set (object, test_fields, G_N_ELEMENTS (test_fields),
+                                             FIELD_PROP_DOUBLE, &v,
+                                             field_props[FIELD_PROP_DOUBLE]));
+  g_assert_false (outlay_model_property_get (object, test_fields, G_N_ELEMENTS (test_fields),
+                                             FIELD_N_PROPS + 1, &v));
+  g_assert_false (outlay_model_property_get (object, test_fields, 0, FIELD_PROP_TEXT, &v));
+  g_assert_cmpint (t->number, ==, 21);
+  g_assert_cmpuint (names->len, ==, 0);
+
+  /* every check of the generic test holds for the test type too */
+  {
+    g_autoptr(GObject) fresh = g_object_new (TEST_TYPE_FIELDS, NULL);
+
+    check_distinct_properties (fresh);
+  }
+
+  /* clear_strings frees and NULLs the strings only */
+  outlay_model_property_clear_strings (object, test_fields, G_N_ELEMENTS (test_fields));
+  g_assert_null (t->text);
+  g_assert_null (t->other);
+  g_assert_cmpuint (t->count, !=, 0);
+  g_assert_cmpuint (t->before, ==, 0xAB);
+  g_assert_cmpuint (t->after, ==, 0xAB);
+}
+
+static void
+test_distinct (void)
+{
+  GType types[] = {
+    OUTLAY_TYPE_ACCOUNT, OUTLAY_TYPE_BILL, OUTLAY_TYPE_BUDGET, OUTLAY_TYPE_COMMITMENT,
+    OUTLAY_TYPE_COST_PATTERN, OUTLAY_TYPE_IMPORT_RECORD, OUTLAY_TYPE_PERSON,
+    OUTLAY_TYPE_RECOMMENDATION, OUTLAY_TYPE_ROI_SNAPSHOT, OUTLAY_TYPE_SECTION, OUTLAY_TYPE_TASK,
+    OUTLAY_TYPE_TIME_ENTRY, OUTLAY_TYPE_VERSION,
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      g_autoptr(GObject) object = g_object_new (types[t], NULL);
+
+      g_test_message ("%s", g_type_name (types[t]));
+      check_distinct_properties (object);
+    }
 }
 
 static void
@@ -444,6 +842,122 @@ test_import_record (void)
   g_assert_cmpint (outlay_import_record_get_status (ir), ==, OUTLAY_IMPORT_STATUS_UNDONE);
 }
 static void
+test_budget (void)
+{
+  g_autoptr(OutlayBudget) b = outlay_budget_new (NULL);
+
+  check_properties (G_OBJECT (b));
+
+  /* distinct values, so a getter reading the wrong field fails */
+  g_object_set (b,
+                "id", (gint64) 10,
+                "name", "name",
+                "client", "client",
+                "kind", OUTLAY_BUDGET_KIND_SALES,
+                "currency", "EUR",
+                "allocated", (gint64) 15,
+                "allocated-hours", (gint64) 16,
+                "warning-threshold", (gint64) 17,
+                "critical-threshold", (gint64) 18,
+                "status", OUTLAY_BUDGET_STATUS_APPROVED,
+                "fiscal-start", "fiscal-start",
+                "fiscal-end", "fiscal-end",
+                "expected-value", (gint64) 22,
+                "realized-value", (gint64) 23,
+                "ai-analysis", FALSE,
+                "created", (gint64) 25,
+                "modified", (gint64) 26,
+                "markup-percent", (gint64) 27,
+                "contingency", (gint64) 28,
+                "insurance-percent", (gint64) 29,
+                "production-fee-percent", (gint64) 30,
+                "handling-fee-percent", (gint64) 31,
+                "production-company", "production-company",
+                "agency", "agency",
+                "job-number", "job-number",
+                "bid-date", "bid-date",
+                "shoot-dates", "shoot-dates",
+                "director", "director",
+                "producer", "producer",
+                "comments", "comments",
+                NULL);
+  g_assert_cmpint (outlay_budget_get_id (b), ==, 10);
+  g_assert_cmpstr (outlay_budget_get_name (b), ==, "name");
+  g_assert_cmpstr (outlay_budget_get_client (b), ==, "client");
+  g_assert_cmpint (outlay_budget_get_kind (b), ==, OUTLAY_BUDGET_KIND_SALES);
+  g_assert_cmpstr (outlay_budget_get_currency (b), ==, "EUR");
+  g_assert_cmpint (outlay_budget_get_allocated (b), ==, 15);
+  g_assert_cmpint (outlay_budget_get_allocated_hours (b), ==, 16);
+  g_assert_cmpint (outlay_budget_get_warning_threshold (b), ==, 17);
+  g_assert_cmpint (outlay_budget_get_critical_threshold (b), ==, 18);
+  g_assert_cmpint (outlay_budget_get_status (b), ==, OUTLAY_BUDGET_STATUS_APPROVED);
+  g_assert_cmpstr (outlay_budget_get_fiscal_start (b), ==, "fiscal-start");
+  g_assert_cmpstr (outlay_budget_get_fiscal_end (b), ==, "fiscal-end");
+  g_assert_cmpint (outlay_budget_get_expected_value (b), ==, 22);
+  g_assert_cmpint (outlay_budget_get_realized_value (b), ==, 23);
+  g_assert_false (outlay_budget_get_ai_analysis (b));
+  g_assert_cmpint (outlay_budget_get_created (b), ==, 25);
+  g_assert_cmpint (outlay_budget_get_modified (b), ==, 26);
+  g_assert_cmpint (outlay_budget_get_markup_percent (b), ==, 27);
+  g_assert_cmpint (outlay_budget_get_contingency (b), ==, 28);
+  g_assert_cmpint (outlay_budget_get_insurance_percent (b), ==, 29);
+  g_assert_cmpint (outlay_budget_get_production_fee_percent (b), ==, 30);
+  g_assert_cmpint (outlay_budget_get_handling_fee_percent (b), ==, 31);
+  g_assert_cmpstr (outlay_budget_get_production_company (b), ==, "production-company");
+  g_assert_cmpstr (outlay_budget_get_agency (b), ==, "agency");
+  g_assert_cmpstr (outlay_budget_get_job_number (b), ==, "job-number");
+  g_assert_cmpstr (outlay_budget_get_bid_date (b), ==, "bid-date");
+  g_assert_cmpstr (outlay_budget_get_shoot_dates (b), ==, "shoot-dates");
+  g_assert_cmpstr (outlay_budget_get_director (b), ==, "director");
+  g_assert_cmpstr (outlay_budget_get_producer (b), ==, "producer");
+  g_assert_cmpstr (outlay_budget_get_comments (b), ==, "comments");
+
+  /* outlay_budget_copy() goes through every property */
+  {
+    g_autoptr(OutlayBudget) copy = outlay_budget_copy (b);
+
+    g_assert_cmpint (outlay_budget_get_id (copy), ==, 10);
+    g_assert_cmpint (outlay_budget_get_kind (copy), ==, OUTLAY_BUDGET_KIND_SALES);
+    g_assert_cmpint (outlay_budget_get_status (copy), ==, OUTLAY_BUDGET_STATUS_APPROVED);
+    g_assert_cmpint (outlay_budget_get_handling_fee_percent (copy), ==, 31);
+    g_assert_cmpstr (outlay_budget_get_comments (copy), ==, "comments");
+    g_assert_true (outlay_budget_get_comments (copy) != outlay_budget_get_comments (b));
+  }
+}
+
+static void
+test_section (void)
+{
+  g_autoptr(OutlaySection) s = outlay_section_new ("A", "Prep");
+
+  check_properties (G_OBJECT (s));
+
+  /* distinct values, so a getter reading the wrong field fails */
+  g_object_set (s,
+                "id", (gint64) 10,
+                "code", "code",
+                "name", "name",
+                "fringe", (gint64) 13,
+                "parent-id", (gint64) 14,
+                NULL);
+  g_assert_cmpint (outlay_section_get_id (s), ==, 10);
+  g_assert_cmpstr (outlay_section_get_code (s), ==, "code");
+  g_assert_cmpstr (outlay_section_get_name (s), ==, "name");
+  g_assert_cmpint (outlay_section_get_fringe (s), ==, 13);
+  g_assert_cmpint (outlay_section_get_parent_id (s), ==, 14);
+
+  /* the read-only sums still come from the section, not the table */
+  {
+    guint n_lines = 99;
+    gint64 estimate = -1;
+
+    g_object_get (s, "n-lines", &n_lines, "estimate", &estimate, NULL);
+    g_assert_cmpuint (n_lines, ==, 0);
+    g_assert_cmpint (estimate, ==, 0);
+  }
+}
+
+static void
 test_defaults (void)
 {
   g_autoptr(OutlayAccount) a = outlay_account_new ();
@@ -495,6 +1009,10 @@ main (int   argc,
   g_test_add_func ("/model/entities/account", test_account);
   g_test_add_func ("/model/entities/bill", test_bill);
   g_test_add_func ("/model/entities/import-record", test_import_record);
+  g_test_add_func ("/model/entities/budget", test_budget);
+  g_test_add_func ("/model/entities/section", test_section);
+  g_test_add_func ("/model/entities/distinct", test_distinct);
+  g_test_add_func ("/model/entities/helper", test_helper);
   g_test_add_func ("/model/entities/defaults", test_defaults);
   g_test_add_func ("/model/entities/time-entry/cost", test_time_entry_cost);
 
