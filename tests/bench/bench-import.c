@@ -17,6 +17,9 @@
  * it exits non-zero only when an import fails or has the wrong line count.
  *
  *   bench-import [--runs N] [--fixtures DIR]
+ *
+ * DIR defaults to $OUTLAY_FIXTURES, else to the fixtures the build made
+ * (BUILDDIR/tests/fixtures, with the generated large_100k.csv/.xlsx).
  */
 
 #include "config.h"
@@ -266,7 +269,7 @@ main (int argc, char *argv[])
   int runs = 5;
   GOptionEntry entries[] = {
     { "runs", 'r', 0, G_OPTION_ARG_INT, &runs, "Runs per measurement (median)", "N" },
-    { "fixtures", 'f', 0, G_OPTION_ARG_FILENAME, &fixtures, "The shared fixtures", "DIR" },
+    { "fixtures", 'f', 0, G_OPTION_ARG_FILENAME, &fixtures, "The fixtures (default: the build's tests/fixtures)", "DIR" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -282,10 +285,16 @@ main (int argc, char *argv[])
   if (fixtures == NULL)
     fixtures = g_strdup (g_getenv ("OUTLAY_FIXTURES"));
   if (fixtures == NULL)
-    {
-      g_printerr ("Give --fixtures DIR or set OUTLAY_FIXTURES\n");
-      return 2;
-    }
+    fixtures = g_strdup (OUTLAY_BUILD_FIXTURES);
+  {
+    g_autofree char *large = g_build_filename (fixtures, "large_100k.csv", NULL);
+
+    if (!g_file_test (large, G_FILE_TEST_IS_REGULAR))
+      {
+        g_printerr ("%s is missing: build the project, or give --fixtures DIR\n", large);
+        return 2;
+      }
+  }
   dir = g_dir_make_tmp ("outlay-bench-import-XXXXXX", &error);
   g_assert_no_error (error);
   ok = bench_xlsx (fixtures, dir, MAX (runs, 1)) && bench_csv (fixtures, dir, MAX (runs, 1));

@@ -26,6 +26,7 @@ typedef struct
   guint              step;
   char              *pending; /* an xdotool command worked out by a check */
   gboolean           done;
+  guint              waited;  /* for the window, in 200 ms ticks */
 } Run;
 
 /* Each step is one xdotool command line; "@name" calls a check below. */
@@ -396,7 +397,12 @@ start_cb (gpointer data)
 
   if (run->window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (run->window))
       || outlay_window_get_document (run->window) == NULL)
-    return G_SOURCE_CONTINUE;
+    {
+      /* 30 s at most, then a clear failure rather than meson's timeout */
+      if (++run->waited >= 150)
+        g_error ("gave up after 30 s waiting for the window and its budget");
+      return G_SOURCE_CONTINUE;
+    }
   run->sheet = OUTLAY_SHEET_VIEW (outlay_ui_test_find_type (GTK_WIDGET (run->window), OUTLAY_TYPE_SHEET_VIEW));
   g_assert_nonnull (run->sheet);
   next_step (run);

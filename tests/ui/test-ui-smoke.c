@@ -114,7 +114,10 @@ check_overview_cb (gpointer data)
     g_autofree char *overview = g_strconcat (path, "-overview.png", NULL);
 
     if (!outlay_ui_test_save_png (GTK_WIDGET (smoke->window), overview))
-      return G_SOURCE_CONTINUE;
+      {
+        g_assert_cmpuint (++smoke->waited, <, 200);
+        return G_SOURCE_CONTINUE;
+      }
   }
   smoke->checked = TRUE;
   g_application_quit (G_APPLICATION (smoke->app));

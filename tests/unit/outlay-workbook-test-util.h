@@ -6,6 +6,7 @@
 
 #include <glib.h>
 #include <gsf/gsf.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "outlay-error.h"
@@ -180,6 +181,47 @@ fixture_path (const char *name)
 
   g_assert_nonnull (dir);
   return g_build_filename (dir, name, NULL);
+}
+
+/* What EXPECTED.json of the fixtures says of @name (kept for the run). */
+static inline JsonObject *
+fixture_expected (const char *name)
+{
+  static JsonParser *parser = NULL;
+  JsonObject *o;
+
+  if (parser == NULL)
+    {
+      g_autofree char *path = fixture_path ("EXPECTED.json");
+      g_autoptr(GError) error = NULL;
+
+      parser = json_parser_new ();
+      if (!json_parser_load_from_file (parser, path, &error))
+        g_error ("The fixtures are needed: %s", error->message);
+    }
+  o = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), name);
+  g_assert_nonnull (o);
+  if (json_object_has_member (o, "same_as"))
+    return fixture_expected (json_object_get_string_member (o, "same_as"));
+  return o;
+}
+
+/* "1765.00" -> "1765", "7377.70" -> "7377.7": a number as the readers give it */
+static inline char *
+plain_number (const char *text)
+{
+  char *s = g_strdup (text);
+
+  if (strchr (s, '.') != NULL)
+    {
+      gsize n = strlen (s);
+
+      while (s[n - 1] == '0')
+        s[--n] = '\0';
+      if (s[n - 1] == '.')
+        s[n - 1] = '\0';
+    }
+  return s;
 }
 
 static inline OutlayWorkbook *

@@ -865,7 +865,7 @@ test_garbage (void)
   g_assert_cmpint (outlay_import_analysis_get_kind (empty, NULL), ==, OUTLAY_FILE_KIND_UNKNOWN);
 }
 
-/* ---- the shared fixtures, against EXPECTED.json ---- */
+/* ---- the fixtures of $OUTLAY_FIXTURES, against their EXPECTED.json ---- */
 
 static JsonParser *parser = NULL;
 

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* OutlayWorkbook with the xlsx and ODS readers: the fixtures from
- * $OUTLAY_FIXTURES and small workbooks built here in memory (shared and
- * rich strings, dates, formulas without cached values, ODS repeats).
- * Expected figures come from the fixtures' README, never from the code. */
+ * $OUTLAY_FIXTURES (tests/fixtures) and small workbooks built here in
+ * memory (shared and rich strings, dates, formulas without cached values,
+ * ODS repeats). Expected figures come from the fixtures' EXPECTED.json,
+ * never from the code. */
 
 #include <locale.h>
 
@@ -17,43 +18,56 @@ cents (OutlayDecimal v)
   return outlay_decimal_round (v, 2);
 }
 
+#define member_string json_object_get_string_member
+#define member_int    json_object_get_int_member
+#define member_object json_object_get_object_member
+
 static void
 check_aicp_bid_form (TestSheet *sheet)
 {
-  static const char *header[] = { "Line", "Description", "Unit", "Qty", "Rate", "Estimate", "Actual", "Variance", "Notes" };
+  JsonObject *want = fixture_expected ("aicp_commercial.xlsx");
+  JsonArray *header = json_object_get_array_member (want, "header");
+  JsonObject *first = member_object (want, "first_line");
+  JsonObject *last = member_object (want, "last_line");
+  JsonObject *block = member_object (want, "title_block");
+  guint header_row = member_int (want, "header_row"), row1 = member_int (first, "row");
+  guint grand = member_int (want, "grand_total_row");
+  g_autofree char *code = g_strdup_printf ("%" G_GINT64_FORMAT, member_int (first, "code"));
+  g_autofree char *serial = g_strdup_printf ("%" G_GINT64_FORMAT, member_int (block, "bid-date-serial"));
   const TestCell *date, *estimate;
   OutlayDecimal total_estimate = 0, total_actual = 0;
   guint lines = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-    assert_cell (sheet, 6, i, OUTLAY_CELL_STRING, header[i]);
+  for (guint i = 0; i < json_array_get_length (header); i++)
+    assert_cell (sheet, header_row, i, OUTLAY_CELL_STRING, json_array_get_string_element (header, i));
 
   /* the first line */
-  assert_cell (sheet, 8, 0, OUTLAY_CELL_NUMBER, "1");
-  assert_cell (sheet, 8, 1, OUTLAY_CELL_STRING, "Line Producer");
-  g_assert_cmpint (cell_value (sheet, 8, 3), ==, D (5));
-  g_assert_cmpint (cell_value (sheet, 8, 4), ==, D (1765));
-  estimate = cell_at (sheet, 8, 5);
+  assert_cell (sheet, row1, 0, OUTLAY_CELL_NUMBER, code);
+  assert_cell (sheet, row1, 1, OUTLAY_CELL_STRING, member_string (first, "description"));
+  g_assert_cmpint (cell_value (sheet, row1, 3), ==, dec (member_string (first, "qty")));
+  g_assert_cmpint (cell_value (sheet, row1, 4), ==, dec (member_string (first, "rate")));
+  estimate = cell_at (sheet, row1, 5);
   g_assert_true (estimate->formula);
-  g_assert_cmpint (cell_value (sheet, 8, 5), ==, D (8825));
-  g_assert_cmpint (cell_value (sheet, 8, 6), ==, dec ("7377.70"));
-  g_assert_false (cell_at (sheet, 8, 0)->formula);
+  g_assert_cmpint (cell_value (sheet, row1, 5), ==, dec (member_string (first, "estimate")));
+  g_assert_cmpint (cell_value (sheet, row1, 6), ==, dec (member_string (first, "actual")));
+  g_assert_false (cell_at (sheet, row1, 0)->formula);
 
-  /* the title block's real date */
+  /* the title block's real date, next to "Date:" */
+  assert_cell (sheet, 2, 6, OUTLAY_CELL_STRING, "Date:");
   date = cell_at (sheet, 2, 7);
   g_assert_cmpuint (date->kind, ==, OUTLAY_CELL_DATE);
-  g_assert_cmpstr (date->text, ==, "2025-03-14");
-  g_assert_cmpstr (date->number, ==, "45730");
+  g_assert_cmpstr (date->text, ==, member_string (block, "bid-date"));
+  g_assert_cmpstr (date->number, ==, serial);
 
   /* every line: a number in Line; variance (cached, with float noise in
    * the ODS) is estimate - actual to the cent */
   for (guint i = 0; i < sheet->order->len; i++)
     {
       guint row = g_array_index (sheet->order, guint, i);
-      const TestCell *code = find_cell (sheet, row, 0);
+      const TestCell *line = find_cell (sheet, row, 0);
       OutlayDecimal est, act;
 
-      if (row <= 6 || code == NULL || code->kind != OUTLAY_CELL_NUMBER)
+      if (row <= header_row || line == NULL || line->kind != OUTLAY_CELL_NUMBER)
         continue;
       lines++;
       est = cents (cell_value (sheet, row, 5));
@@ -62,19 +76,21 @@ check_aicp_bid_form (TestSheet *sheet)
       total_estimate += est;
       total_actual += act;
     }
-  g_assert_cmpuint (lines, ==, 260);
-  g_assert_cmpint (total_estimate, ==, dec ("557068.00"));
-  g_assert_cmpint (total_actual, ==, dec ("474487.03"));
+  g_assert_cmpuint (lines, ==, member_int (want, "line_items"));
+  g_assert_cmpint (total_estimate, ==, dec (member_string (want, "estimate_total")));
+  g_assert_cmpint (total_actual, ==, dec (member_string (want, "actual_total")));
 
-  assert_cell (sheet, 312, 1, OUTLAY_CELL_STRING, "Agency producer mileage");
-  assert_cell (sheet, 315, 0, OUTLAY_CELL_STRING, "GRAND TOTAL (direct costs)");
-  g_assert_cmpint (cents (cell_value (sheet, 315, 5)), ==, dec ("557068.00"));
-  g_assert_null (find_cell (sheet, 5, 0)); /* the blank row */
+  assert_cell (sheet, member_int (last, "row"), 1, OUTLAY_CELL_STRING, member_string (last, "description"));
+  assert_cell (sheet, grand, 0, OUTLAY_CELL_STRING, "GRAND TOTAL (direct costs)");
+  g_assert_cmpint (cents (cell_value (sheet, grand, 5)), ==, dec (member_string (want, "estimate_total")));
+  g_assert_null (find_cell (sheet, header_row - 1, 0)); /* the blank row */
 }
 
 static void
 check_aicp (OutlayWorkbook *wb)
 {
+  JsonObject *want = member_object (fixture_expected ("aicp_commercial.xlsx"), "summary_sheet");
+  guint total = member_int (want, "grand_bid_total_row");
   g_autoptr(TestSheet) bid = NULL;
   g_autoptr(TestSheet) summary = NULL;
 
@@ -90,10 +106,13 @@ check_aicp (OutlayWorkbook *wb)
   bid = read_sheet_ok (wb, 0);
   check_aicp_bid_form (bid);
   summary = read_sheet_ok (wb, 1);
-  assert_cell (summary, 23, 0, OUTLAY_CELL_STRING, "GRAND BID TOTAL");
-  g_assert_cmpint (cents (cell_value (summary, 21, 2)), ==, dec ("66848.16"));
-  g_assert_cmpint (cents (cell_value (summary, 22, 2)), ==, dec ("8356.02"));
-  g_assert_cmpint (cents (cell_value (summary, 23, 2)), ==, dec ("632272.18"));
+  assert_cell (summary, total, 0, OUTLAY_CELL_STRING, "GRAND BID TOTAL");
+  g_assert_cmpint (cents (cell_value (summary, total - 2, 2)), ==,
+                   dec (member_string (want, "production_fee_12pct")));
+  g_assert_cmpint (cents (cell_value (summary, total - 1, 2)), ==,
+                   dec (member_string (want, "insurance_1_5pct")));
+  g_assert_cmpint (cents (cell_value (summary, total, 2)), ==,
+                   dec (member_string (want, "grand_bid_total")));
 }
 
 static void
@@ -120,12 +139,18 @@ test_ods_aicp (void)
   bid = read_sheet_ok (wb, 0);
   g_assert_cmpuint (cell_at (bid, 1, 0)->span, ==, 9); /* the title, merged A1:I1 */
   g_assert_cmpuint (cell_at (bid, 2, 1)->span, ==, 2);
-  g_assert_cmpstr (cell_at (bid, 3, 1)->text, ==, "\"Morning Ritual\" :30 / :15");
+  g_assert_cmpstr (cell_at (bid, 3, 1)->text, ==,
+                   member_string (member_object (fixture_expected ("aicp_commercial.xlsx"), "title_block"),
+                                  "name"));
 }
 
 static void
 test_xlsx_dates (void)
 {
+  JsonObject *want = fixture_expected ("software_project.xlsx");
+  guint header_row = member_int (want, "header_row"), lines = member_int (want, "line_items");
+  g_autofree char *serial = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             member_int (want, "first_due_date_serial"));
   g_autoptr(OutlayWorkbook) wb = open_fixture ("software_project.xlsx");
   g_autoptr(TestSheet) sheet = NULL;
   guint due = G_MAXUINT, n_dates = 0;
@@ -135,16 +160,16 @@ test_xlsx_dates (void)
   g_assert_cmpstr (outlay_workbook_get_sheet_name (wb, 0), ==, "Project Budget");
   g_assert_cmpstr (outlay_workbook_get_sheet_name (wb, 1), ==, "Rate Card");
   sheet = read_sheet_ok (wb, 0);
-  header = g_hash_table_lookup (sheet->rows, GUINT_TO_POINTER (4));
+  header = g_hash_table_lookup (sheet->rows, GUINT_TO_POINTER (header_row));
   g_assert_nonnull (header);
   for (guint i = 0; i < header->len; i++)
     if (g_str_equal (((TestCell *) header->pdata[i])->text, "Due Date"))
       due = ((TestCell *) header->pdata[i])->column;
   g_assert_cmpuint (due, !=, G_MAXUINT);
 
-  assert_cell (sheet, 5, due, OUTLAY_CELL_DATE, "2025-01-07");
-  g_assert_cmpstr (cell_at (sheet, 5, due)->number, ==, "45664");
-  for (guint row = 5; row <= 58; row++)
+  assert_cell (sheet, header_row + 1, due, OUTLAY_CELL_DATE, member_string (want, "first_due_date"));
+  g_assert_cmpstr (cell_at (sheet, header_row + 1, due)->number, ==, serial);
+  for (guint row = header_row + 1; row <= header_row + lines; row++)
     {
       const TestCell *cell = cell_at (sheet, row, due);
 
@@ -153,7 +178,8 @@ test_xlsx_dates (void)
       g_assert_true (g_str_has_prefix (cell->text, "2025-"));
       n_dates++;
     }
-  g_assert_cmpuint (n_dates, ==, 54);
+  g_assert_cmpuint (n_dates, ==, lines);
+  g_assert_null (find_cell (sheet, member_int (want, "totals_row"), due));
 }
 
 typedef struct
@@ -197,6 +223,7 @@ large_row_cb (const OutlayRow *row, gpointer user_data, GError **error)
 static void
 test_xlsx_large (void)
 {
+  JsonObject *want = fixture_expected ("large_100k.xlsx");
   g_autoptr(OutlayWorkbook) wb = open_fixture ("large_100k.xlsx");
   g_autoptr(GError) error = NULL;
   LargeCount count = { 0 };
@@ -205,10 +232,10 @@ test_xlsx_large (void)
   g_assert_cmpstr (outlay_workbook_get_sheet_name (wb, 0), ==, "Budget");
   g_assert_true (outlay_workbook_read_sheet (wb, 0, 0, large_row_cb, &count, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count.rows, ==, 100000);
-  g_assert_cmpint (count.estimate, ==, dec ("22607036490.70"));
-  g_assert_cmpint (count.qty, ==, dec ("18031037.5"));
-  g_assert_cmpuint (count.empty_actuals, ==, 9913);
+  g_assert_cmpuint (count.rows, ==, member_int (want, "line_items"));
+  g_assert_cmpint (count.estimate, ==, dec (member_string (want, "estimate_total")));
+  g_assert_cmpint (count.qty, ==, dec (member_string (want, "qty_total")));
+  g_assert_cmpuint (count.empty_actuals, ==, member_int (want, "blank_actual_cells"));
 }
 
 static void
@@ -450,10 +477,18 @@ test_xlsx_formulas (void)
 static void
 test_xlsx_summary_uncached (void)
 {
-  static const char *cached[] = {
-    "<f>SUM(C4:C19)</f><v>557068.0</v>", "<f>ROUND(C20*0.12,2)</f><v>66848.16</v>",
-    "<f>ROUND(C20*0.015,2)</f><v>8356.02</v>", "<f>C20+C21+C22</f><v>632272.18</v>",
-  };
+  JsonObject *want = fixture_expected ("aicp_commercial.xlsx");
+  JsonObject *sums = member_object (want, "summary_sheet");
+  guint r = member_int (sums, "total_row");
+  g_autofree char *total = plain_number (member_string (want, "estimate_total"));
+  g_autofree char *fee = plain_number (member_string (sums, "production_fee_12pct"));
+  g_autofree char *insurance = plain_number (member_string (sums, "insurance_1_5pct"));
+  g_autofree char *bid = plain_number (member_string (sums, "grand_bid_total"));
+  g_autofree char *cached0 = g_strdup_printf ("<f>SUM(C4:C%u)</f><v>%s</v>", r - 1, total);
+  g_autofree char *cached1 = g_strdup_printf ("<f>ROUND(C%u*0.12,2)</f><v>%s</v>", r, fee);
+  g_autofree char *cached2 = g_strdup_printf ("<f>ROUND(C%u*0.015,2)</f><v>%s</v>", r, insurance);
+  g_autofree char *cached3 = g_strdup_printf ("<f>C%u+C%u+C%u</f><v>%s</v>", r, r + 1, r + 2, bid);
+  const char *cached[] = { cached0, cached1, cached2, cached3 };
   g_autoptr(GBytes) original = fixture_bytes ("aicp_commercial.xlsx");
   g_autoptr(GsfInput) input = gsf_input_memory_new (g_bytes_get_data (original, NULL),
                                                     (gsf_off_t) g_bytes_get_size (original), FALSE);
@@ -486,11 +521,11 @@ test_xlsx_summary_uncached (void)
   bytes = output_bytes (mem);
   wb = open_ok (bytes, "aicp_commercial.xlsx");
   summary = read_sheet_ok (wb, 1);
-  assert_cell (summary, 20, 2, OUTLAY_CELL_NUMBER, "557068");
-  assert_cell (summary, 21, 2, OUTLAY_CELL_NUMBER, "66848.16");
-  assert_cell (summary, 22, 2, OUTLAY_CELL_NUMBER, "8356.02");
-  assert_cell (summary, 23, 2, OUTLAY_CELL_NUMBER, "632272.18");
-  g_assert_true (cell_at (summary, 23, 2)->formula);
+  assert_cell (summary, r, 2, OUTLAY_CELL_NUMBER, total);
+  assert_cell (summary, r + 1, 2, OUTLAY_CELL_NUMBER, fee);
+  assert_cell (summary, r + 2, 2, OUTLAY_CELL_NUMBER, insurance);
+  assert_cell (summary, r + 3, 2, OUTLAY_CELL_NUMBER, bid);
+  g_assert_true (cell_at (summary, r + 3, 2)->formula);
 }
 
 static void
