@@ -186,6 +186,17 @@ is_shared_field (OutlayImportField f)
   return f == F (IGNORE) || f == F (DERIVED);
 }
 
+/* Below this a person would not put a column's cells into a number
+ * field: its rows would be skipped as "not a number". */
+#define MIN_NUMBER_SCORE 0.25
+
+static gboolean
+plausible (const Candidate *k)
+{
+  return k->score >= 0.1
+         && (k->score >= MIN_NUMBER_SCORE || !outlay_import_field_is_number (k->field));
+}
+
 /* Best candidates first; a column gets one field and a field one column. */
 static void
 resolve (OutlayImportAnalysis *self, OutlayColumnEvidence *ev)
@@ -195,8 +206,12 @@ resolve (OutlayImportAnalysis *self, OutlayColumnEvidence *ev)
 
   for (guint c = 0; c < ev->n_columns; c++)
     for (guint f = 0; f < OUTLAY_IMPORT_N_FIELDS; f++)
-      if (ev->scores[c * OUTLAY_IMPORT_N_FIELDS + f] >= 0.1)
-        g_array_append_val (all, ((Candidate) { c, f, ev->scores[c * OUTLAY_IMPORT_N_FIELDS + f] }));
+      {
+        Candidate k = { c, f, ev->scores[c * OUTLAY_IMPORT_N_FIELDS + f] };
+
+        if (plausible (&k))
+          g_array_append_val (all, k);
+      }
   g_array_sort (all, compare_candidates);
   for (guint i = 0; i < all->len; i++)
     {
@@ -228,6 +243,46 @@ fix_up (OutlayImportAnalysis *self)
     ((OutlayColumnMapping *) self->columns->pdata[mult])->field = F (QTY);
 }
 
+/* A wide planning sheet has a column per month and the year's totals
+ * beside them. The months are not lines' amounts (they would be read as
+ * the estimate, the first month winning): they are left out, and the
+ * warning says so, until Outlay keeps amounts per period. */
+#define MIN_MONTH_COLUMNS 6
+
+static void
+leave_out_months (OutlayImportAnalysis *self, OutlayColumnEvidence *ev)
+{
+  guint months = 0, seen = 0, first = 0, last = 0;
+
+  for (guint c = 0; c < ev->n_columns; c++)
+    {
+      guint m = ev->headers[c] != NULL ? outlay_import_header_month (ev->headers[c]) : 0;
+
+      if (m == 0)
+        continue;
+      if (months++ == 0)
+        first = c;
+      last = c;
+      seen |= 1u << m;
+    }
+  if (months < MIN_MONTH_COLUMNS || (guint) __builtin_popcount (seen) < MIN_MONTH_COLUMNS)
+    return;
+  for (guint c = 0; c < ev->n_columns; c++)
+    if (ev->headers[c] != NULL && outlay_import_header_month (ev->headers[c]) != 0)
+      for (guint f = 0; f < OUTLAY_IMPORT_N_FIELDS; f++)
+        ev->scores[c * OUTLAY_IMPORT_N_FIELDS + f] = f == F (IGNORE) ? 1.0 : 0.0;
+  g_ptr_array_add (self->warnings,
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "The %u month column (“%s” to “%s”) is left out: "
+                                                 "Outlay imports the totals beside it, not "
+                                                 "amounts per month.",
+                                                 "The %u month columns (“%s” to “%s”) are left "
+                                                 "out: Outlay imports the totals beside them, not "
+                                                 "amounts per month.",
+                                                 months),
+                                    months, ev->headers[first], ev->headers[last]));
+}
+
 static void
 map_columns (OutlayImportAnalysis *self, OutlaySheetSample *sample, char **texts,
              guint n_columns, GHashTable *memo)
@@ -252,6 +307,7 @@ map_columns (OutlayImportAnalysis *self, OutlaySheetSample *sample, char **texts
         }
     }
   outlay_import_content_adjust (self, sample, &ev);
+  leave_out_months (self, &ev);
   resolve (self, &ev);
   fix_up (self);
   g_free (ev.scores);

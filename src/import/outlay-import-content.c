@@ -203,7 +203,10 @@ check_named_columns (OutlayImportAnalysis *self, Profiles *ps, OutlayColumnEvide
         {
           double *s = score_at (ev, c, f);
 
-          if (outlay_import_field_is_number (f) && num < 0.5)
+          /* mostly words: a person would not call it a number */
+          if (outlay_import_field_is_number (f) && p->texts * 2 > p->nonempty)
+            *s = 0;
+          else if (outlay_import_field_is_number (f) && num < 0.5)
             *s *= 0.3;
           else if (is_text_field (f) && num > 0.8)
             *s *= 0.4;

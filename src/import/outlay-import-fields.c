@@ -23,6 +23,7 @@ typedef struct
 } Word;
 
 /* Entries with the same phrase are adjacent. */
+/* clang-format off */
 static const Word vocabulary[] = {
   /* code */
   { "code", F (CODE), 95 }, { "line", F (CODE), 80 }, { "line no", F (CODE), 95 },
@@ -109,12 +110,14 @@ static const Word vocabulary[] = {
   { "estimate", F (ESTIMATE), 100 }, { "est", F (ESTIMATE), 90 }, { "estimated", F (ESTIMATE), 95 },
   { "estimated cost", F (ESTIMATE), 100 }, { "est cost", F (ESTIMATE), 100 },
   { "est total", F (ESTIMATE), 100 }, { "estimate total", F (ESTIMATE), 100 },
-  { "budget", F (ESTIMATE), 95 }, { "budgeted", F (ESTIMATE), 95 },
+  { "budget", F (ESTIMATE), 95 }, { "budgeted", F (ESTIMATE), 95 }, { "bud", F (ESTIMATE), 90 },
+  { "bdgt", F (ESTIMATE), 90 }, { "budg", F (ESTIMATE), 90 }, { "fcst", F (ESTIMATE), 60 },
   { "budgeted amount", F (ESTIMATE), 100 }, { "budget amount", F (ESTIMATE), 100 },
   { "planned", F (ESTIMATE), 90 }, { "planned cost", F (ESTIMATE), 95 }, { "plan", F (ESTIMATE), 80 },
   { "projected", F (ESTIMATE), 85 }, { "projected cost", F (ESTIMATE), 95 },
   { "forecast", F (ESTIMATE), 60 }, { "bid", F (ESTIMATE), 85 }, { "bid amount", F (ESTIMATE), 95 },
-  { "amount", F (ESTIMATE), 75 }, { "amt", F (ESTIMATE), 75 }, { "total", F (ESTIMATE), 70 },
+  { "amount", F (ESTIMATE), 75 }, { "amt", F (ESTIMATE), 75 }, { "amnt", F (ESTIMATE), 75 },
+  { "total", F (ESTIMATE), 70 }, { "tot", F (ESTIMATE), 65 }, { "ttl", F (ESTIMATE), 65 },
   { "cost", F (ESTIMATE), 75 }, { "costs", F (ESTIMATE), 75 }, { "line total", F (ESTIMATE), 90 },
   { "total cost", F (ESTIMATE), 85 }, { "total amount", F (ESTIMATE), 80 },
   { "extended", F (ESTIMATE), 75 }, { "ext", F (ESTIMATE), 70 }, { "extension", F (ESTIMATE), 75 },
@@ -128,7 +131,8 @@ static const Word vocabulary[] = {
   { "importe", F (ESTIMATE), 75 }, { "costo", F (ESTIMATE), 75 }, { "presupuesto", F (ESTIMATE), 95 },
   { "monto", F (ESTIMATE), 75 }, { "valor", F (ESTIMATE), 60 }, { "importo", F (ESTIMATE), 75 },
   /* actual */
-  { "actual", F (ACTUAL), 100 }, { "actuals", F (ACTUAL), 100 }, { "actual cost", F (ACTUAL), 100 },
+  { "actual", F (ACTUAL), 100 }, { "actuals", F (ACTUAL), 100 }, { "act", F (ACTUAL), 85 },
+  { "actl", F (ACTUAL), 90 }, { "acts", F (ACTUAL), 85 }, { "actual cost", F (ACTUAL), 100 },
   { "actual amount", F (ACTUAL), 100 }, { "actual spend", F (ACTUAL), 100 }, { "spent", F (ACTUAL), 90 },
   { "spend", F (ACTUAL), 80 }, { "incurred", F (ACTUAL), 90 }, { "actuals to date", F (ACTUAL), 100 },
   { "actual to date", F (ACTUAL), 100 }, { "spent to date", F (ACTUAL), 100 },
@@ -194,21 +198,25 @@ static const Word vocabulary[] = {
   { "email", F (IGNORE), 70 }, { "phone", F (IGNORE), 70 }, { "address", F (IGNORE), 60 },
   { "actual hours", F (IGNORE), 70 }, { "tax", F (IGNORE), 50 },
 };
+/* clang-format on */
 
 /* Words that turn a compound header's meaning. */
 typedef enum { MOD_NONE, MOD_EST, MOD_ACT, MOD_COMMIT } Modifier;
 
+/* clang-format off */
 static const struct { const char *word; Modifier mod; } modifiers[] = {
   { "est", MOD_EST }, { "estimate", MOD_EST }, { "estimated", MOD_EST }, { "budget", MOD_EST },
-  { "budgeted", MOD_EST }, { "planned", MOD_EST }, { "plan", MOD_EST }, { "projected", MOD_EST },
+  { "budgeted", MOD_EST }, { "bud", MOD_EST }, { "bdgt", MOD_EST }, { "budg", MOD_EST },
+  { "planned", MOD_EST }, { "plan", MOD_EST }, { "projected", MOD_EST },
   { "bid", MOD_EST }, { "original", MOD_EST }, { "approved", MOD_EST }, { "soll", MOD_EST },
   { "prevu", MOD_EST }, { "estime", MOD_EST }, { "estimado", MOD_EST }, { "awarded", MOD_EST },
-  { "actual", MOD_ACT }, { "actuals", MOD_ACT }, { "spent", MOD_ACT }, { "incurred", MOD_ACT },
+  { "actual", MOD_ACT }, { "actuals", MOD_ACT }, { "act", MOD_ACT }, { "actl", MOD_ACT }, { "spent", MOD_ACT }, { "incurred", MOD_ACT },
   { "ist", MOD_ACT }, { "real", MOD_ACT }, { "reel", MOD_ACT }, { "reelle", MOD_ACT },
   { "paid", MOD_ACT }, { "tatsachlich", MOD_ACT }, { "tatsachliche", MOD_ACT },
   { "committed", MOD_COMMIT }, { "commitment", MOD_COMMIT }, { "po", MOD_COMMIT },
   { "encumbered", MOD_COMMIT },
 };
+/* clang-format on */
 
 static const char * const currency_codes[] = {
   "usd", "eur", "gbp", "chf", "jpy", "cad", "aud", "nzd", "sek", "nok", "dkk", "pln", "czk",
@@ -395,6 +403,45 @@ outlay_import_normalize_header (const char *text,
     *flags = f;
   g_ptr_array_add (words, NULL);
   return g_strjoinv (" ", (char **) words->pdata);
+}
+
+/* ---- months ---- */
+
+/* clang-format off */
+static const struct { const char *word; guint8 month; } month_words[] = {
+  { "jan", 1 }, { "january", 1 }, { "januar", 1 }, { "janv", 1 }, { "janvier", 1 }, { "ene", 1 },
+  { "enero", 1 }, { "feb", 2 }, { "february", 2 }, { "februar", 2 }, { "fev", 2 }, { "fevr", 2 },
+  { "fevrier", 2 }, { "febrero", 2 }, { "mar", 3 }, { "march", 3 }, { "marz", 3 }, { "mars", 3 },
+  { "marzo", 3 }, { "apr", 4 }, { "april", 4 }, { "avr", 4 }, { "avril", 4 }, { "abr", 4 },
+  { "abril", 4 }, { "may", 5 }, { "mai", 5 }, { "mayo", 5 }, { "jun", 6 }, { "june", 6 },
+  { "juni", 6 }, { "juin", 6 }, { "junio", 6 }, { "jul", 7 }, { "july", 7 }, { "juli", 7 },
+  { "juil", 7 }, { "juillet", 7 }, { "julio", 7 }, { "aug", 8 }, { "august", 8 }, { "aout", 8 },
+  { "ago", 8 }, { "agosto", 8 }, { "sep", 9 }, { "sept", 9 }, { "september", 9 },
+  { "septembre", 9 }, { "septiembre", 9 }, { "oct", 10 }, { "october", 10 }, { "okt", 10 },
+  { "oktober", 10 }, { "octobre", 10 }, { "octubre", 10 }, { "nov", 11 }, { "november", 11 },
+  { "novembre", 11 }, { "noviembre", 11 }, { "dec", 12 }, { "december", 12 }, { "dez", 12 },
+  { "dezember", 12 }, { "decembre", 12 }, { "dic", 12 }, { "diciembre", 12 },
+};
+/* clang-format on */
+
+/**
+ * outlay_import_header_month:
+ * @text: a header cell's text
+ *
+ * Returns: 1–12 when the header names a month ("Jan", "Mar-25", "May
+ * Budget", "Dezember"), else 0
+ */
+guint
+outlay_import_header_month (const char *text)
+{
+  g_autofree char *norm = outlay_import_normalize_header (text, NULL);
+  g_auto (GStrv) words = g_strsplit (norm, " ", 0);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (month_words); k++)
+      if (strcmp (words[i], month_words[k].word) == 0)
+        return month_words[k].month;
+  return 0;
 }
 
 /* ---- typos ---- */
@@ -688,6 +735,18 @@ match_words (char **words, guint n, OutlayFieldMatch *m)
                      words, n, from, to);
 }
 
+/* "Act Total" is not a typo of "Est Total": a word that says estimate
+ * or actual outright is read as one. */
+static gboolean
+has_exact_modifier (char **words, guint n)
+{
+  for (guint i = 0; n > 1 && i < n; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (modifiers); k++)
+      if (strcmp (words[i], modifiers[k].word) == 0)
+        return TRUE;
+  return FALSE;
+}
+
 static void
 apply_flags (OutlayFieldMatch *m, guint flags)
 {
@@ -726,7 +785,7 @@ outlay_import_match_header (const char       *text,
     {
       if ((i = lookup (norm)) >= 0)
         add_entries (out, i, 1.0);
-      else if ((i = lookup_typo (norm)) >= 0)
+      else if (!has_exact_modifier (words, n) && (i = lookup_typo (norm)) >= 0)
         add_entries (out, i, 0.85);
       else if (n > 1 && n <= 6)
         match_words (words, n, out);

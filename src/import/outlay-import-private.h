@@ -40,6 +40,8 @@ char    *outlay_import_normalize_header (const char       *text,
                                          guint            *flags);
 void     outlay_import_match_header     (const char       *text,
                                          OutlayFieldMatch *out);
+/* 1–12 when a header names a month ("Jan", "Mar-25", "May Budget"), else 0. */
+guint outlay_import_header_month (const char *text);
 /* Optimal string alignment distance (Damerau–Levenshtein with adjacent
  * transpositions), giving up above @max: then returns @max + 1. */
 guint    outlay_import_edit_distance    (const char       *a,

@@ -342,6 +342,11 @@ test_messy (Fixture *f, gconstpointer data)
                    money (json_object_get_string_member (example, "estimate")));
 }
 
+static gint64 count (Fixture *f, const char *sql);
+
+#define LINES_INDEXES                                                                              \
+  "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'lines'"
+
 static void
 test_large (Fixture *f, gconstpointer data)
 {
@@ -350,11 +355,23 @@ test_large (Fixture *f, gconstpointer data)
   g_autoptr(OutlayImportAnalysis) analysis = NULL;
   g_autoptr(OutlayWorkbook) wb = NULL;
   g_autoptr(OutlayImportResult) r = NULL;
+  gint64 lines;
 
   check_budget_fixture (f, name);
   wb = open_fixture (name, &analysis);
   r = import_new (f, wb, analysis, FALSE);
   check_groups (r, json_object_get_object_member (want, "estimate_by_category"));
+  /* the indexes a big import builds at its end are there and whole */
+  g_assert_cmpint (count (f, LINES_INDEXES), ==, 2);
+  g_assert_cmpint (
+      count (f, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), ==,
+      0);
+  lines = count (f, "SELECT count(*) FROM lines NOT INDEXED");
+  g_assert_cmpint (lines, >=, 100000);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM lines INDEXED BY lines_section"), ==, lines);
+  g_assert_cmpint (
+      count (f, "SELECT count(*) FROM lines INDEXED BY lines_order WHERE budget_id > 0"), ==,
+      lines);
 }
 
 static void
@@ -474,6 +491,36 @@ test_cancel (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f, "SELECT count(*) FROM budgets"), ==, budgets);
   g_assert_cmpint (count (f, "SELECT count(*) FROM lines WHERE import_id IS NOT NULL"), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM imports"), ==, 0);
+}
+
+static void
+cancel_late (guint64 done, guint64 total, gpointer data)
+{
+  /* past the point where a big import builds the lines' indexes at the end */
+  if (done > 60000)
+    g_cancellable_cancel (data);
+}
+
+/* Cancelled late, a big import leaves the database as it was, its
+ * indexes included. */
+static void
+test_cancel_late (Fixture *f, gconstpointer data)
+{
+  g_autoptr(OutlayImportAnalysis) analysis = NULL;
+  g_autoptr(OutlayWorkbook) wb = open_fixture ("large_100k.csv", &analysis);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  OutlayImportOptions options = { .mode = OUTLAY_IMPORT_MODE_NEW };
+  gint64 indexes = count (f, LINES_INDEXES);
+  OutlayImportResult *r;
+
+  g_assert_cmpint (indexes, >=, 2);
+  r = outlay_import_run (f->store, wb, analysis, &options, cancel_late, cancellable, cancellable,
+                         &error);
+  g_assert_null (r);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM lines"), ==, 0);
+  g_assert_cmpint (count (f, LINES_INDEXES), ==, indexes);
 }
 
 static void
@@ -814,6 +861,7 @@ main (int argc, char *argv[])
   add ("/import/fixtures/expense-report", "expense_report.csv", test_not_budget);
   add ("/import/rows/bad-rows", NULL, test_bad_rows);
   add ("/import/store/cancel", NULL, test_cancel);
+  add ("/import/store/cancel-late", NULL, test_cancel_late);
   add ("/import/store/undo-new", NULL, test_undo_new);
   add ("/import/store/append-replace-undo", NULL, test_append_replace_undo);
   add ("/import/store/locked", NULL, test_locked);
