@@ -305,75 +305,121 @@ section_slot (Entry *e, GArray *sections, gboolean older)
   return partner >= 0 ? partner : -1 - (int) e->section_index;
 }
 
-static char *
-code_key (Entry *e, int slot)
+/* A line's key: its section's slot and a text (its code, or its
+ * normalised description), pointing into the line or into @owned. */
+typedef struct
 {
-  const char *code = outlay_line_get_code (e->line);
+  int slot;
+  const char *text;
+  char *owned;
+} Key;
 
-  if (code == NULL || *code == '\0')
-    return NULL;
-  return g_strdup_printf ("%d\x1f%s", slot, code);
+static guint
+key_hash (gconstpointer p)
+{
+  const Key *k = p;
+
+  return g_str_hash (k->text) * 31u + (guint) k->slot;
 }
 
-static char *
-description_key (Entry *e, int slot)
+static gboolean
+key_equal (gconstpointer a, gconstpointer b)
 {
-  g_autofree char *text = normalise (outlay_line_get_description (e->line));
+  const Key *x = a, *y = b;
 
-  if (*text == '\0')
-    return NULL;
-  return g_strdup_printf ("%d\x1f%s", slot, text);
+  return x->slot == y->slot && strcmp (x->text, y->text) == 0;
+}
+
+typedef enum
+{
+  BY_CODE,          /* within paired sections, descriptions alike */
+  BY_DESCRIPTION,   /* within paired sections: renumbered */
+  BY_CODE_ANYWHERE, /* moved to another section, descriptions alike */
+} KeyKind;
+
+/* FALSE when the line has no such key (no code, no description). */
+static gboolean
+make_key (Entry *e, int slot, KeyKind kind, Key *key)
+{
+  key->slot = kind == BY_CODE_ANYWHERE ? 0 : slot;
+  key->owned = NULL;
+  if (kind == BY_DESCRIPTION)
+    key->text = key->owned = normalise (outlay_line_get_description (e->line));
+  else
+    key->text = outlay_line_get_code (e->line);
+  if (key->text != NULL && *key->text != '\0')
+    return TRUE;
+  g_free (key->owned);
+  return FALSE;
+}
+
+static void
+key_free (gpointer p)
+{
+  Key *k = p;
+
+  g_free (k->owned);
+  g_free (k);
 }
 
 /* The unpaired lines with the same key; repeated keys pair in order,
- * and by code only when the descriptions are alike. */
+ * and by code only when the descriptions are alike.  A key names a
+ * group; its older lines are chained through @next (index + 1, 0 ends). */
 static void
-match_by_key (GArray *from, GArray *to, GArray *from_sections, gboolean by_code)
+match_by_key (GArray *from, GArray *to, GArray *from_sections, KeyKind kind)
 {
-  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                       (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (key_hash, key_equal, key_free, NULL);
+  g_autofree guint *next = g_new0 (guint, from->len + 1);
+  g_autofree guint *heads = g_new0 (guint, from->len + 1);
+  g_autofree guint *tails = g_new0 (guint, from->len + 1);
+  guint n_groups = 0;
 
   for (guint i = 0; i < from->len; i++)
     {
       Entry *e = &g_array_index (from, Entry, i);
-      char *key;
-      GArray *candidates;
+      Key key;
+      guint g;
 
-      if (e->partner >= 0)
+      if (e->partner >= 0 || !make_key (e, section_slot (e, from_sections, TRUE), kind, &key))
         continue;
-      key = by_code ? code_key (e, section_slot (e, from_sections, TRUE))
-                    : description_key (e, section_slot (e, from_sections, TRUE));
-      if (key == NULL)
-        continue;
-      if ((candidates = g_hash_table_lookup (keys, key)) == NULL)
-        g_hash_table_insert (keys, key, (candidates = g_array_new (FALSE, FALSE, sizeof (guint))));
+      if ((g = GPOINTER_TO_UINT (g_hash_table_lookup (groups, &key))) == 0)
+        {
+          g = ++n_groups;
+          g_hash_table_insert (groups, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (g));
+          heads[g] = i + 1;
+        }
       else
-        g_free (key);
-      g_array_append_val (candidates, i);
+        {
+          g_free (key.owned);
+          next[tails[g]] = i + 1;
+        }
+      tails[g] = i + 1;
     }
   for (guint j = 0; j < to->len; j++)
     {
       Entry *e = &g_array_index (to, Entry, j);
-      g_autofree char *key = NULL;
-      GArray *candidates;
+      Key key;
+      guint g, prev = 0;
 
-      if (e->partner >= 0)
+      if (e->partner >= 0 || !make_key (e, section_slot (e, NULL, FALSE), kind, &key))
         continue;
-      key = by_code ? code_key (e, section_slot (e, NULL, FALSE))
-                    : description_key (e, section_slot (e, NULL, FALSE));
-      if (key == NULL || (candidates = g_hash_table_lookup (keys, key)) == NULL)
-        continue;
-      for (guint k = 0; k < candidates->len; k++)
+      g = GPOINTER_TO_UINT (g_hash_table_lookup (groups, &key));
+      g_free (key.owned);
+      for (guint k = g != 0 ? heads[g] : 0; k != 0; prev = k, k = next[k])
         {
-          guint i = g_array_index (candidates, guint, k);
-          Entry *old = &g_array_index (from, Entry, i);
+          Entry *old = &g_array_index (from, Entry, k - 1);
 
-          if (by_code
+          if (kind != BY_DESCRIPTION
               && !outlay_compare_similar_descriptions (outlay_line_get_description (old->line),
                                                        outlay_line_get_description (e->line)))
             continue;
-          pair (from, i, to, j);
-          g_array_remove_index (candidates, k);
+          pair (from, k - 1, to, j);
+          if (prev != 0)
+            next[prev] = next[k];
+          else
+            heads[g] = next[k];
+          if (tails[g] == k)
+            tails[g] = prev;
           break;
         }
     }
@@ -395,7 +441,8 @@ match_by_key (GArray *from, GArray *to, GArray *from_sections, gboolean by_code)
  * then by name, then by code.  The other lines by code within paired
  * sections when their descriptions are alike
  * (outlay_compare_similar_descriptions()), then by description within
- * paired sections.  A line whose code was reused for something else is
+ * paired sections, then by code in any section when their descriptions
+ * are alike (a line moved to another section).  A line whose code was reused for something else is
  * left unpaired: removed on one side, added on the other.
  */
 void
@@ -428,8 +475,9 @@ outlay_compare_pair (OutlayDocument *from,
     }
   match_sections_by (from, a, to, b, section_name_key);
   match_sections_by (from, a, to, b, section_code_key);
-  match_by_key (*from_lines, *to_lines, a, TRUE);
-  match_by_key (*from_lines, *to_lines, a, FALSE);
+  match_by_key (*from_lines, *to_lines, a, BY_CODE);
+  match_by_key (*from_lines, *to_lines, a, BY_DESCRIPTION);
+  match_by_key (*from_lines, *to_lines, a, BY_CODE_ANYWHERE);
   if (from_sections != NULL)
     *from_sections = g_steal_pointer (&a);
   if (to_sections != NULL)

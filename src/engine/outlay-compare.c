@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "outlay-compare.h"
 #include "outlay-currency.h"
 
@@ -65,9 +67,13 @@ field_equal (OutlayLine *a, OutlayLine *b, OutlayLineField field)
 {
   if (outlay_line_field_is_decimal (field))
     return outlay_line_get_decimal (a, field) == outlay_line_get_decimal (b, field);
-  /* no text and empty text look the same */
-  return g_strcmp0 (outlay_line_get_text (a, field) ? outlay_line_get_text (a, field) : "",
-                    outlay_line_get_text (b, field) ? outlay_line_get_text (b, field) : "") == 0;
+  {
+    const char *x = outlay_line_get_text (a, field);
+    const char *y = outlay_line_get_text (b, field);
+
+    /* no text and empty text look the same */
+    return strcmp (x != NULL ? x : "", y != NULL ? y : "") == 0;
+  }
 }
 
 static void
