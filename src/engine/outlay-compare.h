@@ -48,20 +48,50 @@ typedef struct
 } OutlayFieldChange;
 
 /**
- * OutlaySectionDelta:
- * @code: the section code; sections are matched by code
- * @name: its name (on the newer side if it has it)
- * @from: its sums on the older side (zero if it was not there)
- * @to: its sums on the newer side (zero if it is not there)
+ * OutlayLineChange:
+ * @section: the code of the line's section (after the change)
+ * @code: the line's code (after the change)
+ * @description: its description (after the change)
+ * @from_estimate: its estimate before
+ * @to_estimate: its estimate after
+ * @first: the index of its first #OutlayFieldChange in the comparison's
+ *   @changed
+ * @n_fields: how many follow there (the section, if it moved, first)
  *
- * How one section's sums moved.
+ * One changed line, all its fields together.
  */
 typedef struct
 {
-  char         *code;
-  char         *name;
-  OutlayTotals  from;
-  OutlayTotals  to;
+  char *section;
+  char *code;
+  char *description;
+  OutlayDecimal from_estimate;
+  OutlayDecimal to_estimate;
+  guint first;
+  guint n_fields;
+} OutlayLineChange;
+
+/**
+ * OutlaySectionDelta:
+ * @code: the section code (on the newer side if it has it)
+ * @name: its name (on the newer side if it has it)
+ * @from: its sums on the older side (zero if it was not there)
+ * @to: its sums on the newer side (zero if it is not there)
+ * @from_section: (nullable): the section on the older side, valid while
+ *   that document is
+ * @to_section: (nullable): the section on the newer side
+ *
+ * How one section's sums moved.  Sections are paired as
+ * outlay_compare_pair() pairs them.
+ */
+typedef struct
+{
+  char *code;
+  char *name;
+  OutlayTotals from;
+  OutlayTotals to;
+  OutlaySection *from_section;
+  OutlaySection *to_section;
 } OutlaySectionDelta;
 
 /**
@@ -69,6 +99,8 @@ typedef struct
  * @currency: the currency amounts are printed in (the newer side's)
  * @changed: (element-type OutlayFieldChange): fields that differ, in the
  *   newer side's line order
+ * @lines: (element-type OutlayLineChange): the changed lines, one each, in
+ *   the same order
  * @added: (element-type OutlayComparedLine): lines only the newer side has
  * @removed: (element-type OutlayComparedLine): lines only the older side has
  * @sections: (element-type OutlaySectionDelta): every section of either side
@@ -81,6 +113,7 @@ typedef struct
 {
   char         *currency;
   GPtrArray    *changed;
+  GPtrArray *lines;
   GPtrArray    *added;
   GPtrArray    *removed;
   GPtrArray    *sections;
@@ -93,14 +126,23 @@ typedef struct
  * @line: a line of one side
  * @section: its section
  * @partner: the index of the same line on the other side, or -1
+ * @section_index: its section's position in its document
  */
 typedef struct
 {
   OutlayLine    *line;
   OutlaySection *section;
   int            partner;
+  guint section_index;
 } OutlayPairedLine;
 
+void outlay_compare_pair (OutlayDocument *from,
+                          OutlayDocument *to,
+                          GArray **from_lines,
+                          GArray **to_lines,
+                          GArray **from_sections,
+                          GArray **to_sections);
+gboolean outlay_compare_similar_descriptions (const char *a, const char *b);
 void              outlay_compare_pair_lines   (OutlayDocument   *from,
                                                OutlayDocument   *to,
                                                GArray          **from_lines,

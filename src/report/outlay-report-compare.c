@@ -4,8 +4,8 @@
 /* The comparison report: two states of a budget side by side, line by
  * line and section by section, each changed line saying what changed.
  *
- * Lines are paired by outlay_compare_pair_lines(), as comparisons pair
- * them; the section sums and totals come from the comparison itself. */
+ * Lines and sections are paired by outlay_compare_pair(), as comparisons
+ * pair them; the section sums and totals come from the comparison itself. */
 
 #include "config.h"
 
@@ -20,6 +20,7 @@ typedef struct
 {
   GArray *from;
   GArray *to;
+  GArray *from_sections; /* partner index of each older section, or -1 */
   guint   n_changed;
   guint   n_added;
   guint   n_removed;
@@ -36,7 +37,7 @@ field_equal (OutlayLine *a, OutlayLine *b, OutlayLineField field)
 
 /* What changed on a paired line, in words; NULL when nothing did. */
 static char *
-change_words (Entry *from, Entry *to)
+change_words (Pairing *p, Entry *from, Entry *to)
 {
   g_autoptr(GString) fields = g_string_new (NULL);
   g_autoptr(GString) words = g_string_new (NULL);
@@ -46,7 +47,7 @@ change_words (Entry *from, Entry *to)
     if (!field_equal (from->line, to->line, f))
       g_string_append_printf (fields, "%s%s", fields->len > 0 ? ", " : "",
                               outlay_line_field_title (f));
-  if (g_strcmp0 (was, outlay_section_get_code (to->section)) != 0)
+  if (g_array_index (p->from_sections, int, from->section_index) != (int) to->section_index)
     g_string_append_printf (words, _("Moved from %s"), was);
   if (fields->len > 0)
     {
@@ -83,15 +84,15 @@ add_line_row (OutlayReport *self, guint table, OutlayLine *shown, OutlayLine *ol
 }
 
 static gboolean
-in_section (Entry *e, const char *code)
+in_section (Entry *e, OutlaySection *section)
 {
-  return g_strcmp0 (outlay_section_get_code (e->section), code) == 0;
+  return section != NULL && e->section == section;
 }
 
-/* Rows for the lines of section @code: the newer side's, then those it
- * no longer has.  Returns how many. */
+/* Rows for the lines of the paired sections @d: the newer side's, then
+ * those it no longer has.  Returns how many. */
 static guint
-add_section_lines (OutlayReport *self, guint table, Pairing *p, const char *code)
+add_section_lines (OutlayReport *self, guint table, Pairing *p, OutlaySectionDelta *d)
 {
   guint n = 0;
 
@@ -100,16 +101,16 @@ add_section_lines (OutlayReport *self, guint table, Pairing *p, const char *code
       Entry *e = &g_array_index (p->to, Entry, j);
       Entry *old = e->partner >= 0 ? &g_array_index (p->from, Entry, e->partner) : NULL;
 
-      if (!in_section (e, code))
+      if (!in_section (e, d->to_section))
         continue;
       add_line_row (self, table, e->line, old != NULL ? old->line : NULL, e->line,
-                    old != NULL ? change_words (old, e) : g_strdup (_("Added")), n++ % 2 == 1);
+                    old != NULL ? change_words (p, old, e) : g_strdup (_("Added")), n++ % 2 == 1);
     }
   for (guint i = 0; i < p->from->len; i++)
     {
       Entry *e = &g_array_index (p->from, Entry, i);
 
-      if (e->partner < 0 && in_section (e, code))
+      if (e->partner < 0 && in_section (e, d->from_section))
         add_line_row (self, table, e->line, e->line, NULL, g_strdup (_("Removed")),
                       n++ % 2 == 1);
     }
@@ -117,15 +118,15 @@ add_section_lines (OutlayReport *self, guint table, Pairing *p, const char *code
 }
 
 static guint
-count_section_lines (Pairing *p, const char *code)
+count_section_lines (Pairing *p, OutlaySectionDelta *d)
 {
   guint n = 0;
 
   for (guint j = 0; j < p->to->len; j++)
-    n += in_section (&g_array_index (p->to, Entry, j), code);
+    n += in_section (&g_array_index (p->to, Entry, j), d->to_section);
   for (guint i = 0; i < p->from->len; i++)
     n += g_array_index (p->from, Entry, i).partner < 0
-         && in_section (&g_array_index (p->from, Entry, i), code);
+         && in_section (&g_array_index (p->from, Entry, i), d->from_section);
   return n;
 }
 
@@ -152,8 +153,8 @@ add_section (OutlayReport *self, guint table, Pairing *p, OutlaySectionDelta *d)
   g_autofree char *total = NULL;
   const char *ref = *d->code != '\0' ? d->code : d->name;
 
-  outlay_report_add_heading (self, table, d->code, d->name, count_section_lines (p, d->code));
-  add_section_lines (self, table, p, d->code);
+  outlay_report_add_heading (self, table, d->code, d->name, count_section_lines (p, d));
+  add_section_lines (self, table, p, d);
   if (d->from.fringe != 0 || d->to.fringe != 0)
     add_sums_row (self, table, REPORT_ROW_LINE, _("Fringes (P&W)"), d->from.fringe,
                   d->to.fringe);
@@ -172,7 +173,7 @@ count_changes (Pairing *p)
 
       if (e->partner < 0)
         p->n_added++;
-      else if ((words = change_words (&g_array_index (p->from, Entry, e->partner), e)) != NULL)
+      else if ((words = change_words (p, &g_array_index (p->from, Entry, e->partner), e)) != NULL)
         p->n_changed++;
     }
   for (guint i = 0; i < p->from->len; i++)
@@ -211,12 +212,14 @@ outlay_report_build_compare (OutlayReport   *self,
   g_autoptr(OutlayComparison) c = outlay_compare_documents (from, to);
   g_autoptr(GArray) a = NULL;
   g_autoptr(GArray) b = NULL;
+  g_autoptr(GArray) from_sections = NULL;
   Pairing p = { 0 };
   guint table;
 
-  outlay_compare_pair_lines (from, to, &a, &b);
+  outlay_compare_pair (from, to, &a, &b, &from_sections, NULL);
   p.from = a;
   p.to = b;
+  p.from_sections = from_sections;
   count_changes (&p);
   add_compare_title (self, to, from_name, to_name, &p);
   table = outlay_report_add_table (self, TRUE,

@@ -11,6 +11,7 @@
 #include "outlay-export.h"
 #include "outlay-compat.h"
 #include "outlay-print.h"
+#include "outlay-versions-dialog.h"
 #include "outlay-window-private.h"
 
 static void
@@ -22,10 +23,11 @@ open_file_cb (AdwToast *toast, gpointer data)
   outlay_compat_show_uri (GTK_WINDOW (data), uri);
 }
 
-static void
-export_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+/* "Exported “x”" with an Open button, a message when it failed, or NULL
+ * when the user cancelled. */
+static AdwToast *
+exported_toast (GAsyncResult *result, GtkWindow *owner)
 {
-  OutlayWindow *self = OUTLAY_WINDOW (source);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = outlay_export_document_finish (result, &error);
   g_autofree char *name = NULL;
@@ -35,10 +37,8 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer data)
   if (file == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new_format (_("Not exported: %s"), error->message));
-      return;
+        return NULL;
+      return adw_toast_new_format (_("Not exported: %s"), error->message);
     }
   name = g_file_get_basename (file);
   /* Translators: the file's name */
@@ -46,8 +46,48 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer data)
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Open"));
   g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_file_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_file_cb), owner, 0);
+  return toast;
+}
+
+static void
+export_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (source);
+  AdwToast *toast = exported_toast (result, GTK_WINDOW (self));
+
+  if (toast != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+comparison_exported_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  AdwToast *toast = exported_toast (result, GTK_WINDOW (source));
+
+  if (toast != NULL)
+    outlay_versions_dialog_add_toast (OUTLAY_VERSIONS_DIALOG (source), toast);
+}
+
+/**
+ * outlay_window_report_comparison_cb:
+ *
+ * The Versions dialog's Print… and Export as PDF…, run over the dialog.
+ */
+void
+outlay_window_report_comparison_cb (OutlayVersionsDialog *dialog,
+                                    OutlayDocument *from,
+                                    const char *from_name,
+                                    OutlayDocument *to,
+                                    const char *to_name,
+                                    gboolean print,
+                                    OutlayWindow *self)
+{
+  if (print)
+    outlay_print_comparison (GTK_WINDOW (dialog), from, from_name, to, to_name);
+  else
+    outlay_export_comparison_async (GTK_WINDOW (dialog), from, from_name, to, to_name,
+                                    self->cancellable, comparison_exported_cb, NULL);
 }
 
 /* win.export::xlsx, ::csv, ::pdf-summary, ::pdf-detail, ::pdf-variance */

@@ -9,6 +9,7 @@
 #include "outlay-sheet-view.h"
 #include "outlay-store.h"
 #include "outlay-topsheet-view.h"
+#include "outlay-versions-dialog.h"
 #include "outlay-window.h"
 
 G_BEGIN_DECLS
@@ -54,6 +55,13 @@ void outlay_window_budget_written (OutlayWindow *self,
 /* outlay-window-export.c: print and export */
 void outlay_window_export_class_init (GtkWidgetClass *widget_class);
 void outlay_window_export_update     (OutlayWindow   *self);
+void outlay_window_report_comparison_cb (OutlayVersionsDialog *dialog,
+                                         OutlayDocument *from,
+                                         const char *from_name,
+                                         OutlayDocument *to,
+                                         const char *to_name,
+                                         gboolean print,
+                                         OutlayWindow *self);
 
 /* outlay-window-import.c */
 void outlay_window_import_class_init (GtkWidgetClass *widget_class);

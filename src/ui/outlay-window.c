@@ -684,6 +684,8 @@ versions_action (GtkWidget *widget, const char *action, GVariant *param)
     return;
   dialog = outlay_versions_dialog_new (GTK_WINDOW (self), self->store, self->document);
   g_signal_connect_object (dialog, "open-version", G_CALLBACK (open_version_cb), self, 0);
+  g_signal_connect_object (dialog, "report-comparison",
+                           G_CALLBACK (outlay_window_report_comparison_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

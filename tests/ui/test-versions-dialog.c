@@ -26,6 +26,9 @@ typedef struct
   OutlayDocument *doc;
   GtkWidget      *dialog;
   OutlayDocument *opened;
+  guint n_reports;
+  gboolean printed;
+  char *reported; /* "Bid → Current Budget" */
 } Fixture;
 
 static void
@@ -52,6 +55,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
     gtk_window_destroy (GTK_WINDOW (f->dialog));
   g_clear_weak_pointer (&f->dialog);
   g_clear_object (&f->opened);
+  g_free (f->reported);
   g_clear_object (&f->doc);
   g_clear_object (&f->store);
   outlay_ui_test_remove_db (f->db);
@@ -220,12 +224,56 @@ open_version_cb (OutlayVersionsDialog *dialog, OutlayDocument *version, Fixture 
 }
 
 static void
+report_comparison_cb (OutlayVersionsDialog *dialog,
+                      OutlayDocument *from,
+                      const char *from_name,
+                      OutlayDocument *to,
+                      const char *to_name,
+                      gboolean print,
+                      Fixture *f)
+{
+  f->n_reports++;
+  f->printed = print;
+  g_free (f->reported);
+  f->reported = g_strdup_printf ("%s → %s", from_name, to_name);
+  /* the current budget is the document itself; a version is frozen */
+  g_assert_cmpstr (outlay_document_get_frozen_name (from), ==, from_name);
+  g_assert_true (to == f->doc);
+}
+
+/* The rows of the list labelled @accessible, its header included. */
+static guint
+count_rows (GtkWidget *widget, const char *accessible)
+{
+  guint n = 0;
+
+  if (GTK_IS_LIST_BOX (widget) && gtk_widget_get_mapped (widget))
+    {
+      GtkWidget *heading = gtk_widget_get_first_child (gtk_widget_get_parent (widget));
+      GtkWidget *title = gtk_widget_get_first_child (heading);
+
+      if (GTK_IS_LABEL (title)
+          && g_strcmp0 (gtk_label_get_text (GTK_LABEL (title)), accessible) == 0)
+        {
+          for (GtkWidget *c = gtk_widget_get_first_child (widget); c;
+               c = gtk_widget_get_next_sibling (c))
+            n += GTK_IS_LIST_BOX_ROW (c);
+          return n;
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_rows (c, accessible);
+  return n;
+}
+
+static void
 open_dialog (Fixture *f)
 {
   GtkWidget *dialog = outlay_versions_dialog_new (NULL, f->store, f->doc);
 
   g_set_weak_pointer (&f->dialog, dialog);
   g_signal_connect (dialog, "open-version", G_CALLBACK (open_version_cb), f);
+  g_signal_connect (dialog, "report-comparison", G_CALLBACK (report_comparison_cb), f);
   gtk_window_present (GTK_WINDOW (dialog));
   for (guint i = 0; i < 100 && !gtk_widget_get_mapped (dialog); i++)
     outlay_ui_test_run_for (50);
@@ -274,6 +322,9 @@ test_save_compare_restore (Fixture *f, gconstpointer data)
   g_autofree char *zero = NULL;
   g_autofree char *amount_up = NULL;
   g_autofree char *rate_change = NULL;
+  g_autofree char *estimate_change = NULL;
+  g_autofree char *estimate_from = NULL;
+  g_autofree char *estimate_to = NULL;
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
   OutlayLine *line = first_line (f);
@@ -347,12 +398,35 @@ test_save_compare_restore (Fixture *f, gconstpointer data)
   /* the changed rate, line by line */
   from_text = outlay_currency_format (D (850), cur);
   to_text = outlay_currency_format (D (1000), cur);
-  rate_change = g_strdup_printf ("%s → %s", from_text, to_text);
+  rate_change = g_strdup_printf ("Rate %s → %s", from_text, to_text);
   g_assert_true (shows_label (f->dialog, "Changed Lines"));
+  /* one row for the line: its estimate before and after, the rate under
+   * its description (the estimate is not listed twice) */
+  g_assert_cmpuint (count_rows (f->dialog, "Changed Lines"), ==, 2);
+  estimate_from = outlay_currency_format (D (6800), cur);
+  estimate_to = outlay_currency_format (D (8000), cur);
+  estimate_change = g_strdup_printf ("%s → %s", estimate_from, estimate_to);
+  g_assert_true (shows_label (f->dialog, estimate_change));
   g_assert_true (shows_label (f->dialog, rate_change));
-  g_assert_true (shows_label (f->dialog, "Rate"));
+  g_assert_true (shows_label (f->dialog, "Line producer"));
   g_assert_true (shows_label (f->dialog, "1 line changed · 0 added · 0 removed"));
   save_screenshot (f->dialog, "versions-compare.png");
+
+  /* Print… (and Ctrl+P) and Export as PDF… hand the pair on screen over */
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (child (f, "print_button"))), ==,
+                   "versions.print");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (child (f, "export_pdf_button"))),
+                   ==, "versions.export-pdf");
+  g_assert_true (gtk_widget_is_sensitive (child (f, "print_button")));
+  g_signal_emit_by_name (child (f, "print_button"), "clicked");
+  outlay_ui_test_run_for (50);
+  g_assert_cmpuint (f->n_reports, ==, 1);
+  g_assert_true (f->printed);
+  g_assert_cmpstr (f->reported, ==, "Bid → Current Budget");
+  g_signal_emit_by_name (child (f, "export_pdf_button"), "clicked");
+  outlay_ui_test_run_for (50);
+  g_assert_cmpuint (f->n_reports, ==, 2);
+  g_assert_false (f->printed);
 
   /* back to the list, and Restore… on Bid */
   gtk_widget_activate_action (f->dialog, "versions.back", NULL);
@@ -392,6 +466,7 @@ test_save_compare_restore (Fixture *f, gconstpointer data)
   outlay_ui_test_run_for (100);
   g_assert_cmpstr (delta_text (f), ==, expected);
   g_assert_true (shows_label (f->dialog, rate_change));
+  g_assert_cmpuint (count_rows (f->dialog, "Changed Lines"), ==, 2);
   gtk_widget_activate_action (f->dialog, "versions.back", NULL);
   outlay_ui_test_run_for (100);
 

@@ -10,9 +10,12 @@
 #include <string.h>
 
 #include "outlay-compare.h"
+#include "outlay-document-sink.h"
 #include "outlay-engine-json.h"
 #include "outlay-error.h"
+#include "outlay-line-private.h"
 #include "outlay-model-enum-types.h"
+#include "outlay-section-private.h"
 #include "outlay-store-private.h"
 #include "outlay-store-versions.h"
 #include "outlay-store.h"
@@ -632,6 +635,197 @@ test_locked (Fixture *f, gconstpointer data)
   assert_store_matches (f, D (13520));
 }
 
+/* ---- pairing, on budgets built in memory ---- */
+
+typedef struct
+{
+  guint section;
+  gint64 id;
+  const char *code;
+  const char *description;
+  const char *rate;
+} Spec;
+
+/* A budget of @budget_id with sections "code|name|id" and @lines. */
+static OutlayDocument *
+build (gint64 budget_id, const char *const *sections, const Spec *lines, guint n_lines)
+{
+  g_autoptr(OutlayBudget) budget = outlay_budget_new ("Spot");
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  OutlayDocument *doc;
+
+  outlay_budget_set_id (budget, budget_id);
+  doc = outlay_document_new (budget);
+  for (guint s = 0; sections[s] != NULL; s++)
+    {
+      g_auto(GStrv) parts = g_strsplit (sections[s], "|", 3);
+      g_autoptr(OutlaySection) section = g_object_new (OUTLAY_TYPE_SECTION, NULL);
+
+      outlay_section_load (section, g_ascii_strtoll (parts[2], NULL, 10), parts[0], parts[1], 0, 0);
+      outlay_document_load_section (doc, section);
+      g_ptr_array_add (loaded, section);
+    }
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_autoptr(OutlayLine) line = outlay_line_new ();
+      OutlayDecimal rate = D (g_ascii_strtoll (lines[i].rate, NULL, 10));
+
+      outlay_line_set_id (line, lines[i].id);
+      outlay_line_load_text (line, OUTLAY_LINE_CODE, lines[i].code);
+      outlay_line_load_text (line, OUTLAY_LINE_DESCRIPTION, lines[i].description);
+      outlay_line_load_decimal (line, OUTLAY_LINE_QUANTITY, D (1));
+      outlay_line_load_decimal (line, OUTLAY_LINE_MULTIPLIER, D (1));
+      outlay_line_load_decimal (line, OUTLAY_LINE_RATE, rate);
+      outlay_line_load_decimal (line, OUTLAY_LINE_ESTIMATE, rate);
+      outlay_document_load_line (doc, g_ptr_array_index (loaded, lines[i].section), line);
+    }
+  g_assert_true (outlay_document_finish_load (doc, &error));
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* "field,field" of the @i-th changed line */
+static char *
+line_fields (OutlayComparison *c, guint i)
+{
+  OutlayLineChange *l = g_ptr_array_index (c->lines, i);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint k = l->first; k < l->first + l->n_fields; k++)
+    g_string_append_printf (names, "%s%s", names->len > 0 ? "," : "",
+                            outlay_field_change_name (g_ptr_array_index (c->changed, k)));
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* A line keeps its id when its code, description and section's code
+ * change: one changed line, not a removed and an added one. */
+static void
+test_pair_identity (void)
+{
+  const char *const from_sections[] = { "A|Crew|0", NULL };
+  const char *const to_sections[] = { "A1|Crew and lighting|0", NULL };
+  const Spec from_lines[] = { { 0, 10, "01", "Gaffer", "500" },
+                              { 0, 11, "02", "Key grip", "450" } };
+  const Spec to_lines[] = { { 0, 10, "05", "Best boy electric", "520" },
+                            { 0, 11, "02", "Key grip", "450" } };
+  g_autoptr(OutlayDocument) from = build (7, from_sections, from_lines, 2);
+  g_autoptr(OutlayDocument) to = build (7, to_sections, to_lines, 2);
+  g_autoptr(OutlayComparison) c = outlay_compare_documents (from, to);
+  g_autofree char *fields = NULL;
+  OutlayLineChange *l;
+  OutlaySectionDelta *d;
+
+  g_assert_cmpuint (c->added->len, ==, 0);
+  g_assert_cmpuint (c->removed->len, ==, 0);
+  g_assert_cmpuint (c->lines->len, ==, 1);
+  l = g_ptr_array_index (c->lines, 0);
+  g_assert_cmpstr (l->code, ==, "05");
+  g_assert_cmpstr (l->description, ==, "Best boy electric");
+  g_assert_cmpint (l->from_estimate, ==, D (500));
+  g_assert_cmpint (l->to_estimate, ==, D (520));
+  /* its section was renamed, not left: no "section" change */
+  fields = line_fields (c, 0);
+  g_assert_cmpstr (fields, ==, "code,description,rate,estimate");
+  g_assert_cmpuint (c->sections->len, ==, 1);
+  d = g_ptr_array_index (c->sections, 0);
+  g_assert_cmpstr (d->code, ==, "A1");
+  g_assert_cmpint (d->from.estimate, ==, D (950));
+  g_assert_cmpint (d->to.estimate, ==, D (970));
+}
+
+/* After a replace-import every id is new: a code reused for a wholly
+ * different line is removed + added; a similar description is a change;
+ * a renumbered line pairs by its description. */
+static void
+test_pair_code_reused (void)
+{
+  const char *const sections[] = { "A|Crew|0", NULL };
+  const Spec from_lines[] = { { 0, 1, "01", "Gaffer", "500" },
+                              { 0, 2, "02", "Camera operator, prep day 3", "450" },
+                              { 0, 3, "03", "Grip truck", "300" },
+                              { 0, 4, "04", "Line producer", "850" } };
+  const Spec to_lines[] = { { 0, 11, "01", "Catering truck", "900" },
+                            { 0, 12, "02", "Camera Operators (prep) day 4", "450" },
+                            { 0, 13, "07", "Grip truck", "300" },
+                            { 0, 14, "04", "Line producer", "850" } };
+  g_autoptr(OutlayDocument) from = build (0, sections, from_lines, 4);
+  g_autoptr(OutlayDocument) to = build (0, sections, to_lines, 4);
+  g_autoptr(OutlayComparison) c = outlay_compare_documents (from, to);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  g_assert_cmpuint (c->removed->len, ==, 1);
+  g_assert_cmpstr (((OutlayComparedLine *) g_ptr_array_index (c->removed, 0))->description, ==,
+                   "Gaffer");
+  g_assert_cmpuint (c->added->len, ==, 1);
+  g_assert_cmpstr (((OutlayComparedLine *) g_ptr_array_index (c->added, 0))->description, ==,
+                   "Catering truck");
+  g_assert_cmpuint (c->lines->len, ==, 2);
+  first = line_fields (c, 0);
+  g_assert_cmpstr (first, ==, "description");
+  second = line_fields (c, 1);
+  g_assert_cmpstr (second, ==, "code");
+  g_assert_cmpuint (c->changed->len, ==, 2);
+}
+
+static void
+test_pair_similar (void)
+{
+  g_assert_true (outlay_compare_similar_descriptions ("Gaffer", "GAFFER."));
+  g_assert_true (outlay_compare_similar_descriptions ("Camera operator", "Camera operators"));
+  g_assert_true (outlay_compare_similar_descriptions ("Line producer", "Line producer (2nd unit)"));
+  g_assert_true (outlay_compare_similar_descriptions ("Gaffer, prep day 3", "Gaffer, shoot day 3"));
+  g_assert_true (outlay_compare_similar_descriptions ("", "Anything"));
+  g_assert_true (outlay_compare_similar_descriptions (NULL, NULL));
+  g_assert_false (outlay_compare_similar_descriptions ("Gaffer", "Catering truck"));
+  g_assert_false (outlay_compare_similar_descriptions ("Van", "Car"));
+  g_assert_false (outlay_compare_similar_descriptions ("Senior camera operator, prep day 3",
+                                                       "Office rent, shoot day 9"));
+}
+
+/* Sections pair by name before code: a relettered import keeps "Crew"
+ * with "Crew"; a section with a new name and code pairs by its id. */
+static void
+test_pair_sections (void)
+{
+  const char *const from_sections[] = { "A|Crew|0", "B|Equipment|0", NULL };
+  const char *const to_sections[] = { "B|Crew|0", "C|Equipment|0", NULL };
+  const Spec lines[] = { { 0, 1, "01", "Gaffer", "500" }, { 1, 2, "01", "Dolly", "200" } };
+  g_autoptr(OutlayDocument) from = build (0, from_sections, lines, 2);
+  g_autoptr(OutlayDocument) to = build (0, to_sections, lines, 2);
+  g_autoptr(OutlayComparison) c = outlay_compare_documents (from, to);
+  const char *const renamed[] = { "X|Labour|5", "B|Kit|6", NULL };
+  g_autoptr(OutlayDocument) again = NULL;
+  g_autoptr(OutlayDocument) same_budget = NULL;
+  g_autoptr(OutlayComparison) by_id = NULL;
+  const char *const ided[] = { "A|Crew|5", "B|Equipment|6", NULL };
+
+  g_assert_cmpuint (c->changed->len + c->added->len + c->removed->len, ==, 0);
+  g_assert_cmpuint (c->sections->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      OutlaySectionDelta *d = g_ptr_array_index (c->sections, i);
+
+      g_assert_cmpstr (outlay_section_get_name (d->from_section), ==,
+                       outlay_section_get_name (d->to_section));
+      g_assert_cmpint (d->from.estimate, ==, d->to.estimate);
+    }
+
+  /* the same budget: section ids pair "Crew" with "Labour" */
+  same_budget = build (3, ided, lines, 2);
+  again = build (3, renamed, lines, 2);
+  by_id = outlay_compare_documents (same_budget, again);
+  g_assert_cmpuint (by_id->changed->len + by_id->added->len + by_id->removed->len, ==, 0);
+  g_assert_cmpuint (by_id->sections->len, ==, 2);
+  g_assert_cmpstr (((OutlaySectionDelta *) g_ptr_array_index (by_id->sections, 0))->name, ==,
+                   "Labour");
+  g_assert_cmpstr (
+      outlay_section_get_name (
+          ((OutlaySectionDelta *) g_ptr_array_index (by_id->sections, 0))->from_section),
+      ==, "Crew");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -646,5 +840,9 @@ main (int argc, char *argv[])
   ADD ("/versions/restore", test_restore);
   ADD ("/versions/locked", test_locked);
 #undef ADD
+  g_test_add_func ("/versions/pair/identity", test_pair_identity);
+  g_test_add_func ("/versions/pair/code-reused", test_pair_code_reused);
+  g_test_add_func ("/versions/pair/similar", test_pair_similar);
+  g_test_add_func ("/versions/pair/sections", test_pair_sections);
   return g_test_run ();
 }

@@ -155,6 +155,27 @@ default_paper (void)
   return g_str_has_prefix (name, "na_") ? OUTLAY_REPORT_PAPER_LETTER : OUTLAY_REPORT_PAPER_A4;
 }
 
+/* Asks where to save @job's file, then writes it in a worker thread. */
+static void
+choose_file (GTask *task, ExportJob *job, GtkWindow *parent, OutlayDocument *doc)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  job->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (
+      _("Export"), parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel")));
+  gtk_native_dialog_set_modal (job->chooser, TRUE);
+  gtk_file_filter_set_name (filter, _(formats[job->format].filter_name));
+  gtk_file_filter_add_mime_type (filter, formats[job->format].mime_type);
+  gtk_file_filter_add_suffix (filter, formats[job->format].extension);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (job->chooser), filter);
+  name = suggested_name (doc, job);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (job->chooser), name);
+  g_signal_connect (job->chooser, "response", G_CALLBACK (chooser_response_cb), task);
+  gtk_native_dialog_show (job->chooser);
+}
+
 void
 outlay_export_document_async (GtkWindow           *parent,
                               OutlayDocument      *doc,
@@ -165,13 +186,13 @@ outlay_export_document_async (GtkWindow           *parent,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  GTask *task = g_task_new (parent, cancellable, callback, user_data);
-  ExportJob *job = g_new0 (ExportJob, 1);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
+  GTask *task;
+  ExportJob *job;
 
   g_return_if_fail (OUTLAY_IS_DOCUMENT (doc));
 
+  task = g_task_new (parent, cancellable, callback, user_data);
+  job = g_new0 (ExportJob, 1);
   g_task_set_source_tag (task, outlay_export_document_async);
   job->format = format;
   job->store_path = g_strdup (store_path);
@@ -187,20 +208,50 @@ outlay_export_document_async (GtkWindow           *parent,
       /* made now, on this thread: the report keeps text, not the document */
       job->report = outlay_report_new (doc, &options);
     }
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  choose_file (task, job, parent, doc);
+}
 
-  job->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Export"), parent,
-                                                                  GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                                  _("_Export"), _("_Cancel")));
-  gtk_native_dialog_set_modal (job->chooser, TRUE);
-  gtk_file_filter_set_name (filter, _(formats[format].filter_name));
-  gtk_file_filter_add_mime_type (filter, formats[format].mime_type);
-  gtk_file_filter_add_suffix (filter, formats[format].extension);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (job->chooser), filter);
-  name = suggested_name (doc, job);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (job->chooser), name);
-  g_signal_connect (job->chooser, "response", G_CALLBACK (chooser_response_cb), task);
-  gtk_native_dialog_show (job->chooser);
+/**
+ * outlay_export_comparison_async:
+ * @parent: (nullable): the window the file chooser belongs to
+ * @from: the older state (a saved version)
+ * @from_name: its name, as the report's column heads it
+ * @to: the newer state
+ * @to_name: its name
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the file is written, or not
+ * @user_data: for @callback
+ *
+ * Asks where to save the comparison report of @from and @to as a PDF,
+ * then writes it in a worker thread.  Finish with
+ * outlay_export_document_finish().
+ */
+void
+outlay_export_comparison_async (GtkWindow *parent,
+                                OutlayDocument *from,
+                                const char *from_name,
+                                OutlayDocument *to,
+                                const char *to_name,
+                                GCancellable *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer user_data)
+{
+  OutlayReportOptions options;
+  GTask *task;
+  ExportJob *job;
+
+  g_return_if_fail (OUTLAY_IS_DOCUMENT (from));
+  g_return_if_fail (OUTLAY_IS_DOCUMENT (to));
+
+  task = g_task_new (parent, cancellable, callback, user_data);
+  job = g_new0 (ExportJob, 1);
+  /* one finish for both */
+  g_task_set_source_tag (task, outlay_export_document_async);
+  job->format = OUTLAY_EXPORT_PDF;
+  outlay_report_options_init (&options, OUTLAY_REPORT_COMPARE);
+  options.paper = default_paper ();
+  job->report = outlay_report_new_compare (from, from_name, to, to_name, &options);
+  choose_file (task, job, parent, to);
 }
 
 GFile *

@@ -27,6 +27,15 @@ void  outlay_export_document_async  (GtkWindow           *parent,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data);
+/* The comparison report of @from and @to as a PDF, the same way. */
+void outlay_export_comparison_async (GtkWindow *parent,
+                                     OutlayDocument *from,
+                                     const char *from_name,
+                                     OutlayDocument *to,
+                                     const char *to_name,
+                                     GCancellable *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer user_data);
 /* Returns: (transfer full): the file written, or NULL: G_IO_ERROR_CANCELLED
  * when the user closed the chooser, else why it failed. */
 GFile *outlay_export_document_finish (GAsyncResult        *result,

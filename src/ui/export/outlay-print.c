@@ -5,8 +5,9 @@
  * renderer as the PDF export (OutlayReport), paginated for the printable
  * area of the page setup the user picks in the dialog.
  *
- * A comparison of two versions is not offered here: it needs a second
- * state of the budget, which the print dialog has no way to pick. */
+ * A comparison of two versions is printed from the Versions dialog, which
+ * has both states (outlay_print_comparison()); the print dialog offers it
+ * no Report tab. */
 
 #include "config.h"
 
@@ -23,6 +24,9 @@ typedef struct
 {
   GtkWindow        *parent;
   OutlayDocument   *doc;
+  OutlayDocument *from; /* a comparison's older side, or NULL */
+  char *from_name;
+  char *to_name;
   OutlayReport     *report;
   OutlayReportKind  kind;
   OutlayReportSort  sort;
@@ -43,6 +47,9 @@ print_job_free (PrintJob *job)
 {
   g_clear_object (&job->parent);
   g_clear_object (&job->doc);
+  g_clear_object (&job->from);
+  g_free (job->from_name);
+  g_free (job->to_name);
   g_clear_object (&job->report);
   if (job->kind_choice != NULL)
     g_signal_handlers_disconnect_by_data (job->kind_choice, job);
@@ -142,7 +149,11 @@ begin_print_cb (GtkPrintOperation *op, GtkPrintContext *context, PrintJob *job)
   options.sort = job->sort;
   options.over_only = job->over_only;
   g_clear_object (&job->report);
-  job->report = outlay_report_new (job->doc, &options);
+  if (job->from != NULL)
+    job->report = outlay_report_new_compare (job->from, job->from_name, job->doc, job->to_name,
+                                             &options);
+  else
+    job->report = outlay_report_new (job->doc, &options);
   /* use_full_page is off and the unit is points: the context's size is
    * the printable area in points, its origin at the area's corner */
   n_pages = outlay_report_paginate (job->report, gtk_print_context_get_cairo_context (context),
@@ -203,8 +214,11 @@ make_operation (PrintJob *job)
     gtk_print_operation_set_print_settings (op, session_settings);
   if (session_page_setup != NULL)
     gtk_print_operation_set_default_page_setup (op, session_page_setup);
-  g_signal_connect (op, "create-custom-widget", G_CALLBACK (create_custom_widget_cb), job);
-  g_signal_connect (op, "custom-widget-apply", G_CALLBACK (custom_widget_apply_cb), job);
+  if (job->from == NULL)
+    {
+      g_signal_connect (op, "create-custom-widget", G_CALLBACK (create_custom_widget_cb), job);
+      g_signal_connect (op, "custom-widget-apply", G_CALLBACK (custom_widget_apply_cb), job);
+    }
   g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), job);
   g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), job);
   g_signal_connect (op, "end-print", G_CALLBACK (end_print_cb), job);
@@ -213,6 +227,19 @@ make_operation (PrintJob *job)
   g_object_set_data_full (G_OBJECT (op), "outlay-print-job", job,
                           (GDestroyNotify) print_job_free);
   return op;
+}
+
+static void
+run_print (GtkWindow *parent, PrintJob *job)
+{
+  g_autoptr(GtkPrintOperation) op = make_operation (job);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
+  /* with allow-async, "done" reports the outcome unless it failed at once */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL && !job->error_shown)
+    show_error (parent, error);
 }
 
 /**
@@ -231,10 +258,7 @@ outlay_print_document (GtkWindow        *parent,
                        OutlayDocument   *doc,
                        OutlayReportKind  kind)
 {
-  g_autoptr(GtkPrintOperation) op = NULL;
-  g_autoptr(GError) error = NULL;
   PrintJob *job;
-  GtkPrintOperationResult result;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (OUTLAY_IS_DOCUMENT (doc));
@@ -244,9 +268,39 @@ outlay_print_document (GtkWindow        *parent,
   job->doc = g_object_ref (doc);
   job->kind = kind == OUTLAY_REPORT_COMPARE ? OUTLAY_REPORT_SUMMARY : kind;
   job->sort = OUTLAY_REPORT_SORT_SECTION;
-  op = make_operation (job);
-  result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
-  /* with allow-async, "done" reports the outcome unless it failed at once */
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL && !job->error_shown)
-    show_error (parent, error);
+  run_print (parent, job);
+}
+
+/**
+ * outlay_print_comparison:
+ * @parent: (nullable): the window the print dialog belongs to
+ * @from: the older state (a saved version)
+ * @from_name: its name, as the report's column heads it
+ * @to: the newer state (another version or the current budget)
+ * @to_name: its name
+ *
+ * Shows the print dialog and prints the comparison report of @from and
+ * @to, the same pages as its PDF.
+ */
+void
+outlay_print_comparison (GtkWindow *parent,
+                         OutlayDocument *from,
+                         const char *from_name,
+                         OutlayDocument *to,
+                         const char *to_name)
+{
+  PrintJob *job;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (OUTLAY_IS_DOCUMENT (from));
+  g_return_if_fail (OUTLAY_IS_DOCUMENT (to));
+
+  job = g_new0 (PrintJob, 1);
+  job->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  job->doc = g_object_ref (to);
+  job->from = g_object_ref (from);
+  job->from_name = g_strdup (from_name);
+  job->to_name = g_strdup (to_name);
+  job->kind = OUTLAY_REPORT_COMPARE;
+  run_print (parent, job);
 }

@@ -11,5 +11,10 @@ G_BEGIN_DECLS
 void outlay_print_document (GtkWindow        *parent,
                             OutlayDocument   *doc,
                             OutlayReportKind  kind);
+void outlay_print_comparison (GtkWindow *parent,
+                              OutlayDocument *from,
+                              const char *from_name,
+                              OutlayDocument *to,
+                              const char *to_name);
 
 G_END_DECLS

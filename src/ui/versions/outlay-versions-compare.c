@@ -39,16 +39,6 @@ outlay_versions_format_delta (OutlayDecimal  delta,
   return g_steal_pointer (&text);
 }
 
-static char *
-format_number_delta (OutlayDecimal delta)
-{
-  g_autofree char *text = outlay_decimal_to_string_trim (delta < 0 ? -delta : delta);
-
-  if (delta == 0)
-    return g_steal_pointer (&text);
-  return g_strconcat (delta > 0 ? "+" : "−", text, NULL);
-}
-
 /**
  * outlay_versions_style_delta:
  * @box: the widget around the delta's icon and text
@@ -305,22 +295,7 @@ add_line_rows (GtkBox *results, GPtrArray *lines, const char *title, const char 
     add_more_row (list, lines->len - MAX_ROWS);
 }
 
-/* ---- changed fields ---- */
-
-static const char *
-line_description (OutlayDocument *doc, const char *section_code, const char *code)
-{
-  OutlaySection *section = outlay_document_lookup_section (doc, section_code);
-
-  for (guint i = 0; section != NULL && i < outlay_section_get_n_lines (section); i++)
-    {
-      OutlayLine *line = outlay_section_get_line (section, i);
-
-      if (g_strcmp0 (outlay_line_get_code (line) ? outlay_line_get_code (line) : "", code) == 0)
-        return outlay_line_get_description (line) ? outlay_line_get_description (line) : "";
-    }
-  return "";
-}
+/* ---- changed lines ---- */
 
 static gboolean
 is_money (OutlayLineField field)
@@ -340,62 +315,91 @@ money_text (const char *json, const char *currency)
   return outlay_currency_format (value, currency);
 }
 
-static GtkWidget *
-change_row_values (OutlayFieldChange *c, const char *currency, GtkWidget **delta)
+/* "Rate $850.00 → $1,000.00 · Days 8 → 10": every field but the
+ * estimate, which has its own column. */
+static char *
+fields_text (OutlayComparison *cmp, OutlayLineChange *l)
 {
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *number = NULL;
-  gboolean decimal = c->field < OUTLAY_LINE_N_FIELDS && outlay_line_field_is_decimal (c->field);
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  if (is_money (c->field))
+  for (guint k = l->first; k < l->first + l->n_fields; k++)
     {
-      from = money_text (c->from, currency);
-      to = money_text (c->to, currency);
-      *delta = money_delta (c->delta, currency);
+      OutlayFieldChange *c = g_ptr_array_index (cmp->changed, k);
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+
+      if (c->field == OUTLAY_LINE_ESTIMATE)
+        continue;
+      from = is_money (c->field) ? money_text (c->from, cmp->currency)
+                                 : g_strdup (*c->from != '\0' ? c->from : _("(empty)"));
+      to = is_money (c->field) ? money_text (c->to, cmp->currency)
+                               : g_strdup (*c->to != '\0' ? c->to : _("(empty)"));
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: one changed field, "Rate $850.00 → $1,000.00" */
+      g_string_append_printf (text, _("%s %s → %s"), c->field < OUTLAY_LINE_N_FIELDS
+                                                          ? outlay_line_field_title (c->field)
+                                                          : _("Section"), from, to);
     }
-  else
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The description, and under it what else changed, small and dimmed. */
+static GtkWidget *
+description_cell (const char *description, const char *fields)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = cell (description, 8, 0, TRUE);
+
+  gtk_box_append (GTK_BOX (box), title);
+  if (*fields != '\0')
     {
-      from = g_strdup (*c->from != '\0' ? c->from : _("(empty)"));
-      to = g_strdup (*c->to != '\0' ? c->to : _("(empty)"));
-      number = decimal ? format_number_delta (c->delta) : NULL;
-      *delta = delta_widget (number, c->delta);
+      GtkWidget *detail = cell (fields, 8, 0, TRUE);
+
+      gtk_widget_add_css_class (detail, "caption");
+      gtk_widget_add_css_class (detail, "dim-label");
+      gtk_widget_set_tooltip_text (detail, fields);
+      gtk_box_append (GTK_BOX (box), detail);
     }
-  return change_cell (from, to, decimal);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  return box;
 }
 
 static void
-add_change_rows (GtkBox *results, OutlayComparison *cmp, OutlayDocument *to)
+add_change_rows (GtkBox *results, OutlayComparison *cmp)
 {
   GtkListBox *list;
   GtkWidget *row;
 
-  if (cmp->changed->len == 0)
+  if (cmp->lines->len == 0)
     return;
-  list = add_group (results, _("Changed Lines"), cmp->changed->len, _("Changed lines"));
+  list = add_group (results, _("Changed Lines"), cmp->lines->len, _("Changed lines"));
   row = row_box (list, "section-header");
   gtk_widget_add_css_class (row, "dim-label");
   add_cells (row, header_cell (_("Code"), 5, 0, 0, FALSE),
-             header_cell (_("Description"), 8, 0, 0, TRUE),
-             header_cell (_("Field"), 0, 72, 0, FALSE),
-             header_cell (_("Change"), 0, CHANGE_WIDTH, 1, FALSE),
-             header_cell (_("Difference"), 0, DELTA_WIDTH, 1, FALSE), NULL);
-  for (guint i = 0; i < cmp->changed->len && i < MAX_ROWS; i++)
+                               header_cell (_("Description"), 8, 0, 0, TRUE),
+                                            header_cell (_("Estimate"), 0, CHANGE_WIDTH, 1, FALSE),
+                                                         header_cell (_("Difference"), 0,
+                                                                         DELTA_WIDTH, 1, FALSE),
+                                                                      NULL);
+  for (guint i = 0; i < cmp->lines->len && i < MAX_ROWS; i++)
     {
-      OutlayFieldChange *c = g_ptr_array_index (cmp->changed, i);
-      GtkWidget *field = cell (c->field < OUTLAY_LINE_N_FIELDS
-                               ? outlay_line_field_title (c->field) : _("Section"), 0, 0, FALSE);
-      GtkWidget *delta = NULL;
-      GtkWidget *change = change_row_values (c, cmp->currency, &delta);
+      OutlayLineChange *l = g_ptr_array_index (cmp->lines, i);
+      g_autofree char *fields = fields_text (cmp, l);
+      g_autofree char *from = outlay_currency_format (l->from_estimate, cmp->currency);
+      g_autofree char *to = outlay_currency_format (l->to_estimate, cmp->currency);
+      GtkWidget *estimate = change_cell (from, to, TRUE);
+      OutlayDecimal delta = outlay_comparison_delta (l->from_estimate, l->to_estimate);
 
-      gtk_widget_set_size_request (field, 72, -1);
+      if (delta == 0)
+        gtk_label_set_text (GTK_LABEL (estimate), to);
       row = row_box (list, "section-row");
-      add_cells (row, code_cell (c->code),
-                 cell (line_description (to, c->section, c->code), 8, 0, TRUE),
-                 field, change, delta, NULL);
+      add_cells (row, code_cell (l->code), description_cell (l->description, fields), estimate,
+                 money_delta (delta, cmp->currency), NULL);
     }
-  if (cmp->changed->len > MAX_ROWS)
-    add_more_row (list, cmp->changed->len - MAX_ROWS);
+  if (cmp->lines->len > MAX_ROWS)
+    add_more_row (list, cmp->lines->len - MAX_ROWS);
 }
 
 static void
@@ -415,9 +419,10 @@ add_no_changes (GtkBox *results)
  * outlay_versions_compare_fill:
  * @results: the box to fill; emptied first
  * @comparison: what changed
- * @to: the newer side, for the descriptions of changed lines
+ * @to: the newer side
  *
- * Section deltas, then lines added, removed and changed.
+ * Section deltas, then lines added, removed and changed (one row each,
+ * the changed fields under the description).
  */
 void
 outlay_versions_compare_fill (GtkBox           *results,
@@ -441,25 +446,7 @@ outlay_versions_compare_fill (GtkBox           *results,
                  comparison->currency);
   add_line_rows (results, comparison->removed, _("Removed Lines"), _("Removed lines"), -1,
                  comparison->currency);
-  add_change_rows (results, comparison, to);
-}
-
-static guint
-count_changed_lines (OutlayComparison *cmp)
-{
-  guint n = 0;
-
-  /* a line's changes come one after another */
-  for (guint i = 0; i < cmp->changed->len; i++)
-    {
-      OutlayFieldChange *c = g_ptr_array_index (cmp->changed, i);
-      OutlayFieldChange *prev = i > 0 ? g_ptr_array_index (cmp->changed, i - 1) : NULL;
-
-      if (prev == NULL || g_strcmp0 (prev->code, c->code) != 0
-          || g_strcmp0 (prev->section, c->section) != 0)
-        n++;
-    }
-  return n;
+  add_change_rows (results, comparison);
 }
 
 /**
@@ -471,7 +458,7 @@ count_changed_lines (OutlayComparison *cmp)
 char *
 outlay_versions_compare_summary (OutlayComparison *comparison)
 {
-  guint changed = count_changed_lines (comparison);
+  guint changed = comparison->lines->len;
   guint added = comparison->added->len;
   guint removed = comparison->removed->len;
   g_autofree char *a = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u line changed",

@@ -56,8 +56,10 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   OPEN_VERSION,
+  REPORT_COMPARISON,
   N_SIGNALS
 };
 
@@ -378,8 +380,12 @@ update_comparison (OutlayVersionsDialog *self)
       if (error != NULL)
         toast_error (self, error);
       outlay_versions_compare_fill (self->results, NULL, NULL);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "versions.print", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "versions.export-pdf", FALSE);
       return;
     }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "versions.print", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "versions.export-pdf", TRUE);
   cmp = outlay_compare_documents (from, to);
   show_total (self->estimate_delta_box, self->estimate_delta_icon, self->estimate_delta_label,
               self->estimate_change_label, cmp->from.estimate, cmp->to.estimate, cmp->currency);
@@ -392,6 +398,37 @@ update_comparison (OutlayVersionsDialog *self)
                            chosen_name (self, self->to_row));
   adw_window_title_set_subtitle (self->compare_title, title);
   outlay_versions_compare_fill (self->results, cmp, to);
+}
+
+/* Print… and Export as PDF…: the window prints and exports (the
+ * export feature's code), this dialog says what. */
+static void
+report_comparison (OutlayVersionsDialog *self, gboolean print)
+{
+  g_autoptr(GError) error = NULL;
+  OutlayDocument *from = chosen_document (self, self->from_row, &error);
+  OutlayDocument *to = from != NULL ? chosen_document (self, self->to_row, &error) : NULL;
+
+  if (from == NULL || to == NULL)
+    {
+      if (error != NULL)
+        toast_error (self, error);
+      return;
+    }
+  g_signal_emit (self, signals[REPORT_COMPARISON], 0, from, chosen_name (self, self->from_row), to,
+                 chosen_name (self, self->to_row), print);
+}
+
+static void
+print_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  report_comparison (OUTLAY_VERSIONS_DIALOG (widget), TRUE);
+}
+
+static void
+export_pdf_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  report_comparison (OUTLAY_VERSIONS_DIALOG (widget), FALSE);
 }
 
 /* ---- restoring ---- */
@@ -722,6 +759,10 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "versions.restore", "x", restore_action);
   gtk_widget_class_install_action (widget_class, "versions.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "versions.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "versions.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "versions.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "versions.print",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "versions.undo", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
@@ -789,6 +830,23 @@ outlay_versions_dialog_class_init (OutlayVersionsDialogClass *klass)
   signals[OPEN_VERSION] =
     g_signal_new ("open-version", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, OUTLAY_TYPE_DOCUMENT);
+
+  /**
+   * OutlayVersionsDialog::report-comparison:
+   * @from: the older side shown
+   * @from_name: its name ("Bid")
+   * @to: the newer side
+   * @to_name: its name ("Current Budget")
+   * @print: %TRUE for Print…, %FALSE for Export as PDF…
+   *
+   * The user asked for the comparison on screen on paper or as a PDF;
+   * the handler runs the print dialog or the export with this dialog as
+   * parent, and may report back with outlay_versions_dialog_add_toast().
+   */
+  signals[REPORT_COMPARISON] = g_signal_new ("report-comparison", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 5,
+                                             OUTLAY_TYPE_DOCUMENT, G_TYPE_STRING,
+                                             OUTLAY_TYPE_DOCUMENT, G_TYPE_STRING, G_TYPE_BOOLEAN);
 
   bind_template (widget_class);
   install_actions (widget_class);
@@ -883,4 +941,20 @@ outlay_versions_dialog_show_compare (OutlayVersionsDialog *self,
   self->filling = FALSE;
   update_comparison (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "compare");
+}
+
+/**
+ * outlay_versions_dialog_add_toast:
+ * @self: the dialog
+ * @toast: (transfer full): a toast, such as "Exported “Bid.pdf”"
+ *
+ * Shows @toast in the dialog, in place of the one on screen.
+ */
+void
+outlay_versions_dialog_add_toast (OutlayVersionsDialog *self, AdwToast *toast)
+{
+  g_return_if_fail (OUTLAY_IS_VERSIONS_DIALOG (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  show_toast (self, toast);
 }

@@ -21,5 +21,6 @@ OutlayDocument *outlay_versions_dialog_get_document (OutlayVersionsDialog *self)
 void            outlay_versions_dialog_show_compare (OutlayVersionsDialog *self,
                                                      gint64                from_version_id,
                                                      gint64                to_version_id);
+void outlay_versions_dialog_add_toast (OutlayVersionsDialog *self, AdwToast *toast);
 
 G_END_DECLS
