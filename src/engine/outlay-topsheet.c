@@ -48,12 +48,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
+#include "outlay-aicp.h"
 #include "outlay-error.h"
-#include "outlay-template-data.h"
 #include "outlay-topsheet.h"
 
-#define N_AICP_LETTERS 16 /* A … P */
+#define N_AICP_LETTERS OUTLAY_AICP_N_LETTERS /* A … P */
 
 struct _OutlayTopSheet
 {
@@ -175,10 +176,14 @@ add_row (OutlayTopSheet        *self,
 }
 
 static void
-add_section_row (OutlayTopSheet *self, const char *code, const char *name,
-                 OutlaySection *section, const Pair *values)
+add_section_row (OutlayTopSheet *self,
+                 const char *id,
+                 const char *code,
+                 const char *name,
+                 OutlaySection *section,
+                 const Pair *values)
 {
-  OutlayTopSheetRow *row = add_row (self, OUTLAY_TOPSHEET_ROW_SECTION, code, code, name, values);
+  OutlayTopSheetRow *row = add_row (self, OUTLAY_TOPSHEET_ROW_SECTION, id, code, name, values);
 
   if (section != NULL)
     row->section = g_object_ref (section);
@@ -218,37 +223,6 @@ section_pair (OutlaySection *section, Pair *out)
 
 /* ---- AICP ---- */
 
-/* 0 … 15 for a section coded "A" … "P" (any case, spaces around), or -1. */
-static int
-aicp_letter (OutlaySection *section)
-{
-  g_autofree char *code = g_strstrip (g_strdup (outlay_section_get_code (section)));
-  char c = g_ascii_toupper (code[0]);
-
-  if (code[0] == '\0' || code[1] != '\0' || c < 'A' || c > 'P')
-    return -1;
-  return c - 'A';
-}
-
-/* The AICP template's name for a letter, for a letter the budget lacks. */
-static const char *
-aicp_default_name (int letter)
-{
-  char code[2] = { (char) ('A' + letter), '\0' };
-
-  for (guint i = 0; i < outlay_template_table_len; i++)
-    {
-      const OutlayTemplate *t = &outlay_template_table[i];
-
-      if (!g_str_equal (t->id, "aicp"))
-        continue;
-      for (guint s = 0; s < t->n_sections; s++)
-        if (g_str_equal (t->sections[s].code, code))
-          return g_dgettext (GETTEXT_PACKAGE, t->sections[s].name);
-    }
-  return "";
-}
-
 typedef struct
 {
   Pair           totals[N_AICP_LETTERS];
@@ -256,13 +230,27 @@ typedef struct
   GPtrArray     *others; /* sections outside A–P, in order */
 } Letters;
 
+/* Sections go to the form's letters by outlay_aicp_place_sections(): a
+ * bid lettered its own way is placed by its sections' names. */
 static void
-letters_collect (OutlayTopSheet *self, OutlayDocument *doc, Letters *l)
+letters_collect (OutlayTopSheet *self, GPtrArray *sections, Letters *l)
 {
-  for (guint i = 0; i < outlay_document_get_n_sections (doc); i++)
+  guint n = sections->len;
+  g_autofree const char **codes = g_new0 (const char *, n + 1);
+  g_autofree const char **names = g_new0 (const char *, n + 1);
+  g_autofree int *letters = g_new0 (int, n + 1);
+  g_autofree OutlayAicpPlacement *how = g_new0 (OutlayAicpPlacement, n + 1);
+
+  for (guint i = 0; i < n; i++)
     {
-      OutlaySection *section = outlay_document_get_section (doc, i);
-      int letter = aicp_letter (section);
+      codes[i] = outlay_section_get_code (g_ptr_array_index (sections, i));
+      names[i] = outlay_section_get_name (g_ptr_array_index (sections, i));
+    }
+  outlay_aicp_place_sections (codes, names, n, letters, how);
+  for (guint i = 0; i < n; i++)
+    {
+      OutlaySection *section = g_ptr_array_index (sections, i);
+      int letter = letters[i];
       Pair p;
 
       if (letter < 0)
@@ -288,23 +276,23 @@ add_letter_rows (OutlayTopSheet *self, const Letters *l, int from, int to)
     {
       char code[2] = { (char) ('A' + i), '\0' };
       const char *name = l->first[i] != NULL ? outlay_section_get_name (l->first[i])
-                                             : aicp_default_name (i);
+                                             : outlay_aicp_form_name (i);
 
-      add_section_row (self, code, name, l->first[i], &l->totals[i]);
+      add_section_row (self, code, code, name, l->first[i], &l->totals[i]);
       pair_add (self, &sum, &l->totals[i]);
     }
   return sum;
 }
 
 static void
-build_aicp (OutlayTopSheet *self, OutlayDocument *doc)
+build_aicp (OutlayTopSheet *self, GPtrArray *sections)
 {
   Letters l = { .others = g_ptr_array_new () };
   Pair a_to_k, markup, l_to_p, m_to_p, insurance, fee_base, fee, handling, total;
   Pair contingency = { outlay_budget_get_contingency (self->budget), 0 };
   OutlayTopSheetRow *row;
 
-  letters_collect (self, doc, &l);
+  letters_collect (self, sections, &l);
 
   a_to_k = add_letter_rows (self, &l, 0, 10);
   add_row (self, OUTLAY_TOPSHEET_ROW_SUBTOTAL, "a-to-k", NULL, _("A to K subtotal"), &a_to_k);
@@ -320,11 +308,16 @@ build_aicp (OutlayTopSheet *self, OutlayDocument *doc)
   for (guint i = 0; i < l.others->len; i++)
     {
       OutlaySection *section = g_ptr_array_index (l.others, i);
+      const char *code = outlay_section_get_code (section);
+      /* a lettered section kept off the form's rows does not take the letter's id */
+      g_autofree char *id = strlen (code) == 1 && g_ascii_toupper (code[0]) >= 'A'
+                                    && g_ascii_toupper (code[0]) <= 'P'
+                                ? g_strconcat ("outside-", code, NULL)
+                                : g_strdup (code);
       Pair p;
 
       section_pair (section, &p);
-      add_section_row (self, outlay_section_get_code (section), outlay_section_get_name (section),
-                       section, &p);
+      add_section_row (self, id, code, outlay_section_get_name (section), section, &p);
       pair_add (self, &total, &p);
     }
 
@@ -400,8 +393,8 @@ build_sections (OutlayTopSheet *self, OutlayDocument *doc)
       Pair p;
 
       section_pair (section, &p);
-      add_section_row (self, outlay_section_get_code (section), outlay_section_get_name (section),
-                       section, &p);
+      add_section_row (self, outlay_section_get_code (section), outlay_section_get_code (section),
+                       outlay_section_get_name (section), section, &p);
       pair_add (self, &total, &p);
     }
   add_row (self, OUTLAY_TOPSHEET_ROW_TOTAL, "total", NULL, _("Total"), &total);
@@ -457,9 +450,40 @@ outlay_topsheet_new (OutlayDocument *doc)
   self->budget = g_object_ref (outlay_document_get_budget (doc));
   self->aicp = outlay_budget_get_kind (self->budget) == OUTLAY_BUDGET_KIND_AICP;
   if (self->aicp)
-    build_aicp (self, doc);
+    {
+      g_autoptr(GPtrArray) sections = g_ptr_array_new ();
+
+      for (guint i = 0; i < outlay_document_get_n_sections (doc); i++)
+        g_ptr_array_add (sections, outlay_document_get_section (doc, i));
+      build_aicp (self, sections);
+    }
   else
     build_sections (self, doc);
+  return self;
+}
+
+/**
+ * outlay_topsheet_new_aicp:
+ * @budget: the budget's percentages and contingency
+ * @sections: (element-type OutlaySection): sections with their totals
+ *
+ * The AICP top sheet of @sections, for figures not yet in a document
+ * (an import compares them with the file's own summary).
+ *
+ * Returns: (transfer full): the top sheet
+ */
+OutlayTopSheet *
+outlay_topsheet_new_aicp (OutlayBudget *budget, GPtrArray *sections)
+{
+  OutlayTopSheet *self;
+
+  g_return_val_if_fail (OUTLAY_IS_BUDGET (budget), NULL);
+  g_return_val_if_fail (sections != NULL, NULL);
+
+  self = g_object_new (OUTLAY_TYPE_TOPSHEET, NULL);
+  self->budget = g_object_ref (budget);
+  self->aicp = TRUE;
+  build_aicp (self, sections);
   return self;
 }
 

@@ -98,6 +98,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayTopSheetRow, outlay_topsheet_row_free)
 G_DECLARE_FINAL_TYPE (OutlayTopSheet, outlay_topsheet, OUTLAY, TOPSHEET, GObject)
 
 OutlayTopSheet          *outlay_topsheet_new           (OutlayDocument *doc);
+OutlayTopSheet *outlay_topsheet_new_aicp (OutlayBudget *budget, GPtrArray *sections);
 gboolean                 outlay_topsheet_is_aicp       (OutlayTopSheet *self);
 OutlayBudget            *outlay_topsheet_get_budget    (OutlayTopSheet *self);
 GPtrArray               *outlay_topsheet_get_rows      (OutlayTopSheet *self);

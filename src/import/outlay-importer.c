@@ -14,6 +14,7 @@
 
 #include "outlay-currency.h"
 #include "outlay-error.h"
+#include "outlay-import-summary.h"
 #include "outlay-importer.h"
 #include "outlay-line-private.h"
 #include "outlay-row-pipe.h"
@@ -49,6 +50,7 @@ typedef struct
   gpointer                   progress_data;
   GCancellable              *cancellable;
   guint                      rows_seen;
+  OutlayImportSummary summary; /* the bid's own summary sheet */
 } Importer;
 
 static void
@@ -667,6 +669,8 @@ take_title_row (const OutlayRow *row, gpointer data, GError **error)
 static void
 read_details (Importer *self, OutlayWorkbook *workbook)
 {
+  outlay_import_summary_read (&self->summary, workbook,
+                              outlay_import_analysis_get_sheet (self->analysis), self->cancellable);
   if (self->header_row < 2)
     return;
   /* a few rows at the top: a failure here only means no details */
@@ -783,7 +787,10 @@ importer_clear (Importer *self)
   g_clear_pointer (&self->fields, g_free);
   g_clear_pointer (&self->headers, g_strfreev);
   g_clear_pointer (&self->result, outlay_import_result_free);
+  outlay_import_summary_clear (&self->summary);
 }
+
+static OutlayBudgetKind guess_kind (Importer *self);
 
 static gboolean
 read_rows (Importer *self, OutlayWorkbook *workbook, GError **error)
@@ -800,6 +807,9 @@ read_rows (Importer *self, OutlayWorkbook *workbook, GError **error)
                    outlay_workbook_get_name (workbook), self->header_row);
       return FALSE;
     }
+  /* a bid: how its sections land on the AICP top sheet, and its summary */
+  if (guess_kind (self) == OUTLAY_BUDGET_KIND_AICP)
+    outlay_import_summary_check (&self->summary, self->result, self->result->warnings);
   return TRUE;
 }
 
@@ -942,6 +952,7 @@ begin (OutlayStore *store, OutlayWorkbook *workbook, Importer *self, GError **er
   gpointer property, value;
 
   g_object_set (budget, "currency", self->result->currency, NULL);
+  outlay_import_summary_apply (&self->summary, budget);
   /* the bid's header block, for its top sheet and reports */
   g_hash_table_iter_init (&iter, self->result->details);
   while (g_hash_table_iter_next (&iter, &property, &value))

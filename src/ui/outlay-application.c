@@ -121,20 +121,16 @@ about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   const char *developers[] = { "The Outlay developers", NULL };
-  GtkWidget *about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                                   "transient-for", gtk_application_get_active_window (app),
-                                   "application-name", _("Outlay"),
-                                   "application-icon", APP_ID,
-                                   "developer-name", _("The Outlay developers"),
-                                   "version", PACKAGE_VERSION,
-                                   "comments", _("Plan, track and forecast production and project "
+  GtkWidget *about = g_object_new (
+      ADW_TYPE_ABOUT_WINDOW, "transient-for", gtk_application_get_active_window (app),
+      "application-name",
+      _("Outlay"), "application-icon", APP_ID, "developer-name",
+         _("The Outlay developers"), "version", PACKAGE_VERSION, "comments",
+            _("Build, compare and report production and project "
                                                  "budgets, offline."),
-                                   "website", "https://github.com/outlay/outlay",
-                                   "issue-url", "https://github.com/outlay/outlay/issues",
-                                   "license-type", GTK_LICENSE_GPL_3_0,
-                                   "developers", developers,
-                                   "translator-credits", _("translator-credits"),
-                                   NULL);
+               "website", "https://github.com/outlay/outlay", "issue-url",
+               "https://github.com/outlay/outlay/issues", "license-type", GTK_LICENSE_GPL_3_0,
+               "developers", developers, "translator-credits", _("translator-credits"), NULL);
 
   gtk_window_present (GTK_WINDOW (about));
 }

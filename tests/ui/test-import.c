@@ -12,6 +12,8 @@
  * - an invoice stopped at its bad row fails with a message and changes
  *   nothing, then imports with the row skipped;
  * - lines added to the sample budget go again with the toast's Undo;
+ * - a euro file makes a euro budget unless another currency is picked,
+ *   and adding it to a dollar budget is warned about;
  * - a 100,000-row import shows its progress and is cancelled, leaving
  *   nothing;
  * - the Imports view lists what was imported and undoes the AICP import.
@@ -41,6 +43,7 @@ typedef struct
   guint              sample_lines;
   gboolean           done;
   gint64             deadline;  /* for the window to show */
+  const char *expect;           /* the budget's name shows_named_cb waits for */
 } Fixture;
 
 /* ---- waiting without timing ---- */
@@ -863,6 +866,117 @@ check_cancel (Fixture *f)
   close_assistant (dialog);
 }
 
+/* ---- a file in euros ---- */
+
+static gboolean
+shows_named_cb (gpointer data)
+{
+  Fixture *f = data;
+  OutlayDocument *doc = outlay_window_get_document (f->window);
+
+  return doc != NULL
+         && g_strcmp0 (outlay_budget_get_name (outlay_document_get_budget (doc)), f->expect) == 0;
+}
+
+/* Imports what @dialog shows as a new budget named @name; returns it, shown. */
+static OutlayDocument *
+import_new (Fixture *f, GtkWidget *dialog, const char *name)
+{
+  gpointer weak = dialog;
+
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, "name_row")), name);
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_signal_emit_by_name (child (dialog, "import_button"), "clicked");
+  wait_until (gone_cb, &weak);
+  f->expect = name;
+  wait_until (shows_named_cb, f);
+  return outlay_window_get_document (f->window);
+}
+
+/* Picks @text in @row as a user would. */
+static void
+select_string (AdwComboRow *row, const char *text)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), text) == 0)
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+  g_error ("no “%s” to pick", text);
+}
+
+static const char *
+selected_currency (GtkWidget *dialog)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (child (dialog, "currency_row"));
+
+  return gtk_string_object_get_string (adw_combo_row_get_selected_item (row));
+}
+
+static void
+select_sample_budget (GtkWidget *dialog)
+{
+  AdwComboRow *budgets = ADW_COMBO_ROW (child (dialog, "budget_row"));
+  GListModel *model = adw_combo_row_get_model (budgets);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(OutlayBudget) budget = g_list_model_get_item (model, i);
+
+      if (g_str_has_prefix (outlay_budget_get_name (budget), "Sample:"))
+        adw_combo_row_set_selected (budgets, i);
+    }
+}
+
+/* The file's currency makes the new budget's unless the user picks
+ * another; adding it to a dollar budget is warned about. */
+static void
+check_euro (Fixture *f)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "lighting_quote.csv", NULL);
+  const char *paths[] = { csv, NULL };
+  GtkWidget *dialog;
+  OutlayDocument *doc;
+
+  g_assert_true (g_file_set_contents (csv,
+                                      "Category;Description;Qty;Unit price (EUR);"
+                                      "Budget (EUR);Actual (EUR)\n"
+                                      "Camera;Camera package;2;2.118,66;4.237,32;4.100,00\n"
+                                      "Lighting;Lighting truck;1;1.000,00;1.000,00;\n",
+                                      -1, NULL));
+  drop_files (f, paths);
+  dialog = wait_for_assistant ();
+  g_assert_cmpstr (selected_currency (dialog), ==, "EUR");
+  g_assert_nonnull (strstr (summary (dialog), "€5,237.32"));
+  save_screenshot (dialog, "import-assistant-euro.png");
+  doc = import_new (f, dialog, "Lighting quote");
+  g_assert_cmpstr (outlay_budget_get_currency (outlay_document_get_budget (doc)), ==, "EUR");
+  g_assert_cmpint (outlay_document_get_totals (doc)->estimate, ==, 52373200);
+
+  /* added to the sample budget, in dollars: the assistant says so */
+  drop_files (f, paths);
+  dialog = wait_for_assistant ();
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, "mode_row")), 1);
+  select_sample_budget (dialog);
+  wait_for_label (dialog, "The file's amounts are in EUR, but “Sample:");
+  save_screenshot (dialog, "import-assistant-euro-into-dollars.png");
+
+  /* a currency the user picks wins over the file's */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, "mode_row")), 0);
+  g_assert_null (find_label (dialog, "The file's amounts are in EUR"));
+  select_string (ADW_COMBO_ROW (child (dialog, "currency_row")), "GBP");
+  doc = import_new (f, dialog, "Lighting quote in pounds");
+  g_assert_cmpstr (outlay_budget_get_currency (outlay_document_get_budget (doc)), ==, "GBP");
+  g_remove (csv);
+}
+
 /* The row of the Imports view for @file_name. */
 static GtkWidget *
 import_row (GtkWidget *view, const char *file_name)
@@ -933,6 +1047,7 @@ run_cb (gpointer data)
   check_again (f);
   check_invoice (f);
   check_append_and_undo (f);
+  check_euro (f);
   check_cancel (f);
   check_imports_view (f);
   f->done = TRUE;

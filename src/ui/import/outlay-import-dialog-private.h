@@ -74,6 +74,7 @@ struct _OutlayImportDialog
   GtkLabel             *summary_label;
   GtkLabel             *check_error_label;
   GtkBox               *warnings_box;
+  GtkWidget *currency_warning; /* in warnings_box, or NULL */
   GtkWidget            *errors_box;
   GtkLabel             *errors_title;
   GtkListBox           *error_list;
@@ -112,5 +113,6 @@ void outlay_import_dialog_clear_check     (OutlayImportDialog *self);
 void outlay_import_dialog_show_result     (OutlayImportDialog *self);
 void outlay_import_dialog_select_currency (OutlayImportDialog *self,
                                            const char         *code);
+void outlay_import_dialog_show_currency (OutlayImportDialog *self);
 
 G_END_DECLS

@@ -68,7 +68,7 @@ outlay_import_dialog_show_kind (OutlayImportDialog *self)
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->anyway_row), anyway);
 }
 
-static void
+static GtkWidget *
 add_warning (OutlayImportDialog *self, const char *text)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
@@ -83,6 +83,7 @@ add_warning (OutlayImportDialog *self, const char *text)
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (self->warnings_box, box);
+  return box;
 }
 
 static void
@@ -128,39 +129,51 @@ outlay_import_dialog_select_currency (OutlayImportDialog *self, const char *code
   for (i = 0; i < n; i++)
     if (g_strcmp0 (gtk_string_list_get_string (self->currencies, i), code) == 0)
       break;
+  self->filling = TRUE;
   if (i == n)
     gtk_string_list_append (self->currencies, code);
-  self->filling = TRUE;
   adw_combo_row_set_selected (self->currency_row, i);
   self->filling = FALSE;
 }
 
 static char *budget_name_for (const char *file_name);
 
+/* Adding to a budget in another currency is said whenever the target
+ * or the mode changes, as the CLI warns: amounts are not converted. */
+void
+outlay_import_dialog_show_currency (OutlayImportDialog *self)
+{
+  OutlayImportResult *r = self->result;
+  OutlayBudget *target = adw_combo_row_get_selected_item (self->budget_row);
+  guint mode = adw_combo_row_get_selected (self->mode_row);
+  g_autofree char *message = NULL;
+
+  if (self->currency_warning != NULL)
+    gtk_box_remove (self->warnings_box, self->currency_warning);
+  self->currency_warning = NULL;
+  if (r == NULL || mode == OUTLAY_IMPORT_MODE_NEW || target == NULL || !r->currency_from_file
+      || g_strcmp0 (r->currency, outlay_budget_get_currency (target)) == 0)
+    return;
+  message = g_strdup_printf (_("The file's amounts are in %s, but “%s” is in %s: they would be "
+                               "added as %s amounts, not converted."),
+                                r->currency, outlay_budget_get_name (target),
+                                outlay_budget_get_currency (target),
+                                outlay_budget_get_currency (target));
+  self->currency_warning = add_warning (self, message);
+}
+
 /* The job's title from the file's title block names the new budget,
- * unless the user typed a name; a target in another currency is said. */
+ * unless the user typed a name. */
 static void
 show_details (OutlayImportDialog *self, OutlayImportResult *r)
 {
   const char *title = g_hash_table_lookup (r->details, "name");
   g_autofree char *default_name = budget_name_for (outlay_workbook_get_name (self->workbook));
-  OutlayBudget *target = adw_combo_row_get_selected_item (self->budget_row);
-  guint mode = adw_combo_row_get_selected (self->mode_row);
 
   if (title != NULL
       && g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->name_row)), default_name))
     gtk_editable_set_text (GTK_EDITABLE (self->name_row), title);
-  if (mode != OUTLAY_IMPORT_MODE_NEW && target != NULL && r->currency_from_file
-      && g_strcmp0 (r->currency, outlay_budget_get_currency (target)) != 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("The file's amounts are in %s, but “%s” is in %s: they would be added "
-                           "as %s amounts, not converted."), r->currency,
-                         outlay_budget_get_name (target), outlay_budget_get_currency (target),
-                         outlay_budget_get_currency (target));
-
-      add_warning (self, message);
-    }
+  outlay_import_dialog_show_currency (self);
 }
 
 void
@@ -190,6 +203,7 @@ outlay_import_dialog_clear_check (OutlayImportDialog *self)
   GtkWidget *child;
 
   g_clear_pointer (&self->result, outlay_import_result_free);
+  self->currency_warning = NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->check_error_label), FALSE);
   gtk_widget_set_visible (self->errors_box, FALSE);

@@ -225,6 +225,7 @@ import_possible (OutlayImportDialog *self)
 static void
 update_import_cb (OutlayImportDialog *self)
 {
+  outlay_import_dialog_show_currency (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", import_possible (self));
 }
 
@@ -528,7 +529,10 @@ fill_run_options (OutlayImportDialog *self, Job *job)
   guint currency = adw_combo_row_get_selected (self->currency_row);
 
   job->budget_name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
-  job->currency = g_strdup (gtk_string_list_get_string (self->currencies, currency));
+  /* unless the user picked one, the file's currency wins, as on the CLI */
+  job->currency = self->currency_chosen
+                      ? g_strdup (gtk_string_list_get_string (self->currencies, currency))
+                      : NULL;
   job->fingerprint = g_strdup (self->fingerprint);
   job->uri = g_file_get_uri (self->file);
   job->source = g_strdup (self->source);
@@ -740,7 +744,10 @@ outlay_import_dialog_init (OutlayImportDialog *self)
   self->reason_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   outlay_import_load_css (GTK_WIDGET (self));
+  /* setting the model selects its first currency: not the user's choice */
+  self->filling = TRUE;
   adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (self->currencies));
+  self->filling = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", FALSE);
 }
 
