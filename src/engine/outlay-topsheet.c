@@ -227,6 +227,7 @@ typedef struct
 {
   Pair           totals[N_AICP_LETTERS];
   OutlaySection *first[N_AICP_LETTERS];
+  GString *label[N_AICP_LETTERS]; /* every section's name on that row */
   GPtrArray     *others; /* sections outside A–P, in order */
 } Letters;
 
@@ -262,7 +263,13 @@ letters_collect (OutlayTopSheet *self, GPtrArray *sections, Letters *l)
       section_pair (section, &p);
       pair_add (self, &l->totals[letter], &p);
       if (l->first[letter] == NULL)
-        l->first[letter] = section;
+        {
+          l->first[letter] = section;
+          l->label[letter] = g_string_new (outlay_section_get_name (section));
+        }
+      else
+        /* Translators: joins the names of two sections on one top sheet row */
+        g_string_append_printf (l->label[letter], _(" + %s"), outlay_section_get_name (section));
     }
 }
 
@@ -275,8 +282,7 @@ add_letter_rows (OutlayTopSheet *self, const Letters *l, int from, int to)
   for (int i = from; i <= to; i++)
     {
       char code[2] = { (char) ('A' + i), '\0' };
-      const char *name = l->first[i] != NULL ? outlay_section_get_name (l->first[i])
-                                             : outlay_aicp_form_name (i);
+      const char *name = l->label[i] != NULL ? l->label[i]->str : outlay_aicp_form_name (i);
 
       add_section_row (self, code, code, name, l->first[i], &l->totals[i]);
       pair_add (self, &sum, &l->totals[i]);
@@ -309,15 +315,18 @@ build_aicp (OutlayTopSheet *self, GPtrArray *sections)
     {
       OutlaySection *section = g_ptr_array_index (l.others, i);
       const char *code = outlay_section_get_code (section);
-      /* a lettered section kept off the form's rows does not take the letter's id */
-      g_autofree char *id = strlen (code) == 1 && g_ascii_toupper (code[0]) >= 'A'
-                                    && g_ascii_toupper (code[0]) <= 'P'
-                                ? g_strconcat ("outside-", code, NULL)
-                                : g_strdup (code);
+      gboolean lettered = strlen (code) == 1 && g_ascii_toupper (code[0]) >= 'A'
+                          && g_ascii_toupper (code[0]) <= 'P';
+      /* a lettered section kept off the form's rows takes neither the
+       * letter's id nor its letter: a second "P" row would read as the form's */
+      g_autofree char *id = lettered ? g_strconcat ("outside-", code, NULL) : g_strdup (code);
+      g_autofree char *label = lettered ? g_strdup_printf (
+          _("%s (its %s, not on the AICP form)"), outlay_section_get_name (section), code)
+                                        : g_strdup (outlay_section_get_name (section));
       Pair p;
 
       section_pair (section, &p);
-      add_section_row (self, id, code, outlay_section_get_name (section), section, &p);
+      add_section_row (self, id, lettered ? "" : code, label, section, &p);
       pair_add (self, &total, &p);
     }
 
@@ -337,6 +346,9 @@ build_aicp (OutlayTopSheet *self, GPtrArray *sections)
   add_row (self, OUTLAY_TOPSHEET_ROW_TOTAL, "contracted-total", NULL, _("Contracted total"),
            &total);
   g_ptr_array_unref (l.others);
+  for (int i = 0; i < N_AICP_LETTERS; i++)
+    if (l.label[i] != NULL)
+      g_string_free (l.label[i], TRUE);
 }
 
 /* ---- other kinds ---- */

@@ -28,6 +28,7 @@
 #include <time.h>
 #include <xlsxwriter.h>
 
+#include "outlay-aicp.h"
 #include "outlay-csv-export.h"
 #include "outlay-currency.h"
 #include "outlay-error.h"
@@ -636,6 +637,7 @@ typedef struct
   lxw_worksheet     *ws;
   OutlayTopSheet    *topsheet;
   lxw_row_t          first;  /* the row of the top sheet's first row */
+  int *letters;              /* each section's row on the AICP form, as the top sheet places it */
 } Summary;
 
 /* The summary row (1-based, as in formulas) of the top sheet row of
@@ -673,6 +675,26 @@ aicp_letter (const char *code)
   return up - 'A';
 }
 
+/* Where the top sheet puts each section: a bid lettered its own way is
+ * placed by its sections' names, and the formulas must add up the same. */
+static int *
+place_sections (Export *ex)
+{
+  guint n = ex->n_sections;
+  g_autofree const char **codes = g_new0 (const char *, n + 1);
+  g_autofree const char **names = g_new0 (const char *, n + 1);
+  g_autofree OutlayAicpPlacement *how = g_new0 (OutlayAicpPlacement, n + 1);
+  int *letters = g_new0 (int, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      codes[i] = outlay_section_get_code (outlay_document_get_section (ex->doc, i));
+      names[i] = outlay_section_get_name (outlay_document_get_section (ex->doc, i));
+    }
+  outlay_aicp_place_sections (codes, names, n, letters, how);
+  return letters;
+}
+
 static void
 add_detail_ref (GString *s, Export *ex, guint index, char column)
 {
@@ -687,17 +709,13 @@ section_formula (Summary *s, const OutlayTopSheetRow *row, char column)
 {
   Export *ex = s->ex;
   GString *f = g_string_new ("=");
-  int letter = outlay_topsheet_is_aicp (s->topsheet) ? aicp_letter (row->code) : -1;
+  int letter = s->letters != NULL ? aicp_letter (row->code) : -1;
 
   if (letter >= 0)
     {
       for (guint i = 0; i < ex->n_sections; i++)
-        {
-          OutlaySection *section = outlay_document_get_section (ex->doc, i);
-
-          if (aicp_letter (outlay_section_get_code (section)) == letter)
-            add_detail_ref (f, ex, i, column);
-        }
+        if (s->letters[i] == letter)
+          add_detail_ref (f, ex, i, column);
     }
   else if (row->section != NULL)
     {
@@ -858,7 +876,8 @@ write_summary (Export *ex, lxw_worksheet *ws, GError **error)
 {
   static const double widths[N_SUM_COLS] = { 20, 40, 10, 16, 16, 16 };
   g_autoptr(OutlayTopSheet) topsheet = outlay_topsheet_new (ex->doc);
-  Summary s = { ex, ws, topsheet, 0 };
+  g_autofree int *letters = outlay_topsheet_is_aicp (topsheet) ? place_sections (ex) : NULL;
+  Summary s = { ex, ws, topsheet, 0, letters };
   GPtrArray *rows = outlay_topsheet_get_rows (topsheet);
   const char *comments = outlay_budget_get_comments (ex->budget);
   lxw_row_t row;

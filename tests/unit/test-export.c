@@ -393,6 +393,63 @@ test_xlsx_sample (void)
   outlay_test_remove_dir (dir);
 }
 
+/* A bid lettered its own way: the Summary's rows add up the sections the
+ * top sheet puts there by name, not the ones that share the letter. */
+static void
+test_xlsx_own_letters (void)
+{
+  g_autofree char *dir = outlay_test_make_dir ();
+  g_autoptr(OutlayBudget) budget = outlay_budget_new ("Own letters");
+  g_autoptr(OutlayDocument) doc = NULL;
+  g_autoptr(OutlayTopSheet) top = NULL;
+  g_autoptr(GHashTable) detail = NULL;
+  g_autoptr(GHashTable) summary = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *director_ref = NULL;
+  g_autofree char *talent_ref = NULL;
+  g_autofree char *outside_code = NULL;
+  OutlaySection *director, *talent;
+  Cell *code;
+  guint row_l, row_m, row_outside;
+
+  g_object_set (budget, "kind", OUTLAY_BUDGET_KIND_AICP, NULL);
+  doc = outlay_document_new (budget);
+  add_line (doc, add_section (doc, "A", "Pre-production & wrap labour", "0"), "1", "Line producer",
+            "1", "5", "800", "0");
+  director = add_section (doc, "J", "Director fees", "0");
+  add_line (doc, director, "2", "Director, shoot days", "1", "2", "5000", "0");
+  talent = add_section (doc, "K", "On-camera talent", "0");
+  add_line (doc, talent, "3", "Principal", "2", "1", "1200", "0");
+  add_line (doc, add_section (doc, "L", "Agency hospitality", "0"), "4", "Dinner", "1", "1", "300",
+            "0");
+  g_assert_true (outlay_document_finish_load (doc, NULL));
+  top = outlay_topsheet_new (doc);
+  g_assert_cmpint (outlay_topsheet_lookup_row (top, "L")->estimate, ==, D (10000));
+  g_assert_cmpint (outlay_topsheet_lookup_row (top, "M")->estimate, ==, D (2400));
+
+  path = export_xlsx (doc, dir, "own-letters.xlsx");
+  detail = read_cells (path, "xl/worksheets/sheet2.xml");
+  summary = read_cells (path, "xl/worksheets/sheet1.xml");
+  director_ref = g_strdup_printf ("Detail!G%u", row_with_text (detail, 'B', "Total Director fees"));
+  talent_ref = g_strdup_printf ("Detail!G%u",
+                                row_with_text (detail, 'B', "Total On-camera talent"));
+  row_l = row_with_text (summary, 'B', "Director fees");
+  row_m = row_with_text (summary, 'B', "On-camera talent");
+  g_assert_cmpstr (cell_at (summary, 'A', row_l)->text, ==, "L");
+  g_assert_cmpstr (cell_at (summary, 'D', row_l)->formula, ==, director_ref);
+  assert_cached (cell_at (summary, 'D', row_l), D (10000));
+  g_assert_cmpstr (cell_at (summary, 'A', row_m)->text, ==, "M");
+  g_assert_cmpstr (cell_at (summary, 'D', row_m)->formula, ==, talent_ref);
+  /* the section kept off the form has its own row, without a letter */
+  row_outside = row_with_text (summary, 'B', "Agency hospitality (its L, not on the AICP form)");
+  g_assert_cmpuint (row_outside, >, 0);
+  assert_cached (cell_at (summary, 'D', row_outside), D (300));
+  outside_code = g_strdup_printf ("A%u", row_outside);
+  code = g_hash_table_lookup (summary, outside_code);
+  g_assert_true (code == NULL || code->text == NULL || *code->text == '\0');
+  outlay_test_remove_dir (dir);
+}
+
 static void
 test_xlsx_crafted (void)
 {
@@ -406,7 +463,8 @@ test_xlsx_crafted (void)
   OutlaySection *crew = outlay_document_get_section (doc, 0);
   guint sub = row_with_text (detail, 'B', "Subtotal Crew");
   g_autofree char *fringe = g_strdup_printf ("ROUND(ROUND(G%u*F%u,10),4)", sub, sub + 1);
-  guint row_a = row_with_text (summary, 'B', "Crew");
+  /* both sections lettered A share the row, and its label names both */
+  guint row_a = row_with_text (summary, 'B', "Crew + More crew");
   guint total_crew = row_with_text (detail, 'B', "Total Crew");
   guint total_more = row_with_text (detail, 'B', "Total More crew");
   g_autofree char *both = g_strdup_printf ("Detail!G%u+Detail!G%u", total_crew, total_more);
@@ -920,6 +978,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/export/xlsx/sample", test_xlsx_sample);
   g_test_add_func ("/export/xlsx/fringe-and-typed", test_xlsx_crafted);
+  g_test_add_func ("/export/xlsx/own-letters", test_xlsx_own_letters);
   g_test_add_func ("/export/xlsx/currency-format", test_xlsx_currency);
   g_test_add_func ("/export/xlsx/recalc/sample", test_xlsx_recalc_sample);
   g_test_add_func ("/export/xlsx/recalc/crafted", test_xlsx_recalc_crafted);

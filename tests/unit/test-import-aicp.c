@@ -222,7 +222,8 @@ test_own_letters (Fixture *f, gconstpointer data)
   assert_estimate (sheet, "H", "0");
   assert_estimate (sheet, "outside-H", "300");
   g_assert_cmpstr (outlay_topsheet_lookup_row (sheet, "outside-H")->label, ==,
-                   "Agency entertainment");
+                   "Agency entertainment (its H, not on the AICP form)");
+  g_assert_cmpstr (outlay_topsheet_lookup_row (sheet, "outside-H")->code, ==, "");
   assert_estimate (sheet, "insurance", "90");
   assert_estimate (sheet, "production-fee", "550.80");
   assert_estimate (sheet, "contracted-total", "12440.80");
