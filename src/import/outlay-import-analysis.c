@@ -283,6 +283,64 @@ leave_out_months (OutlayImportAnalysis *self, OutlayColumnEvidence *ev)
                                     months, ev->headers[first], ev->headers[last]));
 }
 
+/* Quarters across (a cross-tab of "Q1" … "Q4"): like months, left out of
+ * the mapping. With a total beside them the total is the estimate, and
+ * without one their sum is (outlay_import_rules_build() marks them). */
+#define MIN_QUARTER_COLUMNS 2
+
+static void
+leave_out_quarters (OutlayImportAnalysis *self, OutlayColumnEvidence *ev)
+{
+  guint n = 0, seen = 0;
+
+  g_clear_pointer (&self->quarters, g_free);
+  for (guint c = 0; c < ev->n_columns; c++)
+    {
+      guint q = ev->headers[c] != NULL ? outlay_import_header_quarter (ev->headers[c]) : 0;
+
+      n += q != 0;
+      seen |= 1u << q;
+    }
+  if (n < MIN_QUARTER_COLUMNS || (guint) __builtin_popcount (seen & ~1u) < MIN_QUARTER_COLUMNS)
+    return;
+  self->quarters = g_new0 (guint8, ev->n_columns);
+  for (guint c = 0; c < ev->n_columns; c++)
+    if (ev->headers[c] != NULL && outlay_import_header_quarter (ev->headers[c]) != 0)
+      {
+        self->quarters[c] = TRUE;
+        for (guint f = 0; f < OUTLAY_IMPORT_N_FIELDS; f++)
+          ev->scores[c * OUTLAY_IMPORT_N_FIELDS + f] = f == F (IGNORE) ? 1.0 : 0.0;
+      }
+}
+
+static void
+warn_quarters (OutlayImportAnalysis *self, OutlayColumnEvidence *ev)
+{
+  guint n = 0, first = 0, last = 0;
+
+  if (self->quarters == NULL)
+    return;
+  for (guint c = 0; c < ev->n_columns; c++)
+    if (self->quarters[c])
+      {
+        if (n++ == 0)
+          first = c;
+        last = c;
+      }
+  if (outlay_import_analysis_find_field (self, F (ESTIMATE)) >= 0)
+    g_ptr_array_add (self->warnings,
+                     g_strdup_printf (_("The %u quarter columns (“%s” to “%s”) are left out: "
+                                        "Outlay imports the total beside them, not amounts per "
+                                        "quarter."),
+                                         n, ev->headers[first], ev->headers[last]));
+  else
+    g_ptr_array_add (self->warnings,
+                     g_strdup_printf (_("The %u quarter columns (“%s” to “%s”) are left out: "
+                                        "Outlay adds them up into each line’s estimate, as there "
+                                        "is no total column."),
+                                         n, ev->headers[first], ev->headers[last]));
+}
+
 static void
 map_columns (OutlayImportAnalysis *self, OutlaySheetSample *sample, char **texts,
              guint n_columns, GHashTable *memo)
@@ -308,8 +366,10 @@ map_columns (OutlayImportAnalysis *self, OutlaySheetSample *sample, char **texts
     }
   outlay_import_content_adjust (self, sample, &ev);
   leave_out_months (self, &ev);
+  leave_out_quarters (self, &ev);
   resolve (self, &ev);
   fix_up (self);
+  warn_quarters (self, &ev);
   g_free (ev.scores);
 }
 
@@ -360,7 +420,7 @@ add_warnings (OutlayImportAnalysis *self)
   if (self->header_row == 0)
     g_ptr_array_add (self->warnings,
                      g_strdup (_("No header row was found: the columns were matched by what they hold.")));
-  if (!has_any (self, amounts, G_N_ELEMENTS (amounts)))
+  if (!has_any (self, amounts, G_N_ELEMENTS (amounts)) && self->rules.summed == NULL)
     g_ptr_array_add (self->warnings, g_strdup (_("No column looks like an amount.")));
   if (!has_any (self, description, 1))
     g_ptr_array_add (self->warnings, g_strdup (_("No column looks like a description.")));
@@ -423,6 +483,8 @@ analyse_header (OutlayImportAnalysis *self, GHashTable *memo)
   g_ptr_array_set_size (self->warnings, 0);
   map_columns (self, sample, (char **) texts->pdata, n_columns, memo);
   outlay_import_rules_build (self, sample);
+  g_free (self->table_title);
+  self->table_title = outlay_import_table_title (self, sample);
   set_signature (self);
   add_warnings (self);
   self->table_score = table_score (self, sample);
@@ -466,6 +528,8 @@ outlay_import_analysis_free (OutlayImportAnalysis *self)
   if (self == NULL)
     return;
   outlay_import_rules_clear (&self->rules);
+  g_free (self->table_title);
+  g_free (self->quarters);
   g_free (self->file_name);
   g_ptr_array_unref (self->samples);
   g_strfreev (self->sheet_names);
@@ -773,4 +837,31 @@ outlay_import_analysis_get_warnings (OutlayImportAnalysis *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->warnings;
+}
+
+/**
+ * outlay_import_analysis_get_table_title:
+ *
+ * Returns: (nullable): when the sheet holds tables stacked one below the
+ * other, the title above the first one (the section its lines go to)
+ */
+const char *
+outlay_import_analysis_get_table_title (OutlayImportAnalysis *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->table_title;
+}
+
+/**
+ * outlay_import_analysis_column_is_summed:
+ *
+ * Returns: whether @column's amounts add up into each line's estimate: a
+ * quarter of a cross-tab without a total column, while no column is the
+ * estimate
+ */
+gboolean
+outlay_import_analysis_column_is_summed (OutlayImportAnalysis *self, guint column)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->rules.summed != NULL && column < self->rules.n_columns && self->rules.summed[column];
 }

@@ -169,6 +169,12 @@ OutlayDecimalStyle    outlay_import_analysis_get_number_style (OutlayImportAnaly
 /* (element-type utf8) (transfer none): "No column looks like an amount." */
 GPtrArray            *outlay_import_analysis_get_warnings     (OutlayImportAnalysis *self);
 
+/* Whether @column's amounts add up into each line's estimate (quarters
+ * across without a total column). */
+gboolean outlay_import_analysis_column_is_summed (OutlayImportAnalysis *self, guint column);
+/* When tables are stacked, the first one's title (its lines' section). */
+const char *outlay_import_analysis_get_table_title (OutlayImportAnalysis *self);
+
 /* Classifies one row of the chosen sheet.  Rows at or above the header
  * are HEADER, TEXT or BLANK.  For SECTION rows, @section_code and
  * @section_name (both optional) receive newly allocated strings:

@@ -444,6 +444,61 @@ outlay_import_header_month (const char *text)
   return 0;
 }
 
+/* ---- quarters ---- */
+
+static guint
+quarter_number (const char *word)
+{
+  static const char *const numbers[][3] = {
+    { "1", "1st", "first" },
+    { "2", "2nd", "second" },
+    { "3", "3rd", "third" },
+    { "4", "4th", "fourth" },
+  };
+
+  for (guint q = 0; word != NULL && q < G_N_ELEMENTS (numbers); q++)
+    for (guint k = 0; k < G_N_ELEMENTS (numbers[q]); k++)
+      if (strcmp (word, numbers[q][k]) == 0)
+        return q + 1;
+  return 0;
+}
+
+static gboolean
+is_quarter_word (const char *word)
+{
+  return strcmp (word, "q") == 0 || strcmp (word, "qtr") == 0 || strcmp (word, "quarter") == 0
+         || strcmp (word, "quartal") == 0 || strcmp (word, "trimestre") == 0;
+}
+
+/**
+ * outlay_import_header_quarter:
+ * @text: a header cell's text
+ *
+ * Returns: 1–4 when the header names a quarter ("Q1", "Q2 2025", "Qtr 3",
+ * "1st Quarter", "Quarter 4", "FY25 Q3"), else 0
+ */
+guint
+outlay_import_header_quarter (const char *text)
+{
+  g_autofree char *norm = outlay_import_normalize_header (text, NULL);
+  g_auto (GStrv) words = g_strsplit (norm, " ", 0);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *w = words[i];
+
+      if ((w[0] == 'q' || w[0] == 'Q') && w[1] >= '1' && w[1] <= '4' && w[2] == '\0')
+        return w[1] - '0';
+      if (!is_quarter_word (w))
+        continue;
+      if (quarter_number (words[i + 1]) != 0)
+        return quarter_number (words[i + 1]);
+      if (i > 0 && quarter_number (words[i - 1]) != 0)
+        return quarter_number (words[i - 1]);
+    }
+  return 0;
+}
+
 /* ---- typos ---- */
 
 guint

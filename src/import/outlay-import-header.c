@@ -241,6 +241,31 @@ single_column (OutlaySheetSample *sample)
   return outlay_import_count_columns (sample) <= 1;
 }
 
+/* Whether @texts name the same fields as @best in at least two columns and
+ * half of theirs: the header of a second table stacked below the first. */
+static gboolean
+same_fields (char **texts, GPtrArray *best, guint n_columns, GHashTable *memo)
+{
+  guint named = 0, same = 0;
+
+  if (best == NULL)
+    return FALSE;
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const OutlayFieldMatch *m, *b;
+
+      if (texts[c] == NULL)
+        continue;
+      named++;
+      if (best->pdata[c] == NULL)
+        continue;
+      m = outlay_import_match_cached (memo, texts[c]);
+      b = outlay_import_match_cached (memo, best->pdata[c]);
+      same += m->n > 0 && b->n > 0 && m->c[0].field == b->c[0].field;
+    }
+  return same >= 2 && same * 2 >= named;
+}
+
 static char *
 joined_texts (char **texts, guint n_columns)
 {
@@ -259,7 +284,8 @@ joined_texts (char **texts, guint n_columns)
  * "Client:"-style labels, long texts and dates count against a row.  A
  * text-only row directly above joins it when the pair reads better by
  * %PAIR_MARGIN.  A first row of unknown words over rows of numbers is a
- * header too.
+ * header too.  A later row naming the same fields is the header of a
+ * table stacked below: the first one stays the header.
  */
 OutlayHeaderChoice
 outlay_import_find_header (OutlaySheetSample *sample,
@@ -269,6 +295,7 @@ outlay_import_find_header (OutlaySheetSample *sample,
   OutlayHeaderChoice best = { -1, 0, 1.5, 0 };
   gboolean first = TRUE, one_column = single_column (sample);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) best_texts = NULL;
 
   for (guint i = 0; i < sample->rows->len && i < HEADER_SEARCH_ROWS; i++)
     {
@@ -284,11 +311,18 @@ outlay_import_find_header (OutlaySheetSample *sample,
         {
           texts = outlay_import_header_texts (row, NULL, n_columns);
           /* a header repeated on later pages is the same header */
-          if (!g_hash_table_add (seen, joined_texts ((char **) texts->pdata, n_columns)))
+          if (!g_hash_table_add (seen, joined_texts ((char **) texts->pdata, n_columns))
+              || same_fields ((char **) texts->pdata, best_texts, n_columns, memo))
             continue;
           score = score_header (sample, i, &s, (char **) texts->pdata, n_columns, memo, &vocab);
-          if (vocab >= 0.9)
-            consider_header (&best, i, 1, score, vocab);
+          if (vocab >= 0.9 && score > best.score)
+            {
+              consider_header (&best, i, 1, score, vocab);
+              g_clear_pointer (&best_texts, g_ptr_array_unref);
+              /* a table's header, with its lines below it */
+              if (data_below (sample, i) >= 0.5)
+                best_texts = g_ptr_array_ref (texts);
+            }
           /* a first row of words over rows of numbers, in no known words */
           else if (first && s.numbers == 0 && s.dates == 0 && data_below (sample, i) >= 0.6)
             consider_header (&best, i, 1, 1.0 + data_below (sample, i), vocab);

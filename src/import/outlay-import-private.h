@@ -42,6 +42,8 @@ void     outlay_import_match_header     (const char       *text,
                                          OutlayFieldMatch *out);
 /* 1–12 when a header names a month ("Jan", "Mar-25", "May Budget"), else 0. */
 guint outlay_import_header_month (const char *text);
+/* 1–4 when a header names a quarter ("Q1", "Qtr 2", "3rd Quarter"), else 0. */
+guint outlay_import_header_quarter (const char *text);
 /* Optimal string alignment distance (Damerau–Levenshtein with adjacent
  * transpositions), giving up above @max: then returns @max + 1. */
 guint    outlay_import_edit_distance    (const char       *a,
@@ -136,6 +138,7 @@ typedef struct
   int         category_column;
   int         notes_column;
   gboolean    has_description;
+  guint8 *summed; /* per column: adds up into the estimate, or NULL */
 } OutlayRowRules;
 
 struct _OutlayImportAnalysis
@@ -157,6 +160,8 @@ struct _OutlayImportAnalysis
   double              header_score;
   int                 product[4];   /* columns: estimate = qty × rate (× multiplier), or -1 */
   OutlayRowRules      rules;
+  char *table_title;                /* of the first of stacked tables, or NULL */
+  guint8 *quarters;                 /* per column of the mapping: a quarter's amounts, or NULL */
   OutlaySheetSample  *empty;        /* stands in for a sheet without a sample */
 };
 
@@ -173,6 +178,9 @@ typedef struct
 void     outlay_import_content_adjust  (OutlayImportAnalysis *self,
                                         OutlaySheetSample    *sample,
                                         OutlayColumnEvidence *ev);
+
+/* The first table's title when tables are stacked (outlay-import-rows.c). */
+char *outlay_import_table_title (OutlayImportAnalysis *self, OutlaySheetSample *sample);
 
 /* Fills rules from the current columns and header rows. */
 void     outlay_import_rules_build     (OutlayImportAnalysis *self,

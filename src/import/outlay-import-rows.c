@@ -33,7 +33,12 @@ typedef struct
 static inline OutlayImportField
 field_at (const OutlayRowRules *rules, guint column)
 {
-  return column < rules->n_columns ? rules->fields[column] : F (IGNORE);
+  if (column >= rules->n_columns)
+    return F (IGNORE);
+  /* quarters that add up to the estimate are read as amounts */
+  if (rules->summed != NULL && rules->summed[column])
+    return F (ESTIMATE);
+  return rules->fields[column];
 }
 
 static void
@@ -148,6 +153,34 @@ is_repeated_header (const OutlayRowRules *rules, const OutlayRow *row, const Row
   return MAX (lower, upper) >= 2 && MAX (lower, upper) * 2 >= s->texts;
 }
 
+/* The header of a second table stacked below the first: its words name
+ * the fields the columns are mapped to ("Item" over the description),
+ * though not in the same words.  Only rows of three or more texts without
+ * amounts get here, so matching (which allocates) is rare. */
+static gboolean
+is_similar_header (const OutlayRowRules *rules, const OutlayRow *row, const RowScan *s)
+{
+  guint same = 0;
+
+  if (s->texts < 3)
+    return FALSE;
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      const OutlayCell *cell = &row->cells[i];
+      OutlayImportField field = field_at (rules, cell->column);
+      g_autofree char *text = NULL;
+      OutlayFieldMatch m;
+
+      if (cell->kind != OUTLAY_CELL_STRING || field == F (IGNORE) || field == F (DERIVED))
+        continue;
+      text = g_strndup (cell->text, cell->length);
+      outlay_import_match_header (text, &m);
+      same += m.n > 0 && m.c[0].field == field;
+    }
+  /* three, as a code and a name ("N", "Talent expenses") can read as two */
+  return same >= 3 && same * 2 >= s->texts;
+}
+
 static OutlayTotalWord
 total_word_of (const RowScan *s, gboolean *whole)
 {
@@ -242,7 +275,7 @@ classify_without_amounts (OutlayImportAnalysis *self, const OutlayRow *row, cons
   g_autofree char *c = NULL;
   g_autofree char *n = NULL;
 
-  if (is_repeated_header (&self->rules, row, s))
+  if (is_repeated_header (&self->rules, row, s) || is_similar_header (&self->rules, row, s))
     return OUTLAY_ROW_HEADER;
   if (!parse_heading (&self->rules, s, &c, &n))
     return OUTLAY_ROW_TEXT;
@@ -313,12 +346,54 @@ outlay_row_kind_name (OutlayRowKind kind)
   return names[kind];
 }
 
+/* ---- stacked tables ---- */
+
+/* The title above the header, when the sheet holds more tables below it
+ * (a later row reads as a header): the first table's name, as the titles
+ * of the others are their sections' names.  NULL otherwise. */
+char *
+outlay_import_table_title (OutlayImportAnalysis *self, OutlaySheetSample *sample)
+{
+  guint top = self->header_row + 1 - MAX (self->header_rows, 1u);
+  gboolean stacked = FALSE;
+  const OutlayRow *title = NULL;
+
+  if (self->header_row == 0)
+    return NULL;
+  for (guint i = 0; i < sample->rows->len && !stacked; i++)
+    {
+      const OutlayRow *row = sample->rows->pdata[i];
+
+      if (row->number > self->header_row)
+        stacked = outlay_import_analysis_classify_row (self, row, NULL, NULL) == OUTLAY_ROW_HEADER;
+      else if (row->number < top && classify_above_header (self, row) != OUTLAY_ROW_BLANK)
+        title = row;
+    }
+  if (!stacked || title == NULL || title->number + 3 < top)
+    return NULL;
+  for (guint i = 0, texts = 0; i < title->n_cells; i++)
+    if (title->cells[i].kind != OUTLAY_CELL_EMPTY && ++texts > 1)
+      return NULL;
+  {
+    g_autofree char *text = NULL;
+    char *name = NULL;
+
+    for (guint i = 0; i < title->n_cells && text == NULL; i++)
+      if (title->cells[i].kind == OUTLAY_CELL_STRING)
+        text = cell_string (&title->cells[i]);
+    if (text != NULL && outlay_import_parse_section (text, NULL, &name))
+      return name;
+  }
+  return NULL;
+}
+
 /* ---- rules ---- */
 
 void
 outlay_import_rules_clear (OutlayRowRules *rules)
 {
   g_clear_pointer (&rules->fields, g_free);
+  g_clear_pointer (&rules->summed, g_free);
   if (rules->header_lower != NULL)
     for (guint i = 0; i < rules->n_columns; i++)
       g_free (rules->header_lower[i]);
@@ -393,6 +468,12 @@ outlay_import_rules_build (OutlayImportAnalysis *self,
         r->notes_column = m->column;
     }
   r->has_description = r->description_column >= 0;
+  if (self->quarters != NULL && outlay_import_analysis_find_field (self, F (ESTIMATE)) < 0)
+    {
+      r->summed = g_new0 (guint8, MAX (r->n_columns, 1));
+      for (guint c = 0; c < r->n_columns; c++)
+        r->summed[c] = self->quarters[c] && r->fields[c] == F (IGNORE);
+    }
   if (self->header_row > 0)
     {
       r->header_lower = header_texts (sample, self->header_row, r->n_columns);

@@ -30,6 +30,7 @@ typedef struct
   OutlayImportResult        *result;
   OutlayDecimalStyle         style;
   OutlayImportField         *fields;       /* by column */
+  gboolean *summed;                        /* by column: adds up into the estimate */
   guint                      n_fields;
   char                     **headers;      /* by column, for messages */
   gboolean                   mapped[OUTLAY_IMPORT_N_FIELDS];
@@ -42,6 +43,7 @@ typedef struct
   OutlayDecimal              run_estimate; /* since the last subtotal */
   OutlayDecimal              run_actual;
   OutlayDecimal              sec_estimate; /* since the section began, fringe included */
+  OutlayDecimal table_estimate;            /* since the last header (stacked tables) */
   gboolean                   csv;          /* fields past the header mean a broken row */
   char                      *category;     /* the last category cell's text */
   const char                *unit;         /* from the qty column's header: "Est. Hours" */
@@ -299,8 +301,9 @@ check_total (Importer *self, const OutlayRow *row, gboolean grand)
   g_autofree char *s2 = NULL;
   g_autofree char *message = NULL;
 
-  if (!row_amount (self, row, OUTLAY_IMPORT_FIELD_ESTIMATE, &said)
-      || same_cents (said, sum) || (!grand && same_cents (said, self->sec_estimate)))
+  if (!row_amount (self, row, OUTLAY_IMPORT_FIELD_ESTIMATE, &said) || same_cents (said, sum)
+      || same_cents (said, self->table_estimate)
+      || (!grand && same_cents (said, self->sec_estimate)))
     return;
   s1 = money (self, said);
   s2 = money (self, sum);
@@ -349,6 +352,28 @@ static const OutlayLineField line_field_of[OUTLAY_IMPORT_N_FIELDS] = {
   [OUTLAY_IMPORT_FIELD_DERIVED] = OUTLAY_LINE_N_FIELDS,
 };
 
+/* A quarter of a cross-tab without a total: added to the line's estimate. */
+static gboolean
+add_to_estimate (Importer *self, const OutlayRow *row, const OutlayCell *cell)
+{
+  OutlayDecimal value, sum;
+  g_autofree char *why = NULL;
+
+  if (!cell_decimal (self, cell, &value, &why))
+    {
+      add_row_error (self, row->number, cell->column, cell->text, why);
+      return FALSE;
+    }
+  if (!outlay_decimal_add (outlay_line_get_estimate (self->line), value, &sum))
+    {
+      add_row_error (self, row->number, cell->column, cell->text,
+                     _("the amounts are too large to add up"));
+      return FALSE;
+    }
+  outlay_line_load_decimal (self->line, OUTLAY_LINE_ESTIMATE, sum);
+  return TRUE;
+}
+
 /* Fills the scratch line from @row; FALSE (with a row error) when a cell
  * cannot be read. */
 static gboolean
@@ -375,6 +400,13 @@ convert_line (Importer *self, const OutlayRow *row, const OutlayCell **category,
         }
       if (field == OUTLAY_IMPORT_FIELD_CATEGORY)
         *category = cell;
+      if (cell->column < self->n_fields && self->summed[cell->column])
+        {
+          if (!add_to_estimate (self, row, cell))
+            return FALSE;
+          *has_estimate = TRUE;
+          continue;
+        }
       if (lf == OUTLAY_LINE_N_FIELDS)
         continue;
       if (outlay_line_field_is_decimal (lf))
@@ -433,6 +465,7 @@ add_amounts (Importer *self, OutlayImportSection *section)
          && outlay_decimal_add (self->result->actual, actual, &self->result->actual)
          && outlay_decimal_add (self->run_estimate, estimate, &self->run_estimate)
          && outlay_decimal_add (self->sec_estimate, estimate, &self->sec_estimate)
+         && outlay_decimal_add (self->table_estimate, estimate, &self->table_estimate)
          && outlay_decimal_add (self->run_actual, actual, &self->run_actual);
 }
 
@@ -574,8 +607,11 @@ take_row (const OutlayRow *row, gpointer data, GError **error)
     case OUTLAY_ROW_TOTAL:
       check_total (self, row, TRUE);
       return TRUE;
-    case OUTLAY_ROW_BLANK:
     case OUTLAY_ROW_HEADER:
+      /* a table stacked below: its total is its own */
+      self->table_estimate = self->run_estimate = self->run_actual = 0;
+      return TRUE;
+    case OUTLAY_ROW_BLANK:
     case OUTLAY_ROW_TEXT:
     default:
       return TRUE;
@@ -738,7 +774,9 @@ importer_init (Importer *self, OutlayWorkbook *workbook, OutlayImportAnalysis *a
   self->result = result_new ();
   self->style = outlay_import_analysis_get_number_style (analysis);
   self->header_row = outlay_import_analysis_get_header_row (analysis);
-  self->default_section = outlay_workbook_get_sheet_name (workbook, sheet);
+  self->default_section = outlay_import_analysis_get_table_title (analysis);
+  if (self->default_section == NULL)
+    self->default_section = outlay_workbook_get_sheet_name (workbook, sheet);
   self->csv = outlay_workbook_get_format (workbook) == OUTLAY_WORKBOOK_CSV;
   self->line = outlay_line_new ();
   self->sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -749,6 +787,9 @@ importer_init (Importer *self, OutlayWorkbook *workbook, OutlayImportAnalysis *a
       self->n_fields = MAX (self->n_fields, m->column + 1);
     }
   self->fields = g_new0 (OutlayImportField, self->n_fields);
+  self->summed = g_new0 (gboolean, self->n_fields);
+  for (guint c = 0; c < self->n_fields; c++)
+    self->summed[c] = outlay_import_analysis_column_is_summed (analysis, c);
   self->headers = g_new0 (char *, self->n_fields + 1);
   for (guint i = 0; i < columns->len; i++)
     {
@@ -785,6 +826,7 @@ importer_clear (Importer *self)
   g_clear_pointer (&self->category, g_free);
   g_clear_pointer (&self->sections, g_hash_table_unref);
   g_clear_pointer (&self->fields, g_free);
+  g_clear_pointer (&self->summed, g_free);
   g_clear_pointer (&self->headers, g_strfreev);
   g_clear_pointer (&self->result, outlay_import_result_free);
   outlay_import_summary_clear (&self->summary);

@@ -9,6 +9,8 @@
  *   budget, its lines in 16 sections), a changed mapping or header row
  *   checks again, and the import selects the new budget showing its
  *   estimate; dropped again, it is recognised and its mapping reused;
+ * - a CSV with a fifth of its rows unreadable says so above the
+ *   settings, with the count; one with a single bad row does not;
  * - an invoice stopped at its bad row fails with a message and changes
  *   nothing, then imports with the row skipped;
  * - lines added to the sample budget go again with the toast's Undo;
@@ -674,6 +676,55 @@ check_again (Fixture *f)
   close_assistant (dialog);
 }
 
+/* Writes a CSV of @n_rows lines into the test's folder, every @bad_every-th
+ * one with a field more than the header (as when a decimal comma lost its
+ * quotes), and returns its path. */
+static char *
+write_csv (Fixture *f, const char *name, guint n_rows, guint bad_every)
+{
+  g_autoptr(GString) csv = g_string_new ("Description,Qty,Rate,Amount\n");
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  for (guint i = 1; i <= n_rows; i++)
+    if (i % bad_every == 0)
+      g_string_append_printf (csv, "Item %u,1,12,50,12,50\n", i);
+    else
+      g_string_append_printf (csv, "Item %u,2,10,20\n", i);
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* A few unreadable rows are listed; more than a tenth of them is said at
+ * the top, with the count, before anything is imported. */
+static void
+check_many_skipped (Fixture *f)
+{
+  g_autofree char *few = write_csv (f, "few-bad.csv", 20, 20);
+  g_autofree char *many = write_csv (f, "many-bad.csv", 20, 4);
+  const char *paths[] = { few, NULL };
+  GtkWidget *dialog;
+
+  drop_files (f, paths);
+  dialog = wait_for_assistant ();
+  g_assert_true (gtk_widget_get_visible (child (dialog, "errors_box")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, "skipped_banner")));
+  close_assistant (dialog);
+
+  paths[0] = many;
+  drop_files (f, paths);
+  dialog = wait_for_assistant ();
+  g_assert_true (gtk_widget_get_visible (child (dialog, "skipped_banner")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (dialog, "skipped_label"))), ==,
+                   "5 of 20 rows cannot be read and will be skipped — check the column mapping");
+  g_assert_true (gtk_widget_is_sensitive (child (dialog, "import_button")));
+  save_screenshot (dialog, "import-assistant-many-skipped.png");
+  close_assistant (dialog);
+  g_remove (few);
+  g_remove (many);
+}
+
 static gboolean
 hidden_cb (gpointer widget)
 {
@@ -1045,6 +1096,7 @@ run_cb (gpointer data)
   check_picture_and_payroll (f);
   check_aicp (f);
   check_again (f);
+  check_many_skipped (f);
   check_invoice (f);
   check_append_and_undo (f);
   check_euro (f);

@@ -58,6 +58,8 @@ struct _OutlayImportDialog
   GtkWidget            *duplicate_banner;
   GtkLabel             *duplicate_label;
   GtkWidget            *mapping_banner;
+  GtkWidget *skipped_banner;
+  GtkLabel *skipped_label;
   GtkDropDown          *sheet_dropdown;
   GtkSpinButton        *header_spin;
   GtkScrolledWindow    *preview_scroller;

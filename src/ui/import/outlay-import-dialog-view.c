@@ -176,6 +176,26 @@ show_details (OutlayImportDialog *self, OutlayImportResult *r)
   outlay_import_dialog_show_currency (self);
 }
 
+/* More than a tenth of the lines unreadable is more likely a wrong
+ * mapping than a few bad cells: said at the top, before the import. */
+static void
+show_skipped (OutlayImportDialog *self, OutlayImportResult *r)
+{
+  g_autofree char *text = NULL;
+
+  if (r->rows_skipped == 0 || (guint64) r->rows_skipped * 10 <= r->rows_total)
+    return;
+  /* Translators: "34 of 120 rows cannot be read…"; the plural is for the second number */
+  text = g_strdup_printf (ngettext ("%u of %u row cannot be read and will be skipped — check the "
+                                    "column mapping",
+                                    "%u of %u rows cannot be read and will be skipped — check the "
+                                    "column mapping",
+                                    r->rows_total),
+                          r->rows_skipped, r->rows_total);
+  gtk_label_set_text (self->skipped_label, text);
+  gtk_widget_set_visible (self->skipped_banner, TRUE);
+}
+
 void
 outlay_import_dialog_show_result (OutlayImportDialog *self)
 {
@@ -192,6 +212,7 @@ outlay_import_dialog_show_result (OutlayImportDialog *self)
   for (guint i = 0; r->warnings != NULL && i < r->warnings->len; i++)
     add_warning (self, g_ptr_array_index (r->warnings, i));
   show_errors (self, r->errors, r->rows_skipped);
+  show_skipped (self, r);
   if (!self->currency_chosen && r->currency != NULL)
     outlay_import_dialog_select_currency (self, r->currency);
   show_details (self, r);
@@ -207,6 +228,7 @@ outlay_import_dialog_clear_check (OutlayImportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->check_error_label), FALSE);
   gtk_widget_set_visible (self->errors_box, FALSE);
+  gtk_widget_set_visible (self->skipped_banner, FALSE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_box))) != NULL)
     gtk_box_remove (self->warnings_box, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->error_list))) != NULL)

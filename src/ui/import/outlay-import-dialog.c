@@ -667,6 +667,8 @@ bind_template (GtkWidgetClass *widget_class)
   BIND (failed_page);
   BIND (duplicate_banner);
   BIND (duplicate_label);
+  BIND (skipped_banner);
+  BIND (skipped_label);
   BIND (mapping_banner);
   BIND (sheet_dropdown);
   BIND (header_spin);
