@@ -53,5 +53,13 @@ extern const OutlayWorkbookFormatClass outlay_xlsx_format;
 extern const OutlayWorkbookFormatClass outlay_ods_format;
 extern const OutlayWorkbookFormatClass outlay_xls_format;
 extern const OutlayWorkbookFormatClass outlay_csv_format;
+/* a format read in the outlay-workbook-reader process */
+extern const OutlayWorkbookFormatClass outlay_remote_format;
+
+/* For outlay-workbook-reader: opens @path with the readers in this
+ * process; @name is the file's name for messages. */
+OutlayWorkbook *
+outlay_workbook_open_in_process (const char *path, const char *name, GError **error);
+GBytes *outlay_workbook_remote_write (OutlayWorkbook *workbook, const GError *open_error);
 
 G_END_DECLS

@@ -21,7 +21,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutput, g_object_unref)
 /* Picks the reader by content, never by extension: a zip is an xlsx when
  * it has xl/workbook.xml and an ODS when its mimetype says so; an OLE2
  * compound file is an xls, unless it holds an encrypted OOXML package;
- * anything else goes to the CSV reader, which refuses binary. */
+ * anything else goes to the CSV reader, which refuses binary.  OLE2 files
+ * are read by outlay-workbook-reader, in another process: libfreexl is
+ * not safe with hostile files (see outlay-workbook-remote.c). */
 
 #define ODS_MIMETYPE "application/vnd.oasis.opendocument.spreadsheet"
 /* Rows between two looks at the cancellable. */
@@ -39,6 +41,7 @@ struct _OutlayWorkbook
   GsfInput                        *input;
   GBytes                          *bytes;      /* open_bytes(): backs @input */
   char                            *temp_path;  /* a local copy for the xls reader */
+  gboolean in_process;                         /* no outlay-workbook-reader: it is the reader */
   GMutex                           lock;
 };
 
@@ -187,8 +190,17 @@ sniff (OutlayWorkbook *self, GsfInput *input, GError **error)
 
   if (size >= 4 && memcmp (head, zip_magic, sizeof zip_magic) == 0)
     ok = sniff_zip (self, input, error);
-  else if (size >= 8 && memcmp (head, ole2_magic, sizeof ole2_magic) == 0)
+  else if (size >= 8 && memcmp (head, ole2_magic, sizeof ole2_magic) == 0 && self->in_process)
     ok = sniff_ole2 (self, input, error);
+  else if (size >= 8 && memcmp (head, ole2_magic, sizeof ole2_magic) == 0)
+    {
+      /* even the OLE2 directory is read in the other process (libgsf's
+       * parser complains loudly about crafted ones), which then tells
+       * an encrypted workbook from an .xls */
+      self->format = OUTLAY_WORKBOOK_XLS;
+      self->klass = &outlay_remote_format;
+      ok = TRUE;
+    }
   else
     {
       self->format = OUTLAY_WORKBOOK_CSV;
@@ -202,16 +214,18 @@ sniff (OutlayWorkbook *self, GsfInput *input, GError **error)
 /* ---- opening ---- */
 
 static OutlayWorkbook *
-open_input (GsfInput      *input,
-            const char    *name,
-            const char    *local_path,
-            GBytes        *bytes,
-            GCancellable  *cancellable,
-            GError       **error)
+open_input (GsfInput *input,
+            const char *name,
+            const char *local_path,
+            GBytes *bytes,
+            gboolean in_process,
+            GCancellable *cancellable,
+            GError **error)
 {
   g_autoptr(OutlayWorkbook) self = g_object_new (OUTLAY_TYPE_WORKBOOK, NULL);
   const char *path = NULL;
 
+  self->in_process = in_process;
   self->name = g_strdup (name);
   self->info.name = self->name;
   self->input = g_object_ref (input);
@@ -303,7 +317,26 @@ outlay_workbook_open (GFile         *file,
                    local_error ? local_error->message : _("unknown error"));
       return NULL;
     }
-  return open_input (input, name, path, NULL, cancellable, error);
+  return open_input (input, name, path, NULL, FALSE, cancellable, error);
+}
+
+OutlayWorkbook *
+outlay_workbook_open_in_process (const char *path, const char *name, GError **error)
+{
+  g_autoptr(GsfInput) input = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL && name != NULL, NULL);
+
+  input = gsf_input_stdio_new (path, &local_error);
+  if (input == NULL)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_FAILED,
+                   _("“%s” could not be opened: %s"), name,
+                      local_error ? local_error->message : _("unknown error"));
+      return NULL;
+    }
+  return open_input (input, name, path, NULL, TRUE, NULL, error);
 }
 
 /**
@@ -331,7 +364,7 @@ outlay_workbook_open_bytes (GBytes      *bytes,
 
   data = g_bytes_get_data (bytes, &size);
   input = gsf_input_memory_new (data ? data : (const guint8 *) "", (gsf_off_t) size, FALSE);
-  return open_input (input, name, NULL, bytes, NULL, error);
+  return open_input (input, name, NULL, bytes, FALSE, NULL, error);
 }
 
 /* ---- GObject ---- */

@@ -594,7 +594,9 @@ xls_scan_globals (XlsReader           *reader,
 
   reader->sheet_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_array_set_size (reader->sheet_starts, reader->sheet_names->len);
-  memset (reader->sheet_starts->data, 0xFF, reader->sheet_names->len * sizeof (guint32));
+  /* no sheets: no array to fill (memset on NULL is undefined, even for 0 bytes) */
+  if (reader->sheet_names->len > 0)
+    memset (reader->sheet_starts->data, 0xFF, reader->sheet_names->len * sizeof (guint32));
   if (source != NULL && !gsf_input_seek (source, 0, G_SEEK_SET))
     reader->ole = gsf_infile_msole_new (source, NULL);
   g_clear_object (&source);
