@@ -340,8 +340,17 @@ outlay_sheet_view_key_pressed_cb (GtkEventControllerKey *controller,
 void
 outlay_sheet_view_click_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, OutlaySheetView *self)
 {
-  GtkWidget *target = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *target;
+  int edge = n_press == 2 ? outlay_sheet_view_header_edge (self, x, y) : -1;
 
+  if (edge >= 0)
+    {
+      /* a double-click on a header's edge fits the column, as in a spreadsheet */
+      outlay_sheet_view_fit_column (self, (guint) edge);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+  target = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
   for (; target != NULL && !OUTLAY_IS_SHEET_CELL (target); target = gtk_widget_get_parent (target))
     if (GTK_IS_TEXT (target))
       return; /* clicks inside the editor place the caret */

@@ -26,9 +26,18 @@ struct _OutlaySheetView
   gboolean        has_anchor;
   guint           anchor_row;
   guint           anchor_col;
+  guint figure_chars[OUTLAY_SHEET_N_COLUMNS]; /* room before ### */
+  double char_width[OUTLAY_SHEET_N_COLUMNS];
 };
 
 int               outlay_sheet_column_field        (guint            column);
+int outlay_sheet_column_default_width (guint column);
+void outlay_sheet_view_refresh_cells (OutlaySheetView *self);
+void outlay_sheet_view_watch_widths (OutlaySheetView *self);
+void outlay_sheet_view_fit_figures (OutlaySheetView *self, gboolean shrink);
+void outlay_sheet_view_fit_column (OutlaySheetView *self, guint column);
+guint outlay_sheet_view_figure_chars (OutlaySheetView *self, guint column);
+int outlay_sheet_view_header_edge (OutlaySheetView *self, double x, double y);
 OutlaySheetCell **outlay_sheet_view_item_cells     (GObject         *item);
 OutlaySheetCell  *outlay_sheet_view_focused_cell   (OutlaySheetView *self,
                                                     gboolean        *editing);
