@@ -8,6 +8,7 @@
 #include "outlay-ui-test-util.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "outlay-currency.h"
 #include "outlay-sheet-view-private.h"
@@ -168,6 +169,219 @@ test_figures (void)
   fixture_free (&f);
 }
 
+/* The message dialog that is up, waiting up to a few seconds for it. */
+static AdwMessageDialog *
+wait_dialog (void)
+{
+  for (guint tries = 0; tries < 300; tries++)
+    {
+      GListModel *tops = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+        {
+          g_autoptr(GObject) w = g_list_model_get_item (tops, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+            return ADW_MESSAGE_DIALOG (w);
+        }
+      g_usleep (10000);
+      iterate (1);
+    }
+  return NULL;
+}
+
+static void
+set_clipboard (Fixture *f, const char *text)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (f->window), text);
+}
+
+/* Runs a sheet action on line @index of the first section's @column. */
+static void
+act_on (Fixture *f, guint index, guint column, const char *action)
+{
+  OutlaySection *first = outlay_document_get_section (f->doc, 0);
+  gpointer item = index == G_MAXUINT ? (gpointer) first : outlay_section_get_line (first, index);
+  guint row;
+
+  g_assert_true (
+      g_list_store_find (G_LIST_STORE (outlay_sheet_view_get_rows (f->sheet)), item, &row));
+  g_assert_true (outlay_sheet_view_focus_cell (f->sheet, row, column));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sheet), action, NULL));
+  iterate (3);
+}
+
+static const char *
+description (Fixture *f, guint index)
+{
+  return outlay_line_get_description (
+      outlay_section_get_line (outlay_document_get_section (f->doc, 0), index));
+}
+
+static void
+test_paste_spent (void)
+{
+  g_autoptr(GError) error = NULL;
+  Fixture f = { 0 };
+  OutlaySection *first;
+  OutlayLine *spent;
+  g_autofree char *was = NULL;
+  AdwMessageDialog *dialog;
+  guint n;
+
+  fixture_show (&f, outlay_template_build ("software", NULL, &error));
+  g_assert_no_error (error);
+  first = outlay_document_get_section (f.doc, 0);
+  spent = outlay_section_get_line (first, 0);
+  was = g_strdup (outlay_line_get_description (spent));
+  g_assert_true (outlay_document_set_line_decimal (f.doc, spent, OUTLAY_LINE_ACTUAL,
+                                                   OUTLAY_DECIMAL_FROM_INT (500), &error));
+  n = outlay_section_get_n_lines (first);
+  set_clipboard (&f, "Catering\nSecurity\n");
+
+  /* over a line with spending: asked first; Cancel changes nothing */
+  act_on (&f, 0, OUTLAY_SHEET_COLUMN_DESCRIPTION, "sheet.paste");
+  dialog = wait_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Paste Over Lines With Spending?");
+  g_assert_true (strstr (adw_message_dialog_get_body (dialog), "1 of the lines") != NULL);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (3);
+  g_assert_cmpstr (description (&f, 0), ==, was);
+  g_assert_cmpuint (outlay_section_get_n_lines (first), ==, n);
+
+  /* "Insert as New Lines": the spending stays under its own description */
+  act_on (&f, 0, OUTLAY_SHEET_COLUMN_DESCRIPTION, "sheet.paste");
+  dialog = wait_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "insert");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (3);
+  g_assert_cmpuint (outlay_section_get_n_lines (first), ==, n + 2);
+  g_assert_cmpstr (description (&f, 0), ==, "Catering");
+  g_assert_cmpstr (description (&f, 1), ==, "Security");
+  g_assert_cmpstr (description (&f, 2), ==, was);
+  g_assert_cmpint (outlay_line_get_actual (outlay_section_get_line (first, 2)), ==,
+                   OUTLAY_DECIMAL_FROM_INT (500));
+  g_assert_true (outlay_document_undo (f.doc, &error));
+  g_assert_cmpuint (outlay_section_get_n_lines (first), ==, n);
+
+  /* "Paste Over", chosen knowingly, relabels it */
+  act_on (&f, 0, OUTLAY_SHEET_COLUMN_DESCRIPTION, "sheet.paste");
+  dialog = wait_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "replace");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (3);
+  g_assert_cmpuint (outlay_section_get_n_lines (first), ==, n);
+  g_assert_cmpstr (description (&f, 0), ==, "Catering");
+  g_assert_true (outlay_document_undo (f.doc, &error));
+
+  /* lines without spending are pasted over without a question */
+  act_on (&f, 2, OUTLAY_SHEET_COLUMN_DESCRIPTION, "sheet.paste");
+  iterate (5);
+  g_assert_cmpstr (description (&f, 2), ==, "Catering");
+  g_assert_cmpstr (description (&f, 3), ==, "Security");
+  g_assert_cmpuint (outlay_section_get_n_lines (first), ==, n);
+  fixture_free (&f);
+}
+
+static void
+test_insert_copied (void)
+{
+  g_autoptr(GError) error = NULL;
+  Fixture f = { 0 };
+  OutlaySection *first;
+  g_autofree char *was = NULL;
+  guint n;
+
+  fixture_show (&f, outlay_template_build ("software", NULL, &error));
+  g_assert_no_error (error);
+  first = outlay_document_get_section (f.doc, 0);
+  was = g_strdup (description (&f, 1));
+  g_assert_true (outlay_document_set_line_decimal (f.doc, outlay_section_get_line (first, 1),
+                                                   OUTLAY_LINE_COMMITTED,
+                                                   OUTLAY_DECIMAL_FROM_INT (70), &error));
+  n = outlay_section_get_n_lines (first);
+  set_clipboard (&f, "Venue\t1\tday\t2\t300\n");
+  /* adds above the focused line, overwriting nothing: no question */
+  act_on (&f, 1, OUTLAY_SHEET_COLUMN_DESCRIPTION, "sheet.insert-copied");
+  iterate (5);
+  g_assert_cmpuint (outlay_section_get_n_lines (first), ==, n + 1);
+  g_assert_cmpstr (description (&f, 1), ==, "Venue");
+  g_assert_cmpint (outlay_line_get_estimate (outlay_section_get_line (first, 1)), ==,
+                   OUTLAY_DECIMAL_FROM_INT (600));
+  g_assert_cmpstr (description (&f, 2), ==, was);
+  g_assert_cmpstr (outlay_document_get_undo_label (f.doc), ==, "Insert 1 Copied Line");
+  fixture_free (&f);
+}
+
+static gboolean
+menu_has (GMenuModel *model, const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL && menu_has (section, action))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_str_equal (name, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_menu (void)
+{
+  g_autoptr(GError) error = NULL;
+  Fixture f = { 0 };
+  static const char *const actions[] = { "sheet.cut",         "sheet.copy",
+                                         "sheet.paste",       "sheet.insert-copied",
+                                         "sheet.insert-line", "sheet.delete-line" };
+  GtkWidget *menu;
+  OutlaySection *first;
+  g_autofree char *was = NULL;
+  guint n;
+
+  fixture_show (&f, outlay_template_build ("software", NULL, &error));
+  g_assert_no_error (error);
+  first = outlay_document_get_section (f.doc, 0);
+  menu = outlay_sheet_view_get_menu (f.sheet);
+  g_assert_true (GTK_IS_POPOVER_MENU (menu));
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_true (
+        menu_has (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), actions[i]));
+
+  /* the menu's actions do what their keys do */
+  n = outlay_section_get_n_lines (first);
+  act_on (&f, 0, OUTLAY_SHEET_COLUMN_DESCRIPTION, "sheet.insert-line");
+  g_assert_cmpuint (outlay_section_get_n_lines (first), ==, n + 1);
+  g_assert_cmpstr (description (&f, 1), ==, "");
+  act_on (&f, 1, OUTLAY_SHEET_COLUMN_DESCRIPTION, "sheet.delete-line");
+  g_assert_cmpuint (outlay_section_get_n_lines (first), ==, n);
+
+  /* Cut takes the line out; Insert Copied Lines on the Code column puts it back */
+  was = g_strdup (description (&f, 0));
+  act_on (&f, 0, OUTLAY_SHEET_COLUMN_DESCRIPTION, "sheet.cut");
+  g_assert_cmpuint (outlay_section_get_n_lines (first), ==, n - 1);
+  g_assert_cmpstr (description (&f, 0), !=, was);
+  act_on (&f, 2, OUTLAY_SHEET_COLUMN_CODE, "sheet.insert-copied");
+  iterate (5);
+  g_assert_cmpuint (outlay_section_get_n_lines (first), ==, n);
+  g_assert_cmpstr (description (&f, 2), ==, was);
+
+  /* Copy, then Paste over another line */
+  act_on (&f, 2, OUTLAY_SHEET_COLUMN_DESCRIPTION, "sheet.copy");
+  act_on (&f, 3, OUTLAY_SHEET_COLUMN_DESCRIPTION, "sheet.paste");
+  iterate (5);
+  g_assert_cmpstr (description (&f, 3), ==, was);
+  fixture_free (&f);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -181,5 +395,8 @@ main (int argc, char *argv[])
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_test_add_func ("/ui/sheet/figures", test_figures);
+  g_test_add_func ("/ui/sheet/paste-over-spending", test_paste_spent);
+  g_test_add_func ("/ui/sheet/insert-copied-lines", test_insert_copied);
+  g_test_add_func ("/ui/sheet/context-menu", test_menu);
   return g_test_run ();
 }

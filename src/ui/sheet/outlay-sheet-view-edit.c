@@ -38,8 +38,8 @@ move (OutlaySheetView *self, OutlaySheetCell *cell, int drow, int dcol)
   outlay_sheet_view_focus_cell (self, (guint) row, (guint) col);
 }
 
-static void
-insert_line (OutlaySheetView *self, OutlaySheetCell *cell)
+void
+outlay_sheet_view_insert_line (OutlaySheetView *self, OutlaySheetCell *cell)
 {
   GObject *item = outlay_sheet_view_cell_item (cell);
   OutlaySection *section;
@@ -67,8 +67,8 @@ insert_line (OutlaySheetView *self, OutlaySheetCell *cell)
   outlay_sheet_view_focus_cell (self, outlay_sheet_view_row_of (self, line), OUTLAY_SHEET_COLUMN_DESCRIPTION);
 }
 
-static void
-delete_line (OutlaySheetView *self, OutlaySheetCell *cell)
+void
+outlay_sheet_view_delete_line (OutlaySheetView *self, OutlaySheetCell *cell)
 {
   GObject *item = outlay_sheet_view_cell_item (cell);
   g_autoptr(GError) error = NULL;
@@ -232,16 +232,9 @@ navigation_key (OutlaySheetView *self, OutlaySheetCell *cell, guint keyval, GdkM
 
   if ((state & GDK_SHIFT_MASK) && !ctrl && !alt && selection_key (self, cell, keyval))
     return TRUE;
-  if (ctrl && (keyval == GDK_KEY_c || keyval == GDK_KEY_C))
-    {
-      outlay_sheet_view_copy (self);
-      return TRUE;
-    }
-  if (ctrl && (keyval == GDK_KEY_v || keyval == GDK_KEY_V))
-    {
-      outlay_sheet_view_paste (self);
-      return TRUE;
-    }
+  /* the keys of the sheet's actions, the ones its menu offers */
+  if (outlay_sheet_view_action_key (self, keyval, state))
+    return TRUE;
   if (keyval != GDK_KEY_Shift_L && keyval != GDK_KEY_Shift_R && keyval != GDK_KEY_Control_L
       && keyval != GDK_KEY_Control_R)
     outlay_sheet_view_clear_selection (self);
@@ -268,7 +261,7 @@ navigation_key (OutlaySheetView *self, OutlaySheetCell *cell, guint keyval, GdkM
       if (alt)
         return FALSE; /* Alt+Enter: budget properties */
       if (ctrl)
-        insert_line (self, cell);
+        outlay_sheet_view_insert_line (self, cell);
       else
         move (self, cell, (state & GDK_SHIFT_MASK) ? -1 : 1, 0);
       return TRUE;
@@ -285,7 +278,7 @@ navigation_key (OutlaySheetView *self, OutlaySheetCell *cell, guint keyval, GdkM
     case GDK_KEY_KP_Subtract:
       if (!ctrl)
         return FALSE;
-      delete_line (self, cell);
+      outlay_sheet_view_delete_line (self, cell);
       return TRUE;
     case GDK_KEY_space:
       if (!OUTLAY_IS_SECTION (outlay_sheet_view_cell_item (cell)) || ctrl)

@@ -780,6 +780,8 @@ outlay_sheet_view_dispose (GObject *object)
   OutlaySheetView *self = OUTLAY_SHEET_VIEW (object);
 
   outlay_sheet_view_set_document (self, NULL);
+  g_clear_weak_pointer (&self->menu_cell);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_object (&self->settings);
@@ -805,6 +807,7 @@ outlay_sheet_view_class_init (OutlaySheetViewClass *klass)
   object_class->finalize = outlay_sheet_view_finalize;
   OUTLAY_DOCUMENT_PAGE_CLASS (klass)->document_set = document_set;
   OUTLAY_DOCUMENT_PAGE_CLASS (klass)->refresh = update_totals;
+  outlay_sheet_view_init_actions (klass);
 
   /**
    * OutlaySheetView::message:
@@ -901,6 +904,7 @@ outlay_sheet_view_init (OutlaySheetView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Budget lines"), -1);
   add_columns (self);
   outlay_sheet_view_watch_widths (self);
+  outlay_sheet_view_init_menu (self);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (outlay_sheet_view_rebuild), self);
 
