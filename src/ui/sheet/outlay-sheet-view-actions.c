@@ -18,17 +18,18 @@ typedef struct
   GdkModifierType mods;
 } Shortcut;
 
+/* a menu shows an action's last shortcut: the usual one goes last */
 static const Shortcut shortcuts[] = {
   { "sheet.cut", GDK_KEY_x, GDK_CONTROL_MASK },
   { "sheet.copy", GDK_KEY_c, GDK_CONTROL_MASK },
   { "sheet.paste", GDK_KEY_v, GDK_CONTROL_MASK },
-  { "sheet.insert-copied", GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
-  { "sheet.insert-copied", GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
   { "sheet.insert-copied", GDK_KEY_KP_Add, GDK_CONTROL_MASK },
-  { "sheet.insert-line", GDK_KEY_Return, GDK_CONTROL_MASK },
+  { "sheet.insert-copied", GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+  { "sheet.insert-copied", GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
   { "sheet.insert-line", GDK_KEY_KP_Enter, GDK_CONTROL_MASK },
-  { "sheet.delete-line", GDK_KEY_minus, GDK_CONTROL_MASK },
+  { "sheet.insert-line", GDK_KEY_Return, GDK_CONTROL_MASK },
   { "sheet.delete-line", GDK_KEY_KP_Subtract, GDK_CONTROL_MASK },
+  { "sheet.delete-line", GDK_KEY_minus, GDK_CONTROL_MASK },
 };
 
 /**
