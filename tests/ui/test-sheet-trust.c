@@ -361,6 +361,8 @@ test_menu (void)
   act_on (&f, 0, OUTLAY_SHEET_COLUMN_DESCRIPTION, "sheet.insert-line");
   g_assert_cmpuint (outlay_section_get_n_lines (first), ==, n + 1);
   g_assert_cmpstr (description (&f, 1), ==, "");
+  /* with the section's next free code: 1.1 … 1.5, then 1.6 */
+  g_assert_cmpstr (outlay_line_get_code (outlay_section_get_line (first, 1)), ==, "1.6");
   act_on (&f, 1, OUTLAY_SHEET_COLUMN_DESCRIPTION, "sheet.delete-line");
   g_assert_cmpuint (outlay_section_get_n_lines (first), ==, n);
 

@@ -650,6 +650,28 @@ test_paste_insert (void)
 }
 
 static void
+test_next_line_code (void)
+{
+  g_autoptr(OutlayDocument) doc = build_sample ();
+  g_autoptr(GError) error = NULL;
+  OutlaySection *added = outlay_document_add_section (doc, G_MAXUINT, "Z", "Extras", &error);
+  g_autofree char *first = outlay_section_next_line_code (added);
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autoptr(OutlayLine) a = outlay_line_new_with_code (first);
+  g_autoptr(OutlayLine) b = outlay_line_new_with_code ("Z.9");
+
+  g_assert_cmpstr (first, ==, "Z.1");
+  g_assert_nonnull (outlay_document_insert_line (doc, added, G_MAXUINT, a, &error));
+  second = outlay_section_next_line_code (added);
+  g_assert_cmpstr (second, ==, "Z.2");
+  /* the highest number wins, wherever it sits */
+  g_assert_nonnull (outlay_document_insert_line (doc, added, 0, b, &error));
+  third = outlay_section_next_line_code (added);
+  g_assert_cmpstr (third, ==, "Z.10");
+}
+
+static void
 test_paste_bad_row (void)
 {
   g_autoptr(OutlayDocument) doc = build_sample ();
@@ -958,6 +980,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/document/paste", test_paste);
   g_test_add_func ("/model/document/paste-bad-row", test_paste_bad_row);
   g_test_add_func ("/model/document/paste-insert", test_paste_insert);
+  g_test_add_func ("/model/document/next-line-code", test_next_line_code);
   g_test_add_func ("/model/document/budget-values", test_budget_values);
   g_test_add_func ("/model/document/locked", test_locked);
   g_test_add_func ("/model/document/signals", test_signals);

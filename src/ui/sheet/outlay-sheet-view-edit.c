@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "outlay-sheet-view-private.h"
 
@@ -38,6 +39,37 @@ move (OutlaySheetView *self, OutlaySheetCell *cell, int drow, int dcol)
   outlay_sheet_view_focus_cell (self, (guint) row, (guint) col);
 }
 
+/* One past @code's trailing number ("1.9" → "1.10"). */
+static char *
+bump_code (const char *code)
+{
+  gsize len = strlen (code), i = len;
+
+  while (i > 0 && g_ascii_isdigit (code[i - 1]))
+    i--;
+  if (i == len)
+    return g_strconcat (code, "1", NULL);
+  return g_strdup_printf ("%.*s%" G_GUINT64_FORMAT, (int) i, code,
+                          g_ascii_strtoull (code + i, NULL, 10) + 1);
+}
+
+/* The section's next code no other line of the budget uses. */
+static char *
+next_free_code (OutlaySheetView *self, OutlaySection *section)
+{
+  g_autofree char *code = outlay_section_next_line_code (section);
+
+  for (guint tries = 0; tries < 1000 && outlay_document_lookup_line (self->document, code) != NULL;
+       tries++)
+    {
+      char *next = bump_code (code);
+
+      g_free (code);
+      code = next;
+    }
+  return g_steal_pointer (&code);
+}
+
 void
 outlay_sheet_view_insert_line (OutlaySheetView *self, OutlaySheetCell *cell)
 {
@@ -57,7 +89,12 @@ outlay_sheet_view_insert_line (OutlaySheetView *self, OutlaySheetCell *cell)
     section = OUTLAY_SECTION (item);
   if (g_hash_table_remove (self->collapsed, section))
     outlay_sheet_view_rebuild (self);
-  line = outlay_document_insert_line (self->document, section, index, NULL, &error);
+  {
+    g_autofree char *code = next_free_code (self, section);
+    g_autoptr(OutlayLine) fresh = outlay_line_new_with_code (code);
+
+    line = outlay_document_insert_line (self->document, section, index, fresh, &error);
+  }
   if (line == NULL)
     {
       gtk_widget_error_bell (GTK_WIDGET (cell));
