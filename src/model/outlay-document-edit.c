@@ -486,6 +486,15 @@ paste_row (GPtrArray *cells, const OutlayLineField *columns, guint n_columns, gu
   return TRUE;
 }
 
+static gboolean paste_block (OutlayDocument *self,
+                             OutlaySection *section,
+                             guint start_index,
+                             const OutlayLineField *columns,
+                             guint n_columns,
+                             const char *tsv,
+                             gboolean insert,
+                             GError **error);
+
 /**
  * outlay_document_paste:
  * @self: a document
@@ -512,6 +521,83 @@ outlay_document_paste (OutlayDocument        *self,
                        const char            *tsv,
                        GError               **error)
 {
+  return paste_block (self, section, start_index, columns, n_columns, tsv, FALSE, error);
+}
+
+/**
+ * outlay_document_paste_insert:
+ * @self: a document
+ * @section: where the block lands
+ * @start_index: where the new lines go
+ * @columns: (array length=n_columns): as for outlay_document_paste()
+ * @n_columns: how many columns the block may have
+ * @tsv: tab-separated rows
+ * @error: the first bad cell, by row and column
+ *
+ * "Insert Copied Lines": adds one new line per row at @start_index,
+ * overwriting nothing, as one undoable command.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+outlay_document_paste_insert (OutlayDocument *self,
+                              OutlaySection *section,
+                              guint start_index,
+                              const OutlayLineField *columns,
+                              guint n_columns,
+                              const char *tsv,
+                              GError **error)
+{
+  return paste_block (self, section, start_index, columns, n_columns, tsv, TRUE, error);
+}
+
+/**
+ * outlay_document_paste_count_spent:
+ * @self: a document
+ * @section: where a block would land
+ * @start_index: the first line it would overwrite
+ * @tsv: tab-separated rows
+ *
+ * Returns: how many of the lines a paste would overwrite carry actual,
+ *   committed or reserved amounts (they would keep them under the pasted
+ *   descriptions)
+ */
+guint
+outlay_document_paste_count_spent (OutlayDocument *self,
+                                   OutlaySection *section,
+                                   guint start_index,
+                                   const char *tsv)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (tsv != NULL, 0);
+  if (!g_utf8_validate (tsv, -1, NULL))
+    return 0;
+  rows = split_tsv (tsv);
+  for (guint r = 0; r < rows->len && start_index + r < outlay_section_get_n_lines (section); r++)
+    {
+      OutlayLine *line = outlay_section_get_line (section, start_index + r);
+
+      if (outlay_line_get_decimal (line, OUTLAY_LINE_ACTUAL) != 0
+          || outlay_line_get_decimal (line, OUTLAY_LINE_COMMITTED) != 0
+          || outlay_line_get_decimal (line, OUTLAY_LINE_RESERVED) != 0)
+        n++;
+    }
+  return n;
+}
+
+static gboolean
+paste_block (OutlayDocument *self,
+             OutlaySection *section,
+             guint start_index,
+             const OutlayLineField *columns,
+             guint n_columns,
+             const char *tsv,
+             gboolean insert,
+             GError **error)
+{
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(Command) command = NULL;
   g_autofree char *label = NULL;
@@ -529,9 +615,14 @@ outlay_document_paste (OutlayDocument        *self,
     }
   rows = split_tsv (tsv);
   start_index = MIN (start_index, outlay_section_get_n_lines (section));
-  n_existing = outlay_section_get_n_lines (section) - start_index;
-  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Paste %u Row", "Paste %u Rows",
-                                        rows->len), rows->len);
+  n_existing = insert ? 0 : outlay_section_get_n_lines (section) - start_index;
+  if (insert)
+    label = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "Insert %u Copied Line", "Insert %u Copied Lines", rows->len),
+        rows->len);
+  else
+    label = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "Paste %u Row", "Paste %u Rows", rows->len), rows->len);
   command = outlay_command_new (label, FALSE);
   for (guint r = 0; r < rows->len; r++)
     {

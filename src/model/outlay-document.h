@@ -70,6 +70,17 @@ gboolean            outlay_document_paste            (OutlayDocument      *self,
                                                       guint                n_columns,
                                                       const char          *tsv,
                                                       GError             **error);
+gboolean outlay_document_paste_insert (OutlayDocument *self,
+                                       OutlaySection *section,
+                                       guint start_index,
+                                       const OutlayLineField *columns,
+                                       guint n_columns,
+                                       const char *tsv,
+                                       GError **error);
+guint outlay_document_paste_count_spent (OutlayDocument *self,
+                                         OutlaySection *section,
+                                         guint start_index,
+                                         const char *tsv);
 OutlaySection      *outlay_document_add_section      (OutlayDocument      *self,
                                                       guint                index,
                                                       const char          *code,

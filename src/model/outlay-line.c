@@ -196,6 +196,24 @@ outlay_line_new (void)
   return g_object_new (OUTLAY_TYPE_LINE, NULL);
 }
 
+/**
+ * outlay_line_new_with_code:
+ * @code: the new line's code
+ *
+ * Returns: (transfer full): an empty line with a code, for
+ *   outlay_document_insert_line()
+ */
+OutlayLine *
+outlay_line_new_with_code (const char *code)
+{
+  OutlayLine *self = outlay_line_new ();
+  int slot = outlay_line_text_slot (OUTLAY_LINE_CODE);
+
+  g_free (self->texts[slot]);
+  self->texts[slot] = g_strdup (code != NULL ? code : "");
+  return self;
+}
+
 gint64
 outlay_line_get_id (OutlayLine *self)
 {

@@ -40,6 +40,7 @@ G_DECLARE_FINAL_TYPE (OutlayLine, outlay_line, OUTLAY, LINE, GObject)
 typedef struct _OutlaySection OutlaySection;
 
 OutlayLine      *outlay_line_new                    (void);
+OutlayLine *outlay_line_new_with_code (const char *code);
 gint64           outlay_line_get_id                 (OutlayLine      *self);
 OutlaySection   *outlay_line_get_section            (OutlayLine      *self);
 const char      *outlay_line_get_text               (OutlayLine      *self,

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "outlay-model-property.h"
 #include "outlay-section-private.h"
 
@@ -318,4 +320,55 @@ outlay_section_load (OutlaySection *self,
   self->name = g_strdup (name);
   self->fringe = fringe;
   self->parent_id = parent_id;
+}
+
+/* The code's trailing number, and where it starts. */
+static gboolean
+trailing_number (const char *code, gsize *start, guint64 *number)
+{
+  gsize len = strlen (code), i = len;
+
+  while (i > 0 && g_ascii_isdigit (code[i - 1]))
+    i--;
+  if (i == len || len - i > 18)
+    return FALSE;
+  *start = i;
+  *number = g_ascii_strtoull (code + i, NULL, 10);
+  return TRUE;
+}
+
+/**
+ * outlay_section_next_line_code:
+ * @self: a section
+ *
+ * The code a new line of the section gets: one past the highest numbered
+ * line code, keeping its prefix ("1.5" → "1.6", "17" → "18"); the
+ * section's first line is "<section code>.1".
+ *
+ * Returns: (transfer full): the next free code
+ */
+char *
+outlay_section_next_line_code (OutlaySection *self)
+{
+  g_autofree char *prefix = NULL;
+  guint64 best = 0;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (OUTLAY_IS_SECTION (self), NULL);
+  for (guint i = 0; i < outlay_section_get_n_lines (self); i++)
+    {
+      const char *code = outlay_line_get_code (outlay_section_get_line (self, i));
+      gsize start;
+      guint64 number;
+
+      if (!trailing_number (code, &start, &number) || (any && number <= best))
+        continue;
+      best = number;
+      any = TRUE;
+      g_free (prefix);
+      prefix = g_strndup (code, start);
+    }
+  if (!any)
+    return *self->code != '\0' ? g_strdup_printf ("%s.1", self->code) : g_strdup ("1");
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT, prefix, best + 1);
 }

@@ -54,5 +54,6 @@ gboolean            outlay_section_find_line      (OutlaySection *self,
                                                    OutlayLine    *line,
                                                    guint         *index);
 const OutlayTotals *outlay_section_get_totals     (OutlaySection *self);
+char *outlay_section_next_line_code (OutlaySection *self);
 
 G_END_DECLS

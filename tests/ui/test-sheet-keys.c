@@ -6,6 +6,8 @@
 
 #include "outlay-ui-test-util.h"
 
+#include <adwaita.h>
+
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sqlite3.h>
@@ -30,57 +32,56 @@ typedef struct
 } Run;
 
 /* Each step is one xdotool command line; "@name" calls a check below. */
-static const char *const steps[] = {
-  "windowfocus",
-  "@focus-rate",
-  "type --delay 40 900",
-  "key Return",
-  "@after-rate",
-  "type --delay 40 abc",
-  "key Return",
-  "@after-invalid",
-  "key Tab",
-  "type --delay 40 123",
-  "key Tab",
-  "@after-override",
-  "key ctrl+z",
-  "@after-undo",
-  "key ctrl+shift+z",
-  "@after-redo",
-  "key ctrl+z",
-  "key ctrl+Return",
-  "type --delay 30 Lens_package",
-  "key Return",
-  "@after-insert",
-  "@set-clipboard",
-  "key ctrl+v",
-  "@after-paste",
-  "key ctrl+z",
-  "@after-paste-undo",
-  "key ctrl+f",
-  "type --delay 40 camera",
-  "@after-find",
-  "key Escape",
-  "@after-find-clear",
-  "@sort-rate",
-  "@after-sort",
-  "@plan-drag",
-  "$pending",
-  "@after-drag",
-  "key ctrl+z",
-  "@focus-fringe",
-  "type --delay 40 28%",
-  "key Return",
-  "@after-fringe",
-  "key ctrl+z",
-  "@lock",
-  "@focus-rate",
-  "key Up",
-  "type --delay 40 7",
-  "key Return",
-  "@after-locked",
-  NULL
-};
+static const char *const steps[] = { "windowfocus",
+                                     "@focus-rate",
+                                     "type --delay 40 900",
+                                     "key Return",
+                                     "@after-rate",
+                                     "type --delay 40 abc",
+                                     "key Return",
+                                     "@after-invalid",
+                                     "key Tab",
+                                     "type --delay 40 123",
+                                     "key Tab",
+                                     "@after-override",
+                                     "key ctrl+z",
+                                     "@after-undo",
+                                     "key ctrl+shift+z",
+                                     "@after-redo",
+                                     "key ctrl+z",
+                                     "key ctrl+Return",
+                                     "type --delay 30 Lens_package",
+                                     "key Return",
+                                     "@after-insert",
+                                     "@set-clipboard",
+                                     "key ctrl+v",
+                                     "@paste-question",
+                                     "@after-paste",
+                                     "key ctrl+z",
+                                     "@after-paste-undo",
+                                     "key ctrl+f",
+                                     "type --delay 40 camera",
+                                     "@after-find",
+                                     "key Escape",
+                                     "@after-find-clear",
+                                     "@sort-rate",
+                                     "@after-sort",
+                                     "@plan-drag",
+                                     "$pending",
+                                     "@after-drag",
+                                     "key ctrl+z",
+                                     "@focus-fringe",
+                                     "type --delay 40 28%",
+                                     "key Return",
+                                     "@after-fringe",
+                                     "key ctrl+z",
+                                     "@lock",
+                                     "@focus-rate",
+                                     "key Up",
+                                     "type --delay 40 7",
+                                     "key Return",
+                                     "@after-locked",
+                                     NULL };
 
 static OutlayDocument *
 doc (Run *run)
@@ -179,6 +180,24 @@ check (Run *run, const char *name)
                               "Camera package\t1\tday\t2\t1,250.00\r\n"
                               "\"Lenses, primes\"\t2\tday\t2\t400\r\n");
       g_assert_true (outlay_sheet_view_focus_cell (run->sheet, 3, OUTLAY_SHEET_COLUMN_DESCRIPTION));
+    }
+  else if (g_str_equal (name, "paste-question"))
+    {
+      /* "Director of photography" has actuals: Ctrl+V asks before pasting over it */
+      GListModel *tops = gtk_window_get_toplevels ();
+      AdwMessageDialog *dialog = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (tops) && dialog == NULL; i++)
+        {
+          g_autoptr(GObject) w = g_list_model_get_item (tops, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+            dialog = ADW_MESSAGE_DIALOG (w);
+        }
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (outlay_line_get_description (line (run, "A", 2)), ==, "Lens_package");
+      adw_message_dialog_response (dialog, "replace");
+      gtk_window_destroy (GTK_WINDOW (dialog));
     }
   else if (g_str_equal (name, "after-paste"))
     {

@@ -610,6 +610,68 @@ test_paste (void)
 }
 
 static void
+test_paste_insert (void)
+{
+  g_autoptr(OutlayDocument) doc = build_sample ();
+  g_autoptr(GError) error = NULL;
+  const OutlayLineField columns[] = { OUTLAY_LINE_DESCRIPTION, OUTLAY_LINE_QUANTITY };
+  OutlaySection *c = outlay_document_lookup_section (doc, "C");
+  OutlayLine *first;
+  guint n;
+  g_autofree char *before = NULL;
+  g_autofree char *undone = NULL;
+
+  /* two fresh lines on top: nothing spent on them, nothing to warn about */
+  g_assert_nonnull (outlay_document_insert_line (doc, c, 0, NULL, &error));
+  first = outlay_document_insert_line (doc, c, 0, NULL, &error);
+  n = outlay_section_get_n_lines (c);
+  g_assert_cmpuint (outlay_document_paste_count_spent (doc, c, 0, "a\t1\nb\t2\n"), ==, 0);
+  g_assert_true (
+      outlay_document_set_line_decimal (doc, first, OUTLAY_LINE_RESERVED, D (5), &error));
+  g_assert_cmpuint (outlay_document_paste_count_spent (doc, c, 0, "a\t1\nb\t2\n"), ==, 1);
+  g_assert_cmpuint (outlay_document_paste_count_spent (doc, c, 1, "a\t1\n"), ==, 0);
+  g_assert_cmpuint (outlay_document_paste_count_spent (doc, c, 1, "a\t1\nb\t2\n"), ==, 1);
+  g_free (before);
+  before = outlay_test_describe (doc);
+
+  /* inserted above, overwriting nothing, as one step */
+  g_assert_true (outlay_document_paste_insert (doc, c, 0, columns, 2, "a\t1\nb\t2\n", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (outlay_section_get_n_lines (c), ==, n + 2);
+  g_assert_cmpstr (outlay_line_get_description (outlay_section_get_line (c, 0)), ==, "a");
+  g_assert_cmpstr (outlay_line_get_description (outlay_section_get_line (c, 1)), ==, "b");
+  g_assert_true (outlay_section_get_line (c, 2) == first);
+  g_assert_cmpint (outlay_line_get_decimal (first, OUTLAY_LINE_RESERVED), ==, D (5));
+  g_assert_cmpstr (outlay_document_get_undo_label (doc), ==, "Insert 2 Copied Lines");
+  outlay_test_assert_totals_consistent (doc);
+  g_assert_true (outlay_document_undo (doc, &error));
+  undone = outlay_test_describe (doc);
+  g_assert_cmpstr (undone, ==, before);
+}
+
+static void
+test_next_line_code (void)
+{
+  g_autoptr(OutlayDocument) doc = build_sample ();
+  g_autoptr(GError) error = NULL;
+  OutlaySection *added = outlay_document_add_section (doc, G_MAXUINT, "Z", "Extras", &error);
+  g_autofree char *first = outlay_section_next_line_code (added);
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autoptr(OutlayLine) a = outlay_line_new_with_code (first);
+  g_autoptr(OutlayLine) b = outlay_line_new_with_code ("Z.9");
+
+  g_assert_cmpstr (first, ==, "Z.1");
+  g_assert_nonnull (outlay_document_insert_line (doc, added, G_MAXUINT, a, &error));
+  second = outlay_section_next_line_code (added);
+  g_assert_cmpstr (second, ==, "Z.2");
+  /* the highest number wins, wherever it sits */
+  g_assert_nonnull (outlay_document_insert_line (doc, added, 0, b, &error));
+  third = outlay_section_next_line_code (added);
+  g_assert_cmpstr (third, ==, "Z.10");
+}
+
+static void
 test_paste_bad_row (void)
 {
   g_autoptr(OutlayDocument) doc = build_sample ();
@@ -917,6 +979,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/document/sections", test_sections);
   g_test_add_func ("/model/document/paste", test_paste);
   g_test_add_func ("/model/document/paste-bad-row", test_paste_bad_row);
+  g_test_add_func ("/model/document/paste-insert", test_paste_insert);
+  g_test_add_func ("/model/document/next-line-code", test_next_line_code);
   g_test_add_func ("/model/document/budget-values", test_budget_values);
   g_test_add_func ("/model/document/locked", test_locked);
   g_test_add_func ("/model/document/signals", test_signals);

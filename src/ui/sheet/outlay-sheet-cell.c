@@ -23,6 +23,7 @@ struct _OutlaySheetCell
   guint        is_overridden : 1;
   const char  *warning;    /* static (translated) string */
   const char  *tooltip;    /* static (translated) string */
+  char *full;              /* a figure too wide for the column, shown as ### */
 };
 
 G_DEFINE_FINAL_TYPE (OutlaySheetCell, outlay_sheet_cell, GTK_TYPE_WIDGET)
@@ -37,6 +38,7 @@ outlay_sheet_cell_dispose (GObject *object)
   g_clear_pointer (&self->editor, gtk_widget_unparent);
   g_clear_pointer (&self->icon, gtk_widget_unparent);
   g_clear_pointer (&self->inscription, gtk_widget_unparent);
+  g_clear_pointer (&self->full, g_free);
   G_OBJECT_CLASS (outlay_sheet_cell_parent_class)->dispose (object);
 }
 
@@ -95,7 +97,12 @@ outlay_sheet_cell_new (guint column,
   self->column = column;
   gtk_inscription_set_xalign (GTK_INSCRIPTION (self->inscription), xalign);
   if (xalign > 0.5f)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "numeric");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "numeric");
+      /* figures are never cut short: too wide shows ### instead */
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->inscription),
+                                         GTK_INSCRIPTION_OVERFLOW_CLIP);
+    }
   return GTK_WIDGET (self);
 }
 
@@ -122,7 +129,62 @@ void
 outlay_sheet_cell_set_text (OutlaySheetCell *self,
                             const char      *text)
 {
+  g_clear_pointer (&self->full, g_free);
   gtk_inscription_set_text (GTK_INSCRIPTION (self->inscription), text);
+}
+
+/**
+ * outlay_sheet_cell_set_figure:
+ * @self: a cell
+ * @text: a formatted number
+ * @max_chars: how many characters the column has room for; 0 for no limit
+ *
+ * Shows a number whole or not at all: one too wide for the column shows
+ * `###` with the full value in its tooltip, as spreadsheets do, because
+ * an ellipsized `2,276,548,6…` can be misread by a factor of 1,000.
+ * Counting characters (the width comes from the widest digit) keeps the
+ * bind path free of text measuring.
+ */
+void
+outlay_sheet_cell_set_figure (OutlaySheetCell *self, const char *text, guint max_chars)
+{
+  if (max_chars == 0 || g_utf8_strlen (text, -1) <= (glong) max_chars)
+    {
+      outlay_sheet_cell_set_text (self, text);
+      return;
+    }
+  g_free (self->full);
+  self->full = g_strdup (text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (self->inscription), "###");
+}
+
+/**
+ * outlay_sheet_cell_get_full_text:
+ * @self: a cell
+ *
+ * Returns: what the cell stands for: its text, or the whole figure
+ *   behind `###`
+ */
+const char *
+outlay_sheet_cell_get_full_text (OutlaySheetCell *self)
+{
+  return self->full != NULL ? self->full : outlay_sheet_cell_get_text (self);
+}
+
+/**
+ * outlay_sheet_cell_get_tooltip_text:
+ * @self: a cell
+ *
+ * Returns: (transfer full) (nullable): what its tooltip says
+ */
+char *
+outlay_sheet_cell_get_tooltip_text (OutlaySheetCell *self)
+{
+  const char *note = self->warning != NULL ? self->warning : self->tooltip;
+
+  if (self->full != NULL && note != NULL)
+    return g_strdup_printf ("%s\n%s", self->full, note);
+  return g_strdup (self->full != NULL ? self->full : note);
 }
 
 const char *
@@ -186,8 +248,7 @@ outlay_sheet_cell_set_state (OutlaySheetCell *self, gboolean section, gboolean o
 static gboolean
 query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
 {
-  OutlaySheetCell *self = OUTLAY_SHEET_CELL (widget);
-  const char *text = self->warning != NULL ? self->warning : self->tooltip;
+  g_autofree char *text = outlay_sheet_cell_get_tooltip_text (OUTLAY_SHEET_CELL (widget));
 
   if (text == NULL)
     return FALSE;

@@ -18,6 +18,9 @@ void         outlay_sheet_cell_set_list_item (OutlaySheetCell *self,
 void         outlay_sheet_cell_set_text     (OutlaySheetCell *self,
                                              const char      *text);
 const char  *outlay_sheet_cell_get_text     (OutlaySheetCell *self);
+void outlay_sheet_cell_set_figure (OutlaySheetCell *self, const char *text, guint max_chars);
+const char *outlay_sheet_cell_get_full_text (OutlaySheetCell *self);
+char *outlay_sheet_cell_get_tooltip_text (OutlaySheetCell *self);
 void         outlay_sheet_cell_set_warning  (OutlaySheetCell *self,
                                              const char      *warning);
 void         outlay_sheet_cell_set_state    (OutlaySheetCell *self,

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -20,8 +21,7 @@ typedef struct
 static gboolean
 current_range (OutlaySheetView *self, Range *range)
 {
-  gboolean editing;
-  OutlaySheetCell *cell = outlay_sheet_view_focused_cell (self, &editing);
+  OutlaySheetCell *cell = outlay_sheet_view_action_cell (self);
   guint row, col;
 
   if (cell == NULL)
@@ -118,6 +118,8 @@ outlay_sheet_view_clear_selection (OutlaySheetView *self)
 
 /* ---- copy ---- */
 
+static void copy_range (OutlaySheetView *self, const Range *range);
+
 static void
 append_tsv_cell (GString *tsv, const char *text)
 {
@@ -146,16 +148,23 @@ append_tsv_cell (GString *tsv, const char *text)
 void
 outlay_sheet_view_copy (OutlaySheetView *self)
 {
+  Range r;
+
+  if (current_range (self, &r))
+    copy_range (self, &r);
+}
+
+static void
+copy_range (OutlaySheetView *self, const Range *range)
+{
   g_autoptr(GString) tsv = g_string_new (NULL);
   g_autoptr(GString) html = g_string_new ("<table>");
   g_autoptr(GdkContentProvider) text_provider = NULL;
   g_autoptr(GdkContentProvider) html_provider = NULL;
   g_autoptr(GBytes) html_bytes = NULL;
   GdkContentProvider *providers[2];
-  Range r;
+  Range r = *range;
 
-  if (!current_range (self, &r))
-    return;
   for (guint row = r.top; row <= r.bottom; row++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->rows), row);
@@ -187,8 +196,9 @@ outlay_sheet_view_copy (OutlaySheetView *self)
 
 /* ---- paste ---- */
 
-/* Where a paste lands, held until the clipboard answers: by then the
- * user may have switched budgets or deleted the section. */
+/* Where a paste lands, held until the clipboard (and maybe the user)
+ * answers: by then the user may have switched budgets or deleted the
+ * section. */
 typedef struct
 {
   OutlaySheetView *self;
@@ -196,6 +206,8 @@ typedef struct
   OutlaySection   *section;
   guint            index;
   guint            column;
+  gboolean insert;
+  char *text;
 } PasteTarget;
 
 static void
@@ -204,50 +216,122 @@ paste_target_free (PasteTarget *target)
   g_object_unref (target->self);
   g_object_unref (target->document);
   g_object_unref (target->section);
+  g_free (target->text);
   g_free (target);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PasteTarget, paste_target_free)
 
-static void
-paste_text_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+static gboolean
+target_valid (PasteTarget *target)
 {
-  g_autoptr(PasteTarget) target = user_data;
+  return target->self->document == target->document
+         && outlay_document_find_section (target->document, target->section, NULL);
+}
+
+static void
+paste_now (PasteTarget *target, gboolean insert)
+{
   OutlaySheetView *self = target->self;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
   g_autoptr(GError) error = NULL;
   OutlayLineField fields[OUTLAY_SHEET_N_COLUMNS];
   guint n = 0;
+  gboolean ok;
 
-  if (text == NULL || self->document != target->document
-      || !outlay_document_find_section (target->document, target->section, NULL))
+  if (!target_valid (target))
     return;
   /* the block's columns go to the sheet's columns from the focused one on;
    * computed columns (variance) are skipped, as in a spreadsheet */
   for (guint c = target->column; c < OUTLAY_SHEET_N_COLUMNS; c++)
     fields[n++] = outlay_sheet_column_field (c) >= 0 ? (OutlayLineField) outlay_sheet_column_field (c)
                                                      : OUTLAY_LINE_N_FIELDS;
-  if (!outlay_document_paste (target->document, target->section, target->index, fields, n, text,
-                              &error))
+  if (insert)
+    ok = outlay_document_paste_insert (target->document, target->section, target->index, fields, n,
+                                       target->text, &error);
+  else
+    ok = outlay_document_paste (target->document, target->section, target->index, fields, n,
+                                target->text, &error);
+  if (!ok)
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       outlay_sheet_view_message (self, error->message);
     }
 }
 
+static void
+paste_response_cb (AdwMessageDialog *dialog, const char *response, PasteTarget *target)
+{
+  if (g_str_equal (response, "insert"))
+    paste_now (target, TRUE);
+  else if (g_str_equal (response, "replace"))
+    paste_now (target, FALSE);
+}
+
+/* Pasting over lines with spending would put that spending under the
+ * pasted descriptions: ask first, offering to insert instead. */
+static void
+ask_before_paste (PasteTarget *target, guint n_spent)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (target->self)));
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE,
+                   "%u of the lines you are pasting over has actual, committed or "
+                   "reserved amounts. Pasting over it keeps those amounts under "
+                   "the pasted description.",
+                   "%u of the lines you are pasting over have actual, committed "
+                   "or reserved amounts. Pasting over them keeps those amounts "
+                   "under the pasted descriptions.",
+                   n_spent),
+      n_spent);
+  dialog = ADW_MESSAGE_DIALOG (
+      adw_message_dialog_new (window, _("Paste Over Lines With Spending?"), body));
+  adw_message_dialog_add_responses (
+      dialog, "cancel",
+      _("_Cancel"), "insert", _("_Insert as New Lines"), "replace", _("_Paste Over"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "insert");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (paste_response_cb), target,
+                         (GClosureNotify) (void (*) (void)) paste_target_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+paste_text_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(PasteTarget) target = user_data;
+  guint n_spent;
+
+  target->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (target->text == NULL || !target_valid (target))
+    return;
+  n_spent = target->insert ? 0
+                           : outlay_document_paste_count_spent (target->document, target->section,
+                                                                target->index, target->text);
+  if (n_spent > 0 && !outlay_document_get_read_only (target->document))
+    ask_before_paste (g_steal_pointer (&target), n_spent);
+  else
+    paste_now (target, target->insert);
+}
+
 /**
  * outlay_sheet_view_paste:
  * @self: the sheet
+ * @insert: %TRUE to add the copied rows as new lines above the focused
+ *   one ("Insert Copied Lines"), %FALSE to paste over the lines from the
+ *   focused cell on
  *
- * Pastes a tab-separated block from the clipboard over the lines from the
- * focused cell on, adding lines when the block is longer, as one undoable
- * step.
+ * Pastes a tab-separated block from the clipboard, adding lines when the
+ * block is longer, as one undoable step. Pasting over lines that carry
+ * actual, committed or reserved amounts asks first.
  */
 void
-outlay_sheet_view_paste (OutlaySheetView *self)
+outlay_sheet_view_paste (OutlaySheetView *self, gboolean insert)
 {
-  gboolean editing;
-  OutlaySheetCell *cell = outlay_sheet_view_focused_cell (self, &editing);
+  OutlaySheetCell *cell = outlay_sheet_view_action_cell (self);
   PasteTarget *target;
   GObject *item;
 
@@ -258,6 +342,7 @@ outlay_sheet_view_paste (OutlaySheetView *self)
   target->self = g_object_ref (self);
   target->document = g_object_ref (self->document);
   target->column = outlay_sheet_cell_get_column (cell);
+  target->insert = insert;
   if (OUTLAY_IS_LINE (item))
     {
       target->section = g_object_ref (outlay_line_get_section (OUTLAY_LINE (item)));
@@ -267,4 +352,43 @@ outlay_sheet_view_paste (OutlaySheetView *self)
     target->section = g_object_ref (OUTLAY_SECTION (item));
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
                                  paste_text_cb, target);
+}
+
+/**
+ * outlay_sheet_view_cut:
+ * @self: the sheet
+ *
+ * Copies the selected lines, every column, and deletes them as one
+ * undoable step; "Insert Copied Lines" on the Code column puts them back
+ * elsewhere.
+ */
+void
+outlay_sheet_view_cut (OutlaySheetView *self)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Range r;
+
+  if (self->document == NULL || !current_range (self, &r))
+    return;
+  for (guint row = r.top; row <= r.bottom; row++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->rows), row);
+
+      if (OUTLAY_IS_LINE (item))
+        g_ptr_array_add (lines, item);
+    }
+  if (lines->len == 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  copy_range (self, &(Range){ r.top, r.bottom, 0, OUTLAY_SHEET_N_COLUMNS - 1 });
+  if (!outlay_document_delete_lines (self->document, (OutlayLine **) lines->pdata, lines->len,
+                                     &error))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      outlay_sheet_view_message (self, error->message);
+    }
+  outlay_sheet_view_clear_selection (self);
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "outlay-sheet-view-private.h"
 
@@ -38,8 +39,39 @@ move (OutlaySheetView *self, OutlaySheetCell *cell, int drow, int dcol)
   outlay_sheet_view_focus_cell (self, (guint) row, (guint) col);
 }
 
-static void
-insert_line (OutlaySheetView *self, OutlaySheetCell *cell)
+/* One past @code's trailing number ("1.9" → "1.10"). */
+static char *
+bump_code (const char *code)
+{
+  gsize len = strlen (code), i = len;
+
+  while (i > 0 && g_ascii_isdigit (code[i - 1]))
+    i--;
+  if (i == len)
+    return g_strconcat (code, "1", NULL);
+  return g_strdup_printf ("%.*s%" G_GUINT64_FORMAT, (int) i, code,
+                          g_ascii_strtoull (code + i, NULL, 10) + 1);
+}
+
+/* The section's next code no other line of the budget uses. */
+static char *
+next_free_code (OutlaySheetView *self, OutlaySection *section)
+{
+  g_autofree char *code = outlay_section_next_line_code (section);
+
+  for (guint tries = 0; tries < 1000 && outlay_document_lookup_line (self->document, code) != NULL;
+       tries++)
+    {
+      char *next = bump_code (code);
+
+      g_free (code);
+      code = next;
+    }
+  return g_steal_pointer (&code);
+}
+
+void
+outlay_sheet_view_insert_line (OutlaySheetView *self, OutlaySheetCell *cell)
 {
   GObject *item = outlay_sheet_view_cell_item (cell);
   OutlaySection *section;
@@ -57,7 +89,12 @@ insert_line (OutlaySheetView *self, OutlaySheetCell *cell)
     section = OUTLAY_SECTION (item);
   if (g_hash_table_remove (self->collapsed, section))
     outlay_sheet_view_rebuild (self);
-  line = outlay_document_insert_line (self->document, section, index, NULL, &error);
+  {
+    g_autofree char *code = next_free_code (self, section);
+    g_autoptr(OutlayLine) fresh = outlay_line_new_with_code (code);
+
+    line = outlay_document_insert_line (self->document, section, index, fresh, &error);
+  }
   if (line == NULL)
     {
       gtk_widget_error_bell (GTK_WIDGET (cell));
@@ -67,8 +104,8 @@ insert_line (OutlaySheetView *self, OutlaySheetCell *cell)
   outlay_sheet_view_focus_cell (self, outlay_sheet_view_row_of (self, line), OUTLAY_SHEET_COLUMN_DESCRIPTION);
 }
 
-static void
-delete_line (OutlaySheetView *self, OutlaySheetCell *cell)
+void
+outlay_sheet_view_delete_line (OutlaySheetView *self, OutlaySheetCell *cell)
 {
   GObject *item = outlay_sheet_view_cell_item (cell);
   g_autoptr(GError) error = NULL;
@@ -232,16 +269,9 @@ navigation_key (OutlaySheetView *self, OutlaySheetCell *cell, guint keyval, GdkM
 
   if ((state & GDK_SHIFT_MASK) && !ctrl && !alt && selection_key (self, cell, keyval))
     return TRUE;
-  if (ctrl && (keyval == GDK_KEY_c || keyval == GDK_KEY_C))
-    {
-      outlay_sheet_view_copy (self);
-      return TRUE;
-    }
-  if (ctrl && (keyval == GDK_KEY_v || keyval == GDK_KEY_V))
-    {
-      outlay_sheet_view_paste (self);
-      return TRUE;
-    }
+  /* the keys of the sheet's actions, the ones its menu offers */
+  if (outlay_sheet_view_action_key (self, keyval, state))
+    return TRUE;
   if (keyval != GDK_KEY_Shift_L && keyval != GDK_KEY_Shift_R && keyval != GDK_KEY_Control_L
       && keyval != GDK_KEY_Control_R)
     outlay_sheet_view_clear_selection (self);
@@ -268,7 +298,7 @@ navigation_key (OutlaySheetView *self, OutlaySheetCell *cell, guint keyval, GdkM
       if (alt)
         return FALSE; /* Alt+Enter: budget properties */
       if (ctrl)
-        insert_line (self, cell);
+        outlay_sheet_view_insert_line (self, cell);
       else
         move (self, cell, (state & GDK_SHIFT_MASK) ? -1 : 1, 0);
       return TRUE;
@@ -285,7 +315,7 @@ navigation_key (OutlaySheetView *self, OutlaySheetCell *cell, guint keyval, GdkM
     case GDK_KEY_KP_Subtract:
       if (!ctrl)
         return FALSE;
-      delete_line (self, cell);
+      outlay_sheet_view_delete_line (self, cell);
       return TRUE;
     case GDK_KEY_space:
       if (!OUTLAY_IS_SECTION (outlay_sheet_view_cell_item (cell)) || ctrl)
@@ -340,8 +370,17 @@ outlay_sheet_view_key_pressed_cb (GtkEventControllerKey *controller,
 void
 outlay_sheet_view_click_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, OutlaySheetView *self)
 {
-  GtkWidget *target = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *target;
+  int edge = n_press == 2 ? outlay_sheet_view_header_edge (self, x, y) : -1;
 
+  if (edge >= 0)
+    {
+      /* a double-click on a header's edge fits the column, as in a spreadsheet */
+      outlay_sheet_view_fit_column (self, (guint) edge);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+  target = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
   for (; target != NULL && !OUTLAY_IS_SHEET_CELL (target); target = gtk_widget_get_parent (target))
     if (GTK_IS_TEXT (target))
       return; /* clicks inside the editor place the caret */

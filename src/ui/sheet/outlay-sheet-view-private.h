@@ -26,9 +26,20 @@ struct _OutlaySheetView
   gboolean        has_anchor;
   guint           anchor_row;
   guint           anchor_col;
+  guint figure_chars[OUTLAY_SHEET_N_COLUMNS]; /* room before ### */
+  double char_width[OUTLAY_SHEET_N_COLUMNS];
+  GtkWidget *menu;      /* the right-click menu */
+  GtkWidget *menu_cell; /* weak: the cell it was opened on */
 };
 
 int               outlay_sheet_column_field        (guint            column);
+int outlay_sheet_column_default_width (guint column);
+void outlay_sheet_view_refresh_cells (OutlaySheetView *self);
+void outlay_sheet_view_watch_widths (OutlaySheetView *self);
+void outlay_sheet_view_fit_figures (OutlaySheetView *self, gboolean shrink);
+void outlay_sheet_view_fit_column (OutlaySheetView *self, guint column);
+guint outlay_sheet_view_figure_chars (OutlaySheetView *self, guint column);
+int outlay_sheet_view_header_edge (OutlaySheetView *self, double x, double y);
 OutlaySheetCell **outlay_sheet_view_item_cells     (GObject         *item);
 OutlaySheetCell  *outlay_sheet_view_focused_cell   (OutlaySheetView *self,
                                                     gboolean        *editing);
@@ -73,6 +84,13 @@ void              outlay_sheet_view_click_pressed_cb (GtkGestureClick *gesture,
                                                       double           y,
                                                       OutlaySheetView *self);
 void              outlay_sheet_view_copy           (OutlaySheetView *self);
-void              outlay_sheet_view_paste          (OutlaySheetView *self);
+void outlay_sheet_view_paste (OutlaySheetView *self, gboolean insert);
+void outlay_sheet_view_cut (OutlaySheetView *self);
+OutlaySheetCell *outlay_sheet_view_action_cell (OutlaySheetView *self);
+void outlay_sheet_view_insert_line (OutlaySheetView *self, OutlaySheetCell *cell);
+void outlay_sheet_view_delete_line (OutlaySheetView *self, OutlaySheetCell *cell);
+void outlay_sheet_view_init_actions (OutlaySheetViewClass *klass);
+void outlay_sheet_view_init_menu (OutlaySheetView *self);
+gboolean outlay_sheet_view_action_key (OutlaySheetView *self, guint keyval, GdkModifierType state);
 
 G_END_DECLS

@@ -69,6 +69,12 @@ outlay_sheet_column_field (guint column)
   return columns[column].field;
 }
 
+int
+outlay_sheet_column_default_width (guint column)
+{
+  return columns[column].width;
+}
+
 static const char *
 currency (OutlaySheetView *self)
 {
@@ -188,7 +194,7 @@ update_cell (OutlaySheetView *self, OutlaySheetCell *cell, GObject *item)
       text = section_text (self, OUTLAY_SECTION (item), col, &warning);
       outlay_sheet_cell_set_state (cell, TRUE, FALSE, NULL);
     }
-  outlay_sheet_cell_set_text (cell, text);
+  outlay_sheet_cell_set_figure (cell, text, outlay_sheet_view_figure_chars (self, col));
   outlay_sheet_cell_set_warning (cell, warning);
 }
 
@@ -207,6 +213,20 @@ item_notify_cb (GObject *item, GParamSpec *pspec, OutlaySheetView *self)
   for (guint c = 0; cells != NULL && c < OUTLAY_SHEET_N_COLUMNS; c++)
     if (cells[c] != NULL)
       update_cell (self, cells[c], item);
+}
+
+/* Redraws every cell on screen (a column's width changed). */
+void
+outlay_sheet_view_refresh_cells (OutlaySheetView *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  if (self->bound == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    item_notify_cb (item, NULL, self);
 }
 
 /* ---- the flat model ---- */
@@ -746,6 +766,9 @@ document_set (OutlayDocumentPage *page,
       g_signal_connect_swapped (document, "sections-changed", G_CALLBACK (outlay_sheet_view_rebuild), self);
       g_signal_connect_swapped (document, "lines-changed", G_CALLBACK (lines_changed_cb), self);
     }
+  /* sized before the rows are bound, so no figure shows ### needlessly */
+  if (self->rows != NULL)
+    outlay_sheet_view_fit_figures (self, FALSE);
   if (self->rows != NULL)
     outlay_sheet_view_rebuild (self);
   outlay_sheet_view_apply_columns (self);
@@ -757,6 +780,8 @@ outlay_sheet_view_dispose (GObject *object)
   OutlaySheetView *self = OUTLAY_SHEET_VIEW (object);
 
   outlay_sheet_view_set_document (self, NULL);
+  g_clear_weak_pointer (&self->menu_cell);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_object (&self->settings);
@@ -782,6 +807,7 @@ outlay_sheet_view_class_init (OutlaySheetViewClass *klass)
   object_class->finalize = outlay_sheet_view_finalize;
   OUTLAY_DOCUMENT_PAGE_CLASS (klass)->document_set = document_set;
   OUTLAY_DOCUMENT_PAGE_CLASS (klass)->refresh = update_totals;
+  outlay_sheet_view_init_actions (klass);
 
   /**
    * OutlaySheetView::message:
@@ -877,6 +903,8 @@ outlay_sheet_view_init (OutlaySheetView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Budget lines"), -1);
   add_columns (self);
+  outlay_sheet_view_watch_widths (self);
+  outlay_sheet_view_init_menu (self);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (outlay_sheet_view_rebuild), self);
 

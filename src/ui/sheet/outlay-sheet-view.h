@@ -41,6 +41,7 @@ gboolean        outlay_sheet_view_focus_cell   (OutlaySheetView *self,
                                                 guint            column);
 
 void            outlay_sheet_view_start_search (OutlaySheetView *self);
+GtkWidget *outlay_sheet_view_get_menu (OutlaySheetView *self);
 void            outlay_sheet_view_add_section  (OutlaySheetView *self);
 void            outlay_sheet_view_set_settings (OutlaySheetView *self,
                                                 GSettings       *settings);
