@@ -907,6 +907,18 @@ run (Cli *cli, int argc, char *argv[])
   }
 }
 
+/* Once per run: a script's log needs the reason, not one line a wait. */
+static void
+wait_cb (OutlayStore *store, gpointer user_data)
+{
+  static gboolean said;
+
+  if (said)
+    return;
+  said = TRUE;
+  g_printerr ("outlay-cli: %s\n", _("Waiting for another Outlay import to finish…"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -920,6 +932,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
   /* Scripts parse our numbers: keep the C decimal point. */
   setlocale (LC_NUMERIC, "C");
+  outlay_store_set_default_wait_func (wait_cb, NULL);
 
   status = run (&cli, argc, argv);
   g_free (cli.database);

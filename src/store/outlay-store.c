@@ -28,7 +28,20 @@ struct _OutlayStore
   char       *path;
   GHashTable *statements; /* SQL text → sqlite3_stmt, prepared once */
   gboolean    created;
+
+  /* waiting for another connection's write lock (busy_cb) */
+  OutlayStoreWaitFunc wait_func;
+  gpointer            wait_data;
+  GCancellable       *wait_cancellable;
+  gint64              wait_started;
+  gboolean            wait_reported;
 };
+
+/* After this long waiting for another program's transaction, say so. */
+#define WAIT_NOTICE_USEC (2 * G_USEC_PER_SEC)
+
+static OutlayStoreWaitFunc default_wait_func;
+static gpointer default_wait_data;
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (OutlayStore, outlay_store, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (OUTLAY_TYPE_DOCUMENT_SINK,
@@ -290,6 +303,91 @@ outlay_store_bind_budget (sqlite3_stmt *stmt,
     }
 }
 
+/* ---- waiting for another connection ---- */
+
+/* SQLite's busy handler: another connection (another window, outlay-cli,
+ * an import thread) holds the write lock.  Wait for as long as its
+ * transaction lasts, polling a little less often as the wait grows; say
+ * so once after a few seconds; stop only when cancelled. */
+static int
+busy_cb (void *data,
+         int   count)
+{
+  static const guint sleep_ms[] = { 1, 2, 5, 10, 15, 20, 25, 25, 50, 50, 100 };
+  OutlayStore *self = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    {
+      self->wait_started = now;
+      self->wait_reported = FALSE;
+    }
+  if (self->wait_cancellable != NULL && g_cancellable_is_cancelled (self->wait_cancellable))
+    return 0;
+  if (!self->wait_reported && now - self->wait_started >= WAIT_NOTICE_USEC)
+    {
+      OutlayStoreWaitFunc func = self->wait_func ? self->wait_func : default_wait_func;
+
+      self->wait_reported = TRUE;
+      if (func != NULL)
+        func (self, self->wait_func ? self->wait_data : default_wait_data);
+    }
+  g_usleep (sleep_ms[MIN ((guint) count, G_N_ELEMENTS (sleep_ms) - 1)] * 1000);
+  return 1;
+}
+
+/**
+ * outlay_store_set_default_wait_func:
+ * @func: (nullable): called when a store has waited a few seconds for
+ *   another program's transaction; on the thread that uses the store
+ * @user_data: for @func
+ *
+ * For stores without their own outlay_store_set_wait_func(), including
+ * while they open.  outlay-cli uses it to say once on stderr why it waits.
+ */
+void
+outlay_store_set_default_wait_func (OutlayStoreWaitFunc func,
+                                    gpointer            user_data)
+{
+  default_wait_func = func;
+  default_wait_data = user_data;
+}
+
+/**
+ * outlay_store_set_wait_func:
+ * @self: a store
+ * @func: (nullable): called once per wait, when the store has waited a
+ *   few seconds for another program's transaction (another import) to
+ *   finish; on the thread that uses the store
+ * @user_data: for @func
+ *
+ * Writes wait for the other transaction however long it lasts; this is
+ * how a caller learns that it is waiting, to tell the user.
+ */
+void
+outlay_store_set_wait_func (OutlayStore         *self,
+                            OutlayStoreWaitFunc  func,
+                            gpointer             user_data)
+{
+  g_return_if_fail (OUTLAY_IS_STORE (self));
+  self->wait_func = func;
+  self->wait_data = user_data;
+}
+
+/**
+ * outlay_store_set_wait_cancellable:
+ * @self: a store
+ * @cancellable: (nullable): stops waiting for another program's
+ *   transaction when cancelled (the statement then fails as busy)
+ */
+void
+outlay_store_set_wait_cancellable (OutlayStore  *self,
+                                   GCancellable *cancellable)
+{
+  g_return_if_fail (OUTLAY_IS_STORE (self));
+  g_set_object (&self->wait_cancellable, cancellable);
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -297,6 +395,7 @@ outlay_store_finalize (GObject *object)
 {
   OutlayStore *self = OUTLAY_STORE (object);
 
+  g_clear_object (&self->wait_cancellable);
   g_hash_table_unref (self->statements);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -398,7 +497,7 @@ outlay_store_open (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 0);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_handler (self->db, busy_cb, self);
   if (sqlite3_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
                               "PRAGMA foreign_keys = ON;", NULL, NULL, NULL) != SQLITE_OK)
     {

@@ -27,6 +27,7 @@ typedef struct
   JobKind               kind;
   GCancellable         *cancellable;
   gint                  rows;       /* atomic: rows read so far */
+  gint                  waiting;    /* atomic: RUN waits for another import */
   OutlayWorkbook       *workbook;
   int                   sheet;      /* ANALYZE: -1 to choose */
   OutlayImportAnalysis *analysis;   /* ANALYZE: made here; else the dialog's */

@@ -129,7 +129,16 @@ check_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancell
   return_outcome (task, job->result != NULL, error);
 }
 
-/* SQLite connections are per thread: the import opens its own. */
+static void
+wait_func (OutlayStore *store, gpointer data)
+{
+  Job *job = data;
+
+  g_atomic_int_set (&job->waiting, 1);
+}
+
+/* SQLite connections are per thread: the import opens its own, and waits
+ * there for another Outlay's import to finish. */
 static void
 run_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
@@ -137,6 +146,11 @@ run_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
   GError *error = NULL;
   g_autoptr(OutlayStore) store = outlay_store_open (job->store_path, &error);
 
+  if (store != NULL)
+    {
+      outlay_store_set_wait_func (store, wait_func, job);
+      outlay_store_set_wait_cancellable (store, cancellable);
+    }
   if (store != NULL)
     job->result = outlay_import_run (store, job->workbook, job->analysis, &job->options,
                                      progress_func, job, cancellable, &error);
@@ -161,7 +175,14 @@ progress_cb (gpointer data)
   if (self->job == NULL)
     return G_SOURCE_CONTINUE;
   text = rows_read_text (g_atomic_int_get (&self->job->rows));
-  if (self->job->kind == JOB_RUN)
+  if (self->job->kind == JOB_RUN && g_atomic_int_get (&self->job->waiting)
+      && g_atomic_int_get (&self->job->rows) == 0)
+    {
+      gtk_progress_bar_pulse (self->progress_bar);
+      gtk_progress_bar_set_text (self->progress_bar,
+                                 _("Waiting for another Outlay import to finish…"));
+    }
+  else if (self->job->kind == JOB_RUN)
     {
       gtk_progress_bar_pulse (self->progress_bar);
       gtk_progress_bar_set_text (self->progress_bar, text);
