@@ -15,6 +15,7 @@
 #include "outlay-model-enum-types.h"
 #include "outlay-schema.h"
 #include "outlay-section-private.h"
+#include "outlay-store-backup.h"
 #include "outlay-store-private.h"
 #include "outlay-store-templates.h"
 #include "outlay-template.h"
@@ -28,6 +29,7 @@ struct _OutlayStore
   char       *path;
   GHashTable *statements; /* SQL text → sqlite3_stmt, prepared once */
   gboolean    created;
+  gboolean damaged; /* SQLite found the file corrupt: write nothing */
 
   /* waiting for another connection's write lock (busy_cb) */
   OutlayStoreWaitFunc wait_func;
@@ -67,6 +69,8 @@ outlay_store_fail (OutlayStore *self,
 {
   int code = sqlite3_errcode (self->db);
 
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    return outlay_store_set_damaged (self, error);
   if (code == SQLITE_FULL)
     g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
                  _("The disk holding “%s” is full; nothing was changed"), self->path);
@@ -78,6 +82,21 @@ outlay_store_fail (OutlayStore *self,
     g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
                  _("Could not write to the database “%s”: %s"), self->path,
                  sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+/* Marks the store damaged: from now on it refuses to start a write. */
+gboolean
+outlay_store_set_damaged (OutlayStore *self, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+
+  self->damaged = TRUE;
+  g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_DAMAGED,
+               _("The database “%s” is damaged, so Outlay will not write to it. Open the latest "
+                 "backup from “%s”: start Outlay, or run outlay-cli restore."),
+                  self->path, backups);
   return FALSE;
 }
 
@@ -116,6 +135,9 @@ outlay_store_exec (OutlayStore *self,
                    const char  *sql,
                    GError     **error)
 {
+  /* every write starts here; a damaged file gets no more of them */
+  if (self->damaged && g_str_has_prefix (sql, "BEGIN IMMEDIATE"))
+    return outlay_store_set_damaged (self, error);
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     return outlay_store_fail (self, error);
   return TRUE;
@@ -478,6 +500,8 @@ outlay_store_open (const char  *path,
                    GError     **error)
 {
   g_autoptr(OutlayStore) self = g_object_new (OUTLAY_TYPE_STORE, NULL);
+  g_autofree char *backup = NULL;
+  int version;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -502,12 +526,20 @@ outlay_store_open (const char  *path,
                               "PRAGMA foreign_keys = ON;", NULL, NULL, NULL) != SQLITE_OK)
     {
       if (sqlite3_errcode (self->db) == SQLITE_NOTADB)
-        g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
-                     _("“%s” is not an Outlay database"), path);
+        g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_DAMAGED,
+                     _("“%s” is damaged or is not an Outlay database; nothing was written to "
+                       "it"),
+                        path);
       else
         outlay_store_fail (self, error);
       return NULL;
     }
+  if (!outlay_schema_get_version (self->db, &version, error))
+    return NULL;
+  /* an upgrade rewrites tables: keep a copy from before it */
+  if (version > 0 && version < OUTLAY_SCHEMA_VERSION
+      && (backup = outlay_store_backup (self, NULL, error)) == NULL)
+    return NULL;
   if (!outlay_schema_migrate (self->db, OUTLAY_SCHEMA_VERSION, &self->created, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -1258,6 +1290,53 @@ outlay_store_purge_trashed (OutlayStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * outlay_store_check:
+ * @self: a store
+ * @error: %OUTLAY_ERROR_DAMAGED when the file is damaged
+ *
+ * Reads the whole file for damage (SQLite's quick_check: every page and
+ * record, not the indexes' contents).  A damaged store refuses every
+ * write from then on.  Run when the app opens the database and before a
+ * bulk write.
+ *
+ * Returns: %TRUE if the file is sound
+ */
+gboolean
+outlay_store_check (OutlayStore *self, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), FALSE);
+  if (self->damaged)
+    return outlay_store_set_damaged (self, error);
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK)
+    return outlay_store_fail (self, error);
+  rc = sqlite3_step (stmt);
+  ok = rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return outlay_store_fail (self, error);
+  if (!ok)
+    return outlay_store_set_damaged (self, error);
+  return TRUE;
+}
+
+/**
+ * outlay_store_is_damaged:
+ * @self: a store
+ *
+ * Returns: %TRUE once SQLite has found the file damaged
+ */
+gboolean
+outlay_store_is_damaged (OutlayStore *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), FALSE);
+  return self->damaged;
 }
 
 /**

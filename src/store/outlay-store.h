@@ -71,6 +71,8 @@ gboolean        outlay_store_purge_trashed       (OutlayStore         *self,
                                                   GError             **error);
 
 gint64          outlay_store_get_data_version    (OutlayStore         *self);
+gboolean outlay_store_check (OutlayStore *self, GError **error);
+gboolean outlay_store_is_damaged (OutlayStore *self);
 
 void            outlay_store_set_default_wait_func (OutlayStoreWaitFunc  func,
                                                     gpointer             user_data);
