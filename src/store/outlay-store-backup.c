@@ -182,6 +182,15 @@ fail:
   return FALSE;
 }
 
+static gboolean
+same_file (const char *a, const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev
+         && sa.st_ino == sb.st_ino;
+}
+
 static void
 prune (const char *db_path)
 {
@@ -214,6 +223,12 @@ outlay_store_backup (OutlayStore *self, const char *dest, GError **error)
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (OUTLAY_IS_STORE (self), NULL);
+  if (dest != NULL && same_file (dest, db_path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” is the database itself; back it up to another file"), dest);
+      return NULL;
+    }
   if (!outlay_store_check (self, error))
     return NULL;
   path = dest != NULL ? g_strdup (dest) : stamped_path (db_path, "", error);

@@ -473,6 +473,7 @@ test_restore_damaged (Fixture *f, gconstpointer data)
   g_autofree char *after = NULL;
   g_auto(Run) backup = { 0 };
   g_auto(Run) broken = { 0 };
+  g_auto(Run) onto_itself = { 0 };
   g_auto(Run) restore = { 0 };
   g_auto(Run) list = { 0 };
 
@@ -482,6 +483,10 @@ test_restore_damaged (Fixture *f, gconstpointer data)
   damage_lines (f->db);
   run_cli (f, &broken, "backup", NULL);
   g_assert_cmpint (broken.status, ==, 4);
+
+  run_cli (f, &onto_itself, "backup", "--to", f->db, NULL);
+  g_assert_cmpint (onto_itself.status, ==, 1);
+  g_assert_nonnull (strstr (onto_itself.err, "is the database itself"));
 
   run_cli (f, &restore, "restore", backup.out, NULL);
   g_assert_cmpint (restore.status, ==, 0);
