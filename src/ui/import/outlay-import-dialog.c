@@ -55,6 +55,8 @@ job_free (Job *job)
   g_clear_pointer (&job->sample, outlay_sheet_sample_free);
   g_clear_pointer (&job->result, outlay_import_result_free);
   g_free (job->store_path);
+  g_free (job->signature);
+  g_free (job->mapping);
   g_free (job->budget_name);
   g_free (job->currency);
   g_free (job->fingerprint);
@@ -148,8 +150,15 @@ run_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
 
   if (store != NULL)
     {
+      g_autoptr(GError) mapping_error = NULL;
+
       outlay_store_set_wait_func (store, wait_func, job);
       outlay_store_set_wait_cancellable (store, cancellable);
+      /* a write: here, not on the main thread, which would freeze while
+       * another program imports */
+      if (job->signature != NULL
+          && !outlay_store_remember_mapping (store, job->signature, job->mapping, &mapping_error))
+        g_message ("Could not remember the column mapping: %s", mapping_error->message);
     }
   if (store != NULL)
     job->result = outlay_import_run (store, job->workbook, job->analysis, &job->options,
@@ -572,20 +581,15 @@ static void
 import_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   OutlayImportDialog *self = OUTLAY_IMPORT_DIALOG (widget);
-  const char *signature;
-  g_autofree char *mapping = NULL;
   g_autofree char *title = NULL;
-  g_autoptr(GError) error = NULL;
   Job *job;
 
   if (!import_possible (self))
     return;
-  signature = outlay_import_analysis_get_signature (self->analysis);
-  mapping = outlay_import_mapping_to_json (self->analysis);
-  if (signature != NULL && !outlay_store_remember_mapping (self->store, signature, mapping, &error))
-    g_warning ("Could not remember the column mapping: %s", error->message);
   job = job_new (self, JOB_RUN);
   job->analysis = self->analysis;
+  job->signature = g_strdup (outlay_import_analysis_get_signature (self->analysis));
+  job->mapping = outlay_import_mapping_to_json (self->analysis);
   job->store_path = g_strdup (outlay_store_get_path (self->store));
   fill_run_options (self, job);
   /* Translators: while a file is imported, "Importing “budget.xlsx”…" */
