@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "outlay-error.h"
+#include "outlay-schema.h"
 #include "outlay-store-backup.h"
 #include "outlay-store-private.h"
 #include "outlay-store.h"
@@ -558,6 +559,40 @@ test_backups_roll (Fixture *f, gconstpointer data)
   g_assert_cmpstr (g_ptr_array_index (backups, 0), ==, last);
 }
 
+/* An upgrade rewrites tables: the file as the older Outlay left it is kept. */
+static void
+test_backup_before_upgrade (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = g_build_filename (f->dir, "old.db", NULL);
+  g_autoptr(OutlayStore) store = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (old, &raw), ==, SQLITE_OK);
+  g_assert_true (outlay_schema_migrate (raw, OUTLAY_SCHEMA_VERSION - 1, NULL, &error));
+  g_assert_no_error (error);
+  sqlite3_close (raw);
+  backups = outlay_store_list_backups (old);
+  g_assert_cmpuint (backups->len, ==, 0);
+  g_ptr_array_unref (backups);
+
+  store = outlay_store_open (old, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (old, "PRAGMA user_version"), ==, OUTLAY_SCHEMA_VERSION);
+  backups = outlay_store_list_backups (old);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpint (count (g_ptr_array_index (backups, 0), "PRAGMA user_version"), ==,
+                   OUTLAY_SCHEMA_VERSION - 1);
+  /* opening it again finds nothing to upgrade and copies nothing */
+  g_clear_object (&store);
+  store = outlay_store_open (old, &error);
+  g_assert_no_error (error);
+  g_ptr_array_unref (backups);
+  backups = outlay_store_list_backups (old);
+  g_assert_cmpuint (backups->len, ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -582,5 +617,7 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/safety/backup/roll", Fixture, NULL, fixture_set_up, test_backups_roll,
               fixture_tear_down);
+  g_test_add ("/safety/backup/before-upgrade", Fixture, NULL, fixture_set_up,
+              test_backup_before_upgrade, fixture_tear_down);
   return g_test_run ();
 }
