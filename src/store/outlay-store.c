@@ -45,6 +45,15 @@ struct _OutlayStore
 static OutlayStoreWaitFunc default_wait_func;
 static gpointer default_wait_data;
 
+enum
+{
+  PROP_0,
+  PROP_DAMAGED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE_WITH_CODE (OutlayStore, outlay_store, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (OUTLAY_TYPE_DOCUMENT_SINK,
                                                       outlay_store_sink_iface_init))
@@ -92,7 +101,11 @@ outlay_store_set_damaged (OutlayStore *self, GError **error)
   g_autofree char *dir = g_path_get_dirname (self->path);
   g_autofree char *backups = g_build_filename (dir, "backups", NULL);
 
-  self->damaged = TRUE;
+  if (!self->damaged)
+    {
+      self->damaged = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGED]);
+    }
   g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_DAMAGED,
                _("The database “%s” is damaged, so Outlay will not write to it. Open the latest "
                  "backup from “%s”: start Outlay, or run outlay-cli restore."),
@@ -426,9 +439,38 @@ outlay_store_finalize (GObject *object)
 }
 
 static void
+outlay_store_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  OutlayStore *self = OUTLAY_STORE (object);
+
+  switch (prop_id)
+    {
+      case PROP_DAMAGED:
+        g_value_set_boolean (value, self->damaged);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 outlay_store_class_init (OutlayStoreClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = outlay_store_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = outlay_store_finalize;
+  object_class->get_property = outlay_store_get_property;
+
+  /**
+   * OutlayStore:damaged:
+   *
+   * Set, once and for good, when SQLite finds the file damaged: the store
+   * writes nothing more.  Notified on the thread that uses the store.
+   */
+  properties[PROP_DAMAGED] = g_param_spec_boolean ("damaged", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS
+                                                       | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -35,6 +35,44 @@ show_fatal (OutlayApplication *self, GError *error)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static char *
+database_path (OutlayApplication *self)
+{
+  return self->database != NULL ? g_strdup (self->database) : outlay_store_default_path ();
+}
+
+static void
+damaged_later_response_cb (AdwMessageDialog *dialog, const char *response, OutlayApplication *self)
+{
+  if (g_str_equal (response, "quit"))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
+}
+
+/* Found damaged while open (an edit read a damaged page): nothing more is
+ * written; the way back is the backup, offered when Outlay starts. */
+static void
+store_damaged_cb (OutlayStore *store, GParamSpec *pspec, OutlayApplication *self)
+{
+  g_autofree char *path = database_path (self);
+  g_autofree char *body = g_strdup_printf (
+      _("“%s” is damaged, so Outlay has stopped writing to it: changes from "
+                       "now on are refused.\n\nQuit, and Outlay offers to open the latest "
+                       "backup when it starts again."),
+         path);
+  GtkWidget *dialog = adw_message_dialog_new (
+      gtk_application_get_active_window (GTK_APPLICATION (self)),
+      _("The Budget Database Is Damaged"), body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Open"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "quit",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect (dialog, "response", G_CALLBACK (damaged_later_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Opens the database once and checks it; a new one gets the sample
  * budget, budgets deleted last time (their undo toast long gone) are
  * removed for good, and a copy is kept once a day. */
@@ -58,14 +96,9 @@ ensure_store (OutlayApplication *self, GError **error)
    * to lose yet */
   if (!outlay_store_get_created (store) && !outlay_store_backup_daily (store, &backup_error))
     g_message ("No daily backup: %s", backup_error->message);
+  g_signal_connect_object (store, "notify::damaged", G_CALLBACK (store_damaged_cb), self, 0);
   self->store = g_steal_pointer (&store);
   return TRUE;
-}
-
-static char *
-database_path (OutlayApplication *self)
-{
-  return self->database != NULL ? g_strdup (self->database) : outlay_store_default_path ();
 }
 
 static void
