@@ -18,7 +18,8 @@ typedef struct
 
 typedef int (*CommandFunc) (Cli *cli, int argc, char **argv);
 
-/* Prints @error and frees it; returns 2 for option errors, else 1. */
+/* Prints @error and frees it; returns 2 for option errors, 4 for a
+ * damaged database or backup, 5 for a database in use elsewhere, else 1. */
 int             outlay_cli_fail          (GError       *error);
 /* Prints @message and the usage; returns 2. */
 int             outlay_cli_usage_error   (const char   *message);
@@ -49,5 +50,8 @@ int outlay_cli_imports     (Cli *cli, int argc, char **argv);
 int outlay_cli_undo_import (Cli *cli, int argc, char **argv);
 int outlay_cli_export      (Cli *cli, int argc, char **argv);
 int outlay_cli_report      (Cli *cli, int argc, char **argv);
+int outlay_cli_backup (Cli *cli, int argc, char **argv);
+int outlay_cli_backups (Cli *cli, int argc, char **argv);
+int outlay_cli_restore (Cli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -23,8 +23,7 @@
 
 #include "outlay-cli-private.h"
 
-static const char *usage_text =
-  N_("Usage: outlay-cli [--database PATH] COMMAND [OPTIONS]\n"
+static const char *usage_text = N_("Usage: outlay-cli [--database PATH] COMMAND [OPTIONS]\n"
      "\n"
      "Commands:\n"
      "  list [--json]                                     List the budgets\n"
@@ -49,6 +48,9 @@ static const char *usage_text =
      "  report BUDGET --kind summary|detail|variance|compare [--version V] [--against V2]\n"
      "         [--paper a4|letter] [--landscape] -o FILE.pdf\n"
      "                                                    Write a PDF report\n"
+     "  backup [--to FILE]                                Copy the database into its backups folder\n"
+     "  backups                                           List the backups, newest first\n"
+     "  restore BACKUP|latest                             Put a backup in place of the database\n"
      "\n"
      "BUDGET is a budget's id, its name, or a part of its name. V1 and V2 are a\n"
      "version's id or name. FIELD is one of code, description, qty, unit,\n"
@@ -61,6 +63,11 @@ outlay_cli_fail (GError *error)
 {
   /* a bad option is a usage error, like the others */
   int status = error->domain == G_OPTION_ERROR ? 2 : 1;
+
+  if (g_error_matches (error, OUTLAY_ERROR, OUTLAY_ERROR_DAMAGED))
+    status = 4;
+  else if (g_error_matches (error, OUTLAY_ERROR, OUTLAY_ERROR_BUSY))
+    status = 5;
 
   g_printerr ("outlay-cli: %s\n", error->message);
   g_error_free (error);
@@ -850,6 +857,9 @@ static const struct
   { "imports", outlay_cli_imports },
   { "undo-import", outlay_cli_undo_import },
   { "report", outlay_cli_report },
+  { "backup", outlay_cli_backup },
+  { "backups", outlay_cli_backups },
+  { "restore", outlay_cli_restore },
 };
 
 static int
@@ -907,6 +917,18 @@ run (Cli *cli, int argc, char *argv[])
   }
 }
 
+/* Once per run: a script's log needs the reason, not one line a wait. */
+static void
+wait_cb (OutlayStore *store, gpointer user_data)
+{
+  static gboolean said;
+
+  if (said)
+    return;
+  said = TRUE;
+  g_printerr ("outlay-cli: %s\n", _("Waiting for another Outlay import to finish…"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -920,6 +942,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
   /* Scripts parse our numbers: keep the C decimal point. */
   setlocale (LC_NUMERIC, "C");
+  outlay_store_set_default_wait_func (wait_cb, NULL);
 
   status = run (&cli, argc, argv);
   g_free (cli.database);

@@ -30,6 +30,12 @@ typedef enum
   OUTLAY_ERROR_TOO_LARGE,
   /* a password-protected (encrypted) workbook */
   OUTLAY_ERROR_ENCRYPTED,
+  /* the database file is damaged (SQLite found it corrupt or not a
+   * database): nothing more is written to it; restore a backup */
+  OUTLAY_ERROR_DAMAGED,
+  /* the database is in use by another program and the operation needs
+   * it alone (restoring a backup) */
+  OUTLAY_ERROR_BUSY,
 } OutlayErrorCode;
 
 GQuark outlay_error_quark (void);

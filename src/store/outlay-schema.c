@@ -328,6 +328,61 @@ user_version (sqlite3 *db)
   return v;
 }
 
+/* The schema version, read in the caller's write transaction when
+ * @in_transaction (rolled back on failure), else in a read transaction
+ * of its own.  Fails when a newer Outlay wrote the database. */
+static gboolean
+read_version (sqlite3 *db, gboolean in_transaction, int *version, GError **error)
+{
+  if (!in_transaction && !exec (db, "BEGIN;", error))
+    return FALSE;
+  *version = user_version (db);
+  if (*version < 0)
+    {
+      int code = sqlite3_errcode (db);
+
+      exec (db, "ROLLBACK;", NULL);
+      if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+        g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_DAMAGED,
+                     _("The database is damaged: %s"), sqlite3_errstr (code));
+      else
+        g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
+                     _("Could not read the database's schema version: %s"), sqlite3_errmsg (db));
+      return FALSE;
+    }
+  if (*version > OUTLAY_SCHEMA_VERSION)
+    {
+      exec (db, "ROLLBACK;", NULL);
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_SCHEMA_TOO_NEW,
+                   _("This database was written by a newer version of Outlay (schema %d, this "
+                     "version reads up to %d). Update Outlay to open it."),
+                   *version, OUTLAY_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (!in_transaction && !exec (db, "COMMIT;", error))
+    return FALSE;
+  return TRUE;
+}
+
+/**
+ * outlay_schema_get_version:
+ * @db: an open database
+ * @version: (out): its schema version (0 for a new database)
+ * @error: why it could not be read, or %OUTLAY_ERROR_SCHEMA_TOO_NEW
+ *
+ * Reads the version in a read transaction: it neither waits for nor
+ * blocks a writer.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+outlay_schema_get_version (sqlite3  *db,
+                           int      *version,
+                           GError  **error)
+{
+  return read_version (db, FALSE, version, error);
+}
+
 /**
  * outlay_schema_migrate:
  * @db: an open database
@@ -336,7 +391,8 @@ user_version (sqlite3 *db)
  * @error: why it failed
  *
  * Brings the schema forward to @target, each step in its own transaction
- * together with its user_version, so an interrupted upgrade resumes.
+ * together with its user_version, so an interrupted upgrade resumes.  A
+ * current schema is checked without taking the write lock.
  *
  * Returns: %TRUE on success
  */
@@ -350,27 +406,21 @@ outlay_schema_migrate (sqlite3  *db,
 
   g_return_val_if_fail (target >= 1 && target <= OUTLAY_SCHEMA_VERSION, FALSE);
 
-  /* Read the version inside the write lock, so that two programs opening a
+  /* Most opens find the schema current: read its version in a read
+   * transaction, which never waits for (nor blocks) another program's
+   * long import. */
+  if (!read_version (db, FALSE, &version, error))
+    return FALSE;
+  if (created != NULL)
+    *created = FALSE;
+  if (version >= target)
+    return TRUE;
+  /* Read it again inside the write lock, so that two programs opening a
    * new database at once do not both create it. */
   if (!exec (db, "BEGIN IMMEDIATE;", error))
     return FALSE;
-  version = user_version (db);
-  if (version < 0)
-    {
-      exec (db, "ROLLBACK;", NULL);
-      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
-                   _("Could not read the database's schema version: %s"), sqlite3_errmsg (db));
-      return FALSE;
-    }
-  if (version > OUTLAY_SCHEMA_VERSION)
-    {
-      exec (db, "ROLLBACK;", NULL);
-      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_SCHEMA_TOO_NEW,
-                   _("This database was written by a newer version of Outlay (schema %d, this "
-                     "version reads up to %d). Update Outlay to open it."),
-                   version, OUTLAY_SCHEMA_VERSION);
-      return FALSE;
-    }
+  if (!read_version (db, TRUE, &version, error))
+    return FALSE;
   if (created != NULL)
     *created = (version == 0);
   /* Each step commits with its user_version, so an interrupted upgrade

@@ -9,6 +9,9 @@ G_BEGIN_DECLS
 /* The schema version this build writes (PRAGMA user_version). */
 #define OUTLAY_SCHEMA_VERSION 5
 
+gboolean outlay_schema_get_version (sqlite3  *db,
+                                    int      *version,
+                                    GError  **error);
 gboolean outlay_schema_migrate (sqlite3  *db,
                                 int       target,
                                 gboolean *created,

@@ -13,6 +13,7 @@
 #include "outlay-error.h"
 #include "outlay-line-private.h"
 #include "outlay-model-enum-types.h"
+#include "outlay-store-backup.h"
 #include "outlay-store-import.h"
 #include "outlay-store-private.h"
 #include "outlay-store-versions.h"
@@ -259,6 +260,7 @@ outlay_store_import_begin (OutlayStore            *store,
 {
   g_autoptr(OutlayStoreImport) self = g_new0 (OutlayStoreImport, 1);
   g_autoptr(OutlayDocument) before = NULL;
+  g_autofree char *backup = NULL;
 
   g_return_val_if_fail (OUTLAY_IS_STORE (store), NULL);
   g_return_val_if_fail (info != NULL, NULL);
@@ -271,6 +273,11 @@ outlay_store_import_begin (OutlayStore            *store,
   self->next_position = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   if (mode != OUTLAY_IMPORT_MODE_NEW && !check_target (store, budget_id, FALSE, error))
+    return NULL;
+  /* A damaged file is not written into; a sound one is copied first, so
+   * a bad import (or a bad file) can be gone back on. */
+  backup = outlay_store_backup (store, NULL, error);
+  if (backup == NULL)
     return NULL;
   /* loads in its own read transaction, so before ours */
   if (mode == OUTLAY_IMPORT_MODE_REPLACE

@@ -15,6 +15,7 @@
 #include "outlay-model-enum-types.h"
 #include "outlay-schema.h"
 #include "outlay-section-private.h"
+#include "outlay-store-backup.h"
 #include "outlay-store-private.h"
 #include "outlay-store-templates.h"
 #include "outlay-template.h"
@@ -28,7 +29,30 @@ struct _OutlayStore
   char       *path;
   GHashTable *statements; /* SQL text → sqlite3_stmt, prepared once */
   gboolean    created;
+  gboolean damaged; /* SQLite found the file corrupt: write nothing */
+
+  /* waiting for another connection's write lock (busy_cb) */
+  OutlayStoreWaitFunc wait_func;
+  gpointer            wait_data;
+  GCancellable       *wait_cancellable;
+  gint64              wait_started;
+  gboolean            wait_reported;
 };
+
+/* After this long waiting for another program's transaction, say so. */
+#define WAIT_NOTICE_USEC (2 * G_USEC_PER_SEC)
+
+static OutlayStoreWaitFunc default_wait_func;
+static gpointer default_wait_data;
+
+enum
+{
+  PROP_0,
+  PROP_DAMAGED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (OutlayStore, outlay_store, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (OUTLAY_TYPE_DOCUMENT_SINK,
@@ -54,6 +78,8 @@ outlay_store_fail (OutlayStore *self,
 {
   int code = sqlite3_errcode (self->db);
 
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    return outlay_store_set_damaged (self, error);
   if (code == SQLITE_FULL)
     g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
                  _("The disk holding “%s” is full; nothing was changed"), self->path);
@@ -65,6 +91,25 @@ outlay_store_fail (OutlayStore *self,
     g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
                  _("Could not write to the database “%s”: %s"), self->path,
                  sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+/* Marks the store damaged: from now on it refuses to start a write. */
+gboolean
+outlay_store_set_damaged (OutlayStore *self, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+
+  if (!self->damaged)
+    {
+      self->damaged = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGED]);
+    }
+  g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_DAMAGED,
+               _("The database “%s” is damaged, so Outlay will not write to it. Open the latest "
+                 "backup from “%s”: start Outlay, or run outlay-cli restore."),
+                  self->path, backups);
   return FALSE;
 }
 
@@ -103,6 +148,9 @@ outlay_store_exec (OutlayStore *self,
                    const char  *sql,
                    GError     **error)
 {
+  /* every write starts here; a damaged file gets no more of them */
+  if (self->damaged && g_str_has_prefix (sql, "BEGIN IMMEDIATE"))
+    return outlay_store_set_damaged (self, error);
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     return outlay_store_fail (self, error);
   return TRUE;
@@ -290,6 +338,91 @@ outlay_store_bind_budget (sqlite3_stmt *stmt,
     }
 }
 
+/* ---- waiting for another connection ---- */
+
+/* SQLite's busy handler: another connection (another window, outlay-cli,
+ * an import thread) holds the write lock.  Wait for as long as its
+ * transaction lasts, polling a little less often as the wait grows; say
+ * so once after a few seconds; stop only when cancelled. */
+static int
+busy_cb (void *data,
+         int   count)
+{
+  static const guint sleep_ms[] = { 1, 2, 5, 10, 15, 20, 25, 25, 50, 50, 100 };
+  OutlayStore *self = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    {
+      self->wait_started = now;
+      self->wait_reported = FALSE;
+    }
+  if (self->wait_cancellable != NULL && g_cancellable_is_cancelled (self->wait_cancellable))
+    return 0;
+  if (!self->wait_reported && now - self->wait_started >= WAIT_NOTICE_USEC)
+    {
+      OutlayStoreWaitFunc func = self->wait_func ? self->wait_func : default_wait_func;
+
+      self->wait_reported = TRUE;
+      if (func != NULL)
+        func (self, self->wait_func ? self->wait_data : default_wait_data);
+    }
+  g_usleep (sleep_ms[MIN ((guint) count, G_N_ELEMENTS (sleep_ms) - 1)] * 1000);
+  return 1;
+}
+
+/**
+ * outlay_store_set_default_wait_func:
+ * @func: (nullable): called when a store has waited a few seconds for
+ *   another program's transaction; on the thread that uses the store
+ * @user_data: for @func
+ *
+ * For stores without their own outlay_store_set_wait_func(), including
+ * while they open.  outlay-cli uses it to say once on stderr why it waits.
+ */
+void
+outlay_store_set_default_wait_func (OutlayStoreWaitFunc func,
+                                    gpointer            user_data)
+{
+  default_wait_func = func;
+  default_wait_data = user_data;
+}
+
+/**
+ * outlay_store_set_wait_func:
+ * @self: a store
+ * @func: (nullable): called once per wait, when the store has waited a
+ *   few seconds for another program's transaction (another import) to
+ *   finish; on the thread that uses the store
+ * @user_data: for @func
+ *
+ * Writes wait for the other transaction however long it lasts; this is
+ * how a caller learns that it is waiting, to tell the user.
+ */
+void
+outlay_store_set_wait_func (OutlayStore         *self,
+                            OutlayStoreWaitFunc  func,
+                            gpointer             user_data)
+{
+  g_return_if_fail (OUTLAY_IS_STORE (self));
+  self->wait_func = func;
+  self->wait_data = user_data;
+}
+
+/**
+ * outlay_store_set_wait_cancellable:
+ * @self: a store
+ * @cancellable: (nullable): stops waiting for another program's
+ *   transaction when cancelled (the statement then fails as busy)
+ */
+void
+outlay_store_set_wait_cancellable (OutlayStore  *self,
+                                   GCancellable *cancellable)
+{
+  g_return_if_fail (OUTLAY_IS_STORE (self));
+  g_set_object (&self->wait_cancellable, cancellable);
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -297,6 +430,7 @@ outlay_store_finalize (GObject *object)
 {
   OutlayStore *self = OUTLAY_STORE (object);
 
+  g_clear_object (&self->wait_cancellable);
   g_hash_table_unref (self->statements);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -305,9 +439,38 @@ outlay_store_finalize (GObject *object)
 }
 
 static void
+outlay_store_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  OutlayStore *self = OUTLAY_STORE (object);
+
+  switch (prop_id)
+    {
+      case PROP_DAMAGED:
+        g_value_set_boolean (value, self->damaged);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 outlay_store_class_init (OutlayStoreClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = outlay_store_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = outlay_store_finalize;
+  object_class->get_property = outlay_store_get_property;
+
+  /**
+   * OutlayStore:damaged:
+   *
+   * Set, once and for good, when SQLite finds the file damaged: the store
+   * writes nothing more.  Notified on the thread that uses the store.
+   */
+  properties[PROP_DAMAGED] = g_param_spec_boolean ("damaged", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS
+                                                       | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -379,6 +542,8 @@ outlay_store_open (const char  *path,
                    GError     **error)
 {
   g_autoptr(OutlayStore) self = g_object_new (OUTLAY_TYPE_STORE, NULL);
+  g_autofree char *backup = NULL;
+  int version;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -398,17 +563,25 @@ outlay_store_open (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 0);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_handler (self->db, busy_cb, self);
   if (sqlite3_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
                               "PRAGMA foreign_keys = ON;", NULL, NULL, NULL) != SQLITE_OK)
     {
       if (sqlite3_errcode (self->db) == SQLITE_NOTADB)
-        g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
-                     _("“%s” is not an Outlay database"), path);
+        g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_DAMAGED,
+                     _("“%s” is damaged or is not an Outlay database; nothing was written to "
+                       "it"),
+                        path);
       else
         outlay_store_fail (self, error);
       return NULL;
     }
+  if (!outlay_schema_get_version (self->db, &version, error))
+    return NULL;
+  /* an upgrade rewrites tables: keep a copy from before it */
+  if (version > 0 && version < OUTLAY_SCHEMA_VERSION
+      && (backup = outlay_store_backup (self, NULL, error)) == NULL)
+    return NULL;
   if (!outlay_schema_migrate (self->db, OUTLAY_SCHEMA_VERSION, &self->created, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -1159,6 +1332,53 @@ outlay_store_purge_trashed (OutlayStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * outlay_store_check:
+ * @self: a store
+ * @error: %OUTLAY_ERROR_DAMAGED when the file is damaged
+ *
+ * Reads the whole file for damage (SQLite's quick_check: every page and
+ * record, not the indexes' contents).  A damaged store refuses every
+ * write from then on.  Run when the app opens the database and before a
+ * bulk write.
+ *
+ * Returns: %TRUE if the file is sound
+ */
+gboolean
+outlay_store_check (OutlayStore *self, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), FALSE);
+  if (self->damaged)
+    return outlay_store_set_damaged (self, error);
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK)
+    return outlay_store_fail (self, error);
+  rc = sqlite3_step (stmt);
+  ok = rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return outlay_store_fail (self, error);
+  if (!ok)
+    return outlay_store_set_damaged (self, error);
+  return TRUE;
+}
+
+/**
+ * outlay_store_is_damaged:
+ * @self: a store
+ *
+ * Returns: %TRUE once SQLite has found the file damaged
+ */
+gboolean
+outlay_store_is_damaged (OutlayStore *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), FALSE);
+  return self->damaged;
 }
 
 /**

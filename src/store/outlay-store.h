@@ -16,6 +16,11 @@ typedef void (*OutlayProgressFunc) (guint64  done,
                                     guint64  total,
                                     gpointer user_data);
 
+/* Called when a store has waited a few seconds for another program's
+ * write transaction (see outlay_store_set_wait_func()). */
+typedef void (*OutlayStoreWaitFunc) (OutlayStore *store,
+                                     gpointer     user_data);
+
 char           *outlay_store_default_path        (void);
 OutlayStore    *outlay_store_open                (const char          *path,
                                                   GError             **error);
@@ -66,5 +71,15 @@ gboolean        outlay_store_purge_trashed       (OutlayStore         *self,
                                                   GError             **error);
 
 gint64          outlay_store_get_data_version    (OutlayStore         *self);
+gboolean outlay_store_check (OutlayStore *self, GError **error);
+gboolean outlay_store_is_damaged (OutlayStore *self);
+
+void            outlay_store_set_default_wait_func (OutlayStoreWaitFunc  func,
+                                                    gpointer             user_data);
+void            outlay_store_set_wait_func       (OutlayStore         *self,
+                                                  OutlayStoreWaitFunc  func,
+                                                  gpointer             user_data);
+void            outlay_store_set_wait_cancellable (OutlayStore        *self,
+                                                   GCancellable       *cancellable);
 
 G_END_DECLS

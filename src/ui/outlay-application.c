@@ -9,6 +9,8 @@
 #include <gio/gsettingsbackend.h>
 
 #include "outlay-application.h"
+#include "outlay-error.h"
+#include "outlay-store-backup.h"
 #include "outlay-window.h"
 
 struct _OutlayApplication
@@ -33,25 +35,137 @@ show_fatal (OutlayApplication *self, GError *error)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Opens the database once; a new one gets the sample budget, and budgets
- * deleted last time (their undo toast long gone) are removed for good. */
+static char *
+database_path (OutlayApplication *self)
+{
+  return self->database != NULL ? g_strdup (self->database) : outlay_store_default_path ();
+}
+
+static void
+damaged_later_response_cb (AdwMessageDialog *dialog, const char *response, OutlayApplication *self)
+{
+  if (g_str_equal (response, "quit"))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
+}
+
+/* Found damaged while open (an edit read a damaged page): nothing more is
+ * written; the way back is the backup, offered when Outlay starts. */
+static void
+store_damaged_cb (OutlayStore *store, GParamSpec *pspec, OutlayApplication *self)
+{
+  g_autofree char *path = database_path (self);
+  g_autofree char *body = g_strdup_printf (
+      _("“%s” is damaged, so Outlay has stopped writing to it: changes from "
+                       "now on are refused.\n\nQuit, and Outlay offers to open the latest "
+                       "backup when it starts again."),
+         path);
+  GtkWidget *dialog = adw_message_dialog_new (
+      gtk_application_get_active_window (GTK_APPLICATION (self)),
+      _("The Budget Database Is Damaged"), body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Open"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "quit",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect (dialog, "response", G_CALLBACK (damaged_later_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Opens the database once and checks it; a new one gets the sample
+ * budget, budgets deleted last time (their undo toast long gone) are
+ * removed for good, and a copy is kept once a day. */
 static gboolean
 ensure_store (OutlayApplication *self, GError **error)
 {
   g_autoptr(OutlayStore) store = NULL;
+  g_autoptr(GError) backup_error = NULL;
 
   if (self->store != NULL)
     return TRUE;
   store = self->database != NULL ? outlay_store_open (self->database, error)
                                  : outlay_store_open_default (error);
-  if (store == NULL)
+  if (store == NULL || !outlay_store_check (store, error))
     return FALSE;
   if (outlay_store_get_created (store) && !outlay_store_add_sample (store, NULL, error))
     return FALSE;
   if (!outlay_store_purge_trashed (store, 0, error))
     return FALSE;
+  /* a missed daily copy is no reason not to open; a new file has nothing
+   * to lose yet */
+  if (!outlay_store_get_created (store) && !outlay_store_backup_daily (store, &backup_error))
+    g_message ("No daily backup: %s", backup_error->message);
+  g_signal_connect_object (store, "notify::damaged", G_CALLBACK (store_damaged_cb), self, 0);
   self->store = g_steal_pointer (&store);
   return TRUE;
+}
+
+static void
+open_window (OutlayApplication *self)
+{
+  gtk_window_present (GTK_WINDOW (outlay_window_new (self)));
+}
+
+static void
+damaged_response_cb (AdwMessageDialog *dialog, const char *response, OutlayApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = database_path (self);
+  g_autoptr(GPtrArray) backups = outlay_store_list_backups (path);
+
+  if (g_str_equal (response, "restore") && backups->len > 0)
+    {
+      /* the damaged file is kept in backups/, never deleted */
+      if (outlay_store_restore (path, g_ptr_array_index (backups, 0), NULL, &error)
+          && ensure_store (self, &error))
+        open_window (self);
+      else
+        show_fatal (self, error);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The file is damaged: say so, name it, and offer the latest backup. */
+static void
+show_damaged (OutlayApplication *self)
+{
+  g_autofree char *path = database_path (self);
+  g_autofree char *dir = outlay_store_backup_dir (path);
+  g_autoptr(GPtrArray) backups = outlay_store_list_backups (path);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GStatBuf st;
+
+  if (backups->len > 0 && g_stat (g_ptr_array_index (backups, 0), &st) == 0)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (st.st_mtime);
+      /* Translators: when the latest backup was made, see g_date_time_format() */
+      g_autofree char *date = g_date_time_format (when, _("%-d %B %Y at %H:%M"));
+
+      body = g_strdup_printf (_("“%s” is damaged, so Outlay will not open it or write to it.\n\n"
+                                "The latest backup is from %s. Opening it puts it in place of "
+                                "the damaged file, which is kept in “%s”."),
+                                 path, date, dir);
+    }
+  else
+    body = g_strdup_printf (_("“%s” is damaged, so Outlay will not open it or write to it, and "
+                              "there is no backup of it in “%s”."),
+                               path, dir);
+  dialog = adw_message_dialog_new (NULL, _("The Budget Database Is Damaged"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  if (backups->len > 0)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                       _("Open Latest _Backup"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+    }
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (damaged_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -61,16 +175,17 @@ outlay_application_activate (GApplication *app)
   g_autoptr(GError) error = NULL;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (window == NULL)
+  if (window != NULL)
     {
-      if (!ensure_store (self, &error))
-        {
-          show_fatal (self, error);
-          return;
-        }
-      window = GTK_WINDOW (outlay_window_new (self));
+      gtk_window_present (window);
+      return;
     }
-  gtk_window_present (window);
+  if (ensure_store (self, &error))
+    open_window (self);
+  else if (g_error_matches (error, OUTLAY_ERROR, OUTLAY_ERROR_DAMAGED))
+    show_damaged (self);
+  else
+    show_fatal (self, error);
 }
 
 static int

@@ -72,11 +72,16 @@ outlay_ui_test_run_for (guint ms)
   g_main_loop_run (loop);
 }
 
-/* Removes the database file @db with its -wal and -shm. */
+/* Removes the database file @db with its -wal and -shm, and the backups
+ * folder beside it. */
 static inline void
 outlay_ui_test_remove_db (const char *db)
 {
   static const char *const suffixes[] = { "", "-wal", "-shm" };
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autoptr(GDir) d = g_dir_open (backups, 0, NULL);
+  const char *name;
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
@@ -84,6 +89,13 @@ outlay_ui_test_remove_db (const char *db)
 
       g_remove (file);
     }
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (backups, name, NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (backups);
 }
 
 G_END_DECLS

@@ -16,6 +16,8 @@
  * - lines added to the sample budget go again with the toast's Undo;
  * - a euro file makes a euro budget unless another currency is picked,
  *   and adding it to a dollar budget is warned about;
+ * - an import started while another program holds the database waits,
+ *   says so on its progress bar, and lands once the other has finished;
  * - a 100,000-row import shows its progress and is cancelled, leaving
  *   nothing;
  * - the Imports view lists what was imported and undoes the AICP import.
@@ -35,6 +37,7 @@
 #include "outlay-import-analysis.h"
 #include "outlay-import-dialog.h"
 #include "outlay-imports-dialog.h"
+#include "outlay-store-private.h"
 #include "outlay-window.h"
 
 typedef struct
@@ -917,6 +920,95 @@ check_cancel (Fixture *f)
   close_assistant (dialog);
 }
 
+/* ---- another program's import holds the database ---- */
+
+typedef struct
+{
+  char *db;
+  GMutex lock;
+  GCond cond;
+  gboolean holding;
+  gboolean release;
+} Holder;
+
+/* Another program's long import: a write transaction on a connection of
+ * its own, held until the test lets go. */
+static gpointer
+holder_thread (gpointer data)
+{
+  Holder *h = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayStore) store = outlay_store_open (h->db, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (outlay_store_exec (store, "BEGIN IMMEDIATE", &error));
+  g_mutex_lock (&h->lock);
+  h->holding = TRUE;
+  while (!h->release)
+    g_cond_wait (&h->cond, &h->lock);
+  g_mutex_unlock (&h->lock);
+  g_assert_true (outlay_store_exec (store, "COMMIT", &error));
+  g_assert_no_error (error);
+  return NULL;
+}
+
+static gboolean
+holding_cb (gpointer data)
+{
+  Holder *h = data;
+  gboolean holding;
+
+  g_mutex_lock (&h->lock);
+  holding = h->holding;
+  g_mutex_unlock (&h->lock);
+  return holding;
+}
+
+static gboolean
+waiting_text_cb (gpointer dialog)
+{
+  return g_strcmp0 (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (child (dialog, "progress_bar"))),
+                    "Waiting for another Outlay import to finish…")
+         == 0;
+}
+
+static void
+check_waits (Fixture *f)
+{
+  g_autofree char *csv = fixture_path ("departments_fy2025.csv");
+  const char *paths[] = { csv, NULL };
+  guint before = n_budgets (f);
+  Holder h = { .db = g_build_filename (f->dir, "outlay.db", NULL) };
+  GtkWidget *dialog;
+  GThread *thread;
+  gpointer weak;
+
+  drop_files (f, paths);
+  dialog = wait_for_assistant ();
+  g_mutex_init (&h.lock);
+  g_cond_init (&h.cond);
+  thread = g_thread_new ("holder", holder_thread, &h);
+  wait_until (holding_cb, &h);
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_signal_emit_by_name (child (dialog, "import_button"), "clicked");
+  /* the window stays live while the import waits, and says why */
+  wait_until (waiting_text_cb, dialog);
+  save_screenshot (dialog, "import-waiting.png");
+  g_assert_cmpuint (n_budgets (f), ==, before);
+
+  g_mutex_lock (&h.lock);
+  h.release = TRUE;
+  g_cond_signal (&h.cond);
+  g_mutex_unlock (&h.lock);
+  g_thread_join (thread);
+  wait_until (gone_cb, &weak);
+  g_assert_cmpuint (n_budgets (f), ==, before + 1);
+  g_mutex_clear (&h.lock);
+  g_cond_clear (&h.cond);
+  g_free (h.db);
+}
+
 /* ---- a file in euros ---- */
 
 static gboolean
@@ -1100,6 +1192,7 @@ run_cb (gpointer data)
   check_invoice (f);
   check_append_and_undo (f);
   check_euro (f);
+  check_waits (f);
   check_cancel (f);
   check_imports_view (f);
   f->done = TRUE;

@@ -25,7 +25,8 @@ outlay_test_make_dir (void)
   return dir;
 }
 
-/* Removes @dir and the files in it (the database, its -wal and -shm). */
+/* Removes @dir and what it holds (the database, its -wal and -shm, the
+ * backups folder). */
 static inline void
 outlay_test_remove_dir (const char *dir)
 {
@@ -38,7 +39,9 @@ outlay_test_remove_dir (const char *dir)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
 
-      if (g_unlink (path) != 0)
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        outlay_test_remove_dir (path);
+      else if (g_unlink (path) != 0)
         g_warning ("Could not remove %s", path);
     }
   if (g_rmdir (dir) != 0)

@@ -27,11 +27,14 @@ typedef struct
   JobKind               kind;
   GCancellable         *cancellable;
   gint                  rows;       /* atomic: rows read so far */
+  gint                  waiting;    /* atomic: RUN waits for another import */
   OutlayWorkbook       *workbook;
   int                   sheet;      /* ANALYZE: -1 to choose */
   OutlayImportAnalysis *analysis;   /* ANALYZE: made here; else the dialog's */
   OutlaySheetSample    *sample;     /* ANALYZE: the chosen sheet's first rows */
   char                 *store_path; /* RUN */
+  char *signature;                  /* RUN: the layout whose mapping is remembered */
+  char *mapping;                    /* RUN: that mapping, JSON */
   OutlayImportOptions   options;    /* CHECK, RUN; its strings are the ones below */
   char                 *budget_name;
   char                 *currency;

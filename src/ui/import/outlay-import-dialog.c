@@ -55,6 +55,8 @@ job_free (Job *job)
   g_clear_pointer (&job->sample, outlay_sheet_sample_free);
   g_clear_pointer (&job->result, outlay_import_result_free);
   g_free (job->store_path);
+  g_free (job->signature);
+  g_free (job->mapping);
   g_free (job->budget_name);
   g_free (job->currency);
   g_free (job->fingerprint);
@@ -129,7 +131,16 @@ check_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancell
   return_outcome (task, job->result != NULL, error);
 }
 
-/* SQLite connections are per thread: the import opens its own. */
+static void
+wait_func (OutlayStore *store, gpointer data)
+{
+  Job *job = data;
+
+  g_atomic_int_set (&job->waiting, 1);
+}
+
+/* SQLite connections are per thread: the import opens its own, and waits
+ * there for another Outlay's import to finish. */
 static void
 run_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
@@ -137,6 +148,18 @@ run_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
   GError *error = NULL;
   g_autoptr(OutlayStore) store = outlay_store_open (job->store_path, &error);
 
+  if (store != NULL)
+    {
+      g_autoptr(GError) mapping_error = NULL;
+
+      outlay_store_set_wait_func (store, wait_func, job);
+      outlay_store_set_wait_cancellable (store, cancellable);
+      /* a write: here, not on the main thread, which would freeze while
+       * another program imports */
+      if (job->signature != NULL
+          && !outlay_store_remember_mapping (store, job->signature, job->mapping, &mapping_error))
+        g_message ("Could not remember the column mapping: %s", mapping_error->message);
+    }
   if (store != NULL)
     job->result = outlay_import_run (store, job->workbook, job->analysis, &job->options,
                                      progress_func, job, cancellable, &error);
@@ -161,7 +184,14 @@ progress_cb (gpointer data)
   if (self->job == NULL)
     return G_SOURCE_CONTINUE;
   text = rows_read_text (g_atomic_int_get (&self->job->rows));
-  if (self->job->kind == JOB_RUN)
+  if (self->job->kind == JOB_RUN && g_atomic_int_get (&self->job->waiting)
+      && g_atomic_int_get (&self->job->rows) == 0)
+    {
+      gtk_progress_bar_pulse (self->progress_bar);
+      gtk_progress_bar_set_text (self->progress_bar,
+                                 _("Waiting for another Outlay import to finish…"));
+    }
+  else if (self->job->kind == JOB_RUN)
     {
       gtk_progress_bar_pulse (self->progress_bar);
       gtk_progress_bar_set_text (self->progress_bar, text);
@@ -551,20 +581,15 @@ static void
 import_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   OutlayImportDialog *self = OUTLAY_IMPORT_DIALOG (widget);
-  const char *signature;
-  g_autofree char *mapping = NULL;
   g_autofree char *title = NULL;
-  g_autoptr(GError) error = NULL;
   Job *job;
 
   if (!import_possible (self))
     return;
-  signature = outlay_import_analysis_get_signature (self->analysis);
-  mapping = outlay_import_mapping_to_json (self->analysis);
-  if (signature != NULL && !outlay_store_remember_mapping (self->store, signature, mapping, &error))
-    g_warning ("Could not remember the column mapping: %s", error->message);
   job = job_new (self, JOB_RUN);
   job->analysis = self->analysis;
+  job->signature = g_strdup (outlay_import_analysis_get_signature (self->analysis));
+  job->mapping = outlay_import_mapping_to_json (self->analysis);
   job->store_path = g_strdup (outlay_store_get_path (self->store));
   fill_run_options (self, job);
   /* Translators: while a file is imported, "Importing “budget.xlsx”…" */
