@@ -785,7 +785,10 @@ importer_clear (Importer *self)
   g_clear_pointer (&self->category, g_free);
   g_clear_pointer (&self->sections, g_hash_table_unref);
   g_clear_pointer (&self->fields, g_free);
-  g_clear_pointer (&self->headers, g_strfreev);
+  /* unmapped columns leave holes, where g_strfreev() would stop */
+  for (guint i = 0; self->headers != NULL && i < self->n_fields; i++)
+    g_free (self->headers[i]);
+  g_clear_pointer (&self->headers, g_free);
   g_clear_pointer (&self->result, outlay_import_result_free);
   outlay_import_summary_clear (&self->summary);
 }

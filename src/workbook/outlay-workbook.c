@@ -12,6 +12,7 @@
 #include "outlay-error.h"
 #include "outlay-workbook-private.h"
 #include "outlay-workbook-xml.h"
+#include "outlay-xlsx-private.h"
 
 /* libgsf 1.14.50 has no autoptr support */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
@@ -19,9 +20,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInfile, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutput, g_object_unref)
 
 /* Picks the reader by content, never by extension: a zip is an xlsx when
- * it has xl/workbook.xml and an ODS when its mimetype says so; an OLE2
- * compound file is an xls, unless it holds an encrypted OOXML package;
- * anything else goes to the CSV reader, which refuses binary. */
+ * its officeDocument relationship (or xl/workbook.xml) is a spreadsheet
+ * and an ODS when its mimetype says so; an OLE2 compound file is an xls,
+ * unless it holds an encrypted OOXML package, a password-protected or an
+ * older (Excel 5) workbook; formats Outlay does not read (xlsb, Numbers,
+ * Excel 2–4, SYLK) are named; anything else goes to the CSV reader, which
+ * refuses binary. */
 
 #define ODS_MIMETYPE "application/vnd.oasis.opendocument.spreadsheet"
 /* Rows between two looks at the cancellable. */
@@ -81,6 +85,17 @@ is_ods_mimetype (GBytes *bytes)
   return n == size || (size - n == 9 && memcmp (data + n, "-template", 9) == 0);
 }
 
+/* "“x.xlsb” is an Excel binary workbook (.xlsb), which Outlay cannot
+ * read: …" with what to do. */
+static void
+set_unsupported (OutlayWorkbook *self, const char *format, GError **error)
+{
+  g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE,
+               _("“%s” is %s, which Outlay cannot read. Open it in your spreadsheet, "
+                 "save it as .xlsx or .ods, and import that."),
+                  self->name, format);
+}
+
 static gboolean
 sniff_zip (OutlayWorkbook *self, GsfInput *input, GError **error)
 {
@@ -90,7 +105,17 @@ sniff_zip (OutlayWorkbook *self, GsfInput *input, GError **error)
 
   if (zip == NULL)
     return FALSE;
-  if (outlay_zip_has (zip, "xl/workbook.xml"))
+  if (outlay_zip_has (zip, "xl/workbook.bin"))
+    {
+      set_unsupported (self, _("an Excel binary workbook (.xlsb)"), error);
+      return FALSE;
+    }
+  if (outlay_zip_has (zip, "Index/Document.iwa"))
+    {
+      set_unsupported (self, _("an Apple Numbers document"), error);
+      return FALSE;
+    }
+  if (outlay_zip_has (zip, "xl/workbook.xml") || outlay_xlsx_is_spreadsheet (zip))
     {
       self->format = OUTLAY_WORKBOOK_XLSX;
       self->klass = &outlay_xlsx_format;
@@ -138,6 +163,84 @@ copy_to_temp (OutlayWorkbook *self, GsfInput *input, GError **error)
   return ok;
 }
 
+#define BIFF_BOF 0x0809
+#define BIFF_EOF 0x000A
+#define BIFF_FILEPASS 0x002F
+#define BIFF5_VERSION 0x0500
+/* records looked at for FILEPASS, which comes right after the BOF */
+#define BIFF_SCAN 64
+
+static void
+set_password_protected (OutlayWorkbook *self, GError **error)
+{
+  g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_ENCRYPTED,
+               _("“%s” is protected with a password. Open it in your spreadsheet, "
+                 "remove the password, save, and import again."),
+                  self->name);
+}
+
+/* Tells Excel 5 from Excel 97–2003 by the BOF record, and finds the
+ * FILEPASS record of a password-protected workbook, which freexl would
+ * otherwise report as damaged. */
+static gboolean
+check_biff (OutlayWorkbook *self, GsfInfile *ole, GError **error)
+{
+  g_autoptr(GsfInput) stream = gsf_infile_child_by_name (ole, "Workbook");
+  guint8 head[4], version[2];
+
+  if (stream == NULL)
+    {
+      g_autoptr(GsfInput) book = gsf_infile_child_by_name (ole, "Book");
+
+      if (book != NULL)
+        {
+          set_unsupported (self, _("an Excel 5 or Excel 95 workbook"), error);
+          return FALSE;
+        }
+      return TRUE; /* freexl says what is wrong */
+    }
+  for (guint i = 0; i < BIFF_SCAN && gsf_input_read (stream, 4, head) != NULL; i++)
+    {
+      guint type = head[0] | head[1] << 8;
+      guint length = head[2] | head[3] << 8;
+
+      if (i == 0 && type == BIFF_BOF && length >= 2 && gsf_input_read (stream, 2, version) != NULL)
+        {
+          if ((version[0] | version[1] << 8) <= BIFF5_VERSION)
+            {
+              set_unsupported (self, _("an Excel 5 or Excel 95 workbook"), error);
+              return FALSE;
+            }
+          length -= 2;
+        }
+      else if (i == 0 && type != BIFF_BOF)
+        return TRUE;
+      if (type == BIFF_FILEPASS)
+        {
+          set_password_protected (self, error);
+          return FALSE;
+        }
+      if (type == BIFF_EOF || gsf_input_seek (stream, length, G_SEEK_CUR))
+        break;
+    }
+  return TRUE;
+}
+
+/* A BIFF2–4 worksheet or workbook is a bare record stream, not an OLE2
+ * file: a BOF record (0x0009, 0x0209, 0x0409) of 4 to 16 bytes. */
+static gboolean
+is_old_biff (const guint8 *head, gsize size)
+{
+  return size >= 8 && head[0] == 0x09 && (head[1] == 0x00 || head[1] == 0x02 || head[1] == 0x04)
+         && head[3] == 0 && head[2] >= 4 && head[2] <= 16;
+}
+
+static gboolean
+is_sylk (const guint8 *head, gsize size)
+{
+  return size >= 4 && memcmp (head, "ID;P", 4) == 0;
+}
+
 static gboolean
 sniff_ole2 (OutlayWorkbook *self, GsfInput *input, GError **error)
 {
@@ -148,19 +251,18 @@ sniff_ole2 (OutlayWorkbook *self, GsfInput *input, GError **error)
 
   if (ole == NULL)
     {
-      outlay_file_set_damaged (error, self->name, "%s",
-                               local_error ? local_error->message : _("not a readable Office file"));
+      outlay_file_set_damaged (error, self->name, _("not a readable Office file"));
       return FALSE;
     }
   info = gsf_infile_child_by_name (ole, "EncryptionInfo");
   package = gsf_infile_child_by_name (ole, "EncryptedPackage");
   if (info != NULL || package != NULL)
     {
-      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_ENCRYPTED,
-                   _("“%s” is protected with a password. Open it in your spreadsheet, "
-                     "remove the password, save, and import again."), self->name);
+      set_password_protected (self, error);
       return FALSE;
     }
+  if (!check_biff (self, ole, error))
+    return FALSE;
   self->format = OUTLAY_WORKBOOK_XLS;
   self->klass = &outlay_xls_format;
   return TRUE;
@@ -189,6 +291,16 @@ sniff (OutlayWorkbook *self, GsfInput *input, GError **error)
     ok = sniff_zip (self, input, error);
   else if (size >= 8 && memcmp (head, ole2_magic, sizeof ole2_magic) == 0)
     ok = sniff_ole2 (self, input, error);
+  else if (is_old_biff (head, (gsize) MIN (size, 8)))
+    {
+      set_unsupported (self, _("an Excel 2, 3 or 4 worksheet"), error);
+      ok = FALSE;
+    }
+  else if (is_sylk (head, (gsize) MIN (size, 8)))
+    {
+      set_unsupported (self, _("a SYLK file"), error);
+      ok = FALSE;
+    }
   else
     {
       self->format = OUTLAY_WORKBOOK_CSV;
