@@ -725,6 +725,29 @@ currency_in (const char *header)
   return NULL;
 }
 
+/* A text file that is not UTF-8 was guessed at: say as what, so a wrong
+ * guess (é read as Ã©) is noticed before the lines are trusted. */
+static void
+warn_encoding (Importer *self, OutlayWorkbook *workbook)
+{
+  const char *encoding = outlay_workbook_get_encoding (workbook);
+  const char *label;
+
+  if (encoding == NULL || g_ascii_strcasecmp (encoding, "UTF-8") == 0)
+    return;
+  if (g_ascii_strcasecmp (encoding, "WINDOWS-1252") == 0)
+    label = _("Windows-1252 (Western European)");
+  else if (g_ascii_strncasecmp (encoding, "UTF-16", 6) == 0)
+    label = _("UTF-16");
+  else
+    label = encoding;
+  g_ptr_array_add (
+      self->result->warnings,
+      g_strdup_printf (_("“%s” is not UTF-8 text; it was read as %s. If accented letters "
+                                      "look wrong, save it as UTF-8 and import again."),
+                          outlay_workbook_get_name (workbook), label));
+}
+
 static void
 importer_init (Importer *self, OutlayWorkbook *workbook, OutlayImportAnalysis *analysis,
                const OutlayImportOptions *options)
@@ -741,6 +764,8 @@ importer_init (Importer *self, OutlayWorkbook *workbook, OutlayImportAnalysis *a
   self->default_section = outlay_workbook_get_sheet_name (workbook, sheet);
   self->csv = outlay_workbook_get_format (workbook) == OUTLAY_WORKBOOK_CSV;
   self->line = outlay_line_new ();
+  if (self->csv)
+    warn_encoding (self, workbook);
   self->sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < columns->len; i++)
     {
@@ -802,6 +827,15 @@ read_rows (Importer *self, OutlayWorkbook *workbook, GError **error)
   if (!outlay_workbook_read_sheet_piped (workbook, outlay_import_analysis_get_sheet (self->analysis),
                                          take_row, self, self->cancellable, error))
     return FALSE;
+  if (self->result->rows_imported == 0 && self->header_row == 0)
+    {
+      /* no header was found: there is no "row 0" to point at */
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE,
+                   _("“%s” has no rows that look like budget lines (a description and an "
+                     "amount), and no row of column names"),
+                      outlay_workbook_get_name (workbook));
+      return FALSE;
+    }
   if (self->result->rows_imported == 0)
     {
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE,

@@ -281,8 +281,7 @@ outlay_zip_open (GsfInput    *input,
   zip->infile = gsf_infile_zip_new (input, &local_error);
   if (zip->infile == NULL)
     {
-      outlay_file_set_damaged (error, name, "%s",
-                               local_error ? local_error->message : _("not a readable zip archive"));
+      outlay_file_set_damaged (error, name, _("not a readable zip archive"));
       return NULL;
     }
   return g_steal_pointer (&zip);
@@ -451,8 +450,10 @@ structured_error_cb (void *data, xmlErrorPtr err)
   if (err == NULL || err->level < XML_ERR_ERROR || xml->xml_code != 0 || xml->error != NULL)
     return;
   xml->xml_code = err->code != 0 ? err->code : -1;
-  xml->xml_message = g_strdup (err->message ? err->message : "");
-  g_strstrip (xml->xml_message);
+  /* only to tell a size limit from other faults; never shown */
+  xml->xml_huge = err->message != NULL
+                  && (strstr (err->message, "HUGE") != NULL
+                      || strstr (err->message, "Huge") != NULL);
   xml->xml_line = err->line;
   if (xml->where != NULL && xml->xml_code == XML_ERR_INVALID_CHAR)
     {
@@ -565,6 +566,36 @@ outlay_xml_value_uint (const OutlayXmlValue *value,
   return TRUE;
 }
 
+/* What is wrong, in Outlay's words: libxml2's own text ("StartTag:
+ * invalid element name", "use XML_PARSE_HUGE") means nothing to a user. */
+static const char *
+xml_problem (OutlayXml *xml)
+{
+  if (xml->xml_huge || xml->xml_code == XML_ERR_NAME_TOO_LONG)
+    return _("an element in it is larger than Outlay reads");
+  switch (xml->xml_code)
+    {
+      case XML_ERR_INVALID_CHAR:
+      case XML_ERR_INVALID_ENCODING:
+      case XML_ERR_UNKNOWN_ENCODING:
+      case XML_ERR_UNSUPPORTED_ENCODING:
+      case XML_ERR_INVALID_CHARREF:
+        return _("its text is not valid UTF-8 or holds a character that is not allowed");
+      case XML_ERR_DOCUMENT_EMPTY:
+        return _("it is empty");
+      case XML_ERR_DOCUMENT_END:
+      case XML_ERR_EXTRA_CONTENT:
+        return _("something follows the end of its content");
+      case XML_ERR_TAG_NOT_FINISHED:
+      case XML_ERR_LTSLASH_REQUIRED:
+      case XML_ERR_GT_REQUIRED:
+      case XML_ERR_TAG_NAME_MISMATCH:
+        return _("it is cut short or its tags do not match");
+      default:
+        return _("it is not well-formed XML");
+    }
+}
+
 static gboolean
 finish_parse (OutlayXml *xml, GError **error)
 {
@@ -577,8 +608,8 @@ finish_parse (OutlayXml *xml, GError **error)
     return TRUE;
   if (xml->xml_code != 0)
     {
-      outlay_file_set_damaged (error, xml->file, _("%s, line %d: %s"),
-                               xml->part, xml->xml_line, xml->xml_message);
+      outlay_file_set_damaged (error, xml->file,
+                               _("%s, line %d: %s"), xml->part, xml->xml_line, xml_problem (xml));
       return FALSE;
     }
   if (!xml->ctxt->wellFormed)
@@ -684,7 +715,6 @@ outlay_xml_parse (OutlayZip      *zip,
   xmlParseDocument (xml->ctxt);
 
   ok = finish_parse (xml, error);
-  g_clear_pointer (&xml->xml_message, g_free);
   g_clear_error (&xml->error);
   /* libxml2 records entity declarations in a document of its own even in
    * SAX mode ("for expat compatibility"); it is ours to free */

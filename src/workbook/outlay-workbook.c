@@ -241,11 +241,39 @@ is_sylk (const guint8 *head, gsize size)
   return size >= 4 && memcmp (head, "ID;P", 4) == 0;
 }
 
+/* Whether the sectors an OLE2 header points at (its first 109 FAT
+ * sectors and the directory) are inside the file: libgsf prints a
+ * critical warning for a cut-short file before it fails. */
+static gboolean
+ole2_fits (GsfInput *input)
+{
+  guint8 header[512];
+  gsf_off_t size = gsf_input_size (input);
+  guint shift, n_fat, sector;
+
+  if (size < (gsf_off_t) sizeof header || gsf_input_seek (input, 0, G_SEEK_SET)
+      || gsf_input_read (input, sizeof header, header) == NULL)
+    return FALSE;
+  gsf_input_seek (input, 0, G_SEEK_SET);
+  shift = GSF_LE_GET_GUINT16 (header + 30);
+  if (shift != 9 && shift != 12)
+    return FALSE;
+  n_fat = GSF_LE_GET_GUINT32 (header + 44);
+  for (guint i = 0; i <= MIN (n_fat, 109); i++)
+    {
+      /* the FAT sectors, then the first directory sector */
+      sector = GSF_LE_GET_GUINT32 (i < MIN (n_fat, 109) ? header + 76 + 4 * i : header + 48);
+      if (sector >= 0xFFFFFFFA || ((gsf_off_t) sector + 2) << shift > size)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 sniff_ole2 (OutlayWorkbook *self, GsfInput *input, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GsfInfile) ole = gsf_infile_msole_new (input, &local_error);
+  g_autoptr(GsfInfile) ole = ole2_fits (input) ? gsf_infile_msole_new (input, &local_error) : NULL;
   g_autoptr(GsfInput) info = NULL;
   g_autoptr(GsfInput) package = NULL;
 
@@ -348,6 +376,23 @@ open_input (GsfInput      *input,
   return g_steal_pointer (&self);
 }
 
+/* Why a file cannot be opened, in Outlay's words. */
+static const char *
+open_problem (const GError *error)
+{
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES)
+      || g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_PERM)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return _("you do not have permission to read it");
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    return _("it is a folder, not a file");
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return _("it is not there any more");
+  return _("it cannot be read");
+}
+
 /* The name to show for @file; FALSE with @error set when it is not there. */
 static gboolean
 query_name (GFile *file, GCancellable *cancellable, char **name, GError **error)
@@ -411,8 +456,8 @@ outlay_workbook_open (GFile         *file,
     input = gsf_input_gio_new (file, &local_error);
   if (input == NULL)
     {
-      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_FAILED, _("“%s” could not be opened: %s"), name,
-                   local_error ? local_error->message : _("unknown error"));
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_FAILED,
+                   _("“%s” could not be opened: %s"), name, open_problem (local_error));
       return NULL;
     }
   return open_input (input, name, path, NULL, cancellable, error);

@@ -335,6 +335,42 @@ test_hostile_workbook_elsewhere (void)
                      "“letter.xlsx” is a zip archive but not a spreadsheet");
 }
 
+/* What libxml2 and libgsf say is theirs: a user reads Outlay's words. */
+static void
+test_hostile_library_text (void)
+{
+  g_autofree char *long_name = g_strnfill (60000, 'x');
+  g_autofree char *long_row = g_strdup_printf ("<row r=\"1\"><%s/></row>", long_name);
+  g_autoptr(GBytes)
+                 bad_tag = build_xlsx ("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><1bad/>", NULL);
+  g_autoptr(GBytes) huge = build_xlsx (long_row, NULL);
+  g_autoptr(GBytes) latin1 = build_xlsx ("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>",
+                                          "<si><t>Caf\xE9</t></si>");
+  g_autoptr(GBytes) cut = build_xlsx ("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\">",
+                                       NULL);
+  g_autoptr(GBytes) xls = fixture_bytes ("aicp_commercial.xls");
+  g_autoptr(GBytes) half_xls = g_bytes_new_from_bytes (xls, 0, g_bytes_get_size (xls) / 2);
+  g_autoptr(GBytes) head_xls = g_bytes_new_from_bytes (xls, 0, 5000);
+
+  assert_read_fails (
+      bad_tag, "tag.xlsx", OUTLAY_ERROR_INVALID_FILE,
+      "“tag.xlsx” is damaged (xl/worksheets/sheet1.xml, line 1: it is not well-formed XML)");
+  assert_read_fails (huge, "huge.xlsx", OUTLAY_ERROR_INVALID_FILE,
+                     "“huge.xlsx” is damaged (xl/worksheets/sheet1.xml, line 1: "
+                     "an element in it is larger than Outlay reads)");
+  assert_open_fails (latin1, "latin1.xlsx", OUTLAY_ERROR_INVALID_FILE,
+                     "“latin1.xlsx” is damaged (xl/sharedStrings.xml, line 1: "
+                     "its text is not valid UTF-8 or holds a character that is not allowed)");
+  assert_read_fails (cut, "cut.xlsx", OUTLAY_ERROR_INVALID_FILE,
+                     "“cut.xlsx” is damaged (xl/worksheets/sheet1.xml, line 1: "
+                     "it is cut short or its tags do not match)");
+  /* libgsf would print a critical warning (fatal here) before failing */
+  assert_open_fails (half_xls, "half.xls", OUTLAY_ERROR_INVALID_FILE,
+                     "“half.xls” is damaged (not a readable Office file)");
+  assert_open_fails (head_xls, "head.xls", OUTLAY_ERROR_INVALID_FILE,
+                     "“head.xls” is damaged (not a readable Office file)");
+}
+
 static void
 test_hostile_huge_cell (void)
 {
@@ -417,6 +453,7 @@ main (int argc, char **argv)
   g_test_add_func ("/workbook/hostile/xls-password", test_hostile_xls_password);
   g_test_add_func ("/workbook/hostile/other-formats", test_hostile_other_formats);
   g_test_add_func ("/workbook/hostile/workbook-elsewhere", test_hostile_workbook_elsewhere);
+  g_test_add_func ("/workbook/hostile/library-text", test_hostile_library_text);
   g_test_add_func ("/workbook/hostile/huge-cell", test_hostile_huge_cell);
   g_test_add_func ("/workbook/hostile/invalid-utf8", test_hostile_invalid_utf8);
   g_test_add_func ("/workbook/hostile/limits", test_hostile_limits);
