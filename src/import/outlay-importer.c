@@ -21,6 +21,8 @@
 
 #define PROGRESS_EVERY 2000
 #define MAX_LISTED_ERRORS 1000
+/* bytes of a bad row's values kept for its message */
+#define MAX_CELLS_TEXT 200
 
 typedef struct
 {
@@ -50,6 +52,7 @@ typedef struct
   gpointer                   progress_data;
   GCancellable              *cancellable;
   guint                      rows_seen;
+  const OutlayRow *row;        /* the row being taken, for messages */
   OutlayImportSummary summary; /* the bid's own summary sheet */
 } Importer;
 
@@ -58,6 +61,7 @@ row_error_free (OutlayImportRowError *e)
 {
   g_free (e->column);
   g_free (e->value);
+  g_free (e->cells);
   g_free (e->message);
   g_free (e);
 }
@@ -125,6 +129,37 @@ header_of (Importer *self, guint column)
   return NULL;
 }
 
+/* The row's values as a user sees them, to find it in the file. */
+static char *
+row_cells (const OutlayRow *row)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; row != NULL && i < row->n_cells && text->len < MAX_CELLS_TEXT; i++)
+    {
+      if (row->cells[i].length == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, " | ");
+      g_string_append_len (text, row->cells[i].text, (gssize) row->cells[i].length);
+    }
+  if (text->len > MAX_CELLS_TEXT)
+    {
+      const char *end = g_utf8_find_prev_char (text->str, text->str + MAX_CELLS_TEXT);
+
+      g_string_truncate (text, end != NULL ? (gsize) (end - text->str) : 0);
+      g_string_append (text, "…");
+    }
+  if (!g_utf8_validate (text->str, (gssize) text->len, NULL))
+    {
+      char *valid = g_utf8_make_valid (text->str, (gssize) text->len);
+
+      g_string_free (text, TRUE);
+      return valid;
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 add_row_error (Importer *self, guint row, guint column, const char *value, const char *message)
 {
@@ -138,6 +173,7 @@ add_row_error (Importer *self, guint row, guint column, const char *value, const
                                                 : column_letters (column);
   e->value = g_utf8_make_valid (value != NULL ? value : "", MIN (strlen (value ? value : ""), 200));
   e->message = g_strdup (message);
+  e->cells = row_cells (self->row);
   g_ptr_array_add (self->result->errors, e);
 }
 
@@ -538,9 +574,8 @@ take_fringe (Importer *self, const OutlayCell *rate, const OutlayCell *amount, G
 }
 
 static gboolean
-take_row (const OutlayRow *row, gpointer data, GError **error)
+take_row_now (Importer *self, const OutlayRow *row, GError **error)
 {
-  Importer *self = data;
   g_autofree char *code = NULL;
   g_autofree char *name = NULL;
 
@@ -580,6 +615,18 @@ take_row (const OutlayRow *row, gpointer data, GError **error)
     default:
       return TRUE;
     }
+}
+
+static gboolean
+take_row (const OutlayRow *row, gpointer data, GError **error)
+{
+  Importer *self = data;
+  gboolean ok;
+
+  self->row = row;
+  ok = take_row_now (self, row, error);
+  self->row = NULL;
+  return ok;
 }
 
 /* ---- the title block ---- */
@@ -880,7 +927,7 @@ outlay_import_check (OutlayWorkbook             *workbook,
  * outlay_import_add_errors_json:
  *
  * Adds @errors (#OutlayImportRowError) to @b as an array of {row, column,
- * value, message}: stored with the import, printed by outlay-cli.
+ * value, message, cells}: stored with the import, printed by outlay-cli.
  */
 void
 outlay_import_add_errors_json (JsonBuilder *b,
@@ -900,6 +947,8 @@ outlay_import_add_errors_json (JsonBuilder *b,
       json_builder_add_string_value (b, e->value);
       json_builder_set_member_name (b, "message");
       json_builder_add_string_value (b, e->message);
+      json_builder_set_member_name (b, "cells");
+      json_builder_add_string_value (b, e->cells);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
