@@ -45,6 +45,7 @@ typedef struct
   OutlayDecimal              run_actual;
   OutlayDecimal              sec_estimate; /* since the section began, fringe included */
   gboolean                   csv;          /* fields past the header mean a broken row */
+  guint header_width;                      /* columns up to the header's last name */
   char                      *category;     /* the last category cell's text */
   const char                *unit;         /* from the qty column's header: "Est. Hours" */
   gboolean                   file_currency; /* result->currency came from the file */
@@ -402,7 +403,8 @@ convert_line (Importer *self, const OutlayRow *row, const OutlayCell **category,
       OutlayLineField lf = line_field_of[field];
       char buf[32];
 
-      if (self->csv && self->header_row > 0 && header_of (self, cell->column) == NULL)
+      /* a blank header cell between named ones is a column too */
+      if (self->csv && self->header_row > 0 && cell->column >= self->header_width)
         {
           add_row_error (self, row->number, cell->column, cell->text,
                          _("the row has more fields than the header: is a number with a "
@@ -828,6 +830,8 @@ importer_init (Importer *self, OutlayWorkbook *workbook, OutlayImportAnalysis *a
 
       self->fields[m->column] = m->field;
       self->headers[m->column] = g_strdup (m->header != NULL && *m->header ? m->header : NULL);
+      if (m->header != NULL && *m->header)
+        self->header_width = MAX (self->header_width, m->column + 1);
       self->mapped[m->field] = TRUE;
       if (m->field == OUTLAY_IMPORT_FIELD_QTY && m->header != NULL)
         self->unit = unit_in (m->header);
@@ -874,6 +878,13 @@ read_rows (Importer *self, OutlayWorkbook *workbook, GError **error)
   if (!outlay_workbook_read_sheet_piped (workbook, outlay_import_analysis_get_sheet (self->analysis),
                                          take_row, self, self->cancellable, error))
     return FALSE;
+  if (self->rows_seen == 0)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE,
+                   _("“%s” has nothing in it to import: every row is empty"),
+                      outlay_workbook_get_name (workbook));
+      return FALSE;
+    }
   if (self->result->rows_imported == 0 && self->header_row == 0)
     {
       /* no header was found: there is no "row 0" to point at */
