@@ -150,9 +150,11 @@ copy_to_temp (OutlayWorkbook *self, GsfInput *input, GError **error)
   if (fd < 0 || !g_close (fd, &local_error)
       || (output = gsf_output_stdio_new (self->temp_path, &local_error)) == NULL)
     {
+      g_debug ("temporary copy: %s", local_error ? local_error->message : "");
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_FAILED,
-                   _("“%s” could not be copied to a temporary file: %s"), self->name,
-                   local_error ? local_error->message : "");
+                   _("“%s” could not be copied to a temporary file to read it; the temporary "
+                     "folder may be full or read-only"),
+                      self->name);
       return FALSE;
     }
   ok = gsf_input_seek (input, 0, G_SEEK_SET) == FALSE && gsf_input_copy (input, output);
