@@ -29,11 +29,13 @@ typedef struct
 {
   guint64 packed;
   guint64 unpacked;
+  guint64 local; /* offset of its local header, or G_MAXUINT64 (zip64) */
 } MemberSize;
 
 struct _OutlayZip
 {
   GsfInfile  *infile;
+  GsfInput *input;      /* a copy of the archive's, to check local headers */
   GHashTable *sizes;    /* path → MemberSize, from the central directory */
   char       *name;
   guint64     inflated; /* bytes unpacked so far, all members */
@@ -221,6 +223,7 @@ parse_directory (GHashTable *sizes, const guint8 *p, gsize length, guint64 n)
       size = g_new (MemberSize, 1);
       size->packed = le32 (p + 20);
       size->unpacked = le32 (p + 24);
+      size->local = le32 (p + 42) != 0xFFFFFFFFu ? le32 (p + 42) : G_MAXUINT64;
       read_zip64_sizes (p + 46 + name_len, extra_len, size);
       g_hash_table_replace (sizes, g_strndup ((const char *) p + 46, name_len), size);
       p += 46 + name_len + extra_len + comment_len;
@@ -278,6 +281,7 @@ outlay_zip_open (GsfInput    *input,
       return NULL;
     }
   gsf_input_seek (input, 0, G_SEEK_SET);
+  zip->input = gsf_input_dup (input, NULL);
   zip->infile = gsf_infile_zip_new (input, &local_error);
   if (zip->infile == NULL)
     {
@@ -293,6 +297,7 @@ outlay_zip_free (OutlayZip *zip)
   if (zip == NULL)
     return;
   g_clear_object (&zip->infile);
+  g_clear_object (&zip->input);
   g_clear_pointer (&zip->sizes, g_hash_table_unref);
   g_free (zip->name);
   g_free (zip);
@@ -331,6 +336,16 @@ check_member (OutlayZip *zip, const char *path, const MemberSize *size, guint64 
   return TRUE;
 }
 
+static gboolean
+local_header_ok (OutlayZip *zip, const MemberSize *size)
+{
+  guint8 sig[4];
+
+  if (zip->input == NULL || size->local == G_MAXUINT64)
+    return TRUE;
+  return read_at (zip->input, (gsf_off_t) size->local, 4, sig) && le32 (sig) == SIG_LOCAL;
+}
+
 static GsfInput *
 open_member (OutlayZip *zip, const char *path, GError **error)
 {
@@ -346,6 +361,12 @@ open_member (OutlayZip *zip, const char *path, GError **error)
     }
   if (!check_member (zip, path, size, 0, error))
     return NULL;
+  /* libgsf prints its own complaint about a bad local header first */
+  if (!local_header_ok (zip, size))
+    {
+      outlay_file_set_damaged (error, zip->name, _("%s cannot be read"), path);
+      return NULL;
+    }
   names = g_strsplit (path, "/", -1);
   member = gsf_infile_child_by_aname (zip->infile, (const char **) names);
   if (member == NULL)

@@ -371,6 +371,40 @@ test_hostile_library_text (void)
                      "“head.xls” is damaged (not a readable Office file)");
 }
 
+/* libgsf prints to stderr on some damage before it fails: nothing of
+ * that reaches the user, who reads Outlay's message alone. */
+static void
+test_hostile_library_stderr (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GBytes) xlsx = build_xlsx ("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", NULL);
+      g_autoptr(GBytes) xls = fixture_bytes ("aicp_commercial.xls");
+      g_autofree guint8 *bad_xlsx = g_memdup2 (g_bytes_get_data (xlsx, NULL),
+                                               g_bytes_get_size (xlsx));
+      g_autofree guint8 *bad_xls = g_memdup2 (g_bytes_get_data (xls, NULL), g_bytes_get_size (xls));
+      g_autoptr(GBytes) xlsx_bytes = NULL;
+      g_autoptr(GBytes) xls_bytes = NULL;
+      guint8 *second;
+
+      /* xl/workbook.xml's local header signature, and an unused FAT slot */
+      for (second = bad_xlsx + 4; memcmp (second, "PK\3\4", 4) != 0; second++)
+        g_assert_true (second < bad_xlsx + g_bytes_get_size (xlsx) - 4);
+      second[1] = 'X';
+      bad_xls[76 + 4 * 100] = 0x12;
+      xlsx_bytes = g_bytes_new_static (bad_xlsx, g_bytes_get_size (xlsx));
+      xls_bytes = g_bytes_new_static (bad_xls, g_bytes_get_size (xls));
+      assert_open_fails (xlsx_bytes, "header.xlsx", OUTLAY_ERROR_INVALID_FILE,
+                         "“header.xlsx” is damaged (");
+      assert_open_fails (xls_bytes, "fat.xls", OUTLAY_ERROR_INVALID_FILE,
+                         "“fat.xls” is damaged (not a readable Office file)");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+}
+
 static void
 test_hostile_huge_cell (void)
 {
@@ -454,6 +488,7 @@ main (int argc, char **argv)
   g_test_add_func ("/workbook/hostile/other-formats", test_hostile_other_formats);
   g_test_add_func ("/workbook/hostile/workbook-elsewhere", test_hostile_workbook_elsewhere);
   g_test_add_func ("/workbook/hostile/library-text", test_hostile_library_text);
+  g_test_add_func ("/workbook/hostile/library-stderr", test_hostile_library_stderr);
   g_test_add_func ("/workbook/hostile/huge-cell", test_hostile_huge_cell);
   g_test_add_func ("/workbook/hostile/invalid-utf8", test_hostile_invalid_utf8);
   g_test_add_func ("/workbook/hostile/limits", test_hostile_limits);
