@@ -379,6 +379,14 @@ check_path (const char *path, GError **error)
   return TRUE;
 }
 
+static gboolean
+is_plain_failure (int code)
+{
+  return code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_FULL
+         || code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_READONLY
+         || code == SQLITE_IOERR;
+}
+
 /* Why Outlay cannot write at @path, or NULL. SQLite writes the file
  * and, in WAL mode, two files beside it, so the folder must be writable. */
 static char *
@@ -566,7 +574,15 @@ outlay_store_open (const char  *path,
       return NULL;
     }
   if (!outlay_schema_migrate (self->db, OUTLAY_SCHEMA_VERSION, &self->created, error))
-    return NULL;
+    {
+      /* a lock, a full disk or damage: say which, naming the file */
+      if (is_plain_failure (sqlite3_errcode (self->db)))
+        {
+          g_clear_error (error);
+          outlay_store_fail (self, error);
+        }
+      return NULL;
+    }
   return g_steal_pointer (&self);
 }
 
