@@ -263,10 +263,14 @@ ole2_fits (GsfInput *input)
   n_fat = GSF_LE_GET_GUINT32 (header + 44);
   if ((guint64) n_fat << shift > (guint64) size)
     return FALSE;
-  /* the header's unused FAT slots are free (libgsf warns otherwise) */
+  /* the header's unused FAT slots are free or in the file (libgsf warns
+   * about them otherwise) */
   for (guint i = n_fat; i < 109; i++)
-    if (GSF_LE_GET_GUINT32 (header + 76 + 4 * i) != 0xFFFFFFFF)
-      return FALSE;
+    {
+      sector = GSF_LE_GET_GUINT32 (header + 76 + 4 * i);
+      if (sector != 0xFFFFFFFF && ((gsf_off_t) sector + 2) << shift > size)
+        return FALSE;
+    }
   for (guint i = 0; i <= MIN (n_fat, 109); i++)
     {
       /* the FAT sectors, then the first directory sector */
