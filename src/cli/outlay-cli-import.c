@@ -15,6 +15,8 @@
 #include "outlay-importer.h"
 
 #define EXIT_NOT_A_BUDGET 3
+/* the import landed without some rows: a script should look */
+#define EXIT_ROWS_SKIPPED 4
 
 typedef struct
 {
@@ -205,6 +207,8 @@ print_summary (OutlayWorkbook *wb, OutlayImportResult *r)
       OutlayImportRowError *e = g_ptr_array_index (r->errors, i);
 
       g_print (_("  row %u, column “%s”: %s (“%s”)\n"), e->row, e->column, e->message, e->value);
+      if (e->cells != NULL && *e->cells != '\0')
+        g_print (_("    the row reads: %s\n"), e->cells);
     }
   for (guint i = 0; i < r->warnings->len; i++)
     g_print (_("Warning: %s\n"), (const char *) g_ptr_array_index (r->warnings, i));
@@ -304,6 +308,19 @@ run_import (Cli *cli, ImportArgs *a, const char *path)
     }
   else
     print_summary (wb, result);
+  if (result->rows_skipped > 0)
+    {
+      g_printerr (
+          g_dngettext (
+              GETTEXT_PACKAGE,
+              "outlay-cli: %u row could not be read and was left out of import %" G_GINT64_FORMAT
+              "; use --strict to import nothing instead\n",
+              "outlay-cli: %u rows could not be read and were left out of import %" G_GINT64_FORMAT
+              "; use --strict to import nothing instead\n",
+              result->rows_skipped),
+          result->rows_skipped, result->import_id);
+      return EXIT_ROWS_SKIPPED;
+    }
   return 0;
 }
 

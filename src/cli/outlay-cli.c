@@ -31,7 +31,7 @@ static const char *usage_text = N_("Usage: outlay-cli [--database PATH] COMMAND 
      "  show BUDGET [--json]                              Totals by section; everything with --json\n"
      "  version BUDGET --save NAME [--note TEXT]          Save the budget as a named version, print its id\n"
      "  versions BUDGET [--json]                          List the budget's saved versions\n"
-     "  set BUDGET --line CODE [--section CODE] --field FIELD --value V\n"
+     "  set BUDGET --line CODE [--section CODE|NAME] --field FIELD --value V\n"
      "                                                    Set one field of one line, as typed in a cell\n"
      "  compare BUDGET V1 [V2] [--json]                   Compare version V1 with V2 (default: the\n"
      "                                                    current budget) line by line\n"
@@ -64,8 +64,9 @@ outlay_cli_fail (GError *error)
   /* a bad option is a usage error, like the others */
   int status = error->domain == G_OPTION_ERROR ? 2 : 1;
 
+  /* 3 and 4 are import's: not a budget, rows left out */
   if (g_error_matches (error, OUTLAY_ERROR, OUTLAY_ERROR_DAMAGED))
-    status = 4;
+    status = 6;
   else if (g_error_matches (error, OUTLAY_ERROR, OUTLAY_ERROR_BUSY))
     status = 5;
 
@@ -488,20 +489,55 @@ line_code (OutlayLine *line)
   return outlay_line_get_code (line) != NULL ? outlay_line_get_code (line) : "";
 }
 
-/* The one line with @code (in the section @section_code if given). */
+/* @a and @b the same but for case ("crew" picks "Crew"). */
+static gboolean
+same_text (const char *a, const char *b)
+{
+  g_autofree char *fa = a != NULL ? g_utf8_casefold (a, -1) : NULL;
+  g_autofree char *fb = g_utf8_casefold (b, -1);
+
+  return fa != NULL && g_str_equal (fa, fb);
+}
+
+/* Whether some section of @doc has the code @code. */
+static gboolean
+has_section_code (OutlayDocument *doc, const char *code)
+{
+  for (guint s = 0; s < outlay_document_get_n_sections (doc); s++)
+    if (same_text (outlay_section_get_code (outlay_document_get_section (doc, s)), code))
+      return TRUE;
+  return FALSE;
+}
+
+/* A section as --section takes it: its code, or its name when it has none. */
+static char *
+section_label (OutlaySection *section)
+{
+  const char *code = outlay_section_get_code (section);
+
+  if (code != NULL && *code != '\0')
+    return g_strdup (code);
+  return g_strdup_printf (
+      "“%s”", outlay_section_get_name (section) ? outlay_section_get_name (section) : "");
+}
+
+/* The one line with @code (in the section @section_code if given: a
+ * section's code, else its name, for sections that have no code). */
 static OutlayLine *
 find_line (OutlayDocument *doc, const char *code, const char *section_code, GError **error)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
   g_autoptr(GString) where = g_string_new (NULL);
   gboolean have_section = FALSE;
+  gboolean by_name = section_code != NULL && !has_section_code (doc, section_code);
 
   for (guint s = 0; s < outlay_document_get_n_sections (doc); s++)
     {
       OutlaySection *section = outlay_document_get_section (doc, s);
+      const char *key = by_name ? outlay_section_get_name (section)
+                                : outlay_section_get_code (section);
 
-      if (section_code != NULL
-          && g_ascii_strcasecmp (outlay_section_get_code (section), section_code) != 0)
+      if (section_code != NULL && !same_text (key, section_code))
         continue;
       have_section = TRUE;
       for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
@@ -528,12 +564,16 @@ find_line (OutlayDocument *doc, const char *code, const char *section_code, GErr
   else
     {
       for (guint i = 0; i < found->len; i++)
-        g_string_append_printf (where, "%s%s", i ? ", " : "",
-                                outlay_section_get_code (
-                                  outlay_line_get_section (g_ptr_array_index (found, i))));
+        {
+          g_autofree char *label = section_label (
+              outlay_line_get_section (g_ptr_array_index (found, i)));
+
+          g_string_append_printf (where, "%s%s", i ? ", " : "", label);
+        }
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_AMBIGUOUS,
-                   _("%u lines have the code “%s” (in sections %s). Add --section CODE to "
-                     "pick one."), found->len, code, where->str);
+                   _("%u lines have the code “%s” (in sections %s). Add --section with the "
+                     "section's code, or its name when it has none, to pick one."),
+                      found->len, code, where->str);
     }
   return NULL;
 }
@@ -578,16 +618,17 @@ cmd_set (Cli *cli, int argc, char **argv)
   g_autofree char *section = NULL;
   GOptionEntry entries[] = {
     { "line", 'l', 0, G_OPTION_ARG_STRING, &code, N_("The line's code"), N_("CODE") },
-    { "section", 's', 0, G_OPTION_ARG_STRING, &section,
-      N_("The line's section, when several lines share its code"), N_("CODE") },
-    { "field", 'f', 0, G_OPTION_ARG_STRING, &field_name,
-      N_("code, description, qty, unit, multiplier, rate, estimate, actual, committed, "
-         "reserved or notes"), N_("FIELD") },
-    { "value", 'v', 0, G_OPTION_ARG_STRING, &value,
-      N_("The new value, as typed in a cell; an empty estimate goes back to qty × days × rate"),
-      N_("V") },
-    { NULL }
-  };
+      { "section", 's', 0, G_OPTION_ARG_STRING, &section,
+        N_("The line's section (its code, or its name), when several lines share its code"),
+            N_("CODE|NAME") },
+        { "field", 'f', 0, G_OPTION_ARG_STRING, &field_name,
+          N_("code, description, qty, unit, multiplier, rate, estimate, actual, committed, "
+         "reserved or notes"),
+              N_("FIELD") },
+          { "value", 'v', 0, G_OPTION_ARG_STRING, &value,
+            N_("The new value, as typed in a cell; an empty estimate goes back to qty × days × rate"),
+                N_("V") },
+            { NULL } };
   g_autoptr(OutlayStore) store = NULL;
   g_autoptr(OutlayDocument) doc = NULL;
   g_autofree char *before = NULL;

@@ -21,6 +21,8 @@
 
 #define PROGRESS_EVERY 2000
 #define MAX_LISTED_ERRORS 1000
+/* bytes of a bad row's values kept for its message */
+#define MAX_CELLS_TEXT 200
 
 typedef struct
 {
@@ -45,6 +47,7 @@ typedef struct
   OutlayDecimal              sec_estimate; /* since the section began, fringe included */
   OutlayDecimal table_estimate;            /* since the last header (stacked tables) */
   gboolean                   csv;          /* fields past the header mean a broken row */
+  guint header_width;                      /* columns up to the header's last name */
   char                      *category;     /* the last category cell's text */
   const char                *unit;         /* from the qty column's header: "Est. Hours" */
   gboolean                   file_currency; /* result->currency came from the file */
@@ -52,6 +55,7 @@ typedef struct
   gpointer                   progress_data;
   GCancellable              *cancellable;
   guint                      rows_seen;
+  const OutlayRow *row;        /* the row being taken, for messages */
   OutlayImportSummary summary; /* the bid's own summary sheet */
 } Importer;
 
@@ -60,6 +64,7 @@ row_error_free (OutlayImportRowError *e)
 {
   g_free (e->column);
   g_free (e->value);
+  g_free (e->cells);
   g_free (e->message);
   g_free (e);
 }
@@ -127,6 +132,37 @@ header_of (Importer *self, guint column)
   return NULL;
 }
 
+/* The row's values as a user sees them, to find it in the file. */
+static char *
+row_cells (const OutlayRow *row)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; row != NULL && i < row->n_cells && text->len < MAX_CELLS_TEXT; i++)
+    {
+      if (row->cells[i].length == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, " | ");
+      g_string_append_len (text, row->cells[i].text, (gssize) row->cells[i].length);
+    }
+  if (text->len > MAX_CELLS_TEXT)
+    {
+      const char *end = g_utf8_find_prev_char (text->str, text->str + MAX_CELLS_TEXT);
+
+      g_string_truncate (text, end != NULL ? (gsize) (end - text->str) : 0);
+      g_string_append (text, "…");
+    }
+  if (!g_utf8_validate (text->str, (gssize) text->len, NULL))
+    {
+      char *valid = g_utf8_make_valid (text->str, (gssize) text->len);
+
+      g_string_free (text, TRUE);
+      return valid;
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 add_row_error (Importer *self, guint row, guint column, const char *value, const char *message)
 {
@@ -140,6 +176,7 @@ add_row_error (Importer *self, guint row, guint column, const char *value, const
                                                 : column_letters (column);
   e->value = g_utf8_make_valid (value != NULL ? value : "", MIN (strlen (value ? value : ""), 200));
   e->message = g_strdup (message);
+  e->cells = row_cells (self->row);
   g_ptr_array_add (self->result->errors, e);
 }
 
@@ -391,7 +428,8 @@ convert_line (Importer *self, const OutlayRow *row, const OutlayCell **category,
       OutlayLineField lf = line_field_of[field];
       char buf[32];
 
-      if (self->csv && self->header_row > 0 && header_of (self, cell->column) == NULL)
+      /* a blank header cell between named ones is a column too */
+      if (self->csv && self->header_row > 0 && cell->column >= self->header_width)
         {
           add_row_error (self, row->number, cell->column, cell->text,
                          _("the row has more fields than the header: is a number with a "
@@ -571,9 +609,8 @@ take_fringe (Importer *self, const OutlayCell *rate, const OutlayCell *amount, G
 }
 
 static gboolean
-take_row (const OutlayRow *row, gpointer data, GError **error)
+take_row_now (Importer *self, const OutlayRow *row, GError **error)
 {
-  Importer *self = data;
   g_autofree char *code = NULL;
   g_autofree char *name = NULL;
 
@@ -616,6 +653,18 @@ take_row (const OutlayRow *row, gpointer data, GError **error)
     default:
       return TRUE;
     }
+}
+
+static gboolean
+take_row (const OutlayRow *row, gpointer data, GError **error)
+{
+  Importer *self = data;
+  gboolean ok;
+
+  self->row = row;
+  ok = take_row_now (self, row, error);
+  self->row = NULL;
+  return ok;
 }
 
 /* ---- the title block ---- */
@@ -761,6 +810,29 @@ currency_in (const char *header)
   return NULL;
 }
 
+/* A text file that is not UTF-8 was guessed at: say as what, so a wrong
+ * guess (é read as Ã©) is noticed before the lines are trusted. */
+static void
+warn_encoding (Importer *self, OutlayWorkbook *workbook)
+{
+  const char *encoding = outlay_workbook_get_encoding (workbook);
+  const char *label;
+
+  if (encoding == NULL || g_ascii_strcasecmp (encoding, "UTF-8") == 0)
+    return;
+  if (g_ascii_strcasecmp (encoding, "WINDOWS-1252") == 0)
+    label = _("Windows-1252 (Western European)");
+  else if (g_ascii_strncasecmp (encoding, "UTF-16", 6) == 0)
+    label = _("UTF-16");
+  else
+    label = encoding;
+  g_ptr_array_add (
+      self->result->warnings,
+      g_strdup_printf (_("“%s” is not UTF-8 text; it was read as %s. If accented letters "
+                                      "look wrong, save it as UTF-8 and import again."),
+                          outlay_workbook_get_name (workbook), label));
+}
+
 static void
 importer_init (Importer *self, OutlayWorkbook *workbook, OutlayImportAnalysis *analysis,
                const OutlayImportOptions *options)
@@ -779,6 +851,8 @@ importer_init (Importer *self, OutlayWorkbook *workbook, OutlayImportAnalysis *a
     self->default_section = outlay_workbook_get_sheet_name (workbook, sheet);
   self->csv = outlay_workbook_get_format (workbook) == OUTLAY_WORKBOOK_CSV;
   self->line = outlay_line_new ();
+  if (self->csv)
+    warn_encoding (self, workbook);
   self->sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < columns->len; i++)
     {
@@ -797,6 +871,8 @@ importer_init (Importer *self, OutlayWorkbook *workbook, OutlayImportAnalysis *a
 
       self->fields[m->column] = m->field;
       self->headers[m->column] = g_strdup (m->header != NULL && *m->header ? m->header : NULL);
+      if (m->header != NULL && *m->header)
+        self->header_width = MAX (self->header_width, m->column + 1);
       self->mapped[m->field] = TRUE;
       if (m->field == OUTLAY_IMPORT_FIELD_QTY && m->header != NULL)
         self->unit = unit_in (m->header);
@@ -827,7 +903,10 @@ importer_clear (Importer *self)
   g_clear_pointer (&self->sections, g_hash_table_unref);
   g_clear_pointer (&self->fields, g_free);
   g_clear_pointer (&self->summed, g_free);
-  g_clear_pointer (&self->headers, g_strfreev);
+  /* unmapped columns leave holes, where g_strfreev() would stop */
+  for (guint i = 0; self->headers != NULL && i < self->n_fields; i++)
+    g_free (self->headers[i]);
+  g_clear_pointer (&self->headers, g_free);
   g_clear_pointer (&self->result, outlay_import_result_free);
   outlay_import_summary_clear (&self->summary);
 }
@@ -841,6 +920,22 @@ read_rows (Importer *self, OutlayWorkbook *workbook, GError **error)
   if (!outlay_workbook_read_sheet_piped (workbook, outlay_import_analysis_get_sheet (self->analysis),
                                          take_row, self, self->cancellable, error))
     return FALSE;
+  if (self->rows_seen == 0)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE,
+                   _("“%s” has nothing in it to import: every row is empty"),
+                      outlay_workbook_get_name (workbook));
+      return FALSE;
+    }
+  if (self->result->rows_imported == 0 && self->header_row == 0)
+    {
+      /* no header was found: there is no "row 0" to point at */
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE,
+                   _("“%s” has no rows that look like budget lines (a description and an "
+                     "amount), and no row of column names"),
+                      outlay_workbook_get_name (workbook));
+      return FALSE;
+    }
   if (self->result->rows_imported == 0)
     {
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE,
@@ -885,7 +980,7 @@ outlay_import_check (OutlayWorkbook             *workbook,
  * outlay_import_add_errors_json:
  *
  * Adds @errors (#OutlayImportRowError) to @b as an array of {row, column,
- * value, message}: stored with the import, printed by outlay-cli.
+ * value, message, cells}: stored with the import, printed by outlay-cli.
  */
 void
 outlay_import_add_errors_json (JsonBuilder *b,
@@ -905,6 +1000,8 @@ outlay_import_add_errors_json (JsonBuilder *b,
       json_builder_add_string_value (b, e->value);
       json_builder_set_member_name (b, "message");
       json_builder_add_string_value (b, e->message);
+      json_builder_set_member_name (b, "cells");
+      json_builder_add_string_value (b, e->cells);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -32,6 +32,7 @@ typedef struct
   char  *column;    /* the column's header, or its letter */
   char  *value;
   char  *message;
+  char *cells; /* the row's values, "Crew | C1 | Gaffer | twelve" */
 } OutlayImportRowError;
 
 typedef struct

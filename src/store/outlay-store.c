@@ -30,6 +30,7 @@ struct _OutlayStore
   GHashTable *statements; /* SQL text → sqlite3_stmt, prepared once */
   gboolean    created;
   gboolean damaged; /* SQLite found the file corrupt: write nothing */
+  char *read_only; /* why edits are refused (opened for viewing), or NULL */
 
   /* waiting for another connection's write lock (busy_cb) */
   OutlayStoreWaitFunc wait_func;
@@ -80,7 +81,18 @@ outlay_store_fail (OutlayStore *self,
 
   if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
     return outlay_store_set_damaged (self, error);
-  if (code == SQLITE_FULL)
+  if (code == SQLITE_READONLY && self->read_only != NULL)
+    g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
+                 _("%s. It is open for viewing only; nothing was changed."), self->read_only);
+  else if (code == SQLITE_READONLY)
+    g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
+                 _("Outlay cannot write to “%s”: the file or its folder is read-only; "
+                   "nothing was changed"),
+                    self->path);
+  else if (code == SQLITE_IOERR)
+    g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
+                 _("The disk holding “%s” reported an error while Outlay used it"), self->path);
+  else if (code == SQLITE_FULL)
     g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
                  _("The disk holding “%s” is full; nothing was changed"), self->path);
   else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
@@ -89,8 +101,8 @@ outlay_store_fail (OutlayStore *self,
                  self->path);
   else
     g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
-                 _("Could not write to the database “%s”: %s"), self->path,
-                 sqlite3_errmsg (self->db));
+                 _("The database “%s” reported a problem: %s"), self->path,
+                    sqlite3_errmsg (self->db));
   return FALSE;
 }
 
@@ -435,6 +447,7 @@ outlay_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
+  g_free (self->read_only);
   G_OBJECT_CLASS (outlay_store_parent_class)->finalize (object);
 }
 
@@ -526,6 +539,142 @@ check_path (const char *path, GError **error)
   return TRUE;
 }
 
+static gboolean
+is_plain_failure (int code)
+{
+  return code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_FULL
+         || code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_READONLY
+         || code == SQLITE_IOERR;
+}
+
+/* Why Outlay cannot write at @path, or NULL. SQLite writes the file
+ * and, in WAL mode, two files beside it, so the folder must be writable. */
+static char *
+read_only_reason (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int errsv;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, W_OK) != 0)
+    {
+      errsv = errno;
+      return errsv == EROFS
+          ? g_strdup_printf (_("Outlay cannot write to “%s”: the disk it is on is read-only"),
+                                path)
+          : g_strdup_printf (_("Outlay cannot write to “%s”: the file is read-only"), path);
+    }
+  if (g_access (dir, W_OK) != 0)
+    {
+      errsv = errno;
+      return errsv == EROFS
+          ? g_strdup_printf (_("Outlay cannot write next to “%s”: the disk it is on is read-only"),
+                                path)
+          : g_strdup_printf (_("Outlay cannot write next to “%s”: the folder is read-only"), path);
+    }
+  return NULL;
+}
+
+/* Opens @self->path read-only, to view what cannot be written. Without
+ * its -wal and -shm files a WAL database opens only as immutable. */
+static gboolean
+open_read_only (OutlayStore *self, GError **error)
+{
+  g_autofree char *abs = g_canonicalize_filename (self->path, NULL);
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+  g_autofree char *uri = g_filename_to_uri (abs, NULL, NULL);
+  g_autofree char *with_mode = NULL;
+  int version = -1;
+  sqlite3_stmt *stmt = NULL;
+
+  if (uri == NULL)
+    uri = g_strdup (abs);
+  with_mode = g_strconcat (uri,
+                           g_file_test (wal, G_FILE_TEST_EXISTS)
+                                   || g_file_test (shm, G_FILE_TEST_EXISTS)
+                               ? "?mode=ro"
+                               : "?mode=ro&immutable=1",
+                           NULL);
+  if (sqlite3_open_v2 (with_mode, &self->db,
+                       SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL)
+      != SQLITE_OK)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
+                   _("%s, and it cannot be opened for viewing"), self->read_only);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 0);
+  sqlite3_busy_timeout (self->db, 5000);
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (version < 0 && sqlite3_errcode (self->db) != SQLITE_NOTADB)
+    return outlay_store_fail (self, error);
+  if (version <= 0)
+    g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
+                 _("“%s” is not an Outlay database"), self->path);
+  else if (version > OUTLAY_SCHEMA_VERSION)
+    g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_SCHEMA_TOO_NEW,
+                 _("This database was written by a newer version of Outlay (schema %d, this "
+                   "version reads up to %d). Update Outlay to open it."),
+                    version, OUTLAY_SCHEMA_VERSION);
+  else if (version < OUTLAY_SCHEMA_VERSION)
+    g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
+                 _("%s, and the database was made by an older Outlay: it must be updated, "
+                   "which needs writing, before it can be opened"),
+                    self->read_only);
+  return version == OUTLAY_SCHEMA_VERSION;
+}
+
+/**
+ * outlay_store_open_read_only:
+ * @path: an Outlay database
+ * @error: why it could not be opened
+ *
+ * Opens @path for viewing: every change is refused with a message that
+ * says so. outlay_store_open() does this by itself when the file, its
+ * folder or its disk is read-only.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+OutlayStore *
+outlay_store_open_read_only (const char *path, GError **error)
+{
+  g_autoptr(OutlayStore) self = g_object_new (OUTLAY_TYPE_STORE, NULL);
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_path (path, error))
+    return NULL;
+  self->path = g_strdup (path);
+  self->read_only = read_only_reason (path);
+  if (self->read_only == NULL)
+    self->read_only = g_strdup_printf (_("“%s” was opened read-only"), path);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND, _("“%s” does not exist"), path);
+      return NULL;
+    }
+  if (!open_read_only (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * outlay_store_get_read_only:
+ * @self: a store
+ *
+ * Returns: (nullable): why changes are refused (the store was opened for
+ *   viewing only), or %NULL when it can be written
+ */
+const char *
+outlay_store_get_read_only (OutlayStore *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), NULL);
+  return self->read_only;
+}
+
 /**
  * outlay_store_open:
  * @path: the database file; created if missing (its folder must exist)
@@ -544,12 +693,24 @@ outlay_store_open (const char  *path,
   g_autoptr(OutlayStore) self = g_object_new (OUTLAY_TYPE_STORE, NULL);
   g_autofree char *backup = NULL;
   int version;
+  g_autofree char *read_only = NULL;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   if (!check_path (path, error))
     return NULL;
+  read_only = read_only_reason (path);
+  if (read_only != NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
+                   _("Outlay cannot create “%s”: the folder “%s” is read-only"), path, dir);
+      return NULL;
+    }
+  if (read_only != NULL)
+    return outlay_store_open_read_only (path, error);
   self->path = g_strdup (path);
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
@@ -583,7 +744,15 @@ outlay_store_open (const char  *path,
       && (backup = outlay_store_backup (self, NULL, error)) == NULL)
     return NULL;
   if (!outlay_schema_migrate (self->db, OUTLAY_SCHEMA_VERSION, &self->created, error))
-    return NULL;
+    {
+      /* a lock, a full disk or damage: say which, naming the file */
+      if (is_plain_failure (sqlite3_errcode (self->db)))
+        {
+          g_clear_error (error);
+          outlay_store_fail (self, error);
+        }
+      return NULL;
+    }
   return g_steal_pointer (&self);
 }
 

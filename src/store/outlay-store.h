@@ -25,6 +25,8 @@ char           *outlay_store_default_path        (void);
 OutlayStore    *outlay_store_open                (const char          *path,
                                                   GError             **error);
 OutlayStore    *outlay_store_open_default        (GError             **error);
+OutlayStore *outlay_store_open_read_only (const char *path, GError **error);
+const char *outlay_store_get_read_only (OutlayStore *self);
 const char     *outlay_store_get_path            (OutlayStore         *self);
 gboolean        outlay_store_get_created         (OutlayStore         *self);
 gboolean        outlay_store_add_sample          (OutlayStore         *self,

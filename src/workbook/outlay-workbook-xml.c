@@ -29,11 +29,13 @@ typedef struct
 {
   guint64 packed;
   guint64 unpacked;
+  guint64 local; /* offset of its local header, or G_MAXUINT64 (zip64) */
 } MemberSize;
 
 struct _OutlayZip
 {
   GsfInfile  *infile;
+  GsfInput *input;      /* a copy of the archive's, to check local headers */
   GHashTable *sizes;    /* path → MemberSize, from the central directory */
   char       *name;
   guint64     inflated; /* bytes unpacked so far, all members */
@@ -221,6 +223,7 @@ parse_directory (GHashTable *sizes, const guint8 *p, gsize length, guint64 n)
       size = g_new (MemberSize, 1);
       size->packed = le32 (p + 20);
       size->unpacked = le32 (p + 24);
+      size->local = le32 (p + 42) != 0xFFFFFFFFu ? le32 (p + 42) : G_MAXUINT64;
       read_zip64_sizes (p + 46 + name_len, extra_len, size);
       g_hash_table_replace (sizes, g_strndup ((const char *) p + 46, name_len), size);
       p += 46 + name_len + extra_len + comment_len;
@@ -278,11 +281,11 @@ outlay_zip_open (GsfInput    *input,
       return NULL;
     }
   gsf_input_seek (input, 0, G_SEEK_SET);
+  zip->input = gsf_input_dup (input, NULL);
   zip->infile = gsf_infile_zip_new (input, &local_error);
   if (zip->infile == NULL)
     {
-      outlay_file_set_damaged (error, name, "%s",
-                               local_error ? local_error->message : _("not a readable zip archive"));
+      outlay_file_set_damaged (error, name, _("not a readable zip archive"));
       return NULL;
     }
   return g_steal_pointer (&zip);
@@ -294,6 +297,7 @@ outlay_zip_free (OutlayZip *zip)
   if (zip == NULL)
     return;
   g_clear_object (&zip->infile);
+  g_clear_object (&zip->input);
   g_clear_pointer (&zip->sizes, g_hash_table_unref);
   g_free (zip->name);
   g_free (zip);
@@ -332,6 +336,16 @@ check_member (OutlayZip *zip, const char *path, const MemberSize *size, guint64 
   return TRUE;
 }
 
+static gboolean
+local_header_ok (OutlayZip *zip, const MemberSize *size)
+{
+  guint8 sig[4];
+
+  if (zip->input == NULL || size->local == G_MAXUINT64)
+    return TRUE;
+  return read_at (zip->input, (gsf_off_t) size->local, 4, sig) && le32 (sig) == SIG_LOCAL;
+}
+
 static GsfInput *
 open_member (OutlayZip *zip, const char *path, GError **error)
 {
@@ -347,6 +361,12 @@ open_member (OutlayZip *zip, const char *path, GError **error)
     }
   if (!check_member (zip, path, size, 0, error))
     return NULL;
+  /* libgsf prints its own complaint about a bad local header first */
+  if (!local_header_ok (zip, size))
+    {
+      outlay_file_set_damaged (error, zip->name, _("%s cannot be read"), path);
+      return NULL;
+    }
   names = g_strsplit (path, "/", -1);
   member = gsf_infile_child_by_aname (zip->infile, (const char **) names);
   if (member == NULL)
@@ -451,8 +471,10 @@ structured_error_cb (void *data, xmlErrorPtr err)
   if (err == NULL || err->level < XML_ERR_ERROR || xml->xml_code != 0 || xml->error != NULL)
     return;
   xml->xml_code = err->code != 0 ? err->code : -1;
-  xml->xml_message = g_strdup (err->message ? err->message : "");
-  g_strstrip (xml->xml_message);
+  /* only to tell a size limit from other faults; never shown */
+  xml->xml_huge = err->message != NULL
+                  && (strstr (err->message, "HUGE") != NULL
+                      || strstr (err->message, "Huge") != NULL);
   xml->xml_line = err->line;
   if (xml->where != NULL && xml->xml_code == XML_ERR_INVALID_CHAR)
     {
@@ -565,6 +587,36 @@ outlay_xml_value_uint (const OutlayXmlValue *value,
   return TRUE;
 }
 
+/* What is wrong, in Outlay's words: libxml2's own text ("StartTag:
+ * invalid element name", "use XML_PARSE_HUGE") means nothing to a user. */
+static const char *
+xml_problem (OutlayXml *xml)
+{
+  if (xml->xml_huge || xml->xml_code == XML_ERR_NAME_TOO_LONG)
+    return _("an element in it is larger than Outlay reads");
+  switch (xml->xml_code)
+    {
+      case XML_ERR_INVALID_CHAR:
+      case XML_ERR_INVALID_ENCODING:
+      case XML_ERR_UNKNOWN_ENCODING:
+      case XML_ERR_UNSUPPORTED_ENCODING:
+      case XML_ERR_INVALID_CHARREF:
+        return _("its text is not valid UTF-8 or holds a character that is not allowed");
+      case XML_ERR_DOCUMENT_EMPTY:
+        return _("it is empty");
+      case XML_ERR_DOCUMENT_END:
+      case XML_ERR_EXTRA_CONTENT:
+        return _("something follows the end of its content");
+      case XML_ERR_TAG_NOT_FINISHED:
+      case XML_ERR_LTSLASH_REQUIRED:
+      case XML_ERR_GT_REQUIRED:
+      case XML_ERR_TAG_NAME_MISMATCH:
+        return _("it is cut short or its tags do not match");
+      default:
+        return _("it is not well-formed XML");
+    }
+}
+
 static gboolean
 finish_parse (OutlayXml *xml, GError **error)
 {
@@ -577,8 +629,8 @@ finish_parse (OutlayXml *xml, GError **error)
     return TRUE;
   if (xml->xml_code != 0)
     {
-      outlay_file_set_damaged (error, xml->file, _("%s, line %d: %s"),
-                               xml->part, xml->xml_line, xml->xml_message);
+      outlay_file_set_damaged (error, xml->file,
+                               _("%s, line %d: %s"), xml->part, xml->xml_line, xml_problem (xml));
       return FALSE;
     }
   if (!xml->ctxt->wellFormed)
@@ -684,7 +736,6 @@ outlay_xml_parse (OutlayZip      *zip,
   xmlParseDocument (xml->ctxt);
 
   ok = finish_parse (xml, error);
-  g_clear_pointer (&xml->xml_message, g_free);
   g_clear_error (&xml->error);
   /* libxml2 records entity declarations in a document of its own even in
    * SAX mode ("for expat compatibility"); it is ours to free */

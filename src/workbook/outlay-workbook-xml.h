@@ -52,7 +52,7 @@ struct _OutlayXml
   GError           *error;
   gboolean          done;
   int               xml_code;
-  char             *xml_message;
+  gboolean xml_huge;
   int               xml_line;
 };
 

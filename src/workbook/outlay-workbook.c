@@ -12,6 +12,7 @@
 #include "outlay-error.h"
 #include "outlay-workbook-private.h"
 #include "outlay-workbook-xml.h"
+#include "outlay-xlsx-private.h"
 
 /* libgsf 1.14.50 has no autoptr support */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
@@ -19,11 +20,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInfile, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutput, g_object_unref)
 
 /* Picks the reader by content, never by extension: a zip is an xlsx when
- * it has xl/workbook.xml and an ODS when its mimetype says so; an OLE2
- * compound file is an xls, unless it holds an encrypted OOXML package;
- * anything else goes to the CSV reader, which refuses binary.  OLE2 files
- * are read by outlay-workbook-reader, in another process: libfreexl is
- * not safe with hostile files (see outlay-workbook-remote.c). */
+ * its officeDocument relationship (or xl/workbook.xml) is a spreadsheet
+ * and an ODS when its mimetype says so; an OLE2 compound file is an xls,
+ * unless it holds an encrypted OOXML package, a password-protected or an
+ * older (Excel 5) workbook; formats Outlay does not read (xlsb, Numbers,
+ * Excel 2–4, SYLK) are named; anything else goes to the CSV reader, which
+ * refuses binary.  OLE2 files are read by outlay-workbook-reader, in
+ * another process: libfreexl is not safe with hostile files (see
+ * outlay-workbook-remote.c). */
 
 #define ODS_MIMETYPE "application/vnd.oasis.opendocument.spreadsheet"
 /* Rows between two looks at the cancellable. */
@@ -84,6 +88,17 @@ is_ods_mimetype (GBytes *bytes)
   return n == size || (size - n == 9 && memcmp (data + n, "-template", 9) == 0);
 }
 
+/* "“x.xlsb” is an Excel binary workbook (.xlsb), which Outlay cannot
+ * read: …" with what to do. */
+static void
+set_unsupported (OutlayWorkbook *self, const char *format, GError **error)
+{
+  g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE,
+               _("“%s” is %s, which Outlay cannot read. Open it in your spreadsheet, "
+                 "save it as .xlsx or .ods, and import that."),
+                  self->name, format);
+}
+
 static gboolean
 sniff_zip (OutlayWorkbook *self, GsfInput *input, GError **error)
 {
@@ -93,7 +108,17 @@ sniff_zip (OutlayWorkbook *self, GsfInput *input, GError **error)
 
   if (zip == NULL)
     return FALSE;
-  if (outlay_zip_has (zip, "xl/workbook.xml"))
+  if (outlay_zip_has (zip, "xl/workbook.bin"))
+    {
+      set_unsupported (self, _("an Excel binary workbook (.xlsb)"), error);
+      return FALSE;
+    }
+  if (outlay_zip_has (zip, "Index/Document.iwa"))
+    {
+      set_unsupported (self, _("an Apple Numbers document"), error);
+      return FALSE;
+    }
+  if (outlay_zip_has (zip, "xl/workbook.xml") || outlay_xlsx_is_spreadsheet (zip))
     {
       self->format = OUTLAY_WORKBOOK_XLSX;
       self->klass = &outlay_xlsx_format;
@@ -128,9 +153,11 @@ copy_to_temp (OutlayWorkbook *self, GsfInput *input, GError **error)
   if (fd < 0 || !g_close (fd, &local_error)
       || (output = gsf_output_stdio_new (self->temp_path, &local_error)) == NULL)
     {
+      g_debug ("temporary copy: %s", local_error ? local_error->message : "");
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_FAILED,
-                   _("“%s” could not be copied to a temporary file: %s"), self->name,
-                   local_error ? local_error->message : "");
+                   _("“%s” could not be copied to a temporary file to read it; the temporary "
+                     "folder may be full or read-only"),
+                      self->name);
       return FALSE;
     }
   ok = gsf_input_seek (input, 0, G_SEEK_SET) == FALSE && gsf_input_copy (input, output);
@@ -141,29 +168,144 @@ copy_to_temp (OutlayWorkbook *self, GsfInput *input, GError **error)
   return ok;
 }
 
+#define BIFF_BOF 0x0809
+#define BIFF_EOF 0x000A
+#define BIFF_FILEPASS 0x002F
+#define BIFF5_VERSION 0x0500
+/* records looked at for FILEPASS, which comes right after the BOF */
+#define BIFF_SCAN 64
+
+static void
+set_password_protected (OutlayWorkbook *self, GError **error)
+{
+  g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_ENCRYPTED,
+               _("“%s” is protected with a password. Open it in your spreadsheet, "
+                 "remove the password, save, and import again."),
+                  self->name);
+}
+
+/* Tells Excel 5 from Excel 97–2003 by the BOF record, and finds the
+ * FILEPASS record of a password-protected workbook, which freexl would
+ * otherwise report as damaged. */
+static gboolean
+check_biff (OutlayWorkbook *self, GsfInfile *ole, GError **error)
+{
+  g_autoptr(GsfInput) stream = gsf_infile_child_by_name (ole, "Workbook");
+  guint8 head[4], version[2];
+
+  if (stream == NULL)
+    {
+      g_autoptr(GsfInput) book = gsf_infile_child_by_name (ole, "Book");
+
+      if (book != NULL)
+        {
+          set_unsupported (self, _("an Excel 5 or Excel 95 workbook"), error);
+          return FALSE;
+        }
+      return TRUE; /* freexl says what is wrong */
+    }
+  for (guint i = 0; i < BIFF_SCAN && gsf_input_read (stream, 4, head) != NULL; i++)
+    {
+      guint type = head[0] | head[1] << 8;
+      guint length = head[2] | head[3] << 8;
+
+      if (i == 0 && type == BIFF_BOF && length >= 2 && gsf_input_read (stream, 2, version) != NULL)
+        {
+          if ((version[0] | version[1] << 8) <= BIFF5_VERSION)
+            {
+              set_unsupported (self, _("an Excel 5 or Excel 95 workbook"), error);
+              return FALSE;
+            }
+          length -= 2;
+        }
+      else if (i == 0 && type != BIFF_BOF)
+        return TRUE;
+      if (type == BIFF_FILEPASS)
+        {
+          set_password_protected (self, error);
+          return FALSE;
+        }
+      if (type == BIFF_EOF || gsf_input_seek (stream, length, G_SEEK_CUR))
+        break;
+    }
+  return TRUE;
+}
+
+/* A BIFF2–4 worksheet or workbook is a bare record stream, not an OLE2
+ * file: a BOF record (0x0009, 0x0209, 0x0409) of 4 to 16 bytes. */
+static gboolean
+is_old_biff (const guint8 *head, gsize size)
+{
+  return size >= 8 && head[0] == 0x09 && (head[1] == 0x00 || head[1] == 0x02 || head[1] == 0x04)
+         && head[3] == 0 && head[2] >= 4 && head[2] <= 16;
+}
+
+static gboolean
+is_sylk (const guint8 *head, gsize size)
+{
+  return size >= 4 && memcmp (head, "ID;P", 4) == 0;
+}
+
+/* Whether the sectors an OLE2 header points at (its first 109 FAT
+ * sectors and the directory) are inside the file: libgsf prints a
+ * critical warning for a cut-short file before it fails. */
+static gboolean
+ole2_fits (GsfInput *input)
+{
+  guint8 header[512];
+  gsf_off_t size = gsf_input_size (input);
+  guint shift, n_fat, sector;
+
+  if (size < (gsf_off_t) sizeof header || gsf_input_seek (input, 0, G_SEEK_SET)
+      || gsf_input_read (input, sizeof header, header) == NULL)
+    return FALSE;
+  gsf_input_seek (input, 0, G_SEEK_SET);
+  shift = GSF_LE_GET_GUINT16 (header + 30);
+  if (shift != 9 && shift != 12)
+    return FALSE;
+  n_fat = GSF_LE_GET_GUINT32 (header + 44);
+  if ((guint64) n_fat << shift > (guint64) size)
+    return FALSE;
+  /* the header's unused FAT slots are free or in the file (libgsf warns
+   * about them otherwise) */
+  for (guint i = n_fat; i < 109; i++)
+    {
+      sector = GSF_LE_GET_GUINT32 (header + 76 + 4 * i);
+      if (sector != 0xFFFFFFFF && ((gsf_off_t) sector + 2) << shift > size)
+        return FALSE;
+    }
+  for (guint i = 0; i <= MIN (n_fat, 109); i++)
+    {
+      /* the FAT sectors, then the first directory sector */
+      sector = GSF_LE_GET_GUINT32 (i < MIN (n_fat, 109) ? header + 76 + 4 * i : header + 48);
+      if (sector >= 0xFFFFFFFA || ((gsf_off_t) sector + 2) << shift > size)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 sniff_ole2 (OutlayWorkbook *self, GsfInput *input, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GsfInfile) ole = gsf_infile_msole_new (input, &local_error);
+  g_autoptr(GsfInfile) ole = ole2_fits (input) ? gsf_infile_msole_new (input, &local_error) : NULL;
   g_autoptr(GsfInput) info = NULL;
   g_autoptr(GsfInput) package = NULL;
 
   if (ole == NULL)
     {
-      outlay_file_set_damaged (error, self->name, "%s",
-                               local_error ? local_error->message : _("not a readable Office file"));
+      outlay_file_set_damaged (error, self->name, _("not a readable Office file"));
       return FALSE;
     }
   info = gsf_infile_child_by_name (ole, "EncryptionInfo");
   package = gsf_infile_child_by_name (ole, "EncryptedPackage");
   if (info != NULL || package != NULL)
     {
-      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_ENCRYPTED,
-                   _("“%s” is protected with a password. Open it in your spreadsheet, "
-                     "remove the password, save, and import again."), self->name);
+      set_password_protected (self, error);
       return FALSE;
     }
+  if (!check_biff (self, ole, error))
+    return FALSE;
   self->format = OUTLAY_WORKBOOK_XLS;
   self->klass = &outlay_xls_format;
   return TRUE;
@@ -200,6 +342,16 @@ sniff (OutlayWorkbook *self, GsfInput *input, GError **error)
       self->format = OUTLAY_WORKBOOK_XLS;
       self->klass = &outlay_remote_format;
       ok = TRUE;
+    }
+  else if (is_old_biff (head, (gsize) MIN (size, 8)))
+    {
+      set_unsupported (self, _("an Excel 2, 3 or 4 worksheet"), error);
+      ok = FALSE;
+    }
+  else if (is_sylk (head, (gsize) MIN (size, 8)))
+    {
+      set_unsupported (self, _("a SYLK file"), error);
+      ok = FALSE;
     }
   else
     {
@@ -248,6 +400,23 @@ open_input (GsfInput *input,
       return NULL;
     }
   return g_steal_pointer (&self);
+}
+
+/* Why a file cannot be opened, in Outlay's words. */
+static const char *
+open_problem (const GError *error)
+{
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES)
+      || g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_PERM)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return _("you do not have permission to read it");
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    return _("it is a folder, not a file");
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return _("it is not there any more");
+  return _("it cannot be read");
 }
 
 /* The name to show for @file; FALSE with @error set when it is not there. */
@@ -313,8 +482,8 @@ outlay_workbook_open (GFile         *file,
     input = gsf_input_gio_new (file, &local_error);
   if (input == NULL)
     {
-      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_FAILED, _("“%s” could not be opened: %s"), name,
-                   local_error ? local_error->message : _("unknown error"));
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_FAILED,
+                   _("“%s” could not be opened: %s"), name, open_problem (local_error));
       return NULL;
     }
   return open_input (input, name, path, NULL, FALSE, cancellable, error);
@@ -332,8 +501,7 @@ outlay_workbook_open_in_process (const char *path, const char *name, GError **er
   if (input == NULL)
     {
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_FAILED,
-                   _("“%s” could not be opened: %s"), name,
-                      local_error ? local_error->message : _("unknown error"));
+                   _("“%s” could not be opened: %s"), name, open_problem (local_error));
       return NULL;
     }
   return open_input (input, name, path, NULL, TRUE, NULL, error);
@@ -388,12 +556,26 @@ outlay_workbook_finalize (GObject *object)
   G_OBJECT_CLASS (outlay_workbook_parent_class)->finalize (object);
 }
 
+/* libgsf warns on stderr about damage it then reports as an error, which
+ * Outlay words for the user: its text is dropped. (Logging again from
+ * here would be a fatal recursion; tests run with fatal warnings, so
+ * there a libgsf warning still fails the test.) */
+static void
+libgsf_log_cb (const char *domain, GLogLevelFlags level, const char *message, gpointer user_data)
+{
+}
+
 static void
 outlay_workbook_class_init (OutlayWorkbookClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  static const char *const libgsf_domains[] = { "libgsf:msole", "libgsf:zip", "libgsf" };
 
   object_class->finalize = outlay_workbook_finalize;
+  for (guint i = 0; i < G_N_ELEMENTS (libgsf_domains); i++)
+    g_log_set_handler (libgsf_domains[i],
+                       G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_MESSAGE,
+                       libgsf_log_cb, NULL);
   /* once, before any reader thread touches libxml2 */
   xmlInitParser ();
 }

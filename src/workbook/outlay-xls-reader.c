@@ -101,9 +101,12 @@ damaged_error (const char  *name,
                int          code,
                GError     **error)
 {
+  /* freexl's code is for a debugger, not for the user */
+  g_debug ("freexl error %d on “%s”", code, name);
   g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE,
-               _("“%s” is damaged or not an Excel 97–2003 workbook (freexl error %d)"),
-               name, code);
+               _("“%s” is damaged or not an Excel 97–2003 workbook (%s)"), name,
+                  code == FREEXL_INSUFFICIENT_MEMORY ? _("it is too large to read")
+                                                     : _("its workbook records cannot be read"));
 }
 
 static void
@@ -722,10 +725,11 @@ xls_cell_error (XlsRowBuffer  *rb,
   char col[8];
 
   column_name (column, col);
+  g_debug ("freexl error %d", code);
   g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE,
-               _("“%s”, sheet “%s”, cell %s%u: the workbook is damaged (freexl error %d)"),
-               rb->reader->name, (const char *) g_ptr_array_index (rb->reader->sheet_names, rb->sheet),
-               col, row + 1, code);
+               _("“%s”, sheet “%s”, cell %s%u: the workbook is damaged here"), rb->reader->name,
+                  (const char *) g_ptr_array_index (rb->reader->sheet_names, rb->sheet), col,
+                  row + 1);
   return FALSE;
 }
 

@@ -39,6 +39,8 @@ gboolean xlsx_serial_to_iso  (const char *serial,
                               gboolean    date1904,
                               char       *buf);
 
+gboolean outlay_xlsx_is_spreadsheet (OutlayZip *zip);
+
 gboolean xlsx_read_sheet     (gpointer             reader,
                               OutlayWorkbookInfo  *info,
                               guint                sheet,

@@ -8,12 +8,16 @@
 
 #include "outlay-xlsx-private.h"
 
-/* Opening an xlsx reads what every sheet needs: the sheet list from
- * xl/workbook.xml, where each sheet lives from its relationships, which
- * cell styles are dates from xl/styles.xml, and the shared strings. */
+/* Opening an xlsx reads what every sheet needs: the sheet list from the
+ * workbook part (xl/workbook.xml, or wherever the package's
+ * officeDocument relationship in _rels/.rels puts it), where each sheet
+ * lives from its relationships, which cell styles are dates from the
+ * styles part, and the shared strings. */
 
 #define WORKBOOK_PART "xl/workbook.xml"
-#define WORKBOOK_RELS "xl/_rels/workbook.xml.rels"
+#define PACKAGE_RELS "_rels/.rels"
+#define CONTENT_TYPES "[Content_Types].xml"
+#define REL_TYPE_SUFFIX_OFFICE_DOCUMENT "/officeDocument"
 #define REL_TYPE_SUFFIX_SHEET   "/worksheet"
 #define REL_TYPE_SUFFIX_STRINGS "/sharedStrings"
 #define REL_TYPE_SUFFIX_STYLES  "/styles"
@@ -43,6 +47,7 @@ typedef struct
 {
   OutlayXml      xml;
   const xmlChar *n_relationship, *n_id, *n_target, *n_type, *n_target_mode;
+  const char *base;     /* the folder targets are relative to */
   GHashTable    *rels;  /* id → Relationship */
 } RelsParse;
 
@@ -299,7 +304,7 @@ rels_start_element_cb (void           *ctx,
   if (id == NULL || target == NULL)
     return;
   rel = g_new0 (Relationship, 1);
-  rel->path = resolve_target ("xl", target);
+  rel->path = resolve_target (rp->base, target);
   rel->type = attr_dup (n_attributes, attrs, rp->n_type);
   if (rel->type == NULL)
     rel->type = g_strdup ("");
@@ -515,7 +520,11 @@ styles_end_element_cb (void          *ctx,
 /* ---- opening ---- */
 
 static gboolean
-read_workbook (XlsxReader *reader, GPtrArray *sheets, GCancellable *cancellable, GError **error)
+read_workbook (XlsxReader *reader,
+               const char *part,
+               GPtrArray *sheets,
+               GCancellable *cancellable,
+               GError **error)
 {
   WorkbookParse wp = { 0 };
   xmlSAXHandler sax;
@@ -524,28 +533,87 @@ read_workbook (XlsxReader *reader, GPtrArray *sheets, GCancellable *cancellable,
   sax.startDocument = workbook_start_document_cb;
   sax.startElementNs = workbook_start_element_cb;
   wp.sheets = sheets;
-  if (!outlay_xml_parse (reader->zip, WORKBOOK_PART, &sax, &wp.xml, cancellable, error))
+  if (!outlay_xml_parse (reader->zip, part, &sax, &wp.xml, cancellable, error))
     return FALSE;
   reader->date1904 = wp.date1904;
   return TRUE;
 }
 
+/* The relationships of @part ("xl/workbook.xml" → xl/_rels/workbook.xml.rels,
+ * "" → _rels/.rels), targets resolved against @part's folder; empty
+ * when there are none. */
 static GHashTable *
-read_rels (XlsxReader *reader, GCancellable *cancellable, GError **error)
+read_rels (OutlayZip *zip, const char *part, GCancellable *cancellable, GError **error)
 {
   RelsParse rp = { 0 };
   xmlSAXHandler sax;
   g_autoptr(GHashTable) rels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, relationship_free);
+  g_autofree char *dir = *part ? g_path_get_dirname (part) : g_strdup (".");
+  g_autofree char *base = *part ? g_path_get_basename (part) : g_strdup ("");
+  g_autofree char *rels_part = NULL;
 
-  if (!outlay_zip_has (reader->zip, WORKBOOK_RELS))
+  if (g_str_equal (dir, "."))
+    dir[0] = '\0';
+  rels_part = g_strdup_printf ("%s%s_rels/%s.rels", dir, *dir ? "/" : "", base);
+  if (!outlay_zip_has (zip, rels_part))
     return g_steal_pointer (&rels);
   outlay_xml_init_sax (&sax);
   sax.startDocument = rels_start_document_cb;
   sax.startElementNs = rels_start_element_cb;
+  rp.base = dir;
   rp.rels = rels;
-  if (!outlay_xml_parse (reader->zip, WORKBOOK_RELS, &sax, &rp.xml, cancellable, error))
+  if (!outlay_xml_parse (zip, rels_part, &sax, &rp.xml, cancellable, error))
     return NULL;
   return g_steal_pointer (&rels);
+}
+
+/* The part the package's officeDocument relationship names, when it is
+ * in the zip; else NULL, with @error set only when _rels/.rels is damaged. */
+static char *
+find_office_document (OutlayZip *zip, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GHashTable) rels = NULL;
+  GHashTableIter iter;
+  Relationship *rel;
+
+  if (!outlay_zip_has (zip, PACKAGE_RELS))
+    return NULL;
+  rels = read_rels (zip, "", cancellable, error);
+  if (rels == NULL)
+    return NULL;
+  g_hash_table_iter_init (&iter, rels);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &rel))
+    if (g_str_has_suffix (rel->type, REL_TYPE_SUFFIX_OFFICE_DOCUMENT)
+        && outlay_zip_has (zip, rel->path))
+      return g_strdup (rel->path);
+  return NULL;
+}
+
+/**
+ * outlay_xlsx_is_spreadsheet:
+ * @zip: an Office Open XML package
+ *
+ * Whether @zip's main part, found through _rels/.rels, is a spreadsheet
+ * workbook in XML (not a document, a presentation or an .xlsb), as its
+ * [Content_Types].xml declares.
+ */
+gboolean
+outlay_xlsx_is_spreadsheet (OutlayZip *zip)
+{
+  g_autofree char *part = find_office_document (zip, NULL, NULL);
+  g_autoptr(GBytes) types = NULL;
+  gsize size;
+  const char *data;
+
+  if (part == NULL || !g_str_has_suffix (part, ".xml"))
+    return FALSE;
+  types = outlay_zip_read_small (zip, CONTENT_TYPES, 1024 * 1024, NULL);
+  if (types == NULL)
+    return FALSE;
+  data = g_bytes_get_data (types, &size);
+  return g_strstr_len (data, (gssize) size, "spreadsheetml") != NULL
+         || g_strstr_len (data, (gssize) size, "ms-excel.sheet") != NULL
+         || g_strstr_len (data, (gssize) size, "ms-excel.template") != NULL;
 }
 
 /* The part of the relationship whose type ends in @suffix, else @fallback. */
@@ -644,6 +712,7 @@ xlsx_open (GsfInput            *input,
   g_autoptr(XlsxReader) reader = g_new0 (XlsxReader, 1);
   g_autoptr(GPtrArray) sheets = g_ptr_array_new_with_free_func (workbook_sheet_free);
   g_autoptr(GHashTable) rels = NULL;
+  g_autofree char *workbook = NULL;
   const char *part;
 
   reader->paths = g_ptr_array_new_with_free_func (g_free);
@@ -651,9 +720,24 @@ xlsx_open (GsfInput            *input,
   reader->strings = g_array_new (FALSE, FALSE, sizeof (XlsxString));
   reader->date_styles = g_array_new (FALSE, FALSE, sizeof (guint8));
   reader->zip = outlay_zip_open (input, info->name, error);
-  if (reader->zip == NULL || !read_workbook (reader, sheets, cancellable, error))
+  if (reader->zip == NULL)
     return NULL;
-  rels = read_rels (reader, cancellable, error);
+  if (!outlay_zip_has (reader->zip, WORKBOOK_PART))
+    {
+      GError *local_error = NULL;
+
+      workbook = find_office_document (reader->zip, cancellable, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+    }
+  if (workbook == NULL)
+    workbook = g_strdup (WORKBOOK_PART);
+  if (!read_workbook (reader, workbook, sheets, cancellable, error))
+    return NULL;
+  rels = read_rels (reader->zip, workbook, cancellable, error);
   if (rels == NULL)
     return NULL;
 

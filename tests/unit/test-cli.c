@@ -983,6 +983,122 @@ test_status (Fixture *f, gconstpointer data)
   g_assert_cmpint (r.status, ==, 2);
 }
 
+/* Sections without a code are picked by name. */
+static void
+test_set_section_name (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *id = NULL;
+  static const char *names[] = { "Crew", "Travel" };
+  JsonArray *lines;
+  guint found = 0;
+
+  {
+    g_autoptr(OutlayStore) store = outlay_store_open (f->db, &error);
+    g_autoptr(OutlayDocument) doc = NULL;
+    gint64 budget_id;
+
+    g_assert_no_error (error);
+    budget_id = outlay_store_create_budget (store, "blank", "Uncoded", NULL, &error);
+    doc = outlay_store_load_document (store, budget_id, &error);
+    g_assert_no_error (error);
+    for (guint s = 0; s < G_N_ELEMENTS (names); s++)
+      {
+        OutlaySection *section = outlay_document_add_section (doc, G_MAXUINT, "", names[s], &error);
+        OutlayLine *line;
+
+        g_assert_no_error (error);
+        line = outlay_document_insert_line (doc, section, 0, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_true (outlay_document_set_line_text (doc, line, OUTLAY_LINE_CODE, "7", &error));
+      }
+    id = g_strdup_printf ("%" G_GINT64_FORMAT, budget_id);
+  }
+  run_cli (f, &r, "set", id, "--line", "7", "--field", "rate", "--value", "10", NULL);
+  assert_fails (&r, "in sections “Crew”, “Travel”");
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+  run_cli (f, &r, "set", id, "--section", "travel", "--line", "7", "--field", "rate", "--value",
+           "10", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  run_cli (f, &r, "set", id, "--section", "Props", "--line", "7", "--field", "rate", "--value",
+           "10", NULL);
+  assert_fails (&r, "has no section “Props”");
+  result_clear (&r);
+
+  run_cli (f, &r, "show", id, "--json", NULL);
+  assert_ok (&r);
+  root = parse_json (r.out);
+  lines = json_object_get_array_member (json_node_get_object (root), "lines");
+  for (guint i = 0; i < json_array_get_length (lines); i++)
+    {
+      JsonObject *line = json_array_get_object_element (lines, i);
+
+      if (!g_str_equal (json_object_get_string_member (line, "code"), "7"))
+        continue;
+      /* in section order: Crew's, then Travel's */
+      g_assert_cmpstr (json_object_get_string_member (line, "rate"), ==,
+                       found++ == 1 ? "10.00" : "0.00");
+    }
+  g_assert_cmpuint (found, ==, 2);
+}
+
+static const char skipping_csv[] = "Category,Code,Description,Qty,Rate,Estimate,Actual\n"
+                                   "Travel,T1,Flights,2,450.00,900.00,880.00\n"
+                                   "Crew,C1,Gaffer,5,twelve,6000.00,5900.00\n";
+
+/* An import that skipped rows lands, and says so with status 4. */
+static void
+test_import_skipped (Fixture *f, gconstpointer data)
+{
+  g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
+  g_autofree char *good = g_build_filename (f->dir, "good.csv", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Result) r = { 0 };
+  JsonObject *rows, *e;
+
+  g_assert_true (g_file_set_contents (bad, skipping_csv, -1, NULL));
+  g_assert_true (g_file_set_contents (good, "Description,Estimate\nFlights,900.00\n", -1, NULL));
+
+  run_cli (f, &r, "import", bad, NULL);
+  g_assert_cmpint (r.status, ==, 4);
+  g_assert_nonnull (strstr (r.out, "Imported 1 lines"));
+  g_assert_nonnull (strstr (r.out, "row 3, column “Rate”"));
+  g_assert_nonnull (
+      strstr (r.out, "the row reads: Crew | C1 | Gaffer | 5 | twelve | 6000.00 | 5900.00"));
+  g_assert_nonnull (
+      strstr (r.err, "outlay-cli: 1 row could not be read and was left out of import 1"));
+  result_clear (&r);
+
+  run_cli (f, &r, "import", bad, "--json", "--new", "Again", NULL);
+  g_assert_cmpint (r.status, ==, 4);
+  root = parse_json (r.out);
+  rows = json_object_get_object_member (json_node_get_object (root), "rows");
+  g_assert_cmpint (json_object_get_int_member (rows, "imported"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (rows, "skipped"), ==, 1);
+  e = json_array_get_object_element (json_object_get_array_member (rows, "errors"), 0);
+  g_assert_cmpstr (json_object_get_string_member (e, "cells"), ==,
+                   "Crew | C1 | Gaffer | 5 | twelve | 6000.00 | 5900.00");
+  result_clear (&r);
+
+  /* --strict still refuses, and a clean file exits 0 */
+  run_cli (f, &r, "import", bad, "--strict", "--new", "Strict", NULL);
+  assert_fails (&r, "Nothing was imported");
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+  run_cli (f, &r, "import", good, NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  run_cli (f, &r, "list", NULL);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "bad"));
+  g_assert_nonnull (strstr (r.out, "Again"));
+  g_assert_null (strstr (r.out, "Strict"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1002,6 +1118,8 @@ main (int argc, char *argv[])
   ADD ("/cli/versions", test_versions);
   ADD ("/cli/versions-errors", test_versions_errors);
   ADD ("/cli/set-section", test_set_section);
+  ADD ("/cli/set-section-name", test_set_section_name);
+  ADD ("/cli/import-skipped", test_import_skipped);
   ADD ("/cli/set-locked", test_set_locked);
   ADD ("/cli/templates", test_templates);
   ADD ("/cli/templates-errors", test_templates_errors);

@@ -983,8 +983,9 @@ assert_xls_damaged (const char *data,
   g_assert_true (g_file_set_contents (path, data, len, &error));
   g_assert_false (test_book_open (book, NULL, path, &error));
   g_assert_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE);
-  g_assert_true (g_str_has_prefix (error->message,
-                                   "“x.xls” is damaged or not an Excel 97–2003 workbook (freexl error "));
+  g_assert_true (
+      g_str_has_prefix (error->message, "“x.xls” is damaged or not an Excel 97–2003 workbook ("));
+  g_assert_null (strstr (error->message, "freexl"));
   g_unlink (path);
 }
 

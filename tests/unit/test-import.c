@@ -838,6 +838,49 @@ test_round_trip (Fixture *f, gconstpointer format)
 }
 
 static void
+test_encoding_warning (Fixture *f, gconstpointer data)
+{
+  g_autofree char *latin1_path = write_temp (f, "latin1.csv",
+                                             "Description,Estimate\nCaf\xE9 cr\xE8me,12.50\n");
+  g_autofree char *utf8_path = write_temp (f, "utf8.csv",
+                                           "Description,Estimate\nCaf\xC3\xA9,12.50\n");
+  g_autoptr(OutlayImportAnalysis) latin1_analysis = NULL;
+  g_autoptr(OutlayImportAnalysis) utf8_analysis = NULL;
+  g_autoptr(OutlayWorkbook) latin1 = open_path (latin1_path, &latin1_analysis);
+  g_autoptr(OutlayWorkbook) utf8 = open_path (utf8_path, &utf8_analysis);
+  g_autoptr(OutlayImportResult) r = import_new (f, latin1, latin1_analysis, TRUE);
+  g_autoptr(OutlayImportResult) r_utf8 = import_new (f, utf8, utf8_analysis, TRUE);
+
+  g_assert_cmpuint (r->rows_imported, ==, 1);
+  g_assert_cmpuint (r->warnings->len, ==, 1);
+  g_assert_cmpstr (
+      g_ptr_array_index (r->warnings, 0), ==,
+      "“latin1.csv” is not UTF-8 text; it was read as Windows-1252 (Western European). "
+      "If accented letters look wrong, save it as UTF-8 and import again.");
+  g_assert_cmpuint (r_utf8->rows_imported, ==, 1);
+  g_assert_cmpuint (r_utf8->warnings->len, ==, 0);
+}
+
+/* A file with no header row has no "row 0" to point at. */
+static void
+test_no_header_message (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_temp (f, "words.csv", "just\nsome words\n");
+  g_autoptr(OutlayImportAnalysis) analysis = NULL;
+  g_autoptr(OutlayWorkbook) wb = open_path (path, &analysis);
+  g_autoptr(GError) error = NULL;
+  OutlayImportOptions options = { .mode = OUTLAY_IMPORT_MODE_NEW, .source = "test" };
+  g_autoptr(OutlayImportResult)
+                 r = outlay_import_run (f->store, wb, analysis, &options, NULL, NULL, NULL, &error);
+
+  g_assert_null (r);
+  g_assert_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE);
+  g_assert_cmpstr (error->message, ==,
+                   "“words.csv” has no rows that look like budget lines "
+                   "(a description and an amount), and no row of column names");
+}
+
+static void
 add (const char *path, gconstpointer data, void (*func) (Fixture *, gconstpointer))
 {
   g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown);
@@ -869,6 +912,8 @@ main (int argc, char *argv[])
   add ("/import/fixtures/invoice", "invoice_sample.xlsx", test_not_budget);
   add ("/import/fixtures/expense-report", "expense_report.csv", test_not_budget);
   add ("/import/rows/bad-rows", NULL, test_bad_rows);
+  add ("/import/rows/encoding-warning", NULL, test_encoding_warning);
+  add ("/import/rows/no-header-message", NULL, test_no_header_message);
   add ("/import/store/cancel", NULL, test_cancel);
   add ("/import/store/cancel-late", NULL, test_cancel_late);
   add ("/import/store/undo-new", NULL, test_undo_new);

@@ -386,10 +386,10 @@ test_damaged_cli (Fixture *f, gconstpointer data)
   run_cli (f, &set, "set", "Sample", "--line", "1", "--section", "A", "--field", "rate", "--value",
            "900", NULL);
   run_cli (f, &import, "import", csv, "--yes", NULL);
-  g_assert_cmpint (list.status, ==, 4);
-  g_assert_cmpint (show.status, ==, 4);
-  g_assert_cmpint (set.status, ==, 4);
-  g_assert_cmpint (import.status, ==, 4);
+  g_assert_cmpint (list.status, ==, 6);
+  g_assert_cmpint (show.status, ==, 6);
+  g_assert_cmpint (set.status, ==, 6);
+  g_assert_cmpint (import.status, ==, 6);
   g_assert_nonnull (strstr (list.err, "is damaged"));
   g_assert_nonnull (strstr (import.err, "is damaged"));
   g_assert_nonnull (strstr (import.err, "outlay-cli restore"));
@@ -483,7 +483,7 @@ test_restore_damaged (Fixture *f, gconstpointer data)
   g_assert_true (g_file_test (g_strstrip (backup.out), G_FILE_TEST_IS_REGULAR));
   damage_lines (f->db);
   run_cli (f, &broken, "backup", NULL);
-  g_assert_cmpint (broken.status, ==, 4);
+  g_assert_cmpint (broken.status, ==, 6);
 
   run_cli (f, &onto_itself, "backup", "--to", f->db, NULL);
   g_assert_cmpint (onto_itself.status, ==, 1);

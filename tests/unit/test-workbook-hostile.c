@@ -213,6 +213,198 @@ test_hostile_encrypted (void)
                      "remove the password, save, and import again.");
 }
 
+/* An OLE2 file with one stream @name holding @size bytes of @data. */
+static GBytes *
+build_ole2 (const char *name, const guint8 *data, gsize size)
+{
+  g_autoptr(GsfOutput) mem = gsf_output_memory_new ();
+  g_autoptr(GsfOutfile) ole = gsf_outfile_msole_new (mem);
+  GsfOutput *child = gsf_outfile_new_child (GSF_OUTFILE (ole), name, FALSE);
+  g_autofree guint8 *padded = g_malloc0 (MAX (size, 4096));
+
+  /* past 4,096 bytes the stream leaves the small-block area */
+  memcpy (padded, data, size);
+  g_assert_true (gsf_output_write (child, MAX (size, 4096), padded));
+  g_assert_true (gsf_output_close (child));
+  g_object_unref (child);
+  g_assert_true (gsf_output_close (GSF_OUTPUT (ole)));
+  return output_bytes (mem);
+}
+
+static void
+test_hostile_xls_password (void)
+{
+  /* BOF (BIFF8, workbook globals), FILEPASS (RC4), EOF */
+  static const guint8 biff8[] = {
+    0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00, 0,    0,    0,    0,
+    0,    0,    0,    0,    0,    0,    0,    0,    0x2F, 0x00, 0x06, 0x00,
+    0x01, 0x00, 0x01, 0x00, 0x01, 0x00, 0x0A, 0x00, 0x00, 0x00,
+  };
+  g_autoptr(GBytes) bytes = build_ole2 ("Workbook", biff8, sizeof biff8);
+
+  assert_open_fails (bytes, "secret.xls", OUTLAY_ERROR_ENCRYPTED,
+                     "“secret.xls” is protected with a password. Open it in your spreadsheet, "
+                     "remove the password, save, and import again.");
+}
+
+static void
+test_hostile_other_formats (void)
+{
+  static const guint8 biff5[] = {
+    0x09, 0x08, 0x08, 0x00, 0x00, 0x05, 0x05, 0x00, 0, 0, 0, 0, 0x0A, 0x00, 0x00, 0x00,
+  };
+  static const guint8 biff4[] = { 0x09, 0x04, 0x06, 0x00, 0x00, 0x00,
+                                  0x10, 0x00, 0x0A, 0x00, 0x00, 0x00 };
+  static const char sylk[] = "ID;PWXL;N;E\nC;Y1;X1;K\"Rent\"\nE\n";
+  Member xlsb[] = {
+    { "[Content_Types].xml", "<Types/>" },
+    { "xl/workbook.bin", "\x83\x01\x00" },
+  };
+  Member numbers[] = {
+    { "Index/Document.iwa", "\x00\x01\x02" },
+    { "Metadata/Properties.plist", "bplist00" },
+  };
+  g_autoptr(GBytes) biff5_bytes = build_ole2 ("Workbook", biff5, sizeof biff5);
+  g_autoptr(GBytes) book_bytes = build_ole2 ("Book", biff5, sizeof biff5);
+  g_autoptr(GBytes) biff4_bytes = g_bytes_new_static (biff4, sizeof biff4);
+  g_autoptr(GBytes) sylk_bytes = g_bytes_new_static (sylk, sizeof sylk - 1);
+  g_autoptr(GBytes) xlsb_bytes = build_zip (xlsb, G_N_ELEMENTS (xlsb));
+  g_autoptr(GBytes) numbers_bytes = build_zip (numbers, G_N_ELEMENTS (numbers));
+
+  assert_open_fails (biff5_bytes, "old.xls", OUTLAY_ERROR_INVALID_FILE,
+                     "“old.xls” is an Excel 5 or Excel 95 workbook, which Outlay cannot read. "
+                     "Open it in your spreadsheet, save it as .xlsx or .ods, and import that.");
+  assert_open_fails (book_bytes, "book.xls", OUTLAY_ERROR_INVALID_FILE,
+                     "“book.xls” is an Excel 5 or Excel 95 workbook");
+  assert_open_fails (biff4_bytes, "older.xls", OUTLAY_ERROR_INVALID_FILE,
+                     "“older.xls” is an Excel 2, 3 or 4 worksheet, which Outlay cannot read");
+  assert_open_fails (sylk_bytes, "budget.slk", OUTLAY_ERROR_INVALID_FILE,
+                     "“budget.slk” is a SYLK file, which Outlay cannot read");
+  /* named whatever the extension says */
+  assert_open_fails (xlsb_bytes, "budget.xlsx", OUTLAY_ERROR_INVALID_FILE,
+                     "“budget.xlsx” is an Excel binary workbook (.xlsb), which Outlay cannot read. "
+                     "Open it in your spreadsheet, save it as .xlsx or .ods, and import that.");
+  assert_open_fails (numbers_bytes, "budget.numbers", OUTLAY_ERROR_INVALID_FILE,
+                     "“budget.numbers” is an Apple Numbers document, which Outlay cannot read");
+}
+
+#define PACKAGE_RELS(target)                                                                       \
+  "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"         \
+  "<Relationship Id=\"rId1\" Type=\"" REL_NS "officeDocument\" Target=\"" target "\"/>"            \
+  "</Relationships>"
+
+/* The standard finds the workbook through _rels/.rels, wherever it is. */
+static void
+test_hostile_workbook_elsewhere (void)
+{
+  Member moved[] = {
+    { "[Content_Types].xml",
+      "<Types><Override PartName=\"/book/main.xml\" ContentType=\"application/"
+      "vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>" },
+    { "_rels/.rels", PACKAGE_RELS ("/book/main.xml") },
+    { "book/main.xml", WORKBOOK_XML },
+    { "book/_rels/main.xml.rels",
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      "<Relationship Id=\"rId1\" Type=\"" REL_NS "worksheet\" Target=\"tabs/one.xml\"/>"
+      "<Relationship Id=\"rId2\" Type=\"" REL_NS "sharedStrings\" Target=\"../strings.xml\"/>"
+      "</Relationships>" },
+    { "book/tabs/one.xml",
+      "<worksheet " MAIN_NS "><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
+      "<c r=\"B1\"><v>42.5</v></c></row></sheetData></worksheet>" },
+    { "strings.xml", "<sst " MAIN_NS "><si><t>Rent</t></si></sst>" },
+  };
+  Member docx[] = {
+    { "[Content_Types].xml",
+      "<Types><Override PartName=\"/word/document.xml\" ContentType=\"application/"
+      "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>" },
+    { "_rels/.rels", PACKAGE_RELS ("word/document.xml") },
+    { "word/document.xml", "<w:document xmlns:w=\"urn:w\"/>" },
+  };
+  g_autoptr(GBytes) bytes = build_zip (moved, G_N_ELEMENTS (moved));
+  g_autoptr(GBytes) docx_bytes = build_zip (docx, G_N_ELEMENTS (docx));
+  g_autoptr(OutlayWorkbook) wb = open_ok (bytes, "moved.xlsx");
+  g_autoptr(TestSheet) sheet = NULL;
+
+  g_assert_cmpint (outlay_workbook_get_format (wb), ==, OUTLAY_WORKBOOK_XLSX);
+  g_assert_cmpuint (outlay_workbook_get_n_sheets (wb), ==, 1);
+  g_assert_cmpstr (outlay_workbook_get_sheet_name (wb, 0), ==, "Budget");
+  sheet = read_sheet_ok (wb, 0);
+  assert_cell (sheet, 1, 0, OUTLAY_CELL_STRING, "Rent");
+  assert_cell (sheet, 1, 1, OUTLAY_CELL_NUMBER, "42.5");
+  assert_open_fails (docx_bytes, "letter.xlsx", OUTLAY_ERROR_INVALID_FILE,
+                     "“letter.xlsx” is a zip archive but not a spreadsheet");
+}
+
+/* What libxml2 and libgsf say is theirs: a user reads Outlay's words. */
+static void
+test_hostile_library_text (void)
+{
+  g_autofree char *long_name = g_strnfill (60000, 'x');
+  g_autofree char *long_row = g_strdup_printf ("<row r=\"1\"><%s/></row>", long_name);
+  g_autoptr(GBytes)
+                 bad_tag = build_xlsx ("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><1bad/>", NULL);
+  g_autoptr(GBytes) huge = build_xlsx (long_row, NULL);
+  g_autoptr(GBytes) latin1 = build_xlsx ("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>",
+                                          "<si><t>Caf\xE9</t></si>");
+  g_autoptr(GBytes) cut = build_xlsx ("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\">",
+                                       NULL);
+  g_autoptr(GBytes) xls = fixture_bytes ("aicp_commercial.xls");
+  g_autoptr(GBytes) half_xls = g_bytes_new_from_bytes (xls, 0, g_bytes_get_size (xls) / 2);
+  g_autoptr(GBytes) head_xls = g_bytes_new_from_bytes (xls, 0, 5000);
+
+  assert_read_fails (
+      bad_tag, "tag.xlsx", OUTLAY_ERROR_INVALID_FILE,
+      "“tag.xlsx” is damaged (xl/worksheets/sheet1.xml, line 1: it is not well-formed XML)");
+  assert_read_fails (huge, "huge.xlsx", OUTLAY_ERROR_INVALID_FILE,
+                     "“huge.xlsx” is damaged (xl/worksheets/sheet1.xml, line 1: "
+                     "an element in it is larger than Outlay reads)");
+  assert_open_fails (latin1, "latin1.xlsx", OUTLAY_ERROR_INVALID_FILE,
+                     "“latin1.xlsx” is damaged (xl/sharedStrings.xml, line 1: "
+                     "its text is not valid UTF-8 or holds a character that is not allowed)");
+  assert_read_fails (cut, "cut.xlsx", OUTLAY_ERROR_INVALID_FILE,
+                     "“cut.xlsx” is damaged (xl/worksheets/sheet1.xml, line 1: "
+                     "it is cut short or its tags do not match)");
+  /* libgsf would print a critical warning (fatal here) before failing */
+  assert_open_fails (half_xls, "half.xls", OUTLAY_ERROR_INVALID_FILE,
+                     "“half.xls” is damaged (not a readable Office file)");
+  assert_open_fails (head_xls, "head.xls", OUTLAY_ERROR_INVALID_FILE,
+                     "“head.xls” is damaged (not a readable Office file)");
+}
+
+/* libgsf prints to stderr on some damage before it fails: nothing of
+ * that reaches the user, who reads Outlay's message alone. */
+static void
+test_hostile_library_stderr (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GBytes) xlsx = build_xlsx ("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", NULL);
+      g_autoptr(GBytes) xls = fixture_bytes ("aicp_commercial.xls");
+      g_autofree guint8 *bad_xlsx = g_memdup2 (g_bytes_get_data (xlsx, NULL),
+                                               g_bytes_get_size (xlsx));
+      g_autofree guint8 *bad_xls = g_memdup2 (g_bytes_get_data (xls, NULL), g_bytes_get_size (xls));
+      g_autoptr(GBytes) xlsx_bytes = NULL;
+      g_autoptr(GBytes) xls_bytes = NULL;
+      guint8 *second;
+
+      /* xl/workbook.xml's local header signature, and an unused FAT slot */
+      for (second = bad_xlsx + 4; memcmp (second, "PK\3\4", 4) != 0; second++)
+        g_assert_true (second < bad_xlsx + g_bytes_get_size (xlsx) - 4);
+      second[1] = 'X';
+      bad_xls[76 + 4 * 100] = 0x12;
+      xlsx_bytes = g_bytes_new_static (bad_xlsx, g_bytes_get_size (xlsx));
+      xls_bytes = g_bytes_new_static (bad_xls, g_bytes_get_size (xls));
+      assert_open_fails (xlsx_bytes, "header.xlsx", OUTLAY_ERROR_INVALID_FILE,
+                         "“header.xlsx” is damaged (");
+      assert_open_fails (xls_bytes, "fat.xls", OUTLAY_ERROR_INVALID_FILE,
+                         "“fat.xls” is damaged (not a readable Office file)");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+}
+
 static void
 test_hostile_huge_cell (void)
 {
@@ -292,6 +484,11 @@ main (int argc, char **argv)
   g_test_add_func ("/workbook/hostile/damaged", test_hostile_damaged);
   g_test_add_func ("/workbook/hostile/not-a-spreadsheet", test_hostile_not_spreadsheet);
   g_test_add_func ("/workbook/hostile/encrypted", test_hostile_encrypted);
+  g_test_add_func ("/workbook/hostile/xls-password", test_hostile_xls_password);
+  g_test_add_func ("/workbook/hostile/other-formats", test_hostile_other_formats);
+  g_test_add_func ("/workbook/hostile/workbook-elsewhere", test_hostile_workbook_elsewhere);
+  g_test_add_func ("/workbook/hostile/library-text", test_hostile_library_text);
+  g_test_add_func ("/workbook/hostile/library-stderr", test_hostile_library_stderr);
   g_test_add_func ("/workbook/hostile/huge-cell", test_hostile_huge_cell);
   g_test_add_func ("/workbook/hostile/invalid-utf8", test_hostile_invalid_utf8);
   g_test_add_func ("/workbook/hostile/limits", test_hostile_limits);
