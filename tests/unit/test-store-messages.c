@@ -210,7 +210,7 @@ test_damaged (Fixture *f, gconstpointer data)
   if (store != NULL)
     doc = outlay_store_load_document (store, id, &error);
   g_assert_null (doc);
-  g_assert_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE);
+  g_assert_error (error, OUTLAY_ERROR, OUTLAY_ERROR_DAMAGED);
   assert_message (error, damaged);
 }
 
