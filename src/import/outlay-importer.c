@@ -517,9 +517,14 @@ bad_row (Importer *self, const OutlayRow *row, GError **error)
     return TRUE;
   e = self->result->errors->len > 0 ? g_ptr_array_index (self->result->errors,
                                                          self->result->errors->len - 1) : NULL;
-  g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_NUMBER,
-               _("Row %u, column “%s”: %s. Nothing was imported."),
-               row->number, e ? e->column : "", e ? e->message : "");
+  if (e != NULL && e->cells != NULL && *e->cells != '\0')
+    g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_NUMBER,
+                 _("Row %u, column “%s”: %s. The row reads: %s. Nothing was imported."),
+                    row->number, e->column, e->message, e->cells);
+  else
+    g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_NUMBER,
+                 _("Row %u, column “%s”: %s. Nothing was imported."), row->number,
+                    e ? e->column : "", e ? e->message : "");
   return FALSE;
 }
 

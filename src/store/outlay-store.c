@@ -1473,6 +1473,9 @@ outlay_store_purge_trashed (OutlayStore  *self,
 {
   sqlite3_stmt *stmt;
 
+  /* opened for viewing: the trash waits for a writable open */
+  if (self->read_only != NULL && budget_id == 0)
+    return TRUE;
   if (!outlay_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   stmt = outlay_store_statement (self,

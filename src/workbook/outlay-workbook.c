@@ -424,8 +424,9 @@ static gboolean
 query_name (GFile *file, GCancellable *cancellable, char **name, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                                                 G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  g_autoptr(GFileInfo) info = g_file_query_info (
+      file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+      G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
 
   if (info != NULL && g_file_info_get_display_name (info) != NULL)
     *name = g_strdup (g_file_info_get_display_name (info));
@@ -442,6 +443,13 @@ query_name (GFile *file, GCancellable *cancellable, char **name, GError **error)
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_TYPE)
+      && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE,
+                   _("“%s” is a folder, not a spreadsheet"), *name);
       return FALSE;
     }
   return TRUE;

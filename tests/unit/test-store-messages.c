@@ -80,6 +80,9 @@ assert_view_only (OutlayStore *store, gint64 id, const char *why)
   g_assert_no_error (error);
   g_assert_nonnull (doc);
   g_assert_cmpstr (outlay_store_get_read_only (store), ==, why);
+  /* what the app does on start: emptying the trash waits */
+  g_assert_true (outlay_store_purge_trashed (store, 0, &error));
+  g_assert_no_error (error);
 
   g_assert_false (outlay_store_rename_budget (store, id, "Renamed", &error));
   g_assert_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE);

@@ -6,6 +6,7 @@
  * past the limits. Each must fail fast with a message that names the
  * file and, where there is one, the sheet and cell. */
 
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "outlay-workbook-test-util.h"
@@ -364,6 +365,22 @@ test_hostile_library_text (void)
   assert_read_fails (cut, "cut.xlsx", OUTLAY_ERROR_INVALID_FILE,
                      "“cut.xlsx” is damaged (xl/worksheets/sheet1.xml, line 1: "
                      "it is cut short or its tags do not match)");
+  /* a folder, not a file */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("outlay-folder-XXXXXX.xlsx", NULL);
+    g_autoptr(GFile) folder = g_file_new_for_path (dir);
+    g_autoptr(OutlayWorkbook) none = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *name = g_path_get_basename (dir);
+    g_autofree char *want = g_strdup_printf ("“%s” is a folder, not a spreadsheet", name);
+
+    g_assert_nonnull (dir);
+    none = outlay_workbook_open (folder, NULL, &error);
+    g_rmdir (dir);
+    g_assert_null (none);
+    g_assert_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_FILE);
+    assert_message (error, want);
+  }
   /* libgsf would print a critical warning (fatal here) before failing */
   assert_open_fails (half_xls, "half.xls", OUTLAY_ERROR_INVALID_FILE,
                      "“half.xls” is damaged (not a readable Office file)");
