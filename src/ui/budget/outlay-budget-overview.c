@@ -172,6 +172,7 @@ refresh (OutlayDocumentPage *page)
   const OutlayTotals *t;
   const char *cur;
   g_autofree char *lines = NULL;
+  g_autofree char *version = NULL;
   OutlayBudgetStatus status;
 
   clear_children (GTK_WIDGET (self->cards), flow_remove);
@@ -187,10 +188,15 @@ refresh (OutlayDocumentPage *page)
   gtk_label_set_text (self->name_label, outlay_budget_get_name (b));
   gtk_label_set_text (self->client_label, outlay_budget_get_client (b));
   gtk_widget_set_visible (GTK_WIDGET (self->client_label), *outlay_budget_get_client (b) != '\0');
-  gtk_label_set_text (self->status_label, outlay_budget_status_title (status));
+  version = outlay_document_page_version_title (document);
+  gtk_label_set_text (self->status_label,
+                      version != NULL ? version : outlay_budget_status_title (status));
   for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_classes[status]);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "version");
+  /* a saved version is a version, not a locked budget */
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label),
+                            version != NULL ? "version" : status_classes[status]);
   gtk_label_set_text (self->kind_label, outlay_budget_kind_title (outlay_budget_get_kind (b)));
   gtk_label_set_text (self->currency_label, cur);
   lines = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u line", "%u lines",

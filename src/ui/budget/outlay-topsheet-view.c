@@ -434,16 +434,22 @@ update_header (OutlayTopSheetView *self)
   OutlayBudgetStatus status = outlay_budget_get_status (b);
   const GError *error = outlay_topsheet_get_error (self->sheet);
   const char *comments = outlay_budget_get_comments (b);
+  g_autofree char *version = outlay_document_page_version_title (
+      outlay_document_page_get_document (OUTLAY_DOCUMENT_PAGE (self)));
 
   gtk_label_set_text (self->kind_label, outlay_topsheet_is_aicp (self->sheet)
                                           ? _("Production Cost Summary")
                                           : _("Budget Summary"));
   gtk_label_set_text (self->name_label, outlay_budget_get_name (b));
-  gtk_label_set_text (self->status_label, outlay_budget_status_title (status));
+  gtk_label_set_text (self->status_label,
+                      version != NULL ? version : outlay_budget_status_title (status));
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_classes[status]);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "version");
+  /* a saved version is a version, not a locked budget */
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label),
+                            version != NULL ? "version" : status_classes[status]);
   update_facts (self, b);
   gtk_widget_set_visible (self->error_box, error != NULL);
   gtk_label_set_text (self->error_label, error != NULL ? error->message : "");
