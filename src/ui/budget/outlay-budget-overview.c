@@ -204,8 +204,15 @@ refresh (OutlayDocumentPage *page)
                            outlay_document_get_n_lines (document));
   gtk_label_set_text (self->lines_label, lines);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->allocated_label), outlay_budget_get_allocated (b) > 0);
-  if (outlay_budget_get_allocated (b) > 0)
+  gtk_widget_remove_css_class (GTK_WIDGET (self->allocated_label), "over-budget");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->allocated_label), "dim-label");
+  if (outlay_budget_get_allocated (b) == 0)
+    {
+      /* nothing to be over or under: no figure, no percentage */
+      gtk_label_set_text (self->allocated_label, _("No allocation set"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->allocated_label), "dim-label");
+    }
+  else
     {
       g_autofree char *amount = outlay_currency_format (outlay_budget_get_allocated (b), cur);
       g_autofree char *text = NULL;

@@ -711,8 +711,13 @@ static void
 update_row (OutlayTopSheetView *self, RowWidgets *rw, const OutlayTopSheetRow *row)
 {
   const char *code = currency (self);
+  gboolean no_cap = outlay_budget_get_allocated (outlay_topsheet_get_budget (self->sheet)) == 0;
 
   gtk_label_set_text (rw->title, row->label);
+  if (row->kind == OUTLAY_TOPSHEET_ROW_REMAINING && no_cap)
+    gtk_widget_add_css_class (GTK_WIDGET (rw->title), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (rw->title), "dim-label");
   update_base (self, rw, row);
   switch (row->kind)
     {
@@ -722,8 +727,19 @@ update_row (OutlayTopSheetView *self, RowWidgets *rw, const OutlayTopSheetRow *r
       amount_cell_set (&rw->variance, NULL, FALSE);
       update_badge (self, rw->badge);
       break;
-    case OUTLAY_TOPSHEET_ROW_ALLOCATED:
     case OUTLAY_TOPSHEET_ROW_REMAINING:
+    case OUTLAY_TOPSHEET_ROW_ALLOCATED:
+      if (no_cap)
+        {
+          /* nothing remains of no cap: say so, not "−54 M" in red; the
+           * Allocated row keeps its entry to set one */
+          if (row->kind == OUTLAY_TOPSHEET_ROW_REMAINING)
+            gtk_label_set_text (rw->title, _("No allocation set"));
+          amount_cell_set (&rw->estimate, NULL, FALSE);
+          amount_cell_set (&rw->actual, NULL, FALSE);
+          amount_cell_set (&rw->variance, NULL, FALSE);
+          break;
+        }
       /* there is no variance of a cap; below zero remaining is over */
       amount_cell_set_money (&rw->estimate, row->estimate, code, row->estimate < 0);
       amount_cell_set_money (&rw->actual, row->actual, code, row->actual < 0);
