@@ -102,5 +102,7 @@ void outlay_sheet_view_search_changed_cb (OutlaySheetView *self);
 gboolean outlay_sheet_view_section_matches (OutlaySheetView *self, OutlaySection *section);
 gboolean outlay_sheet_view_line_matches (OutlaySheetView *self, OutlayLine *line);
 void outlay_sheet_view_show_matches (OutlaySheetView *self, guint n_lines, gboolean any_row);
+/* outlay-sheet-view-columns.c */
+void outlay_sheet_view_update_multiplier_title (OutlaySheetView *self);
 
 G_END_DECLS

@@ -346,6 +346,7 @@ update_totals (OutlayDocumentPage *page)
   text = g_strdup_printf (_("%u lines · Estimate %s · Actual %s · Variance %s"),
                           outlay_document_get_n_lines (self->document), est, act, var);
   gtk_label_set_text (self->totals_label, text);
+  outlay_sheet_view_update_multiplier_title (self);
 }
 
 /* ---- factories ---- */
