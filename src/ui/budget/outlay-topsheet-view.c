@@ -781,6 +781,19 @@ refresh (OutlayDocumentPage *page)
 
 /* ---- GObject ---- */
 
+/* Another budget opens at its top, not where the last one was left. */
+static void
+document_set (OutlayDocumentPage *page, OutlayDocument *old_document)
+{
+  /* the template's child; not bound, as AdwBin unparents it itself */
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (page));
+
+  if (!GTK_IS_SCROLLED_WINDOW (child)) /* being disposed */
+    return;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child)), 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (child)), 0);
+}
+
 static void
 outlay_topsheet_view_dispose (GObject *object)
 {
@@ -808,6 +821,7 @@ outlay_topsheet_view_class_init (OutlayTopSheetViewClass *klass)
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   OUTLAY_DOCUMENT_PAGE_CLASS (klass)->refresh = refresh;
+  OUTLAY_DOCUMENT_PAGE_CLASS (klass)->document_set = document_set;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/outlay-topsheet-view.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayTopSheetView, kind_label);

@@ -754,6 +754,17 @@ document_set (OutlayDocumentPage *page,
       g_signal_connect_swapped (document, "sections-changed", G_CALLBACK (outlay_sheet_view_rebuild), self);
       g_signal_connect_swapped (document, "lines-changed", G_CALLBACK (lines_changed_cb), self);
     }
+  /* another budget opens at its top, not where the last one was left:
+   * moved while the old rows are still laid out, which GTK 4.8 needs */
+  if (self->rows != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
+    {
+      GtkWidget *list = find_list_view (GTK_WIDGET (self->column_view));
+
+      if (list != NULL)
+        gtk_widget_activate_action (list, "list.scroll-to-item", "u", 0);
+      gtk_adjustment_set_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)),
+                                0);
+    }
   /* sized before the rows are bound, so no figure shows ### needlessly */
   if (self->rows != NULL)
     outlay_sheet_view_fit_figures (self, FALSE);
