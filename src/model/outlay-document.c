@@ -31,6 +31,7 @@ struct _OutlayDocument
   GQueue              redo;
   char               *frozen_name;   /* a saved version: refuses every edit */
   char               *frozen_reason;
+  gint64 frozen_saved; /* when that version was saved, Unix time */
 };
 
 enum {
@@ -1027,6 +1028,31 @@ outlay_document_get_frozen_name (OutlayDocument *self)
 {
   g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), NULL);
   return self->frozen_name;
+}
+
+/**
+ * outlay_document_set_frozen_saved:
+ * @self: a document made read-only with outlay_document_set_frozen()
+ * @saved: when the version it shows was saved, in Unix time
+ */
+void
+outlay_document_set_frozen_saved (OutlayDocument *self, gint64 saved)
+{
+  g_return_if_fail (OUTLAY_IS_DOCUMENT (self));
+  self->frozen_saved = saved;
+}
+
+/**
+ * outlay_document_get_frozen_saved:
+ * @self: a document
+ *
+ * Returns: when the saved version @self shows was saved (Unix time), or 0
+ */
+gint64
+outlay_document_get_frozen_saved (OutlayDocument *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), 0);
+  return self->frozen_saved;
 }
 
 gboolean

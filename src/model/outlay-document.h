@@ -34,6 +34,8 @@ void                outlay_document_set_frozen       (OutlayDocument      *self,
                                                       const char          *name,
                                                       const char          *reason);
 const char         *outlay_document_get_frozen_name  (OutlayDocument      *self);
+void outlay_document_set_frozen_saved (OutlayDocument *self, gint64 saved);
+gint64 outlay_document_get_frozen_saved (OutlayDocument *self);
 
 /* Edits: each is one undoable command, written through the sink at once. */
 gboolean            outlay_document_set_line_text    (OutlayDocument      *self,

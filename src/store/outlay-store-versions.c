@@ -549,5 +549,6 @@ outlay_store_load_version (OutlayStore  *self,
                               "it, restore it as the current budget."),
                             outlay_version_get_name (version), outlay_budget_get_name (budget));
   outlay_document_set_frozen (doc, outlay_version_get_name (version), reason);
+  outlay_document_set_frozen_saved (doc, outlay_version_get_created (version));
   return g_steal_pointer (&doc);
 }

@@ -32,6 +32,8 @@ struct _OutlayWindow
   GMenuModel           *budget_menu;
   GtkWidget            *row_menu;
   GtkWidget            *drop_highlight;
+  GtkWidget *version_bar;
+  GtkLabel *version_label;
 
   OutlayStore          *store;
   GSettings            *settings;

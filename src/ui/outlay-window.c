@@ -8,6 +8,7 @@
 #include "outlay-budget-dialog.h"
 #include "outlay-budget-overview.h"
 #include "outlay-currency.h"
+#include "outlay-document-page.h"
 #include "outlay-new-budget-dialog.h"
 #include "outlay-save-template-dialog.h"
 #include "outlay-sheet-view.h"
@@ -51,6 +52,8 @@ update_actions (OutlayWindow *self)
   /* a locked budget (or a saved version on show) is not deleted by accident */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-budget",
                                  has && !outlay_document_get_read_only (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-to-current",
+                                 has && outlay_document_get_frozen_name (self->document) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  has && outlay_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -83,6 +86,23 @@ update_title (OutlayWindow *self)
     }
   else
     gtk_window_set_title (GTK_WINDOW (self), _("Outlay"));
+}
+
+/* A saved version on show keeps a bar saying so, with the way back. */
+static void
+update_version_bar (OutlayWindow *self)
+{
+  g_autofree char *title = self->document != NULL
+                               ? outlay_document_page_version_title (self->document)
+                               : NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->version_bar, title != NULL);
+  if (title == NULL)
+    return;
+  /* Translators: the bar above a saved version, "Version “Bid”, saved 14 March · read only" */
+  text = g_strdup_printf (_("%s · read only"), title);
+  gtk_label_set_text (self->version_label, text);
 }
 
 /* ---- the sidebar ---- */
@@ -201,6 +221,7 @@ show_document (OutlayWindow *self, OutlayDocument *document)
   outlay_sheet_view_set_document (self->sheet, document);
   outlay_topsheet_view_set_document (self->topsheet, document);
   gtk_stack_set_visible_child_name (self->stack, document != NULL ? "budget" : "empty");
+  update_version_bar (self);
   update_title (self);
   update_actions (self);
 }
@@ -642,35 +663,42 @@ add_section_action (GtkWidget *widget, const char *action, GVariant *param)
   outlay_sheet_view_add_section (self->sheet);
 }
 
+/* Leaves a saved version for the budget's current state. */
 static void
-back_to_current_cb (AdwToast *toast_, OutlayWindow *self)
+back_to_current (OutlayWindow *self)
 {
+  g_autoptr(OutlayDocument) current = NULL;
+  g_autoptr(GError) error = NULL;
   gint64 id;
-  OutlayDocument *current;
 
   if (self->document == NULL || outlay_document_get_frozen_name (self->document) == NULL)
     return;
   id = outlay_budget_get_id (outlay_document_get_budget (self->document));
   current = g_hash_table_lookup (self->documents, &id);
   if (current != NULL)
-    show_document (self, current);
+    g_object_ref (current);
+  else if ((current = outlay_store_load_document (self->store, id, &error)) != NULL)
+    g_hash_table_insert (self->documents, g_memdup2 (&id, sizeof id), g_object_ref (current));
+  else
+    {
+      toast_error (self, error);
+      return;
+    }
+  show_document (self, current);
 }
 
-/* Shows a saved version read-only in place of the budget, with a way back. */
+static void
+back_to_current_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  back_to_current (OUTLAY_WINDOW (widget));
+}
+
+/* Shows a saved version read-only in place of the budget; the version bar
+ * says so until the user goes back. */
 static void
 open_version_cb (OutlayVersionsDialog *dialog, OutlayDocument *version, OutlayWindow *self)
 {
-  g_autofree char *title = NULL;
-  AdwToast *t;
-
   show_document (self, version);
-  title = g_markup_printf_escaped (_("Showing saved version “%s”"),
-                                   outlay_document_get_frozen_name (version));
-  t = adw_toast_new (title);
-  adw_toast_set_button_label (t, _("Back to _Current"));
-  adw_toast_set_timeout (t, 0);
-  g_signal_connect_object (t, "button-clicked", G_CALLBACK (back_to_current_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
 static void
@@ -679,7 +707,7 @@ versions_action (GtkWidget *widget, const char *action, GVariant *param)
   OutlayWindow *self = OUTLAY_WINDOW (widget);
   GtkWidget *dialog;
 
-  back_to_current_cb (NULL, self);
+  back_to_current (self);
   if (self->document == NULL)
     return;
   dialog = outlay_versions_dialog_new (GTK_WINDOW (self), self->store, self->document);
@@ -782,6 +810,8 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, budget_menu);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, drop_highlight);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, version_bar);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, version_label);
 
   gtk_widget_class_install_action (widget_class, "win.new-budget", NULL, new_budget_action);
   gtk_widget_class_install_action (widget_class, "win.rename-budget", NULL, rename_budget_action);
@@ -793,6 +823,8 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-section", NULL, add_section_action);
   gtk_widget_class_install_action (widget_class, "win.budget-properties", NULL, properties_action);
   gtk_widget_class_install_action (widget_class, "win.versions", NULL, versions_action);
+  gtk_widget_class_install_action (widget_class, "win.back-to-current", NULL,
+                                   back_to_current_action);
   gtk_widget_class_install_action (widget_class, "win.save-template", NULL, save_template_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   outlay_window_import_class_init (widget_class);

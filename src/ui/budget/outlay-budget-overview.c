@@ -172,6 +172,7 @@ refresh (OutlayDocumentPage *page)
   const OutlayTotals *t;
   const char *cur;
   g_autofree char *lines = NULL;
+  g_autofree char *version = NULL;
   OutlayBudgetStatus status;
 
   clear_children (GTK_WIDGET (self->cards), flow_remove);
@@ -187,10 +188,15 @@ refresh (OutlayDocumentPage *page)
   gtk_label_set_text (self->name_label, outlay_budget_get_name (b));
   gtk_label_set_text (self->client_label, outlay_budget_get_client (b));
   gtk_widget_set_visible (GTK_WIDGET (self->client_label), *outlay_budget_get_client (b) != '\0');
-  gtk_label_set_text (self->status_label, outlay_budget_status_title (status));
+  version = outlay_document_page_version_title (document);
+  gtk_label_set_text (self->status_label,
+                      version != NULL ? version : outlay_budget_status_title (status));
   for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_classes[status]);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "version");
+  /* a saved version is a version, not a locked budget */
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label),
+                            version != NULL ? "version" : status_classes[status]);
   gtk_label_set_text (self->kind_label, outlay_budget_kind_title (outlay_budget_get_kind (b)));
   gtk_label_set_text (self->currency_label, cur);
   lines = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u line", "%u lines",
@@ -198,8 +204,15 @@ refresh (OutlayDocumentPage *page)
                            outlay_document_get_n_lines (document));
   gtk_label_set_text (self->lines_label, lines);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->allocated_label), outlay_budget_get_allocated (b) > 0);
-  if (outlay_budget_get_allocated (b) > 0)
+  gtk_widget_remove_css_class (GTK_WIDGET (self->allocated_label), "over-budget");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->allocated_label), "dim-label");
+  if (outlay_budget_get_allocated (b) == 0)
+    {
+      /* nothing to be over or under: no figure, no percentage */
+      gtk_label_set_text (self->allocated_label, _("No allocation set"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->allocated_label), "dim-label");
+    }
+  else
     {
       g_autofree char *amount = outlay_currency_format (outlay_budget_get_allocated (b), cur);
       g_autofree char *text = NULL;
@@ -248,6 +261,19 @@ refresh (OutlayDocumentPage *page)
                    "total");
 }
 
+/* Another budget opens at its top, not where the last one was left. */
+static void
+document_set (OutlayDocumentPage *page, OutlayDocument *old_document)
+{
+  /* the template's child; not bound, as AdwBin unparents it itself */
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (page));
+
+  if (!GTK_IS_SCROLLED_WINDOW (child)) /* being disposed */
+    return;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child)), 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (child)), 0);
+}
+
 static void
 outlay_budget_overview_dispose (GObject *object)
 {
@@ -265,6 +291,7 @@ outlay_budget_overview_class_init (OutlayBudgetOverviewClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = outlay_budget_overview_dispose;
   OUTLAY_DOCUMENT_PAGE_CLASS (klass)->refresh = refresh;
+  OUTLAY_DOCUMENT_PAGE_CLASS (klass)->document_set = document_set;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/outlay-budget-overview.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, name_label);

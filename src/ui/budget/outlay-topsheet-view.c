@@ -434,16 +434,22 @@ update_header (OutlayTopSheetView *self)
   OutlayBudgetStatus status = outlay_budget_get_status (b);
   const GError *error = outlay_topsheet_get_error (self->sheet);
   const char *comments = outlay_budget_get_comments (b);
+  g_autofree char *version = outlay_document_page_version_title (
+      outlay_document_page_get_document (OUTLAY_DOCUMENT_PAGE (self)));
 
   gtk_label_set_text (self->kind_label, outlay_topsheet_is_aicp (self->sheet)
                                           ? _("Production Cost Summary")
                                           : _("Budget Summary"));
   gtk_label_set_text (self->name_label, outlay_budget_get_name (b));
-  gtk_label_set_text (self->status_label, outlay_budget_status_title (status));
+  gtk_label_set_text (self->status_label,
+                      version != NULL ? version : outlay_budget_status_title (status));
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_classes[status]);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "version");
+  /* a saved version is a version, not a locked budget */
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label),
+                            version != NULL ? "version" : status_classes[status]);
   update_facts (self, b);
   gtk_widget_set_visible (self->error_box, error != NULL);
   gtk_label_set_text (self->error_label, error != NULL ? error->message : "");
@@ -705,8 +711,13 @@ static void
 update_row (OutlayTopSheetView *self, RowWidgets *rw, const OutlayTopSheetRow *row)
 {
   const char *code = currency (self);
+  gboolean no_cap = outlay_budget_get_allocated (outlay_topsheet_get_budget (self->sheet)) == 0;
 
   gtk_label_set_text (rw->title, row->label);
+  if (row->kind == OUTLAY_TOPSHEET_ROW_REMAINING && no_cap)
+    gtk_widget_add_css_class (GTK_WIDGET (rw->title), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (rw->title), "dim-label");
   update_base (self, rw, row);
   switch (row->kind)
     {
@@ -716,8 +727,19 @@ update_row (OutlayTopSheetView *self, RowWidgets *rw, const OutlayTopSheetRow *r
       amount_cell_set (&rw->variance, NULL, FALSE);
       update_badge (self, rw->badge);
       break;
-    case OUTLAY_TOPSHEET_ROW_ALLOCATED:
     case OUTLAY_TOPSHEET_ROW_REMAINING:
+    case OUTLAY_TOPSHEET_ROW_ALLOCATED:
+      if (no_cap)
+        {
+          /* nothing remains of no cap: say so, not "−54 M" in red; the
+           * Allocated row keeps its entry to set one */
+          if (row->kind == OUTLAY_TOPSHEET_ROW_REMAINING)
+            gtk_label_set_text (rw->title, _("No allocation set"));
+          amount_cell_set (&rw->estimate, NULL, FALSE);
+          amount_cell_set (&rw->actual, NULL, FALSE);
+          amount_cell_set (&rw->variance, NULL, FALSE);
+          break;
+        }
       /* there is no variance of a cap; below zero remaining is over */
       amount_cell_set_money (&rw->estimate, row->estimate, code, row->estimate < 0);
       amount_cell_set_money (&rw->actual, row->actual, code, row->actual < 0);
@@ -759,6 +781,19 @@ refresh (OutlayDocumentPage *page)
 
 /* ---- GObject ---- */
 
+/* Another budget opens at its top, not where the last one was left. */
+static void
+document_set (OutlayDocumentPage *page, OutlayDocument *old_document)
+{
+  /* the template's child; not bound, as AdwBin unparents it itself */
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (page));
+
+  if (!GTK_IS_SCROLLED_WINDOW (child)) /* being disposed */
+    return;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child)), 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (child)), 0);
+}
+
 static void
 outlay_topsheet_view_dispose (GObject *object)
 {
@@ -786,6 +821,7 @@ outlay_topsheet_view_class_init (OutlayTopSheetViewClass *klass)
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   OUTLAY_DOCUMENT_PAGE_CLASS (klass)->refresh = refresh;
+  OUTLAY_DOCUMENT_PAGE_CLASS (klass)->document_set = document_set;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/outlay-topsheet-view.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayTopSheetView, kind_label);

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "outlay-document-page.h"
 
 typedef struct
@@ -206,4 +208,40 @@ outlay_document_page_queue_refresh (OutlayDocumentPage *self)
     }
   else
     priv->dirty = TRUE;
+}
+
+/**
+ * outlay_document_page_version_title:
+ * @document: a document
+ *
+ * What a saved version shown read-only is called on screen: a version,
+ * not a locked budget.
+ *
+ * Returns: (transfer full) (nullable): "Version “Bid”, saved 14 March",
+ *   or %NULL when @document is a budget's current state
+ */
+char *
+outlay_document_page_version_title (OutlayDocument *document)
+{
+  const char *name;
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (document), NULL);
+  name = outlay_document_get_frozen_name (document);
+  if (name == NULL)
+    return NULL;
+  if (outlay_document_get_frozen_saved (document) > 0)
+    when = g_date_time_new_from_unix_local (outlay_document_get_frozen_saved (document));
+  if (when == NULL)
+    /* Translators: a saved version shown read-only, "Version “Bid”" */
+    return g_strdup_printf (_("Version “%s”"), name);
+  /* Translators: a date in this year, "14 March" (strftime format) */
+  date = g_date_time_format (when, g_date_time_get_year (when) == g_date_time_get_year (now)
+                             ? C_("version date", "%-d %B")
+                                   /* Translators: a date in another year, "14 March 2025" */
+                                   : C_("version date", "%-d %B %Y"));
+  /* Translators: a saved version shown read-only, "Version “Bid”, saved 14 March" */
+  return g_strdup_printf (_("Version “%s”, saved %s"), name, date);
 }

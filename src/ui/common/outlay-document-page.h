@@ -36,5 +36,6 @@ OutlayDocument *outlay_document_page_get_document   (OutlayDocumentPage *self);
 void            outlay_document_page_set_document   (OutlayDocumentPage *self,
                                                      OutlayDocument     *document);
 void            outlay_document_page_queue_refresh  (OutlayDocumentPage *self);
+char *outlay_document_page_version_title (OutlayDocument *document);
 
 G_END_DECLS

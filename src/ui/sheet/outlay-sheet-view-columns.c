@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "outlay-sheet-view-private.h"
 
@@ -188,4 +189,91 @@ outlay_sheet_view_set_settings (OutlaySheetView *self,
   g_return_if_fail (OUTLAY_IS_SHEET_VIEW (self));
   g_set_object (&self->settings, settings);
   outlay_sheet_view_apply_columns (self);
+}
+
+/* ---- the multiplier's header follows the lines' units ---- */
+
+typedef enum
+{
+  SENSE_NONE,
+  SENSE_DAYS,
+  SENSE_HOURS,
+  SENSE_WEEKS,
+  SENSE_MONTHS,
+  SENSE_MIXED,
+} UnitSense;
+
+/* What a line's unit says its multiplier counts; SENSE_NONE for units
+ * that are not spans of time ("flat", "each", none). */
+static UnitSense
+unit_sense (const char *unit)
+{
+  static const struct
+  {
+    const char *unit;
+    UnitSense sense;
+  } units[] = {
+    { "day", SENSE_DAYS },      { "days", SENSE_DAYS },  { "d", SENSE_DAYS },
+    { "dy", SENSE_DAYS },       { "dys", SENSE_DAYS },   { "hour", SENSE_HOURS },
+    { "hours", SENSE_HOURS },   { "h", SENSE_HOURS },    { "hr", SENSE_HOURS },
+    { "hrs", SENSE_HOURS },     { "week", SENSE_WEEKS }, { "weeks", SENSE_WEEKS },
+    { "wk", SENSE_WEEKS },      { "wks", SENSE_WEEKS },  { "month", SENSE_MONTHS },
+    { "months", SENSE_MONTHS }, { "mo", SENSE_MONTHS },  { "mth", SENSE_MONTHS },
+  };
+  gsize len;
+
+  while (g_ascii_isspace (*unit) || *unit == '/')
+    unit++;
+  if (g_ascii_strncasecmp (unit, "per ", 4) == 0)
+    unit += 4;
+  len = strlen (unit);
+  while (len > 0 && (g_ascii_isspace (unit[len - 1]) || unit[len - 1] == '.'))
+    len--;
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (strlen (units[i].unit) == len && g_ascii_strncasecmp (unit, units[i].unit, len) == 0)
+      return units[i].sense;
+  return SENSE_NONE;
+}
+
+static UnitSense
+document_sense (OutlayDocument *document)
+{
+  UnitSense sense = SENSE_NONE;
+
+  for (guint s = 0; document != NULL && s < outlay_document_get_n_sections (document); s++)
+    {
+      OutlaySection *section = outlay_document_get_section (document, s);
+
+      for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
+        {
+          UnitSense line = unit_sense (outlay_line_get_unit (outlay_section_get_line (section, l)));
+
+          if (line == SENSE_NONE || line == sense)
+            continue;
+          if (sense != SENSE_NONE)
+            return SENSE_MIXED;
+          sense = line;
+        }
+    }
+  return sense;
+}
+
+/* "Days" over lines priced by the day, "Hours" by the hour, and a plain
+ * "×" (what the column does; "Multiplier" does not fit it) when they are
+ * mixed or say no span of time. */
+void
+outlay_sheet_view_update_multiplier_title (OutlaySheetView *self)
+{
+  const char *titles[] = {
+    /* Translators: the multiplier column's header when the lines count
+     * mixed or no units of time: qty × this × rate */
+    [SENSE_NONE] = C_("column", "×"),      [SENSE_DAYS] = C_("column", "Days"),
+    [SENSE_HOURS] = C_("column", "Hours"), [SENSE_WEEKS] = C_("column", "Weeks"),
+    [SENSE_MONTHS] = C_("column", "Months"), [SENSE_MIXED] = C_("column", "×"),
+  };
+  GtkColumnViewColumn *column = nth_column (self, OUTLAY_SHEET_COLUMN_MULTIPLIER);
+  const char *title = titles[document_sense (self->document)];
+
+  if (g_strcmp0 (gtk_column_view_column_get_title (column), title) != 0)
+    gtk_column_view_column_set_title (column, title);
 }

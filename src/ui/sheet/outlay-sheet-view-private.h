@@ -21,6 +21,9 @@ struct _OutlaySheetView
   char           *filter;    /* case-folded search text */
   GtkSearchBar   *search_bar;
   GtkWidget      *search_entry;
+  GtkLabel *match_label; /* "12 lines match" */
+  GtkStack *body;        /* the sheet, or the page saying nothing matches */
+  GtkWidget *empty_page;
   GSettings      *settings;
   GtkWidget      *column_checks[OUTLAY_SHEET_N_COLUMNS];
   gboolean        has_anchor;
@@ -92,5 +95,14 @@ void outlay_sheet_view_delete_line (OutlaySheetView *self, OutlaySheetCell *cell
 void outlay_sheet_view_init_actions (OutlaySheetViewClass *klass);
 void outlay_sheet_view_init_menu (OutlaySheetView *self);
 gboolean outlay_sheet_view_action_key (OutlaySheetView *self, guint keyval, GdkModifierType state);
+
+/* outlay-sheet-view-search.c */
+GtkWidget *outlay_sheet_view_init_search (OutlaySheetView *self);
+void outlay_sheet_view_search_changed_cb (OutlaySheetView *self);
+gboolean outlay_sheet_view_section_matches (OutlaySheetView *self, OutlaySection *section);
+gboolean outlay_sheet_view_line_matches (OutlaySheetView *self, OutlayLine *line);
+void outlay_sheet_view_show_matches (OutlaySheetView *self, guint n_lines, gboolean any_row);
+/* outlay-sheet-view-columns.c */
+void outlay_sheet_view_update_multiplier_title (OutlaySheetView *self);
 
 G_END_DECLS

@@ -258,23 +258,6 @@ outlay_sheet_view_is_derived (OutlaySheetView *self)
          || gtk_sorter_get_order (gtk_column_view_get_sorter (self->column_view)) != GTK_SORTER_ORDER_NONE;
 }
 
-static gboolean
-matches (OutlaySheetView *self, OutlayLine *line)
-{
-  const OutlayLineField fields[] = { OUTLAY_LINE_CODE, OUTLAY_LINE_DESCRIPTION, OUTLAY_LINE_NOTES };
-
-  if (self->filter == NULL || *self->filter == '\0')
-    return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      g_autofree char *folded = g_utf8_casefold (outlay_line_get_text (line, fields[i]), -1);
-
-      if (strstr (folded, self->filter) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static int
 compare_lines (gconstpointer a, gconstpointer b, gpointer sorter)
 {
@@ -290,16 +273,19 @@ outlay_sheet_view_rebuild (OutlaySheetView *self)
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
   GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
   gboolean sorted = gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE;
+  guint n_matching = 0;
 
   for (guint s = 0; self->document != NULL && s < outlay_document_get_n_sections (self->document); s++)
     {
       OutlaySection *section = outlay_document_get_section (self->document, s);
       g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+      gboolean whole = outlay_sheet_view_section_matches (self, section);
 
       for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
-        if (matches (self, outlay_section_get_line (section, l)))
+        if (whole || outlay_sheet_view_line_matches (self, outlay_section_get_line (section, l)))
           g_ptr_array_add (lines, outlay_section_get_line (section, l));
-      if (lines->len == 0 && self->filter != NULL && *self->filter != '\0')
+      n_matching += lines->len;
+      if (lines->len == 0 && !whole && self->filter != NULL)
         continue;
       g_ptr_array_add (items, section);
       if (g_hash_table_contains (self->collapsed, section))
@@ -310,6 +296,7 @@ outlay_sheet_view_rebuild (OutlaySheetView *self)
     }
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        items->pdata, items->len);
+  outlay_sheet_view_show_matches (self, n_matching, items->len > 0);
 }
 
 /* Where @item is shown, or G_MAXUINT. */
@@ -359,6 +346,7 @@ update_totals (OutlayDocumentPage *page)
   text = g_strdup_printf (_("%u lines · Estimate %s · Actual %s · Variance %s"),
                           outlay_document_get_n_lines (self->document), est, act, var);
   gtk_label_set_text (self->totals_label, text);
+  outlay_sheet_view_update_multiplier_title (self);
 }
 
 /* ---- factories ---- */
@@ -735,8 +723,6 @@ outlay_sheet_view_finish_editing (OutlaySheetView *self, OutlaySheetCell *cell, 
 
 /* ---- GObject ---- */
 
-static void search_changed_cb (OutlaySheetView *self);
-
 /* The page shows another budget: each opens in its own order, unfiltered. */
 static void
 document_set (OutlayDocumentPage *page,
@@ -751,9 +737,11 @@ document_set (OutlayDocumentPage *page,
   if (self->search_bar != NULL)
     {
       g_clear_pointer (&self->filter, g_free);
-      g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
+      g_signal_handlers_block_by_func (self->search_entry, outlay_sheet_view_search_changed_cb,
+                                       self);
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+      g_signal_handlers_unblock_by_func (self->search_entry, outlay_sheet_view_search_changed_cb,
+                                         self);
       gtk_search_bar_set_search_mode (self->search_bar, FALSE);
       g_signal_handlers_block_by_func (gtk_column_view_get_sorter (self->column_view),
                                        outlay_sheet_view_rebuild, self);
@@ -765,6 +753,17 @@ document_set (OutlayDocumentPage *page,
     {
       g_signal_connect_swapped (document, "sections-changed", G_CALLBACK (outlay_sheet_view_rebuild), self);
       g_signal_connect_swapped (document, "lines-changed", G_CALLBACK (lines_changed_cb), self);
+    }
+  /* another budget opens at its top, not where the last one was left:
+   * moved while the old rows are still laid out, which GTK 4.8 needs */
+  if (self->rows != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
+    {
+      GtkWidget *list = find_list_view (GTK_WIDGET (self->column_view));
+
+      if (list != NULL)
+        gtk_widget_activate_action (list, "list.scroll-to-item", "u", 0);
+      gtk_adjustment_set_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)),
+                                0);
     }
   /* sized before the rows are bound, so no figure shows ### needlessly */
   if (self->rows != NULL)
@@ -838,25 +837,6 @@ column_compare (gconstpointer a, gconstpointer b, gpointer data)
                                                     outlay_line_get_text (y, field)));
 }
 
-/* GtkSearchEntry already waits a moment after the last key. */
-static void
-search_changed_cb (OutlaySheetView *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  g_free (self->filter);
-  self->filter = *text != '\0' ? g_utf8_casefold (text, -1) : NULL;
-  outlay_sheet_view_rebuild (self);
-}
-
-static void
-stop_search_cb (OutlaySheetView *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  outlay_sheet_view_focus_cell (self, 0, OUTLAY_SHEET_COLUMN_DESCRIPTION);
-}
-
 static void
 add_columns (OutlaySheetView *self)
 {
@@ -921,20 +901,11 @@ outlay_sheet_view_init (OutlaySheetView *self)
   gtk_label_set_xalign (self->totals_label, 0);
   gtk_label_set_ellipsize (self->totals_label, PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (GTK_WIDGET (self->totals_label), "numeric");
-  self->search_entry = gtk_search_entry_new ();
-  gtk_widget_set_size_request (self->search_entry, 240, -1);
-  /* the property exists in 4.8; its setter came in 4.10 */
-  g_object_set (self->search_entry, "placeholder-text",
-                _("Find lines by code, description or notes"), NULL);
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
-                            self);
-  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb), self);
-  self->search_bar = GTK_SEARCH_BAR (gtk_search_bar_new ());
-  gtk_search_bar_set_child (self->search_bar, self->search_entry);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_show_close_button (self->search_bar, TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_bar));
-  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_box_append (GTK_BOX (box), outlay_sheet_view_init_search (self));
+  self->body = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->body, scrolled, "sheet");
+  gtk_stack_add_named (self->body, self->empty_page, "empty");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->body));
   footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_add_css_class (footer, "sheet-footer");
   gtk_widget_set_hexpand (GTK_WIDGET (self->totals_label), TRUE);
