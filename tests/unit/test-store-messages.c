@@ -198,7 +198,7 @@ test_damaged (Fixture *f, gconstpointer data)
   g_autoptr(OutlayDocument) doc = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *damaged = g_strdup_printf (
-      "The database “%s” is damaged: part of it cannot be read", f->path);
+      "The database “%s” is damaged, so Outlay will not write to it", f->path);
   gsize length;
 
   /* every page after the schema scrambled; the header still says SQLite */
