@@ -38,6 +38,7 @@ struct _OutlayStore
   GCancellable       *wait_cancellable;
   gint64              wait_started;
   gboolean            wait_reported;
+  gint64 max_wait; /* µs a write waits at most; 0: as long as it takes */
 };
 
 /* After this long waiting for another program's transaction, say so. */
@@ -97,8 +98,10 @@ outlay_store_fail (OutlayStore *self,
                  _("The disk holding “%s” is full; nothing was changed"), self->path);
   else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
     g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
-                 _("The database “%s” is busy in another program; nothing was changed"),
-                 self->path);
+                 _("The database “%s” is busy: another program (an import in outlay-cli or "
+                   "another Outlay) is writing to it. Nothing was changed; try again when it "
+                   "has finished"),
+                    self->path);
   else
     g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_STORE,
                  _("The database “%s” reported a problem: %s"), self->path,
@@ -371,6 +374,8 @@ busy_cb (void *data,
     }
   if (self->wait_cancellable != NULL && g_cancellable_is_cancelled (self->wait_cancellable))
     return 0;
+  if (self->max_wait > 0 && now - self->wait_started >= self->max_wait)
+    return 0;
   if (!self->wait_reported && now - self->wait_started >= WAIT_NOTICE_USEC)
     {
       OutlayStoreWaitFunc func = self->wait_func ? self->wait_func : default_wait_func;
@@ -419,6 +424,23 @@ outlay_store_set_wait_func (OutlayStore         *self,
   g_return_if_fail (OUTLAY_IS_STORE (self));
   self->wait_func = func;
   self->wait_data = user_data;
+}
+
+/**
+ * outlay_store_set_max_wait:
+ * @self: a store
+ * @msec: how long a write waits for another program's at most; 0 (the
+ *   default) waits as long as it takes
+ *
+ * A connection on the main thread must not freeze the window for the
+ * length of another program's import: past @msec its write fails as busy,
+ * nothing changed, and the user can try again.
+ */
+void
+outlay_store_set_max_wait (OutlayStore *self, guint msec)
+{
+  g_return_if_fail (OUTLAY_IS_STORE (self));
+  self->max_wait = (gint64) msec * 1000;
 }
 
 /**

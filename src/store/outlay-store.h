@@ -83,5 +83,6 @@ void            outlay_store_set_wait_func       (OutlayStore         *self,
                                                   gpointer             user_data);
 void            outlay_store_set_wait_cancellable (OutlayStore        *self,
                                                    GCancellable       *cancellable);
+void outlay_store_set_max_wait (OutlayStore *self, guint msec);
 
 G_END_DECLS

@@ -97,6 +97,9 @@ ensure_store (OutlayApplication *self, GError **error)
   if (!outlay_store_get_created (store) && !outlay_store_backup_daily (store, &backup_error))
     g_message ("No daily backup: %s", backup_error->message);
   g_signal_connect_object (store, "notify::damaged", G_CALLBACK (store_damaged_cb), self, 0);
+  /* the window's edits: while another program imports, an edit is refused
+   * as busy after a moment rather than freezing the window until it ends */
+  outlay_store_set_max_wait (store, 1500);
   self->store = g_steal_pointer (&store);
   return TRUE;
 }
