@@ -197,3 +197,31 @@ outlay_aicp_placement_note (const char *code, const char *name, int letter, Outl
                                code, name);
   return NULL;
 }
+
+/**
+ * outlay_aicp_place_section_list:
+ * @sections: (element-type OutlaySection): a budget's sections, in order
+ *
+ * outlay_aicp_place_sections() for sections, as the top sheet and every
+ * export of it place them.
+ *
+ * Returns: (transfer full): each section's letter index (0 = A … 15 = P),
+ *   or -1 for one kept off the form
+ */
+int *
+outlay_aicp_place_section_list (GPtrArray *sections)
+{
+  guint n = sections->len;
+  g_autofree const char **codes = g_new0 (const char *, n + 1);
+  g_autofree const char **names = g_new0 (const char *, n + 1);
+  g_autofree OutlayAicpPlacement *how = g_new0 (OutlayAicpPlacement, n + 1);
+  int *letters = g_new0 (int, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      codes[i] = outlay_section_get_code (g_ptr_array_index (sections, i));
+      names[i] = outlay_section_get_name (g_ptr_array_index (sections, i));
+    }
+  outlay_aicp_place_sections (codes, names, n, letters, how);
+  return letters;
+}

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "outlay-section.h"
+
 G_BEGIN_DECLS
 
 /* Where a section lands on the AICP top sheet (AICP.md, sections A–P). */
@@ -21,6 +23,7 @@ void outlay_aicp_place_sections (const char *const *codes,
                                  guint n,
                                  int *letters,
                                  OutlayAicpPlacement *how);
+int *outlay_aicp_place_section_list (GPtrArray *sections);
 const char *outlay_aicp_form_name (int letter);
 char *outlay_aicp_placement_note (const char *code,
                                   const char *name,

@@ -237,17 +237,8 @@ static void
 letters_collect (OutlayTopSheet *self, GPtrArray *sections, Letters *l)
 {
   guint n = sections->len;
-  g_autofree const char **codes = g_new0 (const char *, n + 1);
-  g_autofree const char **names = g_new0 (const char *, n + 1);
-  g_autofree int *letters = g_new0 (int, n + 1);
-  g_autofree OutlayAicpPlacement *how = g_new0 (OutlayAicpPlacement, n + 1);
+  g_autofree int *letters = outlay_aicp_place_section_list (sections);
 
-  for (guint i = 0; i < n; i++)
-    {
-      codes[i] = outlay_section_get_code (g_ptr_array_index (sections, i));
-      names[i] = outlay_section_get_name (g_ptr_array_index (sections, i));
-    }
-  outlay_aicp_place_sections (codes, names, n, letters, how);
   for (guint i = 0; i < n; i++)
     {
       OutlaySection *section = g_ptr_array_index (sections, i);

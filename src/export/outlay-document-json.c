@@ -19,8 +19,9 @@ outlay_json_add_amount (JsonBuilder   *b,
   json_builder_add_string_value (b, text);
 }
 
-static void
-add_number (JsonBuilder *b, const char *name, OutlayDecimal value)
+/* Adds member @name: a quantity or percentage without trailing zeros. */
+void
+outlay_json_add_number (JsonBuilder *b, const char *name, OutlayDecimal value)
 {
   g_autofree char *text = outlay_decimal_to_string_trim (value);
 
@@ -28,8 +29,9 @@ add_number (JsonBuilder *b, const char *name, OutlayDecimal value)
   json_builder_add_string_value (b, text);
 }
 
-static void
-add_string (JsonBuilder *b, const char *name, const char *value)
+/* Adds member @name: @value, "" for none. */
+void
+outlay_json_add_string (JsonBuilder *b, const char *name, const char *value)
 {
   json_builder_set_member_name (b, name);
   json_builder_add_string_value (b, value != NULL ? value : "");
@@ -53,11 +55,13 @@ add_header (JsonBuilder *b, OutlayBudget *budget)
 {
   json_builder_set_member_name (b, "id");
   json_builder_add_int_value (b, outlay_budget_get_id (budget));
-  add_string (b, "name", outlay_budget_get_name (budget));
-  add_string (b, "client", outlay_budget_get_client (budget));
-  add_string (b, "kind", outlay_budget_kind_to_string (outlay_budget_get_kind (budget)));
-  add_string (b, "currency", outlay_budget_get_currency (budget));
-  add_string (b, "status", outlay_budget_status_to_string (outlay_budget_get_status (budget)));
+  outlay_json_add_string (b, "name", outlay_budget_get_name (budget));
+  outlay_json_add_string (b, "client", outlay_budget_get_client (budget));
+  outlay_json_add_string (b, "kind",
+                          outlay_budget_kind_to_string (outlay_budget_get_kind (budget)));
+  outlay_json_add_string (b, "currency", outlay_budget_get_currency (budget));
+  outlay_json_add_string (b, "status",
+                          outlay_budget_status_to_string (outlay_budget_get_status (budget)));
   outlay_json_add_amount (b, "allocated", outlay_budget_get_allocated (budget),
               outlay_budget_get_currency (budget));
 }
@@ -86,20 +90,20 @@ static void
 add_line (JsonBuilder *b, OutlaySection *section, OutlayLine *line, const char *currency)
 {
   json_builder_begin_object (b);
-  add_string (b, "section", outlay_section_get_code (section));
-  add_string (b, "code", outlay_line_get_code (line));
-  add_string (b, "description", outlay_line_get_description (line));
-  add_number (b, "qty", outlay_line_get_quantity (line));
-  add_string (b, "unit", outlay_line_get_unit (line));
+  outlay_json_add_string (b, "section", outlay_section_get_code (section));
+  outlay_json_add_string (b, "code", outlay_line_get_code (line));
+  outlay_json_add_string (b, "description", outlay_line_get_description (line));
+  outlay_json_add_number (b, "qty", outlay_line_get_quantity (line));
+  outlay_json_add_string (b, "unit", outlay_line_get_unit (line));
   outlay_json_add_amount (b, "rate", outlay_line_get_rate (line), currency);
-  add_number (b, "multiplier", outlay_line_get_multiplier (line));
+  outlay_json_add_number (b, "multiplier", outlay_line_get_multiplier (line));
   outlay_json_add_amount (b, "estimate", outlay_line_get_estimate (line), currency);
   outlay_json_add_amount (b, "actual", outlay_line_get_actual (line), currency);
-  add_string (b, "notes", outlay_line_get_notes (line));
+  outlay_json_add_string (b, "notes", outlay_line_get_notes (line));
   /* only when set: most budgets have none of these */
   for (OutlayLineField f = OUTLAY_LINE_VENDOR; f <= OUTLAY_LINE_PERIOD; f++)
     if (*outlay_line_get_text (line, f) != '\0')
-      add_string (b, outlay_line_field_name (f), outlay_line_get_text (line, f));
+      outlay_json_add_string (b, outlay_line_field_name (f), outlay_line_get_text (line, f));
   json_builder_end_object (b);
 }
 
@@ -133,12 +137,12 @@ outlay_document_to_json (OutlayDocument *document)
       const OutlayTotals *t = outlay_section_get_totals (section);
 
       json_builder_begin_object (b);
-      add_string (b, "code", outlay_section_get_code (section));
-      add_string (b, "name", outlay_section_get_name (section));
+      outlay_json_add_string (b, "code", outlay_section_get_code (section));
+      outlay_json_add_string (b, "name", outlay_section_get_name (section));
       outlay_json_add_amount (b, "estimate", t->estimate, currency);
       outlay_json_add_amount (b, "actual", t->actual, currency);
       outlay_json_add_amount (b, "variance", outlay_totals_get_variance (t), currency);
-      add_number (b, "fringe_percent", outlay_section_get_fringe (section));
+      outlay_json_add_number (b, "fringe_percent", outlay_section_get_fringe (section));
       outlay_json_add_amount (b, "fringe", t->fringe, currency);
       json_builder_set_member_name (b, "lines");
       json_builder_add_int_value (b, outlay_section_get_n_lines (section));

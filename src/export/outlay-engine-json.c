@@ -8,50 +8,26 @@
 #include "config.h"
 
 #include "outlay-currency.h"
+#include "outlay-document-json.h"
 #include "outlay-engine-json.h"
 
-/* ---- members shared by the engine's shapes ---- */
-
-static void
-member_string (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, value != NULL ? value : "");
-}
-
-static void
-member_amount (JsonBuilder *b, const char *name, OutlayDecimal value, const char *currency)
-{
-  g_autofree char *text = outlay_currency_format_plain (value, currency);
-
-  member_string (b, name, text);
-}
-
 /* ---- top sheets ---- */
-
-static void
-member_number (JsonBuilder *b, const char *name, OutlayDecimal value)
-{
-  g_autofree char *text = outlay_decimal_to_string_trim (value);
-
-  member_string (b, name, text);
-}
 
 static void
 add_header_json (JsonBuilder *b, OutlayBudget *budget)
 {
   json_builder_set_member_name (b, "header");
   json_builder_begin_object (b);
-  member_string (b, "production_company", outlay_budget_get_production_company (budget));
-  member_string (b, "agency", outlay_budget_get_agency (budget));
-  member_string (b, "client", outlay_budget_get_client (budget));
-  member_string (b, "job_name", outlay_budget_get_name (budget));
-  member_string (b, "job_number", outlay_budget_get_job_number (budget));
-  member_string (b, "bid_date", outlay_budget_get_bid_date (budget));
-  member_string (b, "shoot_dates", outlay_budget_get_shoot_dates (budget));
-  member_string (b, "director", outlay_budget_get_director (budget));
-  member_string (b, "producer", outlay_budget_get_producer (budget));
-  member_string (b, "comments", outlay_budget_get_comments (budget));
+  outlay_json_add_string (b, "production_company", outlay_budget_get_production_company (budget));
+  outlay_json_add_string (b, "agency", outlay_budget_get_agency (budget));
+  outlay_json_add_string (b, "client", outlay_budget_get_client (budget));
+  outlay_json_add_string (b, "job_name", outlay_budget_get_name (budget));
+  outlay_json_add_string (b, "job_number", outlay_budget_get_job_number (budget));
+  outlay_json_add_string (b, "bid_date", outlay_budget_get_bid_date (budget));
+  outlay_json_add_string (b, "shoot_dates", outlay_budget_get_shoot_dates (budget));
+  outlay_json_add_string (b, "director", outlay_budget_get_director (budget));
+  outlay_json_add_string (b, "producer", outlay_budget_get_producer (budget));
+  outlay_json_add_string (b, "comments", outlay_budget_get_comments (budget));
   json_builder_end_object (b);
 }
 
@@ -59,29 +35,29 @@ static void
 add_row_json (JsonBuilder *b, const OutlayTopSheetRow *row, const char *currency)
 {
   json_builder_begin_object (b);
-  member_string (b, "id", row->id);
-  member_string (b, "kind", outlay_topsheet_row_kind_to_string (row->kind));
-  member_string (b, "code", row->code);
-  member_string (b, "label", row->label);
+  outlay_json_add_string (b, "id", row->id);
+  outlay_json_add_string (b, "kind", outlay_topsheet_row_kind_to_string (row->kind));
+  outlay_json_add_string (b, "code", row->code);
+  outlay_json_add_string (b, "label", row->label);
   if (row->kind == OUTLAY_TOPSHEET_ROW_PERCENT_USED)
     {
-      member_number (b, "estimate", row->estimate);
-      member_number (b, "actual", row->actual);
+      outlay_json_add_number (b, "estimate", row->estimate);
+      outlay_json_add_number (b, "actual", row->actual);
     }
   else
     {
-      member_amount (b, "estimate", row->estimate, currency);
-      member_amount (b, "actual", row->actual, currency);
-      member_amount (b, "variance", row->variance, currency);
+      outlay_json_add_amount (b, "estimate", row->estimate, currency);
+      outlay_json_add_amount (b, "actual", row->actual, currency);
+      outlay_json_add_amount (b, "variance", row->variance, currency);
     }
   if (row->kind == OUTLAY_TOPSHEET_ROW_PERCENT)
     {
-      member_number (b, "percent", row->percent);
-      member_amount (b, "base_estimate", row->base_estimate, currency);
-      member_amount (b, "base_actual", row->base_actual, currency);
+      outlay_json_add_number (b, "percent", row->percent);
+      outlay_json_add_amount (b, "base_estimate", row->base_estimate, currency);
+      outlay_json_add_amount (b, "base_actual", row->base_actual, currency);
     }
   if (row->property != NULL)
-    member_string (b, "property", row->property);
+    outlay_json_add_string (b, "property", row->property);
   json_builder_end_object (b);
 }
 
@@ -112,10 +88,12 @@ outlay_topsheet_to_json (OutlayTopSheet *self)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "id");
   json_builder_add_int_value (b, outlay_budget_get_id (budget));
-  member_string (b, "name", outlay_budget_get_name (budget));
-  member_string (b, "kind", outlay_budget_kind_to_string (outlay_budget_get_kind (budget)));
-  member_string (b, "currency", currency);
-  member_string (b, "status", outlay_topsheet_status_to_string (outlay_topsheet_get_status (self)));
+  outlay_json_add_string (b, "name", outlay_budget_get_name (budget));
+  outlay_json_add_string (b, "kind",
+                          outlay_budget_kind_to_string (outlay_budget_get_kind (budget)));
+  outlay_json_add_string (b, "currency", currency);
+  outlay_json_add_string (b, "status",
+                          outlay_topsheet_status_to_string (outlay_topsheet_get_status (self)));
   add_header_json (b, budget);
   json_builder_set_member_name (b, "rows");
   json_builder_begin_array (b);
@@ -123,7 +101,7 @@ outlay_topsheet_to_json (OutlayTopSheet *self)
     add_row_json (b, outlay_topsheet_get_row (self, i), currency);
   json_builder_end_array (b);
   if (outlay_topsheet_get_error (self) != NULL)
-    member_string (b, "error", outlay_topsheet_get_error (self)->message);
+    outlay_json_add_string (b, "error", outlay_topsheet_get_error (self)->message);
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
@@ -135,14 +113,15 @@ outlay_topsheet_to_json (OutlayTopSheet *self)
 static void
 add_moves (JsonBuilder *b, const OutlayTotals *from, const OutlayTotals *to, const char *currency)
 {
-  member_amount (b, "from", from->estimate, currency);
-  member_amount (b, "to", to->estimate, currency);
-  member_amount (b, "delta", outlay_comparison_delta (from->estimate, to->estimate), currency);
+  outlay_json_add_amount (b, "from", from->estimate, currency);
+  outlay_json_add_amount (b, "to", to->estimate, currency);
+  outlay_json_add_amount (b, "delta", outlay_comparison_delta (from->estimate, to->estimate),
+                          currency);
   json_builder_set_member_name (b, "actual");
   json_builder_begin_object (b);
-  member_amount (b, "from", from->actual, currency);
-  member_amount (b, "to", to->actual, currency);
-  member_amount (b, "delta", outlay_comparison_delta (from->actual, to->actual), currency);
+  outlay_json_add_amount (b, "from", from->actual, currency);
+  outlay_json_add_amount (b, "to", to->actual, currency);
+  outlay_json_add_amount (b, "delta", outlay_comparison_delta (from->actual, to->actual), currency);
   json_builder_end_object (b);
 }
 
@@ -156,11 +135,11 @@ add_changes (JsonBuilder *b, OutlayComparison *self)
       OutlayFieldChange *c = g_ptr_array_index (self->changed, i);
 
       json_builder_begin_object (b);
-      member_string (b, "section", c->section);
-      member_string (b, "code", c->code);
-      member_string (b, "field", outlay_field_change_name (c));
-      member_string (b, "from", c->from);
-      member_string (b, "to", c->to);
+      outlay_json_add_string (b, "section", c->section);
+      outlay_json_add_string (b, "code", c->code);
+      outlay_json_add_string (b, "field", outlay_field_change_name (c));
+      outlay_json_add_string (b, "from", c->from);
+      outlay_json_add_string (b, "to", c->to);
       if (c->field < OUTLAY_LINE_N_FIELDS && outlay_line_field_is_decimal (c->field))
         {
           g_autofree char *delta = c->field == OUTLAY_LINE_QUANTITY
@@ -168,7 +147,7 @@ add_changes (JsonBuilder *b, OutlayComparison *self)
                                    ? outlay_decimal_to_string_trim (c->delta)
                                    : outlay_currency_format_plain (c->delta, self->currency);
 
-          member_string (b, "delta", delta);
+          outlay_json_add_string (b, "delta", delta);
         }
       json_builder_end_object (b);
     }
@@ -185,11 +164,11 @@ add_lines (JsonBuilder *b, const char *name, GPtrArray *lines, const char *curre
       OutlayComparedLine *l = g_ptr_array_index (lines, i);
 
       json_builder_begin_object (b);
-      member_string (b, "section", l->section);
-      member_string (b, "code", l->code);
-      member_string (b, "description", l->description);
-      member_amount (b, "estimate", l->estimate, currency);
-      member_amount (b, "actual", l->actual, currency);
+      outlay_json_add_string (b, "section", l->section);
+      outlay_json_add_string (b, "code", l->code);
+      outlay_json_add_string (b, "description", l->description);
+      outlay_json_add_amount (b, "estimate", l->estimate, currency);
+      outlay_json_add_amount (b, "actual", l->actual, currency);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -226,8 +205,8 @@ outlay_comparison_to_json (OutlayComparison *self)
       OutlaySectionDelta *d = g_ptr_array_index (self->sections, i);
 
       json_builder_begin_object (b);
-      member_string (b, "code", d->code);
-      member_string (b, "name", d->name);
+      outlay_json_add_string (b, "code", d->code);
+      outlay_json_add_string (b, "name", d->name);
       add_moves (b, &d->from, &d->to, self->currency);
       json_builder_end_object (b);
     }

@@ -680,19 +680,11 @@ aicp_letter (const char *code)
 static int *
 place_sections (Export *ex)
 {
-  guint n = ex->n_sections;
-  g_autofree const char **codes = g_new0 (const char *, n + 1);
-  g_autofree const char **names = g_new0 (const char *, n + 1);
-  g_autofree OutlayAicpPlacement *how = g_new0 (OutlayAicpPlacement, n + 1);
-  int *letters = g_new0 (int, n + 1);
+  g_autoptr(GPtrArray) sections = g_ptr_array_sized_new (ex->n_sections);
 
-  for (guint i = 0; i < n; i++)
-    {
-      codes[i] = outlay_section_get_code (outlay_document_get_section (ex->doc, i));
-      names[i] = outlay_section_get_name (outlay_document_get_section (ex->doc, i));
-    }
-  outlay_aicp_place_sections (codes, names, n, letters, how);
-  return letters;
+  for (guint i = 0; i < ex->n_sections; i++)
+    g_ptr_array_add (sections, outlay_document_get_section (ex->doc, i));
+  return outlay_aicp_place_section_list (sections);
 }
 
 static void

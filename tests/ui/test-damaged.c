@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "outlay-ui-test-util.h"
+#include "../unit/outlay-test-util.h"
 
 #include <adwaita.h>
 #include <sqlite3.h>
@@ -28,48 +29,6 @@ typedef struct
   gboolean checked;
   guint waited;
 } Damaged;
-
-static gint64
-query_int (sqlite3 *db, const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 v = -1;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    v = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return v;
-}
-
-/* Overwrites the first page of the lines table. */
-static void
-damage_lines (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileIOStream) io = NULL;
-  g_autofree guint8 *garbage = NULL;
-  sqlite3 *db = NULL;
-  gint64 root, page_size;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==,
-                   SQLITE_OK);
-  root = query_int (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'lines'");
-  page_size = query_int (db, "PRAGMA page_size");
-  sqlite3_close (db);
-  g_assert_cmpint (root, >, 1);
-  garbage = g_malloc (page_size);
-  memset (garbage, 0xa5, page_size);
-  io = g_file_open_readwrite (file, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (
-      g_seekable_seek (G_SEEKABLE (io), (root - 1) * page_size, G_SEEK_SET, NULL, &error));
-  g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (io)),
-                                            garbage, page_size, NULL, NULL, &error));
-  g_assert_true (g_io_stream_close (G_IO_STREAM (io), NULL, &error));
-}
 
 static void
 window_added_cb (GtkApplication *app, GtkWindow *window, Damaged *d)
@@ -139,7 +98,7 @@ test_open_latest_backup (void)
     backup = outlay_store_backup (store, NULL, &error);
     g_assert_no_error (error);
   }
-  damage_lines (db);
+  outlay_test_damage_lines (db);
 
   d.app = outlay_application_new ();
   g_signal_connect (d.app, "window-added", G_CALLBACK (window_added_cb), &d);
@@ -150,7 +109,7 @@ test_open_latest_backup (void)
 
   /* the file in place is sound, and the damaged one is kept */
   g_assert_cmpint (sqlite3_open_v2 (db, &conn, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (query_int (conn, "SELECT count(*) FROM lines"), >=, 95);
+  g_assert_cmpint (outlay_test_query_int (conn, "SELECT count(*) FROM lines"), >=, 95);
   sqlite3_close (conn);
   backups_dir = outlay_store_backup_dir (db);
   backups = g_dir_open (backups_dir, 0, NULL);
@@ -210,7 +169,7 @@ while_open_cb (gpointer data)
           || outlay_window_get_document (d->window) == NULL)
         return G_SOURCE_CONTINUE;
       doc = outlay_window_get_document (d->window);
-      damage_lines (d->db);
+      outlay_test_damage_lines (d->db);
       touch_budgets (d->db);
       g_assert_false (
           outlay_document_set_line_text (doc, first_line (doc), OUTLAY_LINE_RATE, "901", &error));

@@ -4,9 +4,11 @@
 /* Helpers shared by the unit test programs: temporary folders, totals
  * checks and a text picture of a document to compare before and after. */
 
+#include <gio/gio.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "outlay-document.h"
 #include "outlay-document-sink.h"
@@ -80,6 +82,39 @@ outlay_test_query_text (sqlite3    *db,
     v = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return v;
+}
+
+/* Overwrites the first page of the lines table, as a failing disk or a
+ * copy cut short would. */
+static inline void
+outlay_test_damage_lines (const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (db);
+  g_autoptr(GFileIOStream) io = NULL;
+  g_autofree guint8 *garbage = NULL;
+  sqlite3 *conn = NULL;
+  gint64 root, page_size;
+
+  g_assert_cmpint (sqlite3_open_v2 (db, &conn, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  /* everything into the main file, so the page on disk is the one read */
+  g_assert_cmpint (sqlite3_exec (conn, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  root = outlay_test_query_int (conn, "SELECT rootpage FROM sqlite_schema WHERE name = 'lines'");
+  page_size = outlay_test_query_int (conn, "PRAGMA page_size");
+  sqlite3_close (conn);
+  g_assert_cmpint (root, >, 1);
+
+  garbage = g_malloc (page_size);
+  memset (garbage, 0xa5, page_size);
+  io = g_file_open_readwrite (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (
+      g_seekable_seek (G_SEEKABLE (io), (root - 1) * page_size, G_SEEK_SET, NULL, &error));
+  g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (io)),
+                                            garbage, page_size, NULL, NULL, &error));
+  g_assert_true (g_io_stream_close (G_IO_STREAM (io), NULL, &error));
+  g_assert_no_error (error);
 }
 
 static inline void

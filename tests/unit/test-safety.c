@@ -259,39 +259,6 @@ test_imports_queue (Fixture *f, gconstpointer data)
 
 /* ---- a damaged file ---- */
 
-/* Overwrites the first page of the lines table, as a failing disk or a
- * copy cut short would. */
-static void
-damage_lines (const char *db)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (db);
-  g_autoptr(GFileIOStream) io = NULL;
-  g_autofree guint8 *garbage = NULL;
-  sqlite3 *conn = NULL;
-  gint64 root, page_size;
-
-  g_assert_cmpint (sqlite3_open_v2 (db, &conn, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  /* everything into the main file, so the page on disk is the one read */
-  g_assert_cmpint (sqlite3_exec (conn, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==,
-                   SQLITE_OK);
-  root = outlay_test_query_int (conn, "SELECT rootpage FROM sqlite_schema WHERE name = 'lines'");
-  page_size = outlay_test_query_int (conn, "PRAGMA page_size");
-  sqlite3_close (conn);
-  g_assert_cmpint (root, >, 1);
-
-  garbage = g_malloc (page_size);
-  memset (garbage, 0xa5, page_size);
-  io = g_file_open_readwrite (file, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (
-      g_seekable_seek (G_SEEKABLE (io), (root - 1) * page_size, G_SEEK_SET, NULL, &error));
-  g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (io)),
-                                            garbage, page_size, NULL, NULL, &error));
-  g_assert_true (g_io_stream_close (G_IO_STREAM (io), NULL, &error));
-  g_assert_no_error (error);
-}
-
 typedef struct
 {
   int status;
@@ -348,7 +315,7 @@ test_damaged_store (Fixture *f, gconstpointer data)
   g_autoptr(OutlayStore) store = NULL;
   g_autofree char *backup = NULL;
 
-  damage_lines (f->db);
+  outlay_test_damage_lines (f->db);
   store = outlay_store_open (f->db, &error);
   g_assert_no_error (error);
   g_assert_false (outlay_store_check (store, &error));
@@ -380,7 +347,7 @@ test_damaged_cli (Fixture *f, gconstpointer data)
   g_auto(Run) set = { 0 };
   g_auto(Run) import = { 0 };
 
-  damage_lines (f->db);
+  outlay_test_damage_lines (f->db);
   run_cli (f, &list, "list", NULL);
   run_cli (f, &show, "show", "Sample", NULL);
   run_cli (f, &set, "set", "Sample", "--line", "1", "--section", "A", "--field", "rate", "--value",
@@ -481,7 +448,7 @@ test_restore_damaged (Fixture *f, gconstpointer data)
   run_cli (f, &backup, "backup", NULL);
   g_assert_cmpint (backup.status, ==, 0);
   g_assert_true (g_file_test (g_strstrip (backup.out), G_FILE_TEST_IS_REGULAR));
-  damage_lines (f->db);
+  outlay_test_damage_lines (f->db);
   run_cli (f, &broken, "backup", NULL);
   g_assert_cmpint (broken.status, ==, 6);
 

@@ -261,19 +261,6 @@ refresh (OutlayDocumentPage *page)
                    "total");
 }
 
-/* Another budget opens at its top, not where the last one was left. */
-static void
-document_set (OutlayDocumentPage *page, OutlayDocument *old_document)
-{
-  /* the template's child; not bound, as AdwBin unparents it itself */
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (page));
-
-  if (!GTK_IS_SCROLLED_WINDOW (child)) /* being disposed */
-    return;
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child)), 0);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (child)), 0);
-}
-
 static void
 outlay_budget_overview_dispose (GObject *object)
 {
@@ -291,7 +278,6 @@ outlay_budget_overview_class_init (OutlayBudgetOverviewClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = outlay_budget_overview_dispose;
   OUTLAY_DOCUMENT_PAGE_CLASS (klass)->refresh = refresh;
-  OUTLAY_DOCUMENT_PAGE_CLASS (klass)->document_set = document_set;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/outlay-budget-overview.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, name_label);

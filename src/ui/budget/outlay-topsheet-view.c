@@ -100,10 +100,16 @@ currency (OutlayTopSheetView *self)
   return outlay_budget_get_currency (outlay_topsheet_get_budget (self->sheet));
 }
 
+static OutlayDocument *
+document (OutlayTopSheetView *self)
+{
+  return outlay_document_page_get_document (OUTLAY_DOCUMENT_PAGE (self));
+}
+
 static gboolean
 is_read_only (OutlayTopSheetView *self)
 {
-  return outlay_document_page_get_document (OUTLAY_DOCUMENT_PAGE (self)) == NULL || outlay_document_get_read_only (outlay_document_page_get_document (OUTLAY_DOCUMENT_PAGE (self)));
+  return document (self) == NULL || outlay_document_get_read_only (document (self));
 }
 
 /* "12", "1.5", "12.345": as many decimals as the value has. */
@@ -273,7 +279,7 @@ entry_is_dirty (GtkEntry *entry)
 static void
 entry_show_value (OutlayTopSheetView *self, GtkEntry *entry)
 {
-  OutlayBudget *budget = outlay_document_get_budget (outlay_document_page_get_document (OUTLAY_DOCUMENT_PAGE (self)));
+  OutlayBudget *budget = outlay_document_get_budget (document (self));
   g_auto(GValue) v = G_VALUE_INIT;
   char *text;
 
@@ -332,7 +338,7 @@ commit_entry (OutlayTopSheetView *self, GtkEntry *entry)
   g_auto(GValue) v = G_VALUE_INIT;
   OutlayDecimal value = 0;
 
-  if (outlay_document_page_get_document (OUTLAY_DOCUMENT_PAGE (self)) == NULL || self->no_commit || !entry_is_dirty (entry))
+  if (document (self) == NULL || self->no_commit || !entry_is_dirty (entry))
     return;
   if (!parse_entry (self, entry, &value, &error))
     {
@@ -341,7 +347,7 @@ commit_entry (OutlayTopSheetView *self, GtkEntry *entry)
     }
   g_value_init (&v, G_TYPE_INT64);
   g_value_set_int64 (&v, value);
-  if (!outlay_document_set_budget_value (outlay_document_page_get_document (OUTLAY_DOCUMENT_PAGE (self)), entry_property (entry), &v, &error))
+  if (!outlay_document_set_budget_value (document (self), entry_property (entry), &v, &error))
     {
       entry_refuse (self, entry, error->message);
       return;
@@ -434,8 +440,7 @@ update_header (OutlayTopSheetView *self)
   OutlayBudgetStatus status = outlay_budget_get_status (b);
   const GError *error = outlay_topsheet_get_error (self->sheet);
   const char *comments = outlay_budget_get_comments (b);
-  g_autofree char *version = outlay_document_page_version_title (
-      outlay_document_page_get_document (OUTLAY_DOCUMENT_PAGE (self)));
+  g_autofree char *version = outlay_document_page_version_title (document (self));
 
   gtk_label_set_text (self->kind_label, outlay_topsheet_is_aicp (self->sheet)
                                           ? _("Production Cost Summary")
@@ -781,19 +786,6 @@ refresh (OutlayDocumentPage *page)
 
 /* ---- GObject ---- */
 
-/* Another budget opens at its top, not where the last one was left. */
-static void
-document_set (OutlayDocumentPage *page, OutlayDocument *old_document)
-{
-  /* the template's child; not bound, as AdwBin unparents it itself */
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (page));
-
-  if (!GTK_IS_SCROLLED_WINDOW (child)) /* being disposed */
-    return;
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child)), 0);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (child)), 0);
-}
-
 static void
 outlay_topsheet_view_dispose (GObject *object)
 {
@@ -821,7 +813,6 @@ outlay_topsheet_view_class_init (OutlayTopSheetViewClass *klass)
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   OUTLAY_DOCUMENT_PAGE_CLASS (klass)->refresh = refresh;
-  OUTLAY_DOCUMENT_PAGE_CLASS (klass)->document_set = document_set;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/outlay-topsheet-view.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayTopSheetView, kind_label);

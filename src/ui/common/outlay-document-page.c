@@ -46,6 +46,19 @@ outlay_document_page_real_refresh (OutlayDocumentPage *self)
 {
 }
 
+/* Another budget opens at its top, not where the last one was left, on
+ * a page that scrolls as a whole (the sheet scrolls its own rows). */
+static void
+outlay_document_page_real_document_set (OutlayDocumentPage *self, OutlayDocument *old_document)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (self));
+
+  if (!GTK_IS_SCROLLED_WINDOW (child)) /* none, or being disposed */
+    return;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child)), 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (child)), 0);
+}
+
 static void
 outlay_document_page_map (GtkWidget *widget)
 {
@@ -116,6 +129,7 @@ outlay_document_page_class_init (OutlayDocumentPageClass *klass)
   object_class->set_property = outlay_document_page_set_property;
   widget_class->map = outlay_document_page_map;
   klass->refresh = outlay_document_page_real_refresh;
+  klass->document_set = outlay_document_page_real_document_set;
 
   /**
    * OutlayDocumentPage:document: (nullable)

@@ -16,7 +16,8 @@ G_DECLARE_DERIVABLE_TYPE (OutlayDocumentPage, outlay_document_page, OUTLAY, DOCU
  * @document_set: the page now shows another document (@old_document is
  *   the one before, or %NULL): connect what the page needs beyond the
  *   base's signals and reset per-document state.  Handlers connected on
- *   the document with the page as data are disconnected for you.
+ *   the document with the page as data are disconnected for you.  The
+ *   default scrolls a page whose child is a #GtkScrolledWindow to its top.
  * @refresh: bring the page up to date with its document.  Called only
  *   while the page is mapped; a hidden page catches up when shown.
  */
