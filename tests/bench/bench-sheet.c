@@ -33,8 +33,9 @@
  * does:
  *
  *   GSK_RENDERER=cairo GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=BUILDDIR/data \
- *   NO_AT_BRIDGE=1 GDK_BACKEND=x11 LC_ALL=C.UTF-8 \
- *   xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- \
+ *   NO_AT_BRIDGE=1 GTK_A11Y=none ADW_DISABLE_PORTAL=1 GDK_BACKEND=x11 LC_ALL=C.UTF-8 \
+ *   xvfb-run -a -s '-screen 0 1280x800x24' \
+ *     dbus-run-session --config-file=tests/ui/session.conf -- \
  *     BUILDDIR/tests/bench/bench-sheet [--lines N] [--jump-steps N] \
  *       [--page-steps N] [--smooth-frames N] [--edits N] [--verbose]
  *
