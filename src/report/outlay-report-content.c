@@ -334,6 +334,8 @@ add_summary_row (OutlayReport *self, guint table, const OutlayTopSheetRow *r)
 static void
 add_summary_rows (OutlayReport *self, OutlayTopSheet *sheet, guint table)
 {
+  gboolean no_cap = FALSE;
+
   for (guint i = 0; i < outlay_topsheet_get_n_rows (sheet); i++)
     {
       const OutlayTopSheetRow *r = outlay_topsheet_get_row (sheet, i);
@@ -343,6 +345,19 @@ add_summary_rows (OutlayReport *self, OutlayTopSheet *sheet, guint table)
         continue;
       if (r->kind == OUTLAY_TOPSHEET_ROW_ALLOCATED)
         outlay_report_add_caption (self, _("Allocation"));
+      /* without a cap there is nothing to remain: say so, as the window
+       * does, rather than print the total as a negative remainder */
+      if (r->kind == OUTLAY_TOPSHEET_ROW_ALLOCATED && r->estimate == 0)
+        {
+          ReportRow *row = outlay_report_add_row (self, REPORT_ROW_LINE, table, 5);
+
+          row->cells[1] = g_strdup (_("No allocation set"));
+          row->flags |= REPORT_ROW_MUTED;
+          no_cap = TRUE;
+          continue;
+        }
+      if (r->kind == OUTLAY_TOPSHEET_ROW_REMAINING && no_cap)
+        continue;
       if (r->kind == OUTLAY_TOPSHEET_ROW_TOTAL)
         keep_with_last (self, 0);
       add_summary_row (self, table, r);

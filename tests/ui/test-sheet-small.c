@@ -234,6 +234,8 @@ test_multiplier_title (void)
   g_autoptr(OutlayDocument) software = template("software");
   g_autoptr(OutlayDocument) blank = template("blank");
   OutlaySheetView *sheet = g_object_new (OUTLAY_TYPE_SHEET_VIEW, NULL);
+  GtkWidget *columns = g_object_ref_sink (outlay_sheet_view_columns_button (sheet));
+  GtkCheckButton *check = GTK_CHECK_BUTTON (sheet->column_checks[OUTLAY_SHEET_COLUMN_MULTIPLIER]);
   OutlayLine *first;
   GtkWidget *window;
 
@@ -241,6 +243,9 @@ test_multiplier_title (void)
   outlay_sheet_view_set_document (sheet, event);
   window = show_in_window (GTK_WIDGET (sheet), 1100, 500);
   g_assert_cmpstr (multiplier_title (sheet), ==, "Days");
+  /* the Columns menu and a typed estimate's tooltip say it too */
+  g_assert_cmpstr (gtk_check_button_get_label (check), ==, "Days");
+  g_assert_nonnull (strstr (outlay_sheet_view_overridden_tip (sheet), "qty × days × rate"));
   save_pngs (window, "sheet-small-days");
 
   /* one line by the hour among days: the header says neither */
@@ -253,10 +258,15 @@ test_multiplier_title (void)
   /* a software project is priced by the hour */
   outlay_sheet_view_set_document (sheet, software);
   g_assert_cmpstr (multiplier_title (sheet), ==, "Hours");
+  g_assert_cmpstr (gtk_check_button_get_label (check), ==, "Hours");
+  g_assert_nonnull (strstr (outlay_sheet_view_overridden_tip (sheet), "qty × hours × rate"));
 
-  /* no units at all */
+  /* no units at all: the menu names the column by what it is */
   outlay_sheet_view_set_document (sheet, blank);
   g_assert_cmpstr (multiplier_title (sheet), ==, "×");
+  g_assert_cmpstr (gtk_check_button_get_label (check), ==, "Multiplier");
+  g_assert_nonnull (strstr (outlay_sheet_view_overridden_tip (sheet), "qty × multiplier × rate"));
+  g_object_unref (columns);
   gtk_window_destroy (GTK_WINDOW (window));
   iterate (2);
 }

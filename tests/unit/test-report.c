@@ -311,6 +311,32 @@ test_summary_allocation (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_lines_with (text, "Status", "Over"), ==, 1);
 }
 
+static void
+test_summary_no_allocation (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  OutlayReportOptions options;
+  OutlaySection *first;
+
+  if (!have_poppler ())
+    return;
+  doc = build ("department");
+  first = outlay_document_get_section (doc, 0);
+  g_assert_true (outlay_document_set_line_text (doc, outlay_section_get_line (first, 0),
+                                                OUTLAY_LINE_ESTIMATE, "1200", &error));
+  g_assert_no_error (error);
+  outlay_report_options_init (&options, OUTLAY_REPORT_SUMMARY);
+  text = report_text (f, doc, &options, NULL);
+
+  /* no cap: no remainder of 0 − 1,200 printed as if overspent */
+  assert_line (text, "Total", "1,200.00");
+  assert_contains (text, "No allocation set");
+  g_assert_null (strstr (text, "Remaining"));
+  g_assert_null (strstr (text, "(1,200.00)"));
+}
+
 /* ---- detail ---- */
 
 static void
@@ -965,6 +991,7 @@ main (int argc, char *argv[])
 
   ADD ("/report/summary/aicp", test_summary_aicp);
   ADD ("/report/summary/allocation", test_summary_allocation);
+  ADD ("/report/summary/no-allocation", test_summary_no_allocation);
   ADD ("/report/detail/sample", test_detail_sample);
   ADD ("/report/detail/fringes", test_detail_fringes);
   ADD ("/report/detail/long", test_detail_long);

@@ -165,6 +165,7 @@ outlay_sheet_view_columns_button (OutlaySheetView *self)
       gtk_box_append (GTK_BOX (box), check);
       self->column_checks[c] = check;
     }
+  outlay_sheet_view_update_multiplier_title (self);
   {
     GtkWidget *order = gtk_button_new_with_mnemonic (_("Show in _Budget Order"));
 
@@ -271,9 +272,77 @@ outlay_sheet_view_update_multiplier_title (OutlaySheetView *self)
     [SENSE_HOURS] = C_("column", "Hours"), [SENSE_WEEKS] = C_("column", "Weeks"),
     [SENSE_MONTHS] = C_("column", "Months"), [SENSE_MIXED] = C_("column", "×"),
   };
+  /* Translators: the multiplier column in the Columns menu and in
+   * "qty × %s × rate", when it counts no one unit of time */
+  const char
+      *words[] = {
+        [SENSE_NONE] = C_("multiplier", "multiplier"),
+                           [SENSE_DAYS] = C_("multiplier", "days"),
+                                              [SENSE_HOURS] = C_("multiplier", "hours"),
+                                                                  [SENSE_WEEKS] = C_("multiplier", "weeks"),
+                                                                                      [SENSE_MONTHS] = C_("multiplier", "months"),
+                                                                                                           [SENSE_MIXED] = C_("multiplier", "multiplier"),
+                                                                                                           };
   GtkColumnViewColumn *column = nth_column (self, OUTLAY_SHEET_COLUMN_MULTIPLIER);
-  const char *title = titles[document_sense (self->document)];
+  guint sense = document_sense (self->document);
+  const char *title = titles[sense];
+  GtkWidget *check = self->column_checks[OUTLAY_SHEET_COLUMN_MULTIPLIER];
 
+  self->multiplier_word = words[sense];
   if (g_strcmp0 (gtk_column_view_column_get_title (column), title) != 0)
     gtk_column_view_column_set_title (column, title);
+  /* the menu names the column as the header does, and a bare "×" by
+   * what it is */
+  if (check != NULL)
+    {
+      g_autofree char *label = sense == SENSE_NONE || sense == SENSE_MIXED
+          ? g_strdup (C_("column", "Multiplier"))
+          : g_strdup (title);
+
+      if (g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), label) != 0)
+        gtk_check_button_set_label (GTK_CHECK_BUTTON (check), label);
+    }
+}
+
+/**
+ * outlay_sheet_view_multiplier_word:
+ * @self: the sheet
+ *
+ * Returns: what the multiplier counts over the open budget's lines, in
+ *   lower case for a sentence ("days", "hours", or "multiplier")
+ */
+const char *
+outlay_sheet_view_multiplier_word (OutlaySheetView *self)
+{
+  return self->multiplier_word != NULL ? self->multiplier_word : C_("multiplier", "multiplier");
+}
+
+/**
+ * outlay_sheet_view_overridden_tip:
+ * @self: the sheet
+ *
+ * The tooltip of an estimate typed by hand, naming the multiplier as the
+ * header does.  Cells keep the pointer: each text is made once and lives
+ * as long as the program.
+ *
+ * Returns: (transfer none): the tooltip
+ */
+const char *
+outlay_sheet_view_overridden_tip (OutlaySheetView *self)
+{
+  static GHashTable *tips; /* word → tooltip, never freed */
+  const char *word = outlay_sheet_view_multiplier_word (self);
+  char *tip;
+
+  if (tips == NULL)
+    tips = g_hash_table_new (g_str_hash, g_str_equal);
+  tip = g_hash_table_lookup (tips, word);
+  if (tip == NULL)
+    {
+      /* Translators: %s is what the multiplier counts: "days", "hours",
+       * … or "multiplier" */
+      tip = g_strdup_printf (_("Typed by hand. Clear the cell to use qty × %s × rate."), word);
+      g_hash_table_insert (tips, (gpointer) word, tip);
+    }
+  return tip;
 }

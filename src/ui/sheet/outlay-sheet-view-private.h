@@ -26,6 +26,7 @@ struct _OutlaySheetView
   GtkWidget *empty_page;
   GSettings      *settings;
   GtkWidget      *column_checks[OUTLAY_SHEET_N_COLUMNS];
+  const char *multiplier_word;
   gboolean        has_anchor;
   guint           anchor_row;
   guint           anchor_col;
@@ -104,5 +105,7 @@ gboolean outlay_sheet_view_line_matches (OutlaySheetView *self, OutlayLine *line
 void outlay_sheet_view_show_matches (OutlaySheetView *self, guint n_lines, gboolean any_row);
 /* outlay-sheet-view-columns.c */
 void outlay_sheet_view_update_multiplier_title (OutlaySheetView *self);
+const char *outlay_sheet_view_multiplier_word (OutlaySheetView *self);
+const char *outlay_sheet_view_overridden_tip (OutlaySheetView *self);
 
 G_END_DECLS

@@ -186,8 +186,7 @@ update_cell (OutlaySheetView *self, OutlaySheetCell *cell, GObject *item)
 
       text = line_text (self, OUTLAY_LINE (item), col, &warning);
       outlay_sheet_cell_set_state (cell, FALSE, overridden,
-                                   overridden ? _("Typed by hand. Clear the cell to use qty × days × rate.")
-                                              : NULL);
+                                   overridden ? outlay_sheet_view_overridden_tip (self) : NULL);
     }
   else
     {
