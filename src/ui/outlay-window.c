@@ -68,15 +68,8 @@ update_title (OutlayWindow *self)
   OutlayBudget *b = self->document ? outlay_document_get_budget (self->document) : NULL;
 
   adw_view_switcher_title_set_title (self->content_title, b ? outlay_budget_get_name (b) : "");
+  /* a saved version on show says so in the bar above the page, once */
   adw_view_switcher_title_set_subtitle (self->content_title, b ? outlay_budget_get_client (b) : "");
-  if (b != NULL && outlay_document_get_frozen_name (self->document) != NULL)
-    {
-      /* Translators: the subtitle while a saved version is shown */
-      g_autofree char *sub = g_strdup_printf (_("Saved version “%s” (read only)"),
-                                              outlay_document_get_frozen_name (self->document));
-
-      adw_view_switcher_title_set_subtitle (self->content_title, sub);
-    }
   if (b != NULL)
     {
       /* Translators: window title, "Budget name — Outlay" */

@@ -405,6 +405,10 @@ check_version_bar (App *a)
 
   /* the bar stays, on every page, and the top sheet calls it a version */
   g_assert_nonnull (find_label (window, bar));
+  /* said once: the header's subtitle stays the client's */
+  g_assert_null (strstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (
+                             outlay_ui_test_find_type (window, ADW_TYPE_VIEW_SWITCHER_TITLE))),
+                         "Bid"));
   g_assert_nonnull (find_label (window, "Back to Current Budget"));
   save_pngs (window, "sheet-small-version");
   views = ADW_VIEW_STACK (outlay_ui_test_find_type (window, ADW_TYPE_VIEW_STACK));
