@@ -762,6 +762,27 @@ outlay_decimal_div (OutlayDecimal  a,
 }
 
 /**
+ * outlay_decimal_mul_div:
+ * @a: a decimal
+ * @b: a decimal
+ * @c: a decimal
+ * @out: (out): @a × @b ÷ @c, computed exactly and rounded once, half away
+ *   from zero, to four places
+ *
+ * For ratios of amounts ("the rest of the budget at the cost rate so
+ * far", (BAC − EV) × AC ÷ EV) without rounding the ratio first.
+ *
+ * Returns: %FALSE if @c is zero or the result overflows
+ */
+gboolean
+outlay_decimal_mul_div (OutlayDecimal a, OutlayDecimal b, OutlayDecimal c, OutlayDecimal *out)
+{
+  if (c == 0)
+    return FALSE;
+  return narrow (div_round ((wide) a * b, c), out);
+}
+
+/**
  * outlay_decimal_percent_of:
  * @base: an amount
  * @percent: a percentage, 12.5 for 12.5 %

@@ -91,6 +91,8 @@ gboolean      outlay_decimal_mul            (OutlayDecimal             a,
 gboolean      outlay_decimal_div            (OutlayDecimal             a,
                                              OutlayDecimal             b,
                                              OutlayDecimal            *out);
+gboolean
+outlay_decimal_mul_div (OutlayDecimal a, OutlayDecimal b, OutlayDecimal c, OutlayDecimal *out);
 OutlayDecimal outlay_decimal_round          (OutlayDecimal             value,
                                              guint                     places);
 gboolean      outlay_decimal_percent_of     (OutlayDecimal             base,
