@@ -53,5 +53,7 @@ int outlay_cli_report      (Cli *cli, int argc, char **argv);
 int outlay_cli_backup (Cli *cli, int argc, char **argv);
 int outlay_cli_backups (Cli *cli, int argc, char **argv);
 int outlay_cli_restore (Cli *cli, int argc, char **argv);
+int outlay_cli_recommend (Cli *cli, int argc, char **argv);
+int outlay_cli_recommendation (Cli *cli, int argc, char **argv);
 
 G_END_DECLS

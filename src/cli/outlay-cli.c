@@ -51,6 +51,9 @@ static const char *usage_text = N_("Usage: outlay-cli [--database PATH] COMMAND 
      "  backup [--to FILE]                                Copy the database into its backups folder\n"
      "  backups                                           List the backups, newest first\n"
      "  restore BACKUP|latest                             Put a backup in place of the database\n"
+     "  recommend BUDGET [--today DATE] [--json]          Advice on the budget: overruns, burn rate,\n"
+     "                                                    idle money, rates above your other budgets\n"
+     "  recommendation accept|reject|implement ID         Act on one piece of advice\n"
      "\n"
      "BUDGET is a budget's id, its name, or a part of its name. V1 and V2 are a\n"
      "version's id or name. FIELD is one of code, description, qty, unit,\n"
@@ -901,6 +904,8 @@ static const struct
   { "backup", outlay_cli_backup },
   { "backups", outlay_cli_backups },
   { "restore", outlay_cli_restore },
+  { "recommend", outlay_cli_recommend },
+  { "recommendation", outlay_cli_recommendation },
 };
 
 static int

@@ -23,9 +23,12 @@ struct _OutlayRecommendation
   OutlayRecommendationSource  source;
   char                       *patterns;
   gint64                      created;
+  char *fingerprint;
+  char *action;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_BUDGET_ID,
@@ -40,6 +43,8 @@ enum {
   PROP_SOURCE,
   PROP_PATTERNS,
   PROP_CREATED,
+  PROP_FINGERPRINT,
+  PROP_ACTION,
   N_PROPS
 };
 
@@ -61,6 +66,8 @@ static const OutlayModelField fields[] = {
   OUTLAY_MODEL_ENUM (PROP_SOURCE, OutlayRecommendation, source),
   OUTLAY_MODEL_STRING (PROP_PATTERNS, OutlayRecommendation, patterns),
   OUTLAY_MODEL_INT64 (PROP_CREATED, OutlayRecommendation, created),
+  OUTLAY_MODEL_STRING (PROP_FINGERPRINT, OutlayRecommendation, fingerprint),
+  OUTLAY_MODEL_STRING (PROP_ACTION, OutlayRecommendation, action),
 };
 
 static void
@@ -125,6 +132,12 @@ outlay_recommendation_class_init (OutlayRecommendationClass *klass)
                        OUTLAY_RECOMMENDATION_SOURCE_RULES, rw);
   properties[PROP_PATTERNS] = g_param_spec_string ("patterns", NULL, NULL, NULL, rw);
   properties[PROP_CREATED] = g_param_spec_int64 ("created", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  /* what the advice is about ("rate:line:42"), so advice a user rejected
+   * is not offered again on the next run */
+  properties[PROP_FINGERPRINT] = g_param_spec_string ("fingerprint", NULL, NULL, NULL, rw);
+  /* the change "Implement" makes, as JSON ({"line":42,"field":"rate","value":"650"}),
+   * or NULL when the advice is for a person to act on */
+  properties[PROP_ACTION] = g_param_spec_string ("action", NULL, NULL, NULL, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -158,3 +171,15 @@ const char *outlay_recommendation_get_reasoning (OutlayRecommendation *self) { g
 OutlayRecommendationSource outlay_recommendation_get_source (OutlayRecommendation *self) { g_return_val_if_fail (OUTLAY_IS_RECOMMENDATION (self), 0); return self->source; }
 const char *outlay_recommendation_get_patterns (OutlayRecommendation *self) { g_return_val_if_fail (OUTLAY_IS_RECOMMENDATION (self), NULL); return self->patterns; }
 gint64 outlay_recommendation_get_created (OutlayRecommendation *self) { g_return_val_if_fail (OUTLAY_IS_RECOMMENDATION (self), 0); return self->created; }
+const char *
+outlay_recommendation_get_fingerprint (OutlayRecommendation *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_RECOMMENDATION (self), NULL);
+  return self->fingerprint;
+}
+const char *
+outlay_recommendation_get_action (OutlayRecommendation *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_RECOMMENDATION (self), NULL);
+  return self->action;
+}

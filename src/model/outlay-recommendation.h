@@ -26,5 +26,7 @@ const char                 *outlay_recommendation_get_reasoning         (OutlayR
 OutlayRecommendationSource  outlay_recommendation_get_source            (OutlayRecommendation *self);
 const char                 *outlay_recommendation_get_patterns          (OutlayRecommendation *self);
 gint64                      outlay_recommendation_get_created           (OutlayRecommendation *self);
+const char *outlay_recommendation_get_fingerprint (OutlayRecommendation *self);
+const char *outlay_recommendation_get_action (OutlayRecommendation *self);
 
 G_END_DECLS

@@ -284,7 +284,8 @@ static const char *const migrations[] = {
   "ALTER TABLE imports ADD COLUMN sheet TEXT;"
   "ALTER TABLE imports ADD COLUMN header_row INTEGER;"
   "ALTER TABLE imports ADD COLUMN warnings TEXT;"
-  "ALTER TABLE imports ADD COLUMN replaced_version_id INTEGER REFERENCES versions(id) ON DELETE SET NULL;"
+  "ALTER TABLE imports ADD COLUMN replaced_version_id INTEGER REFERENCES versions(id) ON DELETE "
+  "SET NULL;"
   "ALTER TABLE imports ADD COLUMN undone INTEGER;"
   "ALTER TABLE imports ADD COLUMN replaced_links TEXT;"
   /* an undo finds its lines through the budget (lines_order): one index
@@ -296,6 +297,12 @@ static const char *const migrations[] = {
   "  mapping TEXT NOT NULL,"
   "  used INTEGER NOT NULL"
   ");",
+
+  /* 6: advice says what it is about (so what a user rejected is not
+   * offered again) and carries the change "Implement" makes */
+  "ALTER TABLE recommendations ADD COLUMN fingerprint TEXT;"
+  "ALTER TABLE recommendations ADD COLUMN action TEXT;"
+  "CREATE INDEX recommendations_budget ON recommendations(budget_id, status);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);
