@@ -55,5 +55,6 @@ int outlay_cli_backups (Cli *cli, int argc, char **argv);
 int outlay_cli_restore (Cli *cli, int argc, char **argv);
 int outlay_cli_recommend (Cli *cli, int argc, char **argv);
 int outlay_cli_recommendation (Cli *cli, int argc, char **argv);
+int outlay_cli_roi (Cli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -54,6 +54,9 @@ static const char *usage_text = N_("Usage: outlay-cli [--database PATH] COMMAND 
      "  recommend BUDGET [--today DATE] [--json]          Advice on the budget: overruns, burn rate,\n"
      "                                                    idle money, rates above your other budgets\n"
      "  recommendation accept|reject|implement ID         Act on one piece of advice\n"
+     "  roi BUDGET [--expected V] [--realized V] [--snapshot [--note TEXT]]\n"
+     "      [--compare A --compare B] [--json]\n"
+     "                                                    Return on investment now, its snapshots\n"
      "\n"
      "BUDGET is a budget's id, its name, or a part of its name. V1 and V2 are a\n"
      "version's id or name. FIELD is one of code, description, qty, unit,\n"
@@ -906,6 +909,7 @@ static const struct
   { "restore", outlay_cli_restore },
   { "recommend", outlay_cli_recommend },
   { "recommendation", outlay_cli_recommendation },
+  { "roi", outlay_cli_roi },
 };
 
 static int

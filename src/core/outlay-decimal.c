@@ -817,6 +817,23 @@ outlay_decimal_as_percent (OutlayDecimal  part,
 }
 
 /**
+ * outlay_decimal_roi_percent:
+ * @value: what the money brought (or is expected to)
+ * @cost: what it cost
+ * @out: (out): the return on investment, (value − cost) ÷ cost, as a
+ *   percentage (50.0 when the value is one and a half times the cost)
+ *
+ * Returns: %FALSE if @cost is not above zero or on overflow
+ */
+gboolean
+outlay_decimal_roi_percent (OutlayDecimal value, OutlayDecimal cost, OutlayDecimal *out)
+{
+  if (cost <= 0)
+    return FALSE;
+  return narrow (div_round (((wide) value - cost) * 100 * OUTLAY_DECIMAL_SCALE, cost), out);
+}
+
+/**
  * outlay_decimal_compare:
  * @a: a decimal
  * @b: a decimal

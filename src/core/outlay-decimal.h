@@ -101,6 +101,7 @@ gboolean      outlay_decimal_percent_of     (OutlayDecimal             base,
 gboolean      outlay_decimal_as_percent     (OutlayDecimal             part,
                                              OutlayDecimal             whole,
                                              OutlayDecimal            *out);
+gboolean outlay_decimal_roi_percent (OutlayDecimal value, OutlayDecimal cost, OutlayDecimal *out);
 int           outlay_decimal_compare        (OutlayDecimal             a,
                                              OutlayDecimal             b);
 

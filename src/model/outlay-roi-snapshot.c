@@ -16,9 +16,16 @@ struct _OutlayRoiSnapshot
   OutlayDecimal  value;
   OutlayDecimal  roi_percent;
   char          *note;
+  OutlayDecimal expected_value;
+  OutlayDecimal realized_value;
+  OutlayDecimal estimate;
+  guint tasks_done;
+  guint tasks_total;
+  char *reason;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_BUDGET_ID,
@@ -27,6 +34,12 @@ enum {
   PROP_VALUE,
   PROP_ROI_PERCENT,
   PROP_NOTE,
+  PROP_EXPECTED_VALUE,
+  PROP_REALIZED_VALUE,
+  PROP_ESTIMATE,
+  PROP_TASKS_DONE,
+  PROP_TASKS_TOTAL,
+  PROP_REASON,
   N_PROPS
 };
 
@@ -42,6 +55,12 @@ static const OutlayModelField fields[] = {
   OUTLAY_MODEL_INT64 (PROP_VALUE, OutlayRoiSnapshot, value),
   OUTLAY_MODEL_INT64 (PROP_ROI_PERCENT, OutlayRoiSnapshot, roi_percent),
   OUTLAY_MODEL_STRING (PROP_NOTE, OutlayRoiSnapshot, note),
+  OUTLAY_MODEL_INT64 (PROP_EXPECTED_VALUE, OutlayRoiSnapshot, expected_value),
+  OUTLAY_MODEL_INT64 (PROP_REALIZED_VALUE, OutlayRoiSnapshot, realized_value),
+  OUTLAY_MODEL_INT64 (PROP_ESTIMATE, OutlayRoiSnapshot, estimate),
+  OUTLAY_MODEL_UINT (PROP_TASKS_DONE, OutlayRoiSnapshot, tasks_done),
+  OUTLAY_MODEL_UINT (PROP_TASKS_TOTAL, OutlayRoiSnapshot, tasks_total),
+  OUTLAY_MODEL_STRING (PROP_REASON, OutlayRoiSnapshot, reason),
 };
 
 static void
@@ -95,6 +114,14 @@ outlay_roi_snapshot_class_init (OutlayRoiSnapshotClass *klass)
   properties[PROP_VALUE] = decimal_spec ("value", OUTLAY_DECIMAL_MIN);
   properties[PROP_ROI_PERCENT] = decimal_spec ("roi-percent", OUTLAY_DECIMAL_MIN);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, rw);
+  properties[PROP_EXPECTED_VALUE] = decimal_spec ("expected-value", OUTLAY_DECIMAL_MIN);
+  properties[PROP_REALIZED_VALUE] = decimal_spec ("realized-value", OUTLAY_DECIMAL_MIN);
+  properties[PROP_ESTIMATE] = decimal_spec ("estimate", OUTLAY_DECIMAL_MIN);
+  properties[PROP_TASKS_DONE] = g_param_spec_uint ("tasks-done", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  properties[PROP_TASKS_TOTAL] = g_param_spec_uint ("tasks-total", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  /* why it was taken: "manual", or "status:approved" when the budget's
+   * status changed */
+  properties[PROP_REASON] = g_param_spec_string ("reason", NULL, NULL, NULL, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -121,3 +148,39 @@ OutlayDecimal outlay_roi_snapshot_get_cost (OutlayRoiSnapshot *self) { g_return_
 OutlayDecimal outlay_roi_snapshot_get_value (OutlayRoiSnapshot *self) { g_return_val_if_fail (OUTLAY_IS_ROI_SNAPSHOT (self), 0); return self->value; }
 OutlayDecimal outlay_roi_snapshot_get_roi_percent (OutlayRoiSnapshot *self) { g_return_val_if_fail (OUTLAY_IS_ROI_SNAPSHOT (self), 0); return self->roi_percent; }
 const char *outlay_roi_snapshot_get_note (OutlayRoiSnapshot *self) { g_return_val_if_fail (OUTLAY_IS_ROI_SNAPSHOT (self), NULL); return self->note; }
+OutlayDecimal
+outlay_roi_snapshot_get_expected_value (OutlayRoiSnapshot *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_ROI_SNAPSHOT (self), 0);
+  return self->expected_value;
+}
+OutlayDecimal
+outlay_roi_snapshot_get_realized_value (OutlayRoiSnapshot *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_ROI_SNAPSHOT (self), 0);
+  return self->realized_value;
+}
+OutlayDecimal
+outlay_roi_snapshot_get_estimate (OutlayRoiSnapshot *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_ROI_SNAPSHOT (self), 0);
+  return self->estimate;
+}
+guint
+outlay_roi_snapshot_get_tasks_done (OutlayRoiSnapshot *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_ROI_SNAPSHOT (self), 0);
+  return self->tasks_done;
+}
+guint
+outlay_roi_snapshot_get_tasks_total (OutlayRoiSnapshot *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_ROI_SNAPSHOT (self), 0);
+  return self->tasks_total;
+}
+const char *
+outlay_roi_snapshot_get_reason (OutlayRoiSnapshot *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_ROI_SNAPSHOT (self), NULL);
+  return self->reason;
+}

@@ -19,5 +19,11 @@ OutlayDecimal      outlay_roi_snapshot_get_cost        (OutlayRoiSnapshot *self)
 OutlayDecimal      outlay_roi_snapshot_get_value       (OutlayRoiSnapshot *self);
 OutlayDecimal      outlay_roi_snapshot_get_roi_percent (OutlayRoiSnapshot *self);
 const char        *outlay_roi_snapshot_get_note        (OutlayRoiSnapshot *self);
+OutlayDecimal outlay_roi_snapshot_get_expected_value (OutlayRoiSnapshot *self);
+OutlayDecimal outlay_roi_snapshot_get_realized_value (OutlayRoiSnapshot *self);
+OutlayDecimal outlay_roi_snapshot_get_estimate (OutlayRoiSnapshot *self);
+guint outlay_roi_snapshot_get_tasks_done (OutlayRoiSnapshot *self);
+guint outlay_roi_snapshot_get_tasks_total (OutlayRoiSnapshot *self);
+const char *outlay_roi_snapshot_get_reason (OutlayRoiSnapshot *self);
 
 G_END_DECLS

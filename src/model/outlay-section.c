@@ -372,3 +372,26 @@ outlay_section_next_line_code (OutlaySection *self)
     return *self->code != '\0' ? g_strdup_printf ("%s.1", self->code) : g_strdup ("1");
   return g_strdup_printf ("%s%" G_GUINT64_FORMAT, prefix, best + 1);
 }
+
+/**
+ * outlay_totals_get_roi_cost:
+ * @totals: a budget's totals
+ * @is_estimate: (out) (optional): set when the estimate stands in for the
+ *   cost because nothing is spent or committed yet
+ *
+ * The cost a return on investment is measured against: what is spent and
+ * committed, or the estimate while that is still nothing.
+ *
+ * Returns: the cost (saturated, never wrapped)
+ */
+OutlayDecimal
+outlay_totals_get_roi_cost (const OutlayTotals *totals, gboolean *is_estimate)
+{
+  OutlayDecimal spend;
+
+  if (!outlay_decimal_add (totals->actual, totals->committed, &spend))
+    spend = OUTLAY_DECIMAL_MAX;
+  if (is_estimate != NULL)
+    *is_estimate = spend == 0;
+  return spend != 0 ? spend : totals->estimate;
+}

@@ -30,6 +30,7 @@ typedef struct
 } OutlayTotals;
 
 OutlayDecimal outlay_totals_get_variance (const OutlayTotals *totals);
+OutlayDecimal outlay_totals_get_roi_cost (const OutlayTotals *totals, gboolean *is_estimate);
 gboolean      outlay_fringe_amount       (OutlayDecimal       lines_estimate,
                                           OutlayDecimal       percent,
                                           OutlayDecimal      *out);

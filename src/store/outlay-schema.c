@@ -303,6 +303,16 @@ static const char *const migrations[] = {
   "ALTER TABLE recommendations ADD COLUMN fingerprint TEXT;"
   "ALTER TABLE recommendations ADD COLUMN action TEXT;"
   "CREATE INDEX recommendations_budget ON recommendations(budget_id, status);",
+
+  /* 7: an ROI snapshot keeps both values, the estimate, the tasks done
+   * and why it was taken (by hand, or a change of status) */
+  "ALTER TABLE roi_snapshots ADD COLUMN expected_value INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE roi_snapshots ADD COLUMN realized_value INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE roi_snapshots ADD COLUMN estimate INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE roi_snapshots ADD COLUMN tasks_done INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE roi_snapshots ADD COLUMN tasks_total INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE roi_snapshots ADD COLUMN reason TEXT NOT NULL DEFAULT 'manual';"
+  "CREATE INDEX roi_snapshots_budget ON roi_snapshots(budget_id, taken);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "outlay-roi-snapshot.h"
 #include "outlay-store.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,11 @@ gboolean      outlay_store_audit       (OutlayStore  *self,
                                         const char   *old_value,
                                         const char   *new_value,
                                         GError      **error);
+OutlayRoiSnapshot *outlay_store_insert_roi_snapshot (OutlayStore *self,
+                                                     OutlayDocument *document,
+                                                     const char *reason,
+                                                     const char *note,
+                                                     GError **error);
 void          outlay_store_bind_text   (sqlite3_stmt *stmt,
                                         int           index,
                                         const char   *text);

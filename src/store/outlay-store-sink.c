@@ -464,6 +464,17 @@ sink_budget_changed (OutlayDocumentSink *sink, OutlayDocument *doc, OutlayBudget
                                   old_value, new_value, error))
         return FALSE;
     }
+  /* each change of status keeps what the return looked like then */
+  if (outlay_budget_get_status (before) != outlay_budget_get_status (budget))
+    {
+      g_autofree char *reason = g_strconcat (
+          "status:", outlay_budget_status_to_string (outlay_budget_get_status (budget)), NULL);
+      g_autoptr(OutlayRoiSnapshot)
+                     snapshot = outlay_store_insert_roi_snapshot (self, doc, reason, NULL, error);
+
+      if (snapshot == NULL)
+        return FALSE;
+    }
   return TRUE;
 }
 
