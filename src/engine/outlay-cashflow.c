@@ -125,8 +125,18 @@ fill_item (OutlayScheduleItem *item,
   item->balance = 0;
 }
 
-static int
-item_cmp (gconstpointer a, gconstpointer b)
+/**
+ * outlay_schedule_item_compare:
+ * @a: an #OutlayScheduleItem
+ * @b: another
+ *
+ * The schedule's order: by date, then the stored order within the day,
+ * then money in before money out, then the bill's priority.
+ *
+ * Returns: <0, 0 or >0
+ */
+int
+outlay_schedule_item_compare (gconstpointer a, gconstpointer b)
 {
   const OutlayScheduleItem *x = a, *y = b;
   int c = g_date_compare (&x->date, &y->date);
@@ -230,7 +240,7 @@ schedule (GPtrArray *bills,
     if (!schedule_bill (g_ptr_array_index (bills, i), index, occurrences, from, to, today, lookback,
                         out, error))
       return NULL;
-  g_array_sort (out, item_cmp);
+  g_array_sort (out, outlay_schedule_item_compare);
   return g_steal_pointer (&out);
 }
 
@@ -417,7 +427,7 @@ move_candidate_cmp (gconstpointer a, gconstpointer b)
   /* the lowest priority first: paid last on its day, then the latest */
   if (outlay_bill_get_priority (x->bill) != outlay_bill_get_priority (y->bill))
     return outlay_bill_get_priority (x->bill) > outlay_bill_get_priority (y->bill) ? -1 : 1;
-  return -item_cmp (x, y);
+  return -outlay_schedule_item_compare (x, y);
 }
 
 static void

@@ -25,6 +25,7 @@ struct _OutlayBill
   char *weekend;
   gint64 priority;
   gint64 category_id;
+  char *currency;
 };
 
 enum
@@ -45,6 +46,7 @@ enum
   PROP_WEEKEND,
   PROP_PRIORITY,
   PROP_CATEGORY_ID,
+  PROP_CURRENCY,
   N_PROPS
 };
 
@@ -68,6 +70,7 @@ static const OutlayModelField fields[] = {
   OUTLAY_MODEL_STRING (PROP_WEEKEND, OutlayBill, weekend),
   OUTLAY_MODEL_INT64 (PROP_PRIORITY, OutlayBill, priority),
   OUTLAY_MODEL_INT64 (PROP_CATEGORY_ID, OutlayBill, category_id),
+  OUTLAY_MODEL_STRING (PROP_CURRENCY, OutlayBill, currency),
 };
 
 static void
@@ -134,6 +137,8 @@ outlay_bill_class_init (OutlayBillClass *klass)
   properties[PROP_PRIORITY] = g_param_spec_int64 ("priority", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_CATEGORY_ID] = g_param_spec_int64 ("category-id", NULL, NULL, 0, G_MAXINT64, 0,
                                                      rw);
+  /* the currency the bill is in; NULL: its account's */
+  properties[PROP_CURRENCY] = g_param_spec_string ("currency", NULL, NULL, NULL, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -192,6 +197,13 @@ outlay_bill_get_category_id (OutlayBill *self)
 {
   g_return_val_if_fail (OUTLAY_IS_BILL (self), 0);
   return self->category_id;
+}
+
+const char *
+outlay_bill_get_currency (OutlayBill *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_BILL (self), NULL);
+  return self->currency;
 }
 
 /**

@@ -28,6 +28,7 @@ gboolean outlay_bill_get_approximate (OutlayBill *self);
 const char *outlay_bill_get_weekend (OutlayBill *self);
 gint64 outlay_bill_get_priority (OutlayBill *self);
 gint64 outlay_bill_get_category_id (OutlayBill *self);
+const char *outlay_bill_get_currency (OutlayBill *self);
 OutlayBill *outlay_bill_copy (OutlayBill *self);
 
 G_END_DECLS
