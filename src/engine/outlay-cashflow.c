@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 
 #include "outlay-cashflow.h"
 #include "outlay-error.h"
@@ -123,6 +124,9 @@ fill_item (OutlayScheduleItem *item,
     item->status = OUTLAY_OCCURRENCE_DUE;
   item->amount = outlay_bill_get_income (bill) ? amount : -amount;
   item->balance = 0;
+  item->day = g_date_get_julian (&item->date);
+  item->bill_id = outlay_bill_get_id (bill);
+  item->priority = outlay_bill_get_priority (bill);
 }
 
 /**
@@ -139,22 +143,20 @@ int
 outlay_schedule_item_compare (gconstpointer a, gconstpointer b)
 {
   const OutlayScheduleItem *x = a, *y = b;
-  int c = g_date_compare (&x->date, &y->date);
   guint px = x->position < 0 ? G_MAXUINT : (guint) x->position;
   guint py = y->position < 0 ? G_MAXUINT : (guint) y->position;
-  gint64 bx = outlay_bill_get_priority (x->bill), by = outlay_bill_get_priority (y->bill);
 
-  if (c != 0)
-    return c;
+  if (x->day != y->day)
+    return x->day < y->day ? -1 : 1;
   if (px != py)
     return px < py ? -1 : 1;
   /* money in before money out, then the bill's own priority */
   if ((x->amount > 0) != (y->amount > 0))
     return x->amount > 0 ? -1 : 1;
-  if (bx != by)
-    return bx < by ? -1 : 1;
-  if (outlay_bill_get_id (x->bill) != outlay_bill_get_id (y->bill))
-    return outlay_bill_get_id (x->bill) < outlay_bill_get_id (y->bill) ? -1 : 1;
+  if (x->priority != y->priority)
+    return x->priority < y->priority ? -1 : 1;
+  if (x->bill_id != y->bill_id)
+    return x->bill_id < y->bill_id ? -1 : 1;
   return g_date_compare (&x->original, &y->original);
 }
 
@@ -197,8 +199,10 @@ schedule_bill (OutlayBill *bill,
       OutlayBillOccurrence key = { .bill_id = outlay_bill_get_id (bill), .original = rd->original };
       OutlayScheduleItem item;
 
-      fill_item (&item, bill, &rd->original, &rd->date, g_hash_table_lookup (index, &key), today);
-      g_hash_table_add (seen, GUINT_TO_POINTER (g_date_get_julian (&rd->original)));
+      fill_item (&item, bill, &rd->original, &rd->date,
+                 g_hash_table_size (index) > 0 ? g_hash_table_lookup (index, &key) : NULL, today);
+      if (g_hash_table_size (index) > 0)
+        g_hash_table_add (seen, GUINT_TO_POINTER (g_date_get_julian (&rd->original)));
       if (in_range (&item.date, from, to)
           || (lookback && item.status == OUTLAY_OCCURRENCE_OVERDUE && !item.moved
               && g_date_compare (&item.date, from) < 0))
@@ -224,6 +228,27 @@ schedule_bill (OutlayBill *bill,
   return TRUE;
 }
 
+static int
+item_ptr_compare (gconstpointer a, gconstpointer b)
+{
+  return outlay_schedule_item_compare (*(OutlayScheduleItem **) a, *(OutlayScheduleItem **) b);
+}
+
+/* Sorts pointers rather than the ~100-byte items, then copies once */
+static GArray *
+sort_items (GArray *items)
+{
+  g_autofree OutlayScheduleItem **ptrs = g_new (OutlayScheduleItem *, MAX (1, items->len));
+  GArray *sorted = g_array_sized_new (FALSE, FALSE, sizeof (OutlayScheduleItem), items->len);
+
+  for (guint i = 0; i < items->len; i++)
+    ptrs[i] = &g_array_index (items, OutlayScheduleItem, i);
+  qsort (ptrs, items->len, sizeof *ptrs, item_ptr_compare);
+  for (guint i = 0; i < items->len; i++)
+    g_array_append_vals (sorted, ptrs[i], 1);
+  return sorted;
+}
+
 static GArray *
 schedule (GPtrArray *bills,
           GArray *occurrences,
@@ -240,8 +265,7 @@ schedule (GPtrArray *bills,
     if (!schedule_bill (g_ptr_array_index (bills, i), index, occurrences, from, to, today, lookback,
                         out, error))
       return NULL;
-  g_array_sort (out, outlay_schedule_item_compare);
-  return g_steal_pointer (&out);
+  return sort_items (out);
 }
 
 /**
@@ -320,13 +344,21 @@ add (OutlayDecimal *total, OutlayDecimal amount, GError **error)
   return FALSE;
 }
 
-/* When an item moves the balance: overdue ones are carried to today */
+/* When an item moves the balance (a Julian day): overdue ones are carried
+ * to today */
+static guint32
+effective_day (const OutlayScheduleItem *item, guint32 today)
+{
+  if (item->status == OUTLAY_OCCURRENCE_OVERDUE && item->day < today)
+    return today;
+  return item->day;
+}
+
 static void
 effective_date (const OutlayScheduleItem *item, const GDate *today, GDate *d)
 {
-  *d = item->date;
-  if (item->status == OUTLAY_OCCURRENCE_OVERDUE && g_date_compare (d, today) < 0)
-    *d = *today;
+  g_date_clear (d, 1);
+  g_date_set_julian (d, effective_day (item, g_date_get_julian (today)));
 }
 
 static GArray *
@@ -334,14 +366,12 @@ order_by_effect (GArray *items, const GDate *today)
 {
   GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (guint), items->len);
   g_autoptr (GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (guint32), items->len);
+  guint32 t = g_date_get_julian (today);
 
   for (guint i = 0; i < items->len; i++)
     {
-      GDate d;
-      guint32 j;
+      guint32 j = effective_day (&g_array_index (items, OutlayScheduleItem, i), t);
 
-      effective_date (&g_array_index (items, OutlayScheduleItem, i), today, &d);
-      j = g_date_get_julian (&d);
       g_array_append_val (keys, j);
       g_array_append_val (order, i);
     }
@@ -372,22 +402,21 @@ walk_days (OutlayProjection *p,
 {
   g_autoptr (GArray) order = order_by_effect (p->items, today);
   guint next = 0, anchor = first_anchor;
-  GDate day = *start;
+  guint32 t = g_date_get_julian (today), from_j = g_date_get_julian (from);
+  guint32 to_j = g_date_get_julian (to);
 
-  for (; g_date_compare (&day, to) <= 0; g_date_add_days (&day, 1))
+  for (guint32 day = g_date_get_julian (start); day <= to_j; day++)
     {
       gboolean anchored = anchor < anchors->len
-                          && g_date_compare (&g_array_index (anchors, Anchor, anchor).date, &day)
-                                 == 0;
+                          && g_date_get_julian (&g_array_index (anchors, Anchor, anchor).date)
+                                 == day;
 
       for (; next < order->len; next++)
         {
           OutlayScheduleItem *item = &g_array_index (p->items, OutlayScheduleItem,
                                                      g_array_index (order, guint, next));
-          GDate d;
 
-          effective_date (item, today, &d);
-          if (g_date_compare (&d, &day) > 0)
+          if (effective_day (item, t) > day)
             break;
           /* a snapshot that day already holds what was paid that day */
           if (anchored)
@@ -400,12 +429,15 @@ walk_days (OutlayProjection *p,
         }
       /* a snapshot is the balance at the end of its day, whatever came before */
       for (; anchor < anchors->len
-             && g_date_compare (&g_array_index (anchors, Anchor, anchor).date, &day) <= 0;
+             && g_date_get_julian (&g_array_index (anchors, Anchor, anchor).date) <= day;
            anchor++)
         balance = g_array_index (anchors, Anchor, anchor).balance;
-      if (g_date_compare (&day, from) >= 0)
+      if (day >= from_j)
         {
-          OutlayBalancePoint pt = { day, balance, balance };
+          OutlayBalancePoint pt = { { 0 }, balance, balance };
+
+          g_date_clear (&pt.date, 1);
+          g_date_set_julian (&pt.date, day);
           g_array_append_val (p->points, pt);
         }
     }
@@ -602,13 +634,18 @@ outlay_cashflow_project (OutlayAccount *account,
   if (p->items == NULL || !walk_days (p, anchors, first, &start, from, to, today, balance, error))
     return NULL;
   /* keep what the range shows: from @from, and the overdue carried into it */
-  for (guint i = 0; i < p->items->len; i++)
-    {
-      OutlayScheduleItem *item = &g_array_index (p->items, OutlayScheduleItem, i);
+  {
+    guint kept = 0, from_day = g_date_get_julian (from);
 
-      if (g_date_compare (&item->date, from) < 0 && item->status != OUTLAY_OCCURRENCE_OVERDUE)
-        g_array_remove_index (p->items, i--);
-    }
+    for (guint i = 0; i < p->items->len; i++)
+      {
+        OutlayScheduleItem *item = &g_array_index (p->items, OutlayScheduleItem, i);
+
+        if (item->day >= from_day || item->status == OUTLAY_OCCURRENCE_OVERDUE)
+          g_array_index (p->items, OutlayScheduleItem, kept++) = *item;
+      }
+    g_array_set_size (p->items, kept);
+  }
   summarize (p, from, to, today);
   return g_steal_pointer (&p);
 }

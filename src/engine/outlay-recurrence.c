@@ -416,6 +416,20 @@ add_month_day (GArray *out, guint year, GDateMonth month, int day, OutlayRecurre
 }
 
 static gboolean
+weekday_matches (const OutlayRecurrence *self, GDateWeekday wd, guint dom, guint n_in_month)
+{
+  guint nth = (dom - 1) / 7 + 1;
+  int nth_last = -(int) ((n_in_month - dom) / 7 + 1);
+
+  for (guint i = 0; i < self->n_days; i++)
+    if (self->days[i].weekday == wd
+        && (self->days[i].ordinal == 0 || self->days[i].ordinal == (int) nth
+            || self->days[i].ordinal == nth_last))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 day_matches (const OutlayRecurrence *self, const GDate *d, guint n_in_month)
 {
   GDateWeekday wd = g_date_get_weekday (d);
@@ -468,13 +482,23 @@ expand_month (const OutlayRecurrence *self, guint year, GDateMonth month, GArray
 
   if (self->n_days > 0)
     {
+      GDate first;
+      GDateWeekday wd1;
+
+      g_date_clear (&first, 1);
+      g_date_set_dmy (&first, 1, month, year);
+      wd1 = g_date_get_weekday (&first);
       for (guint dom = 1; dom <= n; dom++)
         {
+          /* the weekday follows from the 1st's: no calendar per day */
+          GDateWeekday wd = (wd1 - 1 + dom - 1) % 7 + 1;
           GDate d;
 
+          if (!weekday_matches (self, wd, dom, n))
+            continue;
+          g_date_clear (&d, 1);
           g_date_set_dmy (&d, dom, month, year);
-          if (day_matches (self, &d, n)
-              && (self->n_month_days == 0 || month_day_matches (self, &d)))
+          if (self->n_month_days == 0 || month_day_matches (self, &d))
             g_array_append_val (out, d);
         }
       return;
@@ -634,6 +658,9 @@ walk (const OutlayRecurrence *self,
 {
   g_autoptr (GArray) dates = g_array_new (FALSE, FALSE, sizeof (GDate));
   guint seen = 0;
+  guint32 start_j = g_date_get_julian (&self->start), from_j = g_date_get_julian (from);
+  guint32 to_j = g_date_get_julian (to);
+  guint32 until_j = g_date_valid (&self->until) ? g_date_get_julian (&self->until) : G_MAXUINT32;
 
   if (self->frequency == OUTLAY_RECURRENCE_ONCE)
     {
@@ -652,16 +679,17 @@ walk (const OutlayRecurrence *self,
       for (guint i = 0; i < dates->len; i++)
         {
           const GDate *d = &g_array_index (dates, GDate, i);
+          guint32 j = g_date_get_julian (d);
 
-          if (g_date_compare (d, &self->start) < 0)
+          if (j < start_j)
             continue;
-          if (g_date_valid (&self->until) && g_date_compare (d, &self->until) > 0)
+          if (j > until_j)
             return;
           if (self->count > 0 && ++seen > self->count)
             return;
-          if (g_date_compare (d, to) > 0)
+          if (j > to_j)
             return;
-          if (g_date_compare (d, from) >= 0 && !func (d, data))
+          if (j >= from_j && !func (d, data))
             return;
         }
     }

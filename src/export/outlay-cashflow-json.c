@@ -58,6 +58,38 @@ outlay_cashflow_default_range (GArray *snapshots, const GDate *today, GDate *fro
   g_date_add_days (to, 28);
 }
 
+/* The accounts' schedules are each in order: merge them rather than sort
+ * tens of thousands of items again */
+static void
+merge_schedules (OutlayCashflowBook *book)
+{
+  guint n = book->projections->len, total = 0;
+  g_autofree guint *next = g_new0 (guint, n);
+
+  for (guint i = 0; i < n; i++)
+    total += ((OutlayProjection *) g_ptr_array_index (book->projections, i))->items->len;
+  g_array_set_size (book->schedule, 0);
+  for (guint k = 0; k < total; k++)
+    {
+      OutlayScheduleItem *best = NULL;
+      guint from = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          GArray *items = ((OutlayProjection *) g_ptr_array_index (book->projections, i))->items;
+          OutlayScheduleItem *head;
+
+          if (next[i] >= items->len)
+            continue;
+          head = &g_array_index (items, OutlayScheduleItem, next[i]);
+          if (best == NULL || outlay_schedule_item_compare (head, best) < 0)
+            best = head, from = i;
+        }
+      g_array_append_vals (book->schedule, best, 1);
+      next[from]++;
+    }
+}
+
 /**
  * outlay_cashflow_book_load:
  * @store: a store
@@ -97,13 +129,12 @@ outlay_cashflow_book_load (OutlayStore *store,
       if (p == NULL)
         return NULL;
       g_ptr_array_add (book->projections, p);
-      g_array_append_vals (book->schedule, p->items->data, p->items->len);
     }
+  merge_schedules (book);
   for (guint i = 0; i < book->projections->len; i++)
     outlay_cashflow_suggest_transfers (g_ptr_array_index (book->projections, i),
                                        (OutlayProjection **) book->projections->pdata,
                                        book->projections->len);
-  g_array_sort (book->schedule, outlay_schedule_item_compare);
   return g_steal_pointer (&book);
 }
 
