@@ -56,5 +56,11 @@ int outlay_cli_restore (Cli *cli, int argc, char **argv);
 int outlay_cli_recommend (Cli *cli, int argc, char **argv);
 int outlay_cli_recommendation (Cli *cli, int argc, char **argv);
 int outlay_cli_roi (Cli *cli, int argc, char **argv);
+int outlay_cli_accounts (Cli *cli, int argc, char **argv);
+int outlay_cli_account (Cli *cli, int argc, char **argv);
+int outlay_cli_bills (Cli *cli, int argc, char **argv);
+int outlay_cli_bill (Cli *cli, int argc, char **argv);
+int outlay_cli_schedule (Cli *cli, int argc, char **argv);
+int outlay_cli_cashflow (Cli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -57,6 +57,20 @@ static const char *usage_text = N_("Usage: outlay-cli [--database PATH] COMMAND 
      "  roi BUDGET [--expected V] [--realized V] [--snapshot [--note TEXT]]\n"
      "      [--compare A --compare B] [--json]\n"
      "                                                    Return on investment now, its snapshots\n"
+     "  accounts [--json]                                 List the accounts and today's balances\n"
+     "  account add NAME [--kind KIND] [--currency CODE] [--opening AMOUNT] [--date DATE]\n"
+     "          [--reserve AMOUNT]                        Add a bank account, print its id\n"
+     "  account balance ACCOUNT AMOUNT [--date DATE]      Record the balance the bank showed\n"
+     "  bills [--json]                                    List the bills and how they repeat\n"
+     "  bill add PAYEE --account A --amount X --start DATE [--rule RRULE] [--weekend before|after|keep]\n"
+     "          [--income] [--approximate] [--priority N] [--currency CODE] [--category NAME]\n"
+     "                                                    Add a bill (or income), print its id\n"
+     "  bill set BILL [the same options]                  Change a bill\n"
+     "  bill delete BILL                                  Delete a bill\n"
+     "  bill pay|skip|due BILL DATE [--amount X]          Mark one occurrence paid, skipped or due\n"
+     "  bill move BILL DATE --to DATE                     Move one occurrence\n"
+     "  schedule [--from DATE] [--to DATE] [--json]       The due bills with each account's balance\n"
+     "  cashflow ACCOUNT [--until DATE] [--json]          Projected balance, minimum, shortfalls\n"
      "\n"
      "BUDGET is a budget's id, its name, or a part of its name. V1 and V2 are a\n"
      "version's id or name. FIELD is one of code, description, qty, unit,\n"
@@ -910,6 +924,12 @@ static const struct
   { "recommend", outlay_cli_recommend },
   { "recommendation", outlay_cli_recommendation },
   { "roi", outlay_cli_roi },
+  { "accounts", outlay_cli_accounts },
+  { "account", outlay_cli_account },
+  { "bills", outlay_cli_bills },
+  { "bill", outlay_cli_bill },
+  { "schedule", outlay_cli_schedule },
+  { "cashflow", outlay_cli_cashflow },
 };
 
 static int

@@ -4,7 +4,10 @@
 #include "config.h"
 
 #include "outlay-account.h"
+#include "outlay-model-enum-types.h"
 #include "outlay-model-property.h"
+
+#include <glib/gi18n-lib.h>
 
 struct _OutlayAccount
 {
@@ -15,9 +18,12 @@ struct _OutlayAccount
   char          *currency;
   OutlayDecimal  balance;
   char          *balance_date;
+  OutlayAccountKind kind;
+  OutlayDecimal reserve;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_NAME,
@@ -25,6 +31,8 @@ enum {
   PROP_CURRENCY,
   PROP_BALANCE,
   PROP_BALANCE_DATE,
+  PROP_KIND,
+  PROP_RESERVE,
   N_PROPS
 };
 
@@ -39,6 +47,8 @@ static const OutlayModelField fields[] = {
   OUTLAY_MODEL_STRING (PROP_CURRENCY, OutlayAccount, currency),
   OUTLAY_MODEL_INT64 (PROP_BALANCE, OutlayAccount, balance),
   OUTLAY_MODEL_STRING (PROP_BALANCE_DATE, OutlayAccount, balance_date),
+  OUTLAY_MODEL_ENUM (PROP_KIND, OutlayAccount, kind),
+  OUTLAY_MODEL_INT64 (PROP_RESERVE, OutlayAccount, reserve),
 };
 
 static void
@@ -91,6 +101,11 @@ outlay_account_class_init (OutlayAccountClass *klass)
   properties[PROP_CURRENCY] = g_param_spec_string ("currency", NULL, NULL, "USD", rw);
   properties[PROP_BALANCE] = decimal_spec ("balance", OUTLAY_DECIMAL_MIN);
   properties[PROP_BALANCE_DATE] = g_param_spec_string ("balance-date", NULL, NULL, NULL, rw);
+  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, OUTLAY_TYPE_ACCOUNT_KIND,
+                                             OUTLAY_ACCOUNT_KIND_CHECKING, rw);
+  /* the balance the user wants to keep: the chart's reserve line */
+  properties[PROP_RESERVE] = g_param_spec_int64 ("reserve", NULL, NULL, 0, OUTLAY_DECIMAL_MAX, 0,
+                                                 rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -117,3 +132,45 @@ const char *outlay_account_get_institution (OutlayAccount *self) { g_return_val_
 const char *outlay_account_get_currency (OutlayAccount *self) { g_return_val_if_fail (OUTLAY_IS_ACCOUNT (self), NULL); return self->currency; }
 OutlayDecimal outlay_account_get_balance (OutlayAccount *self) { g_return_val_if_fail (OUTLAY_IS_ACCOUNT (self), 0); return self->balance; }
 const char *outlay_account_get_balance_date (OutlayAccount *self) { g_return_val_if_fail (OUTLAY_IS_ACCOUNT (self), NULL); return self->balance_date; }
+OutlayAccountKind
+outlay_account_get_kind (OutlayAccount *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_ACCOUNT (self), 0);
+  return self->kind;
+}
+OutlayDecimal
+outlay_account_get_reserve (OutlayAccount *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_ACCOUNT (self), 0);
+  return self->reserve;
+}
+
+static const char *kind_ids[] = { "checking", "savings", "credit-card", "cash" };
+static const char *kind_titles[] = { N_("Checking"),
+                                         N_("Savings"), N_("Credit card"), N_("Cash") };
+
+const char *
+outlay_account_kind_to_string (OutlayAccountKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_ids), "checking");
+  return kind_ids[kind];
+}
+
+gboolean
+outlay_account_kind_from_string (const char *text, OutlayAccountKind *kind)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (kind_ids); i++)
+    if (g_ascii_strcasecmp (text, kind_ids[i]) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+outlay_account_kind_title (OutlayAccountKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_titles), "");
+  return g_dgettext (GETTEXT_PACKAGE, kind_titles[kind]);
+}

@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "outlay-decimal.h"
+#include "outlay-model-enums.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,11 @@ const char    *outlay_account_get_institution  (OutlayAccount *self);
 const char    *outlay_account_get_currency     (OutlayAccount *self);
 OutlayDecimal  outlay_account_get_balance      (OutlayAccount *self);
 const char    *outlay_account_get_balance_date (OutlayAccount *self);
+OutlayAccountKind outlay_account_get_kind (OutlayAccount *self);
+OutlayDecimal outlay_account_get_reserve (OutlayAccount *self);
+
+const char *outlay_account_kind_to_string (OutlayAccountKind kind);
+gboolean outlay_account_kind_from_string (const char *text, OutlayAccountKind *kind);
+const char *outlay_account_kind_title (OutlayAccountKind kind);
 
 G_END_DECLS

@@ -20,9 +20,16 @@ struct _OutlayBill
   char             *recurrence;
   OutlayBillStatus  status;
   char             *notes;
+  gboolean income;
+  gboolean approximate;
+  char *weekend;
+  gint64 priority;
+  gint64 category_id;
+  char *currency;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_ACCOUNT_ID,
@@ -34,6 +41,12 @@ enum {
   PROP_RECURRENCE,
   PROP_STATUS,
   PROP_NOTES,
+  PROP_INCOME,
+  PROP_APPROXIMATE,
+  PROP_WEEKEND,
+  PROP_PRIORITY,
+  PROP_CATEGORY_ID,
+  PROP_CURRENCY,
   N_PROPS
 };
 
@@ -52,6 +65,12 @@ static const OutlayModelField fields[] = {
   OUTLAY_MODEL_STRING (PROP_RECURRENCE, OutlayBill, recurrence),
   OUTLAY_MODEL_ENUM (PROP_STATUS, OutlayBill, status),
   OUTLAY_MODEL_STRING (PROP_NOTES, OutlayBill, notes),
+  OUTLAY_MODEL_BOOLEAN (PROP_INCOME, OutlayBill, income),
+  OUTLAY_MODEL_BOOLEAN (PROP_APPROXIMATE, OutlayBill, approximate),
+  OUTLAY_MODEL_STRING (PROP_WEEKEND, OutlayBill, weekend),
+  OUTLAY_MODEL_INT64 (PROP_PRIORITY, OutlayBill, priority),
+  OUTLAY_MODEL_INT64 (PROP_CATEGORY_ID, OutlayBill, category_id),
+  OUTLAY_MODEL_STRING (PROP_CURRENCY, OutlayBill, currency),
 };
 
 static void
@@ -109,6 +128,17 @@ outlay_bill_class_init (OutlayBillClass *klass)
   properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, OUTLAY_TYPE_BILL_STATUS,
                                                OUTLAY_BILL_STATUS_DUE, rw);
   properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, rw);
+  /* money coming in (a salary) rather than going out */
+  properties[PROP_INCOME] = g_param_spec_boolean ("income", NULL, NULL, FALSE, rw);
+  properties[PROP_APPROXIMATE] = g_param_spec_boolean ("approximate", NULL, NULL, FALSE, rw);
+  /* "keep", "before" or "after": where a date on a weekend moves */
+  properties[PROP_WEEKEND] = g_param_spec_string ("weekend", NULL, NULL, NULL, rw);
+  /* the order within a day when nothing else is stored: lower first */
+  properties[PROP_PRIORITY] = g_param_spec_int64 ("priority", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_CATEGORY_ID] = g_param_spec_int64 ("category-id", NULL, NULL, 0, G_MAXINT64, 0,
+                                                     rw);
+  /* the currency the bill is in; NULL: its account's */
+  properties[PROP_CURRENCY] = g_param_spec_string ("currency", NULL, NULL, NULL, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -138,3 +168,62 @@ const char *outlay_bill_get_due_date (OutlayBill *self) { g_return_val_if_fail (
 const char *outlay_bill_get_recurrence (OutlayBill *self) { g_return_val_if_fail (OUTLAY_IS_BILL (self), NULL); return self->recurrence; }
 OutlayBillStatus outlay_bill_get_status (OutlayBill *self) { g_return_val_if_fail (OUTLAY_IS_BILL (self), 0); return self->status; }
 const char *outlay_bill_get_notes (OutlayBill *self) { g_return_val_if_fail (OUTLAY_IS_BILL (self), NULL); return self->notes; }
+gboolean
+outlay_bill_get_income (OutlayBill *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_BILL (self), FALSE);
+  return self->income;
+}
+gboolean
+outlay_bill_get_approximate (OutlayBill *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_BILL (self), FALSE);
+  return self->approximate;
+}
+const char *
+outlay_bill_get_weekend (OutlayBill *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_BILL (self), NULL);
+  return self->weekend;
+}
+gint64
+outlay_bill_get_priority (OutlayBill *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_BILL (self), 0);
+  return self->priority;
+}
+gint64
+outlay_bill_get_category_id (OutlayBill *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_BILL (self), 0);
+  return self->category_id;
+}
+
+const char *
+outlay_bill_get_currency (OutlayBill *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_BILL (self), NULL);
+  return self->currency;
+}
+
+/**
+ * outlay_bill_copy:
+ * @self: a bill
+ *
+ * Returns: (transfer full): a new bill with the same values, for undo
+ */
+OutlayBill *
+outlay_bill_copy (OutlayBill *self)
+{
+  OutlayBill *copy = outlay_bill_new ();
+
+  g_return_val_if_fail (OUTLAY_IS_BILL (self), copy);
+  for (guint i = 1; i < N_PROPS; i++)
+    {
+      g_auto (GValue) v = G_VALUE_INIT;
+
+      g_object_get_property (G_OBJECT (self), properties[i]->name, &v);
+      g_object_set_property (G_OBJECT (copy), properties[i]->name, &v);
+    }
+  return copy;
+}

@@ -23,5 +23,12 @@ const char       *outlay_bill_get_due_date   (OutlayBill *self);
 const char       *outlay_bill_get_recurrence (OutlayBill *self);
 OutlayBillStatus  outlay_bill_get_status     (OutlayBill *self);
 const char       *outlay_bill_get_notes      (OutlayBill *self);
+gboolean outlay_bill_get_income (OutlayBill *self);
+gboolean outlay_bill_get_approximate (OutlayBill *self);
+const char *outlay_bill_get_weekend (OutlayBill *self);
+gint64 outlay_bill_get_priority (OutlayBill *self);
+gint64 outlay_bill_get_category_id (OutlayBill *self);
+const char *outlay_bill_get_currency (OutlayBill *self);
+OutlayBill *outlay_bill_copy (OutlayBill *self);
 
 G_END_DECLS

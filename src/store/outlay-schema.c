@@ -313,6 +313,44 @@ static const char *const migrations[] = {
   "ALTER TABLE roi_snapshots ADD COLUMN tasks_total INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE roi_snapshots ADD COLUMN reason TEXT NOT NULL DEFAULT 'manual';"
   "CREATE INDEX roi_snapshots_budget ON roi_snapshots(budget_id, taken);",
+
+  /* 8: accounts, bills and cash flow: an account's kind and reserve, balance
+   * snapshots, user categories (linked to budget sections), a bill's
+   * currency, income flag, approximate flag, weekend handling, priority
+   * and category; bills.recurrence is an RFC 5545 RRULE from due_date; one
+   * row per occurrence the user paid, skipped, moved or ordered */
+  "ALTER TABLE accounts ADD COLUMN kind TEXT NOT NULL DEFAULT 'checking';"
+  "ALTER TABLE accounts ADD COLUMN reserve INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE balance_snapshots ("
+  "  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  balance INTEGER NOT NULL,"
+  "  PRIMARY KEY (account_id, date)"
+  ");"
+  "CREATE TABLE categories ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE"
+  ");"
+  "CREATE TABLE category_sections ("
+  "  category_id INTEGER NOT NULL REFERENCES categories(id) ON DELETE CASCADE,"
+  "  section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (category_id, section_id)"
+  ");"
+  "ALTER TABLE bills ADD COLUMN currency TEXT;"
+  "ALTER TABLE bills ADD COLUMN income INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE bills ADD COLUMN approximate INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE bills ADD COLUMN weekend TEXT NOT NULL DEFAULT 'keep';"
+  "ALTER TABLE bills ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE bills ADD COLUMN category_id INTEGER REFERENCES categories(id) ON DELETE SET NULL;"
+  "CREATE TABLE bill_occurrences ("
+  "  bill_id INTEGER NOT NULL REFERENCES bills(id) ON DELETE CASCADE,"
+  "  original TEXT NOT NULL,"
+  "  status TEXT NOT NULL DEFAULT 'due',"
+  "  moved_to TEXT,"
+  "  paid_amount INTEGER NOT NULL DEFAULT 0,"
+  "  position INTEGER NOT NULL DEFAULT -1,"
+  "  PRIMARY KEY (bill_id, original)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

@@ -7,6 +7,7 @@
 
 #include "outlay-budget-dialog.h"
 #include "outlay-budget-overview.h"
+#include "outlay-cashflow-window.h"
 #include "outlay-currency.h"
 #include "outlay-document-page.h"
 #include "outlay-new-budget-dialog.h"
@@ -776,6 +777,23 @@ outlay_window_dispose (GObject *object)
 }
 
 static void
+cash_flow_written_cb (OutlayCashflowWindow *window, gint64 budget_id, OutlayWindow *self)
+{
+  /* a paid bill became a budget line's actual cost */
+  outlay_window_budget_written (self, budget_id);
+}
+
+static void
+cash_flow_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+  OutlayCashflowWindow *window = outlay_cashflow_window_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (window, "budget-written", G_CALLBACK (cash_flow_written_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 outlay_window_class_init (OutlayWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -821,6 +839,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-template", NULL, save_template_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   outlay_window_import_class_init (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.cash-flow", NULL, cash_flow_action);
   outlay_window_export_class_init (widget_class);
 }
 

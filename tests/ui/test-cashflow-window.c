@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Cash Flow window: Alt+Down pays a bill later in its day (stored,
+ * undoable), Mark Paid records a different amount through its dialog and
+ * the running balance follows; screenshots of the schedule and the chart
+ * in the light and dark styles. */
+
+#include "config.h"
+
+#include "outlay-ui-test-util.h"
+
+#include <string.h>
+
+#include "outlay-cashflow-row.h"
+#include "outlay-cashflow-window.h"
+#include "outlay-store-bills.h"
+#include "outlay-store-private.h"
+
+#define D(units) OUTLAY_DECIMAL_FROM_INT (units)
+
+typedef struct
+{
+  char *dir;
+  char *db;
+  OutlayStore *store;
+  OutlayCashflowWindow *window;
+} Fixture;
+
+static gint64
+add_bill (Fixture *f,
+          gint64 account,
+          const char *payee,
+          gint64 amount,
+          const char *start,
+          const char *rule,
+          gboolean income)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayBill) b = g_object_new (OUTLAY_TYPE_BILL, "payee", payee, "account-id", account,
+                                           "amount", D (amount), "due-date", start, "recurrence",
+                                           rule, "income", income, NULL);
+
+  g_assert_true (outlay_store_save_bill (f->store, b, &error));
+  g_assert_no_error (error);
+  return outlay_bill_get_id (b);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayAccount) checking = g_object_new (
+      OUTLAY_TYPE_ACCOUNT, "name", "Checking", "currency", "EUR", "balance", D (1000),
+      "balance-date", "2026-03-01", "reserve", D (100), NULL);
+  g_autoptr (OutlayAccount) savings = g_object_new (
+      OUTLAY_TYPE_ACCOUNT, "name", "Savings", "currency", "EUR", "balance", D (5000),
+      "balance-date", "2026-03-01", "kind", OUTLAY_ACCOUNT_KIND_SAVINGS, NULL);
+  GDate from, to;
+  gint64 id;
+
+  g_setenv ("OUTLAY_TODAY", "2026-03-10", TRUE);
+  f->dir = g_dir_make_tmp ("outlay-cashflow-XXXXXX", &error);
+  f->db = g_build_filename (f->dir, "outlay.db", NULL);
+  f->store = outlay_store_open (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (outlay_store_save_account (f->store, checking, &error));
+  g_assert_true (outlay_store_save_account (f->store, savings, &error));
+  id = outlay_account_get_id (checking);
+  add_bill (f, id, "Salary", 2400, "2026-01-30", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+            TRUE);
+  add_bill (f, id, "Rent", 1200, "2026-01-01", "FREQ=MONTHLY", FALSE);
+  add_bill (f, id, "Car loan", 200, "2026-01-01", "FREQ=MONTHLY", FALSE);
+  add_bill (f, id, "Phone", 50, "2026-01-15", "FREQ=MONTHLY", FALSE);
+  add_bill (f, id, "Insurance", 300, "2026-03-20", "", FALSE);
+  add_bill (f, id, "Groceries", 90, "2026-03-07", "FREQ=WEEKLY", FALSE);
+  add_bill (f, outlay_account_get_id (savings), "Interest", 12, "2026-03-31",
+            "FREQ=MONTHLY;BYMONTHDAY=-1", TRUE);
+  f->window = outlay_cashflow_window_new (NULL, f->store);
+  g_date_set_dmy (&from, 1, 3, 2026);
+  g_date_set_dmy (&to, 30, 4, 2026);
+  outlay_cashflow_window_set_range (f->window, &from, &to);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 760);
+  gtk_window_present (GTK_WINDOW (f->window));
+  outlay_ui_test_run_for (300);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->store);
+  outlay_ui_test_remove_db (f->db);
+  g_rmdir (f->dir);
+  g_free (f->db);
+  g_free (f->dir);
+}
+
+/* The schedule's row of @payee on @iso, or -1 */
+static int
+row_of (Fixture *f, const char *payee, const char *iso)
+{
+  GListModel *model = G_LIST_MODEL (outlay_cashflow_window_get_selection (f->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (OutlayCashflowRow) row = g_list_model_get_item (model, i);
+      const OutlayScheduleItem *item = outlay_cashflow_row_get_item (row);
+      g_autofree char *date = outlay_date_to_iso (&item->date);
+
+      if (g_str_equal (outlay_bill_get_payee (item->bill), payee) && g_str_equal (date, iso))
+        return i;
+    }
+  return -1;
+}
+
+static char *
+cell_text (Fixture *f, int position, guint column)
+{
+  GListModel *model = G_LIST_MODEL (outlay_cashflow_window_get_selection (f->window));
+  g_autoptr (OutlayCashflowRow) row = g_list_model_get_item (model, position);
+
+  return outlay_cashflow_row_get_text (row, column);
+}
+
+static int
+query (Fixture *f, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int v = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (outlay_store_get_db (f->store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return v;
+}
+
+static void
+test_alt_down (Fixture *f, gconstpointer data)
+{
+  GtkSingleSelection *selection = outlay_cashflow_window_get_selection (f->window);
+  int rent = row_of (f, "Rent", "2026-04-01");
+  int car = row_of (f, "Car loan", "2026-04-01");
+  g_autofree char *rent_balance = NULL;
+
+  /* unordered, the rent (added first) is paid first */
+  g_assert_cmpint (rent, >=, 0);
+  g_assert_cmpint (car, ==, rent + 1);
+  gtk_single_selection_set_selected (selection, rent);
+  gtk_widget_grab_focus (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.move-down", NULL));
+  outlay_ui_test_run_for (50);
+  g_assert_cmpint (row_of (f, "Car loan", "2026-04-01"), ==, rent);
+  g_assert_cmpint (row_of (f, "Rent", "2026-04-01"), ==, rent + 1);
+  /* the moved row stays selected */
+  g_assert_cmpint (gtk_single_selection_get_selected (selection), ==, rent + 1);
+  /* stored: the car first, then the rent */
+  g_assert_cmpint (query (f, "SELECT position FROM bill_occurrences o JOIN bills b ON b.id ="
+                             " o.bill_id WHERE b.payee = 'Car loan' AND original = '2026-04-01'"),
+                   ==, 0);
+  g_assert_cmpint (query (f, "SELECT position FROM bill_occurrences o JOIN bills b ON b.id ="
+                             " o.bill_id WHERE b.payee = 'Rent' AND original = '2026-04-01'"),
+                   ==, 1);
+  /* 31 March: 1,000 − 90 × 4 − 50 − 300 + 2,400 = 2,690; car 2,490; rent 1,290 */
+  rent_balance = cell_text (f, rent + 1, OUTLAY_CASHFLOW_COLUMN_BALANCE);
+  g_assert_cmpstr (rent_balance, ==, "€1,290.00");
+  /* Alt+Up past the first of the day rings the bell, changes nothing */
+  gtk_single_selection_set_selected (selection, rent);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.move-up", NULL));
+  g_assert_cmpint (row_of (f, "Car loan", "2026-04-01"), ==, rent);
+  /* undo puts the rule's order back, and the rows go */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.undo", NULL));
+  outlay_ui_test_run_for (50);
+  g_assert_cmpint (row_of (f, "Rent", "2026-04-01"), ==, rent);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM bill_occurrences"), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.redo", NULL));
+  g_assert_cmpint (row_of (f, "Rent", "2026-04-01"), ==, rent + 1);
+}
+
+static void
+test_mark_paid (Fixture *f, gconstpointer data)
+{
+  GtkSingleSelection *selection = outlay_cashflow_window_get_selection (f->window);
+  int phone = row_of (f, "Phone", "2026-03-15");
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  g_autofree char *status = NULL, *balance = NULL, *amount = NULL;
+
+  g_assert_cmpint (phone, >=, 0);
+  gtk_single_selection_set_selected (selection, phone);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.mark-paid", NULL));
+  outlay_ui_test_run_for (100);
+  dialog = outlay_cashflow_window_get_dialog (f->window);
+  g_assert_nonnull (dialog);
+  entry = outlay_ui_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT);
+  g_assert_nonnull (entry);
+  /* the bill's amount is offered */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "50");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "61.30");
+  adw_message_dialog_response (dialog, "pay");
+  outlay_ui_test_run_for (100);
+  g_assert_cmpint (query (f, "SELECT paid_amount FROM bill_occurrences WHERE status = 'paid'"
+                             " AND original = '2026-03-15'"),
+                   ==, 613000);
+  status = cell_text (f, phone, OUTLAY_CASHFLOW_COLUMN_STATUS);
+  g_assert_cmpstr (status, ==, "Paid");
+  amount = cell_text (f, phone, OUTLAY_CASHFLOW_COLUMN_AMOUNT);
+  g_assert_cmpstr (amount, ==, "−€61.30");
+  /* 1,000 − 90 (7 March's groceries, overdue, carried to today) − 90
+   * (14 March) − 61.30 */
+  balance = cell_text (f, phone, OUTLAY_CASHFLOW_COLUMN_BALANCE);
+  g_assert_cmpstr (balance, ==, "€758.70");
+}
+
+static void
+save_when_drawn (Fixture *f, const char *name)
+{
+  g_autofree char *path = outlay_ui_test_screenshot_path (name);
+
+  for (int i = 0; i < 20 && !outlay_ui_test_save_png (GTK_WIDGET (f->window), path); i++)
+    outlay_ui_test_run_for (50);
+}
+
+static void
+test_screenshots (Fixture *f, gconstpointer data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  gtk_single_selection_set_selected (outlay_cashflow_window_get_selection (f->window),
+                                     row_of (f, "Rent", "2026-04-01"));
+  outlay_ui_test_run_for (200);
+  save_when_drawn (f, "cashflow-light.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  outlay_ui_test_run_for (300);
+  save_when_drawn (f, "cashflow-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/cashflow/alt-down", test_alt_down);
+  ADD ("/ui/cashflow/mark-paid", test_mark_paid);
+  ADD ("/ui/cashflow/screenshots", test_screenshots);
+#undef ADD
+  return g_test_run ();
+}
