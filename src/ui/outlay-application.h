@@ -14,5 +14,7 @@ G_DECLARE_FINAL_TYPE (OutlayApplication, outlay_application, OUTLAY, APPLICATION
 OutlayApplication *outlay_application_new          (void);
 OutlayStore       *outlay_application_get_store    (OutlayApplication *self);
 GSettings         *outlay_application_get_settings (OutlayApplication *self);
+gboolean
+outlay_application_switch_database (OutlayApplication *self, const char *path, GError **error);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "outlay-window-import"
 
-/* Ways into an import: files dropped on the window and File ▸ Import….
+/* Ways into an import: files dropped on the window, File ▸ Import…, and
+ * files opened with Outlay (Files, `outlay FILE…`, `gio open`).
  * Each file is opened in a worker thread; one that is not a spreadsheet
  * gets a toast, the others go through the import assistant one after the
  * other.  Also the Imports view, and undoing an import from its toast. */
@@ -23,7 +24,7 @@
 typedef struct
 {
   GFile          *file;
-  char           *source;      /* "drop" or "window" */
+  char *source; /* "drop", "window" or "open" */
   OutlayWorkbook *workbook;
   char           *fingerprint;
 } ImportRequest;
@@ -236,6 +237,29 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, OutlayW
   g_slist_free (files);
   next_import (self);
   return TRUE;
+}
+
+/* ---- opening with Outlay ---- */
+
+/**
+ * outlay_window_import_files:
+ * @self: the window
+ * @files: (array length=n_files): the files to import
+ * @n_files: how many
+ *
+ * Takes files opened with Outlay (from Files, the command line or another
+ * program through the application's open path) through the import
+ * assistant one after the other, as if they had been dropped on the window.
+ */
+void
+outlay_window_import_files (OutlayWindow *self, GFile **files, int n_files)
+{
+  g_return_if_fail (OUTLAY_IS_WINDOW (self));
+  g_return_if_fail (n_files == 0 || files != NULL);
+
+  for (int i = 0; i < n_files; i++)
+    queue_file (self, files[i], "open");
+  next_import (self);
 }
 
 /* ---- actions ---- */

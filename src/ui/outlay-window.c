@@ -321,6 +321,28 @@ outlay_window_budget_written (OutlayWindow *self,
 
 /* ---- actions ---- */
 
+/* A new budget covers the fiscal year under way, which starts in the
+ * month chosen in Preferences. */
+static void
+set_fiscal_year (OutlayWindow *self)
+{
+  int first = g_settings_get_int (self->settings, "fiscal-year-start-month");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year = g_date_time_get_year (now) - (g_date_time_get_month (now) < first ? 1 : 0);
+  g_autoptr(GDateTime) start = g_date_time_new_local (year, first, 1, 0, 0, 0);
+  g_autoptr(GDateTime) next = g_date_time_add_years (start, 1);
+  g_autoptr(GDateTime) end = g_date_time_add_days (next, -1);
+  g_autoptr(OutlayBudget)
+                 edited = outlay_budget_copy (outlay_document_get_budget (self->document));
+  g_autofree char *start_text = g_date_time_format (start, "%Y-%m-%d");
+  g_autofree char *end_text = g_date_time_format (end, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (edited, "fiscal-start", start_text, "fiscal-end", end_text, NULL);
+  if (!outlay_document_update_budget (self->document, edited, &error))
+    toast_error (self, error);
+}
+
 static void
 new_budget_response_cb (OutlayNewBudgetDialog *dialog,
                         const char            *response,
@@ -341,7 +363,8 @@ new_budget_response_cb (OutlayNewBudgetDialog *dialog,
       return;
     }
   reload_budgets (self);
-  outlay_window_select_budget (self, id);
+  if (outlay_window_select_budget (self, id) && self->document != NULL)
+    set_fiscal_year (self);
 }
 
 static void
