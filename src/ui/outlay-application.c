@@ -11,6 +11,7 @@
 #include "outlay-application.h"
 #include "outlay-error.h"
 #include "outlay-preferences-window.h"
+#include "outlay-search-provider.h"
 #include "outlay-store-backup.h"
 #include "outlay-window.h"
 
@@ -20,6 +21,7 @@ struct _OutlayApplication
   char           *database;
   OutlayStore    *store;
   GSettings      *settings;
+  OutlaySearchProvider *search_provider;
 };
 
 G_DEFINE_FINAL_TYPE (OutlayApplication, outlay_application, ADW_TYPE_APPLICATION)
@@ -342,10 +344,24 @@ preferences_activated (GSimpleAction *action, GVariant *param, gpointer user_dat
       GTK_WINDOW (outlay_preferences_window_new (self, GTK_WINDOW (find_main_window (self)))));
 }
 
+/* (budget id, line id): brings up the budget, at the line unless it is 0;
+ * what a GNOME Shell search result and a notification open. */
+static void
+show_line_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  OutlayWindow *window = present_main_window (OUTLAY_APPLICATION (user_data));
+  gint64 budget_id, line_id;
+
+  g_variant_get (param, "(xx)", &budget_id, &line_id);
+  if (window != NULL)
+    outlay_window_show_line (window, budget_id, line_id);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
+  { "show-line", show_line_activated, "(xx)" },
 };
 
 static void
@@ -380,11 +396,43 @@ outlay_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
 }
 
+/* GNOME Shell's search provider lives on the application's object path. */
+static gboolean
+outlay_application_dbus_register (GApplication *app,
+                                  GDBusConnection *connection,
+                                  const char *object_path,
+                                  GError **error)
+{
+  OutlayApplication *self = OUTLAY_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (outlay_application_parent_class)
+           ->dbus_register (app, connection, object_path, error))
+    return FALSE;
+  if (self->search_provider == NULL)
+    self->search_provider = outlay_search_provider_new (app);
+  return outlay_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+outlay_application_dbus_unregister (GApplication *app,
+                                    GDBusConnection *connection,
+                                    const char *object_path)
+{
+  OutlayApplication *self = OUTLAY_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    outlay_search_provider_unregister (self->search_provider);
+  G_APPLICATION_CLASS (outlay_application_parent_class)
+      ->dbus_unregister (app, connection, object_path);
+}
+
 static void
 outlay_application_finalize (GObject *object)
 {
   OutlayApplication *self = OUTLAY_APPLICATION (object);
 
+  g_clear_object (&self->search_provider);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_free (self->database);
@@ -400,6 +448,8 @@ outlay_application_class_init (OutlayApplicationClass *klass)
   object_class->finalize = outlay_application_finalize;
   app_class->activate = outlay_application_activate;
   app_class->open = outlay_application_open;
+  app_class->dbus_register = outlay_application_dbus_register;
+  app_class->dbus_unregister = outlay_application_dbus_unregister;
   app_class->startup = outlay_application_startup;
   app_class->handle_local_options = outlay_application_handle_local_options;
 }
@@ -476,6 +526,9 @@ outlay_application_init (OutlayApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   self->settings = new_settings ();
+  /* started by D-Bus for a search, with no window: stay a little for the
+   * next keystroke's query */
+  g_application_set_inactivity_timeout (G_APPLICATION (self), 10000);
 }
 
 OutlayApplication *
@@ -548,4 +601,26 @@ outlay_application_switch_database (OutlayApplication *self, const char *path, G
   present_main_window (self);
   g_application_release (G_APPLICATION (self));
   return TRUE;
+}
+
+/**
+ * outlay_application_dup_database_path:
+ * @self: the application
+ *
+ * Returns: (transfer full): the database that is open, or that opening
+ * the window would open
+ */
+char *
+outlay_application_dup_database_path (OutlayApplication *self)
+{
+  g_autofree char *chosen = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_APPLICATION (self), NULL);
+
+  if (self->store != NULL || self->database != NULL)
+    return database_path (self);
+  chosen = g_settings_get_string (self->settings, "database");
+  if (*chosen != '\0' && g_file_test (chosen, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&chosen);
+  return outlay_store_default_path ();
 }

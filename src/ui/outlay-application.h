@@ -17,4 +17,6 @@ GSettings         *outlay_application_get_settings (OutlayApplication *self);
 gboolean
 outlay_application_switch_database (OutlayApplication *self, const char *path, GError **error);
 
+char *outlay_application_dup_database_path (OutlayApplication *self);
+
 G_END_DECLS

@@ -7,6 +7,9 @@
  * - a file opened while the window is already up (a second `outlay FILE`
  *   handing over to the running instance) brings the assistant up there,
  *   without a second window.
+ * - the application's show-line action (a GNOME Shell search result or a
+ *   notification) brings up the budget with the line's description
+ *   focused in the sheet.
  * The files are the project's fixtures in $OUTLAY_FIXTURES. */
 
 #include "config.h"
@@ -15,6 +18,9 @@
 
 #include "outlay-application.h"
 #include "outlay-import-dialog.h"
+#include "outlay-sheet-cell.h"
+#include "outlay-sheet-view.h"
+#include "outlay-store.h"
 #include "outlay-window.h"
 
 #define WAIT_TIMEOUT_S 30
@@ -217,6 +223,71 @@ test_running_instance (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (g_ptr_array_index (fixture->seen, 0), ==, "aicp_commercial.ods");
 }
 
+/* ---- showing a line ---- */
+
+static gint64 wanted_line;
+
+/* The focus is on the wanted line's description cell. */
+static gboolean
+line_focused (Fixture *fixture)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
+  GtkWidget *focus = windows != NULL ? gtk_root_get_focus (GTK_ROOT (windows->data)) : NULL;
+  GObject *item;
+
+  while (focus != NULL && !OUTLAY_IS_SHEET_CELL (focus))
+    focus = gtk_widget_get_parent (focus);
+  if (focus == NULL || outlay_sheet_cell_get_list_item (OUTLAY_SHEET_CELL (focus)) == NULL)
+    return FALSE;
+  item = gtk_list_item_get_item (outlay_sheet_cell_get_list_item (OUTLAY_SHEET_CELL (focus)));
+  return OUTLAY_IS_LINE (item) && outlay_line_get_id (OUTLAY_LINE (item)) == wanted_line
+         && outlay_sheet_cell_get_column (OUTLAY_SHEET_CELL (focus))
+                == OUTLAY_SHEET_COLUMN_DESCRIPTION;
+}
+
+static gboolean
+show_line_cb (gpointer data)
+{
+  Fixture *fixture = data;
+  OutlayStore *store = outlay_application_get_store (fixture->app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) budgets = NULL;
+  g_autoptr(OutlayDocument) doc = NULL;
+  OutlayBudget *budget;
+  OutlaySection *section;
+  OutlayWindow *window;
+
+  wait_until (has_window, fixture);
+  budgets = outlay_store_list_budgets (store, &error);
+  g_assert_no_error (error);
+  budget = g_ptr_array_index (budgets, 0);
+  doc = outlay_store_load_document (store, outlay_budget_get_id (budget), &error);
+  g_assert_no_error (error);
+  /* a line far down the sheet: the last section's last line */
+  section = outlay_document_get_section (doc, outlay_document_get_n_sections (doc) - 1);
+  wanted_line = outlay_line_get_id (
+      outlay_section_get_line (section, outlay_section_get_n_lines (section) - 1));
+  g_action_group_activate_action (
+      G_ACTION_GROUP (fixture->app), "show-line",
+      g_variant_new ("(xx)", outlay_budget_get_id (budget), wanted_line));
+  wait_until (line_focused, fixture);
+  window = OUTLAY_WINDOW (gtk_application_get_windows (GTK_APPLICATION (fixture->app))->data);
+  g_assert_cmpint (
+      outlay_budget_get_id (outlay_document_get_budget (outlay_window_get_document (window))), ==,
+      outlay_budget_get_id (budget));
+  g_application_quit (G_APPLICATION (fixture->app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_show_line (Fixture *fixture, gconstpointer data)
+{
+  char *argv[] = { (char *) "outlay", (char *) "--database", fixture->db, NULL };
+
+  g_idle_add (show_line_cb, fixture);
+  g_assert_cmpint (g_application_run (G_APPLICATION (fixture->app), 3, argv), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -224,6 +295,8 @@ main (int argc, char *argv[])
   g_test_add ("/ui/open/command-line", Fixture, NULL, fixture_set_up, test_command_line,
               fixture_tear_down);
   g_test_add ("/ui/open/running-instance", Fixture, NULL, fixture_set_up, test_running_instance,
+              fixture_tear_down);
+  g_test_add ("/ui/open/show-line", Fixture, NULL, fixture_set_up, test_show_line,
               fixture_tear_down);
   return g_test_run ();
 }
