@@ -624,3 +624,38 @@ outlay_application_dup_database_path (OutlayApplication *self)
     return g_steal_pointer (&chosen);
   return outlay_store_default_path ();
 }
+
+/**
+ * outlay_application_notify_finished:
+ * @self: the application
+ * @id: the notification's id ("import", "export"): a newer one replaces it
+ * @title: what finished
+ * @body: (nullable): more about it
+ * @budget_id: the budget clicking the notification brings up
+ *
+ * Long work (an import, an export) that finished while the user was in
+ * another program gets a desktop notification; clicking it brings up the
+ * budget. Nothing is sent while one of Outlay's windows has the focus:
+ * its toast says the same.
+ */
+void
+outlay_application_notify_finished (OutlayApplication *self,
+                                    const char *id,
+                                    const char *title,
+                                    const char *body,
+                                    gint64 budget_id)
+{
+  g_autoptr(GNotification) notification = NULL;
+
+  g_return_if_fail (OUTLAY_IS_APPLICATION (self));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (gtk_window_is_active (l->data))
+      return;
+  notification = g_notification_new (title);
+  if (body != NULL)
+    g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target (notification, "app.show-line", "(xx)", budget_id,
+                                                (gint64) 0);
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}

@@ -18,5 +18,10 @@ gboolean
 outlay_application_switch_database (OutlayApplication *self, const char *path, GError **error);
 
 char *outlay_application_dup_database_path (OutlayApplication *self);
+void outlay_application_notify_finished (OutlayApplication *self,
+                                         const char *id,
+                                         const char *title,
+                                         const char *body,
+                                         gint64 budget_id);
 
 G_END_DECLS

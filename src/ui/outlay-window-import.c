@@ -98,9 +98,16 @@ imported_cb (OutlayImportDialog *dialog,
                                                               "Imported %s lines from %s", lines),
                                                     count, file_name);
   AdwToast *toast = adw_toast_new (title);
+  g_autofree char *body = NULL;
 
   outlay_window_budget_written (self, budget_id);
   outlay_window_select_budget (self, budget_id);
+  /* the toast's title is markup, the notification's body plain text */
+  body = g_strdup_printf (ngettext ("Imported %s line from %s", "Imported %s lines from %s", lines),
+                          count, file_name);
+  outlay_application_notify_finished (
+      OUTLAY_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), "import",
+      _("Import Finished"), body, budget_id);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "outlay-import", g_memdup2 (ids, sizeof ids), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_cb), self, 0);
