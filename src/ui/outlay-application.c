@@ -10,6 +10,8 @@
 
 #include "outlay-application.h"
 #include "outlay-error.h"
+#include "outlay-preferences-window.h"
+#include "outlay-search-provider.h"
 #include "outlay-store-backup.h"
 #include "outlay-window.h"
 
@@ -19,6 +21,7 @@ struct _OutlayApplication
   char           *database;
   OutlayStore    *store;
   GSettings      *settings;
+  OutlaySearchProvider *search_provider;
 };
 
 G_DEFINE_FINAL_TYPE (OutlayApplication, outlay_application, ADW_TYPE_APPLICATION)
@@ -38,6 +41,8 @@ show_fatal (OutlayApplication *self, GError *error)
 static char *
 database_path (OutlayApplication *self)
 {
+  if (self->store != NULL)
+    return g_strdup (outlay_store_get_path (self->store));
   return self->database != NULL ? g_strdup (self->database) : outlay_store_default_path ();
 }
 
@@ -73,25 +78,45 @@ store_damaged_cb (OutlayStore *store, GParamSpec *pspec, OutlayApplication *self
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Opens the database once and checks it; a new one gets the sample
- * budget, budgets deleted last time (their undo toast long gone) are
- * removed for good, and a copy is kept once a day. */
-static gboolean
-ensure_store (OutlayApplication *self, GError **error)
+#define MAX_RECENT_DATABASES 8
+
+/* @path goes first in the recent list, once. */
+static void
+remember_database (OutlayApplication *self, const char *path)
+{
+  g_auto(GStrv) old = g_settings_get_strv (self->settings, "recent-databases");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) recent = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT_DATABASES; i++)
+    if (!g_str_equal (old[i], path))
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  recent = g_strv_builder_end (builder);
+  if (!g_strv_equal ((const char *const *) old, (const char *const *) recent))
+    g_settings_set_strv (self->settings, "recent-databases", (const char *const *) recent);
+}
+
+/* Opens @path (NULL: the default database) and checks it; a new one gets
+ * the sample budget, budgets deleted last time (their undo toast long
+ * gone) are removed for good, and a copy is kept once a day. */
+static OutlayStore *
+open_store (OutlayApplication *self, const char *path, GError **error)
 {
   g_autoptr(OutlayStore) store = NULL;
   g_autoptr(GError) backup_error = NULL;
 
-  if (self->store != NULL)
-    return TRUE;
-  store = self->database != NULL ? outlay_store_open (self->database, error)
-                                 : outlay_store_open_default (error);
+  store = path != NULL ? outlay_store_open (path, error) : outlay_store_open_default (error);
   if (store == NULL || !outlay_store_check (store, error))
-    return FALSE;
+    return NULL;
   if (outlay_store_get_created (store) && !outlay_store_add_sample (store, NULL, error))
-    return FALSE;
+    return NULL;
   if (!outlay_store_purge_trashed (store, 0, error))
-    return FALSE;
+    return NULL;
   /* a missed daily copy is no reason not to open; a new file has nothing
    * to lose yet */
   if (!outlay_store_get_created (store) && !outlay_store_backup_daily (store, &backup_error))
@@ -100,8 +125,33 @@ ensure_store (OutlayApplication *self, GError **error)
   /* the window's edits: while another program imports, an edit is refused
    * as busy after a moment rather than freezing the window until it ends */
   outlay_store_set_max_wait (store, 1500);
-  self->store = g_steal_pointer (&store);
-  return TRUE;
+  remember_database (self, outlay_store_get_path (store));
+  return g_steal_pointer (&store);
+}
+
+/* The database chosen in Preferences, unless --database named another;
+ * one that has gone (an unplugged disk) leaves the default for this run. */
+static void
+use_chosen_database (OutlayApplication *self)
+{
+  g_autofree char *chosen = g_settings_get_string (self->settings, "database");
+
+  if (self->database != NULL || *chosen == '\0')
+    return;
+  if (g_file_test (chosen, G_FILE_TEST_IS_REGULAR))
+    self->database = g_steal_pointer (&chosen);
+  else
+    g_message ("The chosen database “%s” is not there; opening the default one", chosen);
+}
+
+static gboolean
+ensure_store (OutlayApplication *self, GError **error)
+{
+  if (self->store != NULL)
+    return TRUE;
+  use_chosen_database (self);
+  self->store = open_store (self, self->database, error);
+  return self->store != NULL;
 }
 
 static void
@@ -171,24 +221,56 @@ show_damaged (OutlayApplication *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The budget window, not a dialog that may be the active window. */
+static OutlayWindow *
+find_main_window (OutlayApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (OUTLAY_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Brings up the budget window, opening the database first if need be;
+ * NULL when it cannot be opened (a dialog then says why). */
+static OutlayWindow *
+present_main_window (OutlayApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  OutlayWindow *window = find_main_window (self);
+
+  if (window == NULL && ensure_store (self, &error))
+    window = outlay_window_new (self);
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
+  else if (g_error_matches (error, OUTLAY_ERROR, OUTLAY_ERROR_DAMAGED))
+    show_damaged (self);
+  else if (error != NULL)
+    show_fatal (self, error);
+  return window;
+}
+
 static void
 outlay_application_activate (GApplication *app)
 {
-  OutlayApplication *self = OUTLAY_APPLICATION (app);
-  g_autoptr(GError) error = NULL;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
+  /* a dialog up front (the damaged-file question) stays up front */
   if (window != NULL)
-    {
-      gtk_window_present (window);
-      return;
-    }
-  if (ensure_store (self, &error))
-    open_window (self);
-  else if (g_error_matches (error, OUTLAY_ERROR, OUTLAY_ERROR_DAMAGED))
-    show_damaged (self);
+    gtk_window_present (window);
   else
-    show_fatal (self, error);
+    present_main_window (OUTLAY_APPLICATION (app));
+}
+
+/* Spreadsheets opened with Outlay go through the import assistant in the
+ * running window, as if dropped on it. */
+static void
+outlay_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  OutlayWindow *window = present_main_window (OUTLAY_APPLICATION (app));
+
+  if (window != NULL)
+    outlay_window_import_files (window, files, n_files);
 }
 
 static int
@@ -253,15 +335,40 @@ about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  OutlayApplication *self = OUTLAY_APPLICATION (user_data);
+
+  gtk_window_present (
+      GTK_WINDOW (outlay_preferences_window_new (self, GTK_WINDOW (find_main_window (self)))));
+}
+
+/* (budget id, line id): brings up the budget, at the line unless it is 0;
+ * what a GNOME Shell search result and a notification open. */
+static void
+show_line_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  OutlayWindow *window = present_main_window (OUTLAY_APPLICATION (user_data));
+  gint64 budget_id, line_id;
+
+  g_variant_get (param, "(xx)", &budget_id, &line_id);
+  if (window != NULL)
+    outlay_window_show_line (window, budget_id, line_id);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
+  { "show-line", show_line_activated, "(xx)" },
 };
 
 static void
 outlay_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
@@ -277,6 +384,8 @@ outlay_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-budget", new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo_accels);
@@ -287,11 +396,43 @@ outlay_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
 }
 
+/* GNOME Shell's search provider lives on the application's object path. */
+static gboolean
+outlay_application_dbus_register (GApplication *app,
+                                  GDBusConnection *connection,
+                                  const char *object_path,
+                                  GError **error)
+{
+  OutlayApplication *self = OUTLAY_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (outlay_application_parent_class)
+           ->dbus_register (app, connection, object_path, error))
+    return FALSE;
+  if (self->search_provider == NULL)
+    self->search_provider = outlay_search_provider_new (app);
+  return outlay_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+outlay_application_dbus_unregister (GApplication *app,
+                                    GDBusConnection *connection,
+                                    const char *object_path)
+{
+  OutlayApplication *self = OUTLAY_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    outlay_search_provider_unregister (self->search_provider);
+  G_APPLICATION_CLASS (outlay_application_parent_class)
+      ->dbus_unregister (app, connection, object_path);
+}
+
 static void
 outlay_application_finalize (GObject *object)
 {
   OutlayApplication *self = OUTLAY_APPLICATION (object);
 
+  g_clear_object (&self->search_provider);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_free (self->database);
@@ -306,6 +447,9 @@ outlay_application_class_init (OutlayApplicationClass *klass)
 
   object_class->finalize = outlay_application_finalize;
   app_class->activate = outlay_application_activate;
+  app_class->open = outlay_application_open;
+  app_class->dbus_register = outlay_application_dbus_register;
+  app_class->dbus_unregister = outlay_application_dbus_unregister;
   app_class->startup = outlay_application_startup;
   app_class->handle_local_options = outlay_application_handle_local_options;
 }
@@ -382,16 +526,16 @@ outlay_application_init (OutlayApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   self->settings = new_settings ();
+  /* started by D-Bus for a search, with no window: stay a little for the
+   * next keystroke's query */
+  g_application_set_inactivity_timeout (G_APPLICATION (self), 10000);
 }
 
 OutlayApplication *
 outlay_application_new (void)
 {
-  return g_object_new (OUTLAY_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
-                       "resource-base-path", RESOURCE_PREFIX,
-                       NULL);
+  return g_object_new (OUTLAY_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                       G_APPLICATION_HANDLES_OPEN, "resource-base-path", RESOURCE_PREFIX, NULL);
 }
 
 /**
@@ -412,4 +556,106 @@ outlay_application_get_settings (OutlayApplication *self)
 {
   g_return_val_if_fail (OUTLAY_IS_APPLICATION (self), NULL);
   return self->settings;
+}
+
+/**
+ * outlay_application_switch_database:
+ * @self: the application
+ * @path: the database file to open, created with the sample budget if new
+ * @error: where to say why it could not be opened
+ *
+ * Opens @path in place of the current database: the budget window closes
+ * (saving its state as always) and opens again on the other file, which
+ * Outlay then opens at every start and puts first in the recent list.
+ * The current database stays open when @path cannot be opened.
+ *
+ * Returns: whether @path is now open
+ */
+gboolean
+outlay_application_switch_database (OutlayApplication *self, const char *path, GError **error)
+{
+  g_autoptr(OutlayStore) store = NULL;
+  g_autofree char *default_path = outlay_store_default_path ();
+  OutlayWindow *window;
+
+  g_return_val_if_fail (OUTLAY_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->store != NULL && g_str_equal (path, outlay_store_get_path (self->store)))
+    return TRUE;
+  store = open_store (self, path, error);
+  if (store == NULL)
+    return FALSE;
+  /* the window goes before its store; the application must not quit for
+   * the moment it has no window */
+  g_application_hold (G_APPLICATION (self));
+  if ((window = find_main_window (self)) != NULL)
+    gtk_window_close (GTK_WINDOW (window));
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  g_free (self->database);
+  self->database = g_strdup (outlay_store_get_path (store));
+  g_settings_set_string (self->settings, "database",
+                         g_str_equal (self->database, default_path) ? "" : self->database);
+  present_main_window (self);
+  g_application_release (G_APPLICATION (self));
+  return TRUE;
+}
+
+/**
+ * outlay_application_dup_database_path:
+ * @self: the application
+ *
+ * Returns: (transfer full): the database that is open, or that opening
+ * the window would open
+ */
+char *
+outlay_application_dup_database_path (OutlayApplication *self)
+{
+  g_autofree char *chosen = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_APPLICATION (self), NULL);
+
+  if (self->store != NULL || self->database != NULL)
+    return database_path (self);
+  chosen = g_settings_get_string (self->settings, "database");
+  if (*chosen != '\0' && g_file_test (chosen, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&chosen);
+  return outlay_store_default_path ();
+}
+
+/**
+ * outlay_application_notify_finished:
+ * @self: the application
+ * @id: the notification's id ("import", "export"): a newer one replaces it
+ * @title: what finished
+ * @body: (nullable): more about it
+ * @budget_id: the budget clicking the notification brings up
+ *
+ * Long work (an import, an export) that finished while the user was in
+ * another program gets a desktop notification; clicking it brings up the
+ * budget. Nothing is sent while one of Outlay's windows has the focus:
+ * its toast says the same.
+ */
+void
+outlay_application_notify_finished (OutlayApplication *self,
+                                    const char *id,
+                                    const char *title,
+                                    const char *body,
+                                    gint64 budget_id)
+{
+  g_autoptr(GNotification) notification = NULL;
+
+  g_return_if_fail (OUTLAY_IS_APPLICATION (self));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (gtk_window_is_active (l->data))
+      return;
+  notification = g_notification_new (title);
+  if (body != NULL)
+    g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target (notification, "app.show-line", "(xx)", budget_id,
+                                                (gint64) 0);
+  g_application_send_notification (G_APPLICATION (self), id, notification);
 }

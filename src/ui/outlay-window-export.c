@@ -50,14 +50,21 @@ exported_toast (GAsyncResult *result, GtkWindow *owner)
   return toast;
 }
 
+/* @data: the exported budget's id */
 static void
 export_done_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   OutlayWindow *self = OUTLAY_WINDOW (source);
+  g_autofree gint64 *budget_id = data;
   AdwToast *toast = exported_toast (result, GTK_WINDOW (self));
 
   if (toast != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    {
+      outlay_application_notify_finished (
+          OUTLAY_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), "export",
+          _("Export Finished"), adw_toast_get_title (toast), *budget_id);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 }
 
 static void
@@ -111,9 +118,11 @@ export_action (GtkWidget *widget, const char *action, GVariant *param)
       g_warning ("Unknown export “%s”", what);
       return;
     }
-  outlay_export_document_async (GTK_WINDOW (self), self->document,
-                                outlay_store_get_path (self->store), format, kind,
-                                self->cancellable, export_done_cb, NULL);
+  outlay_export_document_async (
+      GTK_WINDOW (self), self->document, outlay_store_get_path (self->store), format, kind,
+      self->cancellable, export_done_cb,
+      g_memdup2 (&(gint64){ outlay_budget_get_id (outlay_document_get_budget (self->document)) },
+                 sizeof (gint64)));
 }
 
 static void

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "outlay-window-import"
 
-/* Ways into an import: files dropped on the window and File ▸ Import….
+/* Ways into an import: files dropped on the window, File ▸ Import…, and
+ * files opened with Outlay (Files, `outlay FILE…`, `gio open`).
  * Each file is opened in a worker thread; one that is not a spreadsheet
  * gets a toast, the others go through the import assistant one after the
  * other.  Also the Imports view, and undoing an import from its toast. */
@@ -23,7 +24,7 @@
 typedef struct
 {
   GFile          *file;
-  char           *source;      /* "drop" or "window" */
+  char *source; /* "drop", "window" or "open" */
   OutlayWorkbook *workbook;
   char           *fingerprint;
 } ImportRequest;
@@ -97,9 +98,16 @@ imported_cb (OutlayImportDialog *dialog,
                                                               "Imported %s lines from %s", lines),
                                                     count, file_name);
   AdwToast *toast = adw_toast_new (title);
+  g_autofree char *body = NULL;
 
   outlay_window_budget_written (self, budget_id);
   outlay_window_select_budget (self, budget_id);
+  /* the toast's title is markup, the notification's body plain text */
+  body = g_strdup_printf (ngettext ("Imported %s line from %s", "Imported %s lines from %s", lines),
+                          count, file_name);
+  outlay_application_notify_finished (
+      OUTLAY_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), "import",
+      _("Import Finished"), body, budget_id);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "outlay-import", g_memdup2 (ids, sizeof ids), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_cb), self, 0);
@@ -236,6 +244,29 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, OutlayW
   g_slist_free (files);
   next_import (self);
   return TRUE;
+}
+
+/* ---- opening with Outlay ---- */
+
+/**
+ * outlay_window_import_files:
+ * @self: the window
+ * @files: (array length=n_files): the files to import
+ * @n_files: how many
+ *
+ * Takes files opened with Outlay (from Files, the command line or another
+ * program through the application's open path) through the import
+ * assistant one after the other, as if they had been dropped on the window.
+ */
+void
+outlay_window_import_files (OutlayWindow *self, GFile **files, int n_files)
+{
+  g_return_if_fail (OUTLAY_IS_WINDOW (self));
+  g_return_if_fail (n_files == 0 || files != NULL);
+
+  for (int i = 0; i < n_files; i++)
+    queue_file (self, files[i], "open");
+  next_import (self);
 }
 
 /* ---- actions ---- */

@@ -277,6 +277,77 @@ outlay_window_select_budget (OutlayWindow *self,
   return TRUE;
 }
 
+/* Focuses @line_id's description in the sheet; FALSE while the sheet has
+ * no cells for it yet (a window just made has not laid out). */
+static gboolean
+focus_line (OutlayWindow *self, gint64 line_id)
+{
+  GListModel *rows = outlay_sheet_view_get_rows (self->sheet);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+
+      if (OUTLAY_IS_LINE (row) && outlay_line_get_id (OUTLAY_LINE (row)) == line_id)
+        return outlay_sheet_view_focus_cell (self->sheet, i, OUTLAY_SHEET_COLUMN_DESCRIPTION);
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  OutlayWindow *window;
+  gint64 line_id;
+  guint frames;
+} PendingLine;
+
+/* Tries again on each of the first frames of a window just shown. */
+static gboolean
+focus_line_tick_cb (GtkWidget *sheet, GdkFrameClock *clock, gpointer data)
+{
+  PendingLine *pending = data;
+
+  if (focus_line (pending->window, pending->line_id) || ++pending->frames > 30)
+    return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * outlay_window_show_line:
+ * @self: the window
+ * @budget_id: a budget
+ * @line_id: one of its lines, or 0
+ *
+ * Shows the budget, and with a line, the sheet with that line's
+ * description focused (a search result or a notification opened).
+ *
+ * Returns: whether the budget is there to show
+ */
+gboolean
+outlay_window_show_line (OutlayWindow *self, gint64 budget_id, gint64 line_id)
+{
+  PendingLine *pending;
+
+  g_return_val_if_fail (OUTLAY_IS_WINDOW (self), FALSE);
+
+  /* made by another program since the list was read */
+  if (find_budget (self, budget_id) == G_MAXUINT)
+    reload_budgets (self);
+  if (!outlay_window_select_budget (self, budget_id))
+    return FALSE;
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (line_id == 0)
+    return TRUE;
+  adw_view_stack_set_visible_child_name (self->views, "sheet");
+  if (focus_line (self, line_id))
+    return TRUE;
+  pending = g_new0 (PendingLine, 1);
+  pending->window = self;
+  pending->line_id = line_id;
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->sheet), focus_line_tick_cb, pending, g_free);
+  return TRUE;
+}
+
 static void
 select_first_or_none (OutlayWindow *self)
 {
@@ -315,6 +386,28 @@ outlay_window_budget_written (OutlayWindow *self,
 
 /* ---- actions ---- */
 
+/* A new budget covers the fiscal year under way, which starts in the
+ * month chosen in Preferences. */
+static void
+set_fiscal_year (OutlayWindow *self)
+{
+  int first = g_settings_get_int (self->settings, "fiscal-year-start-month");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year = g_date_time_get_year (now) - (g_date_time_get_month (now) < first ? 1 : 0);
+  g_autoptr(GDateTime) start = g_date_time_new_local (year, first, 1, 0, 0, 0);
+  g_autoptr(GDateTime) next = g_date_time_add_years (start, 1);
+  g_autoptr(GDateTime) end = g_date_time_add_days (next, -1);
+  g_autoptr(OutlayBudget)
+                 edited = outlay_budget_copy (outlay_document_get_budget (self->document));
+  g_autofree char *start_text = g_date_time_format (start, "%Y-%m-%d");
+  g_autofree char *end_text = g_date_time_format (end, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (edited, "fiscal-start", start_text, "fiscal-end", end_text, NULL);
+  if (!outlay_document_update_budget (self->document, edited, &error))
+    toast_error (self, error);
+}
+
 static void
 new_budget_response_cb (OutlayNewBudgetDialog *dialog,
                         const char            *response,
@@ -335,7 +428,8 @@ new_budget_response_cb (OutlayNewBudgetDialog *dialog,
       return;
     }
   reload_budgets (self);
-  outlay_window_select_budget (self, id);
+  if (outlay_window_select_budget (self, id) && self->document != NULL)
+    set_fiscal_year (self);
 }
 
 static void

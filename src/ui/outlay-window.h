@@ -16,5 +16,7 @@ OutlayWindow   *outlay_window_new           (OutlayApplication *application);
 OutlayDocument *outlay_window_get_document  (OutlayWindow      *self);
 gboolean        outlay_window_select_budget (OutlayWindow      *self,
                                              gint64             budget_id);
+gboolean outlay_window_show_line (OutlayWindow *self, gint64 budget_id, gint64 line_id);
+void outlay_window_import_files (OutlayWindow *self, GFile **files, int n_files);
 
 G_END_DECLS

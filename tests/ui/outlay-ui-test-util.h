@@ -98,4 +98,58 @@ outlay_ui_test_remove_db (const char *db)
   g_rmdir (backups);
 }
 
+/* ---- a notification server that shows nothing ----
+ * The private bus has none, and without a window manager Outlay's windows
+ * are never active, so a finished import sends a notification; GLib warns
+ * (fatal in a test) when no one takes it. A test that finishes imports or
+ * exports calls this first. */
+
+static inline void
+outlay_ui_test_sink_call_cb (GDBusConnection *connection,
+                             const char *sender,
+                             const char *path,
+                             const char *iface,
+                             const char *method,
+                             GVariant *params,
+                             GDBusMethodInvocation *invocation,
+                             gpointer data)
+{
+  if (g_str_equal (method, "Notify"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", 1));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static inline void
+outlay_ui_test_sink_notifications (void)
+{
+  static const char xml[] =
+      "<node><interface name='org.freedesktop.Notifications'>"
+      "  <method name='Notify'>"
+      "    <arg type='s' direction='in'/><arg type='u' direction='in'/>"
+      "    <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+      "    <arg type='s' direction='in'/><arg type='as' direction='in'/>"
+      "    <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+      "    <arg type='u' direction='out'/>"
+      "  </method>"
+      "  <method name='CloseNotification'><arg type='u' direction='in'/></method>"
+      "</interface></node>";
+  static const GDBusInterfaceVTable vtable = { outlay_ui_test_sink_call_cb, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (xml, &error);
+  GDBusConnection *bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(GVariant) reply = NULL;
+
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
+                                     &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 4),
+                                       G_VARIANT_TYPE ("(u)"), 0, -1, NULL, &error);
+  g_assert_no_error (error);
+  /* the bus stays for the test's life */
+}
+
 G_END_DECLS

@@ -1237,6 +1237,8 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_setenv ("GNOTIFICATION_BACKEND", "freedesktop", TRUE);
+  outlay_ui_test_sink_notifications ();
   load_expected ();
   g_test_add_func ("/ui/import/drop-check-import-undo", test_import);
   return g_test_run ();

@@ -159,6 +159,30 @@ store_for (GtkWindow *parent)
                                      : NULL;
 }
 
+/* The currency chosen in Preferences replaces the built-in templates'
+ * (the user's own keep theirs). */
+static void
+prefer_currency (OutlayNewBudgetDialog *self, GtkWindow *parent)
+{
+  GApplication *app = parent != NULL ? G_APPLICATION (gtk_window_get_application (parent)) : NULL;
+  g_autofree char *code = NULL;
+
+  if (app == NULL)
+    app = g_application_get_default ();
+  if (!OUTLAY_IS_APPLICATION (app))
+    return;
+  code = g_settings_get_string (outlay_application_get_settings (OUTLAY_APPLICATION (app)),
+                                "default-currency");
+  if (!outlay_currency_is_known (code))
+    return;
+  for (guint i = 0; i < outlay_template_get_n_templates (); i++)
+    {
+      g_free (g_ptr_array_index (self->currencies, i));
+      g_ptr_array_index (self->currencies, i) = g_strdup (code);
+    }
+  template_selected_cb (self);
+}
+
 /**
  * outlay_new_budget_dialog_new:
  * @parent: (nullable): the window it belongs to
@@ -190,6 +214,7 @@ outlay_new_budget_dialog_new_for_store (GtkWindow   *parent,
   g_return_val_if_fail (store == NULL || OUTLAY_IS_STORE (store), NULL);
   self = g_object_new (OUTLAY_TYPE_NEW_BUDGET_DIALOG, "transient-for", parent, "modal", TRUE,
                        NULL);
+  prefer_currency (self, parent);
   if (store != NULL)
     add_user_templates (self, store);
   return GTK_WIDGET (self);

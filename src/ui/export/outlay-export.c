@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "outlay-application.h"
 #include "outlay-csv-export.h"
 #include "outlay-export.h"
 #include "outlay-store.h"
@@ -147,10 +148,33 @@ suggested_name (OutlayDocument *doc, ExportJob *job)
   return g_strdup_printf ("%s.%s", base, formats[job->format].extension);
 }
 
-static OutlayReportPaper
-default_paper (void)
+/**
+ * outlay_export_paper_name:
+ * @parent: (nullable): a window of Outlay's
+ *
+ * Returns: the GTK paper name of the paper chosen in Preferences
+ * ("iso_a4" or "na_letter"), or the locale's when it is Automatic
+ */
+const char *
+outlay_export_paper_name (GtkWindow *parent)
 {
-  const char *name = gtk_paper_size_get_default ();
+  GtkApplication *app = parent != NULL ? gtk_window_get_application (parent) : NULL;
+  g_autofree char *chosen = NULL;
+
+  if (OUTLAY_IS_APPLICATION (app))
+    chosen = g_settings_get_string (outlay_application_get_settings (OUTLAY_APPLICATION (app)),
+                                    "paper-size");
+  if (g_strcmp0 (chosen, "a4") == 0)
+    return GTK_PAPER_NAME_A4;
+  if (g_strcmp0 (chosen, "letter") == 0)
+    return GTK_PAPER_NAME_LETTER;
+  return gtk_paper_size_get_default ();
+}
+
+static OutlayReportPaper
+default_paper (GtkWindow *parent)
+{
+  const char *name = outlay_export_paper_name (parent);
 
   return g_str_has_prefix (name, "na_") ? OUTLAY_REPORT_PAPER_LETTER : OUTLAY_REPORT_PAPER_A4;
 }
@@ -204,7 +228,7 @@ outlay_export_document_async (GtkWindow           *parent,
       OutlayReportOptions options;
 
       outlay_report_options_init (&options, kind);
-      options.paper = default_paper ();
+      options.paper = default_paper (parent);
       /* made now, on this thread: the report keeps text, not the document */
       job->report = outlay_report_new (doc, &options);
     }
@@ -249,7 +273,7 @@ outlay_export_comparison_async (GtkWindow *parent,
   g_task_set_source_tag (task, outlay_export_document_async);
   job->format = OUTLAY_EXPORT_PDF;
   outlay_report_options_init (&options, OUTLAY_REPORT_COMPARE);
-  options.paper = default_paper ();
+  options.paper = default_paper (parent);
   job->report = outlay_report_new_compare (from, from_name, to, to_name, &options);
   choose_file (task, job, parent, to);
 }

@@ -40,5 +40,7 @@ void outlay_export_comparison_async (GtkWindow *parent,
  * when the user closed the chooser, else why it failed. */
 GFile *outlay_export_document_finish (GAsyncResult        *result,
                                       GError             **error);
+/* The paper chosen in Preferences as a GTK paper name. */
+const char *outlay_export_paper_name (GtkWindow *parent);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "outlay-export.h"
 #include "outlay-print.h"
 
 /* The dialog's choices are remembered for the session. */
@@ -214,6 +215,15 @@ make_operation (PrintJob *job)
     gtk_print_operation_set_print_settings (op, session_settings);
   if (session_page_setup != NULL)
     gtk_print_operation_set_default_page_setup (op, session_page_setup);
+  else
+    {
+      /* the paper chosen in Preferences, until one is picked in the dialog */
+      g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+      g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (outlay_export_paper_name (job->parent));
+
+      gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+      gtk_print_operation_set_default_page_setup (op, setup);
+    }
   if (job->from == NULL)
     {
       g_signal_connect (op, "create-custom-widget", G_CALLBACK (create_custom_widget_cb), job);

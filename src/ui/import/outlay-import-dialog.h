@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (OutlayImportDialog, outlay_import_dialog, OUTLAY, IMPORT_D
  * shows what the import will read, lets the user correct the sheet, the
  * header row and the columns' meanings, checks every row, and imports in a
  * worker thread with a connection of its own to @store's database.
- * @source is "drop" or "window"; @fingerprint from
+ * @source is "drop", "window" or "open"; @fingerprint from
  * outlay_import_fingerprint(). */
 OutlayImportDialog *outlay_import_dialog_new      (GtkWindow          *parent,
                                                    OutlayStore        *store,
