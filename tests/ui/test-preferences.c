@@ -126,7 +126,8 @@ check_new_budget (Fixture *fixture, GSettings *settings)
       OutlayDocument *doc = outlay_window_get_document (window);
 
       if (doc != NULL
-          && g_strcmp0 (outlay_budget_get_name (outlay_document_get_budget (doc)), "Fiscal Test") == 0)
+          && g_strcmp0 (outlay_budget_get_name (outlay_document_get_budget (doc)), "Fiscal Test")
+                 == 0)
         break;
       outlay_ui_test_run_for (100);
     }
