@@ -284,7 +284,8 @@ static const char *const migrations[] = {
   "ALTER TABLE imports ADD COLUMN sheet TEXT;"
   "ALTER TABLE imports ADD COLUMN header_row INTEGER;"
   "ALTER TABLE imports ADD COLUMN warnings TEXT;"
-  "ALTER TABLE imports ADD COLUMN replaced_version_id INTEGER REFERENCES versions(id) ON DELETE SET NULL;"
+  "ALTER TABLE imports ADD COLUMN replaced_version_id INTEGER REFERENCES versions(id) ON DELETE "
+  "SET NULL;"
   "ALTER TABLE imports ADD COLUMN undone INTEGER;"
   "ALTER TABLE imports ADD COLUMN replaced_links TEXT;"
   /* an undo finds its lines through the budget (lines_order): one index
@@ -295,6 +296,26 @@ static const char *const migrations[] = {
   "  signature TEXT PRIMARY KEY,"
   "  mapping TEXT NOT NULL,"
   "  used INTEGER NOT NULL"
+  ");",
+
+  /* connections: a task remembers the ClickUp list it came from and when
+   * ClickUp last changed it; a synced time entry is unique by its source's
+   * id; a person by theirs; each (budget, service, list) keeps the cursor
+   * of its last complete sync */
+  "ALTER TABLE tasks ADD COLUMN external_list TEXT;"
+  "ALTER TABLE tasks ADD COLUMN external_updated INTEGER;"
+  "CREATE UNIQUE INDEX time_entries_external ON time_entries(source, external_id)"
+  "  WHERE external_id IS NOT NULL;"
+  "CREATE UNIQUE INDEX people_external ON people(external_id)"
+  "  WHERE external_id IS NOT NULL;"
+  "CREATE TABLE sync_states ("
+  "  budget_id INTEGER NOT NULL REFERENCES budgets(id) ON DELETE CASCADE,"
+  "  service TEXT NOT NULL,"
+  "  scope TEXT NOT NULL,"
+  "  updated_after INTEGER NOT NULL DEFAULT 0,"
+  "  since INTEGER NOT NULL DEFAULT 0,"
+  "  synced INTEGER NOT NULL,"
+  "  PRIMARY KEY (budget_id, service, scope)"
   ");",
 };
 
