@@ -53,5 +53,10 @@ int outlay_cli_report      (Cli *cli, int argc, char **argv);
 int outlay_cli_backup (Cli *cli, int argc, char **argv);
 int outlay_cli_backups (Cli *cli, int argc, char **argv);
 int outlay_cli_restore (Cli *cli, int argc, char **argv);
+int outlay_cli_connect (Cli *cli, int argc, char **argv);
+int outlay_cli_disconnect (Cli *cli, int argc, char **argv);
+int outlay_cli_connections (Cli *cli, int argc, char **argv);
+int outlay_cli_clickup (Cli *cli, int argc, char **argv);
+int outlay_cli_recommend (Cli *cli, int argc, char **argv);
 
 G_END_DECLS
