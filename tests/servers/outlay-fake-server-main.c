@@ -3,10 +3,12 @@
 /* The fake services as a program, for the CLI tests and the bench:
  *   outlay-fake-server [--tasks N --entries N --list ID]
  * prints "CLICKUP_URL GEMINI_URL" on one line, serves until SIGTERM or
- * SIGINT, then prints the number of requests it answered on stderr. */
+ * SIGINT, then prints the number of requests it answered (and refused as
+ * invalid) and its CPU time on stderr. */
 
 #include <glib-unix.h>
 #include <stdio.h>
+#include <sys/resource.h>
 
 #include "outlay-fake-server.h"
 
@@ -53,7 +55,14 @@ main (int argc, char **argv)
   g_unix_signal_add (SIGTERM, quit_cb, loop);
   g_unix_signal_add (SIGINT, quit_cb, loop);
   g_main_loop_run (loop);
-  g_printerr ("requests %u invalid %u\n", outlay_fake_server_total (server),
-              outlay_fake_server_invalid (server));
+  {
+    struct rusage usage;
+
+    getrusage (RUSAGE_SELF, &usage);
+    g_printerr ("requests %u invalid %u cpu %.2f s\n", outlay_fake_server_total (server),
+                outlay_fake_server_invalid (server),
+                usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
+                    + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6);
+  }
   return 0;
 }

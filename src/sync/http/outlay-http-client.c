@@ -212,7 +212,7 @@ parse_json (GBytes *bytes)
 
   if (data == NULL || len == 0 || !json_parser_load_from_data (parser, data, len, NULL))
     return NULL;
-  return json_node_copy (json_parser_get_root (parser));
+  return json_parser_steal_root (parser);
 }
 
 /* The service's own words for an error, from any of the shapes it uses */
