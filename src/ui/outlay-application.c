@@ -9,6 +9,7 @@
 #include <gio/gsettingsbackend.h>
 
 #include "outlay-application.h"
+#include "outlay-connections-page.h"
 #include "outlay-error.h"
 #include "outlay-store-backup.h"
 #include "outlay-window.h"
@@ -253,9 +254,16 @@ about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+connections_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  outlay_connections_page_present (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "connections", connections_activated },
 };
 
 static void
