@@ -395,6 +395,80 @@ test_lists (Fixture *f, gconstpointer data)
   g_assert_cmpstr (workspaces, ==, "Acme");
 }
 
+typedef struct
+{
+  Fixture *f;
+  GCancellable *cancellable;
+  GAsyncResult *result;
+} Async;
+
+static void
+async_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ((Async *) data)->result = g_object_ref (result);
+}
+
+/* Cancel once the sync waits on a page that never comes */
+static gboolean
+cancel_when_stalled_cb (gpointer data)
+{
+  Async *a = data;
+
+  if (outlay_fake_server_count (a->f->server, "page=1") == 0)
+    return G_SOURCE_CONTINUE;
+  g_cancellable_cancel (a->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+run_async (Fixture *f, GCancellable *cancellable, OutlayClickupSummary *summary, GError **error)
+{
+  OutlayClickupSyncOptions options = { .list_id = "124", .rule = "name", .now_ms = NOW_MS };
+  Async a = { f, cancellable, NULL };
+  gboolean ok;
+
+  /* the worker makes its own client: it finds the server as users would */
+  g_setenv ("OUTLAY_CLICKUP_URL", outlay_fake_server_clickup_url (f->server), TRUE);
+  outlay_clickup_sync_async (outlay_store_get_path (f->store), f->budget, &options,
+                             OUTLAY_FAKE_CLICKUP_TOKEN, cancellable, async_done_cb, &a);
+  if (cancellable)
+    g_timeout_add (10, cancel_when_stalled_cb, &a);
+  /* the fake server answers on this thread while the sync runs in its own */
+  while (a.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ok = outlay_clickup_sync_finish (a.result, summary, error);
+  g_object_unref (a.result);
+  return ok;
+}
+
+static void
+test_async (Fixture *f, gconstpointer data)
+{
+  OutlayClickupSummary summary = { 0 };
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (run_async (f, NULL, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.tasks_added, ==, 250);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM time_entries"), ==, 600);
+  outlay_clickup_summary_clear (&summary);
+}
+
+static void
+test_cancel (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  OutlayClickupSummary summary = { 0 };
+  g_autoptr (GError) error = NULL;
+
+  outlay_fake_server_push_fault (f->server, "/v2/list/124/task", OUTLAY_FAKE_SLOW);
+  outlay_fake_server_push_fault (f->server, "/v2/list/124/task", OUTLAY_FAKE_SLOW);
+  g_assert_false (run_async (f, cancellable, &summary, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM tasks"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM people"), ==, 0);
+}
+
 static void
 test_retry_headers (void)
 {
@@ -448,5 +522,7 @@ main (int argc, char **argv)
   ADD ("/clickup/fault/revoked-token", test_revoked_token);
   ADD ("/clickup/fault/deleted-between-pages", test_deleted_between_pages);
   ADD ("/clickup/fault/unknown-list", test_unknown_list);
+  ADD ("/clickup/sync/async", test_async);
+  ADD ("/clickup/fault/cancel", test_cancel);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "outlay-fake-server.h"
+#include "outlay-secrets.h"
 #include "outlay-test-util.h"
 
 typedef struct
@@ -192,10 +193,55 @@ test_no_secret_anywhere (void)
   g_free (run.dir);
 }
 
+/* The keyring calls themselves, in libsecret's file backend */
+static void
+test_secrets (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  char *secret;
+  gboolean removed = FALSE;
+
+  secret = outlay_secrets_lookup ("clickup", NULL, &error);
+  g_assert_null (secret);
+  g_assert_nonnull (strstr (error->message, "ClickUp is not connected"));
+  g_clear_error (&error);
+  g_assert_true (outlay_secrets_store ("clickup", "Ann", "Acme", "pk_1_first", NULL, &error));
+  g_assert_true (
+      outlay_secrets_store ("clickup", "Ann", "Acme, Studio", "pk_1_second", NULL, &error));
+  g_assert_true (
+      outlay_secrets_store ("gemini", "API key", "gemini-flash-latest", "AIza-key", NULL, &error));
+  g_assert_no_error (error);
+  /* storing again replaces: one item per service */
+  secret = outlay_secrets_lookup ("clickup", NULL, &error);
+  g_assert_cmpstr (secret, ==, "pk_1_second");
+  outlay_secrets_free (secret);
+  list = outlay_secrets_list (NULL, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (((OutlayConnection *) g_ptr_array_index (list, 0))->workspace, ==,
+                   "Acme, Studio");
+  g_assert_true (outlay_secrets_clear ("clickup", &removed, NULL, &error));
+  g_assert_true (removed);
+  g_assert_true (outlay_secrets_clear ("clickup", &removed, NULL, &error));
+  g_assert_false (removed);
+  g_assert_null (outlay_secrets_lookup ("clickup", NULL, NULL));
+}
+
 int
 main (int argc, char **argv)
 {
+  g_autofree char *dir = outlay_test_make_dir ();
+  g_autofree char *keyring = g_build_filename (dir, "unit.keyring", NULL);
+  int status;
+
   g_test_init (&argc, &argv, NULL);
+  /* libsecret ≥ 0.20: an encrypted file instead of a keyring daemon */
+  g_setenv ("SECRET_BACKEND", "file", TRUE);
+  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_setenv ("SECRET_FILE_TEST_PASSWORD", "unit-test-password", TRUE);
+  g_test_add_func ("/connections/secrets", test_secrets);
   g_test_add_func ("/connections/cli/no-secret-anywhere", test_no_secret_anywhere);
-  return g_test_run ();
+  status = g_test_run ();
+  outlay_test_remove_dir (dir);
+  return status;
 }

@@ -8,10 +8,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "outlay-clickup-map.h"
 #include "outlay-clickup.h"
 #include "outlay-error.h"
+#include "outlay-secrets.h"
 
 #define PAGE_SIZE 100
 
@@ -457,5 +459,108 @@ outlay_clickup_sync (OutlayStore *store,
   if (!outlay_store_clickup_apply (store, batch, summary, error))
     return FALSE;
   summary->entries_skipped += outlay_clickup_map_get_skipped (map);
+  return TRUE;
+}
+
+typedef struct
+{
+  char *path;
+  gint64 budget_id;
+  char *list_id;
+  char *team_id;
+  char *rule;
+  char *secret;
+  OutlayClickupSyncOptions options;
+  OutlayClickupSummary summary;
+} SyncJob;
+
+static void
+sync_job_free (SyncJob *job)
+{
+  g_free (job->path);
+  g_free (job->list_id);
+  g_free (job->team_id);
+  g_free (job->rule);
+  if (job->secret)
+    memset (job->secret, 0, strlen (job->secret));
+  g_free (job->secret);
+  outlay_clickup_summary_clear (&job->summary);
+  g_free (job);
+}
+
+static gboolean
+sync_job_run (SyncJob *job, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (OutlayStore) store = outlay_store_open (job->path, error);
+  g_autoptr (OutlayHttpClient) http = outlay_http_client_new (OUTLAY_HTTP_SERVICE_CLICKUP);
+
+  if (store == NULL)
+    return FALSE;
+  if (job->secret == NULL)
+    {
+      char *stored = outlay_secrets_lookup ("clickup", cancellable, error);
+
+      if (stored == NULL)
+        return FALSE;
+      job->secret = g_strdup (stored);
+      outlay_secrets_free (stored);
+    }
+  outlay_http_client_set_secret (http, job->secret);
+  return outlay_clickup_sync (store, http, job->budget_id, &job->options, &job->summary,
+                              cancellable, error);
+}
+
+static void
+sync_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  g_autoptr (GMainContext) context = g_main_context_new ();
+  GError *error = NULL;
+  gboolean ok;
+
+  /* the HTTP client's callbacks run on this thread's own context */
+  g_main_context_push_thread_default (context);
+  ok = sync_job_run (data, cancellable, &error);
+  g_main_context_pop_thread_default (context);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+outlay_clickup_sync_async (const char *database_path,
+                           gint64 budget_id,
+                           const OutlayClickupSyncOptions *options,
+                           const char *secret,
+                           GCancellable *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  SyncJob *job = g_new0 (SyncJob, 1);
+
+  g_return_if_fail (database_path != NULL && options != NULL && options->list_id != NULL);
+
+  g_task_set_source_tag (task, outlay_clickup_sync_async);
+  job->path = g_strdup (database_path);
+  job->budget_id = budget_id;
+  job->options = *options;
+  job->options.list_id = job->list_id = g_strdup (options->list_id);
+  job->options.team_id = job->team_id = g_strdup (options->team_id);
+  job->options.rule = job->rule = g_strdup (options->rule);
+  job->secret = g_strdup (secret);
+  g_task_set_task_data (task, job, (GDestroyNotify) sync_job_free);
+  g_task_run_in_thread (task, sync_thread);
+}
+
+gboolean
+outlay_clickup_sync_finish (GAsyncResult *result, OutlayClickupSummary *summary, GError **error)
+{
+  SyncJob *job = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  *summary = job->summary;
+  memset (&job->summary, 0, sizeof job->summary);
   return TRUE;
 }

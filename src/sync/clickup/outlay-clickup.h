@@ -38,6 +38,20 @@ gboolean outlay_clickup_sync (OutlayStore *store,
                               OutlayClickupSummary *summary,
                               GCancellable *cancellable,
                               GError **error);
+/* outlay_clickup_sync() in a worker thread with its own main context,
+ * HTTP client and connection to the database at @database_path, so a
+ * window stays responsive and Cancel works at any point (nothing is
+ * written before every answer is in).  @secret %NULL uses the token in
+ * the keyring. */
+void outlay_clickup_sync_async (const char *database_path,
+                                gint64 budget_id,
+                                const OutlayClickupSyncOptions *options,
+                                const char *secret,
+                                GCancellable *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer user_data);
+gboolean
+outlay_clickup_sync_finish (GAsyncResult *result, OutlayClickupSummary *summary, GError **error);
 /* The month windows [start, end) pairs a sync asks for */
 GArray *outlay_clickup_windows (gint64 since_ms, gint64 now_ms);
 

@@ -465,16 +465,20 @@ sent_cb (GObject *source, GAsyncResult *result, gpointer data)
   if (error != NULL)
     {
       g_debug ("%s %s → %s (attempt %u)", req->method, req->url, error->message, req->attempt);
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !retryable_transport (error))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* stays G_IO_ERROR_CANCELLED, so callers can tell it from a failure */
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                   _("The %s request was cancelled."), name);
+          g_object_unref (task);
+          return;
+        }
+      if (!retryable_transport (error))
         {
           g_task_return_new_error (
-              task, OUTLAY_ERROR,
-              g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ? OUTLAY_ERROR_FAILED
-                                                                        : OUTLAY_ERROR_NETWORK,
-              g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-              ? _("The %s request was cancelled.")
-              : _("Could not reach %s: %s. Check the network connection and try again."), name,
-                   error->message);
+              task, OUTLAY_ERROR, OUTLAY_ERROR_NETWORK,
+              _("Could not reach %s: %s. Check the network connection and try again."), name,
+                 error->message);
           g_object_unref (task);
           return;
         }
