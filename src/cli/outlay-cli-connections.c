@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "outlay-advice-context.h"
 #include "outlay-clickup.h"
@@ -280,6 +281,18 @@ clickup_lists (Cli *cli, int argc, char **argv)
   return 0;
 }
 
+/* On a terminal, where the sync is: it can take minutes at 100 requests a minute */
+static void
+sync_progress_cb (const char *stage, guint done, guint total, gpointer data)
+{
+  if (g_str_equal (stage, "tasks"))
+    g_printerr (total ? _("\rTasks: %u pages.                 \n")
+                      : _("\rTasks: page %u…"), done);
+  else
+    g_printerr (done == total ? _("\rTime entries: %u of %u months.\n")
+                              : _("\rTime entries: %u of %u months…"), done, total);
+}
+
 static int
 clickup_sync (Cli *cli, int argc, char **argv)
 {
@@ -328,6 +341,8 @@ clickup_sync (Cli *cli, int argc, char **argv)
   options.full = full || remove;
   options.remove_deleted = remove;
   options.dry_run = dry_run;
+  if (isatty (STDERR_FILENO))
+    options.progress = sync_progress_cb;
   if ((store = outlay_cli_open_store (cli, &error)) == NULL
       || (budget = outlay_store_find_budget (store, argv[1], &error)) == 0
       || (http = client_for ("clickup", &error)) == NULL

@@ -400,7 +400,18 @@ typedef struct
   Fixture *f;
   GCancellable *cancellable;
   GAsyncResult *result;
+  GString *progress;
 } Async;
+
+static void
+progress_cb (const char *stage, guint done, guint total, gpointer data)
+{
+  GString *s = ((Async *) data)->progress;
+
+  /* on the caller's thread, in order */
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  g_string_append_printf (s, "%s %u/%u;", stage, done, total);
+}
 
 static void
 async_done_cb (GObject *source, GAsyncResult *result, gpointer data)
@@ -423,10 +434,14 @@ cancel_when_stalled_cb (gpointer data)
 static gboolean
 run_async (Fixture *f, GCancellable *cancellable, OutlayClickupSummary *summary, GError **error)
 {
-  OutlayClickupSyncOptions options = { .list_id = "124", .rule = "name", .now_ms = NOW_MS };
-  Async a = { f, cancellable, NULL };
+  OutlayClickupSyncOptions options = {
+    .list_id = "124", .rule = "name", .now_ms = NOW_MS, .progress = progress_cb
+  };
+  g_autoptr (GString) steps = g_string_new (NULL);
+  Async a = { f, cancellable, NULL, steps };
   gboolean ok;
 
+  options.progress_data = &a;
   /* the worker makes its own client: it finds the server as users would */
   g_setenv ("OUTLAY_CLICKUP_URL", outlay_fake_server_clickup_url (f->server), TRUE);
   outlay_clickup_sync_async (outlay_store_get_path (f->store), f->budget, &options,
@@ -438,6 +453,10 @@ run_async (Fixture *f, GCancellable *cancellable, OutlayClickupSummary *summary,
     g_main_context_iteration (NULL, TRUE);
   ok = outlay_clickup_sync_finish (a.result, summary, error);
   g_object_unref (a.result);
+  if (ok)
+    g_assert_cmpstr (steps->str, ==,
+                     "tasks 1/0;tasks 2/0;tasks 3/3;time 1/7;time 2/7;time 3/7;time 4/7;"
+                     "time 5/7;time 6/7;time 7/7;");
   return ok;
 }
 

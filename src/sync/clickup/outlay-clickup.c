@@ -281,17 +281,25 @@ member_ids (JsonObject *team)
   return ids->len ? g_string_free (g_steal_pointer (&ids), FALSE) : NULL;
 }
 
+static void
+progress (const OutlayClickupSyncOptions *options, const char *stage, guint done, guint total)
+{
+  if (options->progress)
+    options->progress (stage, done, total, options->progress_data);
+}
+
 static gboolean
 fetch_tasks (OutlayHttpClient *http,
              OutlayClickupMap *map,
              OutlayClickupBatch *batch,
-             const char *list_id,
+             const OutlayClickupSyncOptions *options,
              const char *list_name,
              gint64 updated_after,
              gint64 *oldest,
              GCancellable *cancellable,
              GError **error)
 {
+  const char *list_id = options->list_id;
   g_autofree char *id = escape (list_id);
   g_autofree char *since = updated_after > 0 ? g_strdup_printf (
                                "&date_updated_gt=%" G_GINT64_FORMAT, updated_after)
@@ -324,7 +332,11 @@ fetch_tasks (OutlayHttpClient *http,
       if (n < PAGE_SIZE
           || json_object_get_boolean_member_with_default (json_node_get_object (answer),
                                                           "last_page", FALSE))
-        return TRUE;
+        {
+          progress (options, "tasks", page + 1, page + 1);
+          return TRUE;
+        }
+      progress (options, "tasks", page + 1, 0);
     }
 }
 
@@ -434,8 +446,8 @@ outlay_clickup_sync (OutlayStore *store,
     return FALSE;
 
   batch->updated_after = incremental ? updated_after : 0;
-  if (!fetch_tasks (http, map, batch, options->list_id, name, batch->updated_after, &oldest,
-                    cancellable, error))
+  if (!fetch_tasks (http, map, batch, options, name, batch->updated_after, &oldest, cancellable,
+                    error))
     return FALSE;
   batch->complete = !incremental;
   batch->remove_deleted = options->remove_deleted;
@@ -449,10 +461,13 @@ outlay_clickup_sync (OutlayStore *store,
   assignees = member_ids (team);
   windows = outlay_clickup_windows (batch->since_ms, now);
   for (guint w = 0; w + 1 < windows->len; w += 2)
-    if (!fetch_window (http, map, batch, str (team, "id"), options->list_id, &assignees,
-                       g_array_index (windows, gint64, w), g_array_index (windows, gint64, w + 1),
-                       cancellable, error))
-      return FALSE;
+    {
+      if (!fetch_window (http, map, batch, str (team, "id"), options->list_id, &assignees,
+                         g_array_index (windows, gint64, w), g_array_index (windows, gint64, w + 1),
+                         cancellable, error))
+        return FALSE;
+      progress (options, "time", w / 2 + 1, windows->len / 2);
+    }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -472,7 +487,41 @@ typedef struct
   char *secret;
   OutlayClickupSyncOptions options;
   OutlayClickupSummary summary;
+  GMainContext *caller; /* where progress is reported */
+  OutlayClickupProgressFunc progress;
+  gpointer progress_data;
 } SyncJob;
+
+typedef struct
+{
+  SyncJob *job;
+  const char *stage;
+  guint done;
+  guint total;
+} Progress;
+
+static gboolean
+progress_on_caller_cb (gpointer data)
+{
+  Progress *p = data;
+
+  p->job->progress (p->stage, p->done, p->total, p->job->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* runs in the worker: hands the numbers to the caller's context */
+static void
+progress_from_thread (const char *stage, guint done, guint total, gpointer data)
+{
+  SyncJob *job = data;
+  Progress *p = g_new0 (Progress, 1);
+
+  p->job = job;
+  p->stage = stage;
+  p->done = done;
+  p->total = total;
+  g_main_context_invoke_full (job->caller, G_PRIORITY_DEFAULT, progress_on_caller_cb, p, g_free);
+}
 
 static void
 sync_job_free (SyncJob *job)
@@ -485,6 +534,7 @@ sync_job_free (SyncJob *job)
     memset (job->secret, 0, strlen (job->secret));
   g_free (job->secret);
   outlay_clickup_summary_clear (&job->summary);
+  g_main_context_unref (job->caller);
   g_free (job);
 }
 
@@ -549,6 +599,14 @@ outlay_clickup_sync_async (const char *database_path,
   job->options.team_id = job->team_id = g_strdup (options->team_id);
   job->options.rule = job->rule = g_strdup (options->rule);
   job->secret = g_strdup (secret);
+  job->caller = g_main_context_ref_thread_default ();
+  job->progress = options->progress;
+  job->progress_data = options->progress_data;
+  if (job->progress)
+    {
+      job->options.progress = progress_from_thread;
+      job->options.progress_data = job;
+    }
   g_task_set_task_data (task, job, (GDestroyNotify) sync_job_free);
   g_task_run_in_thread (task, sync_thread);
 }

@@ -6,6 +6,13 @@
 
 G_BEGIN_DECLS
 
+/* @done of @total steps of @stage ("tasks": pages, total 0 until the last
+ * page; "time": month windows) */
+typedef void (*OutlayClickupProgressFunc) (const char *stage,
+                                           guint done,
+                                           guint total,
+                                           gpointer user_data);
+
 typedef struct
 {
   const char *list_id;
@@ -16,6 +23,9 @@ typedef struct
   gboolean full;           /* list every task, not only the changed ones */
   gboolean remove_deleted; /* remove tasks ClickUp no longer has */
   gboolean dry_run;        /* summary only */
+  /* optional; with outlay_clickup_sync_async() called on the caller's context */
+  OutlayClickupProgressFunc progress;
+  gpointer progress_data;
 } OutlayClickupSyncOptions;
 
 /* Checks the token: the account it belongs to ("Ann <ann@x>") and the
