@@ -54,6 +54,8 @@ int outlay_cli_backup (Cli *cli, int argc, char **argv);
 int outlay_cli_backups (Cli *cli, int argc, char **argv);
 int outlay_cli_restore (Cli *cli, int argc, char **argv);
 int outlay_cli_recommend (Cli *cli, int argc, char **argv);
+/* recommend --ai: Gemini's advice (outlay-cli-connections.c) */
+int outlay_cli_recommend_ai (Cli *cli, int argc, char **argv);
 int outlay_cli_recommendation (Cli *cli, int argc, char **argv);
 int outlay_cli_roi (Cli *cli, int argc, char **argv);
 int outlay_cli_accounts (Cli *cli, int argc, char **argv);
@@ -62,5 +64,9 @@ int outlay_cli_bills (Cli *cli, int argc, char **argv);
 int outlay_cli_bill (Cli *cli, int argc, char **argv);
 int outlay_cli_schedule (Cli *cli, int argc, char **argv);
 int outlay_cli_cashflow (Cli *cli, int argc, char **argv);
+int outlay_cli_connect (Cli *cli, int argc, char **argv);
+int outlay_cli_disconnect (Cli *cli, int argc, char **argv);
+int outlay_cli_connections (Cli *cli, int argc, char **argv);
+int outlay_cli_clickup (Cli *cli, int argc, char **argv);
 
 G_END_DECLS

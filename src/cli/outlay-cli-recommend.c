@@ -125,6 +125,10 @@ outlay_cli_recommend (Cli *cli, int argc, char **argv)
   guint32 today;
   GError *error = NULL;
 
+  /* --ai asks Gemini instead of the built-in rules */
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--ai"))
+      return outlay_cli_recommend_ai (cli, argc, argv);
   if (!outlay_cli_parse_options (cli, _("BUDGET"), entries, &argc, &argv, &error))
     return outlay_cli_fail (error);
   if (argc != 2)

@@ -71,6 +71,15 @@ static const char *usage_text = N_("Usage: outlay-cli [--database PATH] COMMAND 
      "  bill move BILL DATE --to DATE                     Move one occurrence\n"
      "  schedule [--from DATE] [--to DATE] [--json]       The due bills with each account's balance\n"
      "  cashflow ACCOUNT [--until DATE] [--json]          Projected balance, minimum, shortfalls\n"
+     "  connect clickup|gemini                            Check the token or API key read from standard\n"
+     "                                                    input and keep it in the keyring\n"
+     "  disconnect clickup|gemini                         Remove the token or key from the keyring\n"
+     "  connections [--json]                              Show the connected services (never a secret)\n"
+     "  clickup lists [--json]                            List the ClickUp lists the token may see\n"
+     "  clickup sync BUDGET --list ID [--rule name|tag|list|field:NAME] [--since DATE]\n"
+     "         [--full] [--delete] [--dry-run] [--json]   Bring a list's tasks and time into the budget\n"
+     "  recommend BUDGET --ai [--enable-ai] [--model ID] [--allow-names] [--show-context] [--json]\n"
+     "                                                    Ask Gemini for recommendations and keep them\n"
      "\n"
      "BUDGET is a budget's id, its name, or a part of its name. V1 and V2 are a\n"
      "version's id or name. FIELD is one of code, description, qty, unit,\n"
@@ -930,6 +939,10 @@ static const struct
   { "bill", outlay_cli_bill },
   { "schedule", outlay_cli_schedule },
   { "cashflow", outlay_cli_cashflow },
+  { "connect", outlay_cli_connect },
+  { "disconnect", outlay_cli_disconnect },
+  { "connections", outlay_cli_connections },
+  { "clickup", outlay_cli_clickup },
 };
 
 static int

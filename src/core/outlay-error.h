@@ -36,6 +36,12 @@ typedef enum
   /* the database is in use by another program and the operation needs
    * it alone (restoring a backup) */
   OUTLAY_ERROR_BUSY,
+  /* a network service could not be reached, or kept failing */
+  OUTLAY_ERROR_NETWORK,
+  /* a service refused the token or key: connect again */
+  OUTLAY_ERROR_AUTH,
+  /* a service answered with an error or an answer Outlay cannot use */
+  OUTLAY_ERROR_SERVICE,
 } OutlayErrorCode;
 
 GQuark outlay_error_quark (void);

@@ -351,6 +351,26 @@ static const char *const migrations[] = {
   "  position INTEGER NOT NULL DEFAULT -1,"
   "  PRIMARY KEY (bill_id, original)"
   ");",
+
+  /* 9: connections: a task remembers the ClickUp list it came from and when
+   * ClickUp last changed it; a synced time entry is unique by its source's
+   * id; a person by theirs; each (budget, service, list) keeps the cursor
+   * of its last complete sync */
+  "ALTER TABLE tasks ADD COLUMN external_list TEXT;"
+  "ALTER TABLE tasks ADD COLUMN external_updated INTEGER;"
+  "CREATE UNIQUE INDEX time_entries_external ON time_entries(source, external_id)"
+  "  WHERE external_id IS NOT NULL;"
+  "CREATE UNIQUE INDEX people_external ON people(external_id)"
+  "  WHERE external_id IS NOT NULL;"
+  "CREATE TABLE sync_states ("
+  "  budget_id INTEGER NOT NULL REFERENCES budgets(id) ON DELETE CASCADE,"
+  "  service TEXT NOT NULL,"
+  "  scope TEXT NOT NULL,"
+  "  updated_after INTEGER NOT NULL DEFAULT 0,"
+  "  since INTEGER NOT NULL DEFAULT 0,"
+  "  synced INTEGER NOT NULL,"
+  "  PRIMARY KEY (budget_id, service, scope)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

@@ -9,6 +9,7 @@
 #include <gio/gsettingsbackend.h>
 
 #include "outlay-application.h"
+#include "outlay-connections-page.h"
 #include "outlay-error.h"
 #include "outlay-preferences-window.h"
 #include "outlay-search-provider.h"
@@ -335,13 +336,32 @@ about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Preferences, with the connections as one of its pages, shown at @page
+ * (or where the window opens by itself). */
+static void
+show_preferences (OutlayApplication *self, const char *page)
+{
+  OutlayPreferencesWindow *prefs =
+      outlay_preferences_window_new (self, GTK_WINDOW (find_main_window (self)));
+  GtkWidget *connections = outlay_connections_page_new ();
+
+  gtk_widget_set_name (connections, "connections");
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (prefs), ADW_PREFERENCES_PAGE (connections));
+  if (page != NULL)
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), page);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
 static void
 preferences_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
-  OutlayApplication *self = OUTLAY_APPLICATION (user_data);
+  show_preferences (OUTLAY_APPLICATION (user_data), NULL);
+}
 
-  gtk_window_present (
-      GTK_WINDOW (outlay_preferences_window_new (self, GTK_WINDOW (find_main_window (self)))));
+static void
+connections_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  show_preferences (OUTLAY_APPLICATION (user_data), "connections");
 }
 
 /* (budget id, line id): brings up the budget, at the line unless it is 0;
@@ -362,6 +382,7 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated },
   { "preferences", preferences_activated },
   { "show-line", show_line_activated, "(xx)" },
+  { "connections", connections_activated },
 };
 
 static void

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  OUTLAY_HTTP_SERVICE_CLICKUP,
+  OUTLAY_HTTP_SERVICE_GEMINI,
+} OutlayHttpService;
+
+#define OUTLAY_TYPE_HTTP_CLIENT (outlay_http_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (OutlayHttpClient, outlay_http_client, OUTLAY, HTTP_CLIENT, GObject)
+
+/* One client, one SoupSession, per service and token: it keeps the
+ * service's rate limit, so share it between the requests of one sync. */
+OutlayHttpClient *outlay_http_client_new (OutlayHttpService service);
+const char *outlay_http_service_name (OutlayHttpService service);
+OutlayHttpService outlay_http_client_get_service (OutlayHttpClient *self);
+const char *outlay_http_client_get_base_url (OutlayHttpClient *self);
+void outlay_http_client_set_base_url (OutlayHttpClient *self, const char *base_url);
+/* The token (ClickUp) or API key (Gemini); sent in a header, never logged. */
+void outlay_http_client_set_secret (OutlayHttpClient *self, const char *secret);
+/* Seconds of silence before a request fails (and is retried). */
+void outlay_http_client_set_timeout (OutlayHttpClient *self, guint seconds);
+guint outlay_http_client_get_timeout (OutlayHttpClient *self);
+void outlay_http_client_set_max_attempts (OutlayHttpClient *self, guint attempts);
+/* Requests per minute the client allows itself (0: no limit). */
+void outlay_http_client_set_rate_limit (OutlayHttpClient *self, guint per_minute);
+/* Multiplies every wait (backoff, Retry-After, rate limit); tests use a
+ * small factor so a retried request does not take seconds. */
+void outlay_http_client_set_delay_scale (OutlayHttpClient *self, double scale);
+/* Requests sent, every attempt counted. */
+guint outlay_http_client_get_request_count (OutlayHttpClient *self);
+
+/* Sends @method @path (relative to the base URL, query included) with
+ * @body as JSON, retrying as CONTRACTS.md §0.2 says; the answer is the
+ * parsed JSON of a 2xx response.  Any other outcome is an %OUTLAY_ERROR
+ * naming the service and what to do. */
+void outlay_http_client_request_async (OutlayHttpClient *self,
+                                       const char *method,
+                                       const char *path,
+                                       JsonNode *body,
+                                       GCancellable *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer user_data);
+JsonNode *
+outlay_http_client_request_finish (OutlayHttpClient *self, GAsyncResult *result, GError **error);
+/* The same, iterating the thread-default main context until it is done
+ * (for the CLI and worker threads that own their context). */
+JsonNode *outlay_http_client_request (OutlayHttpClient *self,
+                                      const char *method,
+                                      const char *path,
+                                      JsonNode *body,
+                                      GCancellable *cancellable,
+                                      GError **error);
+
+/* Waits the client would take for a failed attempt; exposed for tests. */
+gint64 outlay_http_parse_retry_after (const char *value, gint64 now_seconds);
+gint64 outlay_http_parse_google_retry_delay_ms (JsonNode *error_body);
+gboolean outlay_http_is_daily_quota (JsonNode *error_body);
+
+G_END_DECLS
