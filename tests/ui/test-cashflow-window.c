@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "outlay-bill-dialog.h"
 #include "outlay-cashflow-row.h"
 #include "outlay-cashflow-window.h"
 #include "outlay-store-bills.h"
@@ -212,6 +213,112 @@ test_mark_paid (Fixture *f, gconstpointer data)
   g_assert_cmpstr (balance, ==, "€758.70");
 }
 
+/* The preferences row titled @title under @widget */
+static GtkWidget *
+find_row (GtkWidget *widget, const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_row (c, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_save_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "suggested-action"))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_save_button (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_bill_dialog (void)
+{
+  g_autoptr (GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (OUTLAY_IS_BILL_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void save_when_drawn (Fixture *f, const char *name);
+
+/* New Bill: the preset writes the rule, the words follow, Save writes it,
+ * undo takes it out again */
+static void
+test_new_bill (Fixture *f, gconstpointer data)
+{
+  GtkWidget *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.add-bill", NULL));
+  outlay_ui_test_run_for (200);
+  dialog = find_bill_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Payee")), "Payroll tax");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Amount")), "410.5");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "First Due Date (YYYY-MM-DD)")),
+                         "2026-03-31");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (dialog, "Repeats")), 6);
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (find_row (dialog, "Rule (RFC 5545 RRULE)"))), ==,
+      "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1");
+  {
+    g_autofree char *path = outlay_ui_test_screenshot_path ("cashflow-bill-dialog.png");
+
+    outlay_ui_test_run_for (200);
+    for (int i = 0; i < 20 && !outlay_ui_test_save_png (dialog, path); i++)
+      outlay_ui_test_run_for (50);
+  }
+  gtk_window_close (GTK_WINDOW (dialog));
+  outlay_ui_test_run_for (100);
+  /* closing without Save writes nothing */
+  g_assert_cmpint (query (f, "SELECT count(*) FROM bills WHERE payee = 'Payroll tax'"), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.add-bill", NULL));
+  outlay_ui_test_run_for (200);
+  dialog = find_bill_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Payee")), "Payroll tax");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Amount")), "410.5");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "First Due Date (YYYY-MM-DD)")),
+                         "2026-03-31");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (dialog, "Repeats")), 6);
+  /* a rule that never occurs is refused, and nothing is written */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (dialog, "Repeats")), 9);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Rule (RFC 5545 RRULE)")),
+                         "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30");
+  g_signal_emit_by_name (find_save_button (dialog), "clicked");
+  outlay_ui_test_run_for (100);
+  g_assert_true (find_bill_dialog () == dialog);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM bills WHERE payee = 'Payroll tax'"), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (dialog, "Repeats")), 5);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (dialog, "Repeats")), 6);
+  g_signal_emit_by_name (find_save_button (dialog), "clicked");
+  outlay_ui_test_run_for (100);
+  g_assert_null (find_bill_dialog ());
+  g_assert_cmpint (query (f, "SELECT amount FROM bills WHERE payee = 'Payroll tax' AND recurrence"
+                             " = 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1'"),
+                   ==, 4105000);
+  g_assert_cmpint (row_of (f, "Payroll tax", "2026-03-31"), >=, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.undo", NULL));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM bills WHERE payee = 'Payroll tax'"), ==, 0);
+  g_assert_cmpint (row_of (f, "Payroll tax", "2026-03-31"), ==, -1);
+}
+
 static void
 save_when_drawn (Fixture *f, const char *name)
 {
@@ -245,6 +352,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/cashflow/alt-down", test_alt_down);
   ADD ("/ui/cashflow/mark-paid", test_mark_paid);
+  ADD ("/ui/cashflow/new-bill", test_new_bill);
   ADD ("/ui/cashflow/screenshots", test_screenshots);
 #undef ADD
   return g_test_run ();

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "outlay-bill-dialog.h"
 #include "outlay-cashflow-json.h"
 #include "outlay-cashflow-row.h"
 #include "outlay-cashflow-window.h"
@@ -23,6 +24,8 @@ typedef struct
 {
   GArray *before;
   GArray *after;
+  OutlayBill *bill_before; /* a bill edit: NULL when it was added */
+  OutlayBill *bill_after;
 } Command;
 
 struct _OutlayCashflowWindow
@@ -70,8 +73,10 @@ command_free (gpointer data)
 {
   Command *c = data;
 
-  g_array_unref (c->before);
-  g_array_unref (c->after);
+  g_clear_pointer (&c->before, g_array_unref);
+  g_clear_pointer (&c->after, g_array_unref);
+  g_clear_object (&c->bill_before);
+  g_clear_object (&c->bill_after);
   g_free (c);
 }
 
@@ -435,6 +440,23 @@ move_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_window_present (GTK_WINDOW (self->dialog));
 }
 
+/* Puts a bill back as it was (@bill NULL: deletes @other, which was added) */
+static gboolean
+write_bill (OutlayCashflowWindow *self, OutlayBill *bill, OutlayBill *other)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayBill) copy = bill ? outlay_bill_copy (bill) : NULL;
+  gboolean ok = copy ? outlay_store_save_bill (self->store, copy, &error)
+                     : outlay_store_delete_bill (self->store, outlay_bill_get_id (other), &error);
+
+  if (!ok)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      toast (self, error->message);
+    }
+  return ok;
+}
+
 static void
 undo_redo (OutlayCashflowWindow *self, GPtrArray *from, GPtrArray *to, gboolean undo)
 {
@@ -443,6 +465,15 @@ undo_redo (OutlayCashflowWindow *self, GPtrArray *from, GPtrArray *to, gboolean 
   if (from->len == 0)
     return gtk_widget_error_bell (GTK_WIDGET (self));
   c = g_ptr_array_steal_index (from, from->len - 1);
+  if (c->bill_after != NULL)
+    {
+      if (!write_bill (self, undo ? c->bill_before : c->bill_after, c->bill_after))
+        g_ptr_array_add (from, c);
+      else
+        g_ptr_array_add (to, c);
+      refresh (self);
+      return;
+    }
   if (!write_states (self, undo ? c->before : c->after))
     {
       g_ptr_array_add (from, c);
@@ -466,6 +497,50 @@ redo_action (GtkWidget *widget, const char *name, GVariant *param)
   OutlayCashflowWindow *self = OUTLAY_CASHFLOW_WINDOW (widget);
 
   undo_redo (self, self->redo, self->undo, FALSE);
+}
+
+static void
+bill_saved_cb (OutlayBillDialog *dialog,
+               OutlayBill *before,
+               OutlayBill *after,
+               OutlayCashflowWindow *self)
+{
+  Command *c = g_new0 (Command, 1);
+
+  c->bill_before = before ? outlay_bill_copy (before) : NULL;
+  c->bill_after = outlay_bill_copy (after);
+  g_ptr_array_add (self->undo, c);
+  g_ptr_array_set_size (self->redo, 0);
+  refresh (self);
+}
+
+static void
+open_bill_dialog (OutlayCashflowWindow *self, OutlayBill *bill)
+{
+  OutlayBillDialog *dialog;
+  GDate now;
+
+  today (&now);
+  dialog = outlay_bill_dialog_new (GTK_WINDOW (self), self->store, bill, &now);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (bill_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_bill_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  open_bill_dialog (OUTLAY_CASHFLOW_WINDOW (widget), NULL);
+}
+
+static void
+edit_bill_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  OutlayCashflowWindow *self = OUTLAY_CASHFLOW_WINDOW (widget);
+  OutlayCashflowRow *row = selected_row (self);
+
+  if (row == NULL)
+    return gtk_widget_error_bell (widget);
+  open_bill_dialog (self, outlay_cashflow_row_get_item (row)->bill);
 }
 
 /* ---- the schedule's cells ---- */
@@ -798,6 +873,8 @@ outlay_cashflow_window_class_init (OutlayCashflowWindowClass *klass)
     { "cashflow.mark-due", mark_due_action, GDK_KEY_d, GDK_CONTROL_MASK },
     { "cashflow.move-up", move_up_action, GDK_KEY_Up, GDK_ALT_MASK },
     { "cashflow.move-down", move_down_action, GDK_KEY_Down, GDK_ALT_MASK },
+    { "cashflow.add-bill", add_bill_action, GDK_KEY_n, GDK_CONTROL_MASK },
+    { "cashflow.edit-bill", edit_bill_action, GDK_KEY_e, GDK_CONTROL_MASK },
     { "cashflow.undo", undo_action, GDK_KEY_z, GDK_CONTROL_MASK },
     { "cashflow.redo", redo_action, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
   };
