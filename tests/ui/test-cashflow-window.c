@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "outlay-account-dialog.h"
 #include "outlay-bill-dialog.h"
 #include "outlay-cashflow-row.h"
 #include "outlay-cashflow-window.h"
@@ -319,6 +320,67 @@ test_new_bill (Fixture *f, gconstpointer data)
   g_assert_cmpint (row_of (f, "Payroll tax", "2026-03-31"), ==, -1);
 }
 
+static GtkWidget *
+find_account_dialog (void)
+{
+  g_autoptr (GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (OUTLAY_IS_ACCOUNT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* New Account writes it; Record Balance re-anchors the projection; both
+ * undo */
+static void
+test_accounts (Fixture *f, gconstpointer data)
+{
+  GtkWidget *dialog, *box, *amount, *date;
+  AdwMessageDialog *balance;
+  int phone;
+  g_autofree char *after = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.add-account", NULL));
+  outlay_ui_test_run_for (200);
+  dialog = find_account_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Name")), "Cash box");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Currency (ISO 4217)")), "eur");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Opening Balance")), "120");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (dialog, "Kind")), OUTLAY_ACCOUNT_KIND_CASH);
+  g_signal_emit_by_name (find_save_button (dialog), "clicked");
+  outlay_ui_test_run_for (100);
+  g_assert_null (find_account_dialog ());
+  g_assert_cmpint (query (f, "SELECT balance FROM accounts WHERE name = 'Cash box' AND currency ="
+                             " 'EUR' AND kind = 'cash'"),
+                   ==, 1200000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.undo", NULL));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM accounts WHERE name = 'Cash box'"), ==, 0);
+
+  /* Checking (the first account) read 700 at the end of 9 March */
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.record-balance", NULL));
+  outlay_ui_test_run_for (100);
+  balance = outlay_cashflow_window_get_dialog (f->window);
+  g_assert_nonnull (balance);
+  box = adw_message_dialog_get_extra_child (balance);
+  amount = gtk_widget_get_first_child (box);
+  date = gtk_widget_get_next_sibling (amount);
+  gtk_editable_set_text (GTK_EDITABLE (amount), "700");
+  gtk_editable_set_text (GTK_EDITABLE (date), "2026-03-09");
+  adw_message_dialog_response (balance, "record");
+  outlay_ui_test_run_for (100);
+  g_assert_cmpint (query (f, "SELECT balance FROM balance_snapshots WHERE date = '2026-03-09'"), ==,
+                   7000000);
+  /* 700 − 90 (14 March) − 50 */
+  phone = row_of (f, "Phone", "2026-03-15");
+  after = cell_text (f, phone, OUTLAY_CASHFLOW_COLUMN_BALANCE);
+  g_assert_cmpstr (after, ==, "€560.00");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.undo", NULL));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM balance_snapshots"), ==, 0);
+}
+
 static void
 save_when_drawn (Fixture *f, const char *name)
 {
@@ -353,6 +415,7 @@ main (int argc, char *argv[])
   ADD ("/ui/cashflow/alt-down", test_alt_down);
   ADD ("/ui/cashflow/mark-paid", test_mark_paid);
   ADD ("/ui/cashflow/new-bill", test_new_bill);
+  ADD ("/ui/cashflow/accounts", test_accounts);
   ADD ("/ui/cashflow/screenshots", test_screenshots);
 #undef ADD
   return g_test_run ();

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "outlay-account-dialog.h"
 #include "outlay-bill-dialog.h"
 #include "outlay-cashflow-json.h"
 #include "outlay-cashflow-row.h"
@@ -26,6 +27,12 @@ typedef struct
   GArray *after;
   OutlayBill *bill_before; /* a bill edit: NULL when it was added */
   OutlayBill *bill_after;
+  OutlayAccount *account_before; /* an account edit: NULL when it was added */
+  OutlayAccount *account_after;
+  gboolean snapshot; /* a balance recorded: before (had_before) and after */
+  OutlayBalanceSnapshot snapshot_before;
+  OutlayBalanceSnapshot snapshot_after;
+  gboolean had_before;
 } Command;
 
 struct _OutlayCashflowWindow
@@ -77,6 +84,8 @@ command_free (gpointer data)
   g_clear_pointer (&c->after, g_array_unref);
   g_clear_object (&c->bill_before);
   g_clear_object (&c->bill_after);
+  g_clear_object (&c->account_before);
+  g_clear_object (&c->account_after);
   g_free (c);
 }
 
@@ -457,6 +466,56 @@ write_bill (OutlayCashflowWindow *self, OutlayBill *bill, OutlayBill *other)
   return ok;
 }
 
+static OutlayAccount *
+account_copy (OutlayAccount *a)
+{
+  return g_object_new (
+      OUTLAY_TYPE_ACCOUNT, "id", outlay_account_get_id (a), "name", outlay_account_get_name (a),
+      "institution", outlay_account_get_institution (a), "currency",
+      outlay_account_get_currency (a), "balance", outlay_account_get_balance (a), "balance-date",
+      outlay_account_get_balance_date (a), "kind", outlay_account_get_kind (a), "reserve",
+      outlay_account_get_reserve (a), NULL);
+}
+
+static gboolean
+write_account (OutlayCashflowWindow *self, OutlayAccount *account, OutlayAccount *other)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayAccount) copy = account ? account_copy (account) : NULL;
+  gboolean ok = copy ? outlay_store_save_account (self->store, copy, &error)
+                     : outlay_store_delete_account (self->store, outlay_account_get_id (other),
+                                                    &error);
+
+  if (!ok)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      toast (self, error->message);
+    }
+  return ok;
+}
+
+static gboolean
+write_snapshot (OutlayCashflowWindow *self, Command *c, gboolean undo)
+{
+  g_autoptr (GError) error = NULL;
+  GDate now;
+  gboolean ok;
+
+  today (&now);
+  if (undo && !c->had_before)
+    ok = outlay_store_delete_snapshot (self->store, c->snapshot_after.account_id,
+                                       &c->snapshot_after.date, &error);
+  else
+    ok = outlay_store_set_snapshot (self->store, undo ? &c->snapshot_before : &c->snapshot_after,
+                                    &now, &error);
+  if (!ok)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      toast (self, error->message);
+    }
+  return ok;
+}
+
 static void
 undo_redo (OutlayCashflowWindow *self, GPtrArray *from, GPtrArray *to, gboolean undo)
 {
@@ -465,6 +524,16 @@ undo_redo (OutlayCashflowWindow *self, GPtrArray *from, GPtrArray *to, gboolean 
   if (from->len == 0)
     return gtk_widget_error_bell (GTK_WIDGET (self));
   c = g_ptr_array_steal_index (from, from->len - 1);
+  if (c->account_after != NULL || c->snapshot)
+    {
+      gboolean ok = c->snapshot ? write_snapshot (self, c, undo)
+                                : write_account (self, undo ? c->account_before : c->account_after,
+                                                 c->account_after);
+
+      g_ptr_array_add (ok ? to : from, c);
+      refresh (self);
+      return;
+    }
   if (c->bill_after != NULL)
     {
       if (!write_bill (self, undo ? c->bill_before : c->bill_after, c->bill_after))
@@ -541,6 +610,148 @@ edit_bill_action (GtkWidget *widget, const char *name, GVariant *param)
   if (row == NULL)
     return gtk_widget_error_bell (widget);
   open_bill_dialog (self, outlay_cashflow_row_get_item (row)->bill);
+}
+
+static void
+push (OutlayCashflowWindow *self, Command *c)
+{
+  g_ptr_array_add (self->undo, c);
+  g_ptr_array_set_size (self->redo, 0);
+  refresh (self);
+}
+
+static void
+account_saved_cb (OutlayAccountDialog *dialog,
+                  OutlayAccount *before,
+                  OutlayAccount *after,
+                  OutlayCashflowWindow *self)
+{
+  Command *c = g_new0 (Command, 1);
+
+  c->account_before = before ? account_copy (before) : NULL;
+  c->account_after = account_copy (after);
+  push (self, c);
+}
+
+static OutlayAccount *
+current_account (OutlayCashflowWindow *self)
+{
+  guint i = gtk_drop_down_get_selected (self->account_dropdown);
+
+  if (self->book == NULL || i == GTK_INVALID_LIST_POSITION || i >= self->book->accounts->len)
+    return NULL;
+  return g_ptr_array_index (self->book->accounts, i);
+}
+
+static void
+open_account_dialog (OutlayCashflowWindow *self, OutlayAccount *account)
+{
+  OutlayAccountDialog *dialog;
+  GDate now;
+
+  today (&now);
+  dialog = outlay_account_dialog_new (GTK_WINDOW (self), self->store, account, &now);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (account_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_account_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  open_account_dialog (OUTLAY_CASHFLOW_WINDOW (widget), NULL);
+}
+
+static void
+edit_account_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  OutlayCashflowWindow *self = OUTLAY_CASHFLOW_WINDOW (widget);
+  OutlayAccount *account = current_account (self);
+
+  if (account == NULL)
+    return gtk_widget_error_bell (widget);
+  open_account_dialog (self, account);
+}
+
+static void
+balance_response_cb (AdwMessageDialog *dialog, const char *response, OutlayCashflowWindow *self)
+{
+  GtkEditable *amount = g_object_get_data (G_OBJECT (dialog), "amount");
+  GtkEditable *date = g_object_get_data (G_OBJECT (dialog), "date");
+  OutlayAccount *account = current_account (self);
+  g_autoptr (GError) error = NULL;
+  Command *c;
+  GDate now;
+
+  self->dialog = NULL;
+  if (!g_str_equal (response, "record") || account == NULL)
+    return;
+  c = g_new0 (Command, 1);
+  c->snapshot = TRUE;
+  c->snapshot_after.account_id = outlay_account_get_id (account);
+  today (&now);
+  if (!outlay_decimal_parse (gtk_editable_get_text (amount), &c->snapshot_after.balance, NULL)
+      || !outlay_date_parse_iso (gtk_editable_get_text (date), &c->snapshot_after.date))
+    {
+      g_free (c);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return toast (self, _("Type the balance as a number and its day as YYYY-MM-DD"));
+    }
+  c->snapshot_before = c->snapshot_after;
+  for (guint i = 0; i < self->book->snapshots->len; i++)
+    {
+      OutlayBalanceSnapshot *s = &g_array_index (self->book->snapshots, OutlayBalanceSnapshot, i);
+
+      if (s->account_id == c->snapshot_after.account_id
+          && g_date_compare (&s->date, &c->snapshot_after.date) == 0)
+        c->had_before = TRUE, c->snapshot_before = *s;
+    }
+  if (!outlay_store_set_snapshot (self->store, &c->snapshot_after, &now, &error))
+    {
+      g_free (c);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return toast (self, error->message);
+    }
+  push (self, c);
+}
+
+static void
+record_balance_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  OutlayCashflowWindow *self = OUTLAY_CASHFLOW_WINDOW (widget);
+  OutlayAccount *account = current_account (self);
+  g_autofree char *heading = NULL, *date_text = NULL;
+  GtkWidget *box, *amount, *date;
+  GDate now;
+
+  if (account == NULL)
+    return gtk_widget_error_bell (widget);
+  today (&now);
+  date_text = outlay_date_to_iso (&now);
+  heading = g_strdup_printf (_("Balance of “%s”"), outlay_account_get_name (account));
+  self->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      GTK_WINDOW (self), heading,
+      _("What the bank showed at the end of a day. The projection starts again from it.")));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  amount = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (amount), _("Balance"));
+  gtk_entry_set_activates_default (GTK_ENTRY (amount), TRUE);
+  date = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (date), date_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (amount), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Balance"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (date), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Day (YYYY-MM-DD)"), -1);
+  gtk_box_append (GTK_BOX (box), amount);
+  gtk_box_append (GTK_BOX (box), date);
+  adw_message_dialog_set_extra_child (self->dialog, box);
+  adw_message_dialog_add_responses (self->dialog, "cancel",
+                                    _("_Cancel"), "record", _("_Record"), NULL);
+  adw_message_dialog_set_default_response (self->dialog, "record");
+  adw_message_dialog_set_response_appearance (self->dialog, "record", ADW_RESPONSE_SUGGESTED);
+  g_object_set_data (G_OBJECT (self->dialog), "amount", amount);
+  g_object_set_data (G_OBJECT (self->dialog), "date", date);
+  g_signal_connect (self->dialog, "response", G_CALLBACK (balance_response_cb), self);
+  gtk_window_present (GTK_WINDOW (self->dialog));
 }
 
 /* ---- the schedule's cells ---- */
@@ -875,6 +1086,9 @@ outlay_cashflow_window_class_init (OutlayCashflowWindowClass *klass)
     { "cashflow.move-down", move_down_action, GDK_KEY_Down, GDK_ALT_MASK },
     { "cashflow.add-bill", add_bill_action, GDK_KEY_n, GDK_CONTROL_MASK },
     { "cashflow.edit-bill", edit_bill_action, GDK_KEY_e, GDK_CONTROL_MASK },
+    { "cashflow.add-account", add_account_action, 0, 0 },
+    { "cashflow.edit-account", edit_account_action, 0, 0 },
+    { "cashflow.record-balance", record_balance_action, GDK_KEY_b, GDK_CONTROL_MASK },
     { "cashflow.undo", undo_action, GDK_KEY_z, GDK_CONTROL_MASK },
     { "cashflow.redo", redo_action, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
   };
@@ -901,8 +1115,9 @@ outlay_cashflow_window_class_init (OutlayCashflowWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
       gtk_widget_class_install_action (widget_class, actions[i].action, NULL, actions[i].func);
-      gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].mods,
-                                           actions[i].action, NULL);
+      if (actions[i].key != 0)
+        gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].mods,
+                                             actions[i].action, NULL);
     }
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
