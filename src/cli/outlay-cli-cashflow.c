@@ -250,6 +250,10 @@ typedef struct
   char *currency;
   char *category;
   char *notes;
+  char *budget;
+  char *line;
+  char *line_section;
+  gboolean no_line;
   gboolean approximate;
   gboolean exact;
   gboolean income;
@@ -267,11 +271,14 @@ bill_options_clear (BillOptions *o)
   g_free (o->currency);
   g_free (o->category);
   g_free (o->notes);
+  g_free (o->budget);
+  g_free (o->line);
+  g_free (o->line_section);
 }
 
 /* Applies the options given to @bill, checking each as it goes */
 static gboolean
-apply_bill_options (OutlayStore *store, OutlayBill *bill, BillOptions *o, GError **error)
+apply_bill_options (Cli *cli, OutlayStore *store, OutlayBill *bill, BillOptions *o, GError **error)
 {
   OutlayRecurrence rule;
   OutlayWeekendRule weekend;
@@ -317,6 +324,24 @@ apply_bill_options (OutlayStore *store, OutlayBill *bill, BillOptions *o, GError
     g_object_set (bill, "income", TRUE, NULL);
   if (o->priority >= 0)
     g_object_set (bill, "priority", (gint64) o->priority, NULL);
+  if (o->no_line)
+    g_object_set (bill, "line-id", (gint64) 0, NULL);
+  else if (o->line != NULL || o->budget != NULL)
+    {
+      g_autoptr (OutlayStore) other = NULL;
+      g_autoptr (OutlayDocument) doc = NULL;
+      OutlayLine *line;
+
+      if (o->line == NULL || o->budget == NULL)
+        return g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                            _("--budget and --line go together: the budget line paid bills "
+                              "become actuals of")),
+                            FALSE;
+      if ((doc = outlay_cli_open_document (cli, o->budget, &other, error)) == NULL
+          || (line = outlay_cli_find_line (doc, o->line, o->line_section, error)) == NULL)
+        return FALSE;
+      g_object_set (bill, "line-id", outlay_line_get_id (line), NULL);
+    }
   if (o->category != NULL)
     {
       gint64 id = outlay_store_add_category (store, o->category, error);
@@ -348,14 +373,23 @@ bill_write (Cli *cli, int argc, char **argv, gboolean add)
                 { "category", 0, 0, G_OPTION_ARG_STRING, &o.category,
                   N_ ("Its category"), N_ ("NAME") },
                   { "notes", 'n', 0, G_OPTION_ARG_STRING, &o.notes, N_ ("Notes"), N_ ("TEXT") },
-                    { "approximate", 0, 0, G_OPTION_ARG_NONE, &o.approximate,
-                      N_ ("The amount is an estimate"), NULL },
-                      { "exact", 0, 0, G_OPTION_ARG_NONE, &o.exact,
-                        N_ ("The amount is exact"), NULL },
-                        { "income", 0, 0, G_OPTION_ARG_NONE, &o.income,
-                          N_ ("Money coming in"), NULL },
-                          { "priority", 'p', 0, G_OPTION_ARG_INT, &o.priority,
-                            N_ ("Its order within a day, lower first"), N_ ("N") }, { NULL } };
+                    { "budget", 'b', 0, G_OPTION_ARG_STRING, &o.budget,
+                      N_ ("The budget whose line it pays into"), N_ ("BUDGET") },
+                      { "line", 'l', 0, G_OPTION_ARG_STRING, &o.line,
+                        N_ ("The line (its code) whose actuals its payments become"), N_ ("CODE") },
+                        { "section", 0, 0, G_OPTION_ARG_STRING, &o.line_section,
+                          N_ ("The line's section, when codes repeat"), N_ ("CODE") },
+                          { "no-line", 0, 0, G_OPTION_ARG_NONE, &o.no_line,
+                            N_ ("Pay into no budget line"), NULL },
+                            { "approximate", 0, 0, G_OPTION_ARG_NONE, &o.approximate,
+                              N_ ("The amount is an estimate"), NULL },
+                              { "exact", 0, 0, G_OPTION_ARG_NONE, &o.exact,
+                                N_ ("The amount is exact"), NULL },
+                                { "income", 0, 0, G_OPTION_ARG_NONE, &o.income,
+                                  N_ ("Money coming in"), NULL },
+                                  { "priority", 'p', 0, G_OPTION_ARG_INT, &o.priority,
+                                    N_ ("Its order within a day, lower first"), N_ ("N") },
+                                    { NULL } };
   g_autoptr (OutlayStore) store = NULL;
   g_autoptr (OutlayBill) bill = NULL;
   GError *error = NULL;
@@ -375,7 +409,7 @@ bill_write (Cli *cli, int argc, char **argv, gboolean add)
     {
       bill = add ? g_object_new (OUTLAY_TYPE_BILL, "payee", argv[2], NULL)
                  : outlay_store_find_bill (store, argv[2], &error);
-      if (bill == NULL || !apply_bill_options (store, bill, &o, &error)
+      if (bill == NULL || !apply_bill_options (cli, store, bill, &o, &error)
           || !outlay_store_save_bill (store, bill, &error))
         status = outlay_cli_fail (error);
       else if (add)

@@ -58,6 +58,7 @@ static const char *usage_text = N_("Usage: outlay-cli [--database PATH] COMMAND 
      "  bills [--json]                                    List the bills and how they repeat\n"
      "  bill add PAYEE --account A --amount X --start DATE [--rule RRULE] [--weekend before|after|keep]\n"
      "          [--income] [--approximate] [--priority N] [--currency CODE] [--category NAME]\n"
+     "          [--budget BUDGET --line CODE [--section CODE]]\n"
      "                                                    Add a bill (or income), print its id\n"
      "  bill set BILL [the same options]                  Change a bill\n"
      "  bill delete BILL                                  Delete a bill\n"
@@ -590,6 +591,13 @@ find_line (OutlayDocument *doc, const char *code, const char *section_code, GErr
                       found->len, code, where->str);
     }
   return NULL;
+}
+
+/* For the other command files (outlay-cli-cashflow.c: a bill's line) */
+OutlayLine *
+outlay_cli_find_line (OutlayDocument *doc, const char *code, const char *section, GError **error)
+{
+  return find_line (doc, code, section, error);
 }
 
 static gboolean

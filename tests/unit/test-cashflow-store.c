@@ -439,6 +439,38 @@ test_cli_refuses (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (bills.out, "Every month on the last business day"));
 }
 
+/* a bill paid into a budget line from the command line */
+static void
+test_cli_paid_into_line (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_auto (Result) show = { 0 };
+  JsonArray *lines;
+  const char *actual = NULL;
+
+  g_assert_true (outlay_store_add_sample (f->store, NULL, &error));
+  g_clear_object (&f->store);
+  RUN_OK (f, "account", "add", "Operating", "--currency", "USD", "--opening", "9000", "--date",
+          "2026-03-01");
+  RUN_OK (f, "bill", "add", "Producer fee", "--account", "Operating", "--amount", "500", "--start",
+          "2026-03-05", "--rule", "FREQ=MONTHLY", "--budget", "1", "--line", "1", "--section", "A");
+  RUN_OK (f, "bill", "pay", "Producer fee", "2026-03-05", "--amount", "480");
+  run_cli (f, &show, "show", "1", "--json", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  lines = json_object_get_array_member (parse_object (show.out, &root), "lines");
+  for (guint i = 0; i < json_array_get_length (lines); i++)
+    {
+      JsonObject *l = json_array_get_object_element (lines, i);
+
+      if (g_str_equal (json_object_get_string_member (l, "section"), "A")
+          && g_str_equal (json_object_get_string_member (l, "code"), "1"))
+        actual = json_object_get_string_member (l, "actual");
+    }
+  /* the sample's line A1 had 6,571.27 of actuals; 480 more were paid */
+  g_assert_cmpstr (actual, ==, "7051.27");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -452,5 +484,6 @@ main (int argc, char **argv)
   ADD ("/cashflow-store/cli-cashflow-json", test_cli_cashflow_json);
   ADD ("/cashflow-store/cli-schedule-and-marks", test_cli_schedule_and_marks);
   ADD ("/cashflow-store/cli-refuses", test_cli_refuses);
+  ADD ("/cashflow-store/cli-paid-into-line", test_cli_paid_into_line);
   return g_test_run ();
 }
