@@ -632,3 +632,95 @@ outlay_cli_cashflow (Cli *cli, int argc, char **argv)
     }
   return 0;
 }
+
+/* ---- categories ---- */
+
+int
+outlay_cli_categories (Cli *cli, int argc, char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = { { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+                               { NULL } };
+  g_autoptr (OutlayStore) store = NULL;
+  g_autoptr (GPtrArray) categories = NULL;
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  GError *error = NULL;
+
+  if (!outlay_cli_parse_options (cli, NULL, entries, &argc, &argv, &error))
+    return outlay_cli_fail (error);
+  if (argc > 1)
+    return outlay_cli_usage_error (_("“categories” takes no arguments"));
+  if ((store = outlay_cli_open_store (cli, &error)) == NULL
+      || (categories = outlay_store_list_categories (store, &error)) == NULL)
+    return outlay_cli_fail (error);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < categories->len; i++)
+    {
+      OutlayCategory *c = g_ptr_array_index (categories, i);
+      g_autoptr (GPtrArray) sections = outlay_store_list_category_sections (store, c->id, &error);
+
+      if (sections == NULL)
+        return outlay_cli_fail (error);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, c->name);
+      json_builder_set_member_name (b, "sections");
+      json_builder_begin_array (b);
+      for (guint j = 0; j < sections->len; j++)
+        json_builder_add_string_value (b, g_ptr_array_index (sections, j));
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      if (!json)
+        {
+          g_print ("%s\n", c->name);
+          for (guint j = 0; j < sections->len; j++)
+            g_print ("    %s\n", (char *) g_ptr_array_index (sections, j));
+        }
+    }
+  json_builder_end_array (b);
+  if (json)
+    outlay_cli_print_json (json_builder_get_root (b));
+  return 0;
+}
+
+/* category link NAME --budget B --section CODE: the section shares it */
+int
+outlay_cli_category (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *budget = NULL, *section_code = NULL;
+  GOptionEntry entries[] = { { "budget", 'b', 0, G_OPTION_ARG_STRING, &budget,
+                               N_ ("The budget"), N_ ("BUDGET") },
+                               { "section", 's', 0, G_OPTION_ARG_STRING, &section_code,
+                                 N_ ("The section's code or name"), N_ ("CODE") }, { NULL } };
+  g_autoptr (OutlayStore) store = NULL;
+  g_autoptr (OutlayStore) doc_store = NULL;
+  g_autoptr (OutlayDocument) doc = NULL;
+  OutlaySection *section = NULL;
+  gint64 id;
+  GError *error = NULL;
+
+  if (!outlay_cli_parse_options (cli, _("link NAME"), entries, &argc, &argv, &error))
+    return outlay_cli_fail (error);
+  if (argc != 3 || !g_str_equal (argv[1], "link") || budget == NULL || section_code == NULL)
+    return outlay_cli_usage_error (_("“category” takes link NAME --budget BUDGET --section CODE"));
+  if ((doc = outlay_cli_open_document (cli, budget, &doc_store, &error)) == NULL)
+    return outlay_cli_fail (error);
+  for (guint i = 0; section == NULL && i < outlay_document_get_n_sections (doc); i++)
+    {
+      OutlaySection *s = outlay_document_get_section (doc, i);
+
+      if (g_strcmp0 (outlay_section_get_code (s), section_code) == 0
+          || g_strcmp0 (outlay_section_get_name (s), section_code) == 0)
+        section = s;
+    }
+  if (section == NULL)
+    return outlay_cli_fail (
+        g_error_new (OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
+                     _("“%s” has no section “%s”"),
+                        outlay_budget_get_name (outlay_document_get_budget (doc)), section_code));
+  if ((store = outlay_cli_open_store (cli, &error)) == NULL
+      || (id = outlay_store_add_category (store, argv[2], &error)) == 0
+      || !outlay_store_link_category (store, id, outlay_section_get_id (section), &error))
+    return outlay_cli_fail (error);
+  return 0;
+}

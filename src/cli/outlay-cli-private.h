@@ -63,5 +63,7 @@ int outlay_cli_bills (Cli *cli, int argc, char **argv);
 int outlay_cli_bill (Cli *cli, int argc, char **argv);
 int outlay_cli_schedule (Cli *cli, int argc, char **argv);
 int outlay_cli_cashflow (Cli *cli, int argc, char **argv);
+int outlay_cli_categories (Cli *cli, int argc, char **argv);
+int outlay_cli_category (Cli *cli, int argc, char **argv);
 
 G_END_DECLS

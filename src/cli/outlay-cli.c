@@ -66,6 +66,8 @@ static const char *usage_text = N_("Usage: outlay-cli [--database PATH] COMMAND 
      "  bill move BILL DATE --to DATE                     Move one occurrence\n"
      "  schedule [--from DATE] [--to DATE] [--json]       The due bills with each account's balance\n"
      "  cashflow ACCOUNT [--until DATE] [--json]          Projected balance, minimum, shortfalls\n"
+     "  categories [--json]                               Bill categories and the sections sharing them\n"
+     "  category link NAME --budget B --section CODE      Let a budget section share a category\n"
      "\n"
      "BUDGET is a budget's id, its name, or a part of its name. V1 and V2 are a\n"
      "version's id or name. FIELD is one of code, description, qty, unit,\n"
@@ -929,6 +931,8 @@ static const struct
   { "bill", outlay_cli_bill },
   { "schedule", outlay_cli_schedule },
   { "cashflow", outlay_cli_cashflow },
+  { "categories", outlay_cli_categories },
+  { "category", outlay_cli_category },
 };
 
 static int

@@ -471,6 +471,29 @@ test_cli_paid_into_line (Fixture *f, gconstpointer data)
   g_assert_cmpstr (actual, ==, "7051.27");
 }
 
+static void
+test_cli_categories (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (Result) list = { 0 };
+  g_auto (Result) missing = { 0 };
+
+  g_assert_true (outlay_store_add_sample (f->store, NULL, &error));
+  g_clear_object (&f->store);
+  RUN_OK (f, "account", "add", "Operating", "--currency", "USD");
+  RUN_OK (f, "bill", "add", "Camera rental", "--account", "Operating", "--amount", "90", "--start",
+          "2026-03-05", "--category", "Equipment");
+  RUN_OK (f, "category", "link", "equipment", "--budget", "1", "--section", "F");
+  run_cli (f, &missing, "category", "link", "Equipment", "--budget", "1", "--section", "Z", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "no section “Z”"));
+  run_cli (f, &list, "categories", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  /* one category whatever the case it was typed in, shared by section F */
+  g_assert_nonnull (g_str_has_prefix (list.out, "Equipment\n    Sample: ") ? list.out : NULL);
+  g_assert_nonnull (strstr (list.out, " — F "));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -485,5 +508,6 @@ main (int argc, char **argv)
   ADD ("/cashflow-store/cli-schedule-and-marks", test_cli_schedule_and_marks);
   ADD ("/cashflow-store/cli-refuses", test_cli_refuses);
   ADD ("/cashflow-store/cli-paid-into-line", test_cli_paid_into_line);
+  ADD ("/cashflow-store/cli-categories", test_cli_categories);
   return g_test_run ();
 }
