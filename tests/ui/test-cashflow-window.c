@@ -179,6 +179,68 @@ test_alt_down (Fixture *f, gconstpointer data)
   g_assert_cmpint (row_of (f, "Rent", "2026-04-01"), ==, rent + 1);
 }
 
+/* The cell widget showing @row in the schedule, or NULL */
+static GtkWidget *
+cell_for_row (GtkWidget *widget, OutlayCashflowRow *row)
+{
+  if (GTK_IS_INSCRIPTION (widget) && g_object_get_data (G_OBJECT (widget), "row") == row)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = cell_for_row (c, row);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkDropTarget *
+drop_target_of (GtkWidget *cell)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (cell);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (c))
+        return GTK_DROP_TARGET (c);
+    }
+  return NULL;
+}
+
+/* Dropping the car loan's row on the rent's (what a drag ends with) pays
+ * the car loan first */
+static void
+test_drop (Fixture *f, gconstpointer data)
+{
+  GListModel *model = G_LIST_MODEL (outlay_cashflow_window_get_selection (f->window));
+  int rent = row_of (f, "Rent", "2026-04-01");
+  g_autoptr (OutlayCashflowRow) dragged = g_list_model_get_item (model, rent + 1);
+  g_autoptr (OutlayCashflowRow) onto = g_list_model_get_item (model, rent);
+  g_auto (GValue) value = G_VALUE_INIT;
+  GtkDropTarget *target;
+  GtkWidget *cell;
+  gboolean dropped = FALSE;
+
+  /* the day's rows are on screen (rows 10 and 11), so they have cells */
+  outlay_ui_test_run_for (100);
+  cell = cell_for_row (GTK_WIDGET (f->window), onto);
+  g_assert_nonnull (cell);
+  target = drop_target_of (cell);
+  g_assert_nonnull (target);
+  g_value_init (&value, OUTLAY_TYPE_CASHFLOW_ROW);
+  g_value_set_object (&value, dragged);
+  g_signal_emit_by_name (target, "drop", &value, 4.0, 4.0, &dropped);
+  g_assert_true (dropped);
+  outlay_ui_test_run_for (50);
+  g_assert_cmpint (row_of (f, "Car loan", "2026-04-01"), ==, rent);
+  g_assert_cmpint (query (f, "SELECT position FROM bill_occurrences o JOIN bills b ON b.id ="
+                             " o.bill_id WHERE b.payee = 'Car loan' AND original = '2026-04-01'"),
+                   ==, 0);
+}
+
 static void
 test_mark_paid (Fixture *f, gconstpointer data)
 {
@@ -413,6 +475,7 @@ main (int argc, char *argv[])
   adw_init ();
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/cashflow/alt-down", test_alt_down);
+  ADD ("/ui/cashflow/drop", test_drop);
   ADD ("/ui/cashflow/mark-paid", test_mark_paid);
   ADD ("/ui/cashflow/new-bill", test_new_bill);
   ADD ("/ui/cashflow/accounts", test_accounts);
