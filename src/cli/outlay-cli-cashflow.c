@@ -679,7 +679,10 @@ outlay_cli_categories (Cli *cli, int argc, char **argv)
     }
   json_builder_end_array (b);
   if (json)
-    outlay_cli_print_json (json_builder_get_root (b));
+    {
+      g_autoptr (JsonNode) root = json_builder_get_root (b);
+      outlay_cli_print_json (root);
+    }
   return 0;
 }
 

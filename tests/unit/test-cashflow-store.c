@@ -197,6 +197,15 @@ test_priority_order (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f, "SELECT count(*) FROM bill_occurrences"), ==, 0);
 }
 
+static gint64
+line_actual (sqlite3 *db, gint64 line)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT actual FROM lines WHERE id = %" G_GINT64_FORMAT,
+                                          line);
+
+  return outlay_test_query_int (db, sql);
+}
+
 /* a bill that pays into a budget line makes its paid occurrences actuals */
 static void
 test_paid_into_line (Fixture *f, gconstpointer data)
@@ -211,8 +220,7 @@ test_paid_into_line (Fixture *f, gconstpointer data)
   g_assert_true (outlay_store_add_sample (f->store, NULL, &error));
   line = outlay_test_query_int (db, "SELECT min(l.id) FROM lines l JOIN budgets b ON b.id ="
                                     " l.budget_id WHERE b.currency = 'USD'");
-  before = outlay_test_query_int (
-      db, g_strdup_printf ("SELECT actual FROM lines WHERE id = %" G_GINT64_FORMAT, line));
+  before = line_actual (db, line);
   a = add_account (f, "Operating", "USD", 5000);
   b = add_bill (f, a, "Studio rent", 900, "2026-01-05", "FREQ=MONTHLY");
   g_object_set (b, "line-id", line, NULL);
@@ -226,26 +234,17 @@ test_paid_into_line (Fixture *f, gconstpointer data)
   paid.position = -1;
   g_assert_true (outlay_store_set_occurrences (f->store, &paid, 1, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (outlay_test_query_int (db, g_strdup_printf ("SELECT actual FROM lines WHERE id"
-                                                               " = %" G_GINT64_FORMAT,
-                                                               line)),
-                   ==, before + D (950));
+  g_assert_cmpint (line_actual (db, line), ==, before + D (950));
   /* paid a different amount after all: the line follows */
   paid.paid_amount = D (925);
   g_assert_true (outlay_store_set_occurrences (f->store, &paid, 1, &error));
-  g_assert_cmpint (outlay_test_query_int (db, g_strdup_printf ("SELECT actual FROM lines WHERE id"
-                                                               " = %" G_GINT64_FORMAT,
-                                                               line)),
-                   ==, before + D (925));
+  g_assert_cmpint (line_actual (db, line), ==, before + D (925));
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit WHERE entity = 'line' AND action ="
                              " 'bill-paid'"),
                    ==, 2);
   /* deleting the bill takes its payments out of the line */
   g_assert_true (outlay_store_delete_bill (f->store, outlay_bill_get_id (b), &error));
-  g_assert_cmpint (outlay_test_query_int (db, g_strdup_printf ("SELECT actual FROM lines WHERE id"
-                                                               " = %" G_GINT64_FORMAT,
-                                                               line)),
-                   ==, before);
+  g_assert_cmpint (line_actual (db, line), ==, before);
   g_assert_cmpint (count (f, "SELECT count(*) FROM bill_occurrences"), ==, 0);
 }
 
