@@ -382,6 +382,26 @@ test_new_bill (Fixture *f, gconstpointer data)
   g_assert_cmpint (row_of (f, "Payroll tax", "2026-03-31"), ==, -1);
 }
 
+/* Delete Bill takes every occurrence out; undo brings it back with the
+ * occurrence that was marked paid */
+static void
+test_delete_bill (Fixture *f, gconstpointer data)
+{
+  GtkSingleSelection *selection = outlay_cashflow_window_get_selection (f->window);
+
+  g_assert_true (
+      outlay_cashflow_window_mark_paid (f->window, row_of (f, "Phone", "2026-03-15"), 613000));
+  gtk_single_selection_set_selected (selection, row_of (f, "Phone", "2026-04-15"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.delete-bill", NULL));
+  g_assert_cmpint (row_of (f, "Phone", "2026-03-15"), ==, -1);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM bills WHERE payee = 'Phone'"), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.undo", NULL));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM bills WHERE payee = 'Phone'"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT paid_amount FROM bill_occurrences WHERE status = 'paid'"), ==,
+                   613000);
+  g_assert_cmpint (row_of (f, "Phone", "2026-04-15"), >=, 0);
+}
+
 static GtkWidget *
 find_account_dialog (void)
 {
@@ -478,6 +498,7 @@ main (int argc, char *argv[])
   ADD ("/ui/cashflow/drop", test_drop);
   ADD ("/ui/cashflow/mark-paid", test_mark_paid);
   ADD ("/ui/cashflow/new-bill", test_new_bill);
+  ADD ("/ui/cashflow/delete-bill", test_delete_bill);
   ADD ("/ui/cashflow/accounts", test_accounts);
   ADD ("/ui/cashflow/screenshots", test_screenshots);
 #undef ADD

@@ -27,6 +27,7 @@ typedef struct
   GArray *after;
   OutlayBill *bill_before; /* a bill edit: NULL when it was added */
   OutlayBill *bill_after;
+  OutlayBill *deleted;           /* a bill deleted, with its occurrences in before */
   OutlayAccount *account_before; /* an account edit: NULL when it was added */
   OutlayAccount *account_after;
   gboolean snapshot; /* a balance recorded: before (had_before) and after */
@@ -84,6 +85,7 @@ command_free (gpointer data)
   g_clear_pointer (&c->after, g_array_unref);
   g_clear_object (&c->bill_before);
   g_clear_object (&c->bill_after);
+  g_clear_object (&c->deleted);
   g_clear_object (&c->account_before);
   g_clear_object (&c->account_after);
   g_free (c);
@@ -534,6 +536,17 @@ undo_redo (OutlayCashflowWindow *self, GPtrArray *from, GPtrArray *to, gboolean 
       refresh (self);
       return;
     }
+  if (c->deleted != NULL)
+    {
+      /* undo puts the bill back with what was paid, skipped or moved */
+      gboolean ok = undo ? write_bill (self, c->deleted, NULL)
+                               && (c->before->len == 0 || write_states (self, c->before))
+                         : write_bill (self, NULL, c->deleted);
+
+      g_ptr_array_add (ok ? to : from, c);
+      refresh (self);
+      return;
+    }
   if (c->bill_after != NULL)
     {
       if (!write_bill (self, undo ? c->bill_before : c->bill_after, c->bill_after))
@@ -566,6 +579,14 @@ redo_action (GtkWidget *widget, const char *name, GVariant *param)
   OutlayCashflowWindow *self = OUTLAY_CASHFLOW_WINDOW (widget);
 
   undo_redo (self, self->redo, self->undo, FALSE);
+}
+
+static void
+push (OutlayCashflowWindow *self, Command *c)
+{
+  g_ptr_array_add (self->undo, c);
+  g_ptr_array_set_size (self->redo, 0);
+  refresh (self);
 }
 
 static void
@@ -602,6 +623,42 @@ add_bill_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+delete_bill_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  OutlayCashflowWindow *self = OUTLAY_CASHFLOW_WINDOW (widget);
+  OutlayCashflowRow *row = selected_row (self);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  OutlayBill *bill;
+  Command *c;
+  AdwToast *undo_toast;
+
+  if (row == NULL)
+    return gtk_widget_error_bell (widget);
+  bill = outlay_cashflow_row_get_item (row)->bill;
+  c = g_new0 (Command, 1);
+  c->deleted = outlay_bill_copy (bill);
+  c->before = g_array_new (FALSE, FALSE, sizeof (OutlayBillOccurrence));
+  for (guint i = 0; i < self->book->occurrences->len; i++)
+    if (g_array_index (self->book->occurrences, OutlayBillOccurrence, i).bill_id
+        == outlay_bill_get_id (bill))
+      g_array_append_val (c->before,
+                          g_array_index (self->book->occurrences, OutlayBillOccurrence, i));
+  if (!outlay_store_delete_bill (self->store, outlay_bill_get_id (bill), &error))
+    {
+      command_free (c);
+      gtk_widget_error_bell (widget);
+      return toast (self, error->message);
+    }
+  text = g_strdup_printf (_("“%s” deleted"), outlay_bill_get_payee (c->deleted));
+  push (self, c);
+  undo_toast = adw_toast_new (text);
+  adw_toast_set_button_label (undo_toast, _("_Undo"));
+  adw_toast_set_action_name (undo_toast, "cashflow.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, undo_toast);
+}
+
+static void
 edit_bill_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   OutlayCashflowWindow *self = OUTLAY_CASHFLOW_WINDOW (widget);
@@ -610,14 +667,6 @@ edit_bill_action (GtkWidget *widget, const char *name, GVariant *param)
   if (row == NULL)
     return gtk_widget_error_bell (widget);
   open_bill_dialog (self, outlay_cashflow_row_get_item (row)->bill);
-}
-
-static void
-push (OutlayCashflowWindow *self, Command *c)
-{
-  g_ptr_array_add (self->undo, c);
-  g_ptr_array_set_size (self->redo, 0);
-  refresh (self);
 }
 
 static void
@@ -1086,6 +1135,7 @@ outlay_cashflow_window_class_init (OutlayCashflowWindowClass *klass)
     { "cashflow.move-down", move_down_action, GDK_KEY_Down, GDK_ALT_MASK },
     { "cashflow.add-bill", add_bill_action, GDK_KEY_n, GDK_CONTROL_MASK },
     { "cashflow.edit-bill", edit_bill_action, GDK_KEY_e, GDK_CONTROL_MASK },
+    { "cashflow.delete-bill", delete_bill_action, GDK_KEY_Delete, 0 },
     { "cashflow.add-account", add_account_action, 0, 0 },
     { "cashflow.edit-account", edit_account_action, 0, 0 },
     { "cashflow.record-balance", record_balance_action, GDK_KEY_b, GDK_CONTROL_MASK },
