@@ -250,6 +250,10 @@ typedef struct
   char *currency;
   char *category;
   char *notes;
+  char *budget;
+  char *line;
+  char *line_section;
+  gboolean no_line;
   gboolean approximate;
   gboolean exact;
   gboolean income;
@@ -267,11 +271,14 @@ bill_options_clear (BillOptions *o)
   g_free (o->currency);
   g_free (o->category);
   g_free (o->notes);
+  g_free (o->budget);
+  g_free (o->line);
+  g_free (o->line_section);
 }
 
 /* Applies the options given to @bill, checking each as it goes */
 static gboolean
-apply_bill_options (OutlayStore *store, OutlayBill *bill, BillOptions *o, GError **error)
+apply_bill_options (Cli *cli, OutlayStore *store, OutlayBill *bill, BillOptions *o, GError **error)
 {
   OutlayRecurrence rule;
   OutlayWeekendRule weekend;
@@ -317,6 +324,24 @@ apply_bill_options (OutlayStore *store, OutlayBill *bill, BillOptions *o, GError
     g_object_set (bill, "income", TRUE, NULL);
   if (o->priority >= 0)
     g_object_set (bill, "priority", (gint64) o->priority, NULL);
+  if (o->no_line)
+    g_object_set (bill, "line-id", (gint64) 0, NULL);
+  else if (o->line != NULL || o->budget != NULL)
+    {
+      g_autoptr (OutlayStore) other = NULL;
+      g_autoptr (OutlayDocument) doc = NULL;
+      OutlayLine *line;
+
+      if (o->line == NULL || o->budget == NULL)
+        return g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                            _("--budget and --line go together: the budget line paid bills "
+                              "become actuals of")),
+                            FALSE;
+      if ((doc = outlay_cli_open_document (cli, o->budget, &other, error)) == NULL
+          || (line = outlay_cli_find_line (doc, o->line, o->line_section, error)) == NULL)
+        return FALSE;
+      g_object_set (bill, "line-id", outlay_line_get_id (line), NULL);
+    }
   if (o->category != NULL)
     {
       gint64 id = outlay_store_add_category (store, o->category, error);
@@ -348,14 +373,23 @@ bill_write (Cli *cli, int argc, char **argv, gboolean add)
                 { "category", 0, 0, G_OPTION_ARG_STRING, &o.category,
                   N_ ("Its category"), N_ ("NAME") },
                   { "notes", 'n', 0, G_OPTION_ARG_STRING, &o.notes, N_ ("Notes"), N_ ("TEXT") },
-                    { "approximate", 0, 0, G_OPTION_ARG_NONE, &o.approximate,
-                      N_ ("The amount is an estimate"), NULL },
-                      { "exact", 0, 0, G_OPTION_ARG_NONE, &o.exact,
-                        N_ ("The amount is exact"), NULL },
-                        { "income", 0, 0, G_OPTION_ARG_NONE, &o.income,
-                          N_ ("Money coming in"), NULL },
-                          { "priority", 'p', 0, G_OPTION_ARG_INT, &o.priority,
-                            N_ ("Its order within a day, lower first"), N_ ("N") }, { NULL } };
+                    { "budget", 'b', 0, G_OPTION_ARG_STRING, &o.budget,
+                      N_ ("The budget whose line it pays into"), N_ ("BUDGET") },
+                      { "line", 'l', 0, G_OPTION_ARG_STRING, &o.line,
+                        N_ ("The line (its code) whose actuals its payments become"), N_ ("CODE") },
+                        { "section", 0, 0, G_OPTION_ARG_STRING, &o.line_section,
+                          N_ ("The line's section, when codes repeat"), N_ ("CODE") },
+                          { "no-line", 0, 0, G_OPTION_ARG_NONE, &o.no_line,
+                            N_ ("Pay into no budget line"), NULL },
+                            { "approximate", 0, 0, G_OPTION_ARG_NONE, &o.approximate,
+                              N_ ("The amount is an estimate"), NULL },
+                              { "exact", 0, 0, G_OPTION_ARG_NONE, &o.exact,
+                                N_ ("The amount is exact"), NULL },
+                                { "income", 0, 0, G_OPTION_ARG_NONE, &o.income,
+                                  N_ ("Money coming in"), NULL },
+                                  { "priority", 'p', 0, G_OPTION_ARG_INT, &o.priority,
+                                    N_ ("Its order within a day, lower first"), N_ ("N") },
+                                    { NULL } };
   g_autoptr (OutlayStore) store = NULL;
   g_autoptr (OutlayBill) bill = NULL;
   GError *error = NULL;
@@ -375,7 +409,7 @@ bill_write (Cli *cli, int argc, char **argv, gboolean add)
     {
       bill = add ? g_object_new (OUTLAY_TYPE_BILL, "payee", argv[2], NULL)
                  : outlay_store_find_bill (store, argv[2], &error);
-      if (bill == NULL || !apply_bill_options (store, bill, &o, &error)
+      if (bill == NULL || !apply_bill_options (cli, store, bill, &o, &error)
           || !outlay_store_save_bill (store, bill, &error))
         status = outlay_cli_fail (error);
       else if (add)
@@ -596,5 +630,100 @@ outlay_cli_cashflow (Cli *cli, int argc, char **argv)
       g_print ("%s  %-24s %14s %-8s %14s\n", date, outlay_bill_get_payee (item->bill), amount,
                status_mark (item), balance);
     }
+  return 0;
+}
+
+/* ---- categories ---- */
+
+int
+outlay_cli_categories (Cli *cli, int argc, char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = { { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+                               { NULL } };
+  g_autoptr (OutlayStore) store = NULL;
+  g_autoptr (GPtrArray) categories = NULL;
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  GError *error = NULL;
+
+  if (!outlay_cli_parse_options (cli, NULL, entries, &argc, &argv, &error))
+    return outlay_cli_fail (error);
+  if (argc > 1)
+    return outlay_cli_usage_error (_("“categories” takes no arguments"));
+  if ((store = outlay_cli_open_store (cli, &error)) == NULL
+      || (categories = outlay_store_list_categories (store, &error)) == NULL)
+    return outlay_cli_fail (error);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < categories->len; i++)
+    {
+      OutlayCategory *c = g_ptr_array_index (categories, i);
+      g_autoptr (GPtrArray) sections = outlay_store_list_category_sections (store, c->id, &error);
+
+      if (sections == NULL)
+        return outlay_cli_fail (error);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, c->name);
+      json_builder_set_member_name (b, "sections");
+      json_builder_begin_array (b);
+      for (guint j = 0; j < sections->len; j++)
+        json_builder_add_string_value (b, g_ptr_array_index (sections, j));
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      if (!json)
+        {
+          g_print ("%s\n", c->name);
+          for (guint j = 0; j < sections->len; j++)
+            g_print ("    %s\n", (char *) g_ptr_array_index (sections, j));
+        }
+    }
+  json_builder_end_array (b);
+  if (json)
+    {
+      g_autoptr (JsonNode) root = json_builder_get_root (b);
+      outlay_cli_print_json (root);
+    }
+  return 0;
+}
+
+/* category link NAME --budget B --section CODE: the section shares it */
+int
+outlay_cli_category (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *budget = NULL, *section_code = NULL;
+  GOptionEntry entries[] = { { "budget", 'b', 0, G_OPTION_ARG_STRING, &budget,
+                               N_ ("The budget"), N_ ("BUDGET") },
+                               { "section", 's', 0, G_OPTION_ARG_STRING, &section_code,
+                                 N_ ("The section's code or name"), N_ ("CODE") }, { NULL } };
+  g_autoptr (OutlayStore) store = NULL;
+  g_autoptr (OutlayStore) doc_store = NULL;
+  g_autoptr (OutlayDocument) doc = NULL;
+  OutlaySection *section = NULL;
+  gint64 id;
+  GError *error = NULL;
+
+  if (!outlay_cli_parse_options (cli, _("link NAME"), entries, &argc, &argv, &error))
+    return outlay_cli_fail (error);
+  if (argc != 3 || !g_str_equal (argv[1], "link") || budget == NULL || section_code == NULL)
+    return outlay_cli_usage_error (_("“category” takes link NAME --budget BUDGET --section CODE"));
+  if ((doc = outlay_cli_open_document (cli, budget, &doc_store, &error)) == NULL)
+    return outlay_cli_fail (error);
+  for (guint i = 0; section == NULL && i < outlay_document_get_n_sections (doc); i++)
+    {
+      OutlaySection *s = outlay_document_get_section (doc, i);
+
+      if (g_strcmp0 (outlay_section_get_code (s), section_code) == 0
+          || g_strcmp0 (outlay_section_get_name (s), section_code) == 0)
+        section = s;
+    }
+  if (section == NULL)
+    return outlay_cli_fail (
+        g_error_new (OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
+                     _("“%s” has no section “%s”"),
+                        outlay_budget_get_name (outlay_document_get_budget (doc)), section_code));
+  if ((store = outlay_cli_open_store (cli, &error)) == NULL
+      || (id = outlay_store_add_category (store, argv[2], &error)) == 0
+      || !outlay_store_link_category (store, id, outlay_section_get_id (section), &error))
+    return outlay_cli_fail (error);
   return 0;
 }

@@ -44,6 +44,10 @@ OutlayDocument *outlay_cli_open_version  (OutlayStore  *store,
                                           const char   *name_or_id,
                                           GError      **error);
 
+/* The one line with CODE (in SECTION, a code or name, if given) */
+OutlayLine *
+outlay_cli_find_line (OutlayDocument *doc, const char *code, const char *section, GError **error);
+
 /* Commands in their own files */
 int outlay_cli_import      (Cli *cli, int argc, char **argv);
 int outlay_cli_imports     (Cli *cli, int argc, char **argv);
@@ -68,5 +72,7 @@ int outlay_cli_connect (Cli *cli, int argc, char **argv);
 int outlay_cli_disconnect (Cli *cli, int argc, char **argv);
 int outlay_cli_connections (Cli *cli, int argc, char **argv);
 int outlay_cli_clickup (Cli *cli, int argc, char **argv);
+int outlay_cli_categories (Cli *cli, int argc, char **argv);
+int outlay_cli_category (Cli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -64,6 +64,7 @@ static const char *usage_text = N_("Usage: outlay-cli [--database PATH] COMMAND 
      "  bills [--json]                                    List the bills and how they repeat\n"
      "  bill add PAYEE --account A --amount X --start DATE [--rule RRULE] [--weekend before|after|keep]\n"
      "          [--income] [--approximate] [--priority N] [--currency CODE] [--category NAME]\n"
+     "          [--budget BUDGET --line CODE [--section CODE]]\n"
      "                                                    Add a bill (or income), print its id\n"
      "  bill set BILL [the same options]                  Change a bill\n"
      "  bill delete BILL                                  Delete a bill\n"
@@ -80,6 +81,8 @@ static const char *usage_text = N_("Usage: outlay-cli [--database PATH] COMMAND 
      "         [--full] [--delete] [--dry-run] [--json]   Bring a list's tasks and time into the budget\n"
      "  recommend BUDGET --ai [--enable-ai] [--model ID] [--allow-names] [--show-context] [--json]\n"
      "                                                    Ask Gemini for recommendations and keep them\n"
+     "  categories [--json]                               Bill categories and the sections sharing them\n"
+     "  category link NAME --budget B --section CODE      Let a budget section share a category\n"
      "\n"
      "BUDGET is a budget's id, its name, or a part of its name. V1 and V2 are a\n"
      "version's id or name. FIELD is one of code, description, qty, unit,\n"
@@ -607,6 +610,13 @@ find_line (OutlayDocument *doc, const char *code, const char *section_code, GErr
   return NULL;
 }
 
+/* For the other command files (outlay-cli-cashflow.c: a bill's line) */
+OutlayLine *
+outlay_cli_find_line (OutlayDocument *doc, const char *code, const char *section, GError **error)
+{
+  return find_line (doc, code, section, error);
+}
+
 static gboolean
 field_from_name (const char *name, OutlayLineField *field, GError **error)
 {
@@ -943,6 +953,8 @@ static const struct
   { "disconnect", outlay_cli_disconnect },
   { "connections", outlay_cli_connections },
   { "clickup", outlay_cli_clickup },
+  { "categories", outlay_cli_categories },
+  { "category", outlay_cli_category },
 };
 
 static int

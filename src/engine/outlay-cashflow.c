@@ -184,6 +184,7 @@ schedule_bill (OutlayBill *bill,
   g_autoptr (GArray) dates = NULL;
   g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
   GDate wide_from = *from;
+  guint32 from_j, to_j;
 
   if (!outlay_cashflow_bill_rule (bill, &rule, &weekend, error))
     {
@@ -193,6 +194,8 @@ schedule_bill (OutlayBill *bill,
   if (lookback)
     g_date_subtract_days (&wide_from, MIN (OVERDUE_LOOKBACK_DAYS, g_date_get_julian (from) - 1));
   dates = outlay_recurrence_expand (&rule, weekend, &wide_from, to);
+  from_j = g_date_get_julian (from);
+  to_j = g_date_get_julian (to);
   for (guint i = 0; i < dates->len; i++)
     {
       OutlayRecurrenceDate *rd = &g_array_index (dates, OutlayRecurrenceDate, i);
@@ -203,9 +206,9 @@ schedule_bill (OutlayBill *bill,
                  g_hash_table_size (index) > 0 ? g_hash_table_lookup (index, &key) : NULL, today);
       if (g_hash_table_size (index) > 0)
         g_hash_table_add (seen, GUINT_TO_POINTER (g_date_get_julian (&rd->original)));
-      if (in_range (&item.date, from, to)
+      if ((item.day >= from_j && item.day <= to_j)
           || (lookback && item.status == OUTLAY_OCCURRENCE_OVERDUE && !item.moved
-              && g_date_compare (&item.date, from) < 0))
+              && item.day < from_j))
         g_array_append_val (out, item);
     }
   /* occurrences moved into the range from outside it */
@@ -457,8 +460,8 @@ move_candidate_cmp (gconstpointer a, gconstpointer b)
   const OutlayScheduleItem *x = *(OutlayScheduleItem **) a, *y = *(OutlayScheduleItem **) b;
 
   /* the lowest priority first: paid last on its day, then the latest */
-  if (outlay_bill_get_priority (x->bill) != outlay_bill_get_priority (y->bill))
-    return outlay_bill_get_priority (x->bill) > outlay_bill_get_priority (y->bill) ? -1 : 1;
+  if (x->priority != y->priority)
+    return x->priority > y->priority ? -1 : 1;
   return -outlay_schedule_item_compare (x, y);
 }
 
@@ -469,30 +472,29 @@ suggest_moves (OutlayProjection *p, const GDate *t0, const GDate *today)
   const OutlayBalancePoint *target_pt;
   OutlayDecimal covered = 0, reserve = outlay_account_get_reserve (p->account);
   GDate target = p->safe_until;
+  guint32 today_j = g_date_get_julian (today), t0_j = g_date_get_julian (t0);
+  guint32 low_j = g_date_get_julian (&p->safe_until);
 
   g_date_add_days (&target, 1);
   /* the first money in after the low point is when a bill can wait for */
   for (guint i = 0; i < p->items->len; i++)
     {
       OutlayScheduleItem *item = &g_array_index (p->items, OutlayScheduleItem, i);
-      GDate d;
 
-      effective_date (item, today, &d);
-      if (item->amount > 0 && g_date_compare (&d, &p->safe_until) > 0)
+      if (item->amount > 0 && effective_day (item, today_j) > low_j)
         {
-          target = d;
+          effective_date (item, today, &target);
           break;
         }
     }
   for (guint i = 0; i < p->items->len; i++)
     {
       OutlayScheduleItem *item = &g_array_index (p->items, OutlayScheduleItem, i);
-      GDate d;
+      guint32 d = effective_day (item, today_j);
 
-      effective_date (item, today, &d);
       if (item->amount < 0
           && (item->status == OUTLAY_OCCURRENCE_DUE || item->status == OUTLAY_OCCURRENCE_OVERDUE)
-          && g_date_compare (&d, t0) >= 0 && g_date_compare (&d, &p->safe_until) <= 0)
+          && d >= t0_j && d <= low_j)
         g_ptr_array_add (candidates, item);
     }
   g_ptr_array_sort (candidates, move_candidate_cmp);

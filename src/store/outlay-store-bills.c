@@ -1034,3 +1034,37 @@ outlay_store_link_category (OutlayStore *self,
                               error);
   return commit (self, ok, error);
 }
+
+/**
+ * outlay_store_list_category_sections:
+ * @self: a store
+ * @category_id: a category
+ * @error: why they could not be read
+ *
+ * Returns: (transfer container) (element-type utf8): the budget sections
+ *   linked to it, as "Budget — CODE Name"
+ */
+GPtrArray *
+outlay_store_list_category_sections (OutlayStore *self, gint64 category_id, GError **error)
+{
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = outlay_store_statement (
+      self,
+      "SELECT b.name, s.code, s.name FROM category_sections cs JOIN sections s ON s.id ="
+      " cs.section_id JOIN budgets b ON b.id = s.budget_id WHERE cs.category_id = ?"
+      " ORDER BY b.name, s.position",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, category_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, g_strdup_printf ("%s — %s %s", sqlite3_column_text (stmt, 0),
+                                           sqlite3_column_text (stmt, 1),
+                                           sqlite3_column_text (stmt, 2)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return outlay_store_fail (self, error), NULL;
+  return g_steal_pointer (&out);
+}

@@ -58,4 +58,7 @@ gboolean outlay_store_link_category (OutlayStore *self,
                                      gint64 section_id,
                                      GError **error);
 
+GPtrArray *
+outlay_store_list_category_sections (OutlayStore *self, gint64 category_id, GError **error);
+
 G_END_DECLS

@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include "outlay-account-dialog.h"
+#include "outlay-bill-dialog.h"
 #include "outlay-cashflow-row.h"
 #include "outlay-cashflow-window.h"
 #include "outlay-store-bills.h"
@@ -177,6 +179,68 @@ test_alt_down (Fixture *f, gconstpointer data)
   g_assert_cmpint (row_of (f, "Rent", "2026-04-01"), ==, rent + 1);
 }
 
+/* The cell widget showing @row in the schedule, or NULL */
+static GtkWidget *
+cell_for_row (GtkWidget *widget, OutlayCashflowRow *row)
+{
+  if (GTK_IS_INSCRIPTION (widget) && g_object_get_data (G_OBJECT (widget), "row") == row)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = cell_for_row (c, row);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkDropTarget *
+drop_target_of (GtkWidget *cell)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (cell);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (c))
+        return GTK_DROP_TARGET (c);
+    }
+  return NULL;
+}
+
+/* Dropping the car loan's row on the rent's (what a drag ends with) pays
+ * the car loan first */
+static void
+test_drop (Fixture *f, gconstpointer data)
+{
+  GListModel *model = G_LIST_MODEL (outlay_cashflow_window_get_selection (f->window));
+  int rent = row_of (f, "Rent", "2026-04-01");
+  g_autoptr (OutlayCashflowRow) dragged = g_list_model_get_item (model, rent + 1);
+  g_autoptr (OutlayCashflowRow) onto = g_list_model_get_item (model, rent);
+  g_auto (GValue) value = G_VALUE_INIT;
+  GtkDropTarget *target;
+  GtkWidget *cell;
+  gboolean dropped = FALSE;
+
+  /* the day's rows are on screen (rows 10 and 11), so they have cells */
+  outlay_ui_test_run_for (100);
+  cell = cell_for_row (GTK_WIDGET (f->window), onto);
+  g_assert_nonnull (cell);
+  target = drop_target_of (cell);
+  g_assert_nonnull (target);
+  g_value_init (&value, OUTLAY_TYPE_CASHFLOW_ROW);
+  g_value_set_object (&value, dragged);
+  g_signal_emit_by_name (target, "drop", &value, 4.0, 4.0, &dropped);
+  g_assert_true (dropped);
+  outlay_ui_test_run_for (50);
+  g_assert_cmpint (row_of (f, "Car loan", "2026-04-01"), ==, rent);
+  g_assert_cmpint (query (f, "SELECT position FROM bill_occurrences o JOIN bills b ON b.id ="
+                             " o.bill_id WHERE b.payee = 'Car loan' AND original = '2026-04-01'"),
+                   ==, 0);
+}
+
 static void
 test_mark_paid (Fixture *f, gconstpointer data)
 {
@@ -212,6 +276,193 @@ test_mark_paid (Fixture *f, gconstpointer data)
   g_assert_cmpstr (balance, ==, "€758.70");
 }
 
+/* The preferences row titled @title under @widget */
+static GtkWidget *
+find_row (GtkWidget *widget, const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_row (c, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_save_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "suggested-action"))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_save_button (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_bill_dialog (void)
+{
+  g_autoptr (GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (OUTLAY_IS_BILL_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void save_when_drawn (Fixture *f, const char *name);
+
+/* New Bill: the preset writes the rule, the words follow, Save writes it,
+ * undo takes it out again */
+static void
+test_new_bill (Fixture *f, gconstpointer data)
+{
+  GtkWidget *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.add-bill", NULL));
+  outlay_ui_test_run_for (200);
+  dialog = find_bill_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Payee")), "Payroll tax");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Amount")), "410.5");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "First Due Date (YYYY-MM-DD)")),
+                         "2026-03-31");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (dialog, "Repeats")), 6);
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (find_row (dialog, "Rule (RFC 5545 RRULE)"))), ==,
+      "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1");
+  {
+    g_autofree char *path = outlay_ui_test_screenshot_path ("cashflow-bill-dialog.png");
+
+    outlay_ui_test_run_for (200);
+    for (int i = 0; i < 20 && !outlay_ui_test_save_png (dialog, path); i++)
+      outlay_ui_test_run_for (50);
+  }
+  gtk_window_close (GTK_WINDOW (dialog));
+  outlay_ui_test_run_for (100);
+  /* closing without Save writes nothing */
+  g_assert_cmpint (query (f, "SELECT count(*) FROM bills WHERE payee = 'Payroll tax'"), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.add-bill", NULL));
+  outlay_ui_test_run_for (200);
+  dialog = find_bill_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Payee")), "Payroll tax");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Amount")), "410.5");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "First Due Date (YYYY-MM-DD)")),
+                         "2026-03-31");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (dialog, "Repeats")), 6);
+  /* a rule that never occurs is refused, and nothing is written */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (dialog, "Repeats")), 9);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Rule (RFC 5545 RRULE)")),
+                         "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30");
+  g_signal_emit_by_name (find_save_button (dialog), "clicked");
+  outlay_ui_test_run_for (100);
+  g_assert_true (find_bill_dialog () == dialog);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM bills WHERE payee = 'Payroll tax'"), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (dialog, "Repeats")), 5);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (dialog, "Repeats")), 6);
+  g_signal_emit_by_name (find_save_button (dialog), "clicked");
+  outlay_ui_test_run_for (100);
+  g_assert_null (find_bill_dialog ());
+  g_assert_cmpint (query (f, "SELECT amount FROM bills WHERE payee = 'Payroll tax' AND recurrence"
+                             " = 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1'"),
+                   ==, 4105000);
+  g_assert_cmpint (row_of (f, "Payroll tax", "2026-03-31"), >=, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.undo", NULL));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM bills WHERE payee = 'Payroll tax'"), ==, 0);
+  g_assert_cmpint (row_of (f, "Payroll tax", "2026-03-31"), ==, -1);
+}
+
+/* Delete Bill takes every occurrence out; undo brings it back with the
+ * occurrence that was marked paid */
+static void
+test_delete_bill (Fixture *f, gconstpointer data)
+{
+  GtkSingleSelection *selection = outlay_cashflow_window_get_selection (f->window);
+
+  g_assert_true (
+      outlay_cashflow_window_mark_paid (f->window, row_of (f, "Phone", "2026-03-15"), 613000));
+  gtk_single_selection_set_selected (selection, row_of (f, "Phone", "2026-04-15"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.delete-bill", NULL));
+  g_assert_cmpint (row_of (f, "Phone", "2026-03-15"), ==, -1);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM bills WHERE payee = 'Phone'"), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.undo", NULL));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM bills WHERE payee = 'Phone'"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT paid_amount FROM bill_occurrences WHERE status = 'paid'"), ==,
+                   613000);
+  g_assert_cmpint (row_of (f, "Phone", "2026-04-15"), >=, 0);
+}
+
+static GtkWidget *
+find_account_dialog (void)
+{
+  g_autoptr (GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (OUTLAY_IS_ACCOUNT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* New Account writes it; Record Balance re-anchors the projection; both
+ * undo */
+static void
+test_accounts (Fixture *f, gconstpointer data)
+{
+  GtkWidget *dialog, *box, *amount, *date;
+  AdwMessageDialog *balance;
+  int phone;
+  g_autofree char *after = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.add-account", NULL));
+  outlay_ui_test_run_for (200);
+  dialog = find_account_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Name")), "Cash box");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Currency (ISO 4217)")), "eur");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Opening Balance")), "120");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (dialog, "Kind")), OUTLAY_ACCOUNT_KIND_CASH);
+  g_signal_emit_by_name (find_save_button (dialog), "clicked");
+  outlay_ui_test_run_for (100);
+  g_assert_null (find_account_dialog ());
+  g_assert_cmpint (query (f, "SELECT balance FROM accounts WHERE name = 'Cash box' AND currency ="
+                             " 'EUR' AND kind = 'cash'"),
+                   ==, 1200000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.undo", NULL));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM accounts WHERE name = 'Cash box'"), ==, 0);
+
+  /* Checking (the first account) read 700 at the end of 9 March */
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.record-balance", NULL));
+  outlay_ui_test_run_for (100);
+  balance = outlay_cashflow_window_get_dialog (f->window);
+  g_assert_nonnull (balance);
+  box = adw_message_dialog_get_extra_child (balance);
+  amount = gtk_widget_get_first_child (box);
+  date = gtk_widget_get_next_sibling (amount);
+  gtk_editable_set_text (GTK_EDITABLE (amount), "700");
+  gtk_editable_set_text (GTK_EDITABLE (date), "2026-03-09");
+  adw_message_dialog_response (balance, "record");
+  outlay_ui_test_run_for (100);
+  g_assert_cmpint (query (f, "SELECT balance FROM balance_snapshots WHERE date = '2026-03-09'"), ==,
+                   7000000);
+  /* 700 − 90 (14 March) − 50 */
+  phone = row_of (f, "Phone", "2026-03-15");
+  after = cell_text (f, phone, OUTLAY_CASHFLOW_COLUMN_BALANCE);
+  g_assert_cmpstr (after, ==, "€560.00");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.undo", NULL));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM balance_snapshots"), ==, 0);
+}
+
 static void
 save_when_drawn (Fixture *f, const char *name)
 {
@@ -226,6 +477,14 @@ test_screenshots (Fixture *f, gconstpointer data)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
 
+  GDate from, to;
+
+  /* a tax bill that takes Checking below zero before the salary: the
+   * shortfall and what would cover it show above the chart */
+  add_bill (f, 1, "Tax instalment", 600, "2026-03-25", "", FALSE);
+  g_date_set_dmy (&from, 1, 3, 2026);
+  g_date_set_dmy (&to, 30, 4, 2026);
+  outlay_cashflow_window_set_range (f->window, &from, &to);
   gtk_single_selection_set_selected (outlay_cashflow_window_get_selection (f->window),
                                      row_of (f, "Rent", "2026-04-01"));
   outlay_ui_test_run_for (200);
@@ -244,7 +503,11 @@ main (int argc, char *argv[])
   adw_init ();
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/cashflow/alt-down", test_alt_down);
+  ADD ("/ui/cashflow/drop", test_drop);
   ADD ("/ui/cashflow/mark-paid", test_mark_paid);
+  ADD ("/ui/cashflow/new-bill", test_new_bill);
+  ADD ("/ui/cashflow/delete-bill", test_delete_bill);
+  ADD ("/ui/cashflow/accounts", test_accounts);
   ADD ("/ui/cashflow/screenshots", test_screenshots);
 #undef ADD
   return g_test_run ();

@@ -197,6 +197,15 @@ test_priority_order (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f, "SELECT count(*) FROM bill_occurrences"), ==, 0);
 }
 
+static gint64
+line_actual (sqlite3 *db, gint64 line)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT actual FROM lines WHERE id = %" G_GINT64_FORMAT,
+                                          line);
+
+  return outlay_test_query_int (db, sql);
+}
+
 /* a bill that pays into a budget line makes its paid occurrences actuals */
 static void
 test_paid_into_line (Fixture *f, gconstpointer data)
@@ -211,8 +220,7 @@ test_paid_into_line (Fixture *f, gconstpointer data)
   g_assert_true (outlay_store_add_sample (f->store, NULL, &error));
   line = outlay_test_query_int (db, "SELECT min(l.id) FROM lines l JOIN budgets b ON b.id ="
                                     " l.budget_id WHERE b.currency = 'USD'");
-  before = outlay_test_query_int (
-      db, g_strdup_printf ("SELECT actual FROM lines WHERE id = %" G_GINT64_FORMAT, line));
+  before = line_actual (db, line);
   a = add_account (f, "Operating", "USD", 5000);
   b = add_bill (f, a, "Studio rent", 900, "2026-01-05", "FREQ=MONTHLY");
   g_object_set (b, "line-id", line, NULL);
@@ -226,26 +234,17 @@ test_paid_into_line (Fixture *f, gconstpointer data)
   paid.position = -1;
   g_assert_true (outlay_store_set_occurrences (f->store, &paid, 1, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (outlay_test_query_int (db, g_strdup_printf ("SELECT actual FROM lines WHERE id"
-                                                               " = %" G_GINT64_FORMAT,
-                                                               line)),
-                   ==, before + D (950));
+  g_assert_cmpint (line_actual (db, line), ==, before + D (950));
   /* paid a different amount after all: the line follows */
   paid.paid_amount = D (925);
   g_assert_true (outlay_store_set_occurrences (f->store, &paid, 1, &error));
-  g_assert_cmpint (outlay_test_query_int (db, g_strdup_printf ("SELECT actual FROM lines WHERE id"
-                                                               " = %" G_GINT64_FORMAT,
-                                                               line)),
-                   ==, before + D (925));
+  g_assert_cmpint (line_actual (db, line), ==, before + D (925));
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit WHERE entity = 'line' AND action ="
                              " 'bill-paid'"),
                    ==, 2);
   /* deleting the bill takes its payments out of the line */
   g_assert_true (outlay_store_delete_bill (f->store, outlay_bill_get_id (b), &error));
-  g_assert_cmpint (outlay_test_query_int (db, g_strdup_printf ("SELECT actual FROM lines WHERE id"
-                                                               " = %" G_GINT64_FORMAT,
-                                                               line)),
-                   ==, before);
+  g_assert_cmpint (line_actual (db, line), ==, before);
   g_assert_cmpint (count (f, "SELECT count(*) FROM bill_occurrences"), ==, 0);
 }
 
@@ -439,6 +438,61 @@ test_cli_refuses (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (bills.out, "Every month on the last business day"));
 }
 
+/* a bill paid into a budget line from the command line */
+static void
+test_cli_paid_into_line (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_auto (Result) show = { 0 };
+  JsonArray *lines;
+  const char *actual = NULL;
+
+  g_assert_true (outlay_store_add_sample (f->store, NULL, &error));
+  g_clear_object (&f->store);
+  RUN_OK (f, "account", "add", "Operating", "--currency", "USD", "--opening", "9000", "--date",
+          "2026-03-01");
+  RUN_OK (f, "bill", "add", "Producer fee", "--account", "Operating", "--amount", "500", "--start",
+          "2026-03-05", "--rule", "FREQ=MONTHLY", "--budget", "1", "--line", "1", "--section", "A");
+  RUN_OK (f, "bill", "pay", "Producer fee", "2026-03-05", "--amount", "480");
+  run_cli (f, &show, "show", "1", "--json", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  lines = json_object_get_array_member (parse_object (show.out, &root), "lines");
+  for (guint i = 0; i < json_array_get_length (lines); i++)
+    {
+      JsonObject *l = json_array_get_object_element (lines, i);
+
+      if (g_str_equal (json_object_get_string_member (l, "section"), "A")
+          && g_str_equal (json_object_get_string_member (l, "code"), "1"))
+        actual = json_object_get_string_member (l, "actual");
+    }
+  /* the sample's line A1 had 6,571.27 of actuals; 480 more were paid */
+  g_assert_cmpstr (actual, ==, "7051.27");
+}
+
+static void
+test_cli_categories (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (Result) list = { 0 };
+  g_auto (Result) missing = { 0 };
+
+  g_assert_true (outlay_store_add_sample (f->store, NULL, &error));
+  g_clear_object (&f->store);
+  RUN_OK (f, "account", "add", "Operating", "--currency", "USD");
+  RUN_OK (f, "bill", "add", "Camera rental", "--account", "Operating", "--amount", "90", "--start",
+          "2026-03-05", "--category", "Equipment");
+  RUN_OK (f, "category", "link", "equipment", "--budget", "1", "--section", "F");
+  run_cli (f, &missing, "category", "link", "Equipment", "--budget", "1", "--section", "Z", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "no section “Z”"));
+  run_cli (f, &list, "categories", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  /* one category whatever the case it was typed in, shared by section F */
+  g_assert_nonnull (g_str_has_prefix (list.out, "Equipment\n    Sample: ") ? list.out : NULL);
+  g_assert_nonnull (strstr (list.out, " — F "));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -452,5 +506,7 @@ main (int argc, char **argv)
   ADD ("/cashflow-store/cli-cashflow-json", test_cli_cashflow_json);
   ADD ("/cashflow-store/cli-schedule-and-marks", test_cli_schedule_and_marks);
   ADD ("/cashflow-store/cli-refuses", test_cli_refuses);
+  ADD ("/cashflow-store/cli-paid-into-line", test_cli_paid_into_line);
+  ADD ("/cashflow-store/cli-categories", test_cli_categories);
   return g_test_run ();
 }

@@ -12,46 +12,13 @@
 
 #include <glib/gi18n.h>
 
+#include "outlay-account-dialog.h"
+#include "outlay-bill-dialog.h"
 #include "outlay-cashflow-json.h"
 #include "outlay-cashflow-row.h"
-#include "outlay-cashflow-window.h"
+#include "outlay-cashflow-window-private.h"
 #include "outlay-chart-view.h"
 #include "outlay-currency.h"
-
-/* One undoable change: the occurrences as they were, and as they became */
-typedef struct
-{
-  GArray *before;
-  GArray *after;
-} Command;
-
-struct _OutlayCashflowWindow
-{
-  AdwWindow parent_instance;
-
-  AdwToastOverlay *toast_overlay;
-  GtkMenuButton *range_button;
-  GtkCalendar *from_calendar;
-  GtkCalendar *to_calendar;
-  GtkStack *stack;
-  GtkDropDown *account_dropdown;
-  GtkLabel *safe_label;
-  GtkLabel *shortfall_label;
-  OutlayChartView *chart_view;
-  GtkColumnView *column_view;
-
-  OutlayStore *store;
-  OutlayCashflowBook *book;
-  GListStore *rows;
-  GtkSingleSelection *selection;
-  GtkStringList *account_names;
-  GDate from;
-  GDate to;
-  gboolean updating;
-  GPtrArray *undo; /* Command */
-  GPtrArray *redo;
-  AdwMessageDialog *dialog;
-};
 
 enum
 {
@@ -70,8 +37,13 @@ command_free (gpointer data)
 {
   Command *c = data;
 
-  g_array_unref (c->before);
-  g_array_unref (c->after);
+  g_clear_pointer (&c->before, g_array_unref);
+  g_clear_pointer (&c->after, g_array_unref);
+  g_clear_object (&c->bill_before);
+  g_clear_object (&c->bill_after);
+  g_clear_object (&c->deleted);
+  g_clear_object (&c->account_before);
+  g_clear_object (&c->account_after);
   g_free (c);
 }
 
@@ -93,8 +65,8 @@ toast (OutlayCashflowWindow *self, const char *text)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
-static char *
-day_words (const GDate *d)
+char *
+outlay_cashflow_day_words (const GDate *d)
 {
   char buf[64];
 
@@ -353,7 +325,7 @@ mark_paid_action (GtkWidget *widget, const char *name, GVariant *param)
   if (row == NULL)
     return gtk_widget_error_bell (widget);
   item = outlay_cashflow_row_get_item (row);
-  when = day_words (&item->date);
+  when = outlay_cashflow_day_words (&item->date);
   heading = g_strdup_printf (_("Mark “%s” Paid"), outlay_bill_get_payee (item->bill));
   self->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
   adw_message_dialog_format_body (self->dialog, _("Due on %s. Change the amount if it differed."),
@@ -435,6 +407,73 @@ move_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_window_present (GTK_WINDOW (self->dialog));
 }
 
+/* Puts a bill back as it was (@bill NULL: deletes @other, which was added) */
+static gboolean
+write_bill (OutlayCashflowWindow *self, OutlayBill *bill, OutlayBill *other)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayBill) copy = bill ? outlay_bill_copy (bill) : NULL;
+  gboolean ok = copy ? outlay_store_save_bill (self->store, copy, &error)
+                     : outlay_store_delete_bill (self->store, outlay_bill_get_id (other), &error);
+
+  if (!ok)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      toast (self, error->message);
+    }
+  return ok;
+}
+
+static OutlayAccount *
+account_copy (OutlayAccount *a)
+{
+  return g_object_new (
+      OUTLAY_TYPE_ACCOUNT, "id", outlay_account_get_id (a), "name", outlay_account_get_name (a),
+      "institution", outlay_account_get_institution (a), "currency",
+      outlay_account_get_currency (a), "balance", outlay_account_get_balance (a), "balance-date",
+      outlay_account_get_balance_date (a), "kind", outlay_account_get_kind (a), "reserve",
+      outlay_account_get_reserve (a), NULL);
+}
+
+static gboolean
+write_account (OutlayCashflowWindow *self, OutlayAccount *account, OutlayAccount *other)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayAccount) copy = account ? account_copy (account) : NULL;
+  gboolean ok = copy ? outlay_store_save_account (self->store, copy, &error)
+                     : outlay_store_delete_account (self->store, outlay_account_get_id (other),
+                                                    &error);
+
+  if (!ok)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      toast (self, error->message);
+    }
+  return ok;
+}
+
+static gboolean
+write_snapshot (OutlayCashflowWindow *self, Command *c, gboolean undo)
+{
+  g_autoptr (GError) error = NULL;
+  GDate now;
+  gboolean ok;
+
+  today (&now);
+  if (undo && !c->had_before)
+    ok = outlay_store_delete_snapshot (self->store, c->snapshot_after.account_id,
+                                       &c->snapshot_after.date, &error);
+  else
+    ok = outlay_store_set_snapshot (self->store, undo ? &c->snapshot_before : &c->snapshot_after,
+                                    &now, &error);
+  if (!ok)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      toast (self, error->message);
+    }
+  return ok;
+}
+
 static void
 undo_redo (OutlayCashflowWindow *self, GPtrArray *from, GPtrArray *to, gboolean undo)
 {
@@ -443,6 +482,36 @@ undo_redo (OutlayCashflowWindow *self, GPtrArray *from, GPtrArray *to, gboolean 
   if (from->len == 0)
     return gtk_widget_error_bell (GTK_WIDGET (self));
   c = g_ptr_array_steal_index (from, from->len - 1);
+  if (c->account_after != NULL || c->snapshot)
+    {
+      gboolean ok = c->snapshot ? write_snapshot (self, c, undo)
+                                : write_account (self, undo ? c->account_before : c->account_after,
+                                                 c->account_after);
+
+      g_ptr_array_add (ok ? to : from, c);
+      refresh (self);
+      return;
+    }
+  if (c->deleted != NULL)
+    {
+      /* undo puts the bill back with what was paid, skipped or moved */
+      gboolean ok = undo ? write_bill (self, c->deleted, NULL)
+                               && (c->before->len == 0 || write_states (self, c->before))
+                         : write_bill (self, NULL, c->deleted);
+
+      g_ptr_array_add (ok ? to : from, c);
+      refresh (self);
+      return;
+    }
+  if (c->bill_after != NULL)
+    {
+      if (!write_bill (self, undo ? c->bill_before : c->bill_after, c->bill_after))
+        g_ptr_array_add (from, c);
+      else
+        g_ptr_array_add (to, c);
+      refresh (self);
+      return;
+    }
   if (!write_states (self, undo ? c->before : c->after))
     {
       g_ptr_array_add (from, c);
@@ -468,226 +537,226 @@ redo_action (GtkWidget *widget, const char *name, GVariant *param)
   undo_redo (self, self->redo, self->undo, FALSE);
 }
 
-/* ---- the schedule's cells ---- */
-
-static gboolean
-drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, GtkWidget *cell)
+static void
+push (OutlayCashflowWindow *self, Command *c)
 {
-  OutlayCashflowWindow *self = OUTLAY_CASHFLOW_WINDOW (
-      gtk_widget_get_ancestor (cell, OUTLAY_TYPE_CASHFLOW_WINDOW));
-  OutlayCashflowRow *dragged = g_value_get_object (value);
-  OutlayCashflowRow *onto = g_object_get_data (G_OBJECT (cell), "row");
-  guint from, to;
-
-  if (self == NULL || onto == NULL || !g_list_store_find (self->rows, dragged, &from)
-      || !g_list_store_find (self->rows, onto, &to))
-    return FALSE;
-  return outlay_cashflow_window_reorder (self, from, to);
-}
-
-static GdkContentProvider *
-drag_prepare_cb (GtkDragSource *source, double x, double y, GtkWidget *cell)
-{
-  OutlayCashflowRow *row = g_object_get_data (G_OBJECT (cell), "row");
-
-  return row ? gdk_content_provider_new_typed (OUTLAY_TYPE_CASHFLOW_ROW, row) : NULL;
+  g_ptr_array_add (self->undo, c);
+  g_ptr_array_set_size (self->redo, 0);
+  refresh (self);
 }
 
 static void
-setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer column)
+bill_saved_cb (OutlayBillDialog *dialog,
+               OutlayBill *before,
+               OutlayBill *after,
+               OutlayCashflowWindow *self)
 {
-  GtkWidget *label = gtk_inscription_new (NULL);
-  GtkDragSource *source = gtk_drag_source_new ();
-  GtkDropTarget *target = gtk_drop_target_new (OUTLAY_TYPE_CASHFLOW_ROW, GDK_ACTION_MOVE);
-  guint c = GPOINTER_TO_UINT (column);
+  Command *c = g_new0 (Command, 1);
 
-  if (c == OUTLAY_CASHFLOW_COLUMN_AMOUNT || c == OUTLAY_CASHFLOW_COLUMN_BALANCE)
-    gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), label);
-  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), label);
-  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (source));
-  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (target));
-  gtk_list_item_set_child (item, label);
+  c->bill_before = before ? outlay_bill_copy (before) : NULL;
+  c->bill_after = outlay_bill_copy (after);
+  g_ptr_array_add (self->undo, c);
+  g_ptr_array_set_size (self->redo, 0);
+  refresh (self);
 }
 
 static void
-bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer column)
+open_bill_dialog (OutlayCashflowWindow *self, OutlayBill *bill)
 {
-  OutlayCashflowRow *row = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = outlay_cashflow_row_get_text (row, GPOINTER_TO_UINT (column));
-  const OutlayScheduleItem *it = outlay_cashflow_row_get_item (row);
-  guint c = GPOINTER_TO_UINT (column);
+  OutlayBillDialog *dialog;
+  GDate now;
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
-  g_object_set_data (G_OBJECT (label), "row", row);
-  gtk_widget_remove_css_class (label, "error");
-  gtk_widget_remove_css_class (label, "dim-label");
-  gtk_widget_remove_css_class (label, "success");
-  if (c == OUTLAY_CASHFLOW_COLUMN_STATUS && it->status == OUTLAY_OCCURRENCE_OVERDUE)
-    gtk_widget_add_css_class (label, "error");
-  else if (c == OUTLAY_CASHFLOW_COLUMN_STATUS && it->status == OUTLAY_OCCURRENCE_PAID)
-    gtk_widget_add_css_class (label, "success");
-  else if (it->status == OUTLAY_OCCURRENCE_SKIPPED)
-    gtk_widget_add_css_class (label, "dim-label");
-  if (c == OUTLAY_CASHFLOW_COLUMN_BALANCE && it->balance < 0)
-    gtk_widget_add_css_class (label, "error");
+  today (&now);
+  dialog = outlay_bill_dialog_new (GTK_WINDOW (self), self->store, bill, &now);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (bill_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer column)
+add_bill_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "row", NULL);
+  open_bill_dialog (OUTLAY_CASHFLOW_WINDOW (widget), NULL);
 }
 
 static void
-add_columns (OutlayCashflowWindow *self)
+delete_bill_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  static const struct
-  {
-    const char *title;
-    int width;
-    gboolean expand;
-  } columns[] = {
-    [OUTLAY_CASHFLOW_COLUMN_DATE] = {
-        N_ ("Date"), 150, FALSE },
-        [OUTLAY_CASHFLOW_COLUMN_BILL] = {
-            N_ ("Bill"), 200, TRUE },
-            [OUTLAY_CASHFLOW_COLUMN_ACCOUNT] = {
-                N_ ("Account"), 140, FALSE },
-                [OUTLAY_CASHFLOW_COLUMN_AMOUNT] = {
-                    N_ ("Amount"), 130, FALSE },
-                    [OUTLAY_CASHFLOW_COLUMN_STATUS] = {
-                        N_ ("Status"), 130, FALSE },
-                        [OUTLAY_CASHFLOW_COLUMN_BALANCE] = { N_ ("Balance After"), 140, FALSE },
-                        };
+  OutlayCashflowWindow *self = OUTLAY_CASHFLOW_WINDOW (widget);
+  OutlayCashflowRow *row = selected_row (self);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  OutlayBill *bill;
+  Command *c;
+  AdwToast *undo_toast;
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+  if (row == NULL)
+    return gtk_widget_error_bell (widget);
+  bill = outlay_cashflow_row_get_item (row)->bill;
+  c = g_new0 (Command, 1);
+  c->deleted = outlay_bill_copy (bill);
+  c->before = g_array_new (FALSE, FALSE, sizeof (OutlayBillOccurrence));
+  for (guint i = 0; i < self->book->occurrences->len; i++)
+    if (g_array_index (self->book->occurrences, OutlayBillOccurrence, i).bill_id
+        == outlay_bill_get_id (bill))
+      g_array_append_val (c->before,
+                          g_array_index (self->book->occurrences, OutlayBillOccurrence, i));
+  if (!outlay_store_delete_bill (self->store, outlay_bill_get_id (bill), &error))
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *column;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), GUINT_TO_POINTER (i));
-      column = gtk_column_view_column_new (_(columns[i].title), factory);
-      gtk_column_view_column_set_fixed_width (column, columns[i].width);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
-      g_object_unref (column);
+      command_free (c);
+      gtk_widget_error_bell (widget);
+      return toast (self, error->message);
     }
+  text = g_strdup_printf (_("“%s” deleted"), outlay_bill_get_payee (c->deleted));
+  push (self, c);
+  undo_toast = adw_toast_new (text);
+  adw_toast_set_button_label (undo_toast, _("_Undo"));
+  adw_toast_set_action_name (undo_toast, "cashflow.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, undo_toast);
 }
 
-/* ---- showing the book ---- */
+static void
+edit_bill_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  OutlayCashflowWindow *self = OUTLAY_CASHFLOW_WINDOW (widget);
+  OutlayCashflowRow *row = selected_row (self);
 
-static OutlayProjection *
-current_projection (OutlayCashflowWindow *self)
+  if (row == NULL)
+    return gtk_widget_error_bell (widget);
+  open_bill_dialog (self, outlay_cashflow_row_get_item (row)->bill);
+}
+
+static void
+account_saved_cb (OutlayAccountDialog *dialog,
+                  OutlayAccount *before,
+                  OutlayAccount *after,
+                  OutlayCashflowWindow *self)
+{
+  Command *c = g_new0 (Command, 1);
+
+  c->account_before = before ? account_copy (before) : NULL;
+  c->account_after = account_copy (after);
+  push (self, c);
+}
+
+static OutlayAccount *
+current_account (OutlayCashflowWindow *self)
 {
   guint i = gtk_drop_down_get_selected (self->account_dropdown);
 
-  if (self->book == NULL || i == GTK_INVALID_LIST_POSITION || i >= self->book->projections->len)
+  if (self->book == NULL || i == GTK_INVALID_LIST_POSITION || i >= self->book->accounts->len)
     return NULL;
-  return g_ptr_array_index (self->book->projections, i);
+  return g_ptr_array_index (self->book->accounts, i);
 }
 
 static void
-show_projection (OutlayCashflowWindow *self)
+open_account_dialog (OutlayCashflowWindow *self, OutlayAccount *account)
 {
-  OutlayProjection *p = current_projection (self);
-  g_autoptr (OutlayChart) chart = NULL;
-  g_autoptr (GArray) balance = NULL, minimum = NULL;
-  const char *currency;
+  OutlayAccountDialog *dialog;
+  GDate now;
 
-  if (p == NULL || p->points->len == 0)
+  today (&now);
+  dialog = outlay_account_dialog_new (GTK_WINDOW (self), self->store, account, &now);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (account_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_account_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  open_account_dialog (OUTLAY_CASHFLOW_WINDOW (widget), NULL);
+}
+
+static void
+edit_account_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  OutlayCashflowWindow *self = OUTLAY_CASHFLOW_WINDOW (widget);
+  OutlayAccount *account = current_account (self);
+
+  if (account == NULL)
+    return gtk_widget_error_bell (widget);
+  open_account_dialog (self, account);
+}
+
+static void
+balance_response_cb (AdwMessageDialog *dialog, const char *response, OutlayCashflowWindow *self)
+{
+  GtkEditable *amount = g_object_get_data (G_OBJECT (dialog), "amount");
+  GtkEditable *date = g_object_get_data (G_OBJECT (dialog), "date");
+  OutlayAccount *account = current_account (self);
+  g_autoptr (GError) error = NULL;
+  Command *c;
+  GDate now;
+
+  self->dialog = NULL;
+  if (!g_str_equal (response, "record") || account == NULL)
     return;
-  currency = outlay_account_get_currency (p->account);
-  chart = outlay_chart_new (OUTLAY_CHART_LINE, currency);
-  balance = g_array_sized_new (FALSE, FALSE, sizeof (OutlayDecimal), p->points->len);
-  minimum = g_array_sized_new (FALSE, FALSE, sizeof (OutlayDecimal), p->points->len);
-  for (guint i = 0; i < p->points->len; i++)
+  c = g_new0 (Command, 1);
+  c->snapshot = TRUE;
+  c->snapshot_after.account_id = outlay_account_get_id (account);
+  today (&now);
+  if (!outlay_decimal_parse (gtk_editable_get_text (amount), &c->snapshot_after.balance, NULL)
+      || !outlay_date_parse_iso (gtk_editable_get_text (date), &c->snapshot_after.date))
     {
-      OutlayBalancePoint *pt = &g_array_index (p->points, OutlayBalancePoint, i);
-
-      g_array_append_val (balance, pt->balance);
-      g_array_append_val (minimum, pt->minimum);
+      g_free (c);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return toast (self, _("Type the balance as a number and its day as YYYY-MM-DD"));
     }
-  outlay_chart_set_days (chart, &g_array_index (p->points, OutlayBalancePoint, 0).date,
-                         p->points->len);
-  outlay_chart_add_series (chart, _("Balance"), OUTLAY_CHART_STROKE_SOLID,
-                                     (OutlayDecimal *) balance->data, balance->len);
-  outlay_chart_add_series (chart, _("Lowest from here on"), OUTLAY_CHART_STROKE_DASHED,
-                                     (OutlayDecimal *) minimum->data, minimum->len);
-  if (outlay_account_get_reserve (p->account) > 0)
-    outlay_chart_add_threshold (chart, _("Reserve"), outlay_account_get_reserve (p->account));
-  outlay_chart_view_set_chart (self->chart_view, chart);
-  {
-    g_autofree char *amount = outlay_currency_format (p->safe_amount, currency);
-    g_autofree char *until = g_date_valid (&p->safe_until) ? day_words (&p->safe_until) : NULL;
-    g_autofree char *text = until
-        ? g_strdup_printf (_("Safe to spend until %s: %s"), until, amount)
-        : g_strdup ("");
-
-    gtk_label_set_text (self->safe_label, text);
-  }
-  gtk_widget_set_visible (GTK_WIDGET (self->shortfall_label), p->shortfall);
-  if (p->shortfall)
+  c->snapshot_before = c->snapshot_after;
+  for (guint i = 0; i < self->book->snapshots->len; i++)
     {
-      g_autofree char *amount = outlay_currency_format (p->shortfall_amount, currency);
-      g_autofree char *when = day_words (&p->shortfall_date);
-      GString *s = g_string_new (NULL);
+      OutlayBalanceSnapshot *s = &g_array_index (self->book->snapshots, OutlayBalanceSnapshot, i);
 
-      g_string_append_printf (s, _("Below the reserve from %s, short by %s."), when, amount);
-      for (guint i = 0; i < p->suggestions->len; i++)
-        {
-          g_autofree char *text = outlay_cashflow_suggestion_text (
-              self->book, p, &g_array_index (p->suggestions, OutlaySuggestion, i));
-          g_string_append_printf (s, "%s%s", i == 0 ? " " : "; ", text);
-        }
-      gtk_label_set_text (self->shortfall_label, s->str);
-      g_string_free (s, TRUE);
+      if (s->account_id == c->snapshot_after.account_id
+          && g_date_compare (&s->date, &c->snapshot_after.date) == 0)
+        c->had_before = TRUE, c->snapshot_before = *s;
     }
+  if (!outlay_store_set_snapshot (self->store, &c->snapshot_after, &now, &error))
+    {
+      g_free (c);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return toast (self, error->message);
+    }
+  push (self, c);
 }
 
 static void
-account_changed_cb (OutlayCashflowWindow *self)
+record_balance_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  if (!self->updating)
-    show_projection (self);
-}
+  OutlayCashflowWindow *self = OUTLAY_CASHFLOW_WINDOW (widget);
+  OutlayAccount *account = current_account (self);
+  g_autofree char *heading = NULL, *date_text = NULL;
+  GtkWidget *box, *amount, *date;
+  GDate now;
 
-static void
-update_range_label (OutlayCashflowWindow *self)
-{
-  char a[64], b[64];
-  g_autofree char *text = NULL;
-
-  /* Translators: the range of days shown, see strftime */
-  g_date_strftime (a, sizeof a, _("%-d %b"), &self->from);
-  g_date_strftime (b, sizeof b, _("%-d %b %Y"), &self->to);
-  text = g_strdup_printf ("%s – %s", a, b);
-  gtk_menu_button_set_label (self->range_button, text);
-}
-
-static void
-fill_accounts (OutlayCashflowWindow *self)
-{
-  guint keep = gtk_drop_down_get_selected (self->account_dropdown);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->account_names));
-  g_autoptr (GPtrArray) names = g_ptr_array_new ();
-
-  for (guint i = 0; i < self->book->accounts->len; i++)
-    g_ptr_array_add (
-        names, (char *) outlay_account_get_name (g_ptr_array_index (self->book->accounts, i)));
-  g_ptr_array_add (names, NULL);
-  gtk_string_list_splice (self->account_names, 0, n, (const char *const *) names->pdata);
-  if (keep != GTK_INVALID_LIST_POSITION && keep < self->book->accounts->len)
-    gtk_drop_down_set_selected (self->account_dropdown, keep);
+  if (account == NULL)
+    return gtk_widget_error_bell (widget);
+  today (&now);
+  date_text = outlay_date_to_iso (&now);
+  heading = g_strdup_printf (_("Balance of “%s”"), outlay_account_get_name (account));
+  self->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      GTK_WINDOW (self), heading,
+      _("What the bank showed at the end of a day. The projection starts again from it.")));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  amount = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (amount), _("Balance"));
+  gtk_entry_set_activates_default (GTK_ENTRY (amount), TRUE);
+  date = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (date), date_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (amount), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Balance"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (date), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Day (YYYY-MM-DD)"), -1);
+  gtk_box_append (GTK_BOX (box), amount);
+  gtk_box_append (GTK_BOX (box), date);
+  adw_message_dialog_set_extra_child (self->dialog, box);
+  adw_message_dialog_add_responses (self->dialog, "cancel",
+                                    _("_Cancel"), "record", _("_Record"), NULL);
+  adw_message_dialog_set_default_response (self->dialog, "record");
+  adw_message_dialog_set_response_appearance (self->dialog, "record", ADW_RESPONSE_SUGGESTED);
+  g_object_set_data (G_OBJECT (self->dialog), "amount", amount);
+  g_object_set_data (G_OBJECT (self->dialog), "date", date);
+  g_signal_connect (self->dialog, "response", G_CALLBACK (balance_response_cb), self);
+  gtk_window_present (GTK_WINDOW (self->dialog));
 }
 
 static void
@@ -709,7 +778,7 @@ refresh (OutlayCashflowWindow *self)
   g_clear_pointer (&self->book, outlay_cashflow_book_free);
   self->book = book;
   self->updating = TRUE;
-  fill_accounts (self);
+  outlay_cashflow_window_fill_accounts (self);
   for (guint i = 0; i < book->schedule->len; i++)
     {
       OutlayScheduleItem *item = &g_array_index (book->schedule, OutlayScheduleItem, i);
@@ -725,8 +794,8 @@ refresh (OutlayCashflowWindow *self)
     gtk_single_selection_set_selected (self->selection, selected);
   self->updating = FALSE;
   gtk_stack_set_visible_child_name (self->stack, book->accounts->len > 0 ? "schedule" : "empty");
-  update_range_label (self);
-  show_projection (self);
+  outlay_cashflow_window_update_range_label (self);
+  outlay_cashflow_window_show_projection (self);
 }
 
 static void
@@ -798,6 +867,12 @@ outlay_cashflow_window_class_init (OutlayCashflowWindowClass *klass)
     { "cashflow.mark-due", mark_due_action, GDK_KEY_d, GDK_CONTROL_MASK },
     { "cashflow.move-up", move_up_action, GDK_KEY_Up, GDK_ALT_MASK },
     { "cashflow.move-down", move_down_action, GDK_KEY_Down, GDK_ALT_MASK },
+    { "cashflow.add-bill", add_bill_action, GDK_KEY_n, GDK_CONTROL_MASK },
+    { "cashflow.edit-bill", edit_bill_action, GDK_KEY_e, GDK_CONTROL_MASK },
+    { "cashflow.delete-bill", delete_bill_action, GDK_KEY_Delete, 0 },
+    { "cashflow.add-account", add_account_action, 0, 0 },
+    { "cashflow.edit-account", edit_account_action, 0, 0 },
+    { "cashflow.record-balance", record_balance_action, GDK_KEY_b, GDK_CONTROL_MASK },
     { "cashflow.undo", undo_action, GDK_KEY_z, GDK_CONTROL_MASK },
     { "cashflow.redo", redo_action, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
   };
@@ -820,12 +895,14 @@ outlay_cashflow_window_class_init (OutlayCashflowWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayCashflowWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, OutlayCashflowWindow, column_view);
   gtk_widget_class_bind_template_callback (widget_class, range_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, account_changed_cb);
+  gtk_widget_class_bind_template_callback_full (
+      widget_class, "account_changed_cb", G_CALLBACK (outlay_cashflow_window_account_changed_cb));
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
       gtk_widget_class_install_action (widget_class, actions[i].action, NULL, actions[i].func);
-      gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].mods,
-                                           actions[i].action, NULL);
+      if (actions[i].key != 0)
+        gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].mods,
+                                             actions[i].action, NULL);
     }
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -842,7 +919,7 @@ outlay_cashflow_window_init (OutlayCashflowWindow *self)
   gtk_drop_down_set_model (self->account_dropdown, G_LIST_MODEL (self->account_names));
   self->undo = g_ptr_array_new_with_free_func (command_free);
   self->redo = g_ptr_array_new_with_free_func (command_free);
-  add_columns (self);
+  outlay_cashflow_window_add_columns (self);
 }
 
 /**
