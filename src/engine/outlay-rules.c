@@ -32,8 +32,10 @@ struct _OutlayRatePatterns
 static char *
 role_key (const char *description, const char *unit)
 {
-  g_autofree char *d = g_utf8_casefold (g_strstrip (g_strdup (description ? description : "")), -1);
-  g_autofree char *u = g_utf8_casefold (g_strstrip (g_strdup (unit ? unit : "")), -1);
+  g_autofree char *d_raw = g_strstrip (g_strdup (description ? description : ""));
+  g_autofree char *u_raw = g_strstrip (g_strdup (unit ? unit : ""));
+  g_autofree char *d = g_utf8_casefold (d_raw, -1);
+  g_autofree char *u = g_utf8_casefold (u_raw, -1);
 
   if (*d == '\0')
     return NULL;

@@ -418,6 +418,7 @@ test_cli (Fixture *f, gconstpointer data)
 
     g_assert_cmpint (run_cli (f, &refused, "recommendation", "implement", id, NULL), ==, 1);
   }
+  g_clear_pointer (&refused, g_free);
   g_assert_cmpint (run_cli (f, &refused, "recommendation", "frobnicate", "1", NULL), ==, 2);
 }
 
