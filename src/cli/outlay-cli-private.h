@@ -44,6 +44,12 @@ OutlayDocument *outlay_cli_open_version  (OutlayStore  *store,
                                           const char   *name_or_id,
                                           GError      **error);
 
+/* Finds the line with @code (in section @section_code, a code or name). */
+OutlayLine *outlay_cli_find_line (OutlayDocument *doc,
+                                  const char *code,
+                                  const char *section_code,
+                                  GError **error);
+
 /* Commands in their own files */
 int outlay_cli_import      (Cli *cli, int argc, char **argv);
 int outlay_cli_imports     (Cli *cli, int argc, char **argv);
@@ -53,5 +59,9 @@ int outlay_cli_report      (Cli *cli, int argc, char **argv);
 int outlay_cli_backup (Cli *cli, int argc, char **argv);
 int outlay_cli_backups (Cli *cli, int argc, char **argv);
 int outlay_cli_restore (Cli *cli, int argc, char **argv);
+int outlay_cli_check (Cli *cli, int argc, char **argv);
+int outlay_cli_commitments (Cli *cli, int argc, char **argv);
+int outlay_cli_commitment (Cli *cli, int argc, char **argv);
+int outlay_cli_policy (Cli *cli, int argc, char **argv);
 
 G_END_DECLS

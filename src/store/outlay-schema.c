@@ -284,7 +284,8 @@ static const char *const migrations[] = {
   "ALTER TABLE imports ADD COLUMN sheet TEXT;"
   "ALTER TABLE imports ADD COLUMN header_row INTEGER;"
   "ALTER TABLE imports ADD COLUMN warnings TEXT;"
-  "ALTER TABLE imports ADD COLUMN replaced_version_id INTEGER REFERENCES versions(id) ON DELETE SET NULL;"
+  "ALTER TABLE imports ADD COLUMN replaced_version_id INTEGER REFERENCES versions(id) ON DELETE "
+  "SET NULL;"
   "ALTER TABLE imports ADD COLUMN undone INTEGER;"
   "ALTER TABLE imports ADD COLUMN replaced_links TEXT;"
   /* an undo finds its lines through the budget (lines_order): one index
@@ -296,6 +297,18 @@ static const char *const migrations[] = {
   "  mapping TEXT NOT NULL,"
   "  used INTEGER NOT NULL"
   ");",
+
+  /* money control: a commitment charges a line or a section as a whole
+   * and keeps what its invoices add up to (its line's stored amounts
+   * include what it holds); a budget's check rules: what is approved
+   * without asking, what an overrun does, annual or phased to date */
+  "ALTER TABLE commitments ADD COLUMN section_id INTEGER REFERENCES sections(id) ON DELETE SET "
+  "NULL;"
+  "ALTER TABLE commitments ADD COLUMN invoiced INTEGER NOT NULL DEFAULT 0;"
+  "CREATE INDEX commitments_line ON commitments(line_id);"
+  "ALTER TABLE budgets ADD COLUMN auto_approval_threshold INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE budgets ADD COLUMN overrun_policy TEXT NOT NULL DEFAULT 'stop';"
+  "ALTER TABLE budgets ADD COLUMN check_basis TEXT NOT NULL DEFAULT 'annual';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);
