@@ -12,8 +12,10 @@
 #include "outlay-sheet-view-private.h"
 
 static const char *const column_ids[OUTLAY_SHEET_N_COLUMNS] = {
-  "code", "description", "qty", "unit", "multiplier", "rate", "estimate", "actual", "variance",
-  "variance-percent", "committed", "notes", "vendor", "assignee", "date", "period",
+  "code",      "description", "qty",       "unit",     "multiplier",
+  "rate",      "estimate",    "actual",    "variance", "variance-percent",
+  "committed", "reserved",    "available", "notes",    "vendor",
+  "assignee",  "date",        "period",
 };
 
 /* An optional column some line of the budget fills. */
