@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Budget ▸ Check Budget… on the sample budget: the answer as a user reads
+ * it, for an amount that is approved, one that needs approval and one that
+ * is refused, with a purchase order on the line; then bad input. */
+
+#include "config.h"
+
+#include "outlay-ui-test-util.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "outlay-check-dialog.h"
+#include "outlay-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+  OutlayStore *store;
+  OutlayDocument *doc;
+  GtkWidget *dialog;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayBudget) rules = NULL;
+  gint64 id;
+
+  f->dir = g_dir_make_tmp ("outlay-check-dialog-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "outlay.db", NULL);
+  f->store = outlay_store_open (f->db, &error);
+  g_assert_no_error (error);
+  id = outlay_store_create_budget (f->store, "sample", NULL, NULL, &error);
+  g_assert_no_error (error);
+  f->doc = outlay_store_load_document (f->store, id, &error);
+  g_assert_no_error (error);
+  rules = outlay_budget_copy (outlay_document_get_budget (f->doc));
+  g_object_set (rules, "auto-approval-threshold", OUTLAY_DECIMAL_FROM_INT (500), NULL);
+  g_assert_true (outlay_document_update_budget (f->doc, rules, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  if (f->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->dialog));
+  g_clear_weak_pointer (&f->dialog);
+  g_clear_object (&f->doc);
+  g_clear_object (&f->store);
+  outlay_ui_test_remove_db (f->db);
+  g_rmdir (f->dir);
+  g_free (f->db);
+  g_free (f->dir);
+}
+
+static void
+test_answers (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayCommitment) po = g_object_new (OUTLAY_TYPE_COMMITMENT, "reference", "PO-1",
+                                                  "amount", OUTLAY_DECIMAL_FROM_INT (3000), NULL);
+  OutlaySection *n = outlay_document_lookup_section (f->doc, "N");
+  OutlayCheckDialog *dialog;
+  g_autofree char *path = outlay_ui_test_screenshot_path ("check-dialog.png");
+
+  /* section N: 3,550.00 budgeted; a request for 3,000 leaves 550 */
+  g_assert_nonnull (n);
+  g_assert_true (outlay_document_add_commitment (f->doc, po, n, NULL, &error));
+  g_assert_no_error (error);
+  f->dialog = outlay_check_dialog_new (NULL, f->doc);
+  g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
+  dialog = OUTLAY_CHECK_DIALOG (f->dialog);
+  gtk_window_present (GTK_WINDOW (f->dialog));
+  for (guint i = 0; i < 100 && !gtk_widget_get_mapped (f->dialog); i++)
+    outlay_ui_test_run_for (50);
+  g_assert_true (gtk_widget_get_mapped (f->dialog));
+  /* nothing typed yet: no answer */
+  g_assert_null (outlay_check_dialog_get_decision (dialog));
+
+  outlay_check_dialog_set_question (dialog, n, NULL, NULL, "500");
+  g_assert_cmpstr (outlay_check_dialog_get_decision (dialog), ==, "approve");
+  g_assert_nonnull (strstr (outlay_check_dialog_get_reason (dialog), "$550.00 available"));
+  outlay_check_dialog_set_question (dialog, n, NULL, NULL, "550");
+  g_assert_cmpstr (outlay_check_dialog_get_decision (dialog), ==, "needs-approval");
+  outlay_check_dialog_set_question (dialog, n, NULL, NULL, "550.01");
+  g_assert_cmpstr (outlay_check_dialog_get_decision (dialog), ==, "refused");
+  g_assert_cmpstr (outlay_check_dialog_get_reason (dialog), ==,
+                   "Refused: $550.01 is $0.01 more than the $550.00 available on section N "
+                   "“Talent expenses”.");
+  outlay_ui_test_run_for (300);
+  while (!outlay_ui_test_save_png (f->dialog, path))
+    outlay_ui_test_run_for (50);
+
+  /* a line of the section: its own estimate; the section's request is not on it */
+  outlay_check_dialog_set_question (dialog, n, outlay_section_get_line (n, 0), NULL, "100");
+  g_assert_cmpstr (outlay_check_dialog_get_decision (dialog), ==, "approve");
+
+  /* another currency, and a period with no fiscal year: a message, no answer */
+  outlay_check_dialog_set_question (dialog, n, NULL, NULL, "EUR 10");
+  g_assert_null (outlay_check_dialog_get_decision (dialog));
+  g_assert_nonnull (strstr (outlay_check_dialog_get_reason (dialog), "another currency"));
+  outlay_check_dialog_set_question (dialog, NULL, NULL, "2026-03", "10");
+  g_assert_null (outlay_check_dialog_get_decision (dialog));
+  g_assert_nonnull (strstr (outlay_check_dialog_get_reason (dialog), "no fiscal year"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  g_test_add ("/ui/check-dialog/answers", Fixture, NULL, fixture_set_up, test_answers,
+              fixture_tear_down);
+  return g_test_run ();
+}
