@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "outlay-check-dialog.h"
+#include "outlay-commitments-page.h"
 #include "outlay-store.h"
 
 typedef struct
@@ -109,6 +110,58 @@ test_answers (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (outlay_check_dialog_get_reason (dialog), "no fiscal year"));
 }
 
+/* The Commitments page lists, filters and follows undo. */
+static void
+test_page (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = outlay_ui_test_screenshot_path ("commitments-page.png");
+  OutlaySection *a = outlay_document_lookup_section (f->doc, "A");
+  const char *vendors[] = { "Grip Co", "Lens Rental", "Catering Ltd" };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = g_object_new (OUTLAY_TYPE_COMMITMENTS_PAGE, NULL);
+  GListModel *rows = outlay_commitments_page_get_rows (OUTLAY_COMMITMENTS_PAGE (page));
+
+  for (guint i = 0; i < G_N_ELEMENTS (vendors); i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("PO-%u", i + 1);
+      g_autoptr(OutlayCommitment) c = g_object_new (
+          OUTLAY_TYPE_COMMITMENT, "reference", ref, "vendor", vendors[i], "date", "2026-02-01",
+          "amount", OUTLAY_DECIMAL_FROM_INT (100 * (i + 1)), NULL);
+
+      g_assert_true (
+          outlay_document_add_commitment (f->doc, c, a, outlay_section_get_line (a, i), &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (outlay_document_order_commitment (
+      f->doc, outlay_document_get_commitment (f->doc, 0), &error));
+  g_assert_true (outlay_document_invoice_commitment (
+      f->doc, outlay_document_get_commitment (f->doc, 0), OUTLAY_DECIMAL_FROM_INT (40), &error));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 400);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  outlay_document_page_set_document (OUTLAY_DOCUMENT_PAGE (page), f->doc);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 100 && !gtk_widget_get_mapped (page); i++)
+    outlay_ui_test_run_for (50);
+  outlay_ui_test_run_for (300);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  while (!outlay_ui_test_save_png (window, path))
+    outlay_ui_test_run_for (50);
+
+  /* undo the invoice and the order: still three, the first a request again */
+  g_assert_true (outlay_document_undo (f->doc, &error));
+  g_assert_true (outlay_document_undo (f->doc, &error));
+  outlay_ui_test_run_for (200);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  g_assert_cmpint (outlay_commitment_get_status (outlay_document_get_commitment (f->doc, 0)), ==,
+                   OUTLAY_COMMITMENT_STATUS_REQUESTED);
+  /* undo an add: two */
+  g_assert_true (outlay_document_undo (f->doc, &error));
+  outlay_ui_test_run_for (200);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -116,6 +169,8 @@ main (int argc, char *argv[])
   gtk_init ();
   adw_init ();
   g_test_add ("/ui/check-dialog/answers", Fixture, NULL, fixture_set_up, test_answers,
+              fixture_tear_down);
+  g_test_add ("/ui/commitments-page/list", Fixture, NULL, fixture_set_up, test_page,
               fixture_tear_down);
   return g_test_run ();
 }
