@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "outlay-check-dialog.h"
+#include "outlay-budget-overview.h"
 #include "outlay-commitments-page.h"
 #include "outlay-store.h"
 
@@ -147,6 +148,22 @@ test_page (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
   while (!outlay_ui_test_save_png (window, path))
     outlay_ui_test_run_for (50);
+
+  /* the overview shows what they reserve and what is left */
+  {
+    GtkWidget *w = gtk_window_new ();
+    g_autofree char *overview_png = outlay_ui_test_screenshot_path ("commitments-overview.png");
+    GtkWidget *overview = g_object_new (OUTLAY_TYPE_BUDGET_OVERVIEW, NULL);
+
+    gtk_window_set_child (GTK_WINDOW (w), overview);
+    gtk_window_set_default_size (GTK_WINDOW (w), 1000, 700);
+    outlay_budget_overview_set_document (OUTLAY_BUDGET_OVERVIEW (overview), f->doc);
+    gtk_window_present (GTK_WINDOW (w));
+    outlay_ui_test_run_for (500);
+    while (!outlay_ui_test_save_png (w, overview_png))
+      outlay_ui_test_run_for (50);
+    gtk_window_destroy (GTK_WINDOW (w));
+  }
 
   /* undo the invoice and the order: still three, the first a request again */
   g_assert_true (outlay_document_undo (f->doc, &error));
