@@ -13,6 +13,7 @@
 #include "outlay-check-dialog.h"
 #include "outlay-budget-overview.h"
 #include "outlay-commitments-page.h"
+#include "outlay-sheet-view.h"
 #include "outlay-store.h"
 
 typedef struct
@@ -149,6 +150,33 @@ test_page (Fixture *f, gconstpointer data)
   while (!outlay_ui_test_save_png (window, path))
     outlay_ui_test_run_for (50);
 
+  /* the sheet's Reserved and Available columns, other columns hidden so
+   * they fit the screen; the held amounts are marked */
+  {
+    GtkWidget *w = gtk_window_new ();
+    OutlaySheetView *sheet = g_object_new (OUTLAY_TYPE_SHEET_VIEW, NULL);
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.outlay.Outlay");
+    g_autofree char *sheet_png = outlay_ui_test_screenshot_path ("commitments-sheet.png");
+
+    g_settings_set_value (settings, "hidden-columns",
+                          g_variant_new_parsed ("{'aicp': ['qty', 'unit', 'multiplier', 'rate', "
+                                                "'variance-percent', 'notes']}"));
+    gtk_window_set_default_size (GTK_WINDOW (w), 1250, 400);
+    gtk_window_set_child (GTK_WINDOW (w), GTK_WIDGET (sheet));
+    outlay_sheet_view_set_settings (sheet, settings);
+    gtk_widget_set_size_request (GTK_WIDGET (sheet), 1200, 380);
+    outlay_sheet_view_set_document (sheet, f->doc);
+    gtk_window_present (GTK_WINDOW (w));
+    for (guint i = 0; i < 10; i++)
+      {
+        g_usleep (20000);
+        outlay_ui_test_run_for (100);
+      }
+    while (!outlay_ui_test_save_png (w, sheet_png))
+      outlay_ui_test_run_for (50);
+    gtk_window_destroy (GTK_WINDOW (w));
+  }
+
   /* the overview shows what they reserve and what is left */
   {
     GtkWidget *w = gtk_window_new ();
@@ -179,12 +207,23 @@ test_page (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+load_css (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
+  load_css ();
   g_test_add ("/ui/check-dialog/answers", Fixture, NULL, fixture_set_up, test_answers,
               fixture_tear_down);
   g_test_add ("/ui/commitments-page/list", Fixture, NULL, fixture_set_up, test_page,
