@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "outlay-check-dialog.h"
+#include "outlay-budget-dialog.h"
 #include "outlay-budget-overview.h"
 #include "outlay-commitments-page.h"
 #include "outlay-sheet-view.h"
@@ -207,6 +208,49 @@ test_page (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The preferences row titled @title. */
+static GtkWidget *
+find_row (GtkWidget *widget, const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_row (c, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Budget Properties sets the check's rules, as one undoable command. */
+static void
+test_rules (Fixture *f, gconstpointer data)
+{
+  OutlayBudget *budget = outlay_document_get_budget (f->doc);
+  GtkWidget *dialog = outlay_budget_dialog_new (NULL, f->doc);
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  for (guint i = 0; i < 100 && !gtk_widget_get_mapped (dialog); i++)
+    outlay_ui_test_run_for (50);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Auto-Approve Up To")), "250");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (dialog, "When a Purchase Would Overrun")),
+                              OUTLAY_OVERRUN_POLICY_WARN);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (dialog, "Check Against")),
+                              OUTLAY_CHECK_BASIS_ACCUMULATED);
+  g_assert_true (gtk_widget_activate_action (dialog, "budget.apply", NULL));
+  outlay_ui_test_run_for (100);
+  g_assert_cmpint (outlay_budget_get_auto_approval_threshold (budget), ==,
+                   OUTLAY_DECIMAL_FROM_INT (250));
+  g_assert_cmpint (outlay_budget_get_overrun_policy (budget), ==, OUTLAY_OVERRUN_POLICY_WARN);
+  g_assert_cmpint (outlay_budget_get_check_basis (budget), ==, OUTLAY_CHECK_BASIS_ACCUMULATED);
+  g_assert_true (outlay_document_undo (f->doc, &error));
+  g_assert_cmpint (outlay_budget_get_overrun_policy (budget), ==, OUTLAY_OVERRUN_POLICY_STOP);
+}
+
 static void
 load_css (void)
 {
@@ -225,6 +269,8 @@ main (int argc, char *argv[])
   adw_init ();
   load_css ();
   g_test_add ("/ui/check-dialog/answers", Fixture, NULL, fixture_set_up, test_answers,
+              fixture_tear_down);
+  g_test_add ("/ui/check-dialog/rules", Fixture, NULL, fixture_set_up, test_rules,
               fixture_tear_down);
   g_test_add ("/ui/commitments-page/list", Fixture, NULL, fixture_set_up, test_page,
               fixture_tear_down);
