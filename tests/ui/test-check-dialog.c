@@ -151,6 +151,32 @@ test_page (Fixture *f, gconstpointer data)
   while (!outlay_ui_test_save_png (window, path))
     outlay_ui_test_run_for (50);
 
+  /* New… asks for the commitment with a quick check as the amount is typed */
+  {
+    g_autofree char *new_png = outlay_ui_test_screenshot_path ("commitments-new.png");
+    g_autoptr(GList) toplevels = NULL;
+    GtkWidget *dialog = NULL;
+    GtkWidget *entry;
+
+    g_assert_true (gtk_widget_activate_action (page, "commitments.new", NULL));
+    outlay_ui_test_run_for (300);
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        dialog = l->data;
+    g_assert_nonnull (dialog);
+    entry = outlay_ui_test_find_type (
+        adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)), GTK_TYPE_GRID);
+    g_assert_nonnull (entry);
+    /* the amount is the sixth row's entry */
+    entry = gtk_grid_get_child_at (GTK_GRID (entry), 1, 5);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "6000");
+    outlay_ui_test_run_for (300);
+    while (!outlay_ui_test_save_png (dialog, new_png))
+      outlay_ui_test_run_for (50);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
   /* the sheet's Reserved and Available columns, other columns hidden so
    * they fit the screen; the held amounts are marked */
   {
