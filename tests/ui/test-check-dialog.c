@@ -177,6 +177,40 @@ test_page (Fixture *f, gconstpointer data)
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
 
+  /* Edit… on PO-2: a new amount, saved as one undoable command */
+  {
+    g_autoptr(GList) toplevels = NULL;
+    OutlayCommitment *po2 = outlay_document_lookup_commitment (f->doc, "PO-2");
+    GtkWidget *dialog = NULL;
+    GtkWidget *grid;
+
+    g_assert_nonnull (po2);
+    gtk_single_selection_set_selected (
+        GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+            GTK_COLUMN_VIEW (outlay_ui_test_find_type (page, GTK_TYPE_COLUMN_VIEW)))),
+        1);
+    g_assert_true (gtk_widget_activate_action (page, "commitments.edit", NULL));
+    outlay_ui_test_run_for (300);
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        dialog = l->data;
+    g_assert_nonnull (dialog);
+    grid = outlay_ui_test_find_type (
+        adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)), GTK_TYPE_GRID);
+    g_assert_cmpstr (
+        gtk_editable_get_text (GTK_EDITABLE (gtk_grid_get_child_at (GTK_GRID (grid), 1, 0))), ==,
+        "PO-2");
+    gtk_editable_set_text (GTK_EDITABLE (gtk_grid_get_child_at (GTK_GRID (grid), 1, 5)), "250");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+    outlay_ui_test_run_for (200);
+    g_assert_cmpint (outlay_commitment_get_amount (po2), ==, OUTLAY_DECIMAL_FROM_INT (250));
+    g_assert_cmpint (outlay_line_get_reserved (outlay_section_get_line (a, 1)), ==,
+                     OUTLAY_DECIMAL_FROM_INT (250));
+    g_assert_true (outlay_document_undo (f->doc, &error));
+    g_assert_cmpint (outlay_commitment_get_amount (po2), ==, OUTLAY_DECIMAL_FROM_INT (200));
+  }
+
   /* the sheet's Reserved and Available columns, other columns hidden so
    * they fit the screen; the held amounts are marked */
   {

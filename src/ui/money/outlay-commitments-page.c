@@ -348,6 +348,7 @@ invoice_action (GtkWidget *widget, const char *name, GVariant *param)
 typedef struct
 {
   OutlayCommitmentsPage *page;
+  OutlayCommitment *editing; /* NULL for a new one */
   GtkEntry *number, *vendor, *date, *amount;
   GtkDropDown *section, *line;
   GtkCheckButton *ordered;
@@ -431,6 +432,13 @@ form_row (GtkGrid *grid, int row, const char *label, GtkWidget *widget)
 }
 
 static void
+form_free (NewForm *f)
+{
+  g_clear_object (&f->editing);
+  g_free (f);
+}
+
+static void
 new_response_cb (AdwMessageDialog *dialog, const char *response, NewForm *f)
 {
   g_autoptr(OutlayCommitment) c = NULL;
@@ -453,15 +461,38 @@ new_response_cb (AdwMessageDialog *dialog, const char *response, NewForm *f)
                     gtk_check_button_get_active (f->ordered) ? OUTLAY_COMMITMENT_STATUS_ORDERED
                                                              : OUTLAY_COMMITMENT_STATUS_REQUESTED,
                     NULL);
-  if (!outlay_document_add_commitment (document (f->page), c, form_section (f), form_line (f),
-                                       &error))
+  if (f->editing != NULL ? !outlay_document_update_commitment (
+          document (f->page), f->editing, c, form_section (f), form_line (f), &error)
+                         : !outlay_document_add_commitment (document (f->page), c, form_section (f),
+                                                            form_line (f), &error))
     show_error (f->page, error);
 }
 
+/* Puts @c's fields in the form. */
 static void
-new_action (GtkWidget *widget, const char *name, GVariant *param)
+form_load (NewForm *f, OutlayCommitment *c)
 {
-  OutlayCommitmentsPage *self = OUTLAY_COMMITMENTS_PAGE (widget);
+  OutlaySection *section = outlay_commitment_get_section (c);
+  OutlayLine *line = outlay_commitment_get_line (c);
+  g_autofree char *amount = outlay_decimal_to_string_trim (outlay_commitment_get_amount (c));
+  guint s = 0, l = 0;
+
+  gtk_editable_set_text (GTK_EDITABLE (f->number), outlay_commitment_get_reference (c) ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (f->vendor), outlay_commitment_get_vendor (c) ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (f->date), outlay_commitment_get_date (c) ?: "");
+  if (section != NULL && outlay_document_find_section (document (f->page), section, &s))
+    gtk_drop_down_set_selected (f->section, s);
+  if (line != NULL && outlay_section_find_line (section, line, &l))
+    gtk_drop_down_set_selected (f->line, l + 1);
+  gtk_editable_set_text (GTK_EDITABLE (f->amount), amount);
+  /* its status moves with Order, Invoice… and Close, not here */
+  gtk_widget_set_visible (GTK_WIDGET (f->ordered), FALSE);
+}
+
+static void
+open_form (OutlayCommitmentsPage *self, OutlayCommitment *editing)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
   OutlayDocument *doc = document (self);
   NewForm *f;
   GtkWidget *dialog;
@@ -472,6 +503,7 @@ new_action (GtkWidget *widget, const char *name, GVariant *param)
     return;
   f = g_new0 (NewForm, 1);
   f->page = self;
+  f->editing = editing != NULL ? g_object_ref (editing) : NULL;
   for (guint s = 0; s < outlay_document_get_n_sections (doc); s++)
     {
       OutlaySection *section = outlay_document_get_section (doc, s);
@@ -503,17 +535,49 @@ new_action (GtkWidget *widget, const char *name, GVariant *param)
   g_signal_connect_swapped (f->section, "notify::selected", G_CALLBACK (form_fill_lines), f);
   g_signal_connect_swapped (f->line, "notify::selected", G_CALLBACK (form_update), f);
   g_signal_connect_swapped (f->amount, "changed", G_CALLBACK (form_update), f);
+  if (editing != NULL)
+    form_load (f, editing);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("New Commitment"),
-                                                                                 NULL);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   editing != NULL ? _("Edit Commitment")
+                                                   : _("New Commitment"), NULL);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (grid));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel",
-                                    _("_Cancel"), "add", _("_Add"), NULL);
+                                    _("_Cancel"), "add",
+                                       editing != NULL ? _("_Save") : _("_Add"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
                                               ADW_RESPONSE_SUGGESTED);
   g_signal_connect_data (dialog, "response", G_CALLBACK (new_response_cb), f,
-                         (GClosureNotify) (void (*) (void)) g_free, 0);
+                         (GClosureNotify) (void (*) (void)) form_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  open_form (OUTLAY_COMMITMENTS_PAGE (widget), NULL);
+}
+
+static void
+edit_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  OutlayCommitmentsPage *self = OUTLAY_COMMITMENTS_PAGE (widget);
+
+  if (selected (self) != NULL)
+    open_form (self, selected (self));
+}
+
+static void
+cancel_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  step (OUTLAY_COMMITMENTS_PAGE (widget), outlay_document_cancel_commitment);
+}
+
+static void
+activate_cb (OutlayCommitmentsPage *self, guint position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  edit_action (GTK_WIDGET (self), NULL, NULL);
 }
 
 /* ---- GObject ---- */
@@ -547,6 +611,8 @@ outlay_commitments_page_class_init (OutlayCommitmentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayCommitmentsPage, summary_label);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_install_action (widget_class, "commitments.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "commitments.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "commitments.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "commitments.order", NULL, order_action);
   gtk_widget_class_install_action (widget_class, "commitments.invoice", NULL, invoice_action);
   gtk_widget_class_install_action (widget_class, "commitments.close", NULL, close_action);
@@ -560,6 +626,8 @@ outlay_commitments_page_init (OutlayCommitmentsPage *self)
   self->rows = g_list_store_new (OUTLAY_TYPE_COMMITMENT);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  /* Enter or a double click edits */
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (activate_cb), self);
   add_columns (self);
 }
 
