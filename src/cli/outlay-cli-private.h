@@ -44,9 +44,11 @@ OutlayDocument *outlay_cli_open_version  (OutlayStore  *store,
                                           const char   *name_or_id,
                                           GError      **error);
 
-/* The one line with CODE (in SECTION, a code or name, if given) */
-OutlayLine *
-outlay_cli_find_line (OutlayDocument *doc, const char *code, const char *section, GError **error);
+/* Finds the line with @code (in section @section_code, a code or name). */
+OutlayLine *outlay_cli_find_line (OutlayDocument *doc,
+                                  const char *code,
+                                  const char *section_code,
+                                  GError **error);
 
 /* Commands in their own files */
 int outlay_cli_import      (Cli *cli, int argc, char **argv);
@@ -74,5 +76,9 @@ int outlay_cli_connections (Cli *cli, int argc, char **argv);
 int outlay_cli_clickup (Cli *cli, int argc, char **argv);
 int outlay_cli_categories (Cli *cli, int argc, char **argv);
 int outlay_cli_category (Cli *cli, int argc, char **argv);
+int outlay_cli_check (Cli *cli, int argc, char **argv);
+int outlay_cli_commitments (Cli *cli, int argc, char **argv);
+int outlay_cli_commitment (Cli *cli, int argc, char **argv);
+int outlay_cli_policy (Cli *cli, int argc, char **argv);
 
 G_END_DECLS

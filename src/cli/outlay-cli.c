@@ -83,6 +83,14 @@ static const char *usage_text = N_("Usage: outlay-cli [--database PATH] COMMAND 
      "                                                    Ask Gemini for recommendations and keep them\n"
      "  categories [--json]                               Bill categories and the sections sharing them\n"
      "  category link NAME --budget B --section CODE      Let a budget section share a category\n"
+     "  check BUDGET [--section S] [--line L] [--period P] --amount A [--json]\n"
+     "                                                    Is there budget for this? Exits 0 approve,\n"
+     "                                                    1 needs approval, 2 refused, 3 error\n"
+     "  commitments BUDGET [--status S] [--json]          List purchase requests and orders\n"
+     "  commitment BUDGET add|set|order|invoice|close|cancel|delete [NUMBER] [OPTIONS]\n"
+     "                                                    Record and move a commitment along\n"
+     "  policy BUDGET [--auto-approve A] [--overrun stop|warn|ignore] [--basis annual|accumulated]\n"
+     "                                                    Show or set the budget check’s rules\n"
      "\n"
      "BUDGET is a budget's id, its name, or a part of its name. V1 and V2 are a\n"
      "version's id or name. FIELD is one of code, description, qty, unit,\n"
@@ -555,8 +563,11 @@ section_label (OutlaySection *section)
 
 /* The one line with @code (in the section @section_code if given: a
  * section's code, else its name, for sections that have no code). */
-static OutlayLine *
-find_line (OutlayDocument *doc, const char *code, const char *section_code, GError **error)
+OutlayLine *
+outlay_cli_find_line (OutlayDocument *doc,
+                      const char *code,
+                      const char *section_code,
+                      GError **error)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
   g_autoptr(GString) where = g_string_new (NULL);
@@ -608,13 +619,6 @@ find_line (OutlayDocument *doc, const char *code, const char *section_code, GErr
                       found->len, code, where->str);
     }
   return NULL;
-}
-
-/* For the other command files (outlay-cli-cashflow.c: a bill's line) */
-OutlayLine *
-outlay_cli_find_line (OutlayDocument *doc, const char *code, const char *section, GError **error)
-{
-  return find_line (doc, code, section, error);
 }
 
 static gboolean
@@ -684,7 +688,7 @@ cmd_set (Cli *cli, int argc, char **argv)
     return outlay_cli_usage_error (_("“set” needs --line CODE, --field FIELD and --value V"));
   if (!field_from_name (field_name, &field, &error)
       || (doc = outlay_cli_open_document (cli, argv[1], &store, &error)) == NULL
-      || (line = find_line (doc, code, section, &error)) == NULL)
+      || (line = outlay_cli_find_line (doc, code, section, &error)) == NULL)
     return outlay_cli_fail (error);
   before = outlay_compare_field_text (line, field,
                                       outlay_budget_get_currency (outlay_document_get_budget (doc)));
@@ -955,6 +959,10 @@ static const struct
   { "clickup", outlay_cli_clickup },
   { "categories", outlay_cli_categories },
   { "category", outlay_cli_category },
+  { "check", outlay_cli_check },
+  { "commitments", outlay_cli_commitments },
+  { "commitment", outlay_cli_commitment },
+  { "policy", outlay_cli_policy },
 };
 
 static int

@@ -3,10 +3,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <string.h>
 
 #include "outlay-currency.h"
+#include "outlay-error.h"
 
 typedef struct
 {
@@ -201,4 +203,66 @@ outlay_currency_format_plain (OutlayDecimal  value,
   while (places < OUTLAY_DECIMAL_PLACES && outlay_decimal_round (value, places) != value)
     places++;
   return outlay_decimal_to_string (value, places);
+}
+
+/* The currency an amount's text names, if any: an ISO code ("EUR 120")
+ * or a symbol ("€120"); "" when it names none. */
+static char *
+named_currency (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL)
+        return g_strndup (p, g_utf8_next_char (p) - p);
+      if (g_ascii_isupper (p[0]) && g_ascii_isupper (p[1]) && g_ascii_isupper (p[2])
+          && !g_ascii_isalpha (p[3]) && (p == text || !g_ascii_isalpha (p[-1])))
+        return g_strndup (p, 3);
+    }
+  return g_strdup ("");
+}
+
+/**
+ * outlay_currency_parse_amount:
+ * @text: an amount as typed: "1,200.50", "$1,200.50", "EUR 90"
+ * @currency: the budget's ISO 4217 currency
+ * @out: (out): the amount
+ * @error: why it is not an amount in @currency
+ *
+ * Parses an amount with the user's decimal mark and refuses one in
+ * another currency (by its code or its symbol), so that euros are never
+ * counted as dollars.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+outlay_currency_parse_amount (const char *text,
+                              const char *currency,
+                              OutlayDecimal *out,
+                              GError **error)
+{
+  g_autofree char *named = NULL;
+  OutlayDecimalParseFlags flags = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  named = named_currency (text);
+  if (*named != '\0' && g_strcmp0 (named, currency) != 0
+      && g_strcmp0 (named, outlay_currency_symbol (currency)) != 0
+      && !(g_str_equal (named, "$") && g_str_has_suffix (outlay_currency_symbol (currency), "$")))
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is in another currency (%s): this budget is in %s; convert it first"),
+                      text, named, currency);
+      return FALSE;
+    }
+  if (!outlay_decimal_parse_full (text, -1, outlay_decimal_style_for_locale (), out, &flags, error))
+    return FALSE;
+  if (flags & (OUTLAY_DECIMAL_PARSED_EMPTY | OUTLAY_DECIMAL_PARSED_PERCENT))
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not an amount"), text);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -15,5 +15,9 @@ char       *outlay_currency_format_amount (OutlayDecimal  value,
                                            const char    *code);
 char       *outlay_currency_format_plain (OutlayDecimal  value,
                                           const char    *code);
+gboolean outlay_currency_parse_amount (const char *text,
+                                       const char *currency,
+                                       OutlayDecimal *out,
+                                       GError **error);
 
 G_END_DECLS

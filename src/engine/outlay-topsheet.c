@@ -64,6 +64,8 @@ struct _OutlayTopSheet
   gboolean              aicp;
   OutlayTopSheetStatus  status;
   GError               *error;  /* an overflow, or NULL */
+  OutlayDecimal spent;          /* actual + committed */
+  OutlayDecimal available;      /* outlay_document_get_available() */
 };
 
 G_DEFINE_FINAL_TYPE (OutlayTopSheet, outlay_topsheet, G_TYPE_OBJECT)
@@ -355,8 +357,9 @@ status_for (OutlayBudget *budget, OutlayDecimal percent_used)
 }
 
 /* The cap, what remains of it, how much of it is used, and the status:
- * the higher of the planned (estimate) and spent (actual) percentages
- * against the thresholds, since either one past the line is a warning. */
+ * the higher of the planned (estimate) and spent (actual + committed)
+ * percentages against the thresholds, since either one past the line is a
+ * warning. */
 static void
 add_allocation_rows (OutlayTopSheet *self, const Pair *total)
 {
@@ -382,7 +385,14 @@ add_allocation_rows (OutlayTopSheet *self, const Pair *total)
       used.estimate = used.actual = OUTLAY_DECIMAL_MAX;
     }
   add_row (self, OUTLAY_TOPSHEET_ROW_PERCENT_USED, "percent-used", NULL, _("Percent used"), &used);
-  self->status = status_for (self->budget, MAX (used.estimate, used.actual));
+  {
+    OutlayDecimal spent_pct = used.actual;
+
+    /* thresholds are measured on spend: what is committed counts */
+    if (outlay_decimal_as_percent (self->spent, cap, &spent_pct))
+      spent_pct = MAX (spent_pct, used.actual);
+    self->status = status_for (self->budget, MAX (used.estimate, spent_pct));
+  }
 }
 
 static void
@@ -452,6 +462,8 @@ outlay_topsheet_new (OutlayDocument *doc)
   self = g_object_new (OUTLAY_TYPE_TOPSHEET, NULL);
   self->budget = g_object_ref (outlay_document_get_budget (doc));
   self->aicp = outlay_budget_get_kind (self->budget) == OUTLAY_BUDGET_KIND_AICP;
+  self->spent = outlay_totals_get_spent (outlay_document_get_totals (doc));
+  self->available = outlay_document_get_available (doc);
   if (self->aicp)
     {
       g_autoptr(GPtrArray) sections = g_ptr_array_new ();
@@ -621,4 +633,18 @@ outlay_topsheet_row_kind_to_string (OutlayTopSheetRowKind kind)
 
   g_return_val_if_fail (kind < G_N_ELEMENTS (ids), "section");
   return ids[kind];
+}
+
+/**
+ * outlay_topsheet_get_available:
+ * @self: a top sheet made from a document
+ *
+ * Returns: what is available: the allocation (else the estimate) less
+ *   actual, committed and reserved
+ */
+OutlayDecimal
+outlay_topsheet_get_available (OutlayTopSheet *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_TOPSHEET (self), 0);
+  return self->available;
 }

@@ -109,6 +109,7 @@ const OutlayTopSheetRow *outlay_topsheet_lookup_row    (OutlayTopSheet *self,
                                                         const char     *id);
 const OutlayTopSheetRow *outlay_topsheet_get_total     (OutlayTopSheet *self);
 OutlayTopSheetStatus     outlay_topsheet_get_status    (OutlayTopSheet *self);
+OutlayDecimal outlay_topsheet_get_available (OutlayTopSheet *self);
 const GError            *outlay_topsheet_get_error     (OutlayTopSheet *self);
 
 const char              *outlay_topsheet_status_to_string   (OutlayTopSheetStatus  status);

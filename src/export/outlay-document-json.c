@@ -46,6 +46,7 @@ add_totals (JsonBuilder *b, const OutlayTotals *t, const char *currency)
   outlay_json_add_amount (b, "actual", t->actual, currency);
   outlay_json_add_amount (b, "variance", outlay_totals_get_variance (t), currency);
   outlay_json_add_amount (b, "committed", t->committed, currency);
+  outlay_json_add_amount (b, "reserved", t->reserved, currency);
   outlay_json_add_amount (b, "fringe", t->fringe, currency);
   json_builder_end_object (b);
 }

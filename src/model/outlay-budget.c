@@ -38,11 +38,15 @@ struct _OutlayBudget
   OutlayDecimal      production_fee_percent;
   OutlayDecimal      handling_fee_percent;
   gboolean           ai_analysis;
+  OutlayDecimal auto_approval_threshold;
+  OutlayOverrunPolicy overrun_policy;
+  OutlayCheckBasis check_basis;
   gint64             created;
   gint64             modified;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_NAME,
@@ -74,6 +78,9 @@ enum {
   PROP_DIRECTOR,
   PROP_PRODUCER,
   PROP_COMMENTS,
+  PROP_AUTO_APPROVAL_THRESHOLD,
+  PROP_OVERRUN_POLICY,
+  PROP_CHECK_BASIS,
   N_PROPS
 };
 
@@ -112,6 +119,9 @@ static const OutlayModelField fields[] = {
   OUTLAY_MODEL_STRING (PROP_DIRECTOR, OutlayBudget, director),
   OUTLAY_MODEL_STRING (PROP_PRODUCER, OutlayBudget, producer),
   OUTLAY_MODEL_STRING (PROP_COMMENTS, OutlayBudget, comments),
+  OUTLAY_MODEL_INT64 (PROP_AUTO_APPROVAL_THRESHOLD, OutlayBudget, auto_approval_threshold),
+  OUTLAY_MODEL_ENUM (PROP_OVERRUN_POLICY, OutlayBudget, overrun_policy),
+  OUTLAY_MODEL_ENUM (PROP_CHECK_BASIS, OutlayBudget, check_basis),
 };
 
 static void
@@ -196,6 +206,13 @@ outlay_budget_class_init (OutlayBudgetClass *klass)
   properties[PROP_DIRECTOR] = g_param_spec_string ("director", NULL, NULL, NULL, rw);
   properties[PROP_PRODUCER] = g_param_spec_string ("producer", NULL, NULL, NULL, rw);
   properties[PROP_COMMENTS] = g_param_spec_string ("comments", NULL, NULL, NULL, rw);
+  /* Money control: what the budget check may approve on its own, what it
+   * does with an overrun, and what it holds spending against. */
+  properties[PROP_AUTO_APPROVAL_THRESHOLD] = decimal_spec ("auto-approval-threshold", 0, 0);
+  properties[PROP_OVERRUN_POLICY] = g_param_spec_enum (
+      "overrun-policy", NULL, NULL, OUTLAY_TYPE_OVERRUN_POLICY, OUTLAY_OVERRUN_POLICY_STOP, rw);
+  properties[PROP_CHECK_BASIS] = g_param_spec_enum (
+      "check-basis", NULL, NULL, OUTLAY_TYPE_CHECK_BASIS, OUTLAY_CHECK_BASIS_ANNUAL, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -272,6 +289,24 @@ const char *outlay_budget_get_shoot_dates (OutlayBudget *self) { g_return_val_if
 const char *outlay_budget_get_director (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), NULL); return self->director ? self->director : ""; }
 const char *outlay_budget_get_producer (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), NULL); return self->producer ? self->producer : ""; }
 const char *outlay_budget_get_comments (OutlayBudget *self) { g_return_val_if_fail (OUTLAY_IS_BUDGET (self), NULL); return self->comments ? self->comments : ""; }
+OutlayDecimal
+outlay_budget_get_auto_approval_threshold (OutlayBudget *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0);
+  return self->auto_approval_threshold;
+}
+OutlayOverrunPolicy
+outlay_budget_get_overrun_policy (OutlayBudget *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0);
+  return self->overrun_policy;
+}
+OutlayCheckBasis
+outlay_budget_get_check_basis (OutlayBudget *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_BUDGET (self), 0);
+  return self->check_basis;
+}
 
 void
 outlay_budget_set_id (OutlayBudget *self,

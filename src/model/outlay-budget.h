@@ -53,4 +53,9 @@ const char         *outlay_budget_get_director               (OutlayBudget *self
 const char         *outlay_budget_get_producer               (OutlayBudget *self);
 const char         *outlay_budget_get_comments               (OutlayBudget *self);
 
+/* Money control: the budget check's rules */
+OutlayDecimal outlay_budget_get_auto_approval_threshold (OutlayBudget *self);
+OutlayOverrunPolicy outlay_budget_get_overrun_policy (OutlayBudget *self);
+OutlayCheckBasis outlay_budget_get_check_basis (OutlayBudget *self);
+
 G_END_DECLS

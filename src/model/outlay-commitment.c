@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "outlay-commitment.h"
+#include "outlay-commitment-private.h"
 #include "outlay-model-enum-types.h"
 #include "outlay-model-property.h"
 
@@ -22,9 +22,15 @@ struct _OutlayCommitment
   char                   *date;
   char                   *expected_date;
   gboolean                auto_approved;
+  gint64 section_id;
+  OutlayDecimal invoiced;
+  /* where it charges, while it is part of a document (not owned) */
+  OutlayLine *line;
+  OutlaySection *section;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_BUDGET_ID,
@@ -38,6 +44,8 @@ enum {
   PROP_DATE,
   PROP_EXPECTED_DATE,
   PROP_AUTO_APPROVED,
+  PROP_SECTION_ID,
+  PROP_INVOICED,
   N_PROPS
 };
 
@@ -58,6 +66,8 @@ static const OutlayModelField fields[] = {
   OUTLAY_MODEL_STRING (PROP_DATE, OutlayCommitment, date),
   OUTLAY_MODEL_STRING (PROP_EXPECTED_DATE, OutlayCommitment, expected_date),
   OUTLAY_MODEL_BOOLEAN (PROP_AUTO_APPROVED, OutlayCommitment, auto_approved),
+  OUTLAY_MODEL_INT64 (PROP_SECTION_ID, OutlayCommitment, section_id),
+  OUTLAY_MODEL_INT64 (PROP_INVOICED, OutlayCommitment, invoiced),
 };
 
 static void
@@ -110,13 +120,17 @@ outlay_commitment_class_init (OutlayCommitmentClass *klass)
   properties[PROP_REFERENCE] = g_param_spec_string ("reference", NULL, NULL, NULL, rw);
   properties[PROP_VENDOR] = g_param_spec_string ("vendor", NULL, NULL, NULL, rw);
   properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, rw);
-  properties[PROP_AMOUNT] = decimal_spec ("amount", 0);
+  properties[PROP_AMOUNT] = decimal_spec ("amount",
+                                          OUTLAY_DECIMAL_MIN); /* checked by the document */
   properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, OUTLAY_TYPE_COMMITMENT_STATUS,
                                                OUTLAY_COMMITMENT_STATUS_REQUESTED, rw);
   properties[PROP_REQUESTED_BY] = g_param_spec_string ("requested-by", NULL, NULL, NULL, rw);
   properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, rw);
   properties[PROP_EXPECTED_DATE] = g_param_spec_string ("expected-date", NULL, NULL, NULL, rw);
   properties[PROP_AUTO_APPROVED] = g_param_spec_boolean ("auto-approved", NULL, NULL, FALSE, rw);
+  properties[PROP_SECTION_ID] = g_param_spec_int64 ("section-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  /* what its invoices add up to so far: the part that is actual cost */
+  properties[PROP_INVOICED] = decimal_spec ("invoiced", 0);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -148,3 +162,135 @@ const char *outlay_commitment_get_requested_by (OutlayCommitment *self) { g_retu
 const char *outlay_commitment_get_date (OutlayCommitment *self) { g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), NULL); return self->date; }
 const char *outlay_commitment_get_expected_date (OutlayCommitment *self) { g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), NULL); return self->expected_date; }
 gboolean outlay_commitment_get_auto_approved (OutlayCommitment *self) { g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), FALSE); return self->auto_approved; }
+OutlayDecimal
+outlay_commitment_get_invoiced (OutlayCommitment *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), 0);
+  return self->invoiced;
+}
+gint64
+outlay_commitment_get_section_id (OutlayCommitment *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), 0);
+  return self->section_id;
+}
+
+/**
+ * outlay_commitment_copy:
+ * @self: a commitment
+ *
+ * Returns: (transfer full): a copy of every field, and of where it charges
+ */
+OutlayCommitment *
+outlay_commitment_copy (OutlayCommitment *self)
+{
+  OutlayCommitment *copy;
+
+  g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), NULL);
+  copy = outlay_commitment_new ();
+  outlay_commitment_assign (copy, self);
+  return copy;
+}
+
+/* Copies @from's fields and target into @self, with one notify each for
+ * the fields that changed. */
+void
+outlay_commitment_assign (OutlayCommitment *self, OutlayCommitment *from)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint p = 1; p < N_PROPS; p++)
+    {
+      g_auto(GValue) a = G_VALUE_INIT;
+      g_auto(GValue) b = G_VALUE_INIT;
+
+      g_value_init (&a, properties[p]->value_type);
+      g_value_init (&b, properties[p]->value_type);
+      g_object_get_property (G_OBJECT (self), properties[p]->name, &a);
+      g_object_get_property (G_OBJECT (from), properties[p]->name, &b);
+      if (g_param_values_cmp (properties[p], &a, &b) != 0)
+        {
+          g_object_set_property (G_OBJECT (self), properties[p]->name, &b);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[p]);
+        }
+    }
+  self->line = from->line;
+  self->section = from->section;
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * outlay_commitment_get_line:
+ * @self: a commitment in a document
+ *
+ * Returns: (transfer none) (nullable): the line it charges, %NULL when it
+ *   charges a section (or the budget) as a whole
+ */
+OutlayLine *
+outlay_commitment_get_line (OutlayCommitment *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), NULL);
+  return self->line;
+}
+
+/**
+ * outlay_commitment_get_section:
+ * @self: a commitment in a document
+ *
+ * Returns: (transfer none) (nullable): the section it charges (the line's
+ *   section for a line), %NULL for the budget as a whole
+ */
+OutlaySection *
+outlay_commitment_get_section (OutlayCommitment *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_COMMITMENT (self), NULL);
+  return self->line != NULL ? outlay_line_get_section (self->line) : self->section;
+}
+
+void
+outlay_commitment_set_target (OutlayCommitment *self, OutlaySection *section, OutlayLine *line)
+{
+  self->line = line;
+  self->section = line != NULL ? NULL : section;
+}
+
+/**
+ * outlay_commitment_get_held:
+ * @self: a commitment
+ * @actual: (out): what it has made actual cost
+ * @committed: (out): what it commits (ordered, not yet invoiced)
+ * @reserved: (out): what it reserves (requested, not yet ordered)
+ *
+ * What the commitment holds of its line's budget in its status: a request
+ * reserves its amount; an approved or ordered one commits what is not
+ * invoiced yet and makes its invoices actual; an invoiced, paid or closed
+ * one is its invoices (closing releases the rest); a rejected or cancelled
+ * one holds nothing.
+ */
+void
+outlay_commitment_get_held (OutlayCommitment *self,
+                            OutlayDecimal *actual,
+                            OutlayDecimal *committed,
+                            OutlayDecimal *reserved)
+{
+  *actual = *committed = *reserved = 0;
+  switch (self->status)
+    {
+      case OUTLAY_COMMITMENT_STATUS_REQUESTED:
+        *reserved = self->amount;
+        break;
+      case OUTLAY_COMMITMENT_STATUS_APPROVED:
+      case OUTLAY_COMMITMENT_STATUS_ORDERED:
+        *actual = self->invoiced;
+        *committed = MAX (self->amount - self->invoiced, 0);
+        break;
+      case OUTLAY_COMMITMENT_STATUS_INVOICED:
+      case OUTLAY_COMMITMENT_STATUS_PAID:
+      case OUTLAY_COMMITMENT_STATUS_CLOSED:
+        *actual = self->invoiced;
+        break;
+      case OUTLAY_COMMITMENT_STATUS_REJECTED:
+      case OUTLAY_COMMITMENT_STATUS_CANCELLED:
+      default:
+        break;
+    }
+}

@@ -4,7 +4,9 @@
 #include <glib-object.h>
 
 #include "outlay-decimal.h"
+#include "outlay-line.h"
 #include "outlay-model-enums.h"
+#include "outlay-section.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +27,14 @@ const char             *outlay_commitment_get_requested_by  (OutlayCommitment *s
 const char             *outlay_commitment_get_date          (OutlayCommitment *self);
 const char             *outlay_commitment_get_expected_date (OutlayCommitment *self);
 gboolean                outlay_commitment_get_auto_approved (OutlayCommitment *self);
+gint64 outlay_commitment_get_section_id (OutlayCommitment *self);
+OutlayDecimal outlay_commitment_get_invoiced (OutlayCommitment *self);
+OutlayCommitment *outlay_commitment_copy (OutlayCommitment *self);
+OutlayLine *outlay_commitment_get_line (OutlayCommitment *self);
+OutlaySection *outlay_commitment_get_section (OutlayCommitment *self);
+void outlay_commitment_get_held (OutlayCommitment *self,
+                                 OutlayDecimal *actual,
+                                 OutlayDecimal *committed,
+                                 OutlayDecimal *reserved);
 
 G_END_DECLS

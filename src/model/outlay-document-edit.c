@@ -328,7 +328,9 @@ outlay_document_delete_lines (OutlayDocument  *self,
     {
       Op op = { .kind = OP_LINE_REMOVE };
 
-      if (!check_line (self, lines[i], error))
+      if (!check_line (self, lines[i], error)
+          || (outlay_document_count_line_commitments (self, lines[i]) > 0
+              && !outlay_document_check_uncommitted (self, NULL, lines[i], error)))
         return FALSE;
       op.line = lines[i];
       op.section = outlay_line_get_section (lines[i]);
@@ -752,6 +754,8 @@ outlay_document_delete_section (OutlayDocument *self,
 
   g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (outlay_document_find_section (self, section, &index), FALSE);
+  if (!outlay_document_check_uncommitted (self, section, NULL, error))
+    return FALSE;
   command = outlay_command_new (_("Delete Section"), FALSE);
   op = outlay_command_add_op (command, OP_SECTION_REMOVE);
   op->section = g_object_ref (section);

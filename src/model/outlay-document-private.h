@@ -4,6 +4,7 @@
 /* Shared between outlay-document.c (state, totals, undo) and
  * outlay-document-edit.c (the public edit API that builds commands). */
 
+#include "outlay-commitment-private.h"
 #include "outlay-document-sink.h"
 #include "outlay-section-private.h"
 
@@ -11,15 +12,19 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  OP_LINE_INSERT,   /* reverse: remove */
-  OP_LINE_REMOVE,   /* reverse: insert */
-  OP_LINE_STATE,    /* before ⇄ after */
-  OP_LINE_MOVE,     /* (section, index) ⇄ (section2, index2) */
+  OP_LINE_INSERT, /* reverse: remove */
+  OP_LINE_REMOVE, /* reverse: insert */
+  OP_LINE_STATE,  /* before ⇄ after */
+  OP_LINE_MOVE,   /* (section, index) ⇄ (section2, index2) */
   OP_SECTION_INSERT,
   OP_SECTION_REMOVE,
   OP_SECTION_STATE,
-  OP_SECTION_MOVE,  /* index ⇄ index2 */
-  OP_BUDGET_STATE,  /* budget ⇄ budget2 (copies) */
+  OP_SECTION_MOVE, /* index ⇄ index2 */
+  OP_BUDGET_STATE, /* budget ⇄ budget2 (copies) */
+  OP_HELD_SHIFT,   /* ±held on section (NULL: the budget as a whole) */
+  OP_COMMITMENT_INSERT,
+  OP_COMMITMENT_REMOVE,
+  OP_COMMITMENT_STATE, /* cbefore ⇄ cafter (copies) */
 } OpKind;
 
 typedef struct
@@ -36,6 +41,10 @@ typedef struct
   OutlaySectionState  safter;
   OutlayBudget       *budget;
   OutlayBudget       *budget2;
+  OutlayTotals held;
+  OutlayCommitment *commitment;
+  OutlayCommitment *cbefore;
+  OutlayCommitment *cafter;
 } Op;
 
 typedef struct _Command Command;
@@ -53,5 +62,34 @@ gboolean outlay_document_execute  (OutlayDocument *self,
                                    GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Command, outlay_command_free)
+
+gboolean
+outlay_document_check_writable (OutlayDocument *self, gboolean status_only, GError **error);
+
+/* For outlay-document-commitments.c */
+gboolean outlay_document_prim_line_state (OutlayDocument *self,
+                                          OutlayLine *line,
+                                          const OutlayLineState *state,
+                                          GError **error);
+gboolean outlay_document_prim_held (OutlayDocument *self,
+                                    OutlaySection *section,
+                                    const OutlayTotals *held,
+                                    int sign,
+                                    GError **error);
+gboolean outlay_document_apply_commitment_op (OutlayDocument *self,
+                                              Op *op,
+                                              gboolean forward,
+                                              GError **error);
+OutlayDocumentSink *outlay_document_get_sink (OutlayDocument *self);
+GPtrArray *outlay_document_get_commitments_array (OutlayDocument *self);
+GHashTable *outlay_document_get_line_commitment_counts (OutlayDocument *self);
+gboolean outlay_document_check_uncommitted (OutlayDocument *self,
+                                            OutlaySection *section,
+                                            OutlayLine *line,
+                                            GError **error);
+void outlay_document_emit_commitments_changed (OutlayDocument *self,
+                                               guint position,
+                                               guint removed,
+                                               guint added);
 
 G_END_DECLS

@@ -104,6 +104,9 @@ outlay_document_restore (OutlayDocument  *self,
   g_return_val_if_fail (OUTLAY_IS_DOCUMENT (version), FALSE);
   g_return_val_if_fail (self != version, FALSE);
 
+  /* the restored lines are copies: commitments would lose their lines */
+  if (!outlay_document_check_uncommitted (self, NULL, NULL, error))
+    return FALSE;
   name = outlay_document_get_frozen_name (version);
   if (name == NULL)
     name = outlay_budget_get_name (outlay_document_get_budget (version));

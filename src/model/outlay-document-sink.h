@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "outlay-commitment.h"
 #include "outlay-document.h"
 #include "outlay-line-private.h"
 
@@ -94,6 +95,21 @@ struct _OutlayDocumentSinkInterface
                                 OutlayDocument           *document,
                                 OutlayBudget             *before,
                                 GError                  **error);
+  /* money control: optional (a sink without them keeps no commitments) */
+  gboolean (*commitment_inserted) (OutlayDocumentSink *sink,
+                                   OutlayDocument *document,
+                                   OutlayCommitment *commitment,
+                                   GError **error);
+  gboolean (*commitment_removed) (OutlayDocumentSink *sink,
+                                  OutlayDocument *document,
+                                  OutlayCommitment *commitment,
+                                  GError **error);
+  gboolean (*commitment_changed) (OutlayDocumentSink *sink,
+                                  OutlayDocument *document,
+                                  OutlayCommitment *commitment,
+                                  OutlayCommitment *before,
+                                  const char *action,
+                                  GError **error);
 };
 
 void outlay_document_set_sink (OutlayDocument     *self,
@@ -105,6 +121,11 @@ void outlay_document_load_section (OutlayDocument *self,
 void outlay_document_load_line    (OutlayDocument *self,
                                    OutlaySection  *section,
                                    OutlayLine     *line);
+/* Appends a stored commitment; its amounts are already in its line's. */
+void outlay_document_load_commitment (OutlayDocument *self,
+                                      OutlayCommitment *commitment,
+                                      OutlaySection *section,
+                                      OutlayLine *line);
 /* Recomputes every sum after loading. */
 gboolean outlay_document_finish_load (OutlayDocument *self,
                                       GError        **error);

@@ -13,6 +13,7 @@ outlay_totals_from_line (OutlayLine   *line,
   out->estimate = outlay_line_get_estimate (line);
   out->actual = outlay_line_get_actual (line);
   out->committed = outlay_line_get_committed (line);
+  out->reserved = outlay_line_get_reserved (line);
   out->fringe = 0;
 }
 
@@ -23,6 +24,7 @@ outlay_totals_from_line_state (const OutlayLineState *state,
   out->estimate = state->decimals[outlay_line_decimal_slot (OUTLAY_LINE_ESTIMATE)];
   out->actual = state->decimals[outlay_line_decimal_slot (OUTLAY_LINE_ACTUAL)];
   out->committed = state->decimals[outlay_line_decimal_slot (OUTLAY_LINE_COMMITTED)];
+  out->reserved = state->decimals[outlay_line_decimal_slot (OUTLAY_LINE_RESERVED)];
   out->fringe = 0;
 }
 
@@ -37,10 +39,9 @@ outlay_totals_add (const OutlayTotals *a,
     sign > 0 ? outlay_decimal_add : outlay_decimal_sub;
   OutlayTotals t;
 
-  if (!op (a->estimate, b->estimate, &t.estimate)
-      || !op (a->actual, b->actual, &t.actual)
-      || !op (a->committed, b->committed, &t.committed)
-      || !op (a->fringe, b->fringe, &t.fringe))
+  if (!op (a->estimate, b->estimate, &t.estimate) || !op (a->actual, b->actual, &t.actual)
+      || !op (a->committed, b->committed, &t.committed) || !op (a->fringe, b->fringe, &t.fringe)
+      || !op (a->reserved, b->reserved, &t.reserved))
     return FALSE;
   *out = t;
   return TRUE;
@@ -50,7 +51,7 @@ gboolean
 outlay_totals_is_zero (const OutlayTotals *totals)
 {
   return totals->estimate == 0 && totals->actual == 0 && totals->committed == 0
-         && totals->fringe == 0;
+         && totals->fringe == 0 && totals->reserved == 0;
 }
 
 /* A section's totals from the sums of its lines (@lines, no fringe) and
@@ -80,6 +81,7 @@ outlay_totals_section_lines (OutlaySection *section,
   out->estimate = t->estimate - t->fringe; /* exact: made as lines + fringe */
   out->actual = t->actual;
   out->committed = t->committed;
+  out->reserved = t->reserved;
   out->fringe = 0;
 }
 
@@ -128,5 +130,8 @@ outlay_totals_sum_section (OutlaySection *section,
       if (!outlay_totals_add (&sum, &t, +1, &sum))
         return FALSE;
     }
+  /* what is held by commitments on the section as a whole */
+  if (!outlay_totals_add (&sum, outlay_section_get_held (section), +1, &sum))
+    return FALSE;
   return outlay_totals_with_fringe (&sum, outlay_section_get_fringe (section), out);
 }

@@ -32,9 +32,13 @@ struct _OutlayDocument
   char               *frozen_name;   /* a saved version: refuses every edit */
   char               *frozen_reason;
   gint64 frozen_saved; /* when that version was saved, Unix time */
+  GPtrArray *commitments;       /* OutlayCommitment, in the order added */
+  GHashTable *line_commitments; /* OutlayLine → how many charge it */
+  OutlayTotals held;            /* commitments on the budget as a whole */
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_BUDGET,
   PROP_ESTIMATE,
@@ -46,13 +50,17 @@ enum {
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_READ_ONLY,
+  PROP_RESERVED,
+  PROP_AVAILABLE,
   N_PROPS
 };
 
-enum {
+enum
+{
   SECTIONS_CHANGED,
   LINES_CHANGED,
   CHANGED,
+  COMMITMENTS_CHANGED,
   N_SIGNALS
 };
 
@@ -88,6 +96,9 @@ op_clear (gpointer data)
   g_clear_object (&op->section2);
   g_clear_object (&op->budget);
   g_clear_object (&op->budget2);
+  g_clear_object (&op->commitment);
+  g_clear_object (&op->cbefore);
+  g_clear_object (&op->cafter);
   outlay_line_state_clear (&op->before);
   outlay_line_state_clear (&op->after);
   outlay_section_state_clear (&op->sbefore);
@@ -157,6 +168,11 @@ set_totals (OutlayDocument *self, const OutlayTotals *t)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VARIANCE]);
   if (old.fringe != t->fringe)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRINGE]);
+  if (old.reserved != t->reserved)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESERVED]);
+  if (old.estimate != t->estimate || old.actual != t->actual || old.committed != t->committed
+      || old.reserved != t->reserved)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AVAILABLE]);
 }
 
 /* Moves the sums of @section's lines (then its fringe follows) and the
@@ -258,11 +274,11 @@ prim_remove_line (OutlayDocument *self,
   return TRUE;
 }
 
-static gboolean
-prim_set_line_state (OutlayDocument        *self,
-                     OutlayLine            *line,
-                     const OutlayLineState *state,
-                     GError               **error)
+gboolean
+outlay_document_prim_line_state (OutlayDocument *self,
+                                 OutlayLine *line,
+                                 const OutlayLineState *state,
+                                 GError **error)
 {
   OutlayLineState before = { 0 };
   OutlayTotals old_t, new_t, delta;
@@ -504,7 +520,8 @@ apply_op (OutlayDocument *self, Op *op, gboolean forward, GError **error)
         return prim_insert_line (self, op->section, op->index, op->line, error);
       return prim_remove_line (self, op->section, op->index, error);
     case OP_LINE_STATE:
-      return prim_set_line_state (self, op->line, forward ? &op->after : &op->before, error);
+      return outlay_document_prim_line_state (self, op->line, forward ? &op->after : &op->before,
+                                              error);
     case OP_LINE_MOVE:
       if (forward)
         return prim_move_line (self, op->section, op->index, op->section2, op->index2, error);
@@ -522,6 +539,12 @@ apply_op (OutlayDocument *self, Op *op, gboolean forward, GError **error)
       return prim_move_section (self, op->index2, op->index, error);
     case OP_BUDGET_STATE:
       return prim_set_budget (self, forward ? op->budget2 : op->budget, error);
+    case OP_HELD_SHIFT:
+      return outlay_document_prim_held (self, op->section, &op->held, forward ? +1 : -1, error);
+    case OP_COMMITMENT_INSERT:
+    case OP_COMMITMENT_REMOVE:
+    case OP_COMMITMENT_STATE:
+      return outlay_document_apply_commitment_op (self, op, forward, error);
     default:
       g_assert_not_reached ();
     }
@@ -535,6 +558,27 @@ nth_op (Command *command, guint k, gboolean forward)
   return &g_array_index (command->ops, Op, forward ? k : n - 1 - k);
 }
 
+/* Whether a command may run: not on a saved version, nor on a locked
+ * budget unless it only changes the status. */
+gboolean
+outlay_document_check_writable (OutlayDocument *self, gboolean status_only, GError **error)
+{
+  if (self->frozen_reason != NULL)
+    {
+      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_LOCKED, self->frozen_reason);
+      return FALSE;
+    }
+  if (outlay_document_get_read_only (self) && !status_only)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_LOCKED,
+                   _("“%s” is locked, so it cannot be changed. Unlock it in Budget "
+                     "Properties, or with “outlay-cli status BUDGET approved”."),
+                   outlay_budget_get_name (self->budget));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Runs the ops of @command in one sink transaction: all of them or none. */
 static gboolean
 run_command (OutlayDocument *self, Command *command, gboolean forward, GError **error)
@@ -543,19 +587,8 @@ run_command (OutlayDocument *self, Command *command, gboolean forward, GError **
   guint k;
   OutlayDocumentSink *sink;
 
-  if (self->frozen_reason != NULL)
-    {
-      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_LOCKED, self->frozen_reason);
-      return FALSE;
-    }
-  if (outlay_document_get_read_only (self) && !command->status_only)
-    {
-      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_LOCKED,
-                   _("“%s” is locked, so it cannot be changed. Unlock it in Budget "
-                     "Properties, or with “outlay-cli status BUDGET approved”."),
-                   outlay_budget_get_name (self->budget));
-      return FALSE;
-    }
+  if (!outlay_document_check_writable (self, command->status_only, error))
+    return FALSE;
   if (self->sink != NULL && !SINK (self)->begin (self->sink, self, command->label, error))
     return FALSE;
   for (k = 0; k < n; k++)
@@ -650,6 +683,12 @@ budget_status_cb (OutlayDocument *self)
 }
 
 static void
+budget_allocated_cb (OutlayDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AVAILABLE]);
+}
+
+static void
 outlay_document_dispose (GObject *object)
 {
   OutlayDocument *self = OUTLAY_DOCUMENT (object);
@@ -667,6 +706,8 @@ outlay_document_finalize (GObject *object)
 
   g_clear_object (&self->budget);
   g_ptr_array_unref (self->sections);
+  g_ptr_array_unref (self->commitments);
+  g_hash_table_unref (self->line_commitments);
   g_free (self->frozen_name);
   g_free (self->frozen_reason);
   G_OBJECT_CLASS (outlay_document_parent_class)->finalize (object);
@@ -712,6 +753,12 @@ outlay_document_get_property (GObject    *object,
     case PROP_READ_ONLY:
       g_value_set_boolean (value, outlay_document_get_read_only (self));
       break;
+    case PROP_RESERVED:
+      g_value_set_int64 (value, self->totals.reserved);
+      break;
+    case PROP_AVAILABLE:
+      g_value_set_int64 (value, outlay_document_get_available (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -732,6 +779,8 @@ outlay_document_set_property (GObject      *object,
       if (self->budget == NULL)
         self->budget = outlay_budget_new (_("Untitled budget"));
       g_signal_connect_object (self->budget, "notify::status", G_CALLBACK (budget_status_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->budget, "notify::allocated", G_CALLBACK (budget_allocated_cb),
                                self, G_CONNECT_SWAPPED);
       break;
     default:
@@ -778,6 +827,9 @@ outlay_document_class_init (OutlayDocumentClass *klass)
   properties[PROP_CAN_UNDO] = flag_spec ("can-undo");
   properties[PROP_CAN_REDO] = flag_spec ("can-redo");
   properties[PROP_READ_ONLY] = flag_spec ("read-only");
+  properties[PROP_RESERVED] = total_spec ("reserved");
+  /* outlay_document_get_available() */
+  properties[PROP_AVAILABLE] = total_spec ("available");
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -809,12 +861,25 @@ outlay_document_class_init (OutlayDocumentClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+  /**
+   * OutlayDocument::commitments-changed:
+   * @position: where in outlay_document_get_commitments()
+   * @removed: commitments removed there
+   * @added: commitments added there
+   *
+   * Added and removed commitments; edits notify on the commitment.
+   */
+  signals[COMMITMENTS_CHANGED] = g_signal_new ("commitments-changed", G_TYPE_FROM_CLASS (klass),
+                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                               3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
 outlay_document_init (OutlayDocument *self)
 {
   self->sections = g_ptr_array_new_with_free_func (g_object_unref);
+  self->commitments = g_ptr_array_new_with_free_func (g_object_unref);
+  self->line_commitments = g_hash_table_new (NULL, NULL);
   g_queue_init (&self->undo);
   g_queue_init (&self->redo);
 }
@@ -974,6 +1039,8 @@ outlay_document_sum_totals (OutlayDocument *self,
           || !outlay_totals_add (&sum, &t, +1, &sum))
         return FALSE;
     }
+  if (!outlay_totals_add (&sum, &self->held, +1, &sum))
+    return FALSE;
   *out = sum;
   return TRUE;
 }
@@ -1160,7 +1227,141 @@ outlay_document_finish_load (OutlayDocument *self,
         return overflow_error (error);
       n += outlay_section_get_n_lines (section);
     }
+  if (!outlay_totals_add (&doc, &self->held, +1, &doc))
+    return overflow_error (error);
   self->n_lines = n;
   set_totals (self, &doc);
   return TRUE;
+}
+
+/* Its held amounts go onto its section's (or the budget's) before
+ * outlay_document_finish_load() adds everything up; a line's stored
+ * amounts already include its commitments'. */
+void
+outlay_document_load_commitment (OutlayDocument *self,
+                                 OutlayCommitment *commitment,
+                                 OutlaySection *section,
+                                 OutlayLine *line)
+{
+  outlay_commitment_set_target (commitment, section, line);
+  g_ptr_array_add (self->commitments, g_object_ref (commitment));
+  if (line != NULL)
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->line_commitments, line));
+
+      g_hash_table_insert (self->line_commitments, line, GUINT_TO_POINTER (n + 1));
+      return;
+    }
+  {
+    OutlayTotals held = { 0 };
+    OutlayTotals *into = section != NULL ? (OutlayTotals *) outlay_section_get_held (section)
+                                         : &self->held;
+
+    outlay_commitment_get_held (commitment, &held.actual, &held.committed, &held.reserved);
+    if (outlay_totals_add (into, &held, +1, &held))
+      {
+        if (section != NULL)
+          outlay_section_set_held (section, &held);
+        else
+          self->held = held;
+      }
+  }
+}
+
+/* ---- money control: what outlay-document-commitments.c needs ---- */
+
+/* Moves what commitments on @section as a whole (on the budget, with no
+ * @section) hold, and with it the section's and the document's totals. */
+gboolean
+outlay_document_prim_held (OutlayDocument *self,
+                           OutlaySection *section,
+                           const OutlayTotals *held,
+                           int sign,
+                           GError **error)
+{
+  OutlayTotals h;
+
+  g_assert (held->estimate == 0 && held->fringe == 0);
+  if (!outlay_totals_add (section != NULL ? outlay_section_get_held (section) : &self->held, held,
+                          sign, &h))
+    return overflow_error (error);
+  if (!shift_totals (self, section, held, sign, error))
+    return FALSE;
+  if (section != NULL)
+    outlay_section_set_held (section, &h);
+  else
+    self->held = h;
+  return TRUE;
+}
+
+OutlayDocumentSink *
+outlay_document_get_sink (OutlayDocument *self)
+{
+  return self->sink;
+}
+
+GPtrArray *
+outlay_document_get_commitments_array (OutlayDocument *self)
+{
+  return self->commitments;
+}
+
+GHashTable *
+outlay_document_get_line_commitment_counts (OutlayDocument *self)
+{
+  return self->line_commitments;
+}
+
+void
+outlay_document_emit_commitments_changed (OutlayDocument *self,
+                                          guint position,
+                                          guint removed,
+                                          guint added)
+{
+  g_signal_emit (self, signals[COMMITMENTS_CHANGED], 0, position, removed, added);
+}
+
+/**
+ * outlay_document_get_budgeted:
+ * @self: a document
+ *
+ * Returns: what the budget holds spending against: its allocation where
+ *   one is set, else its estimate (outlay_document_get_budgeted_is_allocation()
+ *   says which)
+ */
+OutlayDecimal
+outlay_document_get_budgeted (OutlayDocument *self)
+{
+  OutlayDecimal allocated;
+
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), 0);
+  allocated = outlay_budget_get_allocated (self->budget);
+  return allocated > 0 ? allocated : self->totals.estimate;
+}
+
+gboolean
+outlay_document_get_budgeted_is_allocation (OutlayDocument *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), FALSE);
+  return outlay_budget_get_allocated (self->budget) > 0;
+}
+
+/**
+ * outlay_document_get_available:
+ * @self: a document
+ *
+ * Returns: outlay_document_get_budgeted() less actual, committed and
+ *   reserved; saturated at the smallest amount on overflow
+ */
+OutlayDecimal
+outlay_document_get_available (OutlayDocument *self)
+{
+  OutlayDecimal v;
+
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), 0);
+  if (!outlay_decimal_sub (outlay_document_get_budgeted (self), self->totals.actual, &v)
+      || !outlay_decimal_sub (v, self->totals.committed, &v)
+      || !outlay_decimal_sub (v, self->totals.reserved, &v))
+    v = OUTLAY_DECIMAL_MIN;
+  return v;
 }

@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "outlay-budget.h"
+#include "outlay-commitment.h"
 #include "outlay-line.h"
 #include "outlay-section.h"
 
@@ -111,6 +112,42 @@ gboolean            outlay_document_update_budget    (OutlayDocument      *self,
 gboolean            outlay_document_restore          (OutlayDocument      *self,
                                                       OutlayDocument      *version,
                                                       GError             **error);
+
+/* Money control (outlay-document-commitments.c) */
+OutlayDecimal outlay_document_get_budgeted (OutlayDocument *self);
+gboolean outlay_document_get_budgeted_is_allocation (OutlayDocument *self);
+OutlayDecimal outlay_document_get_available (OutlayDocument *self);
+guint outlay_document_get_n_commitments (OutlayDocument *self);
+OutlayCommitment *outlay_document_get_commitment (OutlayDocument *self, guint index);
+OutlayCommitment *outlay_document_lookup_commitment (OutlayDocument *self, const char *reference);
+guint outlay_document_count_line_commitments (OutlayDocument *self, OutlayLine *line);
+gboolean outlay_document_add_commitment (OutlayDocument *self,
+                                         OutlayCommitment *commitment,
+                                         OutlaySection *section,
+                                         OutlayLine *line,
+                                         GError **error);
+gboolean outlay_document_update_commitment (OutlayDocument *self,
+                                            OutlayCommitment *commitment,
+                                            OutlayCommitment *edited,
+                                            OutlaySection *section,
+                                            OutlayLine *line,
+                                            GError **error);
+gboolean outlay_document_order_commitment (OutlayDocument *self,
+                                           OutlayCommitment *commitment,
+                                           GError **error);
+gboolean outlay_document_invoice_commitment (OutlayDocument *self,
+                                             OutlayCommitment *commitment,
+                                             OutlayDecimal amount,
+                                             GError **error);
+gboolean outlay_document_close_commitment (OutlayDocument *self,
+                                           OutlayCommitment *commitment,
+                                           GError **error);
+gboolean outlay_document_cancel_commitment (OutlayDocument *self,
+                                            OutlayCommitment *commitment,
+                                            GError **error);
+gboolean outlay_document_delete_commitment (OutlayDocument *self,
+                                            OutlayCommitment *commitment,
+                                            GError **error);
 
 gboolean            outlay_document_can_undo         (OutlayDocument      *self);
 gboolean            outlay_document_can_redo         (OutlayDocument      *self);

@@ -313,6 +313,26 @@ outlay_line_get_variance (OutlayLine *self)
 }
 
 /**
+ * outlay_line_get_available:
+ * @self: a line
+ *
+ * Returns: its estimate less actual, committed and reserved: what is left
+ *   to spend on it (saturated on overflow)
+ */
+OutlayDecimal
+outlay_line_get_available (OutlayLine *self)
+{
+  OutlayDecimal v;
+
+  g_return_val_if_fail (OUTLAY_IS_LINE (self), 0);
+  if (!outlay_decimal_sub (outlay_line_get_estimate (self), outlay_line_get_actual (self), &v)
+      || !outlay_decimal_sub (v, outlay_line_get_committed (self), &v)
+      || !outlay_decimal_sub (v, outlay_line_get_reserved (self), &v))
+    v = OUTLAY_DECIMAL_MIN;
+  return v;
+}
+
+/**
  * outlay_line_get_estimate_overridden:
  * @self: a line
  *

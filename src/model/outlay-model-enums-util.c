@@ -53,3 +53,35 @@ outlay_budget_status_title (OutlayBudgetStatus status)
   g_return_val_if_fail (status < G_N_ELEMENTS (status_titles), "");
   return g_dgettext (GETTEXT_PACKAGE, status_titles[status]);
 }
+
+static const char *commitment_ids[] = { "requested", "approved", "ordered",   "invoiced",
+                                        "paid",      "rejected", "cancelled", "closed" };
+static const char *commitment_titles[] = {
+  N_("Requested"), N_("Approved"), N_("Ordered"),   N_("Invoiced"),
+                                                           N_("Paid"),      N_("Rejected"), N_("Cancelled"), N_("Closed") };
+
+const char *
+outlay_commitment_status_to_string (OutlayCommitmentStatus status)
+{
+  g_return_val_if_fail (status < G_N_ELEMENTS (commitment_ids), "requested");
+  return commitment_ids[status];
+}
+
+gboolean
+outlay_commitment_status_from_string (const char *text, OutlayCommitmentStatus *status)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (commitment_ids); i++)
+    if (g_ascii_strcasecmp (text, commitment_ids[i]) == 0)
+      {
+        *status = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+outlay_commitment_status_title (OutlayCommitmentStatus status)
+{
+  g_return_val_if_fail (status < G_N_ELEMENTS (commitment_titles), "");
+  return g_dgettext (GETTEXT_PACKAGE, commitment_titles[status]);
+}

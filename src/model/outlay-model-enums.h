@@ -62,7 +62,8 @@ typedef enum
 } OutlayPriority;
 
 /* Requested reserves budget; approved/ordered commits it; invoiced and
- * paid turn into actual cost. */
+ * paid turn into actual cost; closed releases what was not invoiced;
+ * rejected and cancelled hold nothing. */
 typedef enum
 {
   OUTLAY_COMMITMENT_STATUS_REQUESTED,
@@ -72,7 +73,24 @@ typedef enum
   OUTLAY_COMMITMENT_STATUS_PAID,
   OUTLAY_COMMITMENT_STATUS_REJECTED,
   OUTLAY_COMMITMENT_STATUS_CANCELLED,
+  OUTLAY_COMMITMENT_STATUS_CLOSED,
 } OutlayCommitmentStatus;
+
+/* What the budget check does when a commitment would overrun. */
+typedef enum
+{
+  OUTLAY_OVERRUN_POLICY_STOP,
+  OUTLAY_OVERRUN_POLICY_WARN,
+  OUTLAY_OVERRUN_POLICY_IGNORE,
+} OutlayOverrunPolicy;
+
+/* What the budget check holds spending against: the whole year's budget,
+ * or the part of it phased up to the period asked about. */
+typedef enum
+{
+  OUTLAY_CHECK_BASIS_ANNUAL,
+  OUTLAY_CHECK_BASIS_ACCUMULATED,
+} OutlayCheckBasis;
 
 typedef enum
 {
@@ -103,5 +121,8 @@ gboolean    outlay_budget_kind_from_string (const char         *text,
 const char *outlay_budget_kind_title       (OutlayBudgetKind    kind);
 const char *outlay_budget_status_to_string (OutlayBudgetStatus  status);
 const char *outlay_budget_status_title     (OutlayBudgetStatus  status);
+const char *outlay_commitment_status_to_string (OutlayCommitmentStatus status);
+gboolean outlay_commitment_status_from_string (const char *text, OutlayCommitmentStatus *status);
+const char *outlay_commitment_status_title (OutlayCommitmentStatus status);
 
 G_END_DECLS

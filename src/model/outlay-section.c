@@ -18,9 +18,11 @@ struct _OutlaySection
   OutlayDecimal fringe;
   GPtrArray    *lines;
   OutlayTotals  totals;
+  OutlayTotals held; /* commitments on the section as a whole */
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_CODE,
@@ -33,6 +35,8 @@ enum {
   PROP_COMMITTED,
   PROP_VARIANCE,
   PROP_FRINGE_AMOUNT,
+  PROP_RESERVED,
+  PROP_AVAILABLE,
   N_PROPS
 };
 
@@ -56,6 +60,35 @@ outlay_totals_get_variance (const OutlayTotals *totals)
 
   if (!outlay_decimal_sub (totals->estimate, totals->actual, &v))
     v = totals->estimate > 0 ? OUTLAY_DECIMAL_MAX : OUTLAY_DECIMAL_MIN;
+  return v;
+}
+
+/**
+ * outlay_totals_get_spent:
+ * @totals: sums
+ *
+ * Returns: what is spent against a budget: actual plus committed (the
+ *   thresholds are measured on it), saturated on overflow
+ */
+OutlayDecimal
+outlay_totals_get_spent (const OutlayTotals *totals)
+{
+  OutlayDecimal v;
+
+  if (!outlay_decimal_add (totals->actual, totals->committed, &v))
+    v = totals->actual > 0 ? OUTLAY_DECIMAL_MAX : OUTLAY_DECIMAL_MIN;
+  return v;
+}
+
+/* The estimate less actual, committed and reserved, saturated. */
+static OutlayDecimal
+totals_available (const OutlayTotals *t)
+{
+  OutlayDecimal v;
+
+  if (!outlay_decimal_sub (t->estimate, t->actual, &v) || !outlay_decimal_sub (v, t->committed, &v)
+      || !outlay_decimal_sub (v, t->reserved, &v))
+    v = OUTLAY_DECIMAL_MIN;
   return v;
 }
 
@@ -126,6 +159,12 @@ outlay_section_get_property (GObject    *object,
     case PROP_FRINGE_AMOUNT:
       g_value_set_int64 (value, self->totals.fringe);
       break;
+    case PROP_RESERVED:
+      g_value_set_int64 (value, self->totals.reserved);
+      break;
+    case PROP_AVAILABLE:
+      g_value_set_int64 (value, totals_available (&self->totals));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -171,6 +210,11 @@ outlay_section_class_init (OutlaySectionClass *klass)
   properties[PROP_FRINGE_AMOUNT] =
     g_param_spec_int64 ("fringe-amount", NULL, NULL, OUTLAY_DECIMAL_MIN, OUTLAY_DECIMAL_MAX, 0,
                         ro);
+  properties[PROP_RESERVED] = g_param_spec_int64 ("reserved", NULL, NULL, OUTLAY_DECIMAL_MIN,
+                                                  OUTLAY_DECIMAL_MAX, 0, ro);
+  /* estimate − actual − committed − reserved */
+  properties[PROP_AVAILABLE] = g_param_spec_int64 ("available", NULL, NULL, OUTLAY_DECIMAL_MIN,
+                                                   OUTLAY_DECIMAL_MAX, 0, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -297,6 +341,22 @@ outlay_section_set_totals (OutlaySection      *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VARIANCE]);
   if (old.fringe != totals->fringe)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRINGE_AMOUNT]);
+  if (old.reserved != totals->reserved)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESERVED]);
+  if (totals_available (&old) != totals_available (totals))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AVAILABLE]);
+}
+
+const OutlayTotals *
+outlay_section_get_held (OutlaySection *self)
+{
+  return &self->held;
+}
+
+void
+outlay_section_set_held (OutlaySection *self, const OutlayTotals *held)
+{
+  self->held = *held;
 }
 
 void

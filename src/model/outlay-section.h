@@ -16,6 +16,7 @@ G_BEGIN_DECLS
  * @fringe: the part of @estimate that is fringe: for a section its fringe
  *   percentage of its lines' estimates (outlay_fringe_amount()), for a
  *   document the sum over its sections, 0 for a single line
+ * @reserved: the reserved amounts (requested, not yet ordered)
  *
  * The sums kept for a section, a budget and a document.  A section's
  * fringe (payroll taxes and benefits, "P&W") applies to estimates only:
@@ -27,10 +28,12 @@ typedef struct
   OutlayDecimal actual;
   OutlayDecimal committed;
   OutlayDecimal fringe;
+  OutlayDecimal reserved;
 } OutlayTotals;
 
 OutlayDecimal outlay_totals_get_variance (const OutlayTotals *totals);
 OutlayDecimal outlay_totals_get_roi_cost (const OutlayTotals *totals, gboolean *is_estimate);
+OutlayDecimal outlay_totals_get_spent (const OutlayTotals *totals);
 gboolean      outlay_fringe_amount       (OutlayDecimal       lines_estimate,
                                           OutlayDecimal       percent,
                                           OutlayDecimal      *out);

@@ -371,6 +371,18 @@ static const char *const migrations[] = {
   "  synced INTEGER NOT NULL,"
   "  PRIMARY KEY (budget_id, service, scope)"
   ");",
+
+  /* 10: money control: a commitment charges a line or a section as a whole
+   * and keeps what its invoices add up to (its line's stored amounts
+   * include what it holds); a budget's check rules: what is approved
+   * without asking, what an overrun does, annual or phased to date */
+  "ALTER TABLE commitments ADD COLUMN section_id INTEGER REFERENCES sections(id) ON DELETE SET "
+  "NULL;"
+  "ALTER TABLE commitments ADD COLUMN invoiced INTEGER NOT NULL DEFAULT 0;"
+  "CREATE INDEX commitments_line ON commitments(line_id);"
+  "ALTER TABLE budgets ADD COLUMN auto_approval_threshold INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE budgets ADD COLUMN overrun_policy TEXT NOT NULL DEFAULT 'stop';"
+  "ALTER TABLE budgets ADD COLUMN check_basis TEXT NOT NULL DEFAULT 'annual';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

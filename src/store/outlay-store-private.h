@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "outlay-roi-snapshot.h"
+#include "outlay-document-sink.h"
 #include "outlay-store.h"
 
 G_BEGIN_DECLS
@@ -46,34 +47,35 @@ void          outlay_store_bind_text   (sqlite3_stmt *stmt,
  * property it holds, in one place: the SELECT, INSERT and UPDATE texts,
  * outlay_store_bind_budget() and the reading all come from this list, so
  * they cannot fall out of step.  Add a column here (and in a migration). */
-#define OUTLAY_BUDGET_COLUMN_LIST(X, SEP) \
-  X (name, "name") SEP \
-  X (client, "client") SEP \
-  X (kind, "kind") SEP \
-  X (currency, "currency") SEP \
-  X (allocated, "allocated") SEP \
-  X (allocated_hours, "allocated-hours") SEP \
-  X (warning_threshold, "warning-threshold") SEP \
-  X (critical_threshold, "critical-threshold") SEP \
-  X (status, "status") SEP \
-  X (fiscal_start, "fiscal-start") SEP \
-  X (fiscal_end, "fiscal-end") SEP \
-  X (expected_value, "expected-value") SEP \
-  X (realized_value, "realized-value") SEP \
-  X (ai_analysis, "ai-analysis") SEP \
-  X (markup_percent, "markup-percent") SEP \
-  X (contingency, "contingency") SEP \
-  X (insurance_percent, "insurance-percent") SEP \
-  X (production_fee_percent, "production-fee-percent") SEP \
-  X (handling_fee_percent, "handling-fee-percent") SEP \
-  X (production_company, "production-company") SEP \
-  X (agency, "agency") SEP \
-  X (job_number, "job-number") SEP \
-  X (bid_date, "bid-date") SEP \
-  X (shoot_dates, "shoot-dates") SEP \
-  X (director, "director") SEP \
-  X (producer, "producer") SEP \
-  X (comments, "comments")
+#define OUTLAY_BUDGET_COLUMN_LIST(X, SEP)                                                          \
+  X (name, "name")                                                                                 \
+  SEP X (client, "client") SEP X (kind, "kind") SEP X (currency, "currency") SEP X (               \
+      allocated, "allocated") SEP                                                                  \
+  X (allocated_hours, "allocated-hours") SEP                                                       \
+  X (warning_threshold, "warning-threshold") SEP                                                   \
+  X (critical_threshold, "critical-threshold") SEP                                                 \
+  X (status, "status") SEP                                                                         \
+  X (fiscal_start, "fiscal-start") SEP                                                             \
+  X (fiscal_end, "fiscal-end") SEP                                                                 \
+  X (expected_value, "expected-value") SEP                                                         \
+  X (realized_value, "realized-value") SEP                                                         \
+  X (ai_analysis, "ai-analysis") SEP                                                               \
+  X (markup_percent, "markup-percent") SEP                                                         \
+  X (contingency, "contingency") SEP                                                               \
+  X (insurance_percent, "insurance-percent") SEP                                                   \
+  X (production_fee_percent, "production-fee-percent") SEP                                         \
+  X (handling_fee_percent, "handling-fee-percent") SEP                                             \
+  X (production_company, "production-company") SEP                                                 \
+  X (agency, "agency") SEP                                                                         \
+  X (job_number, "job-number") SEP                                                                 \
+  X (bid_date, "bid-date") SEP                                                                     \
+  X (shoot_dates, "shoot-dates") SEP                                                               \
+  X (director, "director") SEP                                                                     \
+  X (producer, "producer") SEP                                                                     \
+  X (comments, "comments") SEP                                                                     \
+  X (auto_approval_threshold, "auto-approval-threshold") SEP                                       \
+  X (overrun_policy, "overrun-policy") SEP                                                         \
+  X (check_basis, "check-basis")
 
 #define OUTLAY_BUDGET_COLUMN_NAME_(column, property) #column
 #define OUTLAY_BUDGET_COLUMN_SET_(column, property) #column " = ?"
@@ -148,5 +150,25 @@ gint64        outlay_store_write_version  (OutlayStore        *self,
 
 /* The sink half, in outlay-store-sink.c */
 void          outlay_store_sink_iface_init (gpointer iface);
+
+/* Commitments, in outlay-store-commitments.c */
+gboolean outlay_store_load_commitments (OutlayStore *self,
+                                        OutlayDocument *doc,
+                                        gint64 budget_id,
+                                        GError **error);
+gboolean outlay_store_sink_commitment_inserted (OutlayDocumentSink *sink,
+                                                OutlayDocument *doc,
+                                                OutlayCommitment *commitment,
+                                                GError **error);
+gboolean outlay_store_sink_commitment_removed (OutlayDocumentSink *sink,
+                                               OutlayDocument *doc,
+                                               OutlayCommitment *commitment,
+                                               GError **error);
+gboolean outlay_store_sink_commitment_changed (OutlayDocumentSink *sink,
+                                               OutlayDocument *doc,
+                                               OutlayCommitment *commitment,
+                                               OutlayCommitment *before,
+                                               const char *action,
+                                               GError **error);
 
 G_END_DECLS

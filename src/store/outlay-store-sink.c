@@ -495,4 +495,7 @@ outlay_store_sink_iface_init (gpointer g_iface)
   iface->section_changed = sink_section_changed;
   iface->section_moved = sink_section_moved;
   iface->budget_changed = sink_budget_changed;
+  iface->commitment_inserted = outlay_store_sink_commitment_inserted;
+  iface->commitment_removed = outlay_store_sink_commitment_removed;
+  iface->commitment_changed = outlay_store_sink_commitment_changed;
 }

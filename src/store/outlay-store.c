@@ -287,6 +287,15 @@ read_budget_value (sqlite3_stmt *stmt, int col, GParamSpec *pspec, GValue *value
     }
   else if (pspec->value_type == OUTLAY_TYPE_BUDGET_STATUS)
     g_value_set_enum (value, status_from_string (text));
+  else if (G_TYPE_IS_ENUM (pspec->value_type))
+    {
+      /* the others are stored as their nicks ("stop", "annual") */
+      GEnumClass *klass = g_type_class_ref (pspec->value_type);
+      GEnumValue *e = text != NULL ? g_enum_get_value_by_nick (klass, text) : NULL;
+
+      g_value_set_enum (value, e != NULL ? e->value : G_PARAM_SPEC_ENUM (pspec)->default_value);
+      g_type_class_unref (klass);
+    }
   else
     g_assert_not_reached ();
 }
@@ -348,6 +357,16 @@ outlay_store_bind_budget (sqlite3_stmt *stmt,
                            SQLITE_STATIC);
       else if (pspec->value_type == OUTLAY_TYPE_BUDGET_STATUS)
         sqlite3_bind_text (stmt, index, status_ids[g_value_get_enum (&v)], -1, SQLITE_STATIC);
+      else if (G_TYPE_IS_ENUM (pspec->value_type))
+        {
+          GEnumClass *klass = g_type_class_ref (pspec->value_type);
+          GEnumValue *e = g_enum_get_value (klass, g_value_get_enum (&v));
+
+          g_assert (e != NULL);
+          /* nicks are static strings of the enum type */
+          sqlite3_bind_text (stmt, index, e->value_nick, -1, SQLITE_STATIC);
+          g_type_class_unref (klass);
+        }
       else
         g_assert_not_reached ();
     }
@@ -894,10 +913,21 @@ outlay_store_get_budget_totals (OutlayStore   *self,
                                 OutlayTotals  *totals,
                                 GError       **error)
 {
-  sqlite3_stmt *stmt = outlay_store_statement (self,
-    "SELECT s.fringe, sum(l.estimate), sum(l.actual), sum(l.committed)"
-    " FROM lines l JOIN sections s ON s.id = l.section_id"
-    " WHERE l.budget_id = ? GROUP BY l.section_id", error);
+  sqlite3_stmt *stmt = outlay_store_statement (
+      self,
+      "SELECT s.fringe, sum(l.estimate), sum(l.actual), sum(l.committed), sum(l.reserved)"
+      " FROM lines l JOIN sections s ON s.id = l.section_id"
+      " WHERE l.budget_id = ? GROUP BY l.section_id"
+      /* what commitments on a section or the budget as a whole hold (a
+       * line's own columns include its commitments') */
+      " UNION ALL SELECT 0, 0,"
+      " coalesce(sum(CASE WHEN status IN ('approved', 'ordered', 'invoiced', 'paid', 'closed')"
+      "  THEN invoiced END), 0),"
+      " coalesce(sum(CASE WHEN status IN ('approved', 'ordered') THEN max(amount - invoiced, 0)"
+      "  END), 0),"
+      " coalesce(sum(CASE WHEN status = 'requested' THEN amount END), 0)"
+      " FROM commitments WHERE budget_id = ?1 AND line_id IS NULL",
+      error);
   OutlayTotals sum = { 0 };
   gboolean ok = TRUE;
   int rc;
@@ -915,7 +945,8 @@ outlay_store_get_budget_totals (OutlayStore   *self,
            && outlay_decimal_add (sum.estimate, lines, &sum.estimate)
            && outlay_decimal_add (sum.estimate, fringe, &sum.estimate)
            && outlay_decimal_add (sum.actual, sqlite3_column_int64 (stmt, 2), &sum.actual)
-           && outlay_decimal_add (sum.committed, sqlite3_column_int64 (stmt, 3), &sum.committed);
+           && outlay_decimal_add (sum.committed, sqlite3_column_int64 (stmt, 3), &sum.committed)
+           && outlay_decimal_add (sum.reserved, sqlite3_column_int64 (stmt, 4), &sum.reserved);
     }
   sqlite3_reset (stmt);
   if (!ok)
@@ -1163,7 +1194,8 @@ outlay_store_load_document (OutlayStore  *self,
   if (!outlay_store_exec (self, "BEGIN", error))
     return NULL;
   if (!load_sections (self, doc, budget_id, by_id, error)
-      || !load_lines (self, doc, budget_id, by_id, error))
+      || !load_lines (self, doc, budget_id, by_id, error)
+      || !outlay_store_load_commitments (self, doc, budget_id, error))
     {
       outlay_store_exec (self, "ROLLBACK", NULL);
       return NULL;

@@ -54,6 +54,10 @@ struct _OutlayWindow
 void outlay_window_budget_written (OutlayWindow *self,
                                    gint64        budget_id);
 
+/* outlay-window-money.c: the budget check */
+void outlay_window_money_class_init (GtkWidgetClass *widget_class);
+void outlay_window_money_update (OutlayWindow *self);
+
 /* outlay-window-export.c: print and export */
 void outlay_window_export_class_init (GtkWidgetClass *widget_class);
 void outlay_window_export_update     (OutlayWindow   *self);

@@ -45,6 +45,7 @@ update_actions (OutlayWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-budget", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.budget-properties", has);
+  outlay_window_money_update (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.versions", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-template",
                                  has && outlay_document_get_frozen_name (self->document) == NULL);
@@ -935,6 +936,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   outlay_window_import_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.cash-flow", NULL, cash_flow_action);
   outlay_window_export_class_init (widget_class);
+  outlay_window_money_class_init (widget_class);
 }
 
 static void

@@ -125,6 +125,7 @@ outlay_test_assert_totals_equal (const OutlayTotals *a,
   g_assert_cmpint (a->actual, ==, b->actual);
   g_assert_cmpint (a->committed, ==, b->committed);
   g_assert_cmpint (a->fringe, ==, b->fringe);
+  g_assert_cmpint (a->reserved, ==, b->reserved);
 }
 
 /* The incremental sums (document, every section, line count) against
@@ -152,6 +153,7 @@ outlay_test_assert_totals_consistent (OutlayDocument *doc)
           resum.estimate += outlay_line_get_estimate (line);
           resum.actual += outlay_line_get_actual (line);
           resum.committed += outlay_line_get_committed (line);
+          resum.reserved += outlay_line_get_reserved (line);
         }
       g_assert_true (outlay_decimal_percent_of (resum.estimate, outlay_section_get_fringe (section),
                                                 &resum.fringe));
@@ -161,6 +163,7 @@ outlay_test_assert_totals_consistent (OutlayDocument *doc)
       all.estimate += resum.estimate;
       all.actual += resum.actual;
       all.committed += resum.committed;
+      all.reserved += resum.reserved;
       all.fringe += resum.fringe;
       n_lines += outlay_section_get_n_lines (section);
     }

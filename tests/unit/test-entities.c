@@ -739,7 +739,7 @@ test_commitment (void)
   g_assert_cmpstr (outlay_commitment_get_vendor (c), ==, "vendor");
   g_assert_cmpstr (outlay_commitment_get_description (c), ==, "description");
   g_assert_cmpint (outlay_commitment_get_amount (c), ==, 16);
-  g_assert_cmpint (outlay_commitment_get_status (c), ==, OUTLAY_COMMITMENT_STATUS_CANCELLED);
+  g_assert_cmpint (outlay_commitment_get_status (c), ==, OUTLAY_COMMITMENT_STATUS_CLOSED);
   g_assert_cmpstr (outlay_commitment_get_requested_by (c), ==, "requested-by");
   g_assert_cmpstr (outlay_commitment_get_date (c), ==, "date");
   g_assert_cmpstr (outlay_commitment_get_expected_date (c), ==, "expected-date");

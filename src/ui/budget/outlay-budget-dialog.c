@@ -46,6 +46,7 @@ enum
   F_REALIZED,
   F_FISCAL_START,
   F_FISCAL_END,
+  F_AUTO_APPROVE,
   F_FIRST_AICP,
   N_FIELDS = F_FIRST_AICP + 8
 };
@@ -55,22 +56,25 @@ static const Field fields[N_FIELDS] = {
   { "client_row", "client", FIELD_TEXT, NULL },
   { "currency_row", "currency", FIELD_CURRENCY, NULL },
   { "allocated_row", "allocated", FIELD_AMOUNT, N_("The allocated amount cannot be negative") },
-  { "hours_row", "allocated-hours", FIELD_HOURS, N_("Allocated hours cannot be negative") },
-  { "warning_row", "warning-threshold", FIELD_PERCENT, N_("A threshold cannot be negative") },
-  { "critical_row", "critical-threshold", FIELD_PERCENT, N_("A threshold cannot be negative") },
-  { "expected_row", "expected-value", FIELD_VALUE, NULL },
-  { "realized_row", "realized-value", FIELD_VALUE, NULL },
-  { "fiscal_start_row", "fiscal-start", FIELD_DATE, NULL },
-  { "fiscal_end_row", "fiscal-end", FIELD_DATE, NULL },
-  { "company_row", "production-company", FIELD_TEXT, NULL },
-  { "agency_row", "agency", FIELD_TEXT, NULL },
-  { "job_row", "job-number", FIELD_TEXT, NULL },
-  { "bid_date_row", "bid-date", FIELD_TEXT, NULL },
-  { "shoot_row", "shoot-dates", FIELD_TEXT, NULL },
-  { "director_row", "director", FIELD_TEXT, NULL },
-  { "producer_row", "producer", FIELD_TEXT, NULL },
-  { "comments_row", "comments", FIELD_TEXT, NULL },
-};
+    { "hours_row", "allocated-hours", FIELD_HOURS, N_("Allocated hours cannot be negative") },
+      { "warning_row", "warning-threshold", FIELD_PERCENT, N_("A threshold cannot be negative") },
+        { "critical_row", "critical-threshold", FIELD_PERCENT,
+          N_("A threshold cannot be negative") },
+          { "expected_row", "expected-value", FIELD_VALUE, NULL },
+          { "realized_row", "realized-value", FIELD_VALUE, NULL },
+          { "fiscal_start_row", "fiscal-start", FIELD_DATE, NULL },
+          { "fiscal_end_row", "fiscal-end", FIELD_DATE, NULL },
+          { "auto_approve_row", "auto-approval-threshold", FIELD_AMOUNT,
+            N_("The auto-approval threshold cannot be negative") },
+            { "company_row", "production-company", FIELD_TEXT, NULL },
+            { "agency_row", "agency", FIELD_TEXT, NULL },
+            { "job_row", "job-number", FIELD_TEXT, NULL },
+            { "bid_date_row", "bid-date", FIELD_TEXT, NULL },
+            { "shoot_row", "shoot-dates", FIELD_TEXT, NULL },
+            { "director_row", "director", FIELD_TEXT, NULL },
+            { "producer_row", "producer", FIELD_TEXT, NULL },
+            { "comments_row", "comments", FIELD_TEXT, NULL },
+        };
 
 struct _OutlayBudgetDialog
 {
@@ -87,6 +91,8 @@ struct _OutlayBudgetDialog
   GtkLabel             *allocated_unit;
   GtkLabel             *expected_unit;
   GtkLabel             *realized_unit;
+  AdwComboRow *overrun_row; /* OutlayOverrunPolicy, in order */
+  AdwComboRow *basis_row;   /* OutlayCheckBasis, in order */
   GtkWidget            *apply_button;
   AdwMessageDialog     *confirm;            /* the open Lock/Unlock question */
   gboolean              syncing;
@@ -304,6 +310,8 @@ build_budget (OutlayBudgetDialog *self)
       if (read_field (self, i, &value, &problems[i]))
         g_object_set_property (G_OBJECT (edited), fields[i].property, &value);
     }
+  g_object_set (edited, "overrun-policy", adw_combo_row_get_selected (self->overrun_row),
+                "check-basis", adw_combo_row_get_selected (self->basis_row), NULL);
   check_rules (self, edited, problems);
   for (guint i = 0; i < N_FIELDS; i++)
     {
@@ -317,6 +325,9 @@ build_budget (OutlayBudgetDialog *self)
 static gboolean
 budget_differs (OutlayBudget *a, OutlayBudget *b)
 {
+  if (outlay_budget_get_overrun_policy (a) != outlay_budget_get_overrun_policy (b)
+      || outlay_budget_get_check_basis (a) != outlay_budget_get_check_basis (b))
+    return TRUE;
   for (guint i = 0; i < N_FIELDS; i++)
     {
       g_auto(GValue) va = G_VALUE_INIT;
@@ -553,6 +564,8 @@ load_rows (OutlayBudgetDialog *self)
       self->initial[i] = field_text (budget, i);
       gtk_editable_set_text (GTK_EDITABLE (self->rows[i]), self->initial[i]);
     }
+  adw_combo_row_set_selected (self->overrun_row, outlay_budget_get_overrun_policy (budget));
+  adw_combo_row_set_selected (self->basis_row, outlay_budget_get_check_basis (budget));
   gtk_label_set_text (self->kind_label, outlay_budget_kind_title (outlay_budget_get_kind (budget)));
   gtk_widget_set_visible (self->aicp_group,
                           outlay_budget_get_kind (budget) == OUTLAY_BUDGET_KIND_AICP);
@@ -610,6 +623,8 @@ outlay_budget_dialog_class_init (OutlayBudgetDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetDialog, allocated_unit);
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetDialog, expected_unit);
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetDialog, realized_unit);
+  gtk_widget_class_bind_template_child (widget_class, OutlayBudgetDialog, overrun_row);
+  gtk_widget_class_bind_template_child (widget_class, OutlayBudgetDialog, basis_row);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
 

@@ -217,6 +217,7 @@ refresh (OutlayDocumentPage *page)
       g_autofree char *amount = outlay_currency_format (outlay_budget_get_allocated (b), cur);
       g_autofree char *text = NULL;
       OutlayDecimal pct;
+      OutlayDecimal spent_pct = 0;
 
       g_autoptr(OutlayTopSheet) sheet = outlay_topsheet_new (document);
       gboolean aicp = outlay_topsheet_is_aicp (sheet);
@@ -234,7 +235,11 @@ refresh (OutlayDocumentPage *page)
           else
             /* Translators: "Allocated $520,000.00 · 89% estimated" */
             text = g_strdup_printf (_("Allocated %s · %s%% estimated"), amount, share);
-          if (pct >= outlay_budget_get_critical_threshold (b))
+          /* the thresholds also apply to what is spent: actual + committed */
+          outlay_decimal_as_percent (outlay_totals_get_spent (t), outlay_budget_get_allocated (b),
+                                     &spent_pct);
+          if (pct >= outlay_budget_get_critical_threshold (b)
+              || spent_pct >= outlay_budget_get_critical_threshold (b))
             gtk_widget_add_css_class (GTK_WIDGET (self->allocated_label), "over-budget");
           else
             gtk_widget_remove_css_class (GTK_WIDGET (self->allocated_label), "over-budget");
@@ -247,6 +252,12 @@ refresh (OutlayDocumentPage *page)
   add_card (self, _("Actual"), t->actual, cur, FALSE);
   add_card (self, _("Variance"), outlay_totals_get_variance (t), cur, TRUE);
   add_card (self, _("Committed"), t->committed, cur, FALSE);
+  add_card (self, _("Reserved"), t->reserved, cur, FALSE);
+  /* what is left once actual, committed and reserved are taken out of the
+   * allocation (or the estimate when no allocation is set) */
+  add_card (self, outlay_document_get_budgeted_is_allocation (document)
+            ? _("Available of allocation")
+            : _("Available of estimate"), outlay_document_get_available (document), cur, TRUE);
 
   add_header_row (self);
   for (guint s = 0; s < outlay_document_get_n_sections (document); s++)

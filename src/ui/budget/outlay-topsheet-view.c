@@ -662,8 +662,13 @@ update_badge (OutlayTopSheetView *self, GtkWidget *badge)
   OutlayBudget *b = outlay_topsheet_get_budget (self->sheet);
   g_autofree char *warning = format_percent (outlay_budget_get_warning_threshold (b));
   g_autofree char *critical = format_percent (outlay_budget_get_critical_threshold (b));
-  g_autofree char *tip = g_strdup_printf (_("Warning at %s%%, critical at %s%% of the allocation"),
-                                          warning, critical);
+  g_autofree char *available = outlay_currency_format (outlay_topsheet_get_available (self->sheet),
+                                                       currency (self));
+  /* Translators: the top sheet's status badge, "On track · $12,000.00 available" */
+  g_autofree char *label = NULL;
+  g_autofree char *tip = g_strdup_printf (_("Warning at %s%%, critical at %s%% of the allocation, "
+                                            "estimated or spent (actual + committed)"),
+                                             warning, critical);
 
   gtk_widget_set_visible (badge, status != OUTLAY_TOPSHEET_STATUS_NONE);
   if (status == OUTLAY_TOPSHEET_STATUS_NONE)
@@ -672,7 +677,8 @@ update_badge (OutlayTopSheetView *self, GtkWidget *badge)
     gtk_widget_remove_css_class (badge, level_classes[i]);
   gtk_widget_add_css_class (badge, level_classes[status]);
   gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (badge)), icons[status]);
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (badge)), texts[status]);
+  label = g_strdup_printf (_("%s · %s available"), texts[status], available);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (badge)), label);
   gtk_widget_set_tooltip_text (badge, tip);
 }
 

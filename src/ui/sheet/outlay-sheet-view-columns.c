@@ -12,8 +12,10 @@
 #include "outlay-sheet-view-private.h"
 
 static const char *const column_ids[OUTLAY_SHEET_N_COLUMNS] = {
-  "code", "description", "qty", "unit", "multiplier", "rate", "estimate", "actual", "variance",
-  "variance-percent", "committed", "notes", "vendor", "assignee", "date", "period",
+  "code",      "description", "qty",       "unit",     "multiplier",
+  "rate",      "estimate",    "actual",    "variance", "variance-percent",
+  "committed", "reserved",    "available", "notes",    "vendor",
+  "assignee",  "date",        "period",
 };
 
 /* An optional column some line of the budget fills. */
@@ -343,6 +345,38 @@ outlay_sheet_view_overridden_tip (OutlaySheetView *self)
        * … or "multiplier" */
       tip = g_strdup_printf (_("Typed by hand. Clear the cell to use qty × %s × rate."), word);
       g_hash_table_insert (tips, (gpointer) word, tip);
+    }
+  return tip;
+}
+
+/**
+ * outlay_sheet_view_held_tip:
+ * @n: how many commitments hold part of a line's amount
+ *
+ * The tooltip of an amount commitments hold part of.  Cells keep the
+ * pointer: each text is made once and lives as long as the program.
+ *
+ * Returns: (transfer none): the tooltip
+ */
+const char *
+outlay_sheet_view_held_tip (guint n)
+{
+  static GHashTable *tips; /* count → tooltip, never freed */
+  char *tip;
+
+  if (tips == NULL)
+    tips = g_hash_table_new (g_direct_hash, g_direct_equal);
+  tip = g_hash_table_lookup (tips, GUINT_TO_POINTER (n));
+  if (tip == NULL)
+    {
+      tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Includes what %u commitment holds (Commitments page); "
+                                          "what you type here is the rest.",
+                                          "Includes what %u commitments hold (Commitments page); "
+                                          "what you type here is the rest.",
+                                          n),
+                             n);
+      g_hash_table_insert (tips, GUINT_TO_POINTER (n), tip);
     }
   return tip;
 }

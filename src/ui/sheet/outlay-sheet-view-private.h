@@ -107,5 +107,6 @@ void outlay_sheet_view_show_matches (OutlaySheetView *self, guint n_lines, gbool
 void outlay_sheet_view_update_multiplier_title (OutlaySheetView *self);
 const char *outlay_sheet_view_multiplier_word (OutlaySheetView *self);
 const char *outlay_sheet_view_overridden_tip (OutlaySheetView *self);
+const char *outlay_sheet_view_held_tip (guint n);
 
 G_END_DECLS

@@ -38,6 +38,8 @@ is_figure (guint column)
       case OUTLAY_SHEET_COLUMN_VARIANCE:
       case OUTLAY_SHEET_COLUMN_VARIANCE_PERCENT:
       case OUTLAY_SHEET_COLUMN_COMMITTED:
+      case OUTLAY_SHEET_COLUMN_RESERVED:
+      case OUTLAY_SHEET_COLUMN_AVAILABLE:
         return TRUE;
       default:
         return FALSE;
@@ -48,7 +50,8 @@ static int
 room (guint column)
 {
   gboolean icon = column == OUTLAY_SHEET_COLUMN_VARIANCE
-                  || column == OUTLAY_SHEET_COLUMN_VARIANCE_PERCENT;
+                  || column == OUTLAY_SHEET_COLUMN_VARIANCE_PERCENT
+                  || column == OUTLAY_SHEET_COLUMN_AVAILABLE;
 
   return CELL_PADDING + (icon ? ICON_ROOM : 0);
 }
@@ -85,6 +88,8 @@ extend_totals (Extent *e, const OutlayTotals *t)
   extend (&e[OUTLAY_SHEET_COLUMN_ESTIMATE], t->estimate);
   extend (&e[OUTLAY_SHEET_COLUMN_ACTUAL], t->actual);
   extend (&e[OUTLAY_SHEET_COLUMN_COMMITTED], t->committed);
+  extend (&e[OUTLAY_SHEET_COLUMN_RESERVED], t->reserved);
+  extend (&e[OUTLAY_SHEET_COLUMN_AVAILABLE], t->estimate - t->actual - t->committed - t->reserved);
   extend (&e[OUTLAY_SHEET_COLUMN_VARIANCE], variance);
   extend_percent (&e[OUTLAY_SHEET_COLUMN_VARIANCE_PERCENT], variance, t->estimate);
 }
@@ -96,12 +101,14 @@ extend_line (Extent *e, OutlayLine *line)
   static const guint decimal_columns[] = {
     OUTLAY_SHEET_COLUMN_QUANTITY, OUTLAY_SHEET_COLUMN_MULTIPLIER, OUTLAY_SHEET_COLUMN_RATE,
     OUTLAY_SHEET_COLUMN_ESTIMATE, OUTLAY_SHEET_COLUMN_ACTUAL,     OUTLAY_SHEET_COLUMN_COMMITTED,
+    OUTLAY_SHEET_COLUMN_RESERVED,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (decimal_columns); i++)
     extend (&e[decimal_columns[i]],
             outlay_line_get_decimal (line, outlay_sheet_column_field (decimal_columns[i])));
   extend (&e[OUTLAY_SHEET_COLUMN_VARIANCE], variance);
+  extend (&e[OUTLAY_SHEET_COLUMN_AVAILABLE], outlay_line_get_available (line));
   extend_percent (&e[OUTLAY_SHEET_COLUMN_VARIANCE_PERCENT], variance,
                   outlay_line_get_estimate (line));
 }

@@ -37,23 +37,54 @@ typedef struct
 } Column;
 
 static const Column columns[OUTLAY_SHEET_N_COLUMNS] = {
-  [OUTLAY_SHEET_COLUMN_CODE] = { N_("Code"), 70, 0, OUTLAY_LINE_CODE },
-  [OUTLAY_SHEET_COLUMN_DESCRIPTION] = { N_("Description"), 280, 0, OUTLAY_LINE_DESCRIPTION },
-  [OUTLAY_SHEET_COLUMN_QUANTITY] = { N_("Qty"), 60, 1, OUTLAY_LINE_QUANTITY },
-  [OUTLAY_SHEET_COLUMN_UNIT] = { N_("Unit"), 70, 0, OUTLAY_LINE_UNIT },
-  [OUTLAY_SHEET_COLUMN_MULTIPLIER] = { N_("Days"), 60, 1, OUTLAY_LINE_MULTIPLIER },
-  [OUTLAY_SHEET_COLUMN_RATE] = { N_("Rate"), 100, 1, OUTLAY_LINE_RATE },
-  [OUTLAY_SHEET_COLUMN_ESTIMATE] = { N_("Estimate"), 120, 1, OUTLAY_LINE_ESTIMATE },
-  [OUTLAY_SHEET_COLUMN_ACTUAL] = { N_("Actual"), 120, 1, OUTLAY_LINE_ACTUAL },
-  [OUTLAY_SHEET_COLUMN_VARIANCE] = { N_("Variance"), 130, 1, -1 },
-  [OUTLAY_SHEET_COLUMN_VARIANCE_PERCENT] = { N_("Var. %"), 84, 1, -1 },
-  [OUTLAY_SHEET_COLUMN_COMMITTED] = { N_("Committed"), 110, 1, OUTLAY_LINE_COMMITTED },
-  [OUTLAY_SHEET_COLUMN_NOTES] = { N_("Notes"), 200, 0, OUTLAY_LINE_NOTES },
-  [OUTLAY_SHEET_COLUMN_VENDOR] = { N_("Vendor"), 140, 0, OUTLAY_LINE_VENDOR },
-  [OUTLAY_SHEET_COLUMN_ASSIGNEE] = { N_("Assignee"), 130, 0, OUTLAY_LINE_ASSIGNEE },
-  [OUTLAY_SHEET_COLUMN_DATE] = { N_("Date"), 100, 0, OUTLAY_LINE_DATE },
-  [OUTLAY_SHEET_COLUMN_PERIOD] = { N_("Period"), 100, 0, OUTLAY_LINE_PERIOD },
-};
+  [OUTLAY_SHEET_COLUMN_CODE] = {
+      N_("Code"), 70, 0, OUTLAY_LINE_CODE },
+      [OUTLAY_SHEET_COLUMN_DESCRIPTION] = {
+          N_("Description"), 280, 0, OUTLAY_LINE_DESCRIPTION },
+          [OUTLAY_SHEET_COLUMN_QUANTITY] = {
+              N_("Qty"), 60, 1, OUTLAY_LINE_QUANTITY },
+              [OUTLAY_SHEET_COLUMN_UNIT] = {
+                  N_("Unit"), 70, 0, OUTLAY_LINE_UNIT },
+                  [OUTLAY_SHEET_COLUMN_MULTIPLIER] = {
+                      N_("Days"), 60, 1, OUTLAY_LINE_MULTIPLIER },
+                      [OUTLAY_SHEET_COLUMN_RATE] = {
+                          N_("Rate"), 100, 1, OUTLAY_LINE_RATE },
+                          [OUTLAY_SHEET_COLUMN_ESTIMATE] = {
+                              N_("Estimate"), 120, 1, OUTLAY_LINE_ESTIMATE },
+                              [OUTLAY_SHEET_COLUMN_ACTUAL] = {
+                                  N_("Actual"), 120, 1, OUTLAY_LINE_ACTUAL },
+                                  [OUTLAY_SHEET_COLUMN_VARIANCE] = {
+                                      N_("Variance"), 130, 1, -1 },
+                                      [OUTLAY_SHEET_COLUMN_VARIANCE_PERCENT] = {
+                                          N_("Var. %"), 84, 1, -1 },
+                                          [OUTLAY_SHEET_COLUMN_COMMITTED] = {
+                                              N_("Committed"), 110, 1, OUTLAY_LINE_COMMITTED },
+                                              [OUTLAY_SHEET_COLUMN_RESERVED] = {
+                                                  N_("Reserved"), 110, 1, OUTLAY_LINE_RESERVED },
+                                                  [OUTLAY_SHEET_COLUMN_AVAILABLE] = {
+                                                      N_("Available"), 120, 1, -1 },
+                                                      [OUTLAY_SHEET_COLUMN_NOTES] = {
+                                                          N_("Notes"), 200, 0, OUTLAY_LINE_NOTES },
+                                                          [OUTLAY_SHEET_COLUMN_VENDOR] = {
+                                                              N_("Vendor"),
+                                                                  140,
+                                                                  0,
+                                                                  OUTLAY_LINE_VENDOR },
+                                                              [OUTLAY_SHEET_COLUMN_ASSIGNEE] = {
+                                                                  N_("Assignee"),
+                                                                      130,
+                                                                      0,
+                                                                      OUTLAY_LINE_ASSIGNEE },
+                                                                  [OUTLAY_SHEET_COLUMN_DATE] = {
+                                                                      N_("Date"),
+                                                                          100,
+                                                                          0,
+                                                                          OUTLAY_LINE_DATE },
+                                                                      [OUTLAY_SHEET_COLUMN_PERIOD] = { N_("Period"),
+                                                                                                           100,
+                                                                                                           0,
+                                                                                                           OUTLAY_LINE_PERIOD },
+                                                                      };
 
 void
 outlay_sheet_view_message (OutlaySheetView *self,
@@ -120,6 +151,12 @@ line_text (OutlaySheetView *self, OutlayLine *line, guint col, const char **warn
         return outlay_currency_format_amount (variance, currency (self));
       return format_percent (variance, outlay_line_get_estimate (line));
     }
+  if (col == OUTLAY_SHEET_COLUMN_AVAILABLE)
+    {
+      if (outlay_line_get_available (line) < 0)
+        *warning = _("Spent, committed and reserved go past the estimate");
+      return outlay_currency_format_amount (outlay_line_get_available (line), currency (self));
+    }
   if (!outlay_line_field_is_decimal (field))
     return g_strdup (outlay_line_get_text (line, field));
   if (field == OUTLAY_LINE_QUANTITY || field == OUTLAY_LINE_MULTIPLIER)
@@ -158,6 +195,17 @@ section_text (OutlaySheetView *self, OutlaySection *section, guint col, const ch
       return outlay_currency_format_amount (t->actual, currency (self));
     case OUTLAY_SHEET_COLUMN_COMMITTED:
       return outlay_currency_format_amount (t->committed, currency (self));
+    case OUTLAY_SHEET_COLUMN_RESERVED:
+      return outlay_currency_format_amount (t->reserved, currency (self));
+    case OUTLAY_SHEET_COLUMN_AVAILABLE:
+      {
+        OutlayDecimal available;
+
+        g_object_get (section, "available", &available, NULL);
+        if (available < 0)
+          *warning = _("Section over budget");
+        return outlay_currency_format_amount (available, currency (self));
+      }
     case OUTLAY_SHEET_COLUMN_VARIANCE:
     case OUTLAY_SHEET_COLUMN_VARIANCE_PERCENT:
       if (variance < 0)
@@ -183,10 +231,17 @@ update_cell (OutlaySheetView *self, OutlaySheetCell *cell, GObject *item)
     {
       gboolean overridden = col == OUTLAY_SHEET_COLUMN_ESTIMATE
                             && outlay_line_get_estimate_overridden (OUTLAY_LINE (item));
+      /* amounts that commitments hold are marked as such */
+      guint held = (col == OUTLAY_SHEET_COLUMN_ACTUAL || col == OUTLAY_SHEET_COLUMN_COMMITTED
+                    || col == OUTLAY_SHEET_COLUMN_RESERVED)
+                       ? outlay_document_count_line_commitments (self->document, OUTLAY_LINE (item))
+                       : 0;
 
       text = line_text (self, OUTLAY_LINE (item), col, &warning);
-      outlay_sheet_cell_set_state (cell, FALSE, overridden,
-                                   overridden ? outlay_sheet_view_overridden_tip (self) : NULL);
+      outlay_sheet_cell_set_state (cell, FALSE, overridden || held > 0,
+                                   overridden  ? outlay_sheet_view_overridden_tip (self)
+                                   : held > 0 ? outlay_sheet_view_held_tip (held)
+                                              : NULL);
     }
   else
     {
@@ -829,6 +884,9 @@ column_compare (gconstpointer a, gconstpointer b, gpointer data)
   if (col == OUTLAY_SHEET_COLUMN_VARIANCE || col == OUTLAY_SHEET_COLUMN_VARIANCE_PERCENT)
     return gtk_ordering_from_cmpfunc (outlay_decimal_compare (outlay_line_get_variance (x),
                                                               outlay_line_get_variance (y)));
+  if (col == OUTLAY_SHEET_COLUMN_AVAILABLE)
+    return gtk_ordering_from_cmpfunc (
+        outlay_decimal_compare (outlay_line_get_available (x), outlay_line_get_available (y)));
   if (outlay_line_field_is_decimal (field))
     return gtk_ordering_from_cmpfunc (outlay_decimal_compare (outlay_line_get_decimal (x, field),
                                                               outlay_line_get_decimal (y, field)));

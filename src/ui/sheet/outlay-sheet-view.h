@@ -19,6 +19,8 @@ typedef enum
   OUTLAY_SHEET_COLUMN_VARIANCE,
   OUTLAY_SHEET_COLUMN_VARIANCE_PERCENT,
   OUTLAY_SHEET_COLUMN_COMMITTED,
+  OUTLAY_SHEET_COLUMN_RESERVED,
+  OUTLAY_SHEET_COLUMN_AVAILABLE, /* estimate − actual − committed − reserved */
   OUTLAY_SHEET_COLUMN_NOTES,
   /* shown when some line has them (imports bring them) */
   OUTLAY_SHEET_COLUMN_VENDOR,
