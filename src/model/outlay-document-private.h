@@ -6,20 +6,29 @@
 
 #include "outlay-document-sink.h"
 #include "outlay-section-private.h"
+#include "outlay-task.h"
+#include "outlay-time-entry.h"
 
 G_BEGIN_DECLS
 
 typedef enum
 {
-  OP_LINE_INSERT,   /* reverse: remove */
-  OP_LINE_REMOVE,   /* reverse: insert */
-  OP_LINE_STATE,    /* before ⇄ after */
-  OP_LINE_MOVE,     /* (section, index) ⇄ (section2, index2) */
+  OP_LINE_INSERT, /* reverse: remove */
+  OP_LINE_REMOVE, /* reverse: insert */
+  OP_LINE_STATE,  /* before ⇄ after */
+  OP_LINE_MOVE,   /* (section, index) ⇄ (section2, index2) */
   OP_SECTION_INSERT,
   OP_SECTION_REMOVE,
   OP_SECTION_STATE,
-  OP_SECTION_MOVE,  /* index ⇄ index2 */
-  OP_BUDGET_STATE,  /* budget ⇄ budget2 (copies) */
+  OP_SECTION_MOVE, /* index ⇄ index2 */
+  OP_BUDGET_STATE, /* budget ⇄ budget2 (copies) */
+  OP_TASK_INSERT,  /* reverse: remove (a removed task is kept, marked deleted) */
+  OP_TASK_REMOVE,
+  OP_TASK_STATE, /* task takes task_before ⇄ task_after (copies) */
+  OP_TASK_MOVE,  /* index ⇄ index2 */
+  OP_TIME_ADD,   /* entry on task; reverse: remove it */
+  OP_TIME_REMOVE,
+  OP_TIME_RECOST, /* entry (its rate before) ⇄ entry2 (after) */
 } OpKind;
 
 typedef struct
@@ -36,6 +45,11 @@ typedef struct
   OutlaySectionState  safter;
   OutlayBudget       *budget;
   OutlayBudget       *budget2;
+  OutlayTask *task;
+  OutlayTask *task_before;
+  OutlayTask *task_after;
+  OutlayTimeEntry *entry;
+  OutlayTimeEntry *entry2;
 } Op;
 
 typedef struct _Command Command;
@@ -53,5 +67,24 @@ gboolean outlay_document_execute  (OutlayDocument *self,
                                    GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Command, outlay_command_free)
+
+/* Tasks and time, in outlay-document-tasks.c */
+typedef struct _OutlayDocumentTasks OutlayDocumentTasks;
+
+OutlayDocumentTasks *outlay_document_tasks_new (void);
+void outlay_document_tasks_free (OutlayDocumentTasks *tasks);
+OutlayDocumentTasks *outlay_document_get_tasks_data (OutlayDocument *self);
+OutlayDocumentSink *outlay_document_get_sink (OutlayDocument *self);
+gboolean
+outlay_document_apply_task_op (OutlayDocument *self, Op *op, gboolean forward, GError **error);
+void outlay_document_tasks_class_init (GObjectClass *klass);
+/* Moves @line's task actual and its section's and the document's actual
+ * by ±@delta; changes nothing and fails on overflow. */
+gboolean outlay_document_shift_task_actual (OutlayDocument *self,
+                                            OutlayLine *line,
+                                            OutlayDecimal delta,
+                                            int sign,
+                                            GError **error);
+gboolean outlay_document_line_has_tasks (OutlayDocument *self, OutlayLine *line);
 
 G_END_DECLS

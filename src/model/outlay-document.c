@@ -32,6 +32,7 @@ struct _OutlayDocument
   char               *frozen_name;   /* a saved version: refuses every edit */
   char               *frozen_reason;
   gint64 frozen_saved; /* when that version was saved, Unix time */
+  OutlayDocumentTasks *tasks;
 };
 
 enum {
@@ -88,6 +89,11 @@ op_clear (gpointer data)
   g_clear_object (&op->section2);
   g_clear_object (&op->budget);
   g_clear_object (&op->budget2);
+  g_clear_object (&op->task);
+  g_clear_object (&op->task_before);
+  g_clear_object (&op->task_after);
+  g_clear_object (&op->entry);
+  g_clear_object (&op->entry2);
   outlay_line_state_clear (&op->before);
   outlay_line_state_clear (&op->after);
   outlay_section_state_clear (&op->sbefore);
@@ -189,6 +195,37 @@ shift_totals (OutlayDocument     *self,
   return TRUE;
 }
 
+gboolean
+outlay_document_shift_task_actual (OutlayDocument *self,
+                                   OutlayLine *line,
+                                   OutlayDecimal delta,
+                                   int sign,
+                                   GError **error)
+{
+  OutlayTotals t = { .actual = delta };
+  OutlayDecimal v;
+
+  if (!(sign > 0 ? outlay_decimal_add : outlay_decimal_sub) (outlay_line_get_task_actual (line),
+                                                             delta, &v))
+    return overflow_error (error);
+  if (!shift_totals (self, outlay_line_get_section (line), &t, sign, error))
+    return FALSE;
+  outlay_line_set_task_actual (line, v);
+  return TRUE;
+}
+
+OutlayDocumentTasks *
+outlay_document_get_tasks_data (OutlayDocument *self)
+{
+  return self->tasks;
+}
+
+OutlayDocumentSink *
+outlay_document_get_sink (OutlayDocument *self)
+{
+  return self->sink;
+}
+
 static void
 add_lines (OutlayDocument *self, int delta)
 {
@@ -270,6 +307,9 @@ prim_set_line_state (OutlayDocument        *self,
 
   outlay_totals_from_line (line, &old_t);
   outlay_totals_from_line_state (state, &new_t);
+  /* the state holds the typed actual; the line's tasks stay with it */
+  if (!outlay_decimal_add (new_t.actual, outlay_line_get_task_actual (line), &new_t.actual))
+    return overflow_error (error);
   if (!outlay_totals_add (&new_t, &old_t, -1, &delta))
     return overflow_error (error);
   if (!shift_totals (self, section, &delta, +1, error))
@@ -522,6 +562,14 @@ apply_op (OutlayDocument *self, Op *op, gboolean forward, GError **error)
       return prim_move_section (self, op->index2, op->index, error);
     case OP_BUDGET_STATE:
       return prim_set_budget (self, forward ? op->budget2 : op->budget, error);
+    case OP_TASK_INSERT:
+    case OP_TASK_REMOVE:
+    case OP_TASK_STATE:
+    case OP_TASK_MOVE:
+    case OP_TIME_ADD:
+    case OP_TIME_REMOVE:
+    case OP_TIME_RECOST:
+      return outlay_document_apply_task_op (self, op, forward, error);
     default:
       g_assert_not_reached ();
     }
@@ -667,6 +715,7 @@ outlay_document_finalize (GObject *object)
 
   g_clear_object (&self->budget);
   g_ptr_array_unref (self->sections);
+  outlay_document_tasks_free (self->tasks);
   g_free (self->frozen_name);
   g_free (self->frozen_reason);
   G_OBJECT_CLASS (outlay_document_parent_class)->finalize (object);
@@ -809,12 +858,14 @@ outlay_document_class_init (OutlayDocumentClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+  outlay_document_tasks_class_init (object_class);
 }
 
 static void
 outlay_document_init (OutlayDocument *self)
 {
   self->sections = g_ptr_array_new_with_free_func (g_object_unref);
+  self->tasks = outlay_document_tasks_new ();
   g_queue_init (&self->undo);
   g_queue_init (&self->redo);
 }

@@ -284,7 +284,8 @@ static const char *const migrations[] = {
   "ALTER TABLE imports ADD COLUMN sheet TEXT;"
   "ALTER TABLE imports ADD COLUMN header_row INTEGER;"
   "ALTER TABLE imports ADD COLUMN warnings TEXT;"
-  "ALTER TABLE imports ADD COLUMN replaced_version_id INTEGER REFERENCES versions(id) ON DELETE SET NULL;"
+  "ALTER TABLE imports ADD COLUMN replaced_version_id INTEGER REFERENCES versions(id) ON DELETE "
+  "SET NULL;"
   "ALTER TABLE imports ADD COLUMN undone INTEGER;"
   "ALTER TABLE imports ADD COLUMN replaced_links TEXT;"
   /* an undo finds its lines through the budget (lines_order): one index
@@ -296,6 +297,29 @@ static const char *const migrations[] = {
   "  mapping TEXT NOT NULL,"
   "  used INTEGER NOT NULL"
   ");",
+
+  /* tasks and time: dated rates (a person's default when budget_id is
+   * NULL, a person's rate for one budget, or a budget's default rate when
+   * person_id is NULL; valid_from '' is "always"); a deleted task is kept,
+   * so undo brings its time back; each entry keeps the cost and the rate's
+   * source it was saved with */
+  "ALTER TABLE people ADD COLUMN currency TEXT;"
+  "ALTER TABLE tasks ADD COLUMN position INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE tasks ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE time_entries ADD COLUMN cost INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE time_entries ADD COLUMN rate_source TEXT;"
+  "CREATE INDEX time_entries_person ON time_entries(person_id, date);"
+  "CREATE TABLE rates ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER REFERENCES people(id) ON DELETE CASCADE,"
+  "  budget_id INTEGER REFERENCES budgets(id) ON DELETE CASCADE,"
+  "  valid_from TEXT NOT NULL DEFAULT '',"
+  "  cost_rate INTEGER NOT NULL DEFAULT 0,"
+  "  bill_rate INTEGER NOT NULL DEFAULT 0,"
+  "  currency TEXT,"
+  "  created INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX rates_person ON rates(person_id, budget_id, valid_from);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

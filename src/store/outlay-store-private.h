@@ -143,4 +143,10 @@ gint64        outlay_store_write_version  (OutlayStore        *self,
 /* The sink half, in outlay-store-sink.c */
 void          outlay_store_sink_iface_init (gpointer iface);
 
+/* Tasks and time, in outlay-store-tasks.c */
+gboolean
+outlay_store_load_tasks (OutlayStore *self, OutlayDocument *doc, gint64 budget_id, GError **error);
+struct _OutlayDocumentSinkInterface;
+void outlay_store_tasks_sink_init (struct _OutlayDocumentSinkInterface *iface);
+
 G_END_DECLS

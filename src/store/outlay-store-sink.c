@@ -484,4 +484,5 @@ outlay_store_sink_iface_init (gpointer g_iface)
   iface->section_changed = sink_section_changed;
   iface->section_moved = sink_section_moved;
   iface->budget_changed = sink_budget_changed;
+  outlay_store_tasks_sink_init (iface);
 }

@@ -894,10 +894,15 @@ outlay_store_get_budget_totals (OutlayStore   *self,
                                 OutlayTotals  *totals,
                                 GError       **error)
 {
-  sqlite3_stmt *stmt = outlay_store_statement (self,
-    "SELECT s.fringe, sum(l.estimate), sum(l.actual), sum(l.committed)"
-    " FROM lines l JOIN sections s ON s.id = l.section_id"
-    " WHERE l.budget_id = ? GROUP BY l.section_id", error);
+  sqlite3_stmt *stmt = outlay_store_statement (
+      self,
+      "SELECT s.fringe, sum(l.estimate), sum(l.actual) + ifnull((SELECT sum(t.resource_cost"
+      "   + ifnull((SELECT sum(cost) FROM time_entries WHERE task_id = t.id), 0)) FROM tasks t"
+      "   WHERE t.line_id IN (SELECT id FROM lines WHERE section_id = l.section_id)"
+      "   AND t.deleted = 0), 0), sum(l.committed)"
+      " FROM lines l JOIN sections s ON s.id = l.section_id"
+      " WHERE l.budget_id = ? GROUP BY l.section_id",
+      error);
   OutlayTotals sum = { 0 };
   gboolean ok = TRUE;
   int rc;
@@ -1163,7 +1168,8 @@ outlay_store_load_document (OutlayStore  *self,
   if (!outlay_store_exec (self, "BEGIN", error))
     return NULL;
   if (!load_sections (self, doc, budget_id, by_id, error)
-      || !load_lines (self, doc, budget_id, by_id, error))
+      || !load_lines (self, doc, budget_id, by_id, error)
+      || !outlay_store_load_tasks (self, doc, budget_id, error))
     {
       outlay_store_exec (self, "ROLLBACK", NULL);
       return NULL;

@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "outlay-rates"
+
+/* Which hourly rate an entry is costed at, and why: a rate typed on the
+ * entry, then the task's, then the person's rate for this budget, then
+ * the person's default, then the budget's default; a dated rate applies
+ * from its day forward. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "outlay-currency.h"
+#include "outlay-document-tasks.h"
+#include "outlay-error.h"
+#include "outlay-rates.h"
+
+static const char *source_ids[] = { "none", "entry", "task", "person-budget", "person", "budget" };
+static const char *source_titles[] = {
+  N_("no rate set"),
+  N_("typed on the entry"),
+  N_("the task's rate"),
+  N_("person's rate for this budget"),
+  N_("person's default rate"),
+  N_("the budget's default rate"),
+};
+
+const char *
+outlay_rate_source_to_string (OutlayRateSource source)
+{
+  g_return_val_if_fail (source < G_N_ELEMENTS (source_ids), "none");
+  return source_ids[source];
+}
+
+gboolean
+outlay_rate_source_from_string (const char *text, OutlayRateSource *source)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (source_ids); i++)
+    if (g_str_equal (text, source_ids[i]))
+      {
+        *source = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * outlay_rate_source_title:
+ * @source: where a rate came from
+ *
+ * Returns: it in words ("person's rate for this budget")
+ */
+const char *
+outlay_rate_source_title (OutlayRateSource source)
+{
+  g_return_val_if_fail (source < G_N_ELEMENTS (source_titles), "");
+  return g_dgettext (GETTEXT_PACKAGE, source_titles[source]);
+}
+
+/* The latest of @rates for @person_id and @budget_id that applies on
+ * @date. */
+static const OutlayRateChange *
+latest (GPtrArray *rates, gint64 person_id, gint64 budget_id, const char *date)
+{
+  const OutlayRateChange *best = NULL;
+
+  for (guint i = 0; i < rates->len; i++)
+    {
+      const OutlayRateChange *c = g_ptr_array_index (rates, i);
+      const char *from = c->valid_from != NULL ? c->valid_from : "";
+
+      if (c->person_id != person_id || c->budget_id != budget_id || g_strcmp0 (from, date) > 0)
+        continue;
+      if (best == NULL || g_strcmp0 (from, best->valid_from != NULL ? best->valid_from : "") >= 0)
+        best = c;
+    }
+  return best;
+}
+
+/**
+ * outlay_rates_resolve:
+ * @rates: (element-type OutlayRateChange): the rates that can apply
+ *   (outlay_store_list_rates())
+ * @budget: the budget the entry goes to
+ * @task: (nullable): its task
+ * @person_id: who worked, 0 for nobody in particular
+ * @date: the day, YYYY-MM-DD
+ * @typed: (nullable): a rate typed on the entry
+ * @out: (out): the rate and where it came from
+ * @error: %OUTLAY_ERROR_INVALID_ARGUMENT when the rate that applies is in
+ *   another currency than @budget's
+ *
+ * Returns: %TRUE when a rate (or none) applies
+ */
+gboolean
+outlay_rates_resolve (GPtrArray *rates,
+                      OutlayBudget *budget,
+                      OutlayTask *task,
+                      gint64 person_id,
+                      const char *date,
+                      const OutlayDecimal *typed,
+                      OutlayRateResolution *out,
+                      GError **error)
+{
+  gint64 budget_id = outlay_budget_get_id (budget);
+  const char *currency = outlay_budget_get_currency (budget);
+  const OutlayRateChange *c = NULL;
+  OutlayRateResolution r = { 0 };
+
+  g_return_val_if_fail (rates != NULL && OUTLAY_IS_BUDGET (budget), FALSE);
+  if (typed != NULL)
+    r = (OutlayRateResolution){ *typed, OUTLAY_RATE_SOURCE_ENTRY, NULL };
+  else if (task != NULL && outlay_task_get_hourly_rate (task) > 0)
+    r = (OutlayRateResolution){ outlay_task_get_hourly_rate (task), OUTLAY_RATE_SOURCE_TASK, NULL };
+  else if (person_id > 0 && (c = latest (rates, person_id, budget_id, date)) != NULL)
+    r = (OutlayRateResolution){ c->cost_rate, OUTLAY_RATE_SOURCE_PERSON_BUDGET, c };
+  else if (person_id > 0 && (c = latest (rates, person_id, 0, date)) != NULL)
+    r = (OutlayRateResolution){ c->cost_rate, OUTLAY_RATE_SOURCE_PERSON, c };
+  else if ((c = latest (rates, 0, budget_id, date)) != NULL)
+    r = (OutlayRateResolution){ c->cost_rate, OUTLAY_RATE_SOURCE_BUDGET, c };
+  if (c != NULL && c->currency != NULL && g_ascii_strcasecmp (c->currency, currency) != 0)
+    {
+      g_autofree char *rate = outlay_currency_format (c->cost_rate, c->currency);
+
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                   _("The rate that applies (%s/h, %s) is in %s, but “%s” is in %s: set a %s "
+                     "rate for this budget, or type the rate on the entry"),
+                      rate, outlay_rate_source_title (r.source), c->currency,
+                      outlay_budget_get_name (budget), currency, currency);
+      return FALSE;
+    }
+  *out = r;
+  return TRUE;
+}
+
+/**
+ * outlay_rates_describe:
+ * @resolution: a resolved rate
+ * @currency: the budget's currency
+ *
+ * Returns: (transfer full): "€85.00/h — person's rate for this budget"
+ */
+char *
+outlay_rates_describe (const OutlayRateResolution *resolution, const char *currency)
+{
+  g_autofree char *rate = outlay_currency_format (resolution->rate, currency);
+
+  if (resolution->change != NULL && resolution->change->valid_from != NULL)
+    /* Translators: a rate, where it comes from and since when */
+    return g_strdup_printf (_("%s/h — %s, from %s"), rate,
+                               outlay_rate_source_title (resolution->source),
+                               resolution->change->valid_from);
+  return g_strdup_printf (_("%s/h — %s"), rate, outlay_rate_source_title (resolution->source));
+}
+
+/**
+ * outlay_time_impact:
+ * @document: an open budget
+ * @task: one of its tasks
+ * @cost: what an entry on @task would cost
+ * @out: (out): the task's, its line's and the budget's actual before and
+ *   after, with what each is measured against
+ *
+ * Returns: %FALSE on overflow
+ */
+gboolean
+outlay_time_impact (OutlayDocument *document,
+                    OutlayTask *task,
+                    OutlayDecimal cost,
+                    OutlayTimeImpact *out)
+{
+  OutlayBudget *budget = outlay_document_get_budget (document);
+  const OutlayTotals *totals = outlay_document_get_totals (document);
+  OutlayLine *line = outlay_document_get_task_line (document, task);
+  OutlayTimeImpact t = { 0 };
+
+  t.task_before = outlay_task_get_actual_cost (task);
+  t.task_estimate = outlay_task_get_estimated_cost (task);
+  t.has_line = line != NULL;
+  if (line != NULL)
+    {
+      t.line_before = outlay_line_get_total_actual (line);
+      t.line_estimate = outlay_line_get_estimate (line);
+    }
+  t.budget_before = totals->actual;
+  t.budget_cap = outlay_budget_get_allocated (budget) > 0 ? outlay_budget_get_allocated (budget)
+                                                          : totals->estimate;
+  if (!outlay_decimal_add (t.task_before, cost, &t.task_after)
+      || !outlay_decimal_add (t.line_before, line != NULL ? cost : 0, &t.line_after)
+      || !outlay_decimal_add (t.budget_before, line != NULL ? cost : 0, &t.budget_after))
+    return FALSE;
+  *out = t;
+  return TRUE;
+}

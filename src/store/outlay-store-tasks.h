@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "outlay-person.h"
+#include "outlay-rate-change.h"
+#include "outlay-store.h"
+#include "outlay-time-entry.h"
+
+G_BEGIN_DECLS
+
+GPtrArray *outlay_store_list_people (OutlayStore *self, GError **error);
+gint64 outlay_store_find_person (OutlayStore *self, const char *name_or_id, GError **error);
+gint64 outlay_store_add_person (OutlayStore *self,
+                                const char *name,
+                                const char *email,
+                                const char *role,
+                                GError **error);
+gboolean outlay_store_set_person (OutlayStore *self,
+                                  gint64 person_id,
+                                  const char *name,
+                                  const char *email,
+                                  const char *role,
+                                  GError **error);
+gboolean outlay_store_set_rate (OutlayStore *self, const OutlayRateChange *change, GError **error);
+GPtrArray *outlay_store_list_rates (OutlayStore *self, gint64 budget_id, GError **error);
+GPtrArray *outlay_store_list_time (OutlayStore *self,
+                                   gint64 budget_id,
+                                   const char *from,
+                                   const char *to,
+                                   GError **error);
+
+G_END_DECLS
