@@ -53,5 +53,12 @@ int outlay_cli_report      (Cli *cli, int argc, char **argv);
 int outlay_cli_backup (Cli *cli, int argc, char **argv);
 int outlay_cli_backups (Cli *cli, int argc, char **argv);
 int outlay_cli_restore (Cli *cli, int argc, char **argv);
+int outlay_cli_tasks (Cli *cli, int argc, char **argv);
+int outlay_cli_task (Cli *cli, int argc, char **argv);
+int outlay_cli_log (Cli *cli, int argc, char **argv);
+int outlay_cli_people (Cli *cli, int argc, char **argv);
+int outlay_cli_person (Cli *cli, int argc, char **argv);
+int outlay_cli_rates (Cli *cli, int argc, char **argv);
+int outlay_cli_time (Cli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -192,3 +192,75 @@ outlay_time_impact (OutlayDocument *document,
   *out = t;
   return TRUE;
 }
+
+/* "78 % → 84 % of its estimate", or the amounts when there is nothing to
+ * measure against. */
+static char *
+moves (OutlayDecimal before,
+       OutlayDecimal after,
+       OutlayDecimal whole,
+       const char *of,
+       const char *currency)
+{
+  OutlayDecimal a, b;
+
+  if (whole > 0 && outlay_decimal_as_percent (before, whole, &a)
+      && outlay_decimal_as_percent (after, whole, &b))
+    {
+      g_autofree char *ta = outlay_decimal_to_string (outlay_decimal_round (a, 0), 0);
+      g_autofree char *tb = outlay_decimal_to_string (outlay_decimal_round (b, 0), 0);
+
+      /* Translators: "78 % → 84 % of its estimate" */
+      return g_strdup_printf (_("%s %% → %s %% of %s"), ta, tb, of);
+    }
+  {
+    g_autofree char *ta = outlay_currency_format (before, currency);
+    g_autofree char *tb = outlay_currency_format (after, currency);
+
+    return g_strdup_printf (_("%s → %s (no %s to measure against)"), ta, tb, of);
+  }
+}
+
+/**
+ * outlay_time_impact_describe:
+ * @document: an open budget
+ * @task: the entry's task
+ * @impact: from outlay_time_impact()
+ *
+ * Returns: (transfer full): where the entry takes its task, its line (when
+ *   it charges one) and the budget, one sentence each
+ */
+char **
+outlay_time_impact_describe (OutlayDocument *document,
+                             OutlayTask *task,
+                             const OutlayTimeImpact *impact)
+{
+  OutlayBudget *budget = outlay_document_get_budget (document);
+  const char *currency = outlay_budget_get_currency (budget);
+  OutlayLine *line = outlay_document_get_task_line (document, task);
+  GPtrArray *out = g_ptr_array_new ();
+  g_autofree char *t = moves (impact->task_before, impact->task_after, impact->task_estimate,
+                              _("its estimate"), currency);
+  g_autofree char *b = moves (impact->budget_before, impact->budget_after, impact->budget_cap,
+                              outlay_budget_get_allocated (budget) > 0
+                              ? _("its allocation")
+                              : _("its estimate"), currency);
+
+  g_ptr_array_add (out, g_strdup_printf (_("Task “%s”: %s"), outlay_task_get_name (task), t));
+  if (line != NULL)
+    {
+      g_autofree char *l = moves (impact->line_before, impact->line_after, impact->line_estimate,
+                                  _("its estimate"), currency);
+      const char *name = *outlay_line_get_description (line) != '\0'
+                             ? outlay_line_get_description (line)
+                             : outlay_line_get_code (line);
+
+      g_ptr_array_add (out, g_strdup_printf (_("Line “%s”: %s"), name, l));
+    }
+  else
+    g_ptr_array_add (out, g_strdup (_("The task charges no line, so the budget does not move")));
+  g_ptr_array_add (out,
+                   g_strdup_printf (_("Budget “%s”: %s"), outlay_budget_get_name (budget), b));
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}

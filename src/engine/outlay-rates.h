@@ -68,4 +68,8 @@ gboolean outlay_time_impact (OutlayDocument *document,
                              OutlayDecimal cost,
                              OutlayTimeImpact *out);
 
+char **outlay_time_impact_describe (OutlayDocument *document,
+                                    OutlayTask *task,
+                                    const OutlayTimeImpact *impact);
+
 G_END_DECLS
