@@ -526,6 +526,63 @@ outlay_store_list_time (OutlayStore *self,
   return g_steal_pointer (&entries);
 }
 
+/**
+ * outlay_store_hours_by_day:
+ * @self: a store
+ * @budget_id: a budget
+ * @by_person: sum by person, else by task
+ * @from: the first day, YYYY-MM-DD
+ * @to: the last day
+ * @error: why it failed
+ *
+ * The hours logged on the budget's tasks, per person (or task) and day:
+ * what the week grid shows.
+ *
+ * Returns: (transfer full) (element-type OutlayHoursCell): the sums
+ */
+GArray *
+outlay_store_hours_by_day (OutlayStore *self,
+                           gint64 budget_id,
+                           gboolean by_person,
+                           const char *from,
+                           const char *to,
+                           GError **error)
+{
+  g_autoptr(GArray) cells = g_array_new (FALSE, TRUE, sizeof (OutlayHoursCell));
+  sqlite3_stmt *stmt = outlay_store_statement (
+      self,
+      by_person
+          ? "SELECT ifnull(e.person_id, 0), e.date, sum(e.hours) FROM tasks t"
+            " JOIN time_entries e ON e.task_id = t.id WHERE t.budget_id = ?1 AND t.deleted = 0"
+            " AND e.date BETWEEN ?2 AND ?3 GROUP BY 1, 2"
+          : "SELECT t.id, e.date, sum(e.hours) FROM tasks t"
+            " JOIN time_entries e ON e.task_id = t.id WHERE t.budget_id = ?1 AND t.deleted = 0"
+            " AND e.date BETWEEN ?2 AND ?3 GROUP BY 1, 2",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, budget_id);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      OutlayHoursCell cell = { .key = sqlite3_column_int64 (stmt, 0),
+                               .hours = sqlite3_column_int64 (stmt, 2) };
+
+      g_strlcpy (cell.date, column_text (stmt, 1) ? column_text (stmt, 1) : "", sizeof cell.date);
+      g_array_append_val (cells, cell);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      outlay_store_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&cells);
+}
+
 /* ---- the sink half ---- */
 
 static gboolean

@@ -29,4 +29,24 @@ GPtrArray *outlay_store_list_time (OutlayStore *self,
                                    const char *to,
                                    GError **error);
 
+/**
+ * OutlayHoursCell:
+ * @key: a person's id or a task's id
+ * @date: the day, YYYY-MM-DD
+ * @hours: the hours logged on it
+ */
+typedef struct
+{
+  gint64 key;
+  char date[11];
+  OutlayDecimal hours;
+} OutlayHoursCell;
+
+GArray *outlay_store_hours_by_day (OutlayStore *self,
+                                   gint64 budget_id,
+                                   gboolean by_person,
+                                   const char *from,
+                                   const char *to,
+                                   GError **error);
+
 G_END_DECLS

@@ -14,11 +14,13 @@
 #include <string.h>
 
 #include "outlay-document-tasks.h"
+#include "outlay-error.h"
 #include "outlay-log-time-dialog.h"
 #include "outlay-rate-change.h"
 #include "outlay-store-private.h"
 #include "outlay-store-tasks.h"
 #include "outlay-tasks-page.h"
+#include "outlay-week-grid.h"
 
 #define D(units) OUTLAY_DECIMAL_FROM_INT (units)
 
@@ -160,6 +162,39 @@ test_log_in_dialog (void)
   iterate (5);
   g_assert_cmpint (outlay_line_get_total_actual (line), ==, before);
   g_assert_true (shows (page, "€0.00"));
+
+  /* the week grid: people down, days across; typed hours log the
+   * difference on the chosen task (the only one), at Ana's rate */
+  {
+    OutlayWeekGrid *grid = OUTLAY_WEEK_GRID (
+        outlay_tasks_page_show_week (OUTLAY_TASKS_PAGE (page)));
+
+    outlay_week_grid_set_week (grid, "2026-03-02");
+    wait_mapped (GTK_WIDGET (grid));
+    /* "Nobody in particular" and Ana */
+    g_assert_cmpuint (outlay_week_grid_get_n_rows (grid), ==, 2);
+    g_assert_true (outlay_week_grid_type_hours (grid, 1, 2, "4", &error));
+    g_assert_no_error (error);
+    iterate (5);
+    g_assert_cmpint (outlay_line_get_total_actual (line), ==, before + D (340));
+    g_assert_true (shows (GTK_WIDGET (grid), "4"));
+    /* taking hours off is refused, nothing changes */
+    g_assert_false (outlay_week_grid_type_hours (grid, 1, 2, "1", &error));
+    g_assert_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    /* 4 more on the same day make 8 */
+    g_assert_true (outlay_week_grid_type_hours (grid, 1, 2, "8", &error));
+    g_assert_cmpint (outlay_line_get_total_actual (line), ==, before + D (680));
+    outlay_ui_test_run_for (100);
+    g_assert_true (shows (GTK_WIDGET (grid), "8"));
+    screenshot (window, "tasks-week-grid.png");
+    g_assert_true (outlay_document_undo (doc, &error));
+    g_assert_true (outlay_document_undo (doc, &error));
+    g_assert_cmpint (outlay_line_get_total_actual (line), ==, before);
+    gtk_stack_set_visible_child_name (
+        GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (grid), GTK_TYPE_STACK)), "tasks");
+    iterate (5);
+  }
 
   /* the filter: by text and by status */
   gtk_editable_set_text (GTK_EDITABLE (find_named (page, "tasks-search")), "ana");

@@ -20,6 +20,7 @@
 #include "outlay-model-enum-types.h"
 #include "outlay-store-tasks.h"
 #include "outlay-tasks-page.h"
+#include "outlay-week-grid.h"
 
 typedef enum
 {
@@ -89,6 +90,8 @@ struct _OutlayTasksPage
   GtkDropDown *status_filter;
   GtkSearchEntry *search;
   GtkLabel *summary;
+  GtkStack *pages;
+  OutlayWeekGrid *week;
 };
 
 G_DEFINE_FINAL_TYPE (OutlayTasksPage, outlay_tasks_page, OUTLAY_TYPE_DOCUMENT_PAGE)
@@ -540,6 +543,8 @@ document_set (OutlayDocumentPage *page, OutlayDocument *old_document)
   OutlayTasksPage *self = OUTLAY_TASKS_PAGE (page);
 
   load_people (self);
+  if (self->week != NULL)
+    outlay_week_grid_set_document (self->week, document (self), outlay_tasks_page_get_store (self));
   if (self->tasks != NULL)
     g_list_store_remove_all (self->tasks);
 }
@@ -674,6 +679,8 @@ outlay_tasks_page_class_init (OutlayTasksPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayTasksPage, status_filter);
   gtk_widget_class_bind_template_child (widget_class, OutlayTasksPage, search);
   gtk_widget_class_bind_template_child (widget_class, OutlayTasksPage, summary);
+  gtk_widget_class_bind_template_child (widget_class, OutlayTasksPage, pages);
+  gtk_widget_class_bind_template_child (widget_class, OutlayTasksPage, week);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "tasks.add", NULL, add_action);
@@ -697,6 +704,7 @@ outlay_tasks_page_init (OutlayTasksPage *self)
 {
   g_autoptr(GtkFilterListModel) filtered = NULL;
 
+  g_type_ensure (OUTLAY_TYPE_WEEK_GRID);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->tasks = g_list_store_new (OUTLAY_TYPE_TASK);
   self->people_names = gtk_string_list_new (NULL);
@@ -728,7 +736,10 @@ outlay_tasks_page_set_store (OutlayTasksPage *self, OutlayStore *store)
 {
   g_return_if_fail (OUTLAY_IS_TASKS_PAGE (self));
   if (g_set_object (&self->store, store))
-    load_people (self);
+    {
+      load_people (self);
+      outlay_week_grid_set_document (self->week, document (self), store);
+    }
 }
 
 OutlayStore *
@@ -778,4 +789,18 @@ outlay_tasks_page_log_time (OutlayTasksPage *self)
     gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
   gtk_window_present (dialog);
   return dialog;
+}
+
+/**
+ * outlay_tasks_page_show_week:
+ * @self: a tasks page
+ *
+ * Returns: (transfer none): its week grid, and shows it
+ */
+GtkWidget *
+outlay_tasks_page_show_week (OutlayTasksPage *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_TASKS_PAGE (self), NULL);
+  gtk_stack_set_visible_child_name (self->pages, "week");
+  return GTK_WIDGET (self->week);
 }

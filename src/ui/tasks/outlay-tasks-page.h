@@ -15,5 +15,6 @@ void outlay_tasks_page_set_store (OutlayTasksPage *self, OutlayStore *store);
 OutlayStore *outlay_tasks_page_get_store (OutlayTasksPage *self);
 guint outlay_tasks_page_get_n_shown (OutlayTasksPage *self);
 GtkWindow *outlay_tasks_page_log_time (OutlayTasksPage *self);
+GtkWidget *outlay_tasks_page_show_week (OutlayTasksPage *self);
 
 G_END_DECLS
