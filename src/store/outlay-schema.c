@@ -319,7 +319,14 @@ static const char *const migrations[] = {
   "  currency TEXT,"
   "  created INTEGER NOT NULL"
   ");"
-  "CREATE INDEX rates_person ON rates(person_id, budget_id, valid_from);",
+  "CREATE INDEX rates_person ON rates(person_id, budget_id, valid_from);"
+  /* the header bar's running timer, one at a time, kept over a restart */
+  "CREATE TABLE timer ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,"
+  "  person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,"
+  "  started INTEGER NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

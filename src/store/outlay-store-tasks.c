@@ -583,6 +583,76 @@ outlay_store_hours_by_day (OutlayStore *self,
   return g_steal_pointer (&cells);
 }
 
+/**
+ * outlay_store_get_timer:
+ * @self: a store
+ * @task_id: (out): the task the running timer is on, 0 when none runs
+ * @person_id: (out): for whom
+ * @started: (out): since when, Unix time
+ * @error: why it failed
+ *
+ * Returns: %TRUE on success, whether or not a timer runs
+ */
+gboolean
+outlay_store_get_timer (OutlayStore *self,
+                        gint64 *task_id,
+                        gint64 *person_id,
+                        gint64 *started,
+                        GError **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (
+      self, "SELECT task_id, ifnull(person_id, 0), started FROM timer WHERE id = 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  *task_id = *person_id = *started = 0;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *task_id = sqlite3_column_int64 (stmt, 0);
+      *person_id = sqlite3_column_int64 (stmt, 1);
+      *started = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE || outlay_store_fail (self, error);
+}
+
+/**
+ * outlay_store_set_timer:
+ * @self: a store
+ * @task_id: the task to time, or 0 to stop the timer
+ * @person_id: for whom, 0 for nobody in particular
+ * @started: since when, Unix time
+ * @error: why it failed
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+outlay_store_set_timer (OutlayStore *self,
+                        gint64 task_id,
+                        gint64 person_id,
+                        gint64 started,
+                        GError **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (
+      self,
+      task_id > 0
+          ? "INSERT OR REPLACE INTO timer (id, task_id, person_id, started) VALUES (1, ?, ?, ?)"
+          : "DELETE FROM timer",
+      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (task_id > 0)
+    {
+      sqlite3_bind_int64 (stmt, 1, task_id);
+      bind_id (stmt, 2, person_id);
+      sqlite3_bind_int64 (stmt, 3, started);
+    }
+  return run (self, stmt, error);
+}
+
 /* ---- the sink half ---- */
 
 static gboolean

@@ -49,4 +49,15 @@ GArray *outlay_store_hours_by_day (OutlayStore *self,
                                    const char *to,
                                    GError **error);
 
+gboolean outlay_store_get_timer (OutlayStore *self,
+                                 gint64 *task_id,
+                                 gint64 *person_id,
+                                 gint64 *started,
+                                 GError **error);
+gboolean outlay_store_set_timer (OutlayStore *self,
+                                 gint64 task_id,
+                                 gint64 person_id,
+                                 gint64 started,
+                                 GError **error);
+
 G_END_DECLS

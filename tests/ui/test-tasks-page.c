@@ -20,6 +20,7 @@
 #include "outlay-store-private.h"
 #include "outlay-store-tasks.h"
 #include "outlay-tasks-page.h"
+#include "outlay-timer-button.h"
 #include "outlay-week-grid.h"
 
 #define D(units) OUTLAY_DECIMAL_FROM_INT (units)
@@ -194,6 +195,34 @@ test_log_in_dialog (void)
     gtk_stack_set_visible_child_name (
         GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (grid), GTK_TYPE_STACK)), "tasks");
     iterate (5);
+  }
+
+  /* the header bar's timer survives a restart: another button (a new
+   * window after a restart) finds it running and logs its minutes */
+  {
+    g_autoptr(GDateTime) t0 = g_date_time_new_local (2026, 3, 9, 10, 0, 0);
+    GtkWidget *timer = g_object_ref_sink (g_object_new (OUTLAY_TYPE_TIMER_BUTTON, NULL));
+    GtkWidget *again = g_object_ref_sink (g_object_new (OUTLAY_TYPE_TIMER_BUTTON, NULL));
+
+    outlay_timer_button_set_store (OUTLAY_TIMER_BUTTON (timer), store);
+    outlay_timer_button_set_document (OUTLAY_TIMER_BUTTON (timer), doc);
+    g_assert_false (outlay_timer_button_get_running (OUTLAY_TIMER_BUTTON (timer)));
+    g_assert_true (outlay_timer_button_start (OUTLAY_TIMER_BUTTON (timer), 0,
+                                              g_date_time_to_unix (t0), &error));
+    g_assert_no_error (error);
+    g_object_unref (timer);
+
+    outlay_timer_button_set_store (OUTLAY_TIMER_BUTTON (again), store);
+    outlay_timer_button_set_document (OUTLAY_TIMER_BUTTON (again), doc);
+    g_assert_true (outlay_timer_button_get_running (OUTLAY_TIMER_BUTTON (again)));
+    g_assert_true (outlay_timer_button_stop (OUTLAY_TIMER_BUTTON (again),
+                                             g_date_time_to_unix (t0) + 90 * 60, &error));
+    g_assert_no_error (error);
+    g_assert_false (outlay_timer_button_get_running (OUTLAY_TIMER_BUTTON (again)));
+    /* 1.5 h at Ana's €85 */
+    g_assert_cmpint (outlay_line_get_total_actual (line), ==, before + D (127) + 5000);
+    g_assert_true (outlay_document_undo (doc, &error));
+    g_object_unref (again);
   }
 
   /* the filter: by text and by status */
