@@ -13,6 +13,7 @@
 #include "outlay-currency.h"
 #include "outlay-document-tasks.h"
 #include "outlay-error.h"
+#include "outlay-person.h"
 #include "outlay-rates.h"
 
 static const char *source_ids[] = { "none", "entry", "task", "person-budget", "person", "budget" };
@@ -263,4 +264,110 @@ outlay_time_impact_describe (OutlayDocument *document,
                    g_strdup_printf (_("Budget “%s”: %s"), outlay_budget_get_name (budget), b));
   g_ptr_array_add (out, NULL);
   return (char **) g_ptr_array_free (out, FALSE);
+}
+
+static void
+time_row_clear (gpointer data)
+{
+  OutlayTimeRow *row = data;
+
+  g_free (row->name);
+  g_free (row->detail);
+}
+
+static int
+compare_rows (gconstpointer a, gconstpointer b)
+{
+  const OutlayTimeRow *x = a, *y = b;
+
+  if (x->cost != y->cost)
+    return x->cost > y->cost ? -1 : 1;
+  return g_utf8_collate (x->name, y->name);
+}
+
+static void
+describe_key (OutlayDocument *document, GPtrArray *people, gboolean by_person, OutlayTimeRow *row)
+{
+  if (by_person)
+    {
+      for (guint i = 0; people != NULL && i < people->len; i++)
+        if (outlay_person_get_id (g_ptr_array_index (people, i)) == row->key)
+          {
+            row->name = g_strdup (outlay_person_get_name (g_ptr_array_index (people, i)));
+            row->detail = g_strdup (outlay_person_get_role (g_ptr_array_index (people, i)));
+          }
+      if (row->name == NULL)
+        row->name = g_strdup (_("Nobody in particular"));
+    }
+  else
+    {
+      OutlayTask *task = outlay_document_get_task_by_id (document, row->key);
+      OutlayLine *line = task != NULL ? outlay_document_get_task_line (document, task) : NULL;
+
+      row->name = g_strdup (task != NULL ? outlay_task_get_name (task) : "");
+      if (line != NULL)
+        row->detail = g_strdup_printf (
+            "%s/%s %s", outlay_section_get_code (outlay_line_get_section (line)),
+            outlay_line_get_code (line), outlay_line_get_description (line));
+    }
+}
+
+/**
+ * outlay_time_summarize:
+ * @document: the budget the entries belong to
+ * @entries: (element-type OutlayTimeEntry): its time entries
+ * @people: (element-type OutlayPerson) (nullable): everyone, for names
+ * @by_person: one row per person, else one per task
+ * @total: (out) (optional): the sums of every row (its names unset)
+ *
+ * Adds up hours and cost per person or per task, the costliest first.
+ *
+ * Returns: (transfer full) (element-type OutlayTimeRow): the rows
+ */
+GArray *
+outlay_time_summarize (OutlayDocument *document,
+                       GPtrArray *entries,
+                       GPtrArray *people,
+                       gboolean by_person,
+                       OutlayTimeRow *total)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (OutlayTimeRow));
+  OutlayTimeRow sum = { 0 };
+
+  g_array_set_clear_func (rows, time_row_clear);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      OutlayTimeEntry *e = g_ptr_array_index (entries, i);
+      OutlayDecimal cost = 0;
+      gint64 key = by_person ? outlay_time_entry_get_person_id (e)
+                             : outlay_time_entry_get_task_id (e);
+      gpointer found = g_hash_table_lookup (index, &key);
+      OutlayTimeRow *row;
+
+      if (found == NULL)
+        {
+          OutlayTimeRow fresh = { .key = key };
+          gint64 *stored = g_new (gint64, 1);
+
+          *stored = key;
+          g_array_append_val (rows, fresh);
+          g_hash_table_insert (index, stored, GUINT_TO_POINTER (rows->len));
+          found = GUINT_TO_POINTER (rows->len);
+        }
+      row = &g_array_index (rows, OutlayTimeRow, GPOINTER_TO_UINT (found) - 1);
+      outlay_time_entry_get_cost (e, &cost);
+      row->hours += outlay_time_entry_get_hours (e);
+      row->cost += cost;
+      row->n_entries++;
+      sum.hours += outlay_time_entry_get_hours (e);
+      sum.cost += cost;
+      sum.n_entries++;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    describe_key (document, people, by_person, &g_array_index (rows, OutlayTimeRow, i));
+  g_array_sort (rows, compare_rows);
+  if (total != NULL)
+    *total = sum;
+  return rows;
 }

@@ -72,4 +72,31 @@ char **outlay_time_impact_describe (OutlayDocument *document,
                                     OutlayTask *task,
                                     const OutlayTimeImpact *impact);
 
+/**
+ * OutlayTimeRow:
+ * @key: the person's or task's id (0: nobody in particular)
+ * @name: the person's or task's name
+ * @detail: the person's role, or the task's line ("A/1 Gaffer")
+ * @hours: hours logged
+ * @cost: their cost, each entry at the rate it was saved with
+ * @n_entries: how many entries
+ *
+ * One row of a time-by-person or time-by-task summary.
+ */
+typedef struct
+{
+  gint64 key;
+  char *name;
+  char *detail;
+  OutlayDecimal hours;
+  OutlayDecimal cost;
+  guint n_entries;
+} OutlayTimeRow;
+
+GArray *outlay_time_summarize (OutlayDocument *document,
+                               GPtrArray *entries,
+                               GPtrArray *people,
+                               gboolean by_person,
+                               OutlayTimeRow *total);
+
 G_END_DECLS

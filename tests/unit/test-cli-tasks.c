@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include "outlay-decimal.h"
+#include "outlay-workbook.h"
 #include "outlay-model-enum-types.h"
 #include "outlay-store-private.h"
 #include "outlay-store.h"
@@ -205,6 +206,39 @@ test_log (Fixture *f, gconstpointer data)
   assert_ok (&r);
   root = parse_json (r.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
+  result_clear (&r);
+
+  /* the time reports, as PDF and as sheets of the xlsx export */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "time.pdf", NULL);
+    g_autofree char *xlsx = g_build_filename (f->dir, "budget.xlsx", NULL);
+    g_autofree char *bytes = NULL;
+    g_autoptr(GFile) file = g_file_new_for_path (xlsx);
+    g_autoptr(OutlayWorkbook) wb = NULL;
+    g_autoptr(GError) error = NULL;
+    gsize length = 0;
+
+    for (guint i = 0; i < 2; i++)
+      {
+        run_cli (f, &r, "report", "1", "--kind", i == 0 ? "time-by-person" : "time-by-task", "-o",
+                 pdf, NULL);
+        assert_ok (&r);
+        result_clear (&r);
+        g_assert_true (g_file_get_contents (pdf, &bytes, &length, NULL));
+        g_assert_true (g_str_has_prefix (bytes, "%PDF"));
+        g_clear_pointer (&bytes, g_free);
+      }
+    run_cli (f, &r, "report", "1", "--kind", "summary", "--from", "2026-01-01", "-o", pdf, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    result_clear (&r);
+    run_cli (f, &r, "export", "1", "-o", xlsx, NULL);
+    assert_ok (&r);
+    wb = outlay_workbook_open (file, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (outlay_workbook_get_n_sheets (wb), ==, 4);
+    g_assert_cmpstr (outlay_workbook_get_sheet_name (wb, 2), ==, "Time by Person");
+    g_assert_cmpstr (outlay_workbook_get_sheet_name (wb, 3), ==, "Time by Task");
+  }
 }
 
 /* A rate change from a day on; --recost brings the past entries to it. */

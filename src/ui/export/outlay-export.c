@@ -11,6 +11,7 @@
 #include "outlay-csv-export.h"
 #include "outlay-export.h"
 #include "outlay-store.h"
+#include "outlay-store-tasks.h"
 #include "outlay-xlsx-export.h"
 
 typedef struct
@@ -75,6 +76,20 @@ write_local (ExportJob *job, const char *path, GCancellable *cancellable, GError
     }
   if ((doc = document_for (job, error)) == NULL)
     return FALSE;
+  if (job->format == OUTLAY_EXPORT_XLSX && job->doc == NULL)
+    {
+      /* the budget as it is now: with its time sheets */
+      g_autoptr(OutlayStore) store = outlay_store_open (job->store_path, error);
+      g_autoptr(GPtrArray) entries = NULL;
+      g_autoptr(GPtrArray) people = NULL;
+
+      if (store == NULL
+          || (entries = outlay_store_list_time (store, job->budget_id, NULL, NULL, error)) == NULL
+          || (people = outlay_store_list_people (store, error)) == NULL)
+        return FALSE;
+      return outlay_xlsx_export_with_time (doc, entries, people, path, NULL, NULL, cancellable,
+                                           error);
+    }
   if (job->format == OUTLAY_EXPORT_XLSX)
     return outlay_xlsx_export (doc, path, NULL, NULL, cancellable, error);
   return outlay_csv_export (doc, path, NULL, NULL, cancellable, error);
