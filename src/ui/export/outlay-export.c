@@ -221,7 +221,27 @@ outlay_export_document_async (GtkWindow           *parent,
       outlay_report_options_init (&options, kind);
       options.paper = default_paper ();
       /* made now, on this thread: the report keeps text, not the document */
-      job->report = outlay_report_new (doc, &options);
+      if (kind == OUTLAY_REPORT_TIME_BY_PERSON || kind == OUTLAY_REPORT_TIME_BY_TASK)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(OutlayStore) store = outlay_store_open (store_path, &error);
+          g_autoptr(GPtrArray) entries = NULL;
+          g_autoptr(GPtrArray) people = NULL;
+
+          if (store == NULL
+              || (entries = outlay_store_list_time (store, job->budget_id, NULL, NULL, &error))
+                     == NULL
+              || (people = outlay_store_list_people (store, &error)) == NULL)
+            {
+              export_job_free (job);
+              g_task_return_error (task, g_steal_pointer (&error));
+              g_object_unref (task);
+              return;
+            }
+          job->report = outlay_report_new_time (doc, entries, people, &options);
+        }
+      else
+        job->report = outlay_report_new (doc, &options);
     }
   choose_file (task, job, parent, doc);
 }
