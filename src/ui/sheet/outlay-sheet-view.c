@@ -124,7 +124,21 @@ line_text (OutlaySheetView *self, OutlayLine *line, guint col, const char **warn
     return g_strdup (outlay_line_get_text (line, field));
   if (field == OUTLAY_LINE_QUANTITY || field == OUTLAY_LINE_MULTIPLIER)
     return format_quantity (outlay_line_get_decimal (line, field));
+  /* what the line has cost: typed, plus the tasks that charge it */
+  if (field == OUTLAY_LINE_ACTUAL)
+    return outlay_currency_format_amount (outlay_line_get_total_actual (line), currency (self));
   return outlay_currency_format_amount (outlay_line_get_decimal (line, field), currency (self));
+}
+
+/* The actual cell's tooltip when tasks add to what was typed (the cell
+ * keeps the pointer: a constant string). */
+static const char *
+actual_tooltip (OutlayLine *line)
+{
+  if (outlay_line_get_task_actual (line) == 0)
+    return NULL;
+  return _("What was typed plus the actual cost of the tasks that charge this line; editing "
+           "changes the typed part");
 }
 
 static char *
@@ -183,11 +197,13 @@ update_cell (OutlaySheetView *self, OutlaySheetCell *cell, GObject *item)
     {
       gboolean overridden = col == OUTLAY_SHEET_COLUMN_ESTIMATE
                             && outlay_line_get_estimate_overridden (OUTLAY_LINE (item));
+      const char *tip = col == OUTLAY_SHEET_COLUMN_ACTUAL ? actual_tooltip (OUTLAY_LINE (item))
+                                                          : NULL;
 
       text = line_text (self, OUTLAY_LINE (item), col, &warning);
-      outlay_sheet_cell_set_state (cell, FALSE, overridden,
-                                   overridden ? _("Typed by hand. Clear the cell to use qty × days × rate.")
-                                              : NULL);
+      outlay_sheet_cell_set_state (
+          cell, FALSE, overridden,
+          overridden ? _("Typed by hand. Clear the cell to use qty × days × rate.") : tip);
     }
   else
     {
