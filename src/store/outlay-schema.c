@@ -309,6 +309,10 @@ static const char *const migrations[] = {
   "ALTER TABLE time_entries ADD COLUMN cost INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE time_entries ADD COLUMN rate_source TEXT;"
   "CREATE INDEX time_entries_person ON time_entries(person_id, date);"
+  /* covers the roll-up of a budget's tasks when it opens: no table reads */
+  "CREATE INDEX time_entries_cost ON time_entries(task_id, cost, hours);"
+  /* covers the week grid: a week's entries, whatever the budget's size */
+  "CREATE INDEX time_entries_day ON time_entries(date, person_id, task_id, hours);"
   "CREATE TABLE rates ("
   "  id INTEGER PRIMARY KEY,"
   "  person_id INTEGER REFERENCES people(id) ON DELETE CASCADE,"

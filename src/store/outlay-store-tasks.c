@@ -552,12 +552,13 @@ outlay_store_hours_by_day (OutlayStore *self,
   sqlite3_stmt *stmt = outlay_store_statement (
       self,
       by_person
-          ? "SELECT ifnull(e.person_id, 0), e.date, sum(e.hours) FROM tasks t"
-            " JOIN time_entries e ON e.task_id = t.id WHERE t.budget_id = ?1 AND t.deleted = 0"
-            " AND e.date BETWEEN ?2 AND ?3 GROUP BY 1, 2"
-          : "SELECT t.id, e.date, sum(e.hours) FROM tasks t"
-            " JOIN time_entries e ON e.task_id = t.id WHERE t.budget_id = ?1 AND t.deleted = 0"
-            " AND e.date BETWEEN ?2 AND ?3 GROUP BY 1, 2",
+          /* from the week's entries (time_entries_day), not the budget's tasks */
+          ? "SELECT ifnull(e.person_id, 0), e.date, sum(e.hours) FROM time_entries e"
+            " CROSS JOIN tasks t ON t.id = e.task_id WHERE e.date BETWEEN ?2 AND ?3"
+            " AND t.budget_id = ?1 AND t.deleted = 0 GROUP BY 1, 2"
+          : "SELECT t.id, e.date, sum(e.hours) FROM time_entries e"
+            " CROSS JOIN tasks t ON t.id = e.task_id WHERE e.date BETWEEN ?2 AND ?3"
+            " AND t.budget_id = ?1 AND t.deleted = 0 GROUP BY 1, 2",
       error);
   int rc;
 

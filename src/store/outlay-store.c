@@ -896,12 +896,16 @@ outlay_store_get_budget_totals (OutlayStore   *self,
 {
   sqlite3_stmt *stmt = outlay_store_statement (
       self,
-      "SELECT s.fringe, sum(l.estimate), sum(l.actual) + ifnull((SELECT sum(t.resource_cost"
-      "   + ifnull((SELECT sum(cost) FROM time_entries WHERE task_id = t.id), 0)) FROM tasks t"
-      "   WHERE t.line_id IN (SELECT id FROM lines WHERE section_id = l.section_id)"
-      "   AND t.deleted = 0), 0), sum(l.committed)"
+      "SELECT s.fringe, sum(l.estimate), sum(l.actual) + ifnull(ta.c, 0), sum(l.committed)"
       " FROM lines l JOIN sections s ON s.id = l.section_id"
-      " WHERE l.budget_id = ? GROUP BY l.section_id",
+      /* the tasks' actuals (logged cost + resource cost), per section */
+      " LEFT JOIN (SELECT tl.section_id AS sid, sum(t.resource_cost + ifnull(e.c, 0)) AS c"
+      "   FROM tasks t JOIN lines tl ON tl.id = t.line_id"
+      "   LEFT JOIN (SELECT task_id, sum(cost) AS c FROM time_entries WHERE task_id IN"
+      "     (SELECT id FROM tasks WHERE budget_id = ?1) GROUP BY task_id) e ON e.task_id = t.id"
+      "   WHERE t.budget_id = ?1 AND t.deleted = 0 GROUP BY tl.section_id) ta"
+      "   ON ta.sid = l.section_id"
+      " WHERE l.budget_id = ?1 GROUP BY l.section_id",
       error);
   OutlayTotals sum = { 0 };
   gboolean ok = TRUE;
