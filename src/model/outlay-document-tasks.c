@@ -23,6 +23,8 @@ struct _OutlayDocumentTasks
   GPtrArray *tasks;  /* the live ones, in order */
   GHashTable *by_id; /* id → task, live ones */
   GHashTable *lines; /* line id → line, filled on demand */
+  gboolean stale;    /* lines came or went since @lines was filled */
+  gboolean watching;
 };
 
 /* The fields a user edits, copied for undo. */
@@ -50,6 +52,7 @@ outlay_document_tasks_new (void)
   tasks->tasks = g_ptr_array_new_with_free_func (g_object_unref);
   tasks->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   tasks->lines = g_hash_table_new (g_int64_hash, g_int64_equal);
+  tasks->stale = TRUE;
   return tasks;
 }
 
@@ -120,6 +123,12 @@ index_lines (OutlayDocument *self)
     }
 }
 
+static void
+lines_changed_cb (OutlayDocument *self)
+{
+  data (self)->stale = TRUE;
+}
+
 static gboolean
 line_is_live (OutlayDocument *self, OutlayLine *line)
 {
@@ -143,12 +152,23 @@ outlay_document_get_line_by_id (OutlayDocument *self, gint64 id)
   g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), NULL);
   if (id <= 0)
     return NULL;
+  if (!data (self)->watching)
+    {
+      /* a miss re-reads every line only when lines came or went since */
+      g_signal_connect (self, "lines-changed", G_CALLBACK (lines_changed_cb), NULL);
+      g_signal_connect (self, "sections-changed", G_CALLBACK (lines_changed_cb), NULL);
+      data (self)->watching = TRUE;
+    }
   line = g_hash_table_lookup (data (self)->lines, &id);
-  if (line == NULL || outlay_line_get_id (line) != id || !line_is_live (self, line))
+  if ((line == NULL || outlay_line_get_id (line) != id || !line_is_live (self, line))
+      && data (self)->stale)
     {
       index_lines (self);
+      data (self)->stale = FALSE;
       line = g_hash_table_lookup (data (self)->lines, &id);
     }
+  if (line != NULL && (outlay_line_get_id (line) != id || !line_is_live (self, line)))
+    return NULL;
   return line;
 }
 
