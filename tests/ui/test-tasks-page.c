@@ -225,6 +225,17 @@ test_log_in_dialog (void)
     g_object_unref (again);
   }
 
+  /* status and assignee of the selected task, from the toolbar */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (page, "task-status")), 2);
+  iterate (2);
+  g_assert_cmpint (outlay_task_get_status (task), ==, OUTLAY_TASK_STATUS_DONE);
+  g_assert_true (shows (page, "Done"));
+  g_assert_true (outlay_document_undo (doc, &error));
+  iterate (5);
+  g_assert_cmpint (outlay_task_get_status (task), ==, OUTLAY_TASK_STATUS_TODO);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find_named (page, "task-status"))),
+                    ==, 0);
+
   /* the filter: by text and by status */
   gtk_editable_set_text (GTK_EDITABLE (find_named (page, "tasks-search")), "ana");
   iterate (5);

@@ -41,9 +41,7 @@ typedef enum
 typedef enum
 {
   CELL_TEXT,
-  CELL_LABEL,
-  CELL_STATUS,
-  CELL_PERSON
+  CELL_LABEL
 } CellKind;
 
 static const struct
@@ -53,28 +51,23 @@ static const struct
   CellKind kind;
   const char *property; /* what an edit sets */
 } columns[N_COLUMNS] = {
-  [COL_NAME] = {
-      N_("Task"), 220, CELL_TEXT, "name" },
-      [COL_STATUS] = {
-          N_("Status"), 130, CELL_STATUS, "status" },
-          [COL_ASSIGNEE] = {
-              N_("Assignee"), 130, CELL_PERSON, "assignee-id" },
-              [COL_LINE] = {
-                  N_("Line"), 70, CELL_TEXT, "line-id" },
-                  [COL_EST_HOURS] = {
-                      N_("Est. Hours"), 80, CELL_TEXT, "estimated-hours" },
-                      [COL_EST_COST] = {
-                          N_("Est. Cost"), 110, CELL_TEXT, "estimated-cost" },
-                          [COL_RATE] = {
-                              N_("Rate"), 80, CELL_TEXT, "hourly-rate" },
-                              [COL_RESOURCE] = {
-                                  N_("Resources"), 100, CELL_TEXT, "resource-cost" },
-                                  [COL_ACTUAL] = {
-                                      N_("Actual"), 110, CELL_LABEL, NULL },
-                                      [COL_PERCENT] = {
-                                          N_("% of Est."), 80, CELL_LABEL, NULL },
-                                          [COL_DUE] = { N_("Due"), 100, CELL_TEXT, "due-date" },
+  /* clang-format off */
+  [COL_NAME]      = { N_("Task"), 220, CELL_TEXT, "name" },
+  [COL_STATUS]    = { N_("Status"), 130, CELL_LABEL, "status" },
+  [COL_ASSIGNEE]  = { N_("Assignee"), 130, CELL_LABEL, "assignee-id" },
+  [COL_LINE]      = { N_("Line"), 70, CELL_TEXT, "line-id" },
+  [COL_EST_HOURS] = { N_("Est. Hours"), 80, CELL_TEXT, "estimated-hours" },
+  [COL_EST_COST]  = { N_("Est. Cost"), 110, CELL_TEXT, "estimated-cost" },
+  [COL_RATE]      = { N_("Rate"), 80, CELL_TEXT, "hourly-rate" },
+  [COL_RESOURCE]  = { N_("Resources"), 100, CELL_TEXT, "resource-cost" },
+  [COL_ACTUAL]    = { N_("Actual"), 110, CELL_LABEL, NULL },
+  [COL_PERCENT]   = { N_("% of Est."), 80, CELL_LABEL, NULL },
+  [COL_DUE]       = { N_("Due"), 100, CELL_TEXT, "due-date" },
+                                          /* clang-format on */
                                           };
+
+static const char *const status_titles[] = {
+  N_("To Do"), N_("In Progress"), N_("Done"), N_("Cancelled") };
 
 struct _OutlayTasksPage
 {
@@ -90,6 +83,9 @@ struct _OutlayTasksPage
   GtkDropDown *status_filter;
   GtkSearchEntry *search;
   GtkLabel *summary;
+  GtkDropDown *status_edit;
+  GtkDropDown *assignee_edit;
+  gboolean syncing; /* while the toolbar's lists follow the selection */
   GtkStack *pages;
   OutlayWeekGrid *week;
 };
@@ -135,6 +131,15 @@ find_line (OutlayTasksPage *self, const char *text)
   return NULL;
 }
 
+static guint
+person_position (OutlayTasksPage *self, gint64 id)
+{
+  for (guint i = 0; i < self->people_ids->len; i++)
+    if (g_array_index (self->people_ids, gint64, i) == id)
+      return i;
+  return 0;
+}
+
 static char *
 cell_text (OutlayTasksPage *self, OutlayTask *task, Column column)
 {
@@ -144,6 +149,11 @@ cell_text (OutlayTasksPage *self, OutlayTask *task, Column column)
     {
       case COL_NAME:
         return g_strdup (outlay_task_get_name (task));
+      case COL_STATUS:
+        return g_strdup (_(status_titles[outlay_task_get_status (task)]));
+      case COL_ASSIGNEE:
+        return g_strdup (gtk_string_list_get_string (
+            self->people_names, person_position (self, outlay_task_get_assignee_id (task))));
       case COL_LINE:
         return line_text (self, task);
       case COL_EST_HOURS:
@@ -173,15 +183,6 @@ cell_text (OutlayTasksPage *self, OutlayTask *task, Column column)
     }
 }
 
-static guint
-person_position (OutlayTasksPage *self, gint64 id)
-{
-  for (guint i = 0; i < self->people_ids->len; i++)
-    if (g_array_index (self->people_ids, gint64, i) == id)
-      return i;
-  return 0;
-}
-
 static void
 update_cell (GtkWidget *cell, OutlayTask *task)
 {
@@ -192,13 +193,6 @@ update_cell (GtkWidget *cell, OutlayTask *task)
   g_object_set_data (G_OBJECT (cell), "outlay-updating", GINT_TO_POINTER (TRUE));
   switch (columns[column].kind)
     {
-      case CELL_STATUS:
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), outlay_task_get_status (task));
-        break;
-      case CELL_PERSON:
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (cell),
-                                    person_position (self, outlay_task_get_assignee_id (task)));
-        break;
       case CELL_LABEL:
         text = cell_text (self, task, column);
         gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
@@ -294,37 +288,6 @@ editing_cb (GtkEditableLabel *cell, GParamSpec *pspec, GtkListItem *item)
 }
 
 static void
-selected_cb (GtkDropDown *cell, GParamSpec *pspec, GtkListItem *item)
-{
-  OutlayTasksPage *self = g_object_get_data (G_OBJECT (cell), "outlay-page");
-  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "outlay-column"));
-  OutlayTask *task = gtk_list_item_get_item (item);
-  guint selected = gtk_drop_down_get_selected (cell);
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  if (task == NULL || g_object_get_data (G_OBJECT (cell), "outlay-updating") != NULL
-      || selected == GTK_INVALID_LIST_POSITION)
-    return;
-  if (column == COL_STATUS)
-    {
-      if ((OutlayTaskStatus) selected == outlay_task_get_status (task))
-        return;
-      g_value_init (&value, OUTLAY_TYPE_TASK_STATUS);
-      g_value_set_enum (&value, selected);
-    }
-  else
-    {
-      gint64 id = g_array_index (self->people_ids, gint64, selected);
-
-      if (id == outlay_task_get_assignee_id (task))
-        return;
-      g_value_init (&value, G_TYPE_INT64);
-      g_value_set_int64 (&value, id);
-    }
-  commit (self, task, columns[column].property, &value, GTK_WIDGET (cell));
-}
-
-static void
 setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, OutlayTasksPage *self)
 {
   Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "outlay-column"));
@@ -332,18 +295,10 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, OutlayTasksPage 
 
   switch (columns[column].kind)
     {
-      case CELL_STATUS:
-        cell = gtk_drop_down_new_from_strings (
-            (const char *[]){ _("To Do"), _("In Progress"), _("Done"), _("Cancelled"), NULL });
-        g_signal_connect (cell, "notify::selected", G_CALLBACK (selected_cb), item);
-        break;
-      case CELL_PERSON:
-        cell = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->people_names)), NULL);
-        g_signal_connect (cell, "notify::selected", G_CALLBACK (selected_cb), item);
-        break;
       case CELL_LABEL:
         cell = gtk_inscription_new (NULL);
-        gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
+        if (column == COL_ACTUAL || column == COL_PERCENT)
+          gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
         break;
       default:
         cell = gtk_editable_label_new ("");
@@ -401,6 +356,58 @@ add_columns (OutlayTasksPage *self)
       if (c == COL_NAME)
         gtk_column_view_column_set_expand (column, TRUE);
       gtk_column_view_append_column (self->view, column);
+    }
+}
+
+/* The toolbar's status and assignee lists show the selected task's; a
+ * list in every row would cost a popover per row on screen. */
+static void
+sync_edits (OutlayTasksPage *self)
+{
+  OutlayTask *task;
+
+  if (self->selection == NULL) /* disposed */
+    return;
+  task = gtk_single_selection_get_selected_item (self->selection);
+  self->syncing = TRUE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_edit), task != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->assignee_edit), task != NULL);
+  if (task != NULL)
+    {
+      gtk_drop_down_set_selected (self->status_edit, outlay_task_get_status (task));
+      gtk_drop_down_set_selected (self->assignee_edit,
+                                  person_position (self, outlay_task_get_assignee_id (task)));
+    }
+  self->syncing = FALSE;
+}
+
+static void
+edit_selected_cb (OutlayTasksPage *self, GParamSpec *pspec, GtkDropDown *list)
+{
+  OutlayTask *task = self->selection != NULL
+                         ? gtk_single_selection_get_selected_item (self->selection)
+                         : NULL;
+  g_autoptr(OutlayTask) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  guint i;
+
+  if (self->syncing || task == NULL)
+    return;
+  edited = outlay_task_copy (task);
+  i = gtk_drop_down_get_selected (self->status_edit);
+  if (i != GTK_INVALID_LIST_POSITION)
+    g_object_set (edited, "status", i, NULL);
+  i = gtk_drop_down_get_selected (self->assignee_edit);
+  if (i != GTK_INVALID_LIST_POSITION && i < self->people_ids->len)
+    g_object_set (edited, "assignee-id", g_array_index (self->people_ids, gint64, i), NULL);
+  if (outlay_task_get_status (edited) == outlay_task_get_status (task)
+      && outlay_task_get_assignee_id (edited) == outlay_task_get_assignee_id (task))
+    return;
+  if (!outlay_document_update_task (document (self), task, edited, &error))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (list));
+      gtk_label_set_text (self->summary, error->message);
+      sync_edits (self);
     }
 }
 
@@ -535,6 +542,7 @@ refresh (OutlayDocumentPage *page)
                            items->pdata, items->len);
     }
   update_summary (self);
+  sync_edits (self);
 }
 
 static void
@@ -554,7 +562,7 @@ document_set (OutlayDocumentPage *page, OutlayDocument *old_document)
 static OutlayTask *
 selected_task (OutlayTasksPage *self)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  return self->selection != NULL ? gtk_single_selection_get_selected_item (self->selection) : NULL;
 }
 
 static void
@@ -682,6 +690,9 @@ outlay_tasks_page_class_init (OutlayTasksPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayTasksPage, pages);
   gtk_widget_class_bind_template_child (widget_class, OutlayTasksPage, week);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, edit_selected_cb);
+  gtk_widget_class_bind_template_child (widget_class, OutlayTasksPage, status_edit);
+  gtk_widget_class_bind_template_child (widget_class, OutlayTasksPage, assignee_edit);
 
   gtk_widget_class_install_action (widget_class, "tasks.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "tasks.delete", NULL, delete_action);
@@ -714,6 +725,9 @@ outlay_tasks_page_init (OutlayTasksPage *self)
                                         GTK_FILTER (g_object_ref (self->filter)));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&filtered)));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  gtk_drop_down_set_model (self->assignee_edit, G_LIST_MODEL (self->people_names));
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (sync_edits),
+                            self);
   add_columns (self);
 }
 
