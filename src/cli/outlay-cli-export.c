@@ -11,6 +11,8 @@
 #include "outlay-csv-export.h"
 #include "outlay-xlsx-export.h"
 
+#include "outlay-store-tasks.h"
+
 #include "outlay-cli-private.h"
 
 typedef enum
@@ -40,14 +42,28 @@ format_from_path (const char *path)
                                                               : FORMAT_NONE;
 }
 
+/* The budget as it is now also gets its time sheets in xlsx. */
 static int
-export_document (OutlayDocument *doc, Format format, const char *output)
+export_document (OutlayStore *store,
+                 OutlayDocument *doc,
+                 gboolean current,
+                 Format format,
+                 const char *output)
 {
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) people = NULL;
   GError *error = NULL;
-  gboolean ok = format == FORMAT_XLSX
-                  ? outlay_xlsx_export (doc, output, NULL, NULL, NULL, &error)
-                  : outlay_csv_export (doc, output, NULL, NULL, NULL, &error);
+  gboolean ok;
 
+  if (format == FORMAT_XLSX && current
+      && ((entries = outlay_store_list_time (
+               store, outlay_budget_get_id (outlay_document_get_budget (doc)), NULL, NULL, &error))
+              == NULL
+          || (people = outlay_store_list_people (store, &error)) == NULL))
+    return outlay_cli_fail (error);
+  ok = format == FORMAT_XLSX
+           ? outlay_xlsx_export_with_time (doc, entries, people, output, NULL, NULL, NULL, &error)
+           : outlay_csv_export (doc, output, NULL, NULL, NULL, &error);
   return ok ? 0 : outlay_cli_fail (error);
 }
 
@@ -89,5 +105,5 @@ outlay_cli_export (Cli *cli, int argc, char **argv)
   id = outlay_budget_get_id (outlay_document_get_budget (doc));
   if (version != NULL && (saved = outlay_cli_open_version (store, id, version, &error)) == NULL)
     return outlay_cli_fail (error);
-  return export_document (saved != NULL ? saved : doc, format, output);
+  return export_document (store, saved != NULL ? saved : doc, saved == NULL, format, output);
 }

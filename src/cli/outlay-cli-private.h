@@ -80,5 +80,12 @@ int outlay_cli_check (Cli *cli, int argc, char **argv);
 int outlay_cli_commitments (Cli *cli, int argc, char **argv);
 int outlay_cli_commitment (Cli *cli, int argc, char **argv);
 int outlay_cli_policy (Cli *cli, int argc, char **argv);
+int outlay_cli_tasks (Cli *cli, int argc, char **argv);
+int outlay_cli_task (Cli *cli, int argc, char **argv);
+int outlay_cli_log (Cli *cli, int argc, char **argv);
+int outlay_cli_people (Cli *cli, int argc, char **argv);
+int outlay_cli_person (Cli *cli, int argc, char **argv);
+int outlay_cli_rates (Cli *cli, int argc, char **argv);
+int outlay_cli_time (Cli *cli, int argc, char **argv);
 
 G_END_DECLS

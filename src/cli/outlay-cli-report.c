@@ -10,6 +10,8 @@
 #include "outlay-report.h"
 #include "outlay-store-versions.h"
 
+#include "outlay-store-tasks.h"
+
 #include "outlay-cli-private.h"
 
 typedef struct
@@ -20,6 +22,8 @@ typedef struct
   char     *paper;
   char     *sort;
   char     *output;
+  char *from;
+  char *to;
   gboolean  landscape;
   gboolean  over_only;
 } ReportArgs;
@@ -33,6 +37,8 @@ report_args_clear (ReportArgs *a)
   g_free (a->paper);
   g_free (a->sort);
   g_free (a->output);
+  g_free (a->from);
+  g_free (a->to);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReportArgs, report_args_clear)
@@ -44,7 +50,8 @@ check_args (const ReportArgs *a, OutlayReportOptions *options)
   OutlayReportKind kind = OUTLAY_REPORT_SUMMARY;
 
   if (a->kind != NULL && !outlay_report_kind_from_string (a->kind, &kind))
-    return _("The report --kind is one of summary, detail, variance, compare");
+    return _("The report --kind is one of summary, detail, variance, compare, time-by-person, "
+             "time-by-task");
   outlay_report_options_init (options, kind);
   if (a->output == NULL || *a->output == '\0')
     return _("“report” needs -o FILE.pdf");
@@ -68,6 +75,9 @@ check_args (const ReportArgs *a, OutlayReportOptions *options)
     return _("“report --kind compare” needs --version V, the version to compare from");
   if (a->against != NULL && kind != OUTLAY_REPORT_COMPARE)
     return _("--against goes with --kind compare");
+  if ((a->from != NULL || a->to != NULL) && kind != OUTLAY_REPORT_TIME_BY_PERSON
+      && kind != OUTLAY_REPORT_TIME_BY_TASK)
+    return _("--from and --to go with --kind time-by-person or time-by-task");
   return NULL;
 }
 
@@ -103,6 +113,17 @@ make_report (Cli *cli, const char *budget, const ReportArgs *a, const OutlayRepo
     return NULL;
   if (options->kind == OUTLAY_REPORT_COMPARE)
     return make_compare (store, current, a, options, error);
+  if (options->kind == OUTLAY_REPORT_TIME_BY_PERSON || options->kind == OUTLAY_REPORT_TIME_BY_TASK)
+    {
+      g_autoptr(GPtrArray) entries = NULL;
+      g_autoptr(GPtrArray) people = NULL;
+
+      id = outlay_budget_get_id (outlay_document_get_budget (current));
+      if ((entries = outlay_store_list_time (store, id, a->from, a->to, error)) == NULL
+          || (people = outlay_store_list_people (store, error)) == NULL)
+        return NULL;
+      return outlay_report_new_time (current, entries, people, options);
+    }
   if (a->version == NULL)
     return outlay_report_new (current, options);
   id = outlay_budget_get_id (outlay_document_get_budget (current));
@@ -117,21 +138,25 @@ outlay_cli_report (Cli *cli, int argc, char **argv)
   g_auto(ReportArgs) a = { 0 };
   GOptionEntry entries[] = {
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &a.kind,
-      N_("summary (default), detail, variance or compare"), N_("KIND") },
-    { "version", 0, 0, G_OPTION_ARG_STRING, &a.version,
-      N_("Report this saved version (for compare: the one to compare from)"), N_("V") },
-    { "against", 0, 0, G_OPTION_ARG_STRING, &a.against,
-      N_("For compare: the version to compare with (default: the current budget)"), N_("V2") },
-    { "paper", 0, 0, G_OPTION_ARG_STRING, &a.paper, N_("a4 (default) or letter"), N_("PAPER") },
-    { "landscape", 0, 0, G_OPTION_ARG_NONE, &a.landscape, N_("Landscape pages"), NULL },
-    { "sort", 0, 0, G_OPTION_ARG_STRING, &a.sort,
-      N_("For variance: section (default), amount or percent"), N_("ORDER") },
-    { "over-only", 0, 0, G_OPTION_ARG_NONE, &a.over_only,
-      N_("For variance: only the lines over budget"), NULL },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output, N_("Write the PDF to FILE"),
-      N_("FILE") },
-    { NULL }
-  };
+      N_("summary (default), detail, variance, compare, time-by-person or time-by-task"),
+          N_("KIND") },
+      { "from", 0, 0, G_OPTION_ARG_STRING, &a.from, N_("For time: the first day"), N_("DATE") },
+        { "to", 0, 0, G_OPTION_ARG_STRING, &a.to, N_("For time: the last day"), N_("DATE") },
+          { "version", 0, 0, G_OPTION_ARG_STRING, &a.version,
+            N_("Report this saved version (for compare: the one to compare from)"), N_("V") },
+            { "against", 0, 0, G_OPTION_ARG_STRING, &a.against,
+              N_("For compare: the version to compare with (default: the current budget)"),
+                  N_("V2") },
+              { "paper", 0, 0, G_OPTION_ARG_STRING, &a.paper,
+                N_("a4 (default) or letter"), N_("PAPER") },
+                { "landscape", 0, 0, G_OPTION_ARG_NONE, &a.landscape,
+                  N_("Landscape pages"), NULL },
+                  { "sort", 0, 0, G_OPTION_ARG_STRING, &a.sort,
+                    N_("For variance: section (default), amount or percent"), N_("ORDER") },
+                    { "over-only", 0, 0, G_OPTION_ARG_NONE, &a.over_only,
+                      N_("For variance: only the lines over budget"), NULL },
+                      { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output,
+                        N_("Write the PDF to FILE"), N_("FILE") }, { NULL } };
   g_autoptr(OutlayReport) report = NULL;
   g_autoptr(GFile) file = NULL;
   OutlayReportOptions options;

@@ -45,7 +45,8 @@ static const char *usage_text = N_("Usage: outlay-cli [--database PATH] COMMAND 
      "  imports [BUDGET] [--json]                         List the imports\n"
      "  undo-import ID                                    Take a whole import back out\n"
      "  export BUDGET --format xlsx|csv -o FILE           Export the budget\n"
-     "  report BUDGET --kind summary|detail|variance|compare [--version V] [--against V2]\n"
+     "  report BUDGET --kind summary|detail|variance|compare|time-by-person|time-by-task\n"
+     "         [--version V] [--against V2] [--from DATE] [--to DATE]\n"
      "         [--paper a4|letter] [--landscape] -o FILE.pdf\n"
      "                                                    Write a PDF report\n"
      "  backup [--to FILE]                                Copy the database into its backups folder\n"
@@ -91,6 +92,20 @@ static const char *usage_text = N_("Usage: outlay-cli [--database PATH] COMMAND 
      "                                                    Record and move a commitment along\n"
      "  policy BUDGET [--auto-approve A] [--overrun stop|warn|ignore] [--basis annual|accumulated]\n"
      "                                                    Show or set the budget check’s rules\n"
+     "  tasks BUDGET [--json]                             List the budget's tasks with their actuals\n"
+     "  task add|set|delete BUDGET TASK [--line CODE] [--assignee PERSON] [--hours H] [--cost C]\n"
+     "       [--rate R] [--resource C] [--due DATE] [--status S] [--name NAME]\n"
+     "                                                    Add, change or delete a task\n"
+     "  log BUDGET --task T --person P --hours H [--date D] [--rate R] [--note N]\n"
+     "                                                    Log time; says the rate, its source, and\n"
+     "                                                    where it takes the task, line and budget\n"
+     "  people [--json]                                   List the people and their default rates\n"
+     "  person add|set PERSON [--cost-rate R] [--bill-rate R] [--currency C] [--budget B]\n"
+     "         [--from DATE] [--recost] [--name N] [--email E] [--role R]\n"
+     "                                                    Add or change a person and their rates\n"
+     "  rates BUDGET [--json] [--set-default R [--from DATE]]\n"
+     "                                                    The rates that apply in a budget\n"
+     "  time BUDGET [--from D] [--to D] [--json]          The time logged on the budget's tasks\n"
      "\n"
      "BUDGET is a budget's id, its name, or a part of its name. V1 and V2 are a\n"
      "version's id or name. FIELD is one of code, description, qty, unit,\n"
@@ -963,6 +978,13 @@ static const struct
   { "commitments", outlay_cli_commitments },
   { "commitment", outlay_cli_commitment },
   { "policy", outlay_cli_policy },
+  { "tasks", outlay_cli_tasks },
+  { "task", outlay_cli_task },
+  { "log", outlay_cli_log },
+  { "people", outlay_cli_people },
+  { "person", outlay_cli_person },
+  { "rates", outlay_cli_rates },
+  { "time", outlay_cli_time },
 };
 
 static int

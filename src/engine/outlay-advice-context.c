@@ -71,7 +71,7 @@ line_text (GString *s, OutlayLine *line, gboolean allow_names)
   if (assignee && *assignee)
     g_string_append_printf (s, ", assigned to %s", assignee);
   amount (s, ": estimate", outlay_line_get_estimate (line));
-  amount (s, ", actual", outlay_line_get_actual (line));
+  amount (s, ", actual", outlay_line_get_total_actual (line));
   amount (s, ", committed", outlay_line_get_committed (line));
   g_string_append_c (s, '\n');
 }
@@ -125,7 +125,7 @@ outlay_advice_context_build (OutlayDocument *document, gboolean allow_names)
         {
           OutlayLine *line = outlay_section_get_line (section, j);
           OutlayDecimal est = outlay_line_get_estimate (line);
-          OutlayDecimal act = outlay_line_get_actual (line);
+          OutlayDecimal act = outlay_line_get_total_actual (line);
           OutlayDecimal com = outlay_line_get_committed (line);
 
           n_lines++;

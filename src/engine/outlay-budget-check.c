@@ -47,7 +47,7 @@ outlay_availability_of_line (OutlayLine *line, OutlayAvailability *out)
 {
   g_return_if_fail (OUTLAY_IS_LINE (line));
   out->budgeted = outlay_line_get_estimate (line);
-  out->actual = outlay_line_get_actual (line);
+  out->actual = outlay_line_get_total_actual (line);
   out->committed = outlay_line_get_committed (line);
   out->reserved = outlay_line_get_reserved (line);
   out->available = available_of (out);

@@ -272,7 +272,7 @@ rule_overruns (Run *run)
           Overrun o = { line, 0 };
 
           if (estimate <= 0
-              || !outlay_decimal_add (outlay_line_get_actual (line),
+              || !outlay_decimal_add (outlay_line_get_total_actual (line),
                                       outlay_line_get_decimal (line, OUTLAY_LINE_COMMITTED), &spend)
               || !outlay_decimal_sub (spend, estimate, &o.over) || o.over <= 0)
             continue;
@@ -390,7 +390,7 @@ rule_idle (Run *run)
           OutlayRecommendation *r;
           guint elapsed;
 
-          if (estimate <= 0 || outlay_line_get_actual (line) != 0
+          if (estimate <= 0 || outlay_line_get_total_actual (line) != 0
               || outlay_line_get_decimal (line, OUTLAY_LINE_COMMITTED) != 0
               || outlay_line_get_decimal (line, OUTLAY_LINE_RESERVED) != 0)
             continue;

@@ -100,6 +100,9 @@ add_line (JsonBuilder *b, OutlaySection *section, OutlayLine *line, const char *
   outlay_json_add_number (b, "multiplier", outlay_line_get_multiplier (line));
   outlay_json_add_amount (b, "estimate", outlay_line_get_estimate (line), currency);
   outlay_json_add_amount (b, "actual", outlay_line_get_actual (line), currency);
+  /* the tasks that charge the line, which the totals include */
+  if (outlay_line_get_task_actual (line) != 0)
+    outlay_json_add_amount (b, "task_actual", outlay_line_get_task_actual (line), currency);
   outlay_json_add_string (b, "notes", outlay_line_get_notes (line));
   /* only when set: most budgets have none of these */
   for (OutlayLineField f = OUTLAY_LINE_VENDOR; f <= OUTLAY_LINE_PERIOD; f++)

@@ -34,6 +34,7 @@
 #include "outlay-error.h"
 #include "outlay-topsheet.h"
 #include "outlay-xlsx-export.h"
+#include "outlay-xlsx-time.h"
 
 #define CHECK_EVERY      1000
 #define MAX_CELL_CHARS   32767  /* Excel's limit for the text in a cell */
@@ -96,6 +97,8 @@ typedef struct
   GCancellable       *cancellable;
   guint64             done;
   guint64             total;
+  GPtrArray *entries; /* time sheets, when given */
+  GPtrArray *people;
 } Export;
 
 /* ---- cells ---- */
@@ -937,6 +940,15 @@ write_workbook (Export *ex, const char *tmp_path, GError **error)
       lxw_workbook_free (ex->workbook);
       return FALSE;
     }
+  if (ex->entries != NULL)
+    check (ex, outlay_xlsx_add_time_sheets (ex->workbook, ex->doc, ex->entries, ex->people,
+                                            ex->f.header, ex->f.money, ex->f.total_text,
+                                            ex->f.total_money));
+  if (failed (ex, error))
+    {
+      lxw_workbook_free (ex->workbook);
+      return FALSE;
+    }
   check (ex, workbook_close (ex->workbook)); /* frees it */
   return !failed (ex, error);
 }
@@ -967,7 +979,36 @@ outlay_xlsx_export (OutlayDocument     *doc,
                     GCancellable       *cancellable,
                     GError            **error)
 {
-  Export ex = { 0 };
+  return outlay_xlsx_export_with_time (doc, NULL, NULL, path, progress, user_data, cancellable,
+                                       error);
+}
+
+/**
+ * outlay_xlsx_export_with_time:
+ * @doc: a document
+ * @entries: (element-type OutlayTimeEntry) (nullable): the time logged on
+ *   its tasks (outlay_store_list_time()), for "Time by Person" and "Time by
+ *   Task" sheets after the others
+ * @people: (element-type OutlayPerson) (nullable): everyone, for names
+ * @path: as outlay_xlsx_export()
+ * @progress: (nullable): as outlay_xlsx_export()
+ * @user_data: for @progress
+ * @cancellable: (nullable): as outlay_xlsx_export()
+ * @error: as outlay_xlsx_export()
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+outlay_xlsx_export_with_time (OutlayDocument *doc,
+                              GPtrArray *entries,
+                              GPtrArray *people,
+                              const char *path,
+                              OutlayProgressFunc progress,
+                              gpointer user_data,
+                              GCancellable *cancellable,
+                              GError **error)
+{
+  Export ex = { .entries = entries, .people = people };
   g_autofree char *tmp_path = NULL;
   gboolean ok;
 

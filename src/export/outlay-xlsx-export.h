@@ -20,4 +20,13 @@ gboolean outlay_xlsx_export (OutlayDocument     *doc,
                              GCancellable       *cancellable,
                              GError            **error);
 
+gboolean outlay_xlsx_export_with_time (OutlayDocument *doc,
+                                       GPtrArray *entries,
+                                       GPtrArray *people,
+                                       const char *path,
+                                       OutlayProgressFunc progress,
+                                       gpointer user_data,
+                                       GCancellable *cancellable,
+                                       GError **error);
+
 G_END_DECLS

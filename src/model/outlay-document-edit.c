@@ -332,6 +332,16 @@ outlay_document_delete_lines (OutlayDocument  *self,
           || (outlay_document_count_line_commitments (self, lines[i]) > 0
               && !outlay_document_check_uncommitted (self, NULL, lines[i], error)))
         return FALSE;
+      if (outlay_document_line_has_tasks (self, lines[i]))
+        {
+          g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                       _("Tasks charge the line “%s”: move them to another line or delete them "
+                         "first"),
+                          *outlay_line_get_description (lines[i]) != '\0'
+                              ? outlay_line_get_description (lines[i])
+                              : outlay_line_get_code (lines[i]));
+          return FALSE;
+        }
       op.line = lines[i];
       op.section = outlay_line_get_section (lines[i]);
       outlay_document_find_section (self, op.section, &op.index2);

@@ -7,6 +7,8 @@
 #include "outlay-commitment-private.h"
 #include "outlay-document-sink.h"
 #include "outlay-section-private.h"
+#include "outlay-task.h"
+#include "outlay-time-entry.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +27,13 @@ typedef enum
   OP_COMMITMENT_INSERT,
   OP_COMMITMENT_REMOVE,
   OP_COMMITMENT_STATE, /* cbefore ⇄ cafter (copies) */
+  OP_TASK_INSERT,  /* reverse: remove (a removed task is kept, marked deleted) */
+  OP_TASK_REMOVE,
+  OP_TASK_STATE, /* task takes task_before ⇄ task_after (copies) */
+  OP_TASK_MOVE,  /* index ⇄ index2 */
+  OP_TIME_ADD,   /* entry on task; reverse: remove it */
+  OP_TIME_REMOVE,
+  OP_TIME_RECOST, /* entry (its rate before) ⇄ entry2 (after) */
 } OpKind;
 
 typedef struct
@@ -45,6 +54,11 @@ typedef struct
   OutlayCommitment *commitment;
   OutlayCommitment *cbefore;
   OutlayCommitment *cafter;
+  OutlayTask *task;
+  OutlayTask *task_before;
+  OutlayTask *task_after;
+  OutlayTimeEntry *entry;
+  OutlayTimeEntry *entry2;
 } Op;
 
 typedef struct _Command Command;
@@ -91,5 +105,23 @@ void outlay_document_emit_commitments_changed (OutlayDocument *self,
                                                guint position,
                                                guint removed,
                                                guint added);
+/* Tasks and time, in outlay-document-tasks.c */
+typedef struct _OutlayDocumentTasks OutlayDocumentTasks;
+
+OutlayDocumentTasks *outlay_document_tasks_new (void);
+void outlay_document_tasks_free (OutlayDocumentTasks *tasks);
+OutlayDocumentTasks *outlay_document_get_tasks_data (OutlayDocument *self);
+OutlayDocumentSink *outlay_document_get_sink (OutlayDocument *self);
+gboolean
+outlay_document_apply_task_op (OutlayDocument *self, Op *op, gboolean forward, GError **error);
+void outlay_document_tasks_class_init (GObjectClass *klass);
+/* Moves @line's task actual and its section's and the document's actual
+ * by ±@delta; changes nothing and fails on overflow. */
+gboolean outlay_document_shift_task_actual (OutlayDocument *self,
+                                            OutlayLine *line,
+                                            OutlayDecimal delta,
+                                            int sign,
+                                            GError **error);
+gboolean outlay_document_line_has_tasks (OutlayDocument *self, OutlayLine *line);
 
 G_END_DECLS

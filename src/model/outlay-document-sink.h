@@ -6,6 +6,8 @@
 #include "outlay-commitment.h"
 #include "outlay-document.h"
 #include "outlay-line-private.h"
+#include "outlay-task.h"
+#include "outlay-time-entry.h"
 
 G_BEGIN_DECLS
 
@@ -110,6 +112,47 @@ struct _OutlayDocumentSinkInterface
                                   OutlayCommitment *before,
                                   const char *action,
                                   GError **error);
+  /* Tasks and time (NULL in a sink that keeps no tasks).  A removed task
+   * is kept, marked deleted, so undo brings it back with its entries;
+   * task_inserted() gets one with an id when it comes back. */
+  gboolean (*task_inserted) (OutlayDocumentSink *sink,
+                             OutlayDocument *document,
+                             guint index,
+                             OutlayTask *task,
+                             GError **error);
+  gboolean (*task_removed) (OutlayDocumentSink *sink,
+                            OutlayDocument *document,
+                            guint index,
+                            OutlayTask *task,
+                            GError **error);
+  gboolean (*task_changed) (OutlayDocumentSink *sink,
+                            OutlayDocument *document,
+                            OutlayTask *task,
+                            OutlayTask *before,
+                            GError **error);
+  gboolean (*task_moved) (OutlayDocumentSink *sink,
+                          OutlayDocument *document,
+                          OutlayTask *task,
+                          guint from_index,
+                          guint to_index,
+                          GError **error);
+  /* The sink refuses an entry that takes its person past 24 hours in a
+   * day (with %OUTLAY_ERROR_INVALID_ARGUMENT). */
+  gboolean (*time_added) (OutlayDocumentSink *sink,
+                          OutlayDocument *document,
+                          OutlayTask *task,
+                          OutlayTimeEntry *entry,
+                          GError **error);
+  gboolean (*time_removed) (OutlayDocumentSink *sink,
+                            OutlayDocument *document,
+                            OutlayTask *task,
+                            OutlayTimeEntry *entry,
+                            GError **error);
+  gboolean (*time_recosted) (OutlayDocumentSink *sink,
+                             OutlayDocument *document,
+                             OutlayTimeEntry *entry,
+                             OutlayTimeEntry *before,
+                             GError **error);
 };
 
 void outlay_document_set_sink (OutlayDocument     *self,
@@ -126,6 +169,13 @@ void outlay_document_load_commitment (OutlayDocument *self,
                                       OutlayCommitment *commitment,
                                       OutlaySection *section,
                                       OutlayLine *line);
+/* For loaders: appends a task with its logged hours and their cost
+ * (its actual is that cost plus its resource cost); call after the lines
+ * are loaded and before outlay_document_finish_load(). */
+void outlay_document_load_task (OutlayDocument *self,
+                                OutlayTask *task,
+                                OutlayDecimal logged_hours,
+                                OutlayDecimal logged_cost);
 /* Recomputes every sum after loading. */
 gboolean outlay_document_finish_load (OutlayDocument *self,
                                       GError        **error);

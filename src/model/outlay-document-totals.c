@@ -11,7 +11,7 @@ outlay_totals_from_line (OutlayLine   *line,
                          OutlayTotals *out)
 {
   out->estimate = outlay_line_get_estimate (line);
-  out->actual = outlay_line_get_actual (line);
+  out->actual = outlay_line_get_total_actual (line);
   out->committed = outlay_line_get_committed (line);
   out->reserved = outlay_line_get_reserved (line);
   out->fringe = 0;

@@ -35,6 +35,7 @@ struct _OutlayDocument
   GPtrArray *commitments;       /* OutlayCommitment, in the order added */
   GHashTable *line_commitments; /* OutlayLine → how many charge it */
   OutlayTotals held;            /* commitments on the budget as a whole */
+  OutlayDocumentTasks *tasks;
 };
 
 enum
@@ -99,6 +100,11 @@ op_clear (gpointer data)
   g_clear_object (&op->commitment);
   g_clear_object (&op->cbefore);
   g_clear_object (&op->cafter);
+  g_clear_object (&op->task);
+  g_clear_object (&op->task_before);
+  g_clear_object (&op->task_after);
+  g_clear_object (&op->entry);
+  g_clear_object (&op->entry2);
   outlay_line_state_clear (&op->before);
   outlay_line_state_clear (&op->after);
   outlay_section_state_clear (&op->sbefore);
@@ -205,6 +211,37 @@ shift_totals (OutlayDocument     *self,
   return TRUE;
 }
 
+gboolean
+outlay_document_shift_task_actual (OutlayDocument *self,
+                                   OutlayLine *line,
+                                   OutlayDecimal delta,
+                                   int sign,
+                                   GError **error)
+{
+  OutlayTotals t = { .actual = delta };
+  OutlayDecimal v;
+
+  if (!(sign > 0 ? outlay_decimal_add : outlay_decimal_sub) (outlay_line_get_task_actual (line),
+                                                             delta, &v))
+    return overflow_error (error);
+  if (!shift_totals (self, outlay_line_get_section (line), &t, sign, error))
+    return FALSE;
+  outlay_line_set_task_actual (line, v);
+  return TRUE;
+}
+
+OutlayDocumentTasks *
+outlay_document_get_tasks_data (OutlayDocument *self)
+{
+  return self->tasks;
+}
+
+OutlayDocumentSink *
+outlay_document_get_sink (OutlayDocument *self)
+{
+  return self->sink;
+}
+
 static void
 add_lines (OutlayDocument *self, int delta)
 {
@@ -286,6 +323,9 @@ outlay_document_prim_line_state (OutlayDocument *self,
 
   outlay_totals_from_line (line, &old_t);
   outlay_totals_from_line_state (state, &new_t);
+  /* the state holds the typed actual; the line's tasks stay with it */
+  if (!outlay_decimal_add (new_t.actual, outlay_line_get_task_actual (line), &new_t.actual))
+    return overflow_error (error);
   if (!outlay_totals_add (&new_t, &old_t, -1, &delta))
     return overflow_error (error);
   if (!shift_totals (self, section, &delta, +1, error))
@@ -545,6 +585,14 @@ apply_op (OutlayDocument *self, Op *op, gboolean forward, GError **error)
     case OP_COMMITMENT_REMOVE:
     case OP_COMMITMENT_STATE:
       return outlay_document_apply_commitment_op (self, op, forward, error);
+    case OP_TASK_INSERT:
+    case OP_TASK_REMOVE:
+    case OP_TASK_STATE:
+    case OP_TASK_MOVE:
+    case OP_TIME_ADD:
+    case OP_TIME_REMOVE:
+    case OP_TIME_RECOST:
+      return outlay_document_apply_task_op (self, op, forward, error);
     default:
       g_assert_not_reached ();
     }
@@ -708,6 +756,7 @@ outlay_document_finalize (GObject *object)
   g_ptr_array_unref (self->sections);
   g_ptr_array_unref (self->commitments);
   g_hash_table_unref (self->line_commitments);
+  outlay_document_tasks_free (self->tasks);
   g_free (self->frozen_name);
   g_free (self->frozen_reason);
   G_OBJECT_CLASS (outlay_document_parent_class)->finalize (object);
@@ -872,6 +921,7 @@ outlay_document_class_init (OutlayDocumentClass *klass)
   signals[COMMITMENTS_CHANGED] = g_signal_new ("commitments-changed", G_TYPE_FROM_CLASS (klass),
                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
                                                3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
+  outlay_document_tasks_class_init (object_class);
 }
 
 static void
@@ -880,6 +930,7 @@ outlay_document_init (OutlayDocument *self)
   self->sections = g_ptr_array_new_with_free_func (g_object_unref);
   self->commitments = g_ptr_array_new_with_free_func (g_object_unref);
   self->line_commitments = g_hash_table_new (NULL, NULL);
+  self->tasks = outlay_document_tasks_new ();
   g_queue_init (&self->undo);
   g_queue_init (&self->redo);
 }
@@ -1292,12 +1343,6 @@ outlay_document_prim_held (OutlayDocument *self,
   else
     self->held = h;
   return TRUE;
-}
-
-OutlayDocumentSink *
-outlay_document_get_sink (OutlayDocument *self)
-{
-  return self->sink;
 }
 
 GPtrArray *

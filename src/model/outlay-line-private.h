@@ -47,6 +47,8 @@ void      outlay_line_load_overridden (OutlayLine           *self,
 void      outlay_line_take_text      (OutlayLine            *self,
                                       OutlayLineField        field,
                                       char                  *text);
+/* Set by the document as its tasks' time is logged. */
+void outlay_line_set_task_actual (OutlayLine *self, OutlayDecimal value);
 gboolean  outlay_line_compute_estimate (OutlayLine          *self,
                                         OutlayDecimal       *out);
 

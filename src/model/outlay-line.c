@@ -16,17 +16,21 @@ struct _OutlayLine
   OutlaySection *section; /* unowned: the section holds the line */
   char          *texts[OUTLAY_LINE_N_TEXTS];
   OutlayDecimal  decimals[OUTLAY_LINE_N_DECIMALS];
+  OutlayDecimal task_actual; /* its tasks' actual cost, kept by the document */
   guint          overridden : 1;
 };
 
 /* Field properties come first so that PROP for field f is f + 1. */
-enum {
+enum
+{
   PROP_0,
   PROP_FIELD_LAST = OUTLAY_LINE_N_FIELDS,
   PROP_ID,
   PROP_ESTIMATE_OVERRIDDEN,
   PROP_VARIANCE,
   PROP_IMPORT_ID,
+  PROP_TASK_ACTUAL,
+  PROP_TOTAL_ACTUAL,
   N_PROPS
 };
 
@@ -66,6 +70,8 @@ notify_field (OutlayLine *self, OutlayLineField field)
   g_object_notify_by_pspec (G_OBJECT (self), properties[field + 1]);
   if (field == OUTLAY_LINE_ESTIMATE || field == OUTLAY_LINE_ACTUAL)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VARIANCE]);
+  if (field == OUTLAY_LINE_ACTUAL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_ACTUAL]);
 }
 
 static void
@@ -135,6 +141,12 @@ outlay_line_get_property (GObject    *object,
     case PROP_IMPORT_ID:
       g_value_set_int64 (value, self->import_id);
       break;
+    case PROP_TASK_ACTUAL:
+      g_value_set_int64 (value, self->task_actual);
+      break;
+    case PROP_TOTAL_ACTUAL:
+      g_value_set_int64 (value, outlay_line_get_total_actual (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -171,6 +183,10 @@ outlay_line_class_init (OutlayLineClass *klass)
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_IMPORT_ID] =
     g_param_spec_int64 ("import-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_TASK_ACTUAL] = g_param_spec_int64 ("task-actual", NULL, NULL, OUTLAY_DECIMAL_MIN,
+                                                     OUTLAY_DECIMAL_MAX, 0, flags);
+  properties[PROP_TOTAL_ACTUAL] = g_param_spec_int64 (
+      "total-actual", NULL, NULL, OUTLAY_DECIMAL_MIN, OUTLAY_DECIMAL_MAX, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -307,7 +323,8 @@ outlay_line_get_variance (OutlayLine *self)
 {
   OutlayDecimal v;
 
-  if (!outlay_decimal_sub (outlay_line_get_estimate (self), outlay_line_get_actual (self), &v))
+  if (!outlay_decimal_sub (outlay_line_get_estimate (self), outlay_line_get_total_actual (self),
+                           &v))
     v = outlay_line_get_estimate (self) > 0 ? OUTLAY_DECIMAL_MAX : OUTLAY_DECIMAL_MIN;
   return v;
 }
@@ -316,8 +333,8 @@ outlay_line_get_variance (OutlayLine *self)
  * outlay_line_get_available:
  * @self: a line
  *
- * Returns: its estimate less actual, committed and reserved: what is left
- *   to spend on it (saturated on overflow)
+ * Returns: its estimate less actual (its tasks' included), committed and
+ *   reserved: what is left to spend on it (saturated on overflow)
  */
 OutlayDecimal
 outlay_line_get_available (OutlayLine *self)
@@ -325,7 +342,7 @@ outlay_line_get_available (OutlayLine *self)
   OutlayDecimal v;
 
   g_return_val_if_fail (OUTLAY_IS_LINE (self), 0);
-  if (!outlay_decimal_sub (outlay_line_get_estimate (self), outlay_line_get_actual (self), &v)
+  if (!outlay_decimal_sub (outlay_line_get_estimate (self), outlay_line_get_total_actual (self), &v)
       || !outlay_decimal_sub (v, outlay_line_get_committed (self), &v)
       || !outlay_decimal_sub (v, outlay_line_get_reserved (self), &v))
     v = OUTLAY_DECIMAL_MIN;
@@ -536,4 +553,49 @@ outlay_line_state_equal (const OutlayLineState *a,
       return FALSE;
   return memcmp (a->decimals, b->decimals, sizeof a->decimals) == 0
          && a->overridden == b->overridden;
+}
+
+/**
+ * outlay_line_get_task_actual:
+ * @self: a line
+ *
+ * Returns: the actual cost of the tasks that charge this line (their
+ *   logged time and resource costs)
+ */
+OutlayDecimal
+outlay_line_get_task_actual (OutlayLine *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_LINE (self), 0);
+  return self->task_actual;
+}
+
+/**
+ * outlay_line_get_total_actual:
+ * @self: a line
+ *
+ * Returns: the typed actual plus its tasks' actual cost; what the
+ *   section and budget totals add up
+ */
+OutlayDecimal
+outlay_line_get_total_actual (OutlayLine *self)
+{
+  OutlayDecimal v;
+
+  g_return_val_if_fail (OUTLAY_IS_LINE (self), 0);
+  /* the document refuses a change that would overflow, so this fits */
+  if (!outlay_decimal_add (outlay_line_get_actual (self), self->task_actual, &v))
+    v = self->task_actual > 0 ? OUTLAY_DECIMAL_MAX : OUTLAY_DECIMAL_MIN;
+  return v;
+}
+
+void
+outlay_line_set_task_actual (OutlayLine *self, OutlayDecimal value)
+{
+  g_return_if_fail (OUTLAY_IS_LINE (self));
+  if (self->task_actual == value)
+    return;
+  self->task_actual = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TASK_ACTUAL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_ACTUAL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VARIANCE]);
 }

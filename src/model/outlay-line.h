@@ -60,6 +60,8 @@ OutlayDecimal    outlay_line_get_committed          (OutlayLine      *self);
 OutlayDecimal    outlay_line_get_reserved           (OutlayLine      *self);
 OutlayDecimal    outlay_line_get_variance           (OutlayLine      *self);
 OutlayDecimal outlay_line_get_available (OutlayLine *self);
+OutlayDecimal outlay_line_get_task_actual (OutlayLine *self);
+OutlayDecimal outlay_line_get_total_actual (OutlayLine *self);
 gboolean         outlay_line_get_estimate_overridden (OutlayLine     *self);
 gint64           outlay_line_get_import_id          (OutlayLine      *self);
 

@@ -20,9 +20,11 @@ struct _OutlayTimeEntry
   gboolean           rate_overridden;
   OutlayEntrySource  source;
   char              *external_id;
+  char *rate_source;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_TASK_ID,
@@ -34,6 +36,7 @@ enum {
   PROP_RATE_OVERRIDDEN,
   PROP_SOURCE,
   PROP_EXTERNAL_ID,
+  PROP_RATE_SOURCE,
   N_PROPS
 };
 
@@ -52,6 +55,7 @@ static const OutlayModelField fields[] = {
   OUTLAY_MODEL_BOOLEAN (PROP_RATE_OVERRIDDEN, OutlayTimeEntry, rate_overridden),
   OUTLAY_MODEL_ENUM (PROP_SOURCE, OutlayTimeEntry, source),
   OUTLAY_MODEL_STRING (PROP_EXTERNAL_ID, OutlayTimeEntry, external_id),
+  OUTLAY_MODEL_STRING (PROP_RATE_SOURCE, OutlayTimeEntry, rate_source),
 };
 
 static void
@@ -110,6 +114,8 @@ outlay_time_entry_class_init (OutlayTimeEntryClass *klass)
   properties[PROP_SOURCE] = g_param_spec_enum ("source", NULL, NULL, OUTLAY_TYPE_ENTRY_SOURCE,
                                                OUTLAY_ENTRY_SOURCE_MANUAL, rw);
   properties[PROP_EXTERNAL_ID] = g_param_spec_string ("external-id", NULL, NULL, NULL, rw);
+  /* where its rate came from when it was costed ("person-budget", …) */
+  properties[PROP_RATE_SOURCE] = g_param_spec_string ("rate-source", NULL, NULL, NULL, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -155,4 +161,11 @@ outlay_time_entry_get_cost (OutlayTimeEntry *self,
   g_return_val_if_fail (out != NULL, FALSE);
 
   return outlay_decimal_mul (self->hours, self->rate, out);
+}
+
+const char *
+outlay_time_entry_get_rate_source (OutlayTimeEntry *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_TIME_ENTRY (self), NULL);
+  return self->rate_source;
 }

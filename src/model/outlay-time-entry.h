@@ -23,6 +23,7 @@ OutlayDecimal      outlay_time_entry_get_rate            (OutlayTimeEntry *self)
 gboolean           outlay_time_entry_get_rate_overridden (OutlayTimeEntry *self);
 OutlayEntrySource  outlay_time_entry_get_source          (OutlayTimeEntry *self);
 const char        *outlay_time_entry_get_external_id     (OutlayTimeEntry *self);
+const char *outlay_time_entry_get_rate_source (OutlayTimeEntry *self);
 gboolean           outlay_time_entry_get_cost            (OutlayTimeEntry *self,
                                                           OutlayDecimal   *out);
 

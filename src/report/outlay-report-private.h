@@ -179,6 +179,12 @@ void       outlay_report_build_compare  (OutlayReport     *self,
                                          OutlayDocument   *to,
                                          const char       *to_name);
 
+/* outlay-report-time.c */
+void outlay_report_build_time (OutlayReport *self,
+                               OutlayDocument *doc,
+                               GPtrArray *entries,
+                               GPtrArray *people);
+
 /* outlay-report-layout.c */
 void       outlay_report_layout_setup   (OutlayReport     *self,
                                          cairo_t          *cr);

@@ -26,10 +26,11 @@
 
 G_DEFINE_FINAL_TYPE (OutlayReport, outlay_report, G_TYPE_OBJECT)
 
-static const char *const kind_ids[] = { "summary", "detail", "variance", "compare" };
+static const char *const kind_ids[] = { "summary", "detail",         "variance",
+                                        "compare", "time-by-person", "time-by-task" };
 static const char *const kind_titles[] = {
   N_("Production cost summary"), N_("Detailed budget"), N_("Variance report"),
-  N_("Version comparison"),
+  N_("Version comparison"), N_("Time by person"), N_("Time by task"),
 };
 
 static void
@@ -131,7 +132,7 @@ outlay_report_new (OutlayDocument            *doc,
 
   g_return_val_if_fail (OUTLAY_IS_DOCUMENT (doc), NULL);
   g_return_val_if_fail (options != NULL, NULL);
-  g_return_val_if_fail (options->kind != OUTLAY_REPORT_COMPARE, NULL);
+  g_return_val_if_fail (options->kind <= OUTLAY_REPORT_VARIANCE, NULL);
 
   self = report_new (doc, options);
   switch (options->kind)
@@ -147,6 +148,36 @@ outlay_report_new (OutlayDocument            *doc,
       outlay_report_build_variance (self, doc);
       break;
     }
+  return self;
+}
+
+/**
+ * outlay_report_new_time:
+ * @doc: the budget
+ * @entries: (element-type OutlayTimeEntry): the time logged on its tasks
+ *   (outlay_store_list_time()), for the period to report
+ * @people: (element-type OutlayPerson) (nullable): everyone, for names
+ * @options: time-by-person or time-by-task, and how to print
+ *
+ * Prepares a time report: hours and their cost per person or per task.
+ *
+ * Returns: (transfer full): the report
+ */
+OutlayReport *
+outlay_report_new_time (OutlayDocument *doc,
+                        GPtrArray *entries,
+                        GPtrArray *people,
+                        const OutlayReportOptions *options)
+{
+  OutlayReport *self;
+
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (doc), NULL);
+  g_return_val_if_fail (entries != NULL && options != NULL, NULL);
+  g_return_val_if_fail (options->kind == OUTLAY_REPORT_TIME_BY_PERSON
+                            || options->kind == OUTLAY_REPORT_TIME_BY_TASK,
+                        NULL);
+  self = report_new (doc, options);
+  outlay_report_build_time (self, doc, entries, people);
   return self;
 }
 

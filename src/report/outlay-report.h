@@ -14,6 +14,8 @@ G_BEGIN_DECLS
  * @OUTLAY_REPORT_DETAIL: every section with its lines
  * @OUTLAY_REPORT_VARIANCE: estimate against actual, line by line
  * @OUTLAY_REPORT_COMPARE: two versions side by side
+ * @OUTLAY_REPORT_TIME_BY_PERSON: hours and their cost per person
+ * @OUTLAY_REPORT_TIME_BY_TASK: hours and their cost per task
  */
 typedef enum
 {
@@ -21,9 +23,11 @@ typedef enum
   OUTLAY_REPORT_DETAIL,
   OUTLAY_REPORT_VARIANCE,
   OUTLAY_REPORT_COMPARE,
+  OUTLAY_REPORT_TIME_BY_PERSON,
+  OUTLAY_REPORT_TIME_BY_TASK,
 } OutlayReportKind;
 
-#define OUTLAY_REPORT_N_KINDS 4
+#define OUTLAY_REPORT_N_KINDS 6
 
 typedef enum
 {
@@ -80,6 +84,11 @@ OutlayReport *outlay_report_new_compare    (OutlayDocument            *from,
                                             OutlayDocument            *to,
                                             const char                *to_name,
                                             const OutlayReportOptions *options);
+
+OutlayReport *outlay_report_new_time (OutlayDocument *doc,
+                                      GPtrArray *entries,
+                                      GPtrArray *people,
+                                      const OutlayReportOptions *options);
 
 OutlayReportKind outlay_report_get_kind    (OutlayReport              *self);
 const char   *outlay_report_get_title      (OutlayReport              *self);

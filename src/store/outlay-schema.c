@@ -383,6 +383,40 @@ static const char *const migrations[] = {
   "ALTER TABLE budgets ADD COLUMN auto_approval_threshold INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE budgets ADD COLUMN overrun_policy TEXT NOT NULL DEFAULT 'stop';"
   "ALTER TABLE budgets ADD COLUMN check_basis TEXT NOT NULL DEFAULT 'annual';",
+
+  /* 11: tasks and time: dated rates (a person's default when budget_id is
+   * NULL, a person's rate for one budget, or a budget's default rate when
+   * person_id is NULL; valid_from '' is "always"); a deleted task is kept,
+   * so undo brings its time back; each entry keeps the cost and the rate's
+   * source it was saved with */
+  "ALTER TABLE people ADD COLUMN currency TEXT;"
+  "ALTER TABLE tasks ADD COLUMN position INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE tasks ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE time_entries ADD COLUMN cost INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE time_entries ADD COLUMN rate_source TEXT;"
+  "CREATE INDEX time_entries_person ON time_entries(person_id, date);"
+  /* covers the roll-up of a budget's tasks when it opens: no table reads */
+  "CREATE INDEX time_entries_cost ON time_entries(task_id, cost, hours);"
+  /* covers the week grid: a week's entries, whatever the budget's size */
+  "CREATE INDEX time_entries_day ON time_entries(date, person_id, task_id, hours);"
+  "CREATE TABLE rates ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER REFERENCES people(id) ON DELETE CASCADE,"
+  "  budget_id INTEGER REFERENCES budgets(id) ON DELETE CASCADE,"
+  "  valid_from TEXT NOT NULL DEFAULT '',"
+  "  cost_rate INTEGER NOT NULL DEFAULT 0,"
+  "  bill_rate INTEGER NOT NULL DEFAULT 0,"
+  "  currency TEXT,"
+  "  created INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX rates_person ON rates(person_id, budget_id, valid_from);"
+  /* the header bar's running timer, one at a time, kept over a restart */
+  "CREATE TABLE timer ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,"
+  "  person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,"
+  "  started INTEGER NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

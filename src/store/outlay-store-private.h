@@ -170,5 +170,10 @@ gboolean outlay_store_sink_commitment_changed (OutlayDocumentSink *sink,
                                                OutlayCommitment *before,
                                                const char *action,
                                                GError **error);
+/* Tasks and time, in outlay-store-tasks.c */
+gboolean
+outlay_store_load_tasks (OutlayStore *self, OutlayDocument *doc, gint64 budget_id, GError **error);
+struct _OutlayDocumentSinkInterface;
+void outlay_store_tasks_sink_init (struct _OutlayDocumentSinkInterface *iface);
 
 G_END_DECLS

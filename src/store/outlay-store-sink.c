@@ -498,4 +498,5 @@ outlay_store_sink_iface_init (gpointer g_iface)
   iface->commitment_inserted = outlay_store_sink_commitment_inserted;
   iface->commitment_removed = outlay_store_sink_commitment_removed;
   iface->commitment_changed = outlay_store_sink_commitment_changed;
+  outlay_store_tasks_sink_init (iface);
 }

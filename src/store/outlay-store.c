@@ -915,9 +915,17 @@ outlay_store_get_budget_totals (OutlayStore   *self,
 {
   sqlite3_stmt *stmt = outlay_store_statement (
       self,
-      "SELECT s.fringe, sum(l.estimate), sum(l.actual), sum(l.committed), sum(l.reserved)"
+      "SELECT s.fringe, sum(l.estimate), sum(l.actual) + ifnull(ta.c, 0), sum(l.committed),"
+      " sum(l.reserved)"
       " FROM lines l JOIN sections s ON s.id = l.section_id"
-      " WHERE l.budget_id = ? GROUP BY l.section_id"
+      /* the tasks' actuals (logged cost + resource cost), per section */
+      " LEFT JOIN (SELECT tl.section_id AS sid, sum(t.resource_cost + ifnull(e.c, 0)) AS c"
+      "   FROM tasks t JOIN lines tl ON tl.id = t.line_id"
+      "   LEFT JOIN (SELECT task_id, sum(cost) AS c FROM time_entries WHERE task_id IN"
+      "     (SELECT id FROM tasks WHERE budget_id = ?1) GROUP BY task_id) e ON e.task_id = t.id"
+      "   WHERE t.budget_id = ?1 AND t.deleted = 0 GROUP BY tl.section_id) ta"
+      "   ON ta.sid = l.section_id"
+      " WHERE l.budget_id = ?1 GROUP BY l.section_id"
       /* what commitments on a section or the budget as a whole hold (a
        * line's own columns include its commitments') */
       " UNION ALL SELECT 0, 0,"
@@ -1195,7 +1203,8 @@ outlay_store_load_document (OutlayStore  *self,
     return NULL;
   if (!load_sections (self, doc, budget_id, by_id, error)
       || !load_lines (self, doc, budget_id, by_id, error)
-      || !outlay_store_load_commitments (self, doc, budget_id, error))
+      || !outlay_store_load_commitments (self, doc, budget_id, error)
+      || !outlay_store_load_tasks (self, doc, budget_id, error))
     {
       outlay_store_exec (self, "ROLLBACK", NULL);
       return NULL;

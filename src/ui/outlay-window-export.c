@@ -97,7 +97,8 @@ outlay_window_report_comparison_cb (OutlayVersionsDialog *dialog,
                                     self->cancellable, comparison_exported_cb, NULL);
 }
 
-/* win.export::xlsx, ::csv, ::pdf-summary, ::pdf-detail, ::pdf-variance */
+/* win.export::xlsx, ::csv, ::pdf-summary, ::pdf-detail, ::pdf-variance,
+ * ::pdf-time-by-person, ::pdf-time-by-task */
 static void
 export_action (GtkWidget *widget, const char *action, GVariant *param)
 {

@@ -13,6 +13,8 @@
 #include "outlay-new-budget-dialog.h"
 #include "outlay-save-template-dialog.h"
 #include "outlay-sheet-view.h"
+#include "outlay-tasks-page.h"
+#include "outlay-timer-button.h"
 #include "outlay-topsheet-view.h"
 #include "outlay-versions-dialog.h"
 #include "outlay-store.h"
@@ -900,6 +902,8 @@ outlay_window_class_init (OutlayWindowClass *klass)
   g_type_ensure (OUTLAY_TYPE_BUDGET_OVERVIEW);
   g_type_ensure (OUTLAY_TYPE_SHEET_VIEW);
   g_type_ensure (OUTLAY_TYPE_TOPSHEET_VIEW);
+  g_type_ensure (OUTLAY_TYPE_TASKS_PAGE);
+  g_type_ensure (OUTLAY_TYPE_TIMER_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/outlay-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, leaflet);

@@ -151,7 +151,7 @@ outlay_test_assert_totals_consistent (OutlayDocument *doc)
 
           g_assert_true (outlay_line_get_section (line) == section);
           resum.estimate += outlay_line_get_estimate (line);
-          resum.actual += outlay_line_get_actual (line);
+          resum.actual += outlay_line_get_total_actual (line);
           resum.committed += outlay_line_get_committed (line);
           resum.reserved += outlay_line_get_reserved (line);
         }

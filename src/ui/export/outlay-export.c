@@ -12,6 +12,7 @@
 #include "outlay-csv-export.h"
 #include "outlay-export.h"
 #include "outlay-store.h"
+#include "outlay-store-tasks.h"
 #include "outlay-xlsx-export.h"
 
 typedef struct
@@ -76,6 +77,20 @@ write_local (ExportJob *job, const char *path, GCancellable *cancellable, GError
     }
   if ((doc = document_for (job, error)) == NULL)
     return FALSE;
+  if (job->format == OUTLAY_EXPORT_XLSX && job->doc == NULL)
+    {
+      /* the budget as it is now: with its time sheets */
+      g_autoptr(OutlayStore) store = outlay_store_open (job->store_path, error);
+      g_autoptr(GPtrArray) entries = NULL;
+      g_autoptr(GPtrArray) people = NULL;
+
+      if (store == NULL
+          || (entries = outlay_store_list_time (store, job->budget_id, NULL, NULL, error)) == NULL
+          || (people = outlay_store_list_people (store, error)) == NULL)
+        return FALSE;
+      return outlay_xlsx_export_with_time (doc, entries, people, path, NULL, NULL, cancellable,
+                                           error);
+    }
   if (job->format == OUTLAY_EXPORT_XLSX)
     return outlay_xlsx_export (doc, path, NULL, NULL, cancellable, error);
   return outlay_csv_export (doc, path, NULL, NULL, cancellable, error);
@@ -230,7 +245,27 @@ outlay_export_document_async (GtkWindow           *parent,
       outlay_report_options_init (&options, kind);
       options.paper = default_paper (parent);
       /* made now, on this thread: the report keeps text, not the document */
-      job->report = outlay_report_new (doc, &options);
+      if (kind == OUTLAY_REPORT_TIME_BY_PERSON || kind == OUTLAY_REPORT_TIME_BY_TASK)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(OutlayStore) store = outlay_store_open (store_path, &error);
+          g_autoptr(GPtrArray) entries = NULL;
+          g_autoptr(GPtrArray) people = NULL;
+
+          if (store == NULL
+              || (entries = outlay_store_list_time (store, job->budget_id, NULL, NULL, &error))
+                     == NULL
+              || (people = outlay_store_list_people (store, &error)) == NULL)
+            {
+              export_job_free (job);
+              g_task_return_error (task, g_steal_pointer (&error));
+              g_object_unref (task);
+              return;
+            }
+          job->report = outlay_report_new_time (doc, entries, people, &options);
+        }
+      else
+        job->report = outlay_report_new (doc, &options);
     }
   choose_file (task, job, parent, doc);
 }

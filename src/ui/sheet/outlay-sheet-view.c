@@ -161,7 +161,21 @@ line_text (OutlaySheetView *self, OutlayLine *line, guint col, const char **warn
     return g_strdup (outlay_line_get_text (line, field));
   if (field == OUTLAY_LINE_QUANTITY || field == OUTLAY_LINE_MULTIPLIER)
     return format_quantity (outlay_line_get_decimal (line, field));
+  /* what the line has cost: typed, plus the tasks that charge it */
+  if (field == OUTLAY_LINE_ACTUAL)
+    return outlay_currency_format_amount (outlay_line_get_total_actual (line), currency (self));
   return outlay_currency_format_amount (outlay_line_get_decimal (line, field), currency (self));
+}
+
+/* The actual cell's tooltip when tasks add to what was typed (the cell
+ * keeps the pointer: a constant string). */
+static const char *
+actual_tooltip (OutlayLine *line)
+{
+  if (outlay_line_get_task_actual (line) == 0)
+    return NULL;
+  return _("What was typed plus the actual cost of the tasks that charge this line; editing "
+           "changes the typed part");
 }
 
 static char *
@@ -236,12 +250,15 @@ update_cell (OutlaySheetView *self, OutlaySheetCell *cell, GObject *item)
                     || col == OUTLAY_SHEET_COLUMN_RESERVED)
                        ? outlay_document_count_line_commitments (self->document, OUTLAY_LINE (item))
                        : 0;
+      /* and the actual that tasks add to */
+      const char *tasks_tip = col == OUTLAY_SHEET_COLUMN_ACTUAL ? actual_tooltip (OUTLAY_LINE (item))
+                                                                : NULL;
 
       text = line_text (self, OUTLAY_LINE (item), col, &warning);
       outlay_sheet_cell_set_state (cell, FALSE, overridden || held > 0,
                                    overridden  ? outlay_sheet_view_overridden_tip (self)
                                    : held > 0 ? outlay_sheet_view_held_tip (held)
-                                              : NULL);
+                                              : tasks_tip);
     }
   else
     {

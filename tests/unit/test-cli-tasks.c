@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* outlay-cli's tasks, people, rates and time commands as a script uses them. */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "outlay-decimal.h"
+#include "outlay-workbook.h"
+#include "outlay-model-enum-types.h"
+#include "outlay-store-private.h"
+#include "outlay-store.h"
+#include "outlay-template.h"
+#include "outlay-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int status; /* exit status, or -1 if it did not exit */
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = outlay_test_make_dir ();
+  f->db = g_build_filename (f->dir, "cli.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  outlay_test_remove_dir (f->dir);
+  g_free (f->db);
+  g_free (f->dir);
+}
+
+/* Runs outlay-cli with @args (NULL-terminated) on the fixture's database,
+ * with XDG_DATA_HOME pointing into the fixture so that nothing can touch
+ * a real database. */
+static void run_cli (Fixture *f, Result *r, const char *first, ...) G_GNUC_NULL_TERMINATED;
+
+static void
+run_cli (Fixture *f, Result *r, const char *first, ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *cli = g_getenv ("OUTLAY_CLI");
+  int wait_status = 0;
+  va_list args;
+
+  if (cli == NULL)
+    g_error ("OUTLAY_CLI is not set; run the tests with meson test");
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", f->dir, TRUE);
+  g_ptr_array_add (argv, (gpointer) cli);
+  if (first == NULL || !g_str_equal (first, "--version"))
+    {
+      g_ptr_array_add (argv, (gpointer) "--database");
+      g_ptr_array_add (argv, f->db);
+    }
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &r->out, &r->err, &wait_status, &error));
+  g_assert_no_error (error);
+  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static OutlayDecimal
+amount (JsonObject *o, const char *member)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = json_object_get_string_member (o, member);
+  OutlayDecimal v = 0;
+
+  g_assert_nonnull (text);
+  if (!outlay_decimal_parse (text, &v, &error))
+    g_error ("%s “%s”: %s", member, text, error->message);
+  return v;
+}
+
+static OutlayDecimal
+sum (OutlayDecimal a, OutlayDecimal b)
+{
+  OutlayDecimal out = 0;
+
+  g_assert_true (outlay_decimal_add (a, b, &out));
+  return out;
+}
+
+static void
+assert_ok (Result *r)
+{
+  if (r->status != 0)
+    g_error ("outlay-cli exited with %d: %s", r->status, r->err);
+}
+
+static void
+assert_fails (Result *r, const char *in_message)
+{
+  g_assert_cmpint (r->status, >, 0);
+  g_assert_cmpstr (r->out, ==, "");
+  if (in_message != NULL && strstr (r->err, in_message) == NULL)
+    g_error ("“%s” is not in the error: %s", in_message, r->err);
+}
+
+static OutlayDecimal
+budget_actual (Fixture *f)
+{
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  run_cli (f, &r, "show", "1", "--json", NULL);
+  assert_ok (&r);
+  root = parse_json (r.out);
+  return amount (json_object_get_object_member (json_node_get_object (root), "totals"), "actual");
+}
+
+/* A project lead's morning: people and rates, a task on a line, time
+ * logged, and the budget's actual moving by exactly the entry's cost. */
+static void
+test_log (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *task, *entry;
+  OutlayDecimal before;
+
+  run_cli (f, &r, "person", "add", "Ana", "--role", "Camera", "--cost-rate", "60", NULL);
+  assert_ok (&r);
+  g_assert_cmpstr (r.out, ==, "1\n");
+  result_clear (&r);
+  run_cli (f, &r, "person", "set", "ana", "--budget", "1", "--cost-rate", "85", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  run_cli (f, &r, "task", "add", "1", "Lights", "--line", "A/1", "--assignee", "Ana", "--cost",
+           "2000", "--resource", "100", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  before = budget_actual (f);
+
+  run_cli (f, &r, "log", "1", "--task", "Lights", "--person", "Ana", "--hours", "3.5", "--date",
+           "2026-03-02", "--note", "rig", NULL);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.out, "$297.50 at $85.00/h — person's rate for this budget"));
+  g_assert_nonnull (strstr (r.out, "Task “Lights”: 5 % → 20 % of its estimate"));
+  result_clear (&r);
+  g_assert_cmpint (budget_actual (f), ==, sum (before, OUTLAY_DECIMAL_FROM_INT (297) + 5000));
+
+  run_cli (f, &r, "tasks", "1", "--json", NULL);
+  assert_ok (&r);
+  root = parse_json (r.out);
+  task = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpstr (json_object_get_string_member (task, "line"), ==, "A/1");
+  g_assert_cmpstr (json_object_get_string_member (task, "assignee"), ==, "Ana");
+  g_assert_cmpstr (json_object_get_string_member (task, "actual_cost"), ==, "397.50");
+  g_assert_cmpstr (json_object_get_string_member (task, "actual_hours"), ==, "3.5");
+  g_clear_pointer (&root, json_node_unref);
+  result_clear (&r);
+
+  run_cli (f, &r, "time", "1", "--from", "2026-03-01", "--to", "2026-03-31", "--json", NULL);
+  assert_ok (&r);
+  root = parse_json (r.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  entry = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpstr (json_object_get_string_member (entry, "cost"), ==, "297.50");
+  g_assert_cmpstr (json_object_get_string_member (entry, "rate_source"), ==, "person-budget");
+  g_clear_pointer (&root, json_node_unref);
+  result_clear (&r);
+  run_cli (f, &r, "time", "1", "--from", "2026-04-01", "--json", NULL);
+  assert_ok (&r);
+  root = parse_json (r.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
+  result_clear (&r);
+
+  /* the time reports, as PDF and as sheets of the xlsx export */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "time.pdf", NULL);
+    g_autofree char *xlsx = g_build_filename (f->dir, "budget.xlsx", NULL);
+    g_autofree char *bytes = NULL;
+    g_autoptr(GFile) file = g_file_new_for_path (xlsx);
+    g_autoptr(OutlayWorkbook) wb = NULL;
+    g_autoptr(GError) error = NULL;
+    gsize length = 0;
+
+    for (guint i = 0; i < 2; i++)
+      {
+        run_cli (f, &r, "report", "1", "--kind", i == 0 ? "time-by-person" : "time-by-task", "-o",
+                 pdf, NULL);
+        assert_ok (&r);
+        result_clear (&r);
+        g_assert_true (g_file_get_contents (pdf, &bytes, &length, NULL));
+        g_assert_true (g_str_has_prefix (bytes, "%PDF"));
+        g_clear_pointer (&bytes, g_free);
+      }
+    run_cli (f, &r, "report", "1", "--kind", "summary", "--from", "2026-01-01", "-o", pdf, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    result_clear (&r);
+    run_cli (f, &r, "export", "1", "-o", xlsx, NULL);
+    assert_ok (&r);
+    wb = outlay_workbook_open (file, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (outlay_workbook_get_n_sheets (wb), ==, 4);
+    g_assert_cmpstr (outlay_workbook_get_sheet_name (wb, 2), ==, "Time by Person");
+    g_assert_cmpstr (outlay_workbook_get_sheet_name (wb, 3), ==, "Time by Task");
+  }
+}
+
+/* A rate change from a day on; --recost brings the past entries to it. */
+static void
+test_rates_recost (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  run_cli (f, &r, "person", "add", "Bo", "--cost-rate", "50", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  run_cli (f, &r, "task", "add", "1", "Grade", NULL);
+  result_clear (&r);
+  run_cli (f, &r, "log", "1", "-t", "Grade", "-p", "Bo", "-H", "2", "--date", "2026-01-10", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  run_cli (f, &r, "person", "set", "Bo", "--cost-rate", "60", "--from", "2026-02-01", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  run_cli (f, &r, "log", "1", "-t", "Grade", "-p", "Bo", "-H", "1", "--date", "2026-02-02", NULL);
+  g_assert_nonnull (strstr (r.out, "$60.00/h — person's default rate, from 2026-02-01"));
+  result_clear (&r);
+  run_cli (f, &r, "rates", "1", "--json", NULL);
+  assert_ok (&r);
+  root = parse_json (r.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  g_clear_pointer (&root, json_node_unref);
+  result_clear (&r);
+
+  /* the January entry kept its 50 */
+  run_cli (f, &r, "tasks", "1", "--json", NULL);
+  g_assert_nonnull (strstr (r.out, "\"actual_cost\" : \"160.00\""));
+  result_clear (&r);
+  run_cli (f, &r, "person", "set", "Bo", "--cost-rate", "60", "--budget", "1", "--recost", NULL);
+  assert_ok (&r);
+  g_assert_nonnull (strstr (r.err, "Re-costed 1 entry"));
+  result_clear (&r);
+  run_cli (f, &r, "tasks", "1", "--json", NULL);
+  g_assert_nonnull (strstr (r.out, "\"actual_cost\" : \"180.00\""));
+}
+
+static void
+test_errors (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) r = { 0 };
+  OutlayDecimal before;
+
+  run_cli (f, &r, "person", "add", "Cy", "--cost-rate", "40", "--currency", "EUR", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  run_cli (f, &r, "task", "add", "1", "Build", NULL);
+  result_clear (&r);
+  before = budget_actual (f);
+  run_cli (f, &r, "log", "1", "-t", "Build", "-p", "Cy", "-H", "-1", NULL);
+  assert_fails (&r, "Hours must be more than zero");
+  result_clear (&r);
+  run_cli (f, &r, "log", "1", "-t", "Build", "-p", "Cy", "-H", "2", NULL);
+  assert_fails (&r, "is in EUR, but");
+  result_clear (&r);
+  run_cli (f, &r, "log", "1", "-t", "Nope", "-p", "Cy", "-H", "2", NULL);
+  assert_fails (&r, "has no task “Nope”");
+  result_clear (&r);
+  run_cli (f, &r, "log", "1", "-t", "Build", "-p", "Dee", "-H", "2", NULL);
+  assert_fails (&r, "nobody called “Dee”");
+  result_clear (&r);
+  run_cli (f, &r, "log", "1", "-t", "Build", "-p", "Cy", "-H", "two", NULL);
+  assert_fails (&r, "--hours: “two” is not a number");
+  result_clear (&r);
+  run_cli (f, &r, "task", "delete", "1", "Build", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  run_cli (f, &r, "log", "1", "-t", "Build", "-p", "Cy", "-H", "2", "--rate", "10", NULL);
+  assert_fails (&r, "has no task “Build” (it may have been deleted)");
+  result_clear (&r);
+  run_cli (f, &r, "log", "1", "-t", "Build", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_cmpint (budget_actual (f), ==, before);
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+    g_assert_cmpint (outlay_test_query_int (db, "SELECT count(*) FROM time_entries"), ==, 0);
+    sqlite3_close (db);
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/tasks/log", test_log);
+  ADD ("/cli/tasks/rates-recost", test_rates_recost);
+  ADD ("/cli/tasks/errors", test_errors);
+#undef ADD
+  return g_test_run ();
+}
