@@ -27,7 +27,7 @@ typedef enum
   OP_COMMITMENT_INSERT,
   OP_COMMITMENT_REMOVE,
   OP_COMMITMENT_STATE, /* cbefore ⇄ cafter (copies) */
-  OP_TASK_INSERT,  /* reverse: remove (a removed task is kept, marked deleted) */
+  OP_TASK_INSERT,      /* reverse: remove (a removed task is kept, marked deleted) */
   OP_TASK_REMOVE,
   OP_TASK_STATE, /* task takes task_before ⇄ task_after (copies) */
   OP_TASK_MOVE,  /* index ⇄ index2 */

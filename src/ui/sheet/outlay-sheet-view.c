@@ -251,12 +251,13 @@ update_cell (OutlaySheetView *self, OutlaySheetCell *cell, GObject *item)
                        ? outlay_document_count_line_commitments (self->document, OUTLAY_LINE (item))
                        : 0;
       /* and the actual that tasks add to */
-      const char *tasks_tip = col == OUTLAY_SHEET_COLUMN_ACTUAL ? actual_tooltip (OUTLAY_LINE (item))
-                                                                : NULL;
+      const char *tasks_tip = col == OUTLAY_SHEET_COLUMN_ACTUAL
+                                  ? actual_tooltip (OUTLAY_LINE (item))
+                                  : NULL;
 
       text = line_text (self, OUTLAY_LINE (item), col, &warning);
       outlay_sheet_cell_set_state (cell, FALSE, overridden || held > 0,
-                                   overridden  ? outlay_sheet_view_overridden_tip (self)
+                                   overridden ? outlay_sheet_view_overridden_tip (self)
                                    : held > 0 ? outlay_sheet_view_held_tip (held)
                                               : tasks_tip);
     }
