@@ -50,8 +50,8 @@ outlay_document_tasks_new (void)
   OutlayDocumentTasks *tasks = g_new0 (OutlayDocumentTasks, 1);
 
   tasks->tasks = g_ptr_array_new_with_free_func (g_object_unref);
-  tasks->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  tasks->lines = g_hash_table_new (g_int64_hash, g_int64_equal);
+  tasks->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  tasks->lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   tasks->stale = TRUE;
   return tasks;
 }

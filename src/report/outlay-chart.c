@@ -289,8 +289,10 @@ money_label (OutlayChart *self, OutlayDecimal v)
 static void
 frame_for (OutlayChart *self, cairo_t *cr, double width, double height, Frame *f)
 {
-  g_autofree char *lo_text = NULL, *hi_text = NULL;
-  g_autoptr (PangoLayout) a = NULL, b = NULL;
+  g_autofree char *lo_text = NULL;
+  g_autofree char *hi_text = NULL;
+  g_autoptr (PangoLayout) a = NULL;
+  g_autoptr (PangoLayout) b = NULL;
   int wa, wb, h;
 
   range (self, &f->lo, &f->hi);

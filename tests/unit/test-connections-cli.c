@@ -70,6 +70,9 @@ cli (Run *run, const char *input, char **out, ...)
   g_string_append (run->output, stdout_text);
   if (out)
     *out = g_strdup (stdout_text);
+  /* a crash (or a sanitizer's report) says what happened */
+  if (!g_subprocess_get_if_exited (proc))
+    g_error ("outlay-cli did not exit normally:\n%s", stdout_text);
   return g_subprocess_get_exit_status (proc);
 }
 
