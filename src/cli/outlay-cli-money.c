@@ -429,9 +429,7 @@ enum_from_nick (GType type, const char *nick, int *value, GError **error)
 static const char *
 enum_nick (GType type, int value)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-
-  return g_enum_get_value (klass, value)->value_nick;
+  return outlay_enum_to_nick (type, value, "");
 }
 
 int

@@ -27,15 +27,6 @@ add_rated_line (gint64 budget_id,
   outlay_rate_patterns_add (patterns, budget_id, description, unit, rate);
 }
 
-static const char *
-nick (GType type, int value)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-  GEnumValue *v = g_enum_get_value (klass, value);
-
-  return v != NULL ? v->value_nick : "";
-}
-
 static JsonNode *
 advice_to_json (GPtrArray *list, const char *currency)
 {
@@ -50,14 +41,15 @@ advice_to_json (GPtrArray *list, const char *currency)
       json_builder_set_member_name (b, "id");
       json_builder_add_int_value (b, outlay_recommendation_get_id (r));
       outlay_json_add_string (b, "kind", outlay_recommendation_get_kind (r));
+      outlay_json_add_string (b, "status",
+                              outlay_enum_to_nick (OUTLAY_TYPE_RECOMMENDATION_STATUS,
+                                                   outlay_recommendation_get_status (r), ""));
+      outlay_json_add_string (b, "source",
+                              outlay_enum_to_nick (OUTLAY_TYPE_RECOMMENDATION_SOURCE,
+                                                   outlay_recommendation_get_source (r), ""));
       outlay_json_add_string (
-          b, "status",
-          nick (OUTLAY_TYPE_RECOMMENDATION_STATUS, outlay_recommendation_get_status (r)));
-      outlay_json_add_string (
-          b, "source",
-          nick (OUTLAY_TYPE_RECOMMENDATION_SOURCE, outlay_recommendation_get_source (r)));
-      outlay_json_add_string (b, "priority",
-                              nick (OUTLAY_TYPE_PRIORITY, outlay_recommendation_get_priority (r)));
+          b, "priority",
+          outlay_enum_to_nick (OUTLAY_TYPE_PRIORITY, outlay_recommendation_get_priority (r), ""));
       json_builder_set_member_name (b, "confidence");
       json_builder_add_int_value (b, outlay_recommendation_get_confidence (r));
       outlay_json_add_amount (b, "estimated_savings",
@@ -85,9 +77,10 @@ print_advice (GPtrArray *list, const char *currency)
 
       if (outlay_recommendation_get_status (r) != OUTLAY_RECOMMENDATION_STATUS_NEW)
         continue;
-      g_print ("%4" G_GINT64_FORMAT "  [%s] %s\n", outlay_recommendation_get_id (r),
-               nick (OUTLAY_TYPE_PRIORITY, outlay_recommendation_get_priority (r)),
-               outlay_recommendation_get_title (r));
+      g_print (
+          "%4" G_GINT64_FORMAT "  [%s] %s\n", outlay_recommendation_get_id (r),
+          outlay_enum_to_nick (OUTLAY_TYPE_PRIORITY, outlay_recommendation_get_priority (r), ""),
+          outlay_recommendation_get_title (r));
       g_print ("      %s\n", outlay_recommendation_get_description (r));
       if (savings > 0)
         {

@@ -47,9 +47,7 @@ today (void)
 static const char *
 status_nick (OutlayTaskStatus status)
 {
-  GEnumValue *v = g_enum_get_value (g_type_class_ref (OUTLAY_TYPE_TASK_STATUS), status);
-
-  return v != NULL ? v->value_nick : "todo";
+  return outlay_enum_to_nick (OUTLAY_TYPE_TASK_STATUS, status, "todo");
 }
 
 static gboolean

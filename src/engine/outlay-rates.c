@@ -170,7 +170,6 @@ outlay_time_impact (OutlayDocument *document,
                     OutlayDecimal cost,
                     OutlayTimeImpact *out)
 {
-  OutlayBudget *budget = outlay_document_get_budget (document);
   const OutlayTotals *totals = outlay_document_get_totals (document);
   OutlayLine *line = outlay_document_get_task_line (document, task);
   OutlayTimeImpact t = { 0 };
@@ -184,8 +183,7 @@ outlay_time_impact (OutlayDocument *document,
       t.line_estimate = outlay_line_get_estimate (line);
     }
   t.budget_before = totals->actual;
-  t.budget_cap = outlay_budget_get_allocated (budget) > 0 ? outlay_budget_get_allocated (budget)
-                                                          : totals->estimate;
+  t.budget_cap = outlay_document_get_budgeted (document);
   if (!outlay_decimal_add (t.task_before, cost, &t.task_after)
       || !outlay_decimal_add (t.line_before, line != NULL ? cost : 0, &t.line_after)
       || !outlay_decimal_add (t.budget_before, line != NULL ? cost : 0, &t.budget_after))
@@ -243,7 +241,7 @@ outlay_time_impact_describe (OutlayDocument *document,
   g_autofree char *t = moves (impact->task_before, impact->task_after, impact->task_estimate,
                               _("its estimate"), currency);
   g_autofree char *b = moves (impact->budget_before, impact->budget_after, impact->budget_cap,
-                              outlay_budget_get_allocated (budget) > 0
+                              outlay_document_get_budgeted_is_allocation (document)
                               ? _("its allocation")
                               : _("its estimate"), currency);
 

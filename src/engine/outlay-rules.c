@@ -13,10 +13,10 @@
 #include "outlay-rules.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "outlay-currency.h"
+#include "outlay-recurrence.h"
 
 /* At most this many overrunning lines are named one by one. */
 #define MAX_OVERRUNS 10
@@ -318,12 +318,9 @@ static void
 rule_burn (Run *run)
 {
   const OutlayRulesContext *c = run->context;
-  OutlayBudget *budget = outlay_document_get_budget (run->document);
   const OutlayTotals *t = outlay_document_get_totals (run->document);
-  OutlayDecimal cap = outlay_budget_get_allocated (budget) > 0
-                          ? outlay_budget_get_allocated (budget)
-                          : t->estimate;
-  OutlayDecimal spent, needed, savings;
+  OutlayDecimal cap = outlay_document_get_budgeted (run->document);
+  OutlayDecimal spent = outlay_totals_get_spent (t), needed, savings;
   OutlayBurn burn;
   g_autoptr(GDate) out_date = NULL, end_date = NULL;
   char out_text[64], end_text[64];
@@ -332,7 +329,7 @@ rule_burn (Run *run)
   guint days_left;
 
   if (c->spend == NULL || c->end_day == 0 || c->end_day <= c->today || cap <= 0
-      || !outlay_decimal_add (t->actual, t->committed, &spent)
+      || spent == OUTLAY_DECIMAL_MAX
       || !outlay_burn_compute (c->spend, c->n_spend, c->today,
                                c->burn_window_days ? c->burn_window_days : 30, cap, spent, &burn,
                                NULL)
@@ -533,17 +530,9 @@ outlay_rules_run (OutlayDocument *document, const OutlayRulesContext *context)
 guint32
 outlay_rules_parse_day (const char *iso_date)
 {
-  int y, m, d;
-  char end;
+  GDate date;
 
-  if (iso_date == NULL || sscanf (iso_date, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3
-      || !g_date_valid_dmy (d, m, y))
-    return 0;
-  {
-    g_autoptr(GDate) date = g_date_new_dmy (d, m, y);
-
-    return g_date_get_julian (date);
-  }
+  return outlay_date_parse_iso (iso_date, &date) ? g_date_get_julian (&date) : 0;
 }
 
 /**

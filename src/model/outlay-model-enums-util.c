@@ -85,3 +85,45 @@ outlay_commitment_status_title (OutlayCommitmentStatus status)
   g_return_val_if_fail (status < G_N_ELEMENTS (commitment_titles), "");
   return g_dgettext (GETTEXT_PACKAGE, commitment_titles[status]);
 }
+
+/* The enum classes of the model live as long as the program: the first
+ * lookup takes a reference that is kept. */
+static GEnumClass *
+enum_class (GType type)
+{
+  gpointer klass = g_type_class_peek (type);
+
+  return klass != NULL ? klass : g_type_class_ref (type);
+}
+
+/**
+ * outlay_enum_to_nick:
+ * @type: a registered enum type (OUTLAY_TYPE_TASK_STATUS, …)
+ * @value: one of its values
+ * @fallback: (nullable): what to return for a value it does not have
+ *
+ * Returns: (transfer none): the value's nick, as stored and printed
+ */
+const char *
+outlay_enum_to_nick (GType type, int value, const char *fallback)
+{
+  GEnumValue *v = g_enum_get_value (enum_class (type), value);
+
+  return v != NULL ? v->value_nick : fallback;
+}
+
+/**
+ * outlay_enum_from_nick:
+ * @type: a registered enum type
+ * @nick: (nullable): a nick
+ * @fallback: the value for a missing or unknown nick
+ *
+ * Returns: the value with that nick
+ */
+int
+outlay_enum_from_nick (GType type, const char *nick, int fallback)
+{
+  GEnumValue *v = nick != NULL ? g_enum_get_value_by_nick (enum_class (type), nick) : NULL;
+
+  return v != NULL ? v->value : fallback;
+}

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -124,5 +124,10 @@ const char *outlay_budget_status_title     (OutlayBudgetStatus  status);
 const char *outlay_commitment_status_to_string (OutlayCommitmentStatus status);
 gboolean outlay_commitment_status_from_string (const char *text, OutlayCommitmentStatus *status);
 const char *outlay_commitment_status_title (OutlayCommitmentStatus status);
+
+/* The nick of @value in the registered enum @type ("in-progress"), or
+ * @fallback when it has none; and back. */
+const char *outlay_enum_to_nick (GType type, int value, const char *fallback);
+int outlay_enum_from_nick (GType type, const char *nick, int fallback);
 
 G_END_DECLS

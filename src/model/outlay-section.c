@@ -447,10 +447,8 @@ outlay_section_next_line_code (OutlaySection *self)
 OutlayDecimal
 outlay_totals_get_roi_cost (const OutlayTotals *totals, gboolean *is_estimate)
 {
-  OutlayDecimal spend;
+  OutlayDecimal spend = outlay_totals_get_spent (totals);
 
-  if (!outlay_decimal_add (totals->actual, totals->committed, &spend))
-    spend = OUTLAY_DECIMAL_MAX;
   if (is_estimate != NULL)
     *is_estimate = spend == 0;
   return spend != 0 ? spend : totals->estimate;

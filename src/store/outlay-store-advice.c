@@ -25,17 +25,16 @@ outlay_advice_row_free (OutlayAdviceRow *row)
 static OutlayRecommendation *
 row_to_recommendation (OutlayAdviceRow *row, OutlayRecommendationSource source)
 {
-  g_autoptr(GEnumClass) priorities = g_type_class_ref (OUTLAY_TYPE_PRIORITY);
-  GEnumValue *priority = row->priority ? g_enum_get_value_by_nick (priorities, row->priority) : NULL;
   g_autofree char *fingerprint = g_strdup_printf ("%s:%s:%s", source == OUTLAY_RECOMMENDATION_SOURCE_GEMINI ? "gemini" : "rules",
                                                   row->kind ? row->kind : "", row->title ? row->title : "");
 
-  return g_object_new (OUTLAY_TYPE_RECOMMENDATION, "kind", row->kind, "title", row->title,
-                       "description", row->description, "estimated-savings", MAX (row->savings, 0),
-                       "confidence", (guint) CLAMP (row->confidence, 0, 100), "priority",
-                       priority ? priority->value : OUTLAY_PRIORITY_MEDIUM, "reasoning",
-                       row->reasoning, "source", source, "fingerprint", fingerprint,
-                       "created", g_get_real_time () / G_USEC_PER_SEC, NULL);
+  return g_object_new (
+      OUTLAY_TYPE_RECOMMENDATION, "kind", row->kind, "title", row->title, "description",
+      row->description, "estimated-savings", MAX (row->savings, 0), "confidence",
+      (guint) CLAMP (row->confidence, 0, 100), "priority",
+      outlay_enum_from_nick (OUTLAY_TYPE_PRIORITY, row->priority, OUTLAY_PRIORITY_MEDIUM),
+      "reasoning", row->reasoning, "source", source, "fingerprint", fingerprint, "created",
+      g_get_real_time () / G_USEC_PER_SEC, NULL);
 }
 
 /**

@@ -16,24 +16,6 @@
 #include "outlay-model-enum-types.h"
 #include "outlay-store-private.h"
 
-static const char *
-nick (GType type, int value)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-  GEnumValue *v = g_enum_get_value (klass, value);
-
-  return v != NULL ? v->value_nick : NULL;
-}
-
-static int
-from_nick (GType type, const char *text, int fallback)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-  GEnumValue *v = text != NULL ? g_enum_get_value_by_nick (klass, text) : NULL;
-
-  return v != NULL ? v->value : fallback;
-}
-
 /**
  * outlay_store_foreach_rated_line:
  * @self: a store
@@ -82,14 +64,16 @@ read_row (sqlite3_stmt *stmt)
       (const char *) sqlite3_column_text (stmt, 4), "estimated-savings",
       sqlite3_column_int64 (stmt, 5), "confidence",
       (guint) CLAMP (sqlite3_column_int (stmt, 6), 0, 100), "priority",
-      from_nick (OUTLAY_TYPE_PRIORITY, (const char *) sqlite3_column_text (stmt, 7),
-                 OUTLAY_PRIORITY_MEDIUM),
+      outlay_enum_from_nick (OUTLAY_TYPE_PRIORITY, (const char *) sqlite3_column_text (stmt, 7),
+                             OUTLAY_PRIORITY_MEDIUM),
       "status",
-      from_nick (OUTLAY_TYPE_RECOMMENDATION_STATUS, (const char *) sqlite3_column_text (stmt, 8),
-                 OUTLAY_RECOMMENDATION_STATUS_NEW),
+      outlay_enum_from_nick (OUTLAY_TYPE_RECOMMENDATION_STATUS,
+                             (const char *) sqlite3_column_text (stmt, 8),
+                             OUTLAY_RECOMMENDATION_STATUS_NEW),
       "reasoning", (const char *) sqlite3_column_text (stmt, 9), "source",
-      from_nick (OUTLAY_TYPE_RECOMMENDATION_SOURCE, (const char *) sqlite3_column_text (stmt, 10),
-                 OUTLAY_RECOMMENDATION_SOURCE_RULES),
+      outlay_enum_from_nick (OUTLAY_TYPE_RECOMMENDATION_SOURCE,
+                             (const char *) sqlite3_column_text (stmt, 10),
+                             OUTLAY_RECOMMENDATION_SOURCE_RULES),
       "patterns", (const char *) sqlite3_column_text (stmt, 11), "created",
       sqlite3_column_int64 (stmt, 12), "fingerprint", (const char *) sqlite3_column_text (stmt, 13),
       "action", (const char *) sqlite3_column_text (stmt, 14), NULL);
@@ -113,11 +97,13 @@ insert (OutlayStore *self, gint64 budget_id, OutlayRecommendation *r, GError **e
   outlay_store_bind_text (stmt, 4, outlay_recommendation_get_description (r));
   sqlite3_bind_int64 (stmt, 5, outlay_recommendation_get_estimated_savings (r));
   sqlite3_bind_int (stmt, 6, (int) outlay_recommendation_get_confidence (r));
-  outlay_store_bind_text (stmt, 7,
-                          nick (OUTLAY_TYPE_PRIORITY, outlay_recommendation_get_priority (r)));
-  outlay_store_bind_text (stmt, 8, outlay_recommendation_get_reasoning (r));
   outlay_store_bind_text (
-      stmt, 9, nick (OUTLAY_TYPE_RECOMMENDATION_SOURCE, outlay_recommendation_get_source (r)));
+      stmt, 7,
+      outlay_enum_to_nick (OUTLAY_TYPE_PRIORITY, outlay_recommendation_get_priority (r), NULL));
+  outlay_store_bind_text (stmt, 8, outlay_recommendation_get_reasoning (r));
+  outlay_store_bind_text (stmt, 9,
+                          outlay_enum_to_nick (OUTLAY_TYPE_RECOMMENDATION_SOURCE,
+                                               outlay_recommendation_get_source (r), NULL));
   outlay_store_bind_text (stmt, 10, outlay_recommendation_get_patterns (r));
   sqlite3_bind_int64 (stmt, 11,
                       outlay_recommendation_get_created (r) > 0
@@ -169,7 +155,8 @@ open_advice (OutlayStore *self, gint64 budget_id, OutlayRecommendationSource sou
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, budget_id);
-  sqlite3_bind_text (stmt, 2, nick (OUTLAY_TYPE_RECOMMENDATION_SOURCE, source), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, outlay_enum_to_nick (OUTLAY_TYPE_RECOMMENDATION_SOURCE, source, NULL),
+                     -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -204,8 +191,9 @@ update (OutlayStore *self, gint64 id, OutlayRecommendation *r, GError **error)
   outlay_store_bind_text (stmt, 4, outlay_recommendation_get_description (r));
   sqlite3_bind_int64 (stmt, 5, outlay_recommendation_get_estimated_savings (r));
   sqlite3_bind_int (stmt, 6, (int) outlay_recommendation_get_confidence (r));
-  outlay_store_bind_text (stmt, 7,
-                          nick (OUTLAY_TYPE_PRIORITY, outlay_recommendation_get_priority (r)));
+  outlay_store_bind_text (
+      stmt, 7,
+      outlay_enum_to_nick (OUTLAY_TYPE_PRIORITY, outlay_recommendation_get_priority (r), NULL));
   outlay_store_bind_text (stmt, 8, outlay_recommendation_get_reasoning (r));
   outlay_store_bind_text (stmt, 9, outlay_recommendation_get_patterns (r));
   outlay_store_bind_text (stmt, 10, outlay_recommendation_get_action (r));
@@ -269,7 +257,8 @@ save_advice (OutlayStore *self,
       return FALSE;
   count = g_strdup_printf ("%u", *n_saved);
   return outlay_store_audit (self, budget_id, "recommendations", budget_id, "advise",
-                             nick (OUTLAY_TYPE_RECOMMENDATION_SOURCE, source), NULL, count, error);
+                             outlay_enum_to_nick (OUTLAY_TYPE_RECOMMENDATION_SOURCE, source, NULL),
+                             NULL, count, error);
 }
 
 /**
@@ -391,9 +380,9 @@ set_status (OutlayStore *self,
 {
   sqlite3_stmt *stmt = outlay_store_statement (
       self, "UPDATE recommendations SET status = ?2 WHERE id = ?1", error);
-  const char *old_nick = nick (OUTLAY_TYPE_RECOMMENDATION_STATUS,
-                               outlay_recommendation_get_status (r));
-  const char *new_nick = nick (OUTLAY_TYPE_RECOMMENDATION_STATUS, status);
+  const char *old_nick = outlay_enum_to_nick (OUTLAY_TYPE_RECOMMENDATION_STATUS,
+                                              outlay_recommendation_get_status (r), NULL);
+  const char *new_nick = outlay_enum_to_nick (OUTLAY_TYPE_RECOMMENDATION_STATUS, status, NULL);
 
   if (stmt == NULL)
     return FALSE;

@@ -49,18 +49,13 @@ budget_id_of (OutlayDocument *doc)
 static const char *
 status_nick (OutlayTaskStatus status)
 {
-  GEnumValue *v = g_enum_get_value (g_type_class_peek (OUTLAY_TYPE_TASK_STATUS), status);
-
-  return v != NULL ? v->value_nick : "todo";
+  return outlay_enum_to_nick (OUTLAY_TYPE_TASK_STATUS, status, "todo");
 }
 
 static OutlayTaskStatus
 status_from_nick (const char *nick)
 {
-  GEnumValue *v = g_enum_get_value_by_nick (g_type_class_ref (OUTLAY_TYPE_TASK_STATUS),
-                                            nick != NULL ? nick : "todo");
-
-  return v != NULL ? v->value : OUTLAY_TASK_STATUS_TODO;
+  return outlay_enum_from_nick (OUTLAY_TYPE_TASK_STATUS, nick, OUTLAY_TASK_STATUS_TODO);
 }
 
 static const char *
