@@ -1,10 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
-
 #include "outlay-application.h"
+#include "outlay-i18n.h"
 
 int
 main (int   argc,
@@ -12,10 +10,7 @@ main (int   argc,
 {
   g_autoptr(OutlayApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  outlay_i18n_init ();
 
   app = outlay_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

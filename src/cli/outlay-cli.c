@@ -15,6 +15,7 @@
 #include "outlay-document-json.h"
 #include "outlay-engine-json.h"
 #include "outlay-error.h"
+#include "outlay-i18n.h"
 #include "outlay-model-enum-types.h"
 #include "outlay-store-templates.h"
 #include "outlay-store-versions.h"
@@ -1061,10 +1062,7 @@ main (int   argc,
   Cli cli = { 0 };
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  outlay_i18n_init ();
   /* Scripts parse our numbers: keep the C decimal point. */
   setlocale (LC_NUMERIC, "C");
   outlay_store_set_default_wait_func (wait_cb, NULL);

@@ -214,6 +214,10 @@ test_preferences (void)
   argv[1] = (char *) "--database";
   argv[2] = fixture.db;
   argv[3] = NULL;
+  /* as when build/src/ui/outlay runs straight from the build folder: the
+   * schema is not installed, only compiled into the build tree, and every
+   * page of Preferences must find it the way the application does */
+  g_unsetenv ("GSETTINGS_SCHEMA_DIR");
   fixture.app = outlay_application_new ();
   g_timeout_add (300, check_cb, &fixture);
   g_assert_cmpint (g_application_run (G_APPLICATION (fixture.app), 3, argv), ==, 0);

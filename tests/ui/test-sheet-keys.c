@@ -136,7 +136,25 @@ check (Run *run, const char *name)
   OutlayLine *one = line (run, "A", 0), *two = line (run, "A", 1);
 
   if (g_str_equal (name, "focus-rate"))
-    g_assert_true (outlay_sheet_view_focus_cell (run->sheet, 1, OUTLAY_SHEET_COLUMN_RATE));
+    {
+      OutlaySheetCell *rate;
+      g_autofree char *said = NULL;
+      char *error;
+
+      g_assert_true (outlay_sheet_view_focus_cell (run->sheet, 1, OUTLAY_SHEET_COLUMN_RATE));
+      /* a screen reader hears the line, the column and the value */
+      rate = cell_of (run, 1, OUTLAY_SHEET_COLUMN_RATE);
+      said = g_strdup_printf ("1, Rate: %s", outlay_sheet_cell_get_full_text (rate));
+      g_assert_cmpstr (outlay_sheet_cell_get_full_text (rate), !=, "");
+      error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (rate),
+                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, said);
+      g_assert_null (error);
+      /* the cell it leaves is plain again */
+      g_assert_true (outlay_sheet_view_focus_cell (run->sheet, 1, OUTLAY_SHEET_COLUMN_QUANTITY));
+      g_assert_false (
+          gtk_test_accessible_has_property (GTK_ACCESSIBLE (rate), GTK_ACCESSIBLE_PROPERTY_LABEL));
+      g_assert_true (outlay_sheet_view_focus_cell (run->sheet, 1, OUTLAY_SHEET_COLUMN_RATE));
+    }
   else if (g_str_equal (name, "after-rate"))
     {
       /* "900" Enter: the rate, its estimate (1 × 8 × 900) and SQLite */
@@ -464,6 +482,9 @@ test_keys (void)
 int
 main (int argc, char *argv[])
 {
+  /* GTK's test accessibility backend: what a screen reader would be told
+   * is kept and can be checked, with no accessibility bus */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ui/sheet/keys", test_keys);
   return g_test_run ();

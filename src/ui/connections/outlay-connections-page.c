@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "outlay-application.h"
 #include "outlay-connection-check.h"
 #include "outlay-connections-page.h"
 #include "outlay-gemini.h"
@@ -314,10 +315,18 @@ static void
 outlay_connections_page_init (OutlayConnectionsPage *self)
 {
   g_autofree char *m = NULL;
+  GApplication *app;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  self->settings = g_settings_new (SCHEMA_ID);
+  /* the application's settings, found wherever it found them (installed,
+   * the build tree, or in memory): never a bare g_settings_new(), which
+   * aborts when the schema is not installed */
+  app = g_application_get_default ();
+  if (OUTLAY_IS_APPLICATION (app))
+    self->settings = g_object_ref (outlay_application_get_settings (OUTLAY_APPLICATION (app)));
+  else
+    self->settings = g_settings_new (SCHEMA_ID);
   m = model (self);
   gtk_editable_set_text (GTK_EDITABLE (self->gemini_model), m);
   g_settings_bind (self->settings, "ai-allow-names", self->allow_names, "active",

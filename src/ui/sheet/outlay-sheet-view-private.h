@@ -34,6 +34,8 @@ struct _OutlaySheetView
   double char_width[OUTLAY_SHEET_N_COLUMNS];
   GtkWidget *menu;      /* the right-click menu */
   GtkWidget *menu_cell; /* weak: the cell it was opened on */
+  GtkWidget *described; /* weak: the focused cell its label names */
+  GtkRoot *focus_root;  /* the window whose focus the view follows */
 };
 
 int               outlay_sheet_column_field        (guint            column);

@@ -110,6 +110,8 @@ outlay_sheet_view_init_search (OutlaySheetView *self)
   /* the property exists in 4.8; its setter came in 4.10 */
   g_object_set (self->search_entry, "placeholder-text",
                 _("Find lines by code, description, notes or section"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find Lines"), -1);
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (outlay_sheet_view_search_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb), self);

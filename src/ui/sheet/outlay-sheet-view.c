@@ -869,13 +869,82 @@ outlay_sheet_view_finalize (GObject *object)
   G_OBJECT_CLASS (outlay_sheet_view_parent_class)->finalize (object);
 }
 
+/* A screen reader announces the focused cell as "A-3, Rate: 850.00":
+ * its line, its column and its whole value (a figure shown as ### too).
+ * Only the focused cell carries that label, so binding rows costs
+ * nothing more. */
+static void
+focus_widget_cb (GtkRoot *root, GParamSpec *pspec, OutlaySheetView *self)
+{
+  g_autoptr(GObject) item = NULL;
+  g_autofree char *label = NULL;
+  OutlaySheetCell *cell;
+  GtkColumnViewColumn *column;
+  const char *title, *text, *code = NULL;
+  gboolean editing;
+  guint row, col;
+
+  cell = outlay_sheet_view_focused_cell (self, &editing);
+  if (cell == NULL || editing || GTK_WIDGET (cell) == self->described)
+    return;
+  if (self->described != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->described), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  g_set_weak_pointer (&self->described, GTK_WIDGET (cell));
+  col = outlay_sheet_cell_get_column (cell);
+  column = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), col);
+  title = column != NULL ? gtk_column_view_column_get_title (column) : "";
+  g_clear_object (&column);
+  row = outlay_sheet_view_cell_row (cell);
+  if (row < g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+    item = g_list_model_get_item (G_LIST_MODEL (self->rows), row);
+  if (item != NULL && OUTLAY_IS_LINE (item) && col != OUTLAY_SHEET_COLUMN_CODE)
+    code = outlay_line_get_code (OUTLAY_LINE (item));
+  text = outlay_sheet_cell_get_full_text (cell);
+  if (text == NULL || *text == '\0')
+    /* Translators: a screen reader says this for an empty cell */
+    text = _("blank");
+  if (code != NULL && *code != '\0')
+    /* Translators: a focused cell read aloud: line code, column, value */
+    label = g_strdup_printf (_("%s, %s: %s"), code, title, text);
+  else
+    /* Translators: a focused cell read aloud: column, value */
+    label = g_strdup_printf (_("%s: %s"), title, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+outlay_sheet_view_root (GtkWidget *widget)
+{
+  OutlaySheetView *self = OUTLAY_SHEET_VIEW (widget);
+
+  GTK_WIDGET_CLASS (outlay_sheet_view_parent_class)->root (widget);
+  self->focus_root = gtk_widget_get_root (widget);
+  g_signal_connect_object (self->focus_root, "notify::focus-widget", G_CALLBACK (focus_widget_cb),
+                           self, 0);
+}
+
+static void
+outlay_sheet_view_unroot (GtkWidget *widget)
+{
+  OutlaySheetView *self = OUTLAY_SHEET_VIEW (widget);
+
+  if (self->focus_root != NULL)
+    g_signal_handlers_disconnect_by_func (self->focus_root, focus_widget_cb, self);
+  self->focus_root = NULL;
+  g_clear_weak_pointer (&self->described);
+  GTK_WIDGET_CLASS (outlay_sheet_view_parent_class)->unroot (widget);
+}
+
 static void
 outlay_sheet_view_class_init (OutlaySheetViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = outlay_sheet_view_dispose;
   object_class->finalize = outlay_sheet_view_finalize;
+  widget_class->root = outlay_sheet_view_root;
+  widget_class->unroot = outlay_sheet_view_unroot;
   OUTLAY_DOCUMENT_PAGE_CLASS (klass)->document_set = document_set;
   OUTLAY_DOCUMENT_PAGE_CLASS (klass)->refresh = update_totals;
   outlay_sheet_view_init_actions (klass);
