@@ -837,12 +837,15 @@ document_set (OutlayDocumentPage *page,
       gtk_adjustment_set_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)),
                                 0);
     }
-  /* sized before the rows are bound, so no figure shows ### needlessly */
+  /* sized, and the budget's columns shown or hidden, before the rows are
+   * bound: no figure shows ### needlessly, and the first frame lays the
+   * cells out once (showing columns after binding cost a second layout
+   * of every row on opening) */
   if (self->rows != NULL)
     outlay_sheet_view_fit_figures (self, FALSE);
+  outlay_sheet_view_apply_columns (self);
   if (self->rows != NULL)
     outlay_sheet_view_rebuild (self);
-  outlay_sheet_view_apply_columns (self);
 }
 
 static void
