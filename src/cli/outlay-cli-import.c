@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "outlay-cli-private.h"
@@ -195,10 +196,10 @@ print_summary (OutlayWorkbook *wb, OutlayImportResult *r)
   g_autofree char *estimate = outlay_currency_format_plain (r->estimate, r->currency);
   g_autofree char *actual = outlay_currency_format_plain (r->actual, r->currency);
 
-  g_print (_("Imported %u lines in %u sections from %s into “%s” (budget %" G_GINT64_FORMAT
-             ", import %" G_GINT64_FORMAT ")\n"),
-           r->rows_imported, r->sections->len, outlay_workbook_get_name (wb), r->budget_name,
-           r->budget_id, r->import_id);
+  g_print (_("Imported %u lines in %u sections from %s into “%s” (budget %" PRId64
+             ", import %" PRId64 ")\n"),
+              r->rows_imported, r->sections->len, outlay_workbook_get_name (wb), r->budget_name,
+              r->budget_id, r->import_id);
   g_print (_("Estimate %s %s, actual %s %s\n"), estimate, r->currency, actual, r->currency);
   if (r->rows_skipped > 0)
     g_print (_("Skipped %u rows:\n"), r->rows_skipped);
@@ -291,11 +292,12 @@ run_import (Cli *cli, ImportArgs *a, const char *path)
       outlay_store_find_import_by_fingerprint (store, fingerprint, NULL);
 
     if (before != NULL)
-      g_printerr (_("outlay-cli: note: the same file was imported before (import %" G_GINT64_FORMAT
+      g_printerr (_("outlay-cli: note: the same file was imported before (import %" PRId64
                     ", into “%s”)\n"),
-                  outlay_import_record_get_id (before),
-                  outlay_import_record_get_budget_name (before) != NULL
-                    ? outlay_import_record_get_budget_name (before) : "");
+                     outlay_import_record_get_id (before),
+                     outlay_import_record_get_budget_name (before) != NULL
+                         ? outlay_import_record_get_budget_name (before)
+                         : "");
   }
   result = outlay_import_run (store, wb, analysis, &options, NULL, NULL, NULL, &error);
   if (result == NULL)
@@ -311,13 +313,12 @@ run_import (Cli *cli, ImportArgs *a, const char *path)
   if (result->rows_skipped > 0)
     {
       g_printerr (
-          g_dngettext (
-              GETTEXT_PACKAGE,
-              "outlay-cli: %u row could not be read and was left out of import %" G_GINT64_FORMAT
-              "; use --strict to import nothing instead\n",
-              "outlay-cli: %u rows could not be read and were left out of import %" G_GINT64_FORMAT
-              "; use --strict to import nothing instead\n",
-              result->rows_skipped),
+          g_dngettext (GETTEXT_PACKAGE,
+                       "outlay-cli: %u row could not be read and was left out of import %" PRId64
+                       "; use --strict to import nothing instead\n",
+                       "outlay-cli: %u rows could not be read and were left out of import %" PRId64
+                       "; use --strict to import nothing instead\n",
+                       result->rows_skipped),
           result->rows_skipped, result->import_id);
       return EXIT_ROWS_SKIPPED;
     }
@@ -469,6 +470,6 @@ outlay_cli_undo_import (Cli *cli, int argc, char **argv)
   if ((store = outlay_cli_open_store (cli, &error)) == NULL
       || !outlay_store_undo_import (store, id, &error))
     return outlay_cli_fail (g_steal_pointer (&error));
-  g_print (_("Undid import %" G_GINT64_FORMAT "\n"), id);
+  g_print (_("Undid import %" PRId64 "\n"), id);
   return 0;
 }

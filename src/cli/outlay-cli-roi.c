@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "outlay-currency.h"
 #include "outlay-document-json.h"
@@ -263,7 +264,7 @@ outlay_cli_roi (Cli *cli, int argc, char **argv)
       snapshot_figures (to, &z);
       dv = outlay_currency_format (z.value - a.value, currency);
       dc = outlay_currency_format (z.cost - a.cost, currency);
-      g_print (_("From %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ": value %s, cost %s"),
+      g_print (_("From %" PRId64 " to %" PRId64 ": value %s, cost %s"),
                   outlay_roi_snapshot_get_id (from), outlay_roi_snapshot_get_id (to), dv, dc);
       if (a.has_roi && z.has_roi)
         {

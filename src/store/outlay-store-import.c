@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "outlay-document-sink.h"
 #include "outlay-error.h"
@@ -129,7 +130,7 @@ check_target (OutlayStore *store, gint64 budget_id, gboolean undo, GError **erro
   if (locked == 0)
     {
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
-                   _("There is no budget %" G_GINT64_FORMAT " to import into"), budget_id);
+                   _("There is no budget %" PRId64 " to import into"), budget_id);
       return FALSE;
     }
   if (locked == 2)
@@ -149,8 +150,8 @@ save_and_clear (OutlayStoreImport *self, OutlayDocument *before, const char *fil
                 GError **error)
 {
   /* the import's number keeps the name unique: versions' names are */
-  g_autofree char *name = g_strdup_printf (_("Before import %" G_GINT64_FORMAT " of %s"),
-                                           self->id, file_name);
+  g_autofree char *name = g_strdup_printf (_("Before import %" PRId64 " of %s"), self->id,
+                                              file_name);
   gint64 version_id;
   sqlite3_stmt *stmt;
 
@@ -641,7 +642,7 @@ outlay_store_get_import (OutlayStore  *store,
   if (list->len == 0)
     {
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
-                   _("There is no import %" G_GINT64_FORMAT), import_id);
+                   _("There is no import %" PRId64), import_id);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (list, 0));
@@ -796,9 +797,9 @@ restore_links (OutlayStore *store, gint64 import_id, gint64 budget_id, GError **
 static char *
 undo_version_name (OutlayImportRecord *record)
 {
-  return g_strdup_printf (_("Before undoing import %" G_GINT64_FORMAT " of %s"),
-                          outlay_import_record_get_id (record),
-                          outlay_import_record_get_file_name (record));
+  return g_strdup_printf (_("Before undoing import %" PRId64 " of %s"),
+                             outlay_import_record_get_id (record),
+                             outlay_import_record_get_file_name (record));
 }
 
 static gboolean

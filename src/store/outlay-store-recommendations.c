@@ -11,6 +11,7 @@
 #include "outlay-store-recommendations.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "outlay-error.h"
 #include "outlay-model-enum-types.h"
@@ -366,7 +367,7 @@ outlay_store_get_recommendation (OutlayStore *self, gint64 id, GError **error)
     return r;
   if (rc == SQLITE_DONE)
     g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
-                 _("There is no recommendation %" G_GINT64_FORMAT), id);
+                 _("There is no recommendation %" PRId64), id);
   else
     outlay_store_fail (self, error);
   return NULL;

@@ -145,7 +145,7 @@ fill_databases (OutlayPreferencesWindow *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
       gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Open"), -1);
+                                      C_("action", "Open"), -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
       g_object_set_data_full (G_OBJECT (row), "outlay-path", g_strdup (recent[i]), g_free);
       gtk_list_box_append (self->recent_list, row);

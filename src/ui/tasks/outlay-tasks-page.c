@@ -61,6 +61,7 @@ static const struct
   [COL_RATE]      = { N_("Rate"), 80, CELL_TEXT, "hourly-rate" },
   [COL_RESOURCE]  = { N_("Resources"), 100, CELL_TEXT, "resource-cost" },
   [COL_ACTUAL]    = { N_("Actual"), 110, CELL_LABEL, NULL },
+  /* xgettext:no-c-format */
   [COL_PERCENT]   = { N_("% of Est."), 80, CELL_LABEL, NULL },
   [COL_DUE]       = { N_("Due"), 100, CELL_TEXT, "due-date" },
                                           /* clang-format on */
