@@ -132,6 +132,161 @@ collect (OutlayStore *self,
  *
  * Returns: (transfer full) (element-type OutlaySearchHit): budgets, then lines
  */
+/* Every line, case-folded once and kept in memory for as
+ * long as the database is unchanged (on this connection or any other:
+ * the search provider's connection sees the window's edits through
+ * PRAGMA data_version), so each query of a search-as-you-type is a scan of
+ * memory rather than of the lines table: a few milliseconds for 100,000
+ * lines instead of about 40. Trashed budgets and templates are left out
+ * when a match is looked up. */
+typedef struct
+{
+  gint64 budget_id;
+  gint64 line_id;
+  gsize text; /* offset of the folded "code\ndescription" in the index's text */
+} IndexEntry;
+
+typedef struct
+{
+  gint64 data_version;
+  gint64 changes;
+  GArray *entries;
+  GString *text;
+} LineIndex;
+
+#define LINE_INDEX_KEY "outlay-search-line-index"
+
+static void
+line_index_free (LineIndex *index)
+{
+  g_array_unref (index->entries);
+  g_string_free (index->text, TRUE);
+  g_free (index);
+}
+
+/* g_utf8_casefold() without its allocation for the usual all-ASCII text */
+static void
+append_folded (GString *out, const char *text)
+{
+  const char *p;
+
+  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+  if (*p == '\0')
+    {
+      for (p = text; *p != '\0'; p++)
+        g_string_append_c (out, g_ascii_tolower (*p));
+    }
+  else
+    {
+      g_autofree char *folded = g_utf8_casefold (text, -1);
+
+      g_string_append (out, folded);
+    }
+}
+
+static LineIndex *
+line_index (OutlayStore *self, GError **error)
+{
+  LineIndex *index = g_object_get_data (G_OBJECT (self), LINE_INDEX_KEY);
+  gint64 version = outlay_store_get_data_version (self);
+  gint64 changes = sqlite3_total_changes64 (outlay_store_get_db (self));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (index != NULL && index->data_version == version && index->changes == changes)
+    return index;
+  stmt = outlay_store_statement (
+      self, "SELECT budget_id, id, COALESCE(code, ''), COALESCE(description, '') FROM lines",
+      error);
+  if (stmt == NULL)
+    return NULL;
+  index = g_new0 (LineIndex, 1);
+  index->data_version = version;
+  index->changes = changes;
+  index->entries = g_array_new (FALSE, FALSE, sizeof (IndexEntry));
+  index->text = g_string_new (NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IndexEntry entry = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                           index->text->len };
+
+      append_folded (index->text, column_text (stmt, 2));
+      g_string_append_c (index->text, '\n');
+      append_folded (index->text, column_text (stmt, 3));
+      g_string_append_c (index->text, '\0');
+      g_array_append_val (index->entries, entry);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      line_index_free (index);
+      outlay_store_fail (self, error);
+      return NULL;
+    }
+  g_object_set_data_full (G_OBJECT (self), LINE_INDEX_KEY, index, (GDestroyNotify) line_index_free);
+  return index;
+}
+
+static gboolean
+search_lines (OutlayStore *self, GPtrArray *folded, guint max, GPtrArray *hits, GError **error)
+{
+  LineIndex *index = line_index (self, error);
+  sqlite3_stmt *stmt;
+
+  if (index == NULL)
+    return FALSE;
+  stmt = outlay_store_statement (
+      self,
+      "SELECT l.budget_id, l.id, b.name, COALESCE(b.client, ''), COALESCE(l.code, ''),"
+      " COALESCE(l.description, '') FROM lines l JOIN budgets b ON b.id = l.budget_id"
+      " WHERE l.id = ? AND b.trashed = 0 AND b.is_template = 0",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0, kept = 0; i < index->entries->len && kept < max; i++)
+    {
+      const IndexEntry *entry = &g_array_index (index->entries, IndexEntry, i);
+      const char *haystack = index->text->str + entry->text;
+      gboolean all = TRUE;
+      int rc;
+
+      for (guint t = 0; t < folded->len && all; t++)
+        all = strstr (haystack, g_ptr_array_index (folded, t)) != NULL;
+      if (!all)
+        continue;
+      sqlite3_bind_int64 (stmt, 1, entry->line_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          g_ptr_array_add (hits, read_hit (stmt));
+          kept++;
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return outlay_store_fail (self, error);
+    }
+  return TRUE;
+}
+
+/**
+ * outlay_store_search_prepare:
+ * @self: a store
+ * @error: where to say why the lines could not be read
+ *
+ * Reads the lines outlay_store_search() looks through, ahead of the first
+ * query (they are read again only once the database has changed).
+ *
+ * Returns: %TRUE when ready
+ */
+gboolean
+outlay_store_search_prepare (OutlayStore *self, GError **error)
+{
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), FALSE);
+
+  return line_index (self, error) != NULL;
+}
+
 GPtrArray *
 outlay_store_search (OutlayStore *self, const char *const *terms, guint max_lines, GError **error)
 {
@@ -163,17 +318,5 @@ outlay_store_search (OutlayStore *self, const char *const *terms, guint max_line
   if (!collect (self, stmt, folded, 2, 3, G_MAXUINT, hits, error))
     return NULL;
 
-  stmt = outlay_store_statement (
-      self,
-      "SELECT l.budget_id, l.id, b.name, COALESCE(b.client, ''), COALESCE(l.code, ''),"
-      " COALESCE(l.description, '') FROM lines l JOIN budgets b ON b.id = l.budget_id"
-      " WHERE b.trashed = 0 AND b.is_template = 0"
-      " AND (l.description LIKE ?1 ESCAPE '\\' OR l.code LIKE ?1 ESCAPE '\\')",
-      error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
-  if (!collect (self, stmt, folded, 4, 5, max_lines, hits, error))
-    return NULL;
-  return g_steal_pointer (&hits);
+  return search_lines (self, folded, max_lines, hits, error) ? g_steal_pointer (&hits) : NULL;
 }

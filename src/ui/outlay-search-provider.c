@@ -25,6 +25,7 @@ struct _OutlaySearchProvider
   /* the worker's connection, used by one query at a time */
   GMutex lock;
   OutlayStore *store;
+  guint warm_source;
 };
 
 G_DEFINE_FINAL_TYPE (OutlaySearchProvider, outlay_search_provider, G_TYPE_OBJECT)
@@ -100,6 +101,43 @@ search_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancel
     g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
   else
     g_task_return_error (task, error);
+}
+
+/* The worker's connection opened and the lines read a moment after
+ * start, in the background, so the first query a search sends is as quick
+ * as the ones after it. */
+static void
+warm_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  OutlaySearchProvider *self = source;
+  const char *path = data;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return;
+  g_mutex_lock (&self->lock);
+  if (self->store == NULL)
+    self->store = outlay_store_open (path, &error);
+  if (self->store != NULL && !outlay_store_search_prepare (self->store, &error))
+    g_clear_object (&self->store);
+  g_mutex_unlock (&self->lock);
+  if (error != NULL)
+    g_debug ("Search not prepared: %s", error->message);
+}
+
+static gboolean
+warm_cb (gpointer data)
+{
+  OutlaySearchProvider *self = data;
+  g_autoptr(GTask) task = g_task_new (self, NULL, NULL, NULL);
+
+  self->warm_source = 0;
+  g_task_set_source_tag (task, warm_cb);
+  g_task_set_task_data (
+      task, outlay_application_dup_database_path (OUTLAY_APPLICATION (self->application)), g_free);
+  g_task_set_priority (task, G_PRIORITY_LOW);
+  g_task_run_in_thread (task, warm_thread);
+  return G_SOURCE_REMOVE;
 }
 
 static char *
@@ -318,6 +356,7 @@ outlay_search_provider_register (OutlaySearchProvider *self,
   if (self->registration == 0)
     return FALSE;
   self->connection = g_object_ref (connection);
+  self->warm_source = g_timeout_add_seconds (3, warm_cb, self);
   return TRUE;
 }
 
@@ -326,6 +365,7 @@ outlay_search_provider_unregister (OutlaySearchProvider *self)
 {
   g_return_if_fail (OUTLAY_IS_SEARCH_PROVIDER (self));
 
+  g_clear_handle_id (&self->warm_source, g_source_remove);
   if (self->registration != 0)
     g_dbus_connection_unregister_object (self->connection, self->registration);
   self->registration = 0;
