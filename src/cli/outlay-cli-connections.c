@@ -285,12 +285,13 @@ clickup_lists (Cli *cli, int argc, char **argv)
 static void
 sync_progress_cb (const char *stage, guint done, guint total, gpointer data)
 {
+  /* back to the line's start: each report overwrites the last */
+  g_printerr ("\r");
   if (g_str_equal (stage, "tasks"))
-    g_printerr (total ? _("\rTasks: %u pages.                 \n")
-                      : _("\rTasks: page %u…"), done);
+    g_printerr (total ? _("Tasks: %u pages.                 \n") : _("Tasks: page %u…"), done);
   else
-    g_printerr (done == total ? _("\rTime entries: %u of %u months.\n")
-                              : _("\rTime entries: %u of %u months…"), done, total);
+    g_printerr (done == total ? _("Time entries: %u of %u months.\n")
+                              : _("Time entries: %u of %u months…"), done, total);
 }
 
 static int
