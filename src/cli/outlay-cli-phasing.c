@@ -466,7 +466,8 @@ outlay_cli_close_period (Cli *cli, int argc, char **argv)
   if (argc != 2 && argc != 3)
     return outlay_cli_usage_error (_("“close-period” needs a BUDGET and optionally the PERIOD"));
   if ((doc = outlay_cli_open_document (cli, argv[1], &store, &error)) == NULL
-      || !outlay_rolling_forecast_close (doc, argc == 3 ? argv[2] : NULL, &grid, &error))
+      || (grid = outlay_phasing_grid_new (doc, &error)) == NULL
+      || !outlay_rolling_forecast_close (doc, argc == 3 ? argv[2] : NULL, grid, &error))
     return outlay_cli_fail (error);
   for (guint p = 0; p < grid->periods->n; p++)
     sum += grid->total_forecast[p];

@@ -201,18 +201,35 @@ outlay_periods_for_document (OutlayDocument *document, GError **error)
  *
  * Returns: the period @text falls in, or -1 (not a month, or outside)
  */
+/* "2025-03" and "2025-03-14…", the dates every row has, without sscanf */
+static gboolean
+iso_month (const char *t, int *year, int *month)
+{
+  for (int i = 0; i < 7; i++)
+    if (i == 4 ? t[i] != '-' : !g_ascii_isdigit (t[i]))
+      return FALSE;
+  if (t[7] != '\0' && t[7] != '-')
+    return FALSE;
+  *year = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+  *month = (t[5] - '0') * 10 + (t[6] - '0');
+  return valid (*year, *month);
+}
+
 int
 outlay_periods_index_of (const OutlayPeriods *self, const char *text)
 {
   int y, m, from_start;
 
-  if (text == NULL)
+  if (text == NULL || *text == '\0')
     return -1;
-  for (guint p = 0; p < self->n; p++)
-    if (g_ascii_strcasecmp (self->names[p], text) == 0)
-      return (int) p;
-  if (!outlay_phasing_parse_month (text, &y, &m))
-    return -1;
+  if (!iso_month (text, &y, &m))
+    {
+      for (guint p = 0; p < self->n; p++)
+        if (g_ascii_strcasecmp (self->names[p], text) == 0)
+          return (int) p;
+      if (!outlay_phasing_parse_month (text, &y, &m))
+        return -1;
+    }
   from_start = (y - self->start_year) * 12 + (m - self->start_month);
   if (from_start < 0 || from_start >= (int) self->n_months)
     return -1;

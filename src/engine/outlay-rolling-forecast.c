@@ -211,50 +211,52 @@ outlay_rolling_forecast_snapshot (const OutlayPhasingGrid *grid, OutlayDocument 
  * @document: the budget
  * @period: (nullable): the period to close, which must be the first open
  *   one (%NULL: that one)
- * @grid: (out) (optional) (transfer full): the budget by period with the
- *   forecast after the new freeze line
+ * @grid: (nullable): @document by period, up to date (the Periods page
+ *   keeps one); %NULL to lay it out here
  * @error: why not: not the next period, all closed, a failed write
  *
  * Closes @period: recomputes the rolling forecast with the freeze line
- * after it and keeps that forecast as an immutable snapshot.
+ * after it (in @grid) and keeps that forecast as an immutable snapshot.
  *
  * Returns: %TRUE on success
  */
 gboolean
 outlay_rolling_forecast_close (OutlayDocument *document,
                                const char *period,
-                               OutlayPhasingGrid **grid,
+                               OutlayPhasingGrid *grid,
                                GError **error)
 {
-  g_autoptr(OutlayPhasingGrid) g = outlay_phasing_grid_new (document, error);
+  g_autoptr(OutlayPhasingGrid) own = NULL;
   guint closed = outlay_document_get_closed_periods (document);
   guint index;
 
-  if (g == NULL)
+  if (grid == NULL && (grid = own = outlay_phasing_grid_new (document, error)) == NULL)
     return FALSE;
-  if (closed >= g->periods->n)
+  if (closed >= grid->periods->n)
     {
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
                    _("Every period of “%s” is closed"),
                       outlay_budget_get_name (outlay_document_get_budget (document)));
       return FALSE;
     }
-  if (period != NULL && !outlay_periods_lookup (g->periods, period, &index, error))
+  if (period != NULL && !outlay_periods_lookup (grid->periods, period, &index, error))
     return FALSE;
   if (period != NULL && index != closed)
     {
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
                    index < closed ? _("%s is already closed; the next period to close is %s")
                                   : _("Periods close in order: close %2$s before %1$s"),
-                                       g->periods->names[index], g->periods->names[closed]);
+                                       grid->periods->names[index], grid->periods->names[closed]);
       return FALSE;
     }
-  if (!outlay_rolling_forecast_compute (g, document, closed + 1, error)
-      || !outlay_document_close_period (document, outlay_rolling_forecast_snapshot (g, document),
-                                        error))
+  if (!outlay_rolling_forecast_compute (grid, document, closed + 1, error))
     return FALSE;
-  if (grid != NULL)
-    *grid = g_steal_pointer (&g);
+  if (!outlay_document_close_period (document, outlay_rolling_forecast_snapshot (grid, document),
+                                     error))
+    {
+      outlay_rolling_forecast_compute (grid, document, closed, NULL);
+      return FALSE;
+    }
   return TRUE;
 }
 

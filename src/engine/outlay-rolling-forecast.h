@@ -13,7 +13,7 @@ OutlayForecastSnapshot *outlay_rolling_forecast_snapshot (const OutlayPhasingGri
                                                           OutlayDocument *document);
 gboolean outlay_rolling_forecast_close (OutlayDocument *document,
                                         const char *period,
-                                        OutlayPhasingGrid **grid,
+                                        OutlayPhasingGrid *grid,
                                         GError **error);
 
 /**

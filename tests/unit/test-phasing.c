@@ -485,9 +485,11 @@ test_store (void)
   a2 = line (doc, "A2");
   g_assert_true (outlay_document_set_line_text (doc, a2, OUTLAY_LINE_ACTUAL, "150", &error));
   g_assert_true (outlay_document_set_line_text (doc, a2, OUTLAY_LINE_PERIOD, "2025-02", &error));
-  g_assert_true (outlay_rolling_forecast_close (doc, NULL, &grid, &error));
+  grid = outlay_phasing_grid_new (doc, &error);
+  g_assert_true (outlay_rolling_forecast_close (doc, NULL, grid, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (outlay_document_get_closed_periods (doc), ==, 2);
+  g_assert_cmpuint (grid->closed, ==, 2);
   g_clear_pointer (&grid, outlay_phasing_grid_free);
 
   /* everything comes back from the database */

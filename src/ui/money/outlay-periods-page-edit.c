@@ -274,7 +274,8 @@ close_response_cb (AdwMessageDialog *dialog, const char *response, OutlayPeriods
 
   if (g_strcmp0 (response, "close") != 0 || self->document == NULL)
     return;
-  if (!outlay_rolling_forecast_close (self->document, NULL, NULL, &error))
+  /* the page's grid is current: only the forecast is computed again */
+  if (!outlay_rolling_forecast_close (self->document, NULL, self->grid, &error))
     outlay_periods_page_message (self, error->message);
   else
     outlay_periods_page_set_forecast (self, TRUE);
