@@ -79,7 +79,8 @@ parse_named_month (const char *text, int *year, int *month)
 /**
  * outlay_phasing_parse_month:
  * @text: "2025-03", "2025-03-14", "2025/03", "03/2025", "2025-Q1" (its
- *   first month), "Mar 2025", "March 2025", "Mar-25"
+ *   first month), "Mar 2025", "March 2025", "Mar-25", "FY2025-P03" (the
+ *   third month of a fiscal year counted from January)
  * @year: (out): the year
  * @month: (out): the month, 1–12
  *
@@ -99,6 +100,11 @@ outlay_phasing_parse_month (const char *text, int *year, int *month)
     return FALSE;
   if (sscanf (text, "%4d-Q%1d%c", &y, &m, &tail) == 2 && m >= 1 && m <= 4)
     m = (m - 1) * 3 + 1;
+  /* "FY2025-P03": a fiscal year's third period, counted from January */
+  else if ((sscanf (text, "FY%4d-P%2d%c", &y, &m, &tail) == 2
+            || sscanf (text, "FY%4d P%2d%c", &y, &m, &tail) == 2)
+           && m >= 1 && m <= 12)
+    ;
   else if (sscanf (text, "%4d-%2d-%2d", &y, &m, &d) == 3
            || (sscanf (text, "%4d-%2d%c", &y, &m, &tail) == 2 && strlen (text) == 7)
            || (sscanf (text, "%4d/%2d%c", &y, &m, &tail) == 2 && strlen (text) == 7))

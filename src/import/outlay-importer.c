@@ -15,6 +15,7 @@
 #include "outlay-currency.h"
 #include "outlay-error.h"
 #include "outlay-import-summary.h"
+#include "outlay-import-periods.h"
 #include "outlay-importer.h"
 #include "outlay-line-private.h"
 #include "outlay-row-pipe.h"
@@ -57,6 +58,7 @@ typedef struct
   guint                      rows_seen;
   const OutlayRow *row;        /* the row being taken, for messages */
   OutlayImportSummary summary; /* the bid's own summary sheet */
+  OutlayPeriodFold *fold;      /* rows per line and period, folded into lines */
 } Importer;
 
 static void
@@ -557,8 +559,23 @@ take_line (Importer *self, const OutlayRow *row, GError **error)
       add_row_error (self, row->number, G_MAXUINT, "", _("the amounts are too large to add up"));
       return bad_row (self, row, error);
     }
-  self->section->lines++;
+  /* one row per line and period: the line's rows are folded into it, and
+   * the lines are counted, not the rows */
+  if (self->mapped[OUTLAY_IMPORT_FIELD_PERIOD])
+    {
+      gboolean new_line;
+
+      if (self->fold == NULL)
+        self->fold = outlay_period_fold_new ();
+      if (outlay_period_fold_take (self->fold, self->section_id, self->line, &new_line))
+        {
+          self->section->lines += new_line ? 1 : 0;
+          self->result->rows_imported += new_line ? 1 : 0;
+          return TRUE;
+        }
+    }
   self->result->rows_imported++;
+  self->section->lines++;
   return self->import == NULL
          || outlay_store_import_line (self->import, self->section_id, self->line, error);
 }
@@ -914,6 +931,7 @@ importer_clear (Importer *self)
   g_clear_pointer (&self->headers, g_free);
   g_clear_pointer (&self->result, outlay_import_result_free);
   outlay_import_summary_clear (&self->summary);
+  g_clear_pointer (&self->fold, outlay_period_fold_free);
 }
 
 static OutlayBudgetKind guess_kind (Importer *self);
@@ -1155,7 +1173,8 @@ outlay_import_run (OutlayStore                *store,
   if ((import = begin (store, workbook, &self, error)) == NULL)
     goto out;
   self.import = import;
-  if (!read_rows (&self, workbook, error))
+  if (!read_rows (&self, workbook, error)
+      || (self.fold != NULL && !outlay_period_fold_flush (self.fold, import, error)))
     goto out;
   errors = errors_to_json (self.result->errors);
   warnings = strings_to_json (self.result->warnings);
