@@ -12,7 +12,9 @@
 #include "outlay-currency.h"
 #include "outlay-error.h"
 #include "outlay-model-enum-types.h"
+#include "outlay-period-export.h"
 #include "outlay-phasing-json.h"
+#include "outlay-report.h"
 #include "outlay-rolling-forecast.h"
 
 #include "outlay-cli-private.h"
@@ -538,5 +540,94 @@ outlay_cli_forecast_periods (Cli *cli, int argc, char **argv)
       pct = a.has_percent ? outlay_decimal_to_string (a.error_percent, 1) : g_strdup ("—");
       g_print (_("%s: forecast %s, actual %s (%s%%)\n"), grid->periods->names[p], f, act, pct);
     }
+  return 0;
+}
+
+int
+outlay_cli_export_periods (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *shape = NULL;
+  GOptionEntry entries[] = {
+    { "shape", 0, 0, G_OPTION_ARG_STRING, &shape,
+      N_("rows (one row per line and period, the default) or months (months across)"), N_("S") },
+      { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+        N_("Write FILE.csv or FILE.xlsx"), N_("FILE") }, { NULL } };
+  g_autoptr(OutlayStore) store = NULL;
+  g_autoptr(OutlayDocument) doc = NULL;
+  OutlayPeriodLayout layout = OUTLAY_PERIOD_LAYOUT_ROWS;
+  GError *error = NULL;
+
+  if (!outlay_cli_parse_options (cli, _("BUDGET"), entries, &argc, &argv, &error))
+    return outlay_cli_fail (error);
+  if (argc != 2 || output == NULL)
+    return outlay_cli_usage_error (_("“export-periods” needs a BUDGET and -o FILE"));
+  if (shape != NULL && g_str_equal (shape, "months"))
+    layout = OUTLAY_PERIOD_LAYOUT_COLUMNS;
+  else if (shape != NULL && !g_str_equal (shape, "rows"))
+    return outlay_cli_usage_error (_("--shape is rows or months"));
+  if ((doc = outlay_cli_open_document (cli, argv[1], &store, &error)) == NULL
+      || !outlay_period_export (doc, layout, output, &error))
+    return outlay_cli_fail (error);
+  g_print (_("Wrote %s\n"), output);
+  return 0;
+}
+
+int
+outlay_cli_period_variance (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *amount_text = NULL;
+  g_autofree char *percent_text = NULL;
+  GOptionEntry entries[] = {
+    { "flag-amount", 0, 0, G_OPTION_ARG_STRING, &amount_text,
+      N_("Flag a variance over this amount"), N_("A") },
+      { "flag-percent", 0, 0, G_OPTION_ARG_STRING, &percent_text,
+        N_("Flag a variance over this percentage of the period's budget (the lower limit wins)"),
+            N_("P") },
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+          N_("Write FILE.pdf or FILE.xlsx"), N_("FILE") }, { NULL } };
+  g_autoptr(OutlayStore) store = NULL;
+  g_autoptr(OutlayDocument) doc = NULL;
+  OutlayDecimal amount = 0, percent = 0;
+  GError *error = NULL;
+
+  if (!outlay_cli_parse_options (cli, _("BUDGET"), entries, &argc, &argv, &error))
+    return outlay_cli_fail (error);
+  if (argc != 2 || output == NULL)
+    return outlay_cli_usage_error (_("“period-variance” needs a BUDGET and -o FILE"));
+  if ((amount_text != NULL && (!outlay_decimal_parse (amount_text, &amount, &error) || amount < 0))
+      || (percent_text != NULL
+          && (!outlay_decimal_parse (percent_text, &percent, &error) || percent < 0)))
+    {
+      if (error != NULL)
+        g_prefix_error (&error, "--flag-amount/--flag-percent: ");
+      else
+        g_set_error_literal (&error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                             _("--flag-amount and --flag-percent cannot be negative"));
+      return outlay_cli_fail (error);
+    }
+  if ((doc = outlay_cli_open_document (cli, argv[1], &store, &error)) == NULL)
+    return outlay_cli_fail (error);
+  if (g_str_has_suffix (output, ".xlsx"))
+    {
+      if (!outlay_period_variance_xlsx (doc, amount, percent, output, &error))
+        return outlay_cli_fail (error);
+    }
+  else
+    {
+      OutlayReportOptions options;
+      g_autoptr(OutlayReport) report = NULL;
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      outlay_report_options_init (&options, OUTLAY_REPORT_PERIOD_VARIANCE);
+      options.landscape = TRUE;
+      options.flag_amount = amount;
+      options.flag_percent = percent;
+      report = outlay_report_new (doc, &options);
+      if (!outlay_report_write_pdf (report, file, NULL, &error))
+        return outlay_cli_fail (error);
+    }
+  g_print (_("Wrote %s\n"), output);
   return 0;
 }

@@ -59,6 +59,7 @@ typedef struct
   const OutlayRow *row;        /* the row being taken, for messages */
   OutlayImportSummary summary; /* the bid's own summary sheet */
   OutlayPeriodFold *fold;      /* rows per line and period, folded into lines */
+  OutlayMonthColumns *months;  /* a month per column: the lines' phasing */
 } Importer;
 
 static void
@@ -413,6 +414,29 @@ add_to_estimate (Importer *self, const OutlayRow *row, const OutlayCell *cell)
   return TRUE;
 }
 
+/* The months across: their sums are the line's estimate and actual where
+ * the sheet has no year's columns. */
+static gboolean
+month_sums (Importer *self, const OutlayRow *row, gboolean *has_estimate)
+{
+  OutlayDecimal budget, actual;
+  gboolean any_actual;
+
+  if (!outlay_month_columns_sums (self->months, &budget, &actual, &any_actual))
+    {
+      add_row_error (self, row->number, G_MAXUINT, "", _("the months are too large to add up"));
+      return FALSE;
+    }
+  if (!self->mapped[OUTLAY_IMPORT_FIELD_ESTIMATE] && !*has_estimate)
+    {
+      outlay_line_load_decimal (self->line, OUTLAY_LINE_ESTIMATE, budget);
+      *has_estimate = TRUE;
+    }
+  if (!self->mapped[OUTLAY_IMPORT_FIELD_ACTUAL] && any_actual)
+    outlay_line_load_decimal (self->line, OUTLAY_LINE_ACTUAL, actual);
+  return TRUE;
+}
+
 /* Fills the scratch line from @row; FALSE (with a row error) when a cell
  * cannot be read. */
 static gboolean
@@ -422,6 +446,8 @@ convert_line (Importer *self, const OutlayRow *row, const OutlayCell **category,
   reset_line (self);
   *category = NULL;
   *has_estimate = FALSE;
+  if (self->months != NULL)
+    outlay_month_columns_reset (self->months);
   for (guint i = 0; i < row->n_cells; i++)
     {
       const OutlayCell *cell = &row->cells[i];
@@ -447,6 +473,19 @@ convert_line (Importer *self, const OutlayRow *row, const OutlayCell **category,
           *has_estimate = TRUE;
           continue;
         }
+      if (self->months != NULL && outlay_month_columns_has (self->months, cell->column))
+        {
+          OutlayDecimal value;
+          g_autofree char *why = NULL;
+
+          if (!cell_decimal (self, cell, &value, &why))
+            {
+              add_row_error (self, row->number, cell->column, cell->text, why);
+              return FALSE;
+            }
+          outlay_month_columns_take (self->months, cell->column, value);
+          continue;
+        }
       if (lf == OUTLAY_LINE_N_FIELDS)
         continue;
       if (outlay_line_field_is_decimal (lf))
@@ -466,7 +505,7 @@ convert_line (Importer *self, const OutlayRow *row, const OutlayCell **category,
       else
         outlay_line_load_text (self->line, lf, field_text (cell, buf));
     }
-  return TRUE;
+  return self->months == NULL || month_sums (self, row, has_estimate);
 }
 
 /* qty × multiplier × rate when the file has them; the file's own
@@ -576,8 +615,13 @@ take_line (Importer *self, const OutlayRow *row, GError **error)
     }
   self->result->rows_imported++;
   self->section->lines++;
-  return self->import == NULL
-         || outlay_store_import_line (self->import, self->section_id, self->line, error);
+  if (self->import == NULL)
+    return TRUE;
+  if (!outlay_store_import_line (self->import, self->section_id, self->line, error))
+    return FALSE;
+  return self->months == NULL
+         || outlay_month_columns_write (self->months, self->import,
+                                        outlay_store_import_last_line_id (self->import), error);
 }
 
 /* "Fringe" under a section's lines (as Outlay's own xlsx export writes
@@ -915,6 +959,8 @@ importer_init (Importer *self, OutlayWorkbook *workbook, OutlayImportAnalysis *a
     }
   if (self->result->currency == NULL)
     self->result->currency = g_strdup ("USD");
+  self->months = outlay_month_columns_new (self->headers, (const int *) self->fields,
+                                           self->n_fields, OUTLAY_IMPORT_FIELD_IGNORE);
 }
 
 static void
@@ -932,6 +978,7 @@ importer_clear (Importer *self)
   g_clear_pointer (&self->result, outlay_import_result_free);
   outlay_import_summary_clear (&self->summary);
   g_clear_pointer (&self->fold, outlay_period_fold_free);
+  g_clear_pointer (&self->months, outlay_month_columns_free);
 }
 
 static OutlayBudgetKind guess_kind (Importer *self);

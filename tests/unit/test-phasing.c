@@ -611,6 +611,163 @@ test_cli (Fixture *f, gconstpointer data)
                    sum (D (500), D (500)));
 }
 
+/* The lower of the two limits flags a variance, in both directions. */
+static void
+test_variance_flags (void)
+{
+  OutlayPeriodVariance v;
+
+  /* 1,000 planned, 1,080 spent: 80 over; 8% */
+  outlay_period_variance (D (1000), D (1080), D (100), D (10), &v);
+  g_assert_cmpint (v.variance, ==, -D (80));
+  g_assert_cmpint (v.percent, ==, -D (8));
+  g_assert_false (v.flagged);
+  /* 5% of 1,000 is 50, lower than 100: flagged */
+  outlay_period_variance (D (1000), D (1080), D (100), D (5), &v);
+  g_assert_true (v.flagged);
+  /* an amount of 60 is lower than 10%: flagged; under-spending too */
+  outlay_period_variance (D (1000), D (920), D (60), D (10), &v);
+  g_assert_true (v.flagged);
+  /* at the limit is not over it; no limits flag nothing */
+  outlay_period_variance (D (1000), D (1060), D (60), 0, &v);
+  g_assert_false (v.flagged);
+  outlay_period_variance (D (1000), D (5000), 0, 0, &v);
+  g_assert_false (v.flagged);
+  /* nothing planned: no percentage, the amount still counts */
+  outlay_period_variance (0, D (70), D (60), D (10), &v);
+  g_assert_false (v.has_percent);
+  g_assert_true (v.flagged);
+}
+
+/* The "sections" of `phasing --json`: what a round trip must keep. */
+static char *
+sections_of (Fixture *f, const char *budget)
+{
+  g_auto (Result) r = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) sections = NULL;
+  JsonArray *a;
+
+  run_cli (f, &r, "phasing", budget, "--json", NULL);
+  assert_ok (&r);
+  node = parse_json (r.out);
+  a = json_object_get_array_member (json_node_get_object (node), "sections");
+  /* the lines' ids differ between budgets */
+  for (guint s = 0; s < json_array_get_length (a); s++)
+    {
+      JsonArray *lines = json_object_get_array_member (json_array_get_object_element (a, s),
+                                                       "lines");
+
+      for (guint l = 0; l < json_array_get_length (lines); l++)
+        json_object_remove_member (json_array_get_object_element (lines, l), "id");
+    }
+  sections = json_node_new (JSON_NODE_ARRAY);
+  json_node_set_array (sections, a);
+  return json_to_string (sections, FALSE);
+}
+
+static void
+import_new (Fixture *f, const char *path, const char *name)
+{
+  g_auto (Result) r = { 0 };
+
+  run_cli (f, &r, "import", path, "--new", name, "--yes", NULL);
+  assert_ok (&r);
+}
+
+/* Months across (budget and actual) become phased lines with their
+ * actuals by month; both export shapes, as CSV and xlsx, import back as
+ * the same; the variance-by-period report is written as PDF and xlsx. */
+static void
+test_cli_files (Fixture *f, gconstpointer data)
+{
+  static const char *const shapes[][2] = {
+    { "rows", "rows.csv" },
+    { "rows", "rows.xlsx" },
+    { "months", "months.csv" },
+    { "months", "months.xlsx" },
+  };
+  g_autofree char *wide = g_build_filename (f->dir, "wide.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("Account,Description,Budget,Actual");
+  g_autofree char *original = NULL;
+  g_auto (Result) r = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *salaries;
+  JsonArray *planned, *actual;
+
+  for (guint m = 0; m < 12; m++)
+    g_string_append_printf (csv, ",%s 2025 Budget,%s 2025 Actual",
+                            (const char *[]){ "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+                                              "Aug", "Sep", "Oct", "Nov", "Dec" }[m],
+                            (const char *[]){ "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+                                              "Aug", "Sep", "Oct", "Nov", "Dec" }[m]);
+  g_string_append (csv, "\n6100,Salaries,12500,3000");
+  for (guint m = 0; m < 12; m++)
+    g_string_append_printf (csv, ",%u,%u", m == 11 ? 1500 : 1000, m < 3 ? 1000 : 0);
+  g_string_append (csv, "\n6200,Rent,6000,1500");
+  for (guint m = 0; m < 12; m++)
+    g_string_append_printf (csv, ",500,%u", m < 3 ? 500 : 0);
+  g_string_append_c (csv, '\n');
+  g_assert_true (g_file_set_contents (wide, csv->str, -1, NULL));
+  import_new (f, wide, "Wide");
+  run_cli (f, &r, "phasing", "Wide", "--json", NULL);
+  assert_ok (&r);
+  node = parse_json (r.out);
+  g_assert_cmpstr (json_array_get_string_element (
+                       json_object_get_array_member (json_node_get_object (node), "periods"), 0),
+                   ==, "2025-01");
+  salaries = json_array_get_object_element (
+      json_object_get_array_member (
+          json_array_get_object_element (
+              json_object_get_array_member (json_node_get_object (node), "sections"), 0),
+          "lines"),
+      0);
+  planned = json_object_get_array_member (salaries, "planned");
+  actual = json_object_get_array_member (salaries, "actual");
+  g_assert_cmpstr (json_array_get_string_element (planned, 0), ==, "1000.00");
+  g_assert_cmpstr (json_array_get_string_element (planned, 11), ==, "1500.00");
+  g_assert_cmpstr (json_array_get_string_element (actual, 2), ==, "1000.00");
+  g_assert_cmpstr (json_array_get_string_element (actual, 3), ==, "0.00");
+  g_assert_cmpstr (json_object_get_string_member (salaries, "unphased"), ==, "0.00");
+  result_clear (&r);
+  original = sections_of (f, "Wide");
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, shapes[i][1], NULL);
+      g_autofree char *name = g_strdup_printf ("Back %u", i);
+      g_autofree char *back = NULL;
+
+      run_cli (f, &r, "export-periods", "Wide", "--shape", shapes[i][0], "-o", path, NULL);
+      assert_ok (&r);
+      result_clear (&r);
+      import_new (f, path, name);
+      back = sections_of (f, name);
+      g_assert_cmpstr (back, ==, original);
+    }
+  /* the report, both files; a bad limit is refused */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "variance.pdf", NULL);
+    g_autofree char *xlsx = g_build_filename (f->dir, "variance.xlsx", NULL);
+    g_autofree char *bytes = NULL;
+    gsize len = 0;
+
+    run_cli (f, &r, "period-variance", "Wide", "--flag-amount", "100", "--flag-percent", "5", "-o",
+             pdf, NULL);
+    assert_ok (&r);
+    result_clear (&r);
+    g_assert_true (g_file_get_contents (pdf, &bytes, &len, NULL));
+    g_assert_true (len > 1000 && memcmp (bytes, "%PDF", 4) == 0);
+    g_clear_pointer (&bytes, g_free);
+    run_cli (f, &r, "period-variance", "Wide", "--flag-amount", "100", "-o", xlsx, NULL);
+    assert_ok (&r);
+    result_clear (&r);
+    g_assert_true (g_file_get_contents (xlsx, &bytes, &len, NULL));
+    g_assert_true (len > 1000 && memcmp (bytes, "PK", 2) == 0);
+    run_cli (f, &r, "period-variance", "Wide", "--flag-percent", "-5", "-o", xlsx, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -626,6 +783,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/phasing/check/accumulated", test_check_follows_phasing);
   g_test_add_func ("/phasing/forecast/methods", test_forecast_methods);
   g_test_add_func ("/phasing/store", test_store);
+  g_test_add_func ("/phasing/variance/flags", test_variance_flags);
   g_test_add ("/phasing/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+  g_test_add ("/phasing/cli/files", Fixture, NULL, fixture_set_up, test_cli_files,
+              fixture_tear_down);
   return g_test_run ();
 }
