@@ -256,6 +256,58 @@ test_forecast (Fixture *f, gconstpointer data)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The Spread menu and the Months/Quarters choice. */
+static void
+test_menu (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  OutlayLine *bonus = outlay_document_lookup_line (f->doc, "6050");
+  const OutlayDecimal pct[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, OUTLAY_DECIMAL_FROM_INT (100) };
+  g_autoptr(OutlayLinePhasing)
+                 december = outlay_line_phasing_new (OUTLAY_PHASING_METHOD_PERCENT, pct, 12);
+  GtkWidget *kinds;
+  g_autofree char *s = NULL;
+
+  g_assert_true (outlay_document_set_phasing (f->doc, &bonus, &december, 1, NULL, &error));
+  outlay_ui_test_run_for (100);
+  s = text (f, "6050", JAN + 11);
+  g_assert_cmpstr (s, ==, "12,000.00");
+  g_free (s);
+  /* Spread ▸ Spread the Line Evenly, on the focused line */
+  g_assert_true (outlay_periods_page_focus_cell (f->page, row_of (f, "6050"), JAN + 3));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "periods.spread-evenly", NULL));
+  outlay_ui_test_run_for (100);
+  g_assert_null (outlay_document_get_line_phasing (f->doc, bonus));
+  s = text (f, "6050", JAN + 11);
+  g_assert_cmpstr (s, ==, "1,000.00");
+  g_free (s);
+  /* the section's forecast by run rate: Forecast mode, and the section says so */
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (f->page), "periods.section-method", "s", "run-rate"));
+  outlay_ui_test_run_for (100);
+  g_assert_cmpint (outlay_document_get_forecast_method (f->doc, outlay_line_get_section (bonus)),
+                   ==, OUTLAY_FORECAST_METHOD_RUN_RATE);
+  s = outlay_periods_page_get_cell_text (f->page, row_of (f, "6050") - 5, 1);
+  g_assert_cmpstr (s, ==, "Personnel · run rate");
+  g_free (s);
+  /* quarters: four periods, the same total */
+  kinds = outlay_ui_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kinds), 1);
+  outlay_ui_test_run_for (200);
+  g_assert_cmpint (outlay_document_get_period_settings (f->doc)->kind, ==,
+                   OUTLAY_PERIOD_KIND_QUARTER);
+  outlay_periods_page_set_forecast (f->page, FALSE);
+  s = text (f, NULL, JAN);
+  g_assert_cmpstr (s, ==, "31,500.00");
+  g_free (s);
+  s = text (f, NULL, JAN + 4);
+  g_assert_cmpstr (s, ==, "126,000.00");
+  /* one undo takes the quarters back */
+  g_assert_true (outlay_document_undo (f->doc, &error));
+  g_assert_cmpint (outlay_document_get_period_settings (f->doc)->kind, ==,
+                   OUTLAY_PERIOD_KIND_MONTH);
+}
+
 static void
 load_css (void)
 {
@@ -277,5 +329,6 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/ui/periods-page/forecast", Fixture, NULL, fixture_set_up, test_forecast,
               fixture_tear_down);
+  g_test_add ("/ui/periods-page/menu", Fixture, NULL, fixture_set_up, test_menu, fixture_tear_down);
   return g_test_run ();
 }

@@ -311,3 +311,107 @@ outlay_periods_page_close_period_action (GtkWidget *widget, const char *action, 
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+/* ---- spreading and forecasting from the menu ---- */
+
+static OutlaySheetCell *
+focused_or_bell (OutlayPeriodsPage *self)
+{
+  gboolean editing;
+  OutlaySheetCell *cell = outlay_periods_page_focused_cell (self, &editing);
+
+  if (cell == NULL || self->grid == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      outlay_periods_page_message (self, _("Click a line or a section first"));
+      return NULL;
+    }
+  if (editing)
+    outlay_periods_page_finish_editing (self, cell, TRUE);
+  return cell;
+}
+
+void
+outlay_periods_page_spread_evenly_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  OutlayPeriodsPage *self = OUTLAY_PERIODS_PAGE (widget);
+  OutlaySheetCell *cell = focused_or_bell (self);
+  g_autoptr(OutlayLinePhasing) even = NULL;
+  g_autoptr(GError) error = NULL;
+  const OutlayLinePhasing *old;
+  OutlayLine *line;
+
+  if (cell == NULL)
+    return;
+  if (!OUTLAY_IS_LINE (outlay_periods_page_cell_item (cell)))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (cell));
+      outlay_periods_page_message (self, _("Click a line to spread it evenly"));
+      return;
+    }
+  line = OUTLAY_LINE (outlay_periods_page_cell_item (cell));
+  old = outlay_document_get_line_phasing (self->document, line);
+  even = outlay_line_phasing_new (OUTLAY_PHASING_METHOD_EVEN, NULL, 0);
+  /* the actuals recorded per period stay */
+  if (old != NULL)
+    outlay_line_phasing_set_actuals (even, old->actuals, old->n_actuals);
+  if (!outlay_document_set_phasing (self->document, &line, &even, 1, _("Spread Evenly"), &error))
+    outlay_periods_page_message (self, error->message);
+}
+
+void
+outlay_periods_page_section_method_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  OutlayPeriodsPage *self = OUTLAY_PERIODS_PAGE (widget);
+  OutlaySheetCell *cell = focused_or_bell (self);
+  const char *nick = g_variant_get_string (param, NULL);
+  OutlayForecastMethod method = g_str_equal (nick, "run-rate") ? OUTLAY_FORECAST_METHOD_RUN_RATE
+                                : g_str_equal (nick, "commitments")
+                                    ? OUTLAY_FORECAST_METHOD_COMMITMENTS
+                                    : OUTLAY_FORECAST_METHOD_REMAINING;
+  g_autoptr(GError) error = NULL;
+  OutlayPeriodSettings settings;
+  GObject *item;
+  OutlaySection *section;
+
+  if (cell == NULL)
+    return;
+  item = outlay_periods_page_cell_item (cell);
+  if (OUTLAY_IS_DOCUMENT (item))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (cell));
+      outlay_periods_page_message (self, _("Click a line or a section first"));
+      return;
+    }
+  section = OUTLAY_IS_LINE (item) ? outlay_line_get_section (OUTLAY_LINE (item))
+                                  : OUTLAY_SECTION (item);
+  outlay_period_settings_copy (&settings, outlay_document_get_period_settings (self->document));
+  g_hash_table_insert (settings.methods, section, GUINT_TO_POINTER ((guint) method + 1));
+  if (!outlay_phasing_set_settings (self->document, &settings, &error))
+    outlay_periods_page_message (self, error->message);
+  else
+    outlay_periods_page_set_forecast (self, TRUE);
+  outlay_period_settings_clear (&settings);
+}
+
+void
+outlay_periods_page_kind_changed_cb (OutlayPeriodsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  OutlayPeriodSettings settings;
+  OutlayPeriodKind kind = gtk_drop_down_get_selected (self->kind_dropdown) == 1
+                              ? OUTLAY_PERIOD_KIND_QUARTER
+                              : OUTLAY_PERIOD_KIND_MONTH;
+
+  if (self->document == NULL || outlay_document_get_period_settings (self->document)->kind == kind)
+    return;
+  outlay_period_settings_copy (&settings, outlay_document_get_period_settings (self->document));
+  settings.kind = kind;
+  if (!outlay_phasing_set_settings (self->document, &settings, &error))
+    {
+      outlay_periods_page_message (self, error->message);
+      /* back to what the budget has */
+      outlay_document_page_queue_refresh (OUTLAY_DOCUMENT_PAGE (self));
+    }
+  outlay_period_settings_clear (&settings);
+}

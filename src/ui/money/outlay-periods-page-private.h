@@ -18,6 +18,7 @@ struct _OutlayPeriodsPage
   GtkLabel *footer;
   GtkLabel *summary;
   GtkToggleButton *forecast_button;
+  GtkDropDown *kind_dropdown;
   AdwStatusPage *no_year;
   GtkColumnView *column_view;
   GListStore *rows;
@@ -58,5 +59,10 @@ gboolean outlay_periods_page_finish_editing (OutlayPeriodsPage *self,
                                              gboolean commit);
 void
 outlay_periods_page_close_period_action (GtkWidget *widget, const char *action, GVariant *param);
+void
+outlay_periods_page_spread_evenly_action (GtkWidget *widget, const char *action, GVariant *param);
+void
+outlay_periods_page_section_method_action (GtkWidget *widget, const char *action, GVariant *param);
+void outlay_periods_page_kind_changed_cb (OutlayPeriodsPage *self);
 
 G_END_DECLS

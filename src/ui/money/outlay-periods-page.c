@@ -102,6 +102,21 @@ money (OutlayPeriodsPage *self, OutlayDecimal v)
   return outlay_currency_format_amount (v, currency (self));
 }
 
+static const char *
+method_title (OutlayForecastMethod method)
+{
+  switch (method)
+    {
+      case OUTLAY_FORECAST_METHOD_RUN_RATE:
+        return _("run rate");
+      case OUTLAY_FORECAST_METHOD_COMMITMENTS:
+        return _("commitments");
+      case OUTLAY_FORECAST_METHOD_REMAINING:
+      default:
+        return _("remaining");
+    }
+}
+
 static char *
 cell_text (OutlayPeriodsPage *self, GObject *item, guint col, const char **warning)
 {
@@ -114,6 +129,10 @@ cell_text (OutlayPeriodsPage *self, GObject *item, guint col, const char **warni
     return g_strdup (OUTLAY_IS_LINE (item)      ? outlay_line_get_code (OUTLAY_LINE (item))
                      : OUTLAY_IS_SECTION (item) ? outlay_section_get_code (OUTLAY_SECTION (item))
                                                 : "");
+  if (col == 1 && OUTLAY_IS_SECTION (item) && self->forecast)
+    return g_strdup_printf (
+        "%s · %s", outlay_section_get_name (OUTLAY_SECTION (item)),
+        method_title (outlay_document_get_forecast_method (self->document, OUTLAY_SECTION (item))));
   if (col == 1)
     return g_strdup (OUTLAY_IS_LINE (item)      ? outlay_line_get_description (OUTLAY_LINE (item))
                      : OUTLAY_IS_SECTION (item) ? outlay_section_get_name (OUTLAY_SECTION (item))
@@ -304,7 +323,7 @@ build_columns (OutlayPeriodsPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Budget lines by period"), -1);
   add_column (self, 0, _("Code"), 70);
-  add_column (self, 1, _("Description"), 200);
+  add_column (self, 1, _("Description"), 240);
   for (guint p = 0; p < n; p++)
     add_column (self, OUTLAY_PERIODS_FIRST_PERIOD + p, self->grid->periods->names[p], 100);
   add_column (self, total_column (self), _("Total"), 110);
@@ -446,6 +465,11 @@ refresh (OutlayDocumentPage *page)
   outlay_rolling_forecast_compute (self->grid, self->document,
                                    outlay_document_get_closed_periods (self->document), NULL);
   gtk_stack_set_visible_child_name (self->body, "grid");
+  /* without a notify loop: the same value is no change */
+  gtk_drop_down_set_selected (
+      self->kind_dropdown,
+      outlay_document_get_period_settings (self->document)->kind == OUTLAY_PERIOD_KIND_QUARTER ? 1
+                                                                                               : 0);
   build_columns (self);
   update_titles (self);
   /* a value edit keeps the rows (and the focus); a new or deleted line or
@@ -723,7 +747,14 @@ outlay_periods_page_class_init (OutlayPeriodsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayPeriodsPage, summary);
   gtk_widget_class_bind_template_child (widget_class, OutlayPeriodsPage, forecast_button);
   gtk_widget_class_bind_template_child (widget_class, OutlayPeriodsPage, no_year);
+  gtk_widget_class_bind_template_child (widget_class, OutlayPeriodsPage, kind_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, mode_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "kind_changed_cb",
+                                                G_CALLBACK (outlay_periods_page_kind_changed_cb));
+  gtk_widget_class_install_action (widget_class, "periods.spread-evenly", NULL,
+                                   outlay_periods_page_spread_evenly_action);
+  gtk_widget_class_install_action (widget_class, "periods.section-method", "s",
+                                   outlay_periods_page_section_method_action);
   gtk_widget_class_install_action (widget_class, "periods.close-period", NULL,
                                    outlay_periods_page_close_period_action);
   /**
