@@ -451,6 +451,14 @@ refresh (OutlayDocumentPage *page)
   self->document = outlay_document_page_get_document (page);
   if (self->document == NULL)
     return;
+  /* a typed period (or its undo) is on screen already: the command
+   * changed that line's phasing and nothing else */
+  if (self->phasing_only && !self->forecast && self->grid != NULL)
+    {
+      self->phasing_only = FALSE;
+      return;
+    }
+  self->phasing_only = FALSE;
   g_clear_pointer (&self->grid, outlay_phasing_grid_free);
   self->grid = outlay_phasing_grid_new (self->document, &error);
   if (self->grid == NULL)
@@ -462,8 +470,10 @@ refresh (OutlayDocumentPage *page)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "periods.close-period", FALSE);
       return;
     }
-  outlay_rolling_forecast_compute (self->grid, self->document,
-                                   outlay_document_get_closed_periods (self->document), NULL);
+  /* the forecast only when it is shown: Plan opens faster without it */
+  self->grid->closed = outlay_document_get_closed_periods (self->document);
+  if (self->forecast)
+    outlay_rolling_forecast_compute (self->grid, self->document, self->grid->closed, NULL);
   gtk_stack_set_visible_child_name (self->body, "grid");
   /* without a notify loop: the same value is no change */
   gtk_drop_down_set_selected (
@@ -497,14 +507,11 @@ phasing_changed_cb (OutlayDocument *doc, OutlayLine *line, OutlayPeriodsPage *se
     }
 }
 
+/* Months to quarters, a forecast method, a closed period: lay it all out
+ * again, even when phasing changed in the same command. */
 static void
-changed_cb (OutlayDocument *doc, OutlayPeriodsPage *self)
+periods_changed_cb (OutlayDocument *doc, OutlayPeriodsPage *self)
 {
-  if (self->phasing_only && !self->forecast)
-    {
-      self->phasing_only = FALSE;
-      return;
-    }
   self->phasing_only = FALSE;
   outlay_document_page_queue_refresh (OUTLAY_DOCUMENT_PAGE (self));
 }
@@ -521,10 +528,9 @@ document_set (OutlayDocumentPage *page, OutlayDocument *old)
   self->document = doc;
   if (doc != NULL)
     {
+      /* the base refreshes the page after every command */
       g_signal_connect (doc, "phasing-changed", G_CALLBACK (phasing_changed_cb), self);
-      g_signal_connect (doc, "changed", G_CALLBACK (changed_cb), self);
-      g_signal_connect_swapped (doc, "periods-changed",
-                                G_CALLBACK (outlay_document_page_queue_refresh), self);
+      g_signal_connect (doc, "periods-changed", G_CALLBACK (periods_changed_cb), self);
     }
   OUTLAY_DOCUMENT_PAGE_CLASS (outlay_periods_page_parent_class)->document_set (page, old);
 }
