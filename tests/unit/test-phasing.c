@@ -532,6 +532,22 @@ test_store (void)
     g_assert_cmpint (outlay_test_query_int (db, "SELECT count(*) FROM line_phasing"), ==, 1);
   }
   sqlite3_close (db);
+  /* a copy of the budget keeps the phasing and the forecast methods, and
+   * starts with every period open */
+  {
+    gint64 copy_id = outlay_store_duplicate_budget (store, id, "Dept copy", &error);
+    g_autoptr(OutlayDocument) copy = NULL;
+
+    g_assert_no_error (error);
+    copy = outlay_store_load_document (store, copy_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (outlay_document_get_line_phasing (copy, line (copy, "A2"))->weights[11], ==,
+                     D (45));
+    g_assert_cmpint (
+        outlay_document_get_forecast_method (copy, outlay_document_lookup_section (copy, "B")), ==,
+        OUTLAY_FORECAST_METHOD_RUN_RATE);
+    g_assert_cmpuint (outlay_document_get_closed_periods (copy), ==, 0);
+  }
   g_clear_object (&again);
   g_clear_object (&doc);
   g_clear_object (&store);
