@@ -400,11 +400,26 @@ update_summary (OutlayPeriodsPage *self)
       gtk_label_set_text (self->footer, "");
       if (!self->forecast)
         {
-          g_autofree char *t = g_strdup_printf (
-              _("%u lines over %u periods · estimate %s %s · type in a period to change a "
-                "line’s phasing"),
-                 self->grid->n_rows, n_periods (self), currency (self), total);
+          OutlayDecimal undated = 0;
+          g_autofree char *t = NULL;
 
+          for (guint r = 0; r < self->grid->n_rows; r++)
+            undated += self->grid->undated[r];
+          t = g_strdup_printf (_("%u lines over %u periods · estimate %s %s · type in a period to "
+                                 "change a line’s phasing"),
+                                  self->grid->n_rows, n_periods (self), currency (self), total);
+          /* spending no period holds is said, not lost */
+          if (undated != 0)
+            {
+              g_autofree char *u = money (self, undated);
+              g_autofree char *more = g_strdup_printf (
+                  _("%s · %s %s spent has no date in the fiscal year (give the lines a date or "
+                    "period)"),
+                     t, currency (self), u);
+
+              g_free (t);
+              t = g_steal_pointer (&more);
+            }
           gtk_label_set_text (self->footer, t);
         }
       return;
