@@ -87,5 +87,12 @@ int outlay_cli_people (Cli *cli, int argc, char **argv);
 int outlay_cli_person (Cli *cli, int argc, char **argv);
 int outlay_cli_rates (Cli *cli, int argc, char **argv);
 int outlay_cli_time (Cli *cli, int argc, char **argv);
+int outlay_cli_phasing (Cli *cli, int argc, char **argv);
+int outlay_cli_phase (Cli *cli, int argc, char **argv);
+int outlay_cli_periods (Cli *cli, int argc, char **argv);
+int outlay_cli_close_period (Cli *cli, int argc, char **argv);
+int outlay_cli_forecast_periods (Cli *cli, int argc, char **argv);
+int outlay_cli_export_periods (Cli *cli, int argc, char **argv);
+int outlay_cli_period_variance (Cli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -51,7 +51,7 @@ check_args (const ReportArgs *a, OutlayReportOptions *options)
 
   if (a->kind != NULL && !outlay_report_kind_from_string (a->kind, &kind))
     return _("The report --kind is one of summary, detail, variance, compare, time-by-person, "
-             "time-by-task");
+             "time-by-task, period-variance");
   outlay_report_options_init (options, kind);
   if (a->output == NULL || *a->output == '\0')
     return _("“report” needs -o FILE.pdf");

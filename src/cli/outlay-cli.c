@@ -93,6 +93,21 @@ static const char *usage_text = N_("Usage: outlay-cli [--database PATH] COMMAND 
      "                                                    Record and move a commitment along\n"
      "  policy BUDGET [--auto-approve A] [--overrun stop|warn|ignore] [--basis annual|accumulated]\n"
      "                                                    Show or set the budget check’s rules\n"
+     "  phasing BUDGET [--sections] [--json]             Each line's estimate spread over the periods\n"
+     "  phase BUDGET --line L|--section S|--all --method even|percent|amounts|last-year\n"
+     "        [--values \"V V …\"] [--from BUDGET] [--version V]\n"
+     "                                                    Spread lines evenly, by percentages, by\n"
+     "                                                    amounts or as last year's actuals fell\n"
+     "  periods BUDGET [--kind month|quarter] [--run-rate N] [--forecast S=remaining|run-rate|commitments]\n"
+     "                                                    Show or set the periods and forecast methods\n"
+     "  close-period BUDGET [PERIOD]                      Close the next period and keep its forecast\n"
+     "  forecast-periods BUDGET [--json]                  Rolling forecast by period, with accuracy\n"
+     "  export-periods BUDGET [--shape rows|months] -o FILE.csv|FILE.xlsx\n"
+     "                                                    The phasing and actuals by period, in a\n"
+     "                                                    shape that imports back\n"
+     "  period-variance BUDGET [--flag-amount A] [--flag-percent P] -o FILE.pdf|FILE.xlsx\n"
+     "                                                    Variance by period, flagging those over the\n"
+     "                                                    lower of the two limits\n"
      "  tasks BUDGET [--json]                             List the budget's tasks with their actuals\n"
      "  task add|set|delete BUDGET TASK [--line CODE] [--assignee PERSON] [--hours H] [--cost C]\n"
      "       [--rate R] [--resource C] [--due DATE] [--status S] [--name NAME]\n"
@@ -976,6 +991,13 @@ static const struct
   { "categories", outlay_cli_categories },
   { "category", outlay_cli_category },
   { "check", outlay_cli_check },
+  { "phasing", outlay_cli_phasing },
+  { "phase", outlay_cli_phase },
+  { "periods", outlay_cli_periods },
+  { "close-period", outlay_cli_close_period },
+  { "forecast-periods", outlay_cli_forecast_periods },
+  { "export-periods", outlay_cli_export_periods },
+  { "period-variance", outlay_cli_period_variance },
   { "commitments", outlay_cli_commitments },
   { "commitment", outlay_cli_commitment },
   { "policy", outlay_cli_policy },

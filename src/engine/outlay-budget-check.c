@@ -15,6 +15,7 @@
 #include "outlay-budget-check.h"
 #include "outlay-currency.h"
 #include "outlay-error.h"
+#include "outlay-phasing.h"
 
 static OutlayDecimal
 available_of (const OutlayAvailability *a)
@@ -160,17 +161,21 @@ outlay_period_month_index (OutlayBudget *budget,
   return TRUE;
 }
 
-/* The part of @a's budgeted amount phased evenly up to month @index of
- * @n (a line with no phasing of its own is spread evenly). */
+/* The part of @a's budgeted amount phased up to month @index: a line by
+ * its own phasing, a section or the budget as their lines are phased. */
 static gboolean
-phase (OutlayAvailability *a, guint index, guint n)
+phase (OutlayDocument *document,
+       const OutlayPeriods *periods,
+       OutlaySection *section,
+       OutlayLine *line,
+       gboolean whole,
+       OutlayAvailability *a,
+       guint index,
+       GError **error)
 {
-  OutlayDecimal part;
-
-  if (!outlay_decimal_mul (a->budgeted, OUTLAY_DECIMAL_FROM_INT (index), &part)
-      || !outlay_decimal_div (part, OUTLAY_DECIMAL_FROM_INT (n), &part))
+  if (!outlay_phasing_to_date (document, periods, whole ? NULL : section, whole ? NULL : line,
+                               index, &a->budgeted, error))
     return FALSE;
-  a->budgeted = part;
   a->available = available_of (a);
   return TRUE;
 }
@@ -330,11 +335,18 @@ outlay_budget_check (OutlayDocument *document,
     outlay_availability_of_budget (document, &out->scope);
   outlay_availability_of_budget (document, &out->budget);
   out->phased = n > 0 && outlay_budget_get_check_basis (budget) == OUTLAY_CHECK_BASIS_ACCUMULATED;
-  if (out->phased && (!phase (&out->scope, index, n) || !phase (&out->budget, index, n)))
+  if (out->phased)
     {
-      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_OVERFLOW,
-                           _("The phased budget is larger than Outlay can hold"));
-      return FALSE;
+      g_autoptr(OutlayPeriods) periods = outlay_periods_for_document (document, error);
+
+      if (periods == NULL
+          || !phase (document, periods, section, line, line == NULL && section == NULL, &out->scope,
+                     index, error)
+          || !phase (document, periods, NULL, NULL, TRUE, &out->budget, index, error))
+        {
+          outlay_check_clear (out);
+          return FALSE;
+        }
     }
   out->amount = amount;
   out->threshold = outlay_budget_get_auto_approval_threshold (budget);

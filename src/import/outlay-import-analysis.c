@@ -245,8 +245,9 @@ fix_up (OutlayImportAnalysis *self)
 
 /* A wide planning sheet has a column per month and the year's totals
  * beside them. The months are not lines' amounts (they would be read as
- * the estimate, the first month winning): they are left out, and the
- * warning says so, until Outlay keeps amounts per period. */
+ * the estimate, the first month winning): they are left out of the
+ * mapping, and the importer reads them as the lines' phasing
+ * (outlay-import-periods.c); the warning says so. */
 #define MIN_MONTH_COLUMNS 6
 
 static void
@@ -273,12 +274,12 @@ leave_out_months (OutlayImportAnalysis *self, OutlayColumnEvidence *ev)
         ev->scores[c * OUTLAY_IMPORT_N_FIELDS + f] = f == F (IGNORE) ? 1.0 : 0.0;
   g_ptr_array_add (self->warnings,
                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "The %u month column (“%s” to “%s”) is left out: "
-                                                 "Outlay imports the totals beside it, not "
-                                                 "amounts per month.",
-                                                 "The %u month columns (“%s” to “%s”) are left "
-                                                 "out: Outlay imports the totals beside them, not "
-                                                 "amounts per month.",
+                                                 "The %u month column (“%s” to “%s”) becomes "
+                                                 "each line’s phasing by month (an “Actual” "
+                                                 "month its actual in that month).",
+                                                 "The %u month columns (“%s” to “%s”) become "
+                                                 "each line’s phasing by month (“Actual” months "
+                                                 "its actual in each month).",
                                                  months),
                                     months, ev->headers[first], ev->headers[last]));
 }

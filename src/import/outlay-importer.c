@@ -15,6 +15,7 @@
 #include "outlay-currency.h"
 #include "outlay-error.h"
 #include "outlay-import-summary.h"
+#include "outlay-import-periods.h"
 #include "outlay-importer.h"
 #include "outlay-line-private.h"
 #include "outlay-row-pipe.h"
@@ -57,6 +58,8 @@ typedef struct
   guint                      rows_seen;
   const OutlayRow *row;        /* the row being taken, for messages */
   OutlayImportSummary summary; /* the bid's own summary sheet */
+  OutlayPeriodFold *fold;      /* rows per line and period, folded into lines */
+  OutlayMonthColumns *months;  /* a month per column: the lines' phasing */
 } Importer;
 
 static void
@@ -411,6 +414,29 @@ add_to_estimate (Importer *self, const OutlayRow *row, const OutlayCell *cell)
   return TRUE;
 }
 
+/* The months across: their sums are the line's estimate and actual where
+ * the sheet has no year's columns. */
+static gboolean
+month_sums (Importer *self, const OutlayRow *row, gboolean *has_estimate)
+{
+  OutlayDecimal budget, actual;
+  gboolean any_actual;
+
+  if (!outlay_month_columns_sums (self->months, &budget, &actual, &any_actual))
+    {
+      add_row_error (self, row->number, G_MAXUINT, "", _("the months are too large to add up"));
+      return FALSE;
+    }
+  if (!self->mapped[OUTLAY_IMPORT_FIELD_ESTIMATE] && !*has_estimate)
+    {
+      outlay_line_load_decimal (self->line, OUTLAY_LINE_ESTIMATE, budget);
+      *has_estimate = TRUE;
+    }
+  if (!self->mapped[OUTLAY_IMPORT_FIELD_ACTUAL] && any_actual)
+    outlay_line_load_decimal (self->line, OUTLAY_LINE_ACTUAL, actual);
+  return TRUE;
+}
+
 /* Fills the scratch line from @row; FALSE (with a row error) when a cell
  * cannot be read. */
 static gboolean
@@ -420,6 +446,8 @@ convert_line (Importer *self, const OutlayRow *row, const OutlayCell **category,
   reset_line (self);
   *category = NULL;
   *has_estimate = FALSE;
+  if (self->months != NULL)
+    outlay_month_columns_reset (self->months);
   for (guint i = 0; i < row->n_cells; i++)
     {
       const OutlayCell *cell = &row->cells[i];
@@ -445,6 +473,19 @@ convert_line (Importer *self, const OutlayRow *row, const OutlayCell **category,
           *has_estimate = TRUE;
           continue;
         }
+      if (self->months != NULL && outlay_month_columns_has (self->months, cell->column))
+        {
+          OutlayDecimal value;
+          g_autofree char *why = NULL;
+
+          if (!cell_decimal (self, cell, &value, &why))
+            {
+              add_row_error (self, row->number, cell->column, cell->text, why);
+              return FALSE;
+            }
+          outlay_month_columns_take (self->months, cell->column, value);
+          continue;
+        }
       if (lf == OUTLAY_LINE_N_FIELDS)
         continue;
       if (outlay_line_field_is_decimal (lf))
@@ -464,7 +505,7 @@ convert_line (Importer *self, const OutlayRow *row, const OutlayCell **category,
       else
         outlay_line_load_text (self->line, lf, field_text (cell, buf));
     }
-  return TRUE;
+  return self->months == NULL || month_sums (self, row, has_estimate);
 }
 
 /* qty × multiplier × rate when the file has them; the file's own
@@ -557,10 +598,30 @@ take_line (Importer *self, const OutlayRow *row, GError **error)
       add_row_error (self, row->number, G_MAXUINT, "", _("the amounts are too large to add up"));
       return bad_row (self, row, error);
     }
-  self->section->lines++;
+  /* one row per line and period: the line's rows are folded into it, and
+   * the lines are counted, not the rows */
+  if (self->mapped[OUTLAY_IMPORT_FIELD_PERIOD])
+    {
+      gboolean new_line;
+
+      if (self->fold == NULL)
+        self->fold = outlay_period_fold_new ();
+      if (outlay_period_fold_take (self->fold, self->section_id, self->line, &new_line))
+        {
+          self->section->lines += new_line ? 1 : 0;
+          self->result->rows_imported += new_line ? 1 : 0;
+          return TRUE;
+        }
+    }
   self->result->rows_imported++;
-  return self->import == NULL
-         || outlay_store_import_line (self->import, self->section_id, self->line, error);
+  self->section->lines++;
+  if (self->import == NULL)
+    return TRUE;
+  if (!outlay_store_import_line (self->import, self->section_id, self->line, error))
+    return FALSE;
+  return self->months == NULL
+         || outlay_month_columns_write (self->months, self->import,
+                                        outlay_store_import_last_line_id (self->import), error);
 }
 
 /* "Fringe" under a section's lines (as Outlay's own xlsx export writes
@@ -898,6 +959,8 @@ importer_init (Importer *self, OutlayWorkbook *workbook, OutlayImportAnalysis *a
     }
   if (self->result->currency == NULL)
     self->result->currency = g_strdup ("USD");
+  self->months = outlay_month_columns_new (self->headers, (const int *) self->fields,
+                                           self->n_fields, OUTLAY_IMPORT_FIELD_IGNORE);
 }
 
 static void
@@ -914,6 +977,8 @@ importer_clear (Importer *self)
   g_clear_pointer (&self->headers, g_free);
   g_clear_pointer (&self->result, outlay_import_result_free);
   outlay_import_summary_clear (&self->summary);
+  g_clear_pointer (&self->fold, outlay_period_fold_free);
+  g_clear_pointer (&self->months, outlay_month_columns_free);
 }
 
 static OutlayBudgetKind guess_kind (Importer *self);
@@ -1155,7 +1220,8 @@ outlay_import_run (OutlayStore                *store,
   if ((import = begin (store, workbook, &self, error)) == NULL)
     goto out;
   self.import = import;
-  if (!read_rows (&self, workbook, error))
+  if (!read_rows (&self, workbook, error)
+      || (self.fold != NULL && !outlay_period_fold_flush (self.fold, import, error)))
     goto out;
   errors = errors_to_json (self.result->errors);
   warnings = strings_to_json (self.result->warnings);

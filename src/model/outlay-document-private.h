@@ -6,6 +6,7 @@
 
 #include "outlay-commitment-private.h"
 #include "outlay-document-sink.h"
+#include "outlay-line-phasing.h"
 #include "outlay-section-private.h"
 #include "outlay-task.h"
 #include "outlay-time-entry.h"
@@ -33,7 +34,9 @@ typedef enum
   OP_TASK_MOVE,  /* index ⇄ index2 */
   OP_TIME_ADD,   /* entry on task; reverse: remove it */
   OP_TIME_REMOVE,
-  OP_TIME_RECOST, /* entry (its rate before) ⇄ entry2 (after) */
+  OP_TIME_RECOST,     /* entry (its rate before) ⇄ entry2 (after) */
+  OP_LINE_PHASING,    /* line takes pbefore ⇄ pafter (NULL: even) */
+  OP_PERIOD_SETTINGS, /* set_before ⇄ set_after */
 } OpKind;
 
 typedef struct
@@ -59,6 +62,10 @@ typedef struct
   OutlayTask *task_after;
   OutlayTimeEntry *entry;
   OutlayTimeEntry *entry2;
+  OutlayLinePhasing *pbefore;
+  OutlayLinePhasing *pafter;
+  OutlayPeriodSettings set_before;
+  OutlayPeriodSettings set_after;
 } Op;
 
 typedef struct _Command Command;
@@ -123,5 +130,15 @@ gboolean outlay_document_shift_task_actual (OutlayDocument *self,
                                             int sign,
                                             GError **error);
 gboolean outlay_document_line_has_tasks (OutlayDocument *self, OutlayLine *line);
+
+/* Phasing, in outlay-document-phasing.c */
+typedef struct _OutlayDocumentPhasing OutlayDocumentPhasing;
+
+OutlayDocumentPhasing *outlay_document_phasing_new (void);
+void outlay_document_phasing_free (OutlayDocumentPhasing *phasing);
+OutlayDocumentPhasing *outlay_document_get_phasing_data (OutlayDocument *self);
+gboolean
+outlay_document_apply_phasing_op (OutlayDocument *self, Op *op, gboolean forward, GError **error);
+void outlay_document_phasing_class_init (GObjectClass *klass);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include "outlay-commitment.h"
 #include "outlay-document.h"
+#include "outlay-line-phasing.h"
 #include "outlay-line-private.h"
 #include "outlay-task.h"
 #include "outlay-time-entry.h"
@@ -152,6 +153,21 @@ struct _OutlayDocumentSinkInterface
                              OutlayDocument *document,
                              OutlayTimeEntry *entry,
                              OutlayTimeEntry *before,
+                             GError **error);
+  /* Phasing (NULL in a sink that keeps none): @line's phasing is now
+   * @phasing (%NULL: even); the period settings changed; a period was
+   * closed with its forecast @snapshot (the sink sets its id). */
+  gboolean (*line_phasing_changed) (OutlayDocumentSink *sink,
+                                    OutlayDocument *document,
+                                    OutlayLine *line,
+                                    const OutlayLinePhasing *phasing,
+                                    GError **error);
+  gboolean (*period_settings_changed) (OutlayDocumentSink *sink,
+                                       OutlayDocument *document,
+                                       GError **error);
+  gboolean (*period_closed) (OutlayDocumentSink *sink,
+                             OutlayDocument *document,
+                             OutlayForecastSnapshot *snapshot,
                              GError **error);
 };
 

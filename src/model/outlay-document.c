@@ -36,6 +36,7 @@ struct _OutlayDocument
   GHashTable *line_commitments; /* OutlayLine → how many charge it */
   OutlayTotals held;            /* commitments on the budget as a whole */
   OutlayDocumentTasks *tasks;
+  OutlayDocumentPhasing *phasing;
 };
 
 enum
@@ -105,6 +106,10 @@ op_clear (gpointer data)
   g_clear_object (&op->task_after);
   g_clear_object (&op->entry);
   g_clear_object (&op->entry2);
+  g_clear_pointer (&op->pbefore, outlay_line_phasing_free);
+  g_clear_pointer (&op->pafter, outlay_line_phasing_free);
+  outlay_period_settings_clear (&op->set_before);
+  outlay_period_settings_clear (&op->set_after);
   outlay_line_state_clear (&op->before);
   outlay_line_state_clear (&op->after);
   outlay_section_state_clear (&op->sbefore);
@@ -234,6 +239,12 @@ OutlayDocumentTasks *
 outlay_document_get_tasks_data (OutlayDocument *self)
 {
   return self->tasks;
+}
+
+OutlayDocumentPhasing *
+outlay_document_get_phasing_data (OutlayDocument *self)
+{
+  return self->phasing;
 }
 
 OutlayDocumentSink *
@@ -593,6 +604,9 @@ apply_op (OutlayDocument *self, Op *op, gboolean forward, GError **error)
     case OP_TIME_REMOVE:
     case OP_TIME_RECOST:
       return outlay_document_apply_task_op (self, op, forward, error);
+    case OP_LINE_PHASING:
+    case OP_PERIOD_SETTINGS:
+      return outlay_document_apply_phasing_op (self, op, forward, error);
     default:
       g_assert_not_reached ();
     }
@@ -757,6 +771,7 @@ outlay_document_finalize (GObject *object)
   g_ptr_array_unref (self->commitments);
   g_hash_table_unref (self->line_commitments);
   outlay_document_tasks_free (self->tasks);
+  outlay_document_phasing_free (self->phasing);
   g_free (self->frozen_name);
   g_free (self->frozen_reason);
   G_OBJECT_CLASS (outlay_document_parent_class)->finalize (object);
@@ -922,6 +937,7 @@ outlay_document_class_init (OutlayDocumentClass *klass)
                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
                                                3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
   outlay_document_tasks_class_init (object_class);
+  outlay_document_phasing_class_init (object_class);
 }
 
 static void
@@ -931,6 +947,7 @@ outlay_document_init (OutlayDocument *self)
   self->commitments = g_ptr_array_new_with_free_func (g_object_unref);
   self->line_commitments = g_hash_table_new (NULL, NULL);
   self->tasks = outlay_document_tasks_new ();
+  self->phasing = outlay_document_phasing_new ();
   g_queue_init (&self->undo);
   g_queue_init (&self->redo);
 }

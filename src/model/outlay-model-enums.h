@@ -92,6 +92,32 @@ typedef enum
   OUTLAY_CHECK_BASIS_ACCUMULATED,
 } OutlayCheckBasis;
 
+/* How a line's estimate is spread over the budget's periods. */
+typedef enum
+{
+  OUTLAY_PHASING_METHOD_EVEN,
+  OUTLAY_PHASING_METHOD_PERCENT,
+  OUTLAY_PHASING_METHOD_AMOUNTS,
+  OUTLAY_PHASING_METHOD_LAST_YEAR,
+} OutlayPhasingMethod;
+
+/* The budget's periods between its fiscal start and end. */
+typedef enum
+{
+  OUTLAY_PERIOD_KIND_MONTH,
+  OUTLAY_PERIOD_KIND_QUARTER,
+} OutlayPeriodKind;
+
+/* How a section's open periods are forecast: from what is left of its
+ * phased budget, the run rate of the last closed periods, or the
+ * commitments scheduled in them. */
+typedef enum
+{
+  OUTLAY_FORECAST_METHOD_REMAINING,
+  OUTLAY_FORECAST_METHOD_RUN_RATE,
+  OUTLAY_FORECAST_METHOD_COMMITMENTS,
+} OutlayForecastMethod;
+
 typedef enum
 {
   OUTLAY_BILL_STATUS_DUE,

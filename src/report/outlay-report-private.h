@@ -179,6 +179,9 @@ void       outlay_report_build_compare  (OutlayReport     *self,
                                          OutlayDocument   *to,
                                          const char       *to_name);
 
+/* outlay-report-periods.c */
+void outlay_report_build_period_variance (OutlayReport *self, OutlayDocument *doc);
+
 /* outlay-report-time.c */
 void outlay_report_build_time (OutlayReport *self,
                                OutlayDocument *doc,

@@ -26,11 +26,13 @@
 
 G_DEFINE_FINAL_TYPE (OutlayReport, outlay_report, G_TYPE_OBJECT)
 
-static const char *const kind_ids[] = { "summary", "detail",         "variance",
-                                        "compare", "time-by-person", "time-by-task" };
+static const char *const kind_ids[] = { "summary",        "detail",         "variance",
+                                        "compare",        "time-by-person", "time-by-task",
+                                        "period-variance" };
 static const char *const kind_titles[] = {
   N_("Production cost summary"), N_("Detailed budget"), N_("Variance report"),
-  N_("Version comparison"), N_("Time by person"), N_("Time by task"),
+  N_("Version comparison"),      N_("Time by person"),  N_("Time by task"),
+  N_("Variance by period"),
 };
 
 static void
@@ -132,7 +134,9 @@ outlay_report_new (OutlayDocument            *doc,
 
   g_return_val_if_fail (OUTLAY_IS_DOCUMENT (doc), NULL);
   g_return_val_if_fail (options != NULL, NULL);
-  g_return_val_if_fail (options->kind <= OUTLAY_REPORT_VARIANCE, NULL);
+  g_return_val_if_fail (options->kind <= OUTLAY_REPORT_VARIANCE
+                            || options->kind == OUTLAY_REPORT_PERIOD_VARIANCE,
+                        NULL);
 
   self = report_new (doc, options);
   switch (options->kind)
@@ -142,6 +146,9 @@ outlay_report_new (OutlayDocument            *doc,
       break;
     case OUTLAY_REPORT_DETAIL:
       outlay_report_build_detail (self, doc);
+      break;
+    case OUTLAY_REPORT_PERIOD_VARIANCE:
+      outlay_report_build_period_variance (self, doc);
       break;
     case OUTLAY_REPORT_VARIANCE:
     default:

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
  * @OUTLAY_REPORT_COMPARE: two versions side by side
  * @OUTLAY_REPORT_TIME_BY_PERSON: hours and their cost per person
  * @OUTLAY_REPORT_TIME_BY_TASK: hours and their cost per task
+ * @OUTLAY_REPORT_PERIOD_VARIANCE: the phased budget against actuals (closed
+ *   periods) and the forecast (open ones), period by period, with the
+ *   variances over a limit flagged
  */
 typedef enum
 {
@@ -25,9 +28,10 @@ typedef enum
   OUTLAY_REPORT_COMPARE,
   OUTLAY_REPORT_TIME_BY_PERSON,
   OUTLAY_REPORT_TIME_BY_TASK,
+  OUTLAY_REPORT_PERIOD_VARIANCE,
 } OutlayReportKind;
 
-#define OUTLAY_REPORT_N_KINDS 6
+#define OUTLAY_REPORT_N_KINDS 7
 
 typedef enum
 {
@@ -58,6 +62,9 @@ typedef enum
  * @landscape: whether a PDF's pages are landscape
  * @sort: the variance report's order
  * @over_only: a variance report shows only lines over their estimate
+ * @flag_amount: a variance by period over this amount is flagged (0: none)
+ * @flag_percent: or over this percentage of the period's budget (0: none),
+ *   whichever limit is lower
  *
  * Set with outlay_report_options_init() first, then change fields.
  */
@@ -68,6 +75,8 @@ typedef struct
   gboolean          landscape;
   OutlayReportSort  sort;
   gboolean          over_only;
+  OutlayDecimal flag_amount;
+  OutlayDecimal flag_percent;
 } OutlayReportOptions;
 
 #define OUTLAY_TYPE_REPORT (outlay_report_get_type ())

@@ -417,6 +417,48 @@ static const char *const migrations[] = {
   "  person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,"
   "  started INTEGER NOT NULL"
   ");",
+
+  /* 12: phasing: a line's spread over the budget's periods (method, one
+   * weight per period, the actual recorded per period; none is even), the
+   * budget's periods (months or quarters), its freeze line and run rate,
+   * each section's forecast method, and the forecast kept when a period
+   * closes, which no UPDATE may change */
+  "CREATE TABLE line_phasing ("
+  "  line_id INTEGER PRIMARY KEY REFERENCES lines(id) ON DELETE CASCADE,"
+  "  method TEXT NOT NULL DEFAULT 'even',"
+  "  weights TEXT NOT NULL DEFAULT '',"
+  "  actuals TEXT NOT NULL DEFAULT '',"
+  "  source TEXT"
+  ");"
+  "CREATE TABLE budget_periods ("
+  "  budget_id INTEGER PRIMARY KEY REFERENCES budgets(id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL DEFAULT 'month',"
+  "  closed INTEGER NOT NULL DEFAULT 0,"
+  "  run_rate_periods INTEGER NOT NULL DEFAULT 3"
+  ");"
+  "CREATE TABLE section_forecast ("
+  "  section_id INTEGER PRIMARY KEY REFERENCES sections(id) ON DELETE CASCADE,"
+  "  method TEXT NOT NULL"
+  ");"
+  "CREATE TABLE forecast_snapshots ("
+  "  id INTEGER PRIMARY KEY,"
+  "  budget_id INTEGER NOT NULL REFERENCES budgets(id) ON DELETE CASCADE,"
+  "  closed INTEGER NOT NULL,"
+  "  period TEXT NOT NULL,"
+  "  created INTEGER NOT NULL,"
+  "  UNIQUE (budget_id, closed)"
+  ");"
+  "CREATE TABLE forecast_snapshot_values ("
+  "  snapshot_id INTEGER NOT NULL REFERENCES forecast_snapshots(id) ON DELETE CASCADE,"
+  "  section_id INTEGER NOT NULL,"
+  "  period INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL,"
+  "  PRIMARY KEY (snapshot_id, section_id, period)"
+  ") WITHOUT ROWID;"
+  "CREATE TRIGGER forecast_snapshots_kept BEFORE UPDATE ON forecast_snapshots"
+  " BEGIN SELECT RAISE(ABORT, 'a closed period''s forecast is kept as it was'); END;"
+  "CREATE TRIGGER forecast_snapshot_values_kept BEFORE UPDATE ON forecast_snapshot_values"
+  " BEGIN SELECT RAISE(ABORT, 'a closed period''s forecast is kept as it was'); END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

@@ -453,6 +453,86 @@ outlay_store_import_line (OutlayStoreImport  *self,
   return TRUE;
 }
 
+gint64
+outlay_store_import_last_line_id (OutlayStoreImport *self)
+{
+  return sqlite3_last_insert_rowid (outlay_store_get_db (self->store));
+}
+
+gboolean
+outlay_store_import_phasing (OutlayStoreImport *self,
+                             gint64 line_id,
+                             const char *method,
+                             const char *weights,
+                             const char *actuals,
+                             GError **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (
+      self->store,
+      "INSERT OR REPLACE INTO line_phasing (line_id, method, weights, actuals) VALUES (?, ?, ?, ?)",
+      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, line_id);
+  sqlite3_bind_text (stmt, 2, method, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, weights, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, actuals, -1, SQLITE_STATIC);
+  return outlay_store_step_done (self->store, stmt, error);
+}
+
+/* Sets the fiscal year only where the budget has none; @start_out and
+ * @end_out get the fiscal year the budget has now (the periods are
+ * counted from it). */
+gboolean
+outlay_store_import_set_periods (OutlayStoreImport *self,
+                                 const char *fiscal_start,
+                                 const char *fiscal_end,
+                                 const char *kind,
+                                 char **start_out,
+                                 char **end_out,
+                                 GError **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (
+      self->store,
+      "UPDATE budgets SET fiscal_start = ?1, fiscal_end = ?2 WHERE id = ?3"
+      " AND (fiscal_start IS NULL OR fiscal_start = '' OR fiscal_end IS NULL OR fiscal_end = '')",
+      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, fiscal_start, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fiscal_end, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, self->budget_id);
+  if (!outlay_store_step_done (self->store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (outlay_store_get_db (self->store)) > 0)
+    {
+      stmt = outlay_store_statement (self->store,
+                                     "INSERT INTO budget_periods (budget_id, kind) VALUES (?1, ?2)"
+                                     " ON CONFLICT (budget_id) DO UPDATE SET kind = ?2",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, self->budget_id);
+      sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+      if (!outlay_store_step_done (self->store, stmt, error))
+        return FALSE;
+    }
+  stmt = outlay_store_statement (
+      self->store, "SELECT fiscal_start, fiscal_end FROM budgets WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->budget_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *start_out = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *end_out = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 gboolean
 outlay_store_import_set_fringe (OutlayStoreImport  *self,
                                 gint64              section_id,

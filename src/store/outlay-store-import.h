@@ -57,6 +57,23 @@ gboolean           outlay_store_import_line     (OutlayStoreImport       *self,
                                                  gint64                   section_id,
                                                  OutlayLine              *line,
                                                  GError                 **error);
+/* Phasing an import brings (a file with one row per line and period): the
+ * id of the line added last, its phasing, and the budget's fiscal year and
+ * periods when it has none yet ("2025-01-01", "2025-12-31"). */
+gint64 outlay_store_import_last_line_id (OutlayStoreImport *self);
+gboolean outlay_store_import_phasing (OutlayStoreImport *self,
+                                      gint64 line_id,
+                                      const char *method,
+                                      const char *weights,
+                                      const char *actuals,
+                                      GError **error);
+gboolean outlay_store_import_set_periods (OutlayStoreImport *self,
+                                          const char *fiscal_start,
+                                          const char *fiscal_end,
+                                          const char *kind,
+                                          char **start_out,
+                                          char **end_out,
+                                          GError **error);
 /* The fringe (P&W) percentage of a section the import made or fills. */
 gboolean           outlay_store_import_set_fringe (OutlayStoreImport     *self,
                                                    gint64                 section_id,

@@ -176,4 +176,16 @@ outlay_store_load_tasks (OutlayStore *self, OutlayDocument *doc, gint64 budget_i
 struct _OutlayDocumentSinkInterface;
 void outlay_store_tasks_sink_init (struct _OutlayDocumentSinkInterface *iface);
 
+/* Phasing, in outlay-store-phasing.c */
+gboolean outlay_store_load_phasing (OutlayStore *self,
+                                    OutlayDocument *doc,
+                                    gint64 budget_id,
+                                    GError **error);
+gboolean outlay_store_write_phasing (OutlayStore *self, OutlayDocument *doc, GError **error);
+gboolean outlay_store_write_line_phasing (OutlayStore *self,
+                                          OutlayDocument *doc,
+                                          OutlayLine *line,
+                                          GError **error);
+void outlay_store_phasing_sink_init (struct _OutlayDocumentSinkInterface *iface);
+
 G_END_DECLS

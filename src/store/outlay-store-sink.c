@@ -181,13 +181,14 @@ sink_line_inserted (OutlayDocumentSink *sink, OutlayDocument *doc, OutlaySection
   OutlayStore *self = OUTLAY_STORE (sink);
 
   return shift_lines (self, outlay_section_get_id (section), index, +1, error)
-         && outlay_store_insert_line_row (self, budget_id_of (doc),
-                                          outlay_section_get_id (section), index, line, error)
+         && outlay_store_insert_line_row (self, budget_id_of (doc), outlay_section_get_id (section),
+                                          index, line, error)
          && audit_snapshot (self,
                             "INSERT INTO audit (at, actor, budget_id, entity, entity_id, action,"
-                            " new_value) SELECT ?1, ?2, budget_id, 'line', id, 'insert', "
-                            LINE_JSON " FROM lines WHERE id = ?3",
-                            outlay_line_get_id (line), error);
+                            " new_value) SELECT ?1, ?2, budget_id, 'line', id, 'insert', " LINE_JSON
+                            " FROM lines WHERE id = ?3",
+                            outlay_line_get_id (line), error)
+         && outlay_store_write_line_phasing (self, doc, line, error);
 }
 
 static gboolean
@@ -263,15 +264,19 @@ sink_line_changed (OutlayDocumentSink *sink, OutlayDocument *doc, OutlayLine *li
   OutlayStore *self = OUTLAY_STORE (sink);
   OutlayLineState after = { 0 };
   gboolean ok;
-  sqlite3_stmt *stmt = outlay_store_statement (self,
-    "UPDATE lines SET code = ?, description = ?, unit = ?, notes = ?, qty = ?, multiplier = ?,"
-    " rate = ?, estimate = ?, estimate_overridden = ?, actual = ?, committed = ?, reserved = ?"
-    " WHERE id = ?", error);
+  sqlite3_stmt *stmt = outlay_store_statement (
+      self,
+      "UPDATE lines SET code = ?, description = ?, unit = ?, notes = ?, qty = ?, multiplier = ?,"
+      " rate = ?, estimate = ?, estimate_overridden = ?, actual = ?, committed = ?, reserved = ?,"
+      " vendor = ?, assignee = ?, date = ?, period = ?"
+      " WHERE id = ?",
+      error);
 
   if (stmt == NULL)
     return FALSE;
+  /* all the values, so a date or vendor typed in the sheet is kept too */
   outlay_store_bind_line_values (stmt, 1, line);
-  sqlite3_bind_int64 (stmt, 13, outlay_line_get_id (line));
+  sqlite3_bind_int64 (stmt, OUTLAY_STORE_N_LINE_VALUES + 1, outlay_line_get_id (line));
   if (!run (self, stmt, error) || !outlay_store_expect_change (self, _("line"), error))
     return FALSE;
   outlay_line_save_state (line, &after);
@@ -499,4 +504,5 @@ outlay_store_sink_iface_init (gpointer g_iface)
   iface->commitment_removed = outlay_store_sink_commitment_removed;
   iface->commitment_changed = outlay_store_sink_commitment_changed;
   outlay_store_tasks_sink_init (iface);
+  outlay_store_phasing_sink_init (iface);
 }

@@ -13,6 +13,7 @@
 #include "outlay-document-sink.h"
 #include "outlay-error.h"
 #include "outlay-line-private.h"
+#include "outlay-document-phasing.h"
 #include "outlay-store-private.h"
 #include "outlay-store-templates.h"
 #include "outlay-template.h"
@@ -171,6 +172,27 @@ write_template (OutlayStore *self, OutlayDocument *doc, gint64 from_budget, GErr
  * Returns: (transfer full) (nullable): an unsaved document with copies of
  *   @src's sections and lines, for outlay_store_save_new_document()
  */
+/* A line's phasing goes with its copy; the actuals recorded per period
+ * only when the spending does. */
+static void
+copy_phasing (OutlayDocument *src,
+              OutlayDocument *copy,
+              OutlayLine *from,
+              OutlayLine *to,
+              gboolean keep_spending)
+{
+  OutlayLinePhasing *p = outlay_line_phasing_copy (outlay_document_get_line_phasing (src, from));
+
+  if (p == NULL)
+    return;
+  if (!keep_spending)
+    outlay_line_phasing_set_actuals (p, NULL, 0);
+  if (p->method == OUTLAY_PHASING_METHOD_EVEN && p->n_actuals == 0)
+    outlay_line_phasing_free (p);
+  else
+    outlay_document_load_phasing (copy, to, p);
+}
+
 OutlayDocument *
 outlay_store_copy_document (OutlayDocument  *src,
                             OutlayBudget    *budget,
@@ -198,8 +220,27 @@ outlay_store_copy_document (OutlayDocument  *src,
           for (guint i = 0; !keep_spending && i < G_N_ELEMENTS (spending_fields); i++)
             outlay_line_load_decimal (line, spending_fields[i], 0);
           outlay_document_load_line (copy, to, line);
+          copy_phasing (src, copy, outlay_section_get_line (from, l), line, keep_spending);
         }
     }
+  /* the periods and how each section is forecast; a copy starts open */
+  {
+    OutlayPeriodSettings settings;
+
+    outlay_period_settings_copy (&settings, outlay_document_get_period_settings (src));
+    g_hash_table_remove_all (settings.methods);
+    for (guint s = 0; s < outlay_document_get_n_sections (src); s++)
+      {
+        OutlayForecastMethod m = outlay_document_get_forecast_method (
+            src, outlay_document_get_section (src, s));
+
+        if (m != OUTLAY_FORECAST_METHOD_REMAINING)
+          g_hash_table_insert (settings.methods, outlay_document_get_section (copy, s),
+                               GUINT_TO_POINTER ((guint) m + 1));
+      }
+    outlay_document_load_periods (copy, &settings, 0);
+    outlay_period_settings_clear (&settings);
+  }
   if (!outlay_document_finish_load (copy, error))
     return NULL;
   return g_steal_pointer (&copy);

@@ -1204,7 +1204,8 @@ outlay_store_load_document (OutlayStore  *self,
   if (!load_sections (self, doc, budget_id, by_id, error)
       || !load_lines (self, doc, budget_id, by_id, error)
       || !outlay_store_load_commitments (self, doc, budget_id, error)
-      || !outlay_store_load_tasks (self, doc, budget_id, error))
+      || !outlay_store_load_tasks (self, doc, budget_id, error)
+      || !outlay_store_load_phasing (self, doc, budget_id, error))
     {
       outlay_store_exec (self, "ROLLBACK", NULL);
       return NULL;
@@ -1275,6 +1276,8 @@ outlay_store_write_document (OutlayStore *self, OutlayDocument *doc, OutlayProgr
             return FALSE;
         }
     }
+  if (!outlay_store_write_phasing (self, doc, error))
+    return FALSE;
   stmt = outlay_store_statement (self,
     "INSERT INTO audit (at, actor, budget_id, entity, entity_id, action, new_value)"
     " VALUES (?1, ?2, ?3, 'budget', ?3, 'create',"

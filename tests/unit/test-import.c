@@ -10,6 +10,7 @@
 
 #include "outlay-csv-export.h"
 #include "outlay-importer.h"
+#include "outlay-phasing.h"
 #include "outlay-xlsx-export.h"
 #include "outlay-store-private.h"
 #include "outlay-test-util.h"
@@ -193,6 +194,10 @@ check_budget_fixture (Fixture *f, const char *name)
   g_autoptr(OutlayImportResult) r = NULL;
   guint lines = json_object_get_int_member (want, "line_items");
 
+  /* one row per line and period: each line's rows fold into one line */
+  if (json_object_has_member (want, "periods"))
+    lines /= json_object_get_int_member (want, "periods");
+
   g_assert_cmpint (outlay_import_analysis_get_kind (analysis, NULL), ==, OUTLAY_FILE_KIND_BUDGET);
   if (json_object_has_member (want, "budget_sheet"))
     g_assert_cmpstr (outlay_workbook_get_sheet_name (wb, outlay_import_analysis_get_sheet (analysis)),
@@ -312,6 +317,24 @@ test_departments (Fixture *f, gconstpointer data)
   wb = open_fixture ("departments_fy2025.csv", &analysis);
   r = import_new (f, wb, analysis, FALSE);
   check_groups (r, json_object_get_object_member (want, "departments"));
+  /* phased by month: the first period holds what the file's P01 rows say */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(OutlayDocument) doc = outlay_store_load_document (f->store, r->budget_id, &error);
+    g_autoptr(OutlayPhasingGrid) grid = NULL;
+    OutlayDecimal total = 0;
+
+    g_assert_no_error (error);
+    grid = outlay_phasing_grid_new (doc, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (grid->periods->n, ==, json_object_get_int_member (want, "periods"));
+    assert_money (grid->total_planned[0], json_object_get_string_member (want, "period_P01_total"));
+    for (guint p = 0; p < grid->periods->n; p++)
+      total += grid->total_planned[p];
+    g_assert_cmpint (total, ==, r->estimate);
+    g_assert_cmpint (outlay_document_get_line_phasing (doc, grid->lines[0])->method, ==,
+                     OUTLAY_PHASING_METHOD_AMOUNTS);
+  }
 }
 
 static void

@@ -11,24 +11,25 @@
 
 struct _OutlaySheetCell
 {
-  GtkWidget    parent_instance;
-  GtkWidget   *inscription;
-  GtkWidget   *icon;
-  GtkWidget   *editor;
+  GtkWidget parent_instance;
+  GtkWidget *inscription;
+  GtkWidget *icon;
+  GtkWidget *editor;
   GtkListItem *list_item; /* unowned: the item owns the cell */
-  guint        column;
+  guint column;
   /* the state the CSS classes show, so rebinding touches
    * them (and the accessible) only on change */
-  guint        is_section : 1;
-  guint        is_overridden : 1;
-  const char  *warning;    /* static (translated) string */
-  const char  *tooltip;    /* static (translated) string */
-  char *full;              /* a figure too wide for the column, shown as ### */
+  guint is_section : 1;
+  guint is_overridden : 1;
+  const char *warning; /* static (translated) string */
+  const char *tooltip; /* static (translated) string */
+  char *full;          /* a figure too wide for the column, shown as ### */
 };
 
 G_DEFINE_FINAL_TYPE (OutlaySheetCell, outlay_sheet_cell, GTK_TYPE_WIDGET)
 
-static gboolean query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip);
+static gboolean
+query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip);
 
 static void
 outlay_sheet_cell_dispose (GObject *object)
@@ -45,8 +46,13 @@ outlay_sheet_cell_dispose (GObject *object)
 /* the column's fixed width and the CSS min-height size the
  * cell, so nothing inside is measured (no pango metrics per inscription) */
 static void
-outlay_sheet_cell_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
-                           int *minimum, int *natural, int *minimum_baseline, int *natural_baseline)
+outlay_sheet_cell_measure (GtkWidget *widget,
+                           GtkOrientation orientation,
+                           int for_size,
+                           int *minimum,
+                           int *natural,
+                           int *minimum_baseline,
+                           int *natural_baseline)
 {
   *minimum = *natural = 0;
 }
@@ -89,8 +95,7 @@ outlay_sheet_cell_init (OutlaySheetCell *self)
 }
 
 GtkWidget *
-outlay_sheet_cell_new (guint column,
-                       float xalign)
+outlay_sheet_cell_new (guint column, float xalign)
 {
   OutlaySheetCell *self = g_object_new (OUTLAY_TYPE_SHEET_CELL, NULL);
 
@@ -119,15 +124,13 @@ outlay_sheet_cell_get_list_item (OutlaySheetCell *self)
 }
 
 void
-outlay_sheet_cell_set_list_item (OutlaySheetCell *self,
-                                 GtkListItem     *item)
+outlay_sheet_cell_set_list_item (OutlaySheetCell *self, GtkListItem *item)
 {
   self->list_item = item;
 }
 
 void
-outlay_sheet_cell_set_text (OutlaySheetCell *self,
-                            const char      *text)
+outlay_sheet_cell_set_text (OutlaySheetCell *self, const char *text)
 {
   g_clear_pointer (&self->full, g_free);
   gtk_inscription_set_text (GTK_INSCRIPTION (self->inscription), text);
@@ -204,8 +207,7 @@ outlay_sheet_cell_get_text (OutlaySheetCell *self)
  * Marks the cell with an icon, not colour alone.
  */
 void
-outlay_sheet_cell_set_warning (OutlaySheetCell *self,
-                               const char      *warning)
+outlay_sheet_cell_set_warning (OutlaySheetCell *self, const char *warning)
 {
   /* the icon is a CSS background; the tooltip is asked for */
   if (warning == self->warning)
@@ -223,7 +225,9 @@ outlay_sheet_cell_set_warning (OutlaySheetCell *self,
 }
 
 void
-outlay_sheet_cell_set_state (OutlaySheetCell *self, gboolean section, gboolean overridden,
+outlay_sheet_cell_set_state (OutlaySheetCell *self,
+                             gboolean section,
+                             gboolean overridden,
                              const char *tooltip)
 {
   if (self->is_section != !!section)
@@ -270,8 +274,7 @@ outlay_sheet_cell_is_editing (OutlaySheetCell *self)
  * Returns: (transfer none): the editor, a #GtkText, focused
  */
 GtkWidget *
-outlay_sheet_cell_start_editing (OutlaySheetCell *self,
-                                 const char      *initial)
+outlay_sheet_cell_start_editing (OutlaySheetCell *self, const char *initial)
 {
   if (self->editor == NULL)
     {
