@@ -79,6 +79,7 @@ void
 outlay_clickup_summary_clear (OutlayClickupSummary *summary)
 {
   g_clear_pointer (&summary->removed_names, g_ptr_array_unref);
+  g_clear_pointer (&summary->removed_ids, g_ptr_array_unref);
   memset (summary, 0, sizeof *summary);
 }
 
@@ -335,6 +336,8 @@ remove_deleted_tasks (OutlayStore *self,
         g_array_append_val (gone, id);
         g_ptr_array_add (summary->removed_names,
                          g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+        g_ptr_array_add (summary->removed_ids,
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
       }
   sqlite3_reset (stmt);
   summary->tasks_removed = gone->len;
@@ -554,6 +557,7 @@ outlay_store_clickup_apply (OutlayStore *self,
 
   memset (summary, 0, sizeof *summary);
   summary->removed_names = g_ptr_array_new_with_free_func (g_free);
+  summary->removed_ids = g_ptr_array_new_with_free_func (g_free);
   if (!outlay_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   ok = apply_people (self, batch, people, summary, error);
@@ -572,5 +576,47 @@ outlay_store_clickup_apply (OutlayStore *self,
   ok = ok && outlay_store_exec (self, "COMMIT", error);
   if (!ok)
     outlay_store_exec (self, "ROLLBACK", NULL);
+  return ok;
+}
+
+gboolean
+outlay_store_clickup_remove_tasks (OutlayStore *self,
+                                   gint64 budget_id,
+                                   GPtrArray *external_ids,
+                                   guint *removed,
+                                   GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), FALSE);
+  g_return_val_if_fail (external_ids != NULL, FALSE);
+
+  *removed = 0;
+  if (!outlay_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  ok = TRUE;
+  for (guint i = 0; ok && i < external_ids->len; i++)
+    {
+      sqlite3_stmt *stmt = outlay_store_statement (
+          self,
+          "DELETE FROM tasks WHERE budget_id = ? AND external_source = '" SOURCE
+          "' AND external_id = ?",
+          error);
+
+      ok = stmt != NULL;
+      if (!ok)
+        break;
+      sqlite3_bind_int64 (stmt, 1, budget_id);
+      outlay_store_bind_text (stmt, 2, g_ptr_array_index (external_ids, i));
+      ok = outlay_store_step_done (self, stmt, error);
+      if (ok)
+        *removed += sqlite3_changes (outlay_store_get_db (self));
+    }
+  ok = ok && outlay_store_exec (self, "COMMIT", error);
+  if (!ok)
+    {
+      outlay_store_exec (self, "ROLLBACK", NULL);
+      *removed = 0;
+    }
   return ok;
 }
