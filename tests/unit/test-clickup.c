@@ -9,6 +9,7 @@
 #include "outlay-error.h"
 #include "outlay-fake-server.h"
 #include "outlay-http-client.h"
+#include "outlay-json-scan.h"
 #include "outlay-store-private.h"
 #include "outlay-test-util.h"
 
@@ -523,12 +524,57 @@ test_windows (void)
     g_assert_cmpint (g_array_index (w, gint64, i), ==, g_array_index (w, gint64, i + 1));
 }
 
+/* The pruned reader keeps what is asked for, reads values as json-glib
+ * does, and refuses what is not RFC 8259 JSON, in skipped values too */
+static void
+test_json_scan (void)
+{
+  static const char *const keep[] = { "data", "id", "user", "name", "n", NULL };
+  static const char text[] =
+      " {\"data\":[{\"id\":\"1\",\"skip\":{\"deep\":[1,2,{\"id\":\"x\"}],\"s\":\"a\\\"}\"},"
+      "\"user\":{\"id\":183,\"name\":\"Ann \\u00c5\\ud83d\\ude00\\n\",\"email\":\"a@x\"},"
+      "\"n\":-1.5e2},{\"id\":null,\"n\":[true,false,0]}],\"other\":1} ";
+  static const char *const bad[] = {
+    "{\"data\":[{\"id\":\"1\"}",     /* cut short */
+    "{\"data\":[{\"id\":\"1\"}]} x", /* trailing text */
+    "{\"skip\":[1,}",                /* bad in a skipped value */
+    "{\"id\":\"\\ud83d\"}",          /* a lone surrogate */
+    "{\"id\":01}",                   /* a leading zero */
+    "{\"id\":\"a\tb\"}",             /* a raw control character */
+    "<html>Bad gateway</html>",
+  };
+  g_autoptr (JsonNode) root = outlay_json_scan (text, strlen (text), keep);
+  JsonObject *first, *user;
+  JsonArray *data;
+
+  g_assert_nonnull (root);
+  g_assert_false (json_object_has_member (json_node_get_object (root), "other"));
+  data = json_object_get_array_member (json_node_get_object (root), "data");
+  g_assert_cmpuint (json_array_get_length (data), ==, 2);
+  first = json_array_get_object_element (data, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, "1");
+  g_assert_false (json_object_has_member (first, "skip"));
+  user = json_object_get_object_member (first, "user");
+  g_assert_cmpint (json_object_get_int_member (user, "id"), ==, 183);
+  g_assert_cmpstr (json_object_get_string_member (user, "name"), ==,
+                   "Ann \xc3\x85\xf0\x9f\x98\x80\n");
+  g_assert_false (json_object_has_member (user, "email"));
+  g_assert_cmpfloat (json_object_get_double_member (first, "n"), ==, -150.0);
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (data, 1), "id"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                        json_array_get_object_element (data, 1), "n")),
+                    ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_null (outlay_json_scan (bad[i], strlen (bad[i]), keep));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/http/retry-headers", test_retry_headers);
   g_test_add_func ("/clickup/windows", test_windows);
+  g_test_add_func ("/http/json-scan", test_json_scan);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/clickup/lists", test_lists);
   ADD ("/clickup/sync/full", test_full_sync);

@@ -33,6 +33,42 @@ get (OutlayHttpClient *http, GCancellable *cancellable, GError **error, const ch
   return outlay_http_client_request (http, "GET", path, NULL, cancellable, error);
 }
 
+/* What a sync reads of a page of tasks and of a window of time entries:
+ * the rest of ClickUp's records is skipped, not built (outlay_json_scan) */
+static const char *const task_members[] = {
+  "tasks",      "last_page",     "id",       "name",          "text_content", "status",
+  "type",       "time_estimate", "due_date", "date_updated",  "date_created", "assignees",
+  "username",   "email",         "tags",     "custom_fields", "type_config",  "options",
+  "orderindex", "value",         NULL,
+};
+static const char *const entry_members[] = {
+  "data", "id", "task", "user", "username", "email", "start", "duration", "description", NULL,
+};
+
+static JsonNode *get_pruned (OutlayHttpClient *http,
+                             const char *const *keep,
+                             GCancellable *cancellable,
+                             GError **error,
+                             const char *format,
+                             ...) G_GNUC_PRINTF (5, 6);
+
+static JsonNode *
+get_pruned (OutlayHttpClient *http,
+            const char *const *keep,
+            GCancellable *cancellable,
+            GError **error,
+            const char *format,
+            ...)
+{
+  g_autofree char *path = NULL;
+  va_list args;
+
+  va_start (args, format);
+  path = g_strdup_vprintf (format, args);
+  va_end (args);
+  return outlay_http_client_request_pruned (http, "GET", path, keep, cancellable, error);
+}
+
 static char *
 escape (const char *id)
 {
@@ -311,10 +347,11 @@ fetch_tasks (OutlayHttpClient *http,
 
   for (guint page = 0;; page++)
     {
-      g_autoptr (JsonNode) answer = get (http, cancellable, error,
-                                         "/v2/list/%s/task?archived=false&page=%u&order_by=created"
-                                         "&subtasks=true&include_closed=true%s",
-                                         id, page, since);
+      g_autoptr (JsonNode)
+                     answer = get_pruned (http, task_members, cancellable, error,
+                                          "/v2/list/%s/task?archived=false&page=%u&order_by=created"
+                                          "&subtasks=true&include_closed=true%s",
+                                          id, page, since);
       JsonArray *tasks;
       guint n;
 
@@ -367,10 +404,10 @@ fetch_window (OutlayHttpClient *http,
       g_autofree char *who = *assignees ? g_strdup_printf ("&assignee=%s", *assignees)
                                         : g_strdup ("");
 
-      answer = get (http, cancellable, &local,
-                    "/v2/team/%s/time_entries?start_date=%" G_GINT64_FORMAT
-                    "&end_date=%" G_GINT64_FORMAT "&list_id=%s%s",
-                    team, start, end - 1, list, who);
+      answer = get_pruned (http, entry_members, cancellable, &local,
+                           "/v2/team/%s/time_entries?start_date=%" G_GINT64_FORMAT
+                           "&end_date=%" G_GINT64_FORMAT "&list_id=%s%s",
+                           team, start, end - 1, list, who);
       if (answer != NULL || *assignees == NULL
           || !(g_error_matches (local, OUTLAY_ERROR, OUTLAY_ERROR_AUTH)
                || g_error_matches (local, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND)))
