@@ -568,6 +568,36 @@ test_json_scan (void)
     g_assert_null (outlay_json_scan (bad[i], strlen (bad[i]), keep));
 }
 
+/* The fake ClickUp refuses what the published reference does not allow
+ * (unknown or mistyped parameters, two scopes for time entries), as the
+ * independent checker would; Outlay's own requests pass (teardown). */
+static void
+test_strict_server (Fixture *f, gconstpointer data)
+{
+  static const char *const paths[] = {
+    "/v2/list/124/task?page=first",
+    "/v2/list/124/task?includeClosed=true",
+    "/v2/list/124/task?include_closed=yes",
+    "/v2/list/124/task?order_by=name",
+    "/v2/team/9012345/time_entries?start_date=0&end_date=1&list_id=124&space_id=790",
+    "/v2/team/9012345/time_entries?assignee=ann",
+    "/v2/team/9012345/time_entries?startDate=0",
+    "/v2/space/790/folder?archived=0",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JsonNode) answer = outlay_http_client_request (f->http, "GET", paths[i], NULL,
+                                                                NULL, &error);
+
+      g_assert_null (answer);
+      g_assert_nonnull (error);
+      g_assert_cmpuint (outlay_fake_server_invalid (f->server), ==, i + 1);
+    }
+  outlay_fake_server_forget_invalid (f->server);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -576,6 +606,7 @@ main (int argc, char **argv)
   g_test_add_func ("/clickup/windows", test_windows);
   g_test_add_func ("/http/json-scan", test_json_scan);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/clickup/strict-server", test_strict_server);
   ADD ("/clickup/lists", test_lists);
   ADD ("/clickup/sync/full", test_full_sync);
   ADD ("/clickup/sync/unchanged", test_resync_unchanged);
