@@ -79,6 +79,7 @@ void
 outlay_clickup_summary_clear (OutlayClickupSummary *summary)
 {
   g_clear_pointer (&summary->removed_names, g_ptr_array_unref);
+  g_clear_pointer (&summary->removed_ids, g_ptr_array_unref);
   memset (summary, 0, sizeof *summary);
 }
 
@@ -335,6 +336,8 @@ remove_deleted_tasks (OutlayStore *self,
         g_array_append_val (gone, id);
         g_ptr_array_add (summary->removed_names,
                          g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+        g_ptr_array_add (summary->removed_ids,
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
       }
   sqlite3_reset (stmt);
   summary->tasks_removed = gone->len;
@@ -350,9 +353,96 @@ remove_deleted_tasks (OutlayStore *self,
   return TRUE;
 }
 
+static char *
+ms_to_date (gint64 ms)
+{
+  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (ms / 1000);
+
+  return g_date_time_format (dt, "%Y-%m-%d");
+}
+
+/* A ClickUp time entry already in the budget, as read once before the
+ * sync's rows are compared (one query, not one per row) */
+typedef struct
+{
+  gint64 id;
+  gint64 task_id;
+  gint64 person_id;
+  gint64 hours;
+  char *date;
+  char *description;
+  char *list;
+  gboolean seen;
+} Existing;
+
+static void
+existing_free (Existing *e)
+{
+  g_free (e->date);
+  g_free (e->description);
+  g_free (e->list);
+  g_free (e);
+}
+
+static char *
+column_text (sqlite3_stmt *stmt, int i)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, i));
+}
+
+/* external id → Existing for the budget's ClickUp entries; @others: how
+ * many ClickUp entries other budgets hold (a row may move from one) */
+static GHashTable *
+existing_entries (OutlayStore *self, gint64 budget_id, gint64 *others, GError **error)
+{
+  g_autoptr (GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) existing_free);
+  sqlite3_stmt *stmt = outlay_store_statement (
+      self,
+      "SELECT e.external_id, e.id, e.task_id, coalesce(e.person_id, 0), e.date, e.hours,"
+      " e.description, t.external_list, t.budget_id = ?1 FROM time_entries e"
+      " JOIN tasks t ON t.id = e.task_id WHERE e.source = '" SOURCE "'",
+      error);
+
+  *others = 0;
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, budget_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Existing *e;
+
+      if (!sqlite3_column_int (stmt, 8))
+        {
+          (*others)++;
+          continue;
+        }
+      e = g_new0 (Existing, 1);
+      e->id = sqlite3_column_int64 (stmt, 1);
+      e->task_id = sqlite3_column_int64 (stmt, 2);
+      e->person_id = sqlite3_column_int64 (stmt, 3);
+      e->date = column_text (stmt, 4);
+      e->hours = sqlite3_column_int64 (stmt, 5);
+      e->description = column_text (stmt, 6);
+      e->list = column_text (stmt, 7);
+      g_hash_table_insert (table, column_text (stmt, 0), e);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&table);
+}
+
 static gboolean
-apply_entry (OutlayStore *self,
+entry_same (Existing *e, OutlayClickupTimeRow *row, gint64 task_id, gint64 person_id)
+{
+  return e->task_id == task_id && e->person_id == person_id && e->hours == row->hours
+         && g_strcmp0 (e->date, row->date) == 0
+         && g_strcmp0 (e->description, row->description) == 0;
+}
+
+static gboolean
+write_entry (OutlayStore *self,
              OutlayClickupTimeRow *row,
+             gint64 id,
              gint64 task_id,
              gint64 person_id,
              OutlayClickupSummary *summary,
@@ -360,38 +450,12 @@ apply_entry (OutlayStore *self,
 {
   sqlite3_stmt *stmt = outlay_store_statement (
       self,
-      "SELECT id, task_id, person_id, date, hours, description FROM time_entries"
-      " WHERE source = '" SOURCE "' AND external_id = ?",
+      id == 0 ? "INSERT INTO time_entries (task_id, person_id, date, hours, description,"
+                " external_id, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, '" SOURCE "')"
+              : "UPDATE time_entries SET task_id = ?1, person_id = ?2, date = ?3, hours = ?4,"
+                " description = ?5 WHERE external_id = ?6 AND source = '" SOURCE "'",
       error);
-  gint64 id = 0;
-  gboolean same = FALSE;
 
-  if (stmt == NULL)
-    return FALSE;
-  outlay_store_bind_text (stmt, 1, row->external_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      id = sqlite3_column_int64 (stmt, 0);
-      same = sqlite3_column_int64 (stmt, 1) == task_id
-             && sqlite3_column_int64 (stmt, 2) == person_id
-             && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), row->date) == 0
-             && sqlite3_column_int64 (stmt, 4) == row->hours
-             && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 5), row->description) == 0;
-    }
-  sqlite3_reset (stmt);
-  if (same)
-    {
-      summary->entries_unchanged++;
-      return TRUE;
-    }
-  stmt = outlay_store_statement (self,
-                                 id == 0 ? "INSERT INTO time_entries (task_id, person_id, date, "
-                                           "hours, description, external_id, source)"
-                                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, '" SOURCE "')"
-                                         : "UPDATE time_entries SET task_id = ?1, person_id = ?2, "
-                                           "date = ?3, hours = ?4, description = ?5"
-                                           " WHERE external_id = ?6 AND source = '" SOURCE "'",
-                                 error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, task_id);
@@ -409,12 +473,43 @@ apply_entry (OutlayStore *self,
   return TRUE;
 }
 
-static char *
-ms_to_date (gint64 ms)
+/* An entry not among this budget's: new, or (rarely) moved from another
+ * budget's task */
+static gboolean
+apply_entry (OutlayStore *self,
+             OutlayClickupTimeRow *row,
+             gint64 task_id,
+             gint64 person_id,
+             gboolean elsewhere,
+             OutlayClickupSummary *summary,
+             GError **error)
 {
-  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (ms / 1000);
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
 
-  return g_date_time_format (dt, "%Y-%m-%d");
+  if (elsewhere)
+    {
+      stmt = outlay_store_statement (
+          self, "SELECT id FROM time_entries WHERE source = '" SOURCE "' AND external_id = ?",
+          error);
+      if (stmt == NULL)
+        return FALSE;
+      outlay_store_bind_text (stmt, 1, row->external_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  return write_entry (self, row, id, task_id, person_id, summary, error);
+}
+
+static gboolean
+in_windows (OutlayClickupBatch *batch, GPtrArray *from, GPtrArray *to, const char *date)
+{
+  for (guint w = 0; w < from->len; w++)
+    if (g_strcmp0 (date, g_ptr_array_index (from, w)) >= 0
+        && g_strcmp0 (date, g_ptr_array_index (to, w)) < 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* Entries of the list's tasks dated inside a window ClickUp answered in
@@ -422,50 +517,36 @@ ms_to_date (gint64 ms)
 static gboolean
 remove_deleted_entries (OutlayStore *self,
                         OutlayClickupBatch *batch,
-                        GHashTable *seen,
+                        GHashTable *existing,
                         OutlayClickupSummary *summary,
                         GError **error)
 {
-  g_autoptr (GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) from = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) to = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  Existing *e;
 
   for (guint w = 0; w + 1 < batch->windows->len; w += 2)
     {
-      g_autofree char *from = ms_to_date (g_array_index (batch->windows, gint64, w));
-      g_autofree char *to = ms_to_date (g_array_index (batch->windows, gint64, w + 1));
-      sqlite3_stmt *stmt = outlay_store_statement (
-          self,
-          "SELECT e.id, e.external_id FROM time_entries e JOIN tasks t ON t.id = e.task_id"
-          " WHERE e.source = '" SOURCE "' AND t.budget_id = ? AND t.external_list = ?"
-          " AND e.date >= ? AND e.date < ?",
-          error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, batch->budget_id);
-      outlay_store_bind_text (stmt, 2, batch->list_id);
-      outlay_store_bind_text (stmt, 3, from);
-      outlay_store_bind_text (stmt, 4, to);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        if (!g_hash_table_contains (seen, sqlite3_column_text (stmt, 1)))
-          {
-            gint64 id = sqlite3_column_int64 (stmt, 0);
-
-            g_array_append_val (gone, id);
-          }
-      sqlite3_reset (stmt);
+      g_ptr_array_add (from, ms_to_date (g_array_index (batch->windows, gint64, w)));
+      g_ptr_array_add (to, ms_to_date (g_array_index (batch->windows, gint64, w + 1)));
     }
-  for (guint i = 0; i < gone->len; i++)
+  g_hash_table_iter_init (&iter, existing);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &e))
     {
-      sqlite3_stmt *stmt = outlay_store_statement (self, "DELETE FROM time_entries WHERE id = ?",
-                                                   error);
+      sqlite3_stmt *stmt;
 
+      if (e->seen || g_strcmp0 (e->list, batch->list_id) != 0
+          || !in_windows (batch, from, to, e->date))
+        continue;
+      stmt = outlay_store_statement (self, "DELETE FROM time_entries WHERE id = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (gone, gint64, i));
+      sqlite3_bind_int64 (stmt, 1, e->id);
       if (!outlay_store_step_done (self, stmt, error))
         return FALSE;
+      summary->entries_removed++;
     }
-  summary->entries_removed = gone->len;
   return TRUE;
 }
 
@@ -477,7 +558,8 @@ apply_entries (OutlayStore *self,
                GError **error)
 {
   g_autoptr (GHashTable) tasks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) existing = NULL;
+  gint64 others = 0;
   sqlite3_stmt *stmt = outlay_store_statement (
       self,
       "SELECT id, external_id FROM tasks WHERE budget_id = ? AND external_source = '" SOURCE "'",
@@ -496,22 +578,30 @@ apply_entries (OutlayStore *self,
                            g_memdup2 (&id, sizeof id));
     }
   sqlite3_reset (stmt);
+  if ((existing = existing_entries (self, batch->budget_id, &others, error)) == NULL)
+    return FALSE;
 
   for (guint i = 0; i < batch->time_entries->len; i++)
     {
       OutlayClickupTimeRow *row = g_ptr_array_index (batch->time_entries, i);
+      Existing *e = g_hash_table_lookup (existing, row->external_id);
       gint64 task_id = lookup_id (tasks, row->task);
+      gint64 person_id = lookup_id (people, row->person);
 
-      g_hash_table_add (seen, row->external_id);
+      if (e != NULL)
+        e->seen = TRUE;
       if (task_id == 0)
         {
           summary->entries_skipped++;
           continue;
         }
-      if (!apply_entry (self, row, task_id, lookup_id (people, row->person), summary, error))
+      if (e != NULL && entry_same (e, row, task_id, person_id))
+        summary->entries_unchanged++;
+      else if (e != NULL ? !write_entry (self, row, e->id, task_id, person_id, summary, error)
+                         : !apply_entry (self, row, task_id, person_id, others > 0, summary, error))
         return FALSE;
     }
-  return remove_deleted_entries (self, batch, seen, summary, error);
+  return remove_deleted_entries (self, batch, existing, summary, error);
 }
 
 static gboolean
@@ -554,6 +644,7 @@ outlay_store_clickup_apply (OutlayStore *self,
 
   memset (summary, 0, sizeof *summary);
   summary->removed_names = g_ptr_array_new_with_free_func (g_free);
+  summary->removed_ids = g_ptr_array_new_with_free_func (g_free);
   if (!outlay_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   ok = apply_people (self, batch, people, summary, error);
@@ -572,5 +663,47 @@ outlay_store_clickup_apply (OutlayStore *self,
   ok = ok && outlay_store_exec (self, "COMMIT", error);
   if (!ok)
     outlay_store_exec (self, "ROLLBACK", NULL);
+  return ok;
+}
+
+gboolean
+outlay_store_clickup_remove_tasks (OutlayStore *self,
+                                   gint64 budget_id,
+                                   GPtrArray *external_ids,
+                                   guint *removed,
+                                   GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), FALSE);
+  g_return_val_if_fail (external_ids != NULL, FALSE);
+
+  *removed = 0;
+  if (!outlay_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  ok = TRUE;
+  for (guint i = 0; ok && i < external_ids->len; i++)
+    {
+      sqlite3_stmt *stmt = outlay_store_statement (
+          self,
+          "DELETE FROM tasks WHERE budget_id = ? AND external_source = '" SOURCE
+          "' AND external_id = ?",
+          error);
+
+      ok = stmt != NULL;
+      if (!ok)
+        break;
+      sqlite3_bind_int64 (stmt, 1, budget_id);
+      outlay_store_bind_text (stmt, 2, g_ptr_array_index (external_ids, i));
+      ok = outlay_store_step_done (self, stmt, error);
+      if (ok)
+        *removed += sqlite3_changes (outlay_store_get_db (self));
+    }
+  ok = ok && outlay_store_exec (self, "COMMIT", error);
+  if (!ok)
+    {
+      outlay_store_exec (self, "ROLLBACK", NULL);
+      *removed = 0;
+    }
   return ok;
 }

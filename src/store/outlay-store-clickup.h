@@ -68,6 +68,7 @@ typedef struct
   guint entries_skipped; /* no task of this budget, or a running timer */
   guint people_added;
   GPtrArray *removed_names; /* char*: tasks removed (or to remove) */
+  GPtrArray *removed_ids;   /* char*: their ClickUp ids, in the same order */
 } OutlayClickupSummary;
 
 OutlayClickupBatch *outlay_clickup_batch_new (gint64 budget_id, const char *list_id);
@@ -93,5 +94,14 @@ gboolean outlay_store_clickup_apply (OutlayStore *self,
                                      OutlayClickupBatch *batch,
                                      OutlayClickupSummary *summary,
                                      GError **error);
+
+/* Removes the tasks of @budget_id with these ClickUp ids (and their time
+ * entries) in one transaction: what a sync found deleted in ClickUp, once
+ * the user has seen the summary.  @removed: how many were there. */
+gboolean outlay_store_clickup_remove_tasks (OutlayStore *self,
+                                            gint64 budget_id,
+                                            GPtrArray *external_ids,
+                                            guint *removed,
+                                            GError **error);
 
 G_END_DECLS

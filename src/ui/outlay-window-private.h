@@ -58,6 +58,10 @@ void outlay_window_budget_written (OutlayWindow *self,
 void outlay_window_money_class_init (GtkWidgetClass *widget_class);
 void outlay_window_money_update (OutlayWindow *self);
 
+/* outlay-window-connections.c: ClickUp import and Gemini advice */
+void outlay_window_connections_class_init (GtkWidgetClass *widget_class);
+void outlay_window_connections_update (OutlayWindow *self);
+
 /* outlay-window-export.c: print and export */
 void outlay_window_export_class_init (GtkWidgetClass *widget_class);
 void outlay_window_export_update     (OutlayWindow   *self);

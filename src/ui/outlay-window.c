@@ -48,6 +48,7 @@ update_actions (OutlayWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.budget-properties", has);
   outlay_window_money_update (self);
+  outlay_window_connections_update (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.versions", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-template",
                                  has && outlay_document_get_frozen_name (self->document) == NULL);
@@ -941,6 +942,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cash-flow", NULL, cash_flow_action);
   outlay_window_export_class_init (widget_class);
   outlay_window_money_class_init (widget_class);
+  outlay_window_connections_class_init (widget_class);
 }
 
 static void

@@ -462,24 +462,64 @@ clickup_route (OutlayFakeServer *self, SoupServerMessage *msg, const char *path,
 
 /* ---- Gemini ------------------------------------------------------------ */
 
+/* A Schema as generativelanguage.v1beta's OpenAPI has it: known keys,
+ * an uppercase Type, the int64 limits as strings (proto JSON) */
 static gboolean
 schema_valid (JsonNode *node)
 {
   static const char *const types[] = { "STRING", "NUMBER", "INTEGER", "BOOLEAN",
                                        "ARRAY",  "OBJECT", "NULL",    NULL };
+  static const char *const keys[] = { "anyOf",
+                                      "default",
+                                      "description",
+                                      "enum",
+                                      "example",
+                                      "format",
+                                      "items",
+                                      "maximum",
+                                      "maxItems",
+                                      "maxLength",
+                                      "maxProperties",
+                                      "minimum",
+                                      "minItems",
+                                      "minLength",
+                                      "minProperties",
+                                      "nullable",
+                                      "pattern",
+                                      "properties",
+                                      "propertyOrdering",
+                                      "required",
+                                      "title",
+                                      "type",
+                                      NULL };
+  static const char *const int64_keys[] = { "maxItems",  "minItems",      "maxLength",
+                                            "minLength", "maxProperties", "minProperties",
+                                            NULL };
   JsonObject *o = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   const char *type = o ? json_object_get_string_member_with_default (o, "type", NULL) : NULL;
+  g_autoptr (GList) members = NULL;
 
   if (type == NULL || !g_strv_contains (types, type))
     return FALSE;
+  members = json_object_get_members (o);
+  for (GList *l = members; l; l = l->next)
+    {
+      JsonNode *v = json_object_get_member (o, l->data);
+
+      if (!g_strv_contains (keys, l->data))
+        return FALSE;
+      if (g_strv_contains (int64_keys, l->data)
+          && (!JSON_NODE_HOLDS_VALUE (v) || json_node_get_value_type (v) != G_TYPE_STRING))
+        return FALSE;
+    }
   if (json_object_has_member (o, "items") && !schema_valid (json_object_get_member (o, "items")))
     return FALSE;
   if (json_object_has_member (o, "properties"))
     {
       JsonObject *props = json_object_get_object_member (o, "properties");
-      g_autoptr (GList) members = json_object_get_members (props);
+      g_autoptr (GList) names = json_object_get_members (props);
 
-      for (GList *l = members; l; l = l->next)
+      for (GList *l = names; l; l = l->next)
         if (!schema_valid (json_object_get_member (props, l->data)))
           return FALSE;
     }
@@ -487,8 +527,9 @@ schema_valid (JsonNode *node)
 }
 
 static const char *
-check_generate (JsonNode *body)
+check_generate (JsonNode *body, const char *model)
 {
+  g_autofree char *name = g_strconcat ("models/", model, NULL);
   static const char *const request_keys[] = {
     "cachedContent", "contents",       "generationConfig",
     "model",         "safetySettings", "systemInstruction",
@@ -517,6 +558,9 @@ check_generate (JsonNode *body)
   for (GList *l = members; l; l = l->next)
     if (!g_strv_contains (request_keys, l->data))
       return "Invalid JSON payload received. Unknown name in GenerateContentRequest.";
+  /* GenerateContentRequest requires model ("models/{model}") as well */
+  if (g_strcmp0 (json_object_get_string_member_with_default (o, "model", NULL), name) != 0)
+    return "* GenerateContentRequest.model: model is not specified or does not match the path";
   if (!json_object_has_member (o, "contents")
       || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, "contents"))
       || json_array_get_length (json_object_get_array_member (o, "contents")) == 0)
@@ -547,7 +591,7 @@ gemini_generate (OutlayFakeServer *self, SoupServerMessage *msg, const char *mod
 {
   SoupMessageBody *req = soup_server_message_get_request_body (msg);
   g_autoptr (JsonNode) body = req->length ? json_from_string (req->data, NULL) : NULL;
-  const char *why = check_generate (body);
+  const char *why = check_generate (body, model);
   g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autoptr (JsonNode) answer = NULL;
 
@@ -974,6 +1018,12 @@ guint
 outlay_fake_server_invalid (OutlayFakeServer *self)
 {
   return self->invalid;
+}
+
+void
+outlay_fake_server_forget_invalid (OutlayFakeServer *self)
+{
+  self->invalid = 0;
 }
 
 void

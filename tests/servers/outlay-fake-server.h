@@ -48,6 +48,8 @@ guint outlay_fake_server_count (OutlayFakeServer *self, const char *needle);
 guint outlay_fake_server_total (OutlayFakeServer *self);
 /* Requests the fake refused as invalid for the published API */
 guint outlay_fake_server_invalid (OutlayFakeServer *self);
+/* After a test that sent invalid requests on purpose */
+void outlay_fake_server_forget_invalid (OutlayFakeServer *self);
 void outlay_fake_server_set_rate_limit (OutlayFakeServer *self, guint per_minute);
 
 /* ClickUp data: workspace 9012345 "Acme" (Ann 183, Bob 184), space 790,

@@ -9,6 +9,7 @@
 #include "outlay-error.h"
 #include "outlay-fake-server.h"
 #include "outlay-http-client.h"
+#include "outlay-json-scan.h"
 #include "outlay-store-private.h"
 #include "outlay-test-util.h"
 
@@ -523,13 +524,89 @@ test_windows (void)
     g_assert_cmpint (g_array_index (w, gint64, i), ==, g_array_index (w, gint64, i + 1));
 }
 
+/* The pruned reader keeps what is asked for, reads values as json-glib
+ * does, and refuses what is not RFC 8259 JSON, in skipped values too */
+static void
+test_json_scan (void)
+{
+  static const char *const keep[] = { "data", "id", "user", "name", "n", NULL };
+  static const char text[] =
+      " {\"data\":[{\"id\":\"1\",\"skip\":{\"deep\":[1,2,{\"id\":\"x\"}],\"s\":\"a\\\"}\"},"
+      "\"user\":{\"id\":183,\"name\":\"Ann \\u00c5\\ud83d\\ude00\\n\",\"email\":\"a@x\"},"
+      "\"n\":-1.5e2},{\"id\":null,\"n\":[true,false,0]}],\"other\":1} ";
+  static const char *const bad[] = {
+    "{\"data\":[{\"id\":\"1\"}",     /* cut short */
+    "{\"data\":[{\"id\":\"1\"}]} x", /* trailing text */
+    "{\"skip\":[1,}",                /* bad in a skipped value */
+    "{\"id\":\"\\ud83d\"}",          /* a lone surrogate */
+    "{\"id\":01}",                   /* a leading zero */
+    "{\"id\":\"a\tb\"}",             /* a raw control character */
+    "<html>Bad gateway</html>",
+  };
+  g_autoptr (JsonNode) root = outlay_json_scan (text, strlen (text), keep);
+  JsonObject *first, *user;
+  JsonArray *data;
+
+  g_assert_nonnull (root);
+  g_assert_false (json_object_has_member (json_node_get_object (root), "other"));
+  data = json_object_get_array_member (json_node_get_object (root), "data");
+  g_assert_cmpuint (json_array_get_length (data), ==, 2);
+  first = json_array_get_object_element (data, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, "1");
+  g_assert_false (json_object_has_member (first, "skip"));
+  user = json_object_get_object_member (first, "user");
+  g_assert_cmpint (json_object_get_int_member (user, "id"), ==, 183);
+  g_assert_cmpstr (json_object_get_string_member (user, "name"), ==,
+                   "Ann \xc3\x85\xf0\x9f\x98\x80\n");
+  g_assert_false (json_object_has_member (user, "email"));
+  g_assert_cmpfloat (json_object_get_double_member (first, "n"), ==, -150.0);
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (data, 1), "id"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                        json_array_get_object_element (data, 1), "n")),
+                    ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_null (outlay_json_scan (bad[i], strlen (bad[i]), keep));
+}
+
+/* The fake ClickUp refuses what the published reference does not allow
+ * (unknown or mistyped parameters, two scopes for time entries), as the
+ * independent checker would; Outlay's own requests pass (teardown). */
+static void
+test_strict_server (Fixture *f, gconstpointer data)
+{
+  static const char *const paths[] = {
+    "/v2/list/124/task?page=first",
+    "/v2/list/124/task?includeClosed=true",
+    "/v2/list/124/task?include_closed=yes",
+    "/v2/list/124/task?order_by=name",
+    "/v2/team/9012345/time_entries?start_date=0&end_date=1&list_id=124&space_id=790",
+    "/v2/team/9012345/time_entries?assignee=ann",
+    "/v2/team/9012345/time_entries?startDate=0",
+    "/v2/space/790/folder?archived=0",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JsonNode) answer = outlay_http_client_request (f->http, "GET", paths[i], NULL,
+                                                                NULL, &error);
+
+      g_assert_null (answer);
+      g_assert_nonnull (error);
+      g_assert_cmpuint (outlay_fake_server_invalid (f->server), ==, i + 1);
+    }
+  outlay_fake_server_forget_invalid (f->server);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/http/retry-headers", test_retry_headers);
   g_test_add_func ("/clickup/windows", test_windows);
+  g_test_add_func ("/http/json-scan", test_json_scan);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/clickup/strict-server", test_strict_server);
   ADD ("/clickup/lists", test_lists);
   ADD ("/clickup/sync/full", test_full_sync);
   ADD ("/clickup/sync/unchanged", test_resync_unchanged);

@@ -267,6 +267,66 @@ test_context_size (void)
                   strlen (context) / 4);
 }
 
+/* The fake Gemini refuses what the published API refuses, as the
+ * independent checker would, so a deviation of Outlay's request fails a
+ * test; and Outlay's own request passes (teardown counts none invalid). */
+static void
+test_strict_server (Fixture *f, gconstpointer data)
+{
+  static const char *const bodies[] = {
+    /* no model in the body */
+    "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"x\"}]}]}",
+    /* a lowercase Type */
+    "{\"model\":\"models/gemini-flash-latest\",\"contents\":[{\"parts\":[{\"text\":\"x\"}]}],"
+    "\"generationConfig\":{\"responseMimeType\":\"application/json\","
+    "\"responseSchema\":{\"type\":\"object\"}}}",
+    /* maxItems as a number, where proto JSON has an int64 string */
+    "{\"model\":\"models/gemini-flash-latest\",\"contents\":[{\"parts\":[{\"text\":\"x\"}]}],"
+    "\"generationConfig\":{\"responseMimeType\":\"application/json\","
+    "\"responseSchema\":{\"type\":\"ARRAY\",\"maxItems\":20,\"items\":{\"type\":\"STRING\"}}}}",
+    /* a JSON Schema key the Schema object does not have */
+    "{\"model\":\"models/gemini-flash-latest\",\"contents\":[{\"parts\":[{\"text\":\"x\"}]}],"
+    "\"generationConfig\":{\"responseMimeType\":\"application/json\","
+    "\"responseSchema\":{\"type\":\"OBJECT\",\"additionalProperties\":false}}}",
+    /* responseSchema without a JSON responseMimeType */
+    "{\"model\":\"models/gemini-flash-latest\",\"contents\":[{\"parts\":[{\"text\":\"x\"}]}],"
+    "\"generationConfig\":{\"responseSchema\":{\"type\":\"STRING\"}}}",
+    /* an unknown field */
+    "{\"model\":\"models/gemini-flash-latest\",\"contents\":[{\"parts\":[{\"text\":\"x\"}]}],"
+    "\"generation_config\":{}}",
+  };
+  g_autoptr (JsonNode)
+                 mine = outlay_gemini_build_request (OUTLAY_GEMINI_DEFAULT_MODEL, "Budget.", "EUR");
+  g_autoptr (JsonNode) answer = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr (JsonNode) body = json_from_string (bodies[i], NULL);
+      g_autoptr (JsonNode) refused = NULL;
+      g_autoptr (GError) local = NULL;
+
+      g_assert_nonnull (body);
+      refused = outlay_http_client_request (f->http, "POST",
+                                            "/v1beta/models/gemini-flash-latest:generateContent",
+                                            body, NULL, &local);
+      g_assert_null (refused);
+      g_assert_error (local, OUTLAY_ERROR, OUTLAY_ERROR_SERVICE);
+      g_assert_cmpuint (outlay_fake_server_invalid (f->server), ==, i + 1);
+    }
+  /* the request Outlay sends is accepted */
+  answer = outlay_http_client_request (
+      f->http, "POST", "/v1beta/models/gemini-flash-latest:generateContent", mine, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outlay_fake_server_invalid (f->server), ==, G_N_ELEMENTS (bodies));
+  g_assert_cmpstr (
+      json_object_get_string_member (
+          json_node_get_object (outlay_fake_server_last_gemini_request (f->server)), "model"),
+      ==, "models/gemini-flash-latest");
+  /* counted: the teardown expects none */
+  outlay_fake_server_forget_invalid (f->server);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -279,5 +339,6 @@ main (int argc, char **argv)
   ADD ("/gemini/faults", test_faults);
   ADD ("/gemini/timeout", test_timeout);
   ADD ("/gemini/key-and-model", test_key_and_model);
+  ADD ("/gemini/strict-server", test_strict_server);
   return g_test_run ();
 }

@@ -33,6 +33,42 @@ get (OutlayHttpClient *http, GCancellable *cancellable, GError **error, const ch
   return outlay_http_client_request (http, "GET", path, NULL, cancellable, error);
 }
 
+/* What a sync reads of a page of tasks and of a window of time entries:
+ * the rest of ClickUp's records is skipped, not built (outlay_json_scan) */
+static const char *const task_members[] = {
+  "tasks",      "last_page",     "id",       "name",          "text_content", "status",
+  "type",       "time_estimate", "due_date", "date_updated",  "date_created", "assignees",
+  "username",   "email",         "tags",     "custom_fields", "type_config",  "options",
+  "orderindex", "value",         NULL,
+};
+static const char *const entry_members[] = {
+  "data", "id", "task", "user", "username", "email", "start", "duration", "description", NULL,
+};
+
+static JsonNode *get_pruned (OutlayHttpClient *http,
+                             const char *const *keep,
+                             GCancellable *cancellable,
+                             GError **error,
+                             const char *format,
+                             ...) G_GNUC_PRINTF (5, 6);
+
+static JsonNode *
+get_pruned (OutlayHttpClient *http,
+            const char *const *keep,
+            GCancellable *cancellable,
+            GError **error,
+            const char *format,
+            ...)
+{
+  g_autofree char *path = NULL;
+  va_list args;
+
+  va_start (args, format);
+  path = g_strdup_vprintf (format, args);
+  va_end (args);
+  return outlay_http_client_request_pruned (http, "GET", path, keep, cancellable, error);
+}
+
 static char *
 escape (const char *id)
 {
@@ -108,8 +144,12 @@ add_list (JsonBuilder *b, JsonObject *team, JsonObject *space, JsonObject *folde
   json_builder_add_string_value (b, str (team, "id"));
   json_builder_set_member_name (b, "workspace");
   json_builder_add_string_value (b, str (team, "name"));
+  json_builder_set_member_name (b, "space_id");
+  json_builder_add_string_value (b, str (space, "id"));
   json_builder_set_member_name (b, "space");
   json_builder_add_string_value (b, str (space, "name"));
+  json_builder_set_member_name (b, "folder_id");
+  json_builder_add_string_value (b, folder ? str (folder, "id") : NULL);
   json_builder_set_member_name (b, "folder");
   json_builder_add_string_value (b, folder ? str (folder, "name") : NULL);
   json_builder_set_member_name (b, "list_id");
@@ -307,10 +347,11 @@ fetch_tasks (OutlayHttpClient *http,
 
   for (guint page = 0;; page++)
     {
-      g_autoptr (JsonNode) answer = get (http, cancellable, error,
-                                         "/v2/list/%s/task?archived=false&page=%u&order_by=created"
-                                         "&subtasks=true&include_closed=true%s",
-                                         id, page, since);
+      g_autoptr (JsonNode)
+                     answer = get_pruned (http, task_members, cancellable, error,
+                                          "/v2/list/%s/task?archived=false&page=%u&order_by=created"
+                                          "&subtasks=true&include_closed=true%s",
+                                          id, page, since);
       JsonArray *tasks;
       guint n;
 
@@ -363,10 +404,10 @@ fetch_window (OutlayHttpClient *http,
       g_autofree char *who = *assignees ? g_strdup_printf ("&assignee=%s", *assignees)
                                         : g_strdup ("");
 
-      answer = get (http, cancellable, &local,
-                    "/v2/team/%s/time_entries?start_date=%" G_GINT64_FORMAT
-                    "&end_date=%" G_GINT64_FORMAT "&list_id=%s%s",
-                    team, start, end - 1, list, who);
+      answer = get_pruned (http, entry_members, cancellable, &local,
+                           "/v2/team/%s/time_entries?start_date=%" G_GINT64_FORMAT
+                           "&end_date=%" G_GINT64_FORMAT "&list_id=%s%s",
+                           team, start, end - 1, list, who);
       if (answer != NULL || *assignees == NULL
           || !(g_error_matches (local, OUTLAY_ERROR, OUTLAY_ERROR_AUTH)
                || g_error_matches (local, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND)))
@@ -538,6 +579,8 @@ sync_job_free (SyncJob *job)
   g_free (job);
 }
 
+static char *keyring_token (GCancellable *cancellable, GError **error);
+
 static gboolean
 sync_job_run (SyncJob *job, GCancellable *cancellable, GError **error)
 {
@@ -546,15 +589,8 @@ sync_job_run (SyncJob *job, GCancellable *cancellable, GError **error)
 
   if (store == NULL)
     return FALSE;
-  if (job->secret == NULL)
-    {
-      char *stored = outlay_secrets_lookup ("clickup", cancellable, error);
-
-      if (stored == NULL)
-        return FALSE;
-      job->secret = g_strdup (stored);
-      outlay_secrets_free (stored);
-    }
+  if (job->secret == NULL && (job->secret = keyring_token (cancellable, error)) == NULL)
+    return FALSE;
   outlay_http_client_set_secret (http, job->secret);
   return outlay_clickup_sync (store, http, job->budget_id, &job->options, &job->summary,
                               cancellable, error);
@@ -621,4 +657,63 @@ outlay_clickup_sync_finish (GAsyncResult *result, OutlayClickupSummary *summary,
   *summary = job->summary;
   memset (&job->summary, 0, sizeof job->summary);
   return TRUE;
+}
+
+/* ---- the lists, from a worker thread ---- */
+
+static char *
+keyring_token (GCancellable *cancellable, GError **error)
+{
+  char *stored = outlay_secrets_lookup ("clickup", cancellable, error);
+  char *copy;
+
+  if (stored == NULL)
+    return NULL;
+  copy = g_strdup (stored);
+  outlay_secrets_free (stored);
+  return copy;
+}
+
+static void
+lists_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  g_autoptr (GMainContext) context = g_main_context_new ();
+  g_autoptr (OutlayHttpClient) http = NULL;
+  g_autofree char *secret = NULL;
+  GError *error = NULL;
+  JsonNode *lists = NULL;
+
+  g_main_context_push_thread_default (context);
+  if ((secret = data ? g_strdup (data) : keyring_token (cancellable, &error)) != NULL)
+    {
+      http = outlay_http_client_new (OUTLAY_HTTP_SERVICE_CLICKUP);
+      outlay_http_client_set_secret (http, secret);
+      memset (secret, 0, strlen (secret));
+      lists = outlay_clickup_lists (http, cancellable, &error);
+    }
+  g_main_context_pop_thread_default (context);
+  if (lists != NULL)
+    g_task_return_pointer (task, lists, (GDestroyNotify) json_node_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+outlay_clickup_lists_async (const char *secret,
+                            GCancellable *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, outlay_clickup_lists_async);
+  g_task_set_task_data (task, g_strdup (secret), g_free);
+  g_task_run_in_thread (task, lists_thread);
+}
+
+JsonNode *
+outlay_clickup_lists_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -38,6 +38,14 @@ gboolean outlay_clickup_check (OutlayHttpClient *http,
 /* Every list the token may see: an array of objects {workspace, space,
  * folder, list, list_name, task_count}. */
 JsonNode *outlay_clickup_lists (OutlayHttpClient *http, GCancellable *cancellable, GError **error);
+/* outlay_clickup_lists() in a worker thread with its own main context and
+ * HTTP client; @secret %NULL uses the token in the keyring.  Each list
+ * also carries workspace_id, space_id and folder_id (%NULL: no folder). */
+void outlay_clickup_lists_async (const char *secret,
+                                 GCancellable *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer user_data);
+JsonNode *outlay_clickup_lists_finish (GAsyncResult *result, GError **error);
 /* Fetches the list's tasks (all pages, or those changed since the last
  * sync) and its time entries (month windows, all members the token may
  * see), then writes them in one transaction. */

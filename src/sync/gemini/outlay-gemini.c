@@ -11,6 +11,7 @@
 
 #include "outlay-error.h"
 #include "outlay-gemini.h"
+#include "outlay-secrets.h"
 #include "outlay-store-advice.h"
 
 static const char *const kinds[] = { "cost-saving", "reallocation", "risk", "schedule", NULL };
@@ -60,9 +61,10 @@ outlay_gemini_check (OutlayHttpClient *http,
 }
 
 JsonNode *
-outlay_gemini_build_request (const char *context, const char *currency)
+outlay_gemini_build_request (const char *model, const char *context, const char *currency)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autofree char *name = g_strconcat ("models/", model, NULL);
   g_autofree char *system = g_strdup_printf (
       "You are a careful budget analyst for film, event and project budgets. Answer in English. "
       "Use only the figures given. Amounts are in %s; write them as decimal strings with two "
@@ -71,6 +73,9 @@ outlay_gemini_build_request (const char *context, const char *currency)
       currency);
 
   json_builder_begin_object (b);
+  /* GenerateContentRequest requires it, though the path names it too */
+  json_builder_set_member_name (b, "model");
+  json_builder_add_string_value (b, name);
   json_builder_set_member_name (b, "systemInstruction");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "parts");
@@ -299,7 +304,7 @@ outlay_gemini_recommend (OutlayHttpClient *http,
 {
   g_autofree char *id = g_uri_escape_string (model, NULL, FALSE);
   g_autofree char *path = g_strdup_printf ("/v1beta/models/%s:generateContent", id);
-  g_autoptr (JsonNode) request = outlay_gemini_build_request (context, currency);
+  g_autoptr (JsonNode) request = outlay_gemini_build_request (model, context, currency);
   g_autoptr (JsonNode) answer = outlay_http_client_request (http, "POST", path, request,
                                                             cancellable, error);
 
@@ -307,4 +312,113 @@ outlay_gemini_recommend (OutlayHttpClient *http,
     return FALSE;
   return outlay_gemini_parse_answer (answer, max_savings, summary, recommendations, left_out, why,
                                      error);
+}
+
+/* ---- one analysis from a worker thread ---- */
+
+typedef struct
+{
+  char *path;
+  gint64 budget_id;
+  char *model;
+  char *context;
+  char *currency;
+  OutlayDecimal max_savings;
+} AdviseJob;
+
+static void
+advise_job_free (AdviseJob *job)
+{
+  g_free (job->path);
+  g_free (job->model);
+  g_free (job->context);
+  g_free (job->currency);
+  g_free (job);
+}
+
+void
+outlay_gemini_advice_free (OutlayGeminiAdvice *advice)
+{
+  if (advice == NULL)
+    return;
+  g_free (advice->summary);
+  g_free (advice->why);
+  g_clear_pointer (&advice->recommendations, g_ptr_array_unref);
+  g_free (advice);
+}
+
+static OutlayGeminiAdvice *
+advise (AdviseJob *job, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (OutlayHttpClient) http = outlay_http_client_new (OUTLAY_HTTP_SERVICE_GEMINI);
+  g_autoptr (OutlayGeminiAdvice) advice = g_new0 (OutlayGeminiAdvice, 1);
+  g_autoptr (OutlayStore) store = NULL;
+  char *key = outlay_secrets_lookup ("gemini", cancellable, error);
+
+  if (key == NULL)
+    return NULL;
+  outlay_http_client_set_secret (http, key);
+  outlay_secrets_free (key);
+  if (!outlay_gemini_recommend (http, job->model, job->context, job->currency, job->max_savings,
+                                &advice->summary, &advice->recommendations, &advice->left_out,
+                                &advice->why, cancellable, error))
+    return NULL;
+  /* an answer that came after Cancel is not kept */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if ((store = outlay_store_open (job->path, error)) == NULL
+      || !outlay_store_save_advice_rows (store, job->budget_id, "gemini", advice->recommendations,
+                                         error))
+    return NULL;
+  return g_steal_pointer (&advice);
+}
+
+static void
+advise_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  g_autoptr (GMainContext) context = g_main_context_new ();
+  OutlayGeminiAdvice *advice;
+  GError *error = NULL;
+
+  g_main_context_push_thread_default (context);
+  advice = advise (data, cancellable, &error);
+  g_main_context_pop_thread_default (context);
+  if (advice != NULL)
+    g_task_return_pointer (task, advice, (GDestroyNotify) outlay_gemini_advice_free);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+outlay_gemini_advise_async (const char *database_path,
+                            gint64 budget_id,
+                            const char *model,
+                            const char *context,
+                            const char *currency,
+                            OutlayDecimal max_savings,
+                            GCancellable *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  AdviseJob *job = g_new0 (AdviseJob, 1);
+
+  g_return_if_fail (database_path != NULL && model != NULL && context != NULL);
+
+  g_task_set_source_tag (task, outlay_gemini_advise_async);
+  job->path = g_strdup (database_path);
+  job->budget_id = budget_id;
+  job->model = g_strdup (model);
+  job->context = g_strdup (context);
+  job->currency = g_strdup (currency);
+  job->max_savings = max_savings;
+  g_task_set_task_data (task, job, (GDestroyNotify) advise_job_free);
+  g_task_run_in_thread (task, advise_thread);
+}
+
+OutlayGeminiAdvice *
+outlay_gemini_advise_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

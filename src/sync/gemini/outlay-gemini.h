@@ -18,7 +18,8 @@ char *outlay_gemini_check (OutlayHttpClient *http,
                            GCancellable *cancellable,
                            GError **error);
 /* The generateContent request for @context (text from the engine) */
-JsonNode *outlay_gemini_build_request (const char *context, const char *currency);
+JsonNode *
+outlay_gemini_build_request (const char *model, const char *context, const char *currency);
 /* Reads a GenerateContentResponse: a blocked prompt, a finishReason other
  * than STOP or text that is not the JSON asked for is an error saying so.
  * @recommendations gets the valid OutlayAdviceRow-like suggestions as
@@ -43,5 +44,33 @@ gboolean outlay_gemini_recommend (OutlayHttpClient *http,
                                   char **why,
                                   GCancellable *cancellable,
                                   GError **error);
+
+/* What one analysis brought back, already saved */
+typedef struct
+{
+  char *summary;
+  GPtrArray *recommendations; /* OutlayAdviceRow, as saved (source Gemini) */
+  guint left_out;             /* suggestions that failed validation */
+  char *why;                  /* the first one's reason */
+} OutlayGeminiAdvice;
+
+void outlay_gemini_advice_free (OutlayGeminiAdvice *advice);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayGeminiAdvice, outlay_gemini_advice_free)
+
+/* Asks @model about @context (from outlay_advice_context_build()) in a
+ * worker thread with the key in the keyring, and saves the answer as
+ * @budget_id's Gemini recommendations through its own connection to
+ * @database_path.  Nothing is saved when the answer is refused, cut short
+ * or cancelled. */
+void outlay_gemini_advise_async (const char *database_path,
+                                 gint64 budget_id,
+                                 const char *model,
+                                 const char *context,
+                                 const char *currency,
+                                 OutlayDecimal max_savings,
+                                 GCancellable *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer user_data);
+OutlayGeminiAdvice *outlay_gemini_advise_finish (GAsyncResult *result, GError **error);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "outlay-error.h"
 #include "outlay-http-client.h"
+#include "outlay-json-scan.h"
 
 #define MAX_BACKOFF_MS (60 * 1000)
 /* A service asking for a longer wait than this is reported, not waited on */
@@ -46,6 +47,7 @@ typedef struct
   GSource *cancel_source;
   SoupMessage *msg;
   gint64 started;
+  const char *const *keep; /* members a 2xx answer keeps, NULL: all */
 } Request;
 
 static void send_attempt (GTask *task);
@@ -493,7 +495,15 @@ sent_cb (GObject *source, GAsyncResult *result, gpointer data)
   g_debug ("%s %s → %u (%" G_GINT64_FORMAT " ms, attempt %u)", req->method, req->url, status,
            (g_get_monotonic_time () - req->started) / 1000, req->attempt);
   note_rate_headers (self, soup_message_get_response_headers (req->msg));
-  json = parse_json (bytes);
+  if (req->keep != NULL && SOUP_STATUS_IS_SUCCESSFUL (status) && bytes != NULL)
+    {
+      gsize len = 0;
+      const char *text = g_bytes_get_data (bytes, &len);
+
+      json = outlay_json_scan (text, len, req->keep);
+    }
+  else
+    json = parse_json (bytes);
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
@@ -699,14 +709,15 @@ outlay_http_client_get_request_count (OutlayHttpClient *self)
   return self->request_count;
 }
 
-void
-outlay_http_client_request_async (OutlayHttpClient *self,
-                                  const char *method,
-                                  const char *path,
-                                  JsonNode *body,
-                                  GCancellable *cancellable,
-                                  GAsyncReadyCallback callback,
-                                  gpointer user_data)
+static void
+start_request (OutlayHttpClient *self,
+               const char *method,
+               const char *path,
+               JsonNode *body,
+               const char *const *keep,
+               GCancellable *cancellable,
+               GAsyncReadyCallback callback,
+               gpointer user_data)
 {
   GTask *task;
   Request *req;
@@ -717,6 +728,7 @@ outlay_http_client_request_async (OutlayHttpClient *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, outlay_http_client_request_async);
   req = g_new0 (Request, 1);
+  req->keep = keep;
   req->method = g_strdup (method);
   req->url = g_strconcat (self->base_url, g_str_has_suffix (self->base_url, "/") ? path + 1 : path,
                           NULL);
@@ -738,6 +750,18 @@ outlay_http_client_request_async (OutlayHttpClient *self,
       return;
     }
   send_attempt (task);
+}
+
+void
+outlay_http_client_request_async (OutlayHttpClient *self,
+                                  const char *method,
+                                  const char *path,
+                                  JsonNode *body,
+                                  GCancellable *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer user_data)
+{
+  start_request (self, method, path, body, NULL, cancellable, callback, user_data);
 }
 
 JsonNode *
@@ -766,6 +790,23 @@ outlay_http_client_request (OutlayHttpClient *self,
   GMainContext *context = g_main_context_get_thread_default ();
 
   outlay_http_client_request_async (self, method, path, body, cancellable, sync_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  return outlay_http_client_request_finish (self, result, error);
+}
+
+JsonNode *
+outlay_http_client_request_pruned (OutlayHttpClient *self,
+                                   const char *method,
+                                   const char *path,
+                                   const char *const *keep,
+                                   GCancellable *cancellable,
+                                   GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  GMainContext *context = g_main_context_get_thread_default ();
+
+  start_request (self, method, path, NULL, keep, cancellable, sync_done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (context, TRUE);
   return outlay_http_client_request_finish (self, result, error);

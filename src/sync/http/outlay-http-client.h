@@ -59,6 +59,16 @@ JsonNode *outlay_http_client_request (OutlayHttpClient *self,
                                       GCancellable *cancellable,
                                       GError **error);
 
+/* outlay_http_client_request() whose 2xx answer keeps only the object
+ * members named in @keep (a static %NULL-terminated list; see
+ * outlay_json_scan()): for big answers of which a few fields are read. */
+JsonNode *outlay_http_client_request_pruned (OutlayHttpClient *self,
+                                             const char *method,
+                                             const char *path,
+                                             const char *const *keep,
+                                             GCancellable *cancellable,
+                                             GError **error);
+
 /* Waits the client would take for a failed attempt; exposed for tests. */
 gint64 outlay_http_parse_retry_after (const char *value, gint64 now_seconds);
 gint64 outlay_http_parse_google_retry_delay_ms (JsonNode *error_body);
