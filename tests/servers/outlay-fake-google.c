@@ -2068,6 +2068,49 @@ outlay_fake_google_set_cell (OutlayFakeGoogle *self,
   touch (b);
 }
 
+/* References to rows at or below @row move by @delta, as Sheets does when
+ * rows are inserted or deleted */
+static void
+shift_formulas (Sheet *s, guint row, int delta)
+{
+  for (guint r = 0; r < s->grid->len; r++)
+    {
+      GPtrArray *cells = g_ptr_array_index (s->grid, r);
+
+      for (guint c = 0; c < cells->len; c++)
+        {
+          Cell *cell = g_ptr_array_index (cells, c);
+          GString *f;
+
+          if (cell == NULL || cell->formula == NULL)
+            continue;
+          f = g_string_new (NULL);
+          for (const char *p = cell->formula; *p;)
+            {
+              guint rr, cc;
+              const char *end;
+
+              if ((p == cell->formula || !g_ascii_isalnum (p[-1])) && cell_ref (p, &rr, &cc, &end))
+                {
+                  char buf[8];
+                  guint n = 0;
+
+                  for (guint k = cc + 1; k > 0; k = (k - 1) / 26)
+                    buf[n++] = 'A' + (k - 1) % 26;
+                  buf[n] = '\0';
+                  g_strreverse (buf);
+                  g_string_append_printf (f, "%s%d", buf, (int) rr + 1 + (rr >= row ? delta : 0));
+                  p = end;
+                }
+              else
+                g_string_append_c (f, *p++);
+            }
+          g_free (cell->formula);
+          cell->formula = g_string_free (f, FALSE);
+        }
+    }
+}
+
 static void
 shift_meta (Book *b, gint64 sheet_id, guint row, int delta)
 {
@@ -2097,6 +2140,7 @@ outlay_fake_google_insert_row (OutlayFakeGoogle *self, const char *id, gint64 sh
   cell_at (s, row, 0, TRUE);
   g_ptr_array_insert (s->grid, row, new_row ());
   s->rows++;
+  shift_formulas (s, row, 1);
   shift_meta (b, sheet_id, row, 1);
   touch (b);
 }
@@ -2111,6 +2155,7 @@ outlay_fake_google_delete_row (OutlayFakeGoogle *self, const char *id, gint64 sh
   if (row < s->grid->len)
     g_ptr_array_remove_index (s->grid, row);
   s->rows--;
+  shift_formulas (s, row, -1);
   shift_meta (b, sheet_id, row, -1);
   touch (b);
 }
