@@ -1115,7 +1115,9 @@ sync_linked (Run *run, GError **error)
   outlay_store_set_commit_hook (run->store, commit_hook, &hook);
   ok = outlay_line_batch_commit (plan.batch, _("Sync with Google Sheets"), error);
   outlay_store_set_commit_hook (run->store, NULL, NULL);
-  if (ok && !hook.ran)
+  if (ok && !hook.ran && !wrote && !run->summary->remote_read)
+    ; /* nothing read, nothing written: the stored state is still true */
+  else if (ok && !hook.ran)
     {
       update_link (run, &plan);
       ok = save_link (run, error);
