@@ -303,6 +303,37 @@ test_push_edits (Fixture *f, gconstpointer data)
 }
 
 static void
+test_push_mode (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  OutlayLine *line = nth_line (f, 3);
+  g_autofree char *rate = NULL;
+  g_autofree char *estimate = NULL;
+  g_autofree char *expected = NULL;
+
+  push (f);
+  /* a push makes the sheet what the budget is, and takes nothing in */
+  set_remote (f, 4, C_RATE, num (999));
+  set_remote (f, 4, C_ESTIMATE, num (5));
+  outlay_fake_google_insert_row (f->google, f->id, f->detail, 1);
+  g_assert_true (outlay_document_set_line_text (f->doc, line, OUTLAY_LINE_NOTES, "pushed", &error));
+  g_assert_true (run_mode (f, OUTLAY_SHEETS_PUSH, OUTLAY_SHEETS_PREFER_NONE, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->summary.cells_pulled, ==, 0);
+  /* the rows moved down one: found where they are now */
+  rate = cell_text (f, 5, C_RATE);
+  expected = outlay_decimal_to_string (outlay_line_get_rate (line), 4);
+  g_assert_cmpfloat (g_ascii_strtod (rate, NULL), ==, g_ascii_strtod (expected, NULL));
+  g_free (expected);
+  estimate = cell_text (f, 5, C_ESTIMATE);
+  expected = outlay_decimal_to_string (outlay_line_get_estimate (line), 4);
+  g_assert_cmpfloat (g_ascii_strtod (estimate, NULL), ==, g_ascii_strtod (expected, NULL));
+  g_assert_false (outlay_document_can_undo (f->doc)
+                  && g_strcmp0 (outlay_document_get_undo_label (f->doc), "Sync with Google Sheets")
+                         == 0);
+}
+
+static void
 test_conflict (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -665,6 +696,7 @@ main (int argc, char **argv)
   ADD ("sync/no-change", test_no_change);
   ADD ("pull/edits", test_pull_edits);
   ADD ("push/edits", test_push_edits);
+  ADD ("push/mode", test_push_mode);
   ADD ("merge/conflict", test_conflict);
   ADD ("merge/conflict-prefer-local", test_conflict_prefer_local);
   ADD ("rows/added-there", test_rows_added_there);

@@ -606,6 +606,11 @@ merge_row (Run *run, Plan *plan, OutlayLine *line, OutlaySheetRow *base, RemoteR
           lc = lc && local_typed;
           rc = rc && remote->estimate_typed;
         }
+      /* a push makes it there what it is here */
+      if (opt->mode == OUTLAY_SHEETS_PUSH && remote != NULL && c != COL_ESTIMATE)
+        lc = lc || rc;
+      else if (opt->mode == OUTLAY_SHEETS_PUSH && remote != NULL)
+        lc = lc || (local_typed && rc);
       if (c == COL_SECTION || opt->mode == OUTLAY_SHEETS_PUSH)
         rc = FALSE; /* the section column is Outlay's to say */
       if (lc && rc && cell_equal (local[c], remote->cells[c]))
@@ -643,6 +648,8 @@ merge_row (Run *run, Plan *plan, OutlayLine *line, OutlaySheetRow *base, RemoteR
           next[c] = g_strdup (remote->cells[c]);
         }
     }
+  if (opt->mode == OUTLAY_SHEETS_PUSH && remote && remote->estimate_typed && !local_typed)
+    push = TRUE; /* the formula goes back there */
   if (!final_typed)
     {
       /* the estimate follows its formula on both sides */
@@ -672,7 +679,8 @@ merge_row (Run *run, Plan *plan, OutlayLine *line, OutlaySheetRow *base, RemoteR
       g_ptr_array_add (plan->writes, rows);
       g_ptr_array_add (plan->write_rows, GUINT_TO_POINTER (row));
       /* typed there, a formula here again: the formula goes back */
-      if (!final_typed && remote && remote->estimate_typed && !pulled)
+      if (!final_typed && remote && remote->estimate_typed
+          && (!pulled || opt->mode == OUTLAY_SHEETS_PUSH))
         json_array_add_object_element (
             plan->requests, sheets_formula_request (run->link->detail_sheet, row, row + 1));
       run->summary->lines_pushed++;
@@ -1083,9 +1091,10 @@ sync_linked (Run *run, GError **error)
 
   if (!drive_version (run, &version, error))
     return FALSE;
-  run->summary->remote_read = run->options->mode != OUTLAY_SHEETS_PUSH
-                              && (run->link->drive_version == NULL
-                                  || g_strcmp0 (version, run->link->drive_version) != 0);
+  /* a push reads too when something moved there: where the rows are now
+   * (its values are not taken) */
+  run->summary->remote_read = run->link->drive_version == NULL
+                              || g_strcmp0 (version, run->link->drive_version) != 0;
   if (run->summary->remote_read)
     {
       guint grid_rows = 0;
