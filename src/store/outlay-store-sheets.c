@@ -233,6 +233,27 @@ outlay_store_sheets_save_link (OutlayStore *self, OutlaySheetLink *link, GError 
   return in_transaction (self, write_link_cb, link, error);
 }
 
+char *
+outlay_store_sheets_get_url (OutlayStore *self, gint64 budget_id, gint64 *synced)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (
+      self, "SELECT url, synced FROM sheet_links WHERE budget_id = ?", NULL);
+  char *url = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, budget_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      url = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (synced)
+        *synced = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return url;
+}
+
 gboolean
 outlay_store_sheets_unlink (OutlayStore *self, gint64 budget_id, GError **error)
 {

@@ -41,6 +41,9 @@ OutlaySheetLink *outlay_store_sheets_get_link (OutlayStore *self, gint64 budget_
 /* Replaces the stored link and rows with @link; joins the transaction
  * already open (a sync's command) or runs its own. */
 gboolean outlay_store_sheets_save_link (OutlayStore *self, OutlaySheetLink *link, GError **error);
+/* The linked spreadsheet's address, or %NULL when not linked (cheap:
+ * the rows are not read) */
+char *outlay_store_sheets_get_url (OutlayStore *self, gint64 budget_id, gint64 *synced);
 gboolean outlay_store_sheets_unlink (OutlayStore *self, gint64 budget_id, GError **error);
 /* One line of the sync journal ("3 lines changed there, 2 pushed"),
  * in the open transaction or its own */

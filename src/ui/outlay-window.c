@@ -62,8 +62,9 @@ update_actions (OutlayWindow *self)
                                  has && outlay_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  has && outlay_document_can_redo (self->document));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->budget_menu_button), has);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->budget_menu_button), has && !self->sheets_busy);
   outlay_window_export_update (self);
+  outlay_window_sheets_update (self);
 }
 
 static void
@@ -860,6 +861,7 @@ outlay_window_dispose (GObject *object)
     }
   g_clear_object (&self->document);
   outlay_window_import_dispose (self);
+  outlay_window_sheets_dispose (self);
   g_clear_pointer (&self->row_menu, gtk_widget_unparent);
   /* tearing down the list would otherwise "select" nothing into a
    * half-disposed window */
@@ -941,6 +943,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cash-flow", NULL, cash_flow_action);
   outlay_window_export_class_init (widget_class);
   outlay_window_money_class_init (widget_class);
+  outlay_window_sheets_class_init (widget_class);
 }
 
 static void
