@@ -54,7 +54,8 @@ guint outlay_fake_google_count (OutlayFakeGoogle *self, const char *needle);
 guint outlay_fake_google_total (OutlayFakeGoogle *self);
 guint outlay_fake_google_invalid (OutlayFakeGoogle *self);
 void outlay_fake_google_reset_counts (OutlayFakeGoogle *self);
-/* Microseconds the server spent handling requests */
+/* CPU microseconds the server's handlers took (the thread's CPU time:
+ * unaffected by other programs on the machine) */
 gint64 outlay_fake_google_busy_us (OutlayFakeGoogle *self);
 
 /* Spreadsheets */

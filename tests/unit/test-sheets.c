@@ -87,6 +87,9 @@ teardown (Fixture *f, gconstpointer data)
   g_clear_pointer (&f->service, outlay_sheets_service_free);
   g_clear_object (&f->auth);
   g_clear_pointer (&f->google, outlay_fake_google_free);
+  /* let libsoup close its connections */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   outlay_test_remove_dir (f->dir);
   g_free (f->dir);
 }
@@ -461,6 +464,41 @@ test_rows_inserted_above (Fixture *f, gconstpointer data)
 }
 
 static void
+test_rows_id_lost_or_copied (Fixture *f, gconstpointer data)
+{
+  OutlayLine *line = nth_line (f, 4);
+  OutlayLine *other = nth_line (f, 7);
+  g_autofree char *id = NULL;
+  g_autofree char *copied_id = NULL;
+
+  push (f);
+  /* someone clears the hidden id of row 6: the row metadata still knows */
+  set_remote (f, 5, C_ID, str (""));
+  set_remote (f, 5, C_NOTES, str ("id cleared"));
+  sync_ok (f);
+  g_assert_cmpuint (f->summary.lines_added_there, ==, 0);
+  g_assert_cmpstr (outlay_line_get_notes (line), ==, "id cleared");
+  id = cell_text (f, 5, C_ID);
+  g_assert_cmpint (g_ascii_strtoll (id, NULL, 10), ==, outlay_line_get_id (line));
+  /* a row copied below the table: the copy is a new line, the original
+   * keeps its own (its metadata did not come along) */
+  copied_id = cell_text (f, 8, C_ID);
+  for (guint c = C_ID; c <= C_NOTES; c++)
+    {
+      g_autofree char *text = cell_text (f, 8, c);
+
+      set_remote (f, N_LINES + 1, c, c == C_ID ? str (copied_id) : str (text));
+    }
+  set_remote (f, N_LINES + 1, C_CODE, str ("COPY-1"));
+  sync_ok (f);
+  g_assert_cmpuint (f->summary.lines_added_there, ==, 1);
+  g_assert_cmpuint (f->summary.lines_changed_there, ==, 0);
+  g_assert_cmpstr (outlay_line_get_code (other), !=, "COPY-1");
+  g_assert_nonnull (outlay_document_lookup_line (f->doc, "COPY-1"));
+  g_assert_cmpint (stored_lines (f), ==, N_LINES + 1);
+}
+
+static void
 test_local_delete_and_add (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -702,6 +740,7 @@ main (int argc, char **argv)
   ADD ("rows/added-there", test_rows_added_there);
   ADD ("rows/deleted-there", test_rows_deleted_there);
   ADD ("rows/inserted-above", test_rows_inserted_above);
+  ADD ("rows/id-lost-or-copied", test_rows_id_lost_or_copied);
   ADD ("rows/local-delete-and-add", test_local_delete_and_add);
   ADD ("values/locale-text-numbers", test_locale_text_numbers);
   ADD ("values/not-a-number", test_not_a_number);

@@ -249,6 +249,16 @@ sheets_cell_node (guint col, const char *canonical)
 
 /* ---- request bodies ---------------------------------------------------- */
 
+JsonNode *
+sheets_node_take (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  /* json_node_init_object() would add a reference of its own */
+  json_node_take_object (node, object);
+  return node;
+}
+
 static JsonObject *
 object_with (const char *member, JsonObject *value)
 {
@@ -303,7 +313,7 @@ sheets_create_body (OutlayDocument *document, const char *locale, guint n_lines)
   json_array_add_object_element (
       sheets, sheet_properties (_("Detail"), n_lines + 1 + HEADROOM_ROWS, N_COLS));
   json_object_set_array_member (root, "sheets", sheets);
-  return json_node_init_object (json_node_alloc (), root);
+  return sheets_node_take (root);
 }
 
 static JsonObject *
@@ -530,5 +540,5 @@ sheets_first_batch_body (OutlayDocument *document,
           sheets_metadata_request (detail_sheet, i + 1, g_ascii_strtoll (cells[COL_ID], NULL, 10)));
     }
   json_object_set_array_member (root, "requests", requests);
-  return json_node_init_object (json_node_alloc (), root);
+  return sheets_node_take (root);
 }

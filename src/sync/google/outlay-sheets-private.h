@@ -53,6 +53,9 @@ OutlayDecimalStyle sheets_locale_style (const char *locale);
 /* The spreadsheet's locale for a new one: the user's, "de_DE" */
 char *sheets_user_locale (void);
 
+/* A node holding @object, taking its reference */
+JsonNode *sheets_node_take (JsonObject *object);
+
 /* Request bodies */
 JsonNode *sheets_create_body (OutlayDocument *document, const char *locale, guint n_lines);
 JsonNode *sheets_first_batch_body (OutlayDocument *document,

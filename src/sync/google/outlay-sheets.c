@@ -223,7 +223,7 @@ values_body (JsonArray *data)
   /* RAW: numbers stay numbers and text stays text, whatever the locale */
   json_object_set_string_member (root, "valueInputOption", "RAW");
   json_object_set_array_member (root, "data", data);
-  return json_node_init_object (json_node_alloc (), root);
+  return sheets_node_take (root);
 }
 
 static JsonNode *
@@ -232,7 +232,7 @@ batch_body (JsonArray *requests)
   JsonObject *root = json_object_new ();
 
   json_object_set_array_member (root, "requests", requests);
-  return json_node_init_object (json_node_alloc (), root);
+  return sheets_node_take (root);
 }
 
 /* ---- the first push ------------------------------------------------------ */
@@ -369,7 +369,7 @@ read_metadata (Run *run, GHashTable *meta_rows, GError **error)
   json_object_set_object_member (filter, "developerMetadataLookup", lookup);
   json_array_add_object_element (filters, filter);
   json_object_set_array_member (root, "dataFilters", filters);
-  body = json_node_init_object (json_node_alloc (), root);
+  body = sheets_node_take (root);
   if ((answer = sheets_call (run, "POST", path, body, error)) == NULL)
     return FALSE;
   o = answer_object (answer);
@@ -424,7 +424,9 @@ read_rows (Run *run, guint *grid_rows, GError **error)
   g_autoptr (JsonNode) answer = NULL;
   g_autoptr (GHashTable) meta_rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr (GHashTable) claimed = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) id_count = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) remote_row_free);
+  gboolean need_meta = FALSE;
   JsonObject *root = json_object_new ();
   JsonObject *filter = json_object_new ();
   JsonArray *filters = json_array_new ();
@@ -439,9 +441,8 @@ read_rows (Run *run, guint *grid_rows, GError **error)
   /* numbers as numbers: no locale to guess (CONTRACTS §1.2) */
   json_object_set_string_member (root, "valueRenderOption", "UNFORMATTED_VALUE");
   json_object_set_string_member (root, "dateTimeRenderOption", "SERIAL_NUMBER");
-  body = json_node_init_object (json_node_alloc (), root);
-  if ((answer = sheets_call (run, "POST", path, body, error)) == NULL
-      || !read_metadata (run, meta_rows, error))
+  body = sheets_node_take (root);
+  if ((answer = sheets_call (run, "POST", path, body, error)) == NULL)
     return NULL;
   ranges = answer_object (answer) && json_object_has_member (answer_object (answer), "valueRanges")
                ? json_object_get_array_member (answer_object (answer), "valueRanges")
@@ -461,7 +462,6 @@ read_rows (Run *run, guint *grid_rows, GError **error)
     {
       JsonNode *node = json_array_get_element (values, r);
       JsonArray *row = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-      gint64 *meta = g_hash_table_lookup (meta_rows, GUINT_TO_POINTER (r));
       RemoteRow *rr;
       char **cells;
 
@@ -472,12 +472,13 @@ read_rows (Run *run, guint *grid_rows, GError **error)
       rr = g_new0 (RemoteRow, 1);
       rr->row = r;
       rr->cells = cells;
-      /* metadata first (it follows the row), then the hidden id */
-      rr->line_id = meta ? *meta : g_ascii_strtoll (cells[COL_ID], NULL, 10);
-      if (rr->line_id > 0 && g_hash_table_contains (claimed, &rr->line_id))
-        rr->line_id = 0; /* a copied row: the first one keeps the line */
+      rr->line_id = g_ascii_strtoll (cells[COL_ID], NULL, 10);
       if (rr->line_id > 0)
-        g_hash_table_add (claimed, &rr->line_id);
+        g_hash_table_insert (
+            id_count, &rr->line_id,
+            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (id_count, &rr->line_id)) + 1));
+      else
+        need_meta = TRUE;
       /* an empty estimate there follows the formula too */
       rr->estimate_typed = json_array_get_length (row) > COL_ESTIMATE
                            && !JSON_NODE_HOLDS_NULL (json_array_get_element (row, COL_ESTIMATE))
@@ -488,6 +489,34 @@ read_rows (Run *run, guint *grid_rows, GError **error)
                            && sheets_cell_decimal (cells, COL_ESTIMATE)
                                   != sheets_cells_product (cells);
       g_ptr_array_add (rows, rr);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RemoteRow *rr = g_ptr_array_index (rows, i);
+
+      if (rr->line_id > 0 && GPOINTER_TO_UINT (g_hash_table_lookup (id_count, &rr->line_id)) > 1)
+        need_meta = TRUE;
+    }
+  /* the hidden id says it all unless one is missing or doubled (a copied
+   * row): then the row metadata, which stays with its row, decides */
+  if (need_meta && !read_metadata (run, meta_rows, error))
+    return NULL;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RemoteRow *rr = g_ptr_array_index (rows, i);
+      gint64 *meta = g_hash_table_lookup (meta_rows, GUINT_TO_POINTER (rr->row));
+      guint n = rr->line_id > 0 ? GPOINTER_TO_UINT (g_hash_table_lookup (id_count, &rr->line_id))
+                                : 0;
+
+      if (n > 1 && (meta == NULL || *meta != rr->line_id))
+        rr->line_id = 0; /* the copy, not the original */
+      if (rr->line_id <= 0 && meta != NULL && !g_hash_table_contains (claimed, meta)
+          && GPOINTER_TO_UINT (g_hash_table_lookup (id_count, meta)) == 0)
+        rr->line_id = *meta;
+      if (rr->line_id > 0 && g_hash_table_contains (claimed, &rr->line_id))
+        rr->line_id = 0;
+      if (rr->line_id > 0)
+        g_hash_table_add (claimed, &rr->line_id);
     }
   /* rows without an id where a linked line was last written: the id
    * write-back of an earlier sync did not arrive */
@@ -1034,10 +1063,14 @@ static gboolean
 commit_hook (OutlayStore *store, gpointer data, GError **error)
 {
   Hook *hook = data;
+  gint64 start = g_get_monotonic_time ();
+  gboolean ok;
 
   hook->ran = TRUE;
   update_link (hook->run, hook->plan);
-  return save_link (hook->run, error);
+  ok = save_link (hook->run, error);
+  g_debug ("sync state saved in %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
+  return ok;
 }
 
 /* Ids and metadata for the rows that became lines (after the commit gave
@@ -1088,6 +1121,7 @@ sync_linked (Run *run, GError **error)
   gboolean wrote = FALSE;
   guint used = run->link->used_rows;
   gboolean ok = FALSE;
+  gint64 start;
 
   if (!drive_version (run, &version, error))
     return FALSE;
@@ -1099,15 +1133,20 @@ sync_linked (Run *run, GError **error)
     {
       guint grid_rows = 0;
 
+      start = g_get_monotonic_time ();
       if ((remote = read_rows (run, &grid_rows, error)) == NULL)
         return FALSE;
+      g_debug ("%u rows read in %" G_GINT64_FORMAT " ms", remote->len,
+               (g_get_monotonic_time () - start) / 1000);
       if (grid_rows > 0)
         run->link->grid_rows = grid_rows;
       used = 1;
     }
   plan_init (&plan, run->document);
+  start = g_get_monotonic_time ();
   if (!build_plan (run, &plan, remote, &used, error))
     goto out;
+  g_debug ("merge planned in %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
   if (run->options->mode != OUTLAY_SHEETS_PULL
       && (json_array_get_length (plan.requests) > 0 || plan.writes->len > 0))
     {
