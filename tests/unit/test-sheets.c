@@ -681,6 +681,19 @@ test_create_not_repeated (Fixture *f, gconstpointer data)
   /* never sent twice */
   g_assert_cmpuint (outlay_fake_google_count (f->google, "POST /v4/spreadsheets"), ==, 1);
   g_assert_cmpuint (outlay_fake_google_n_spreadsheets (f->google), ==, 1);
+  g_assert_false (outlay_document_can_undo (f->doc));
+}
+
+static void
+test_create_retried_on_429 (Fixture *f, gconstpointer data)
+{
+  /* a 429 means it was not made: that one is sent again */
+  outlay_fake_google_push_fault (f->google, "/v4/spreadsheets", OUTLAY_FAKE_429_RETRY_AFTER);
+  outlay_fake_google_push_fault (f->google, "/v4/spreadsheets", OUTLAY_FAKE_503);
+  sync_ok (f);
+  g_assert_true (f->summary.created);
+  g_assert_cmpuint (outlay_fake_google_n_spreadsheets (f->google), ==, 1);
+  g_assert_cmpuint (outlay_fake_google_count (f->google, "POST /v4/spreadsheets"), ==, 5);
 }
 
 static void
@@ -749,6 +762,7 @@ main (int argc, char **argv)
   ADD ("faults/fails-whole", test_fault_fails_whole);
   ADD ("faults/token-expires", test_token_expires_mid_sync);
   ADD ("faults/create-not-repeated", test_create_not_repeated);
+  ADD ("faults/create-retried-on-429", test_create_retried_on_429);
   ADD ("faults/spreadsheet-deleted", test_spreadsheet_deleted);
   ADD ("faults/tab-renamed-or-deleted", test_tab_renamed_or_deleted);
   status = g_test_run ();
