@@ -660,7 +660,8 @@ send_attempt (GTask *task)
   else if (self->service == OUTLAY_HTTP_SERVICE_CLICKUP)
     /* ClickUp's reference lists it as required on GET …/time_entries */
     soup_message_headers_replace (headers, "Content-Type", "application/json");
-  g_debug ("%s %s (attempt %u)", req->method, req->url, req->attempt);
+  g_debug ("%s %s (attempt %u, %" G_GSIZE_FORMAT " bytes)", req->method, req->url, req->attempt,
+           req->body ? g_bytes_get_size (req->body) : 0);
   soup_session_send_and_read_async (self->session, req->msg, G_PRIORITY_DEFAULT,
                                     g_task_get_cancellable (task), sent_cb, task);
 }
