@@ -697,6 +697,62 @@ test_create_retried_on_429 (Fixture *f, gconstpointer data)
 }
 
 static void
+test_first_push_unfinished (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *code = NULL;
+
+  /* made, but its formats and metadata never go in (five 500s) */
+  for (guint i = 0; i < 5; i++)
+    outlay_fake_google_push_fault (f->google, "/v4/spreadsheets/", OUTLAY_FAKE_500);
+  g_assert_false (run_mode (f, OUTLAY_SHEETS_SYNC, OUTLAY_SHEETS_PREFER_NONE, FALSE, &error));
+  g_assert_nonnull (strstr (error->message, "created but not filled in"));
+  g_clear_error (&error);
+  /* the next sync fills that one in: no second spreadsheet */
+  sync_ok (f);
+  g_assert_false (f->summary.created);
+  g_assert_cmpuint (outlay_fake_google_n_spreadsheets (f->google), ==, 1);
+  f->id = g_strdup (outlay_fake_google_last_id (f->google));
+  f->detail = outlay_fake_google_sheet_id (f->google, f->id, 1);
+  g_assert_cmpuint (outlay_fake_google_used_rows (f->google, f->id, f->detail), ==, N_LINES + 1);
+  g_assert_cmpuint (outlay_fake_google_n_metadata (f->google, f->id, "outlay.line"), ==, N_LINES);
+  g_free (code);
+  code = cell_text (f, 0, C_CODE);
+  g_assert_cmpstr (code, ==, "Code");
+  g_free (code);
+  code = cell_text (f, 1, C_CODE);
+  g_assert_cmpstr (code, ==, outlay_line_get_code (nth_line (f, 0)));
+  sync_ok (f);
+  sync_ok (f);
+  g_assert_cmpuint (f->summary.requests, ==, 1);
+  g_assert_cmpint (stored_lines (f), ==, N_LINES);
+}
+
+static void
+test_pull_mode (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  OutlayLine *line = nth_line (f, 2);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  push (f);
+  g_assert_true (outlay_document_set_line_text (f->doc, line, OUTLAY_LINE_NOTES, "mine", &error));
+  set_remote (f, 4, C_NOTES, str ("theirs"));
+  g_assert_true (run_mode (f, OUTLAY_SHEETS_PULL, OUTLAY_SHEETS_PREFER_NONE, FALSE, &error));
+  g_assert_no_error (error);
+  /* taken in, nothing sent */
+  g_assert_cmpstr (outlay_line_get_notes (nth_line (f, 3)), ==, "theirs");
+  before = cell_text (f, 3, C_NOTES);
+  g_assert_cmpstr (before, !=, "mine");
+  g_assert_cmpuint (outlay_fake_google_count (f->google, "values:batchUpdate"), ==, 0);
+  /* the local edit goes out with the next sync */
+  sync_ok (f);
+  after = cell_text (f, 3, C_NOTES);
+  g_assert_cmpstr (after, ==, "mine");
+}
+
+static void
 test_spreadsheet_deleted (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -748,6 +804,7 @@ main (int argc, char **argv)
   ADD ("pull/edits", test_pull_edits);
   ADD ("push/edits", test_push_edits);
   ADD ("push/mode", test_push_mode);
+  ADD ("pull/mode", test_pull_mode);
   ADD ("merge/conflict", test_conflict);
   ADD ("merge/conflict-prefer-local", test_conflict_prefer_local);
   ADD ("rows/added-there", test_rows_added_there);
@@ -763,6 +820,7 @@ main (int argc, char **argv)
   ADD ("faults/token-expires", test_token_expires_mid_sync);
   ADD ("faults/create-not-repeated", test_create_not_repeated);
   ADD ("faults/create-retried-on-429", test_create_retried_on_429);
+  ADD ("faults/first-push-unfinished", test_first_push_unfinished);
   ADD ("faults/spreadsheet-deleted", test_spreadsheet_deleted);
   ADD ("faults/tab-renamed-or-deleted", test_tab_renamed_or_deleted);
   status = g_test_run ();

@@ -505,16 +505,14 @@ summary_cells (OutlayDocument *document, gint64 summary_sheet)
   return object_with ("updateCells", r);
 }
 
-JsonNode *
-sheets_first_batch_body (OutlayDocument *document,
-                         gint64 summary_sheet,
-                         gint64 detail_sheet,
-                         GPtrArray *rows)
+/* Formats, frozen headers, the hidden id column and the Summary: the same
+ * cells each time, so sending them again changes nothing */
+void
+sheets_add_format_requests (JsonArray *requests,
+                            OutlayDocument *document,
+                            gint64 summary_sheet,
+                            gint64 detail_sheet)
 {
-  JsonObject *root = json_object_new ();
-  JsonArray *requests = json_array_new ();
-  OutlayBudget *budget = outlay_document_get_budget (document);
-
   json_array_add_object_element (requests, bold_header (summary_sheet, 4));
   json_array_add_object_element (requests, bold_header (detail_sheet, N_COLS));
   json_array_add_object_element (requests, number_format (summary_sheet, 2, 4, "#,##0.00"));
@@ -526,6 +524,29 @@ sheets_first_batch_body (OutlayDocument *document,
       requests, number_format (detail_sheet, COL_RATE, COL_ACTUAL + 1, "#,##0.00"));
   json_array_add_object_element (requests, hide_id_column (detail_sheet));
   json_array_add_object_element (requests, summary_cells (document, summary_sheet));
+}
+
+JsonArray *
+sheets_header_row (void)
+{
+  JsonArray *header = json_array_new ();
+
+  for (guint c = 0; c < N_COLS; c++)
+    json_array_add_string_element (header, sheets_column_title (c));
+  return header;
+}
+
+JsonNode *
+sheets_first_batch_body (OutlayDocument *document,
+                         gint64 summary_sheet,
+                         gint64 detail_sheet,
+                         GPtrArray *rows)
+{
+  JsonObject *root = json_object_new ();
+  JsonArray *requests = json_array_new ();
+  OutlayBudget *budget = outlay_document_get_budget (document);
+
+  sheets_add_format_requests (requests, document, summary_sheet, detail_sheet);
   if (rows->len > 0)
     json_array_add_object_element (requests,
                                    sheets_formula_request (detail_sheet, 1, rows->len + 1));

@@ -58,6 +58,11 @@ JsonNode *sheets_node_take (JsonObject *object);
 
 /* Request bodies */
 JsonNode *sheets_create_body (OutlayDocument *document, const char *locale, guint n_lines);
+void sheets_add_format_requests (JsonArray *requests,
+                                 OutlayDocument *document,
+                                 gint64 summary_sheet,
+                                 gint64 detail_sheet);
+JsonArray *sheets_header_row (void);
 JsonNode *sheets_first_batch_body (OutlayDocument *document,
                                    gint64 summary_sheet,
                                    gint64 detail_sheet,

@@ -262,7 +262,7 @@ first_push (Run *run, GError **error)
   g_autofree char *values_path = NULL;
   JsonArray *data = json_array_new ();
   JsonArray *table = json_array_new ();
-  JsonArray *header = json_array_new ();
+  JsonArray *header = sheets_header_row ();
   JsonArray *sheets;
   JsonObject *o;
 
@@ -316,8 +316,6 @@ first_push (Run *run, GError **error)
   batch_path = spreadsheet_path (run, ":batchUpdate");
   if ((done = sheets_call (run, "POST", batch_path, batch, error)) == NULL)
     goto unfinished;
-  for (guint c = 0; c < N_COLS; c++)
-    json_array_add_string_element (header, sheets_column_title (c));
   json_array_add_array_element (table, header);
   for (guint i = 0; i < rows->len; i++)
     json_array_add_array_element (
@@ -1146,6 +1144,23 @@ sync_linked (Run *run, GError **error)
   start = g_get_monotonic_time ();
   if (!build_plan (run, &plan, remote, &used, error))
     goto out;
+  if (g_hash_table_size (run->link->rows) == 0 && run->options->mode != OUTLAY_SHEETS_PULL)
+    {
+      /* a first push that did not finish: its formats and header too */
+      g_autoptr (JsonArray) requests = json_array_new ();
+      JsonArray *header = json_array_new ();
+
+      sheets_add_format_requests (requests, run->document, run->link->summary_sheet,
+                                  run->link->detail_sheet);
+      for (guint i = 0; i < json_array_get_length (plan.requests); i++)
+        json_array_add_element (requests,
+                                json_node_copy (json_array_get_element (plan.requests, i)));
+      json_array_unref (plan.requests);
+      plan.requests = json_array_ref (requests);
+      json_array_add_array_element (header, sheets_header_row ());
+      g_ptr_array_add (plan.writes, header);
+      g_ptr_array_add (plan.write_rows, GUINT_TO_POINTER (0));
+    }
   g_debug ("merge planned in %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
   if (run->options->mode != OUTLAY_SHEETS_PULL
       && (json_array_get_length (plan.requests) > 0 || plan.writes->len > 0))
