@@ -370,6 +370,41 @@ test_conflict (Fixture *f, gconstpointer data)
 }
 
 static void
+test_conflict_typed (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable)
+                 resolutions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  OutlaySheetsOptions options = { .mode = OUTLAY_SHEETS_SYNC };
+  OutlayLine *line = nth_line (f, 3);
+  OutlaySheetsConflict *c;
+  g_autofree char *there = NULL;
+
+  push (f);
+  g_assert_true (outlay_document_set_line_text (f->doc, line, OUTLAY_LINE_RATE, "500", &error));
+  set_remote (f, 4, C_RATE, num (600));
+  sync_ok (f);
+  g_assert_cmpuint (f->summary.conflicts->len, ==, 1);
+  c = g_ptr_array_index (f->summary.conflicts, 0);
+  g_assert_true (c->is_number);
+  /* neither: the user types 550 in the dialog, and both sides take it */
+  g_hash_table_insert (resolutions, outlay_sheets_conflict_key (c->line_id, c->column_index),
+                       (gpointer) "550");
+  options.resolutions = resolutions;
+  outlay_sheets_summary_clear (&f->summary);
+  g_assert_true (
+      outlay_sheets_sync (f->service, f->store, f->doc, &options, &f->summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->summary.conflicts->len, ==, 0);
+  g_assert_cmpint (outlay_line_get_rate (line), ==, OUTLAY_DECIMAL_FROM_INT (550));
+  there = cell_text (f, 4, C_RATE);
+  g_assert_cmpstr (there, ==, "550");
+  sync_ok (f);
+  g_assert_cmpuint (f->summary.conflicts->len, ==, 0);
+  g_assert_cmpuint (f->summary.lines_pushed + f->summary.lines_changed_there, ==, 0);
+}
+
+static void
 test_conflict_prefer_local (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -807,6 +842,7 @@ main (int argc, char **argv)
   ADD ("pull/mode", test_pull_mode);
   ADD ("merge/conflict", test_conflict);
   ADD ("merge/conflict-prefer-local", test_conflict_prefer_local);
+  ADD ("merge/conflict-typed", test_conflict_typed);
   ADD ("rows/added-there", test_rows_added_there);
   ADD ("rows/deleted-there", test_rows_deleted_there);
   ADD ("rows/inserted-above", test_rows_inserted_above);

@@ -578,6 +578,8 @@ add_conflict (Run *run,
   g_strstrip (c->line);
   c->row = row + 1;
   c->column = g_strdup (sheets_column_title (col));
+  c->column_index = col;
+  c->is_number = sheets_column_is_decimal (col);
   c->base = g_strdup (base[col]);
   c->local = g_strdup (local[col]);
   c->remote = g_strdup (remote[col]);
@@ -602,6 +604,27 @@ apply_cell (Plan *plan, OutlayLine *line, guint col, const char *value, gboolean
     }
   else
     outlay_line_batch_set_text (plan->batch, line, field, value, NULL);
+}
+
+char *
+outlay_sheets_conflict_key (gint64 line_id, guint column_index)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%u", line_id, column_index);
+}
+
+/* A value typed to settle a conflict, as a canonical cell; NULL when a
+ * number does not read as one (the conflict stays) */
+static char *
+resolved_value (guint col, const char *typed)
+{
+  OutlayDecimal value = 0;
+
+  if (!sheets_column_is_decimal (col))
+    return g_strdup (typed);
+  if (!outlay_decimal_parse_full (typed, -1, outlay_decimal_style_for_locale (), &value, NULL,
+                                  NULL))
+    return NULL;
+  return outlay_decimal_to_string_trim (value);
 }
 
 /* One linked row: per cell, whichever side changed since the base wins;
@@ -642,6 +665,25 @@ merge_row (Run *run, Plan *plan, OutlayLine *line, OutlaySheetRow *base, RemoteR
         rc = FALSE; /* the section column is Outlay's to say */
       if (lc && rc && cell_equal (local[c], remote->cells[c]))
         lc = rc = FALSE;
+      if (lc && rc && opt->resolutions != NULL)
+        {
+          g_autofree char *key = outlay_sheets_conflict_key (outlay_line_get_id (line), c);
+          const char *typed = g_hash_table_lookup (opt->resolutions, key);
+          g_autofree char *value = typed ? resolved_value (c, typed) : NULL;
+
+          if (value != NULL)
+            {
+              /* one value for both sides */
+              if (!cell_equal (value, local[c]))
+                apply_cell (plan, line, c, value, TRUE);
+              if (c == COL_ESTIMATE)
+                final_typed = TRUE;
+              g_free (next[c]);
+              next[c] = g_steal_pointer (&value);
+              write[c] = push = !cell_equal (next[c], remote->cells[c]);
+              continue;
+            }
+        }
       if (lc && rc && opt->prefer == OUTLAY_SHEETS_PREFER_NONE)
         {
           add_conflict (run, line, row, c, next, local, remote->cells);

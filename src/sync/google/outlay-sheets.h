@@ -28,6 +28,9 @@ typedef struct
   /* remove lines whose rows were deleted in the spreadsheet (else they
    * are only counted: the user confirms first) */
   gboolean delete_remote_removed;
+  /* optional: a value for single conflicts, by outlay_sheets_conflict_key()
+   * (line id and column) → the value as typed; it goes to both sides */
+  GHashTable *resolutions;
 } OutlaySheetsOptions;
 
 /* A cell both sides changed to different values since the last sync */
@@ -37,6 +40,8 @@ typedef struct
   char *line; /* "1100 Camera operator" */
   guint row;  /* 1-based, as the spreadsheet shows it */
   char *column;
+  guint column_index;
+  gboolean is_number; /* the value is read as a number */
   char *base;
   char *local;
   char *remote;
@@ -62,6 +67,8 @@ typedef struct
 } OutlaySheetsSummary;
 
 void outlay_sheets_summary_clear (OutlaySheetsSummary *summary);
+/* The key of a conflict in OutlaySheetsOptions.resolutions */
+char *outlay_sheets_conflict_key (gint64 line_id, guint column_index);
 
 /* Sheets and Drive clients sharing one sign-in */
 typedef struct _OutlaySheetsService OutlaySheetsService;
