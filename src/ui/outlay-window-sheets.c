@@ -3,7 +3,8 @@
 
 /* Budget ▸ Google Sheets: Link to New Spreadsheet, Sync Now, Open in
  * Browser, Unlink; the sync's status, spinner and Cancel in the header
- * bar; conflicts and rows deleted there asked about in dialogs.
+ * bar; conflicts (outlay-sheets-conflict-dialog) and rows deleted there
+ * asked about in dialogs.
  *
  * The sync edits the open document (one undoable step), so it runs here,
  * on the main thread: its requests are libsoup's async calls on this main
@@ -14,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "outlay-sheets-conflict-dialog.h"
 #include "outlay-sheets.h"
 #include "outlay-store-sheets.h"
 #include "outlay-window-private.h"
@@ -21,7 +23,8 @@
 static void run_sync (OutlayWindow *self,
                       OutlaySheetsMode mode,
                       OutlaySheetsPrefer prefer,
-                      gboolean delete_removed);
+                      gboolean delete_removed,
+                      GHashTable *resolutions);
 
 static void
 toast (OutlayWindow *self, const char *message)
@@ -106,45 +109,19 @@ open_uri (OutlayWindow *self, const char *url)
 }
 
 static void
-conflict_response_cb (AdwMessageDialog *dialog, const char *response, OutlayWindow *self)
+resolved_cb (OutlaySheetsConflictDialog *dialog, GHashTable *resolutions, OutlayWindow *self)
 {
-  if (g_str_equal (response, "local"))
-    run_sync (self, OUTLAY_SHEETS_SYNC, OUTLAY_SHEETS_PREFER_LOCAL, FALSE);
-  else if (g_str_equal (response, "remote"))
-    run_sync (self, OUTLAY_SHEETS_SYNC, OUTLAY_SHEETS_PREFER_REMOTE, FALSE);
+  run_sync (self, OUTLAY_SHEETS_SYNC, OUTLAY_SHEETS_PREFER_NONE, FALSE, resolutions);
 }
 
-/* Both sides changed these cells: shown per row with both values */
+/* Both sides changed these cells: shown per row with both values, each
+ * settled with one side's value or a typed one */
 static void
 ask_conflicts (OutlayWindow *self, GPtrArray *conflicts)
 {
-  g_autoptr (GString) body = g_string_new (NULL);
-  AdwMessageDialog *dialog;
-  g_autofree char *heading = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u Cell Changed on Both Sides",
-                   "%u Cells Changed on Both Sides", conflicts->len),
-      conflicts->len);
+  GtkWidget *dialog = outlay_sheets_conflict_dialog_new (GTK_WINDOW (self), conflicts);
 
-  for (guint i = 0; i < conflicts->len && i < 8; i++)
-    {
-      OutlaySheetsConflict *c = g_ptr_array_index (conflicts, i);
-
-      /* Translators: one conflict: "Row 5, 1100 Camera, Rate: here 500, there 600" */
-      g_string_append_printf (body, _("Row %u, %s, %s: here “%s”, there “%s”\n"), c->row, c->line,
-                                       c->column, c->local, c->remote);
-    }
-  if (conflicts->len > 8)
-    g_string_append_printf (body, _("and %u more\n"), conflicts->len - 8);
-  g_string_append (body, _("\nChoose which side’s values to keep for all of them. Until then both sides keep their own."));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body->str));
-  adw_message_dialog_add_responses (dialog, "later",
-                                    _("_Decide Later"), "remote",
-                                       _("Take the _Spreadsheet’s"), "local",
-                                          _("Keep _Outlay’s"), NULL);
-  adw_message_dialog_set_default_response (dialog, "later");
-  adw_message_dialog_set_close_response (dialog, "later");
-  adw_message_dialog_set_response_appearance (dialog, "local", ADW_RESPONSE_SUGGESTED);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, 0);
+  g_signal_connect_object (dialog, "resolved", G_CALLBACK (resolved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -152,7 +129,7 @@ static void
 removed_response_cb (AdwMessageDialog *dialog, const char *response, OutlayWindow *self)
 {
   if (g_str_equal (response, "remove"))
-    run_sync (self, OUTLAY_SHEETS_SYNC, OUTLAY_SHEETS_PREFER_NONE, TRUE);
+    run_sync (self, OUTLAY_SHEETS_SYNC, OUTLAY_SHEETS_PREFER_NONE, TRUE, NULL);
 }
 
 static void
@@ -178,7 +155,8 @@ static void
 run_sync (OutlayWindow *self,
           OutlaySheetsMode mode,
           OutlaySheetsPrefer prefer,
-          gboolean delete_removed)
+          gboolean delete_removed,
+          GHashTable *resolutions)
 {
   g_autoptr (OutlayWindow) hold = g_object_ref (self);
   g_autoptr (OutlayGoogleAuth) auth = outlay_google_auth_new ();
@@ -186,7 +164,8 @@ run_sync (OutlayWindow *self,
   g_autoptr (OutlayDocument) document = NULL;
   OutlaySheetsOptions options = { .mode = mode,
                                   .prefer = prefer,
-                                  .delete_remote_removed = delete_removed };
+                                  .delete_remote_removed = delete_removed,
+                                  .resolutions = resolutions };
   OutlaySheetsSummary summary = { 0 };
   g_autoptr (GError) error = NULL;
   gboolean ok;
@@ -225,13 +204,13 @@ run_sync (OutlayWindow *self,
 static void
 link_action (GtkWidget *widget, const char *action, GVariant *param)
 {
-  run_sync (OUTLAY_WINDOW (widget), OUTLAY_SHEETS_PUSH, OUTLAY_SHEETS_PREFER_NONE, FALSE);
+  run_sync (OUTLAY_WINDOW (widget), OUTLAY_SHEETS_PUSH, OUTLAY_SHEETS_PREFER_NONE, FALSE, NULL);
 }
 
 static void
 sync_action (GtkWidget *widget, const char *action, GVariant *param)
 {
-  run_sync (OUTLAY_WINDOW (widget), OUTLAY_SHEETS_SYNC, OUTLAY_SHEETS_PREFER_NONE, FALSE);
+  run_sync (OUTLAY_WINDOW (widget), OUTLAY_SHEETS_SYNC, OUTLAY_SHEETS_PREFER_NONE, FALSE, NULL);
 }
 
 static void

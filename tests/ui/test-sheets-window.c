@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Budget ▸ Google Sheets in the real window, against the local fake
  * Google: Link to New Spreadsheet, an edit there brought in by Sync Now as
- * one undoable step, a conflict asked about in a dialog and settled from
- * it, and Cancel while Google does not answer (nothing changes). */
+ * one undoable step, a conflict shown with both values and settled with a
+ * typed one, and Cancel while Google does not answer (nothing changes). */
 
 #include "config.h"
 
@@ -15,6 +15,7 @@
 #include "outlay-fake-google.h"
 #include "outlay-google-auth.h"
 #include "outlay-secrets.h"
+#include "outlay-sheets-conflict-dialog.h"
 #include "outlay-window.h"
 
 #define WAIT_TIMEOUT_S 60
@@ -40,7 +41,7 @@ find_label_prefix (GtkWidget *widget, const char *prefix)
   return FALSE;
 }
 
-static AdwMessageDialog *
+static GtkWidget *
 find_dialog (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -49,10 +50,55 @@ find_dialog (void)
     {
       g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
+      if (OUTLAY_IS_SHEETS_CONFLICT_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_WIDGET (w);
     }
   return NULL;
+}
+
+static GtkWidget *
+find_child (GtkWidget *widget, GType type, const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+      && (title == NULL
+          || (ADW_IS_PREFERENCES_ROW (widget)
+              && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title)
+                     == 0)))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_child (c, type, title);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget, const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+find_text (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (find_text (c, text))
+      return TRUE;
+  return FALSE;
 }
 
 static OutlayLine *
@@ -79,7 +125,7 @@ check_sheets (Fixture *f)
   OutlayLine *line = first_line (f);
   const char *id;
   gint64 detail;
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog, *typed;
   g_autoptr (GError) error = NULL;
   g_autofree char *shot = NULL;
 
@@ -107,13 +153,27 @@ check_sheets (Fixture *f)
   outlay_ui_test_run_for (300);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "here “Here”, there “There”"));
+  /* both values on the row's group; a typed one settles it for both */
+  g_assert_true (find_text (dialog, "Row 2 · 1 Line producer"));
+  g_assert_true (find_text (dialog, "Here"));
+  g_assert_true (find_text (dialog, "There"));
+  typed = find_child (dialog, ADW_TYPE_ENTRY_ROW, "Another value");
+  g_assert_nonnull (typed);
+  gtk_editable_set_text (GTK_EDITABLE (typed), "Settled");
   shot = outlay_ui_test_screenshot_path ("sheets-conflict.png");
-  outlay_ui_test_save_png (GTK_WIDGET (dialog), shot);
+  for (guint i = 0; i < 40 && !outlay_ui_test_save_png (dialog, shot); i++)
+    outlay_ui_test_run_for (50);
   g_free (shot);
-  adw_message_dialog_response (dialog, "remote");
+  g_assert_nonnull (find_button (dialog, "_Sync"));
+  gtk_widget_activate (find_button (dialog, "_Sync"));
   outlay_ui_test_run_for (300);
-  g_assert_cmpstr (outlay_line_get_notes (line), ==, "There");
+  g_assert_null (find_dialog ());
+  g_assert_cmpstr (outlay_line_get_notes (line), ==, "Settled");
+  {
+    g_autoptr (JsonNode) there = outlay_fake_google_get_cell (f->google, id, detail, 1, 10);
+
+    g_assert_cmpstr (json_node_get_string (there), ==, "Settled");
+  }
 
   /* Google does not answer: Cancel, and nothing changed */
   outlay_fake_google_set_cell (f->google, id, detail, 1, 10,
@@ -121,7 +181,7 @@ check_sheets (Fixture *f)
   outlay_fake_google_push_fault (f->google, "/drive/", OUTLAY_FAKE_SLOW);
   g_timeout_add (300, cancel_cb, f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sheets-sync", NULL));
-  g_assert_cmpstr (outlay_line_get_notes (line), ==, "There");
+  g_assert_cmpstr (outlay_line_get_notes (line), ==, "Settled");
   outlay_ui_test_run_for (300);
   shot = outlay_ui_test_screenshot_path ("sheets-window.png");
   outlay_ui_test_save_png (GTK_WIDGET (f->window), shot);
