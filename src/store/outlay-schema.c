@@ -430,6 +430,8 @@ static const char *const migrations[] = {
   "  drive_version TEXT,"
   "  used_rows INTEGER NOT NULL DEFAULT 1,"
   "  grid_rows INTEGER NOT NULL DEFAULT 1000,"
+  "  summary_key TEXT," /* the sections the Summary tab was written for */
+  "  summary_rows INTEGER NOT NULL DEFAULT 0,"
   "  synced INTEGER"
   ");"
   "CREATE TABLE sheet_rows ("

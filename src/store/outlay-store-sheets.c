@@ -42,6 +42,7 @@ outlay_sheet_link_free (OutlaySheetLink *link)
   g_free (link->url);
   g_free (link->locale);
   g_free (link->drive_version);
+  g_free (link->summary_key);
   g_hash_table_unref (link->rows);
   g_free (link);
 }
@@ -100,7 +101,7 @@ outlay_store_sheets_get_link (OutlayStore *self, gint64 budget_id, GError **erro
   sqlite3_stmt *stmt = outlay_store_statement (
       self,
       "SELECT spreadsheet_id, url, summary_sheet, detail_sheet, locale, drive_version, used_rows,"
-      " grid_rows, synced FROM sheet_links WHERE budget_id = ?",
+      " grid_rows, synced, summary_key, summary_rows FROM sheet_links WHERE budget_id = ?",
       error);
   int rc;
 
@@ -121,6 +122,8 @@ outlay_store_sheets_get_link (OutlayStore *self, gint64 budget_id, GError **erro
       link->used_rows = sqlite3_column_int (stmt, 6);
       link->grid_rows = sqlite3_column_int (stmt, 7);
       link->synced = sqlite3_column_int64 (stmt, 8);
+      link->summary_key = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+      link->summary_rows = sqlite3_column_int (stmt, 10);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -163,7 +166,8 @@ write_link (OutlayStore *self, OutlaySheetLink *link, GError **error)
   stmt = outlay_store_statement (
       self,
       "INSERT INTO sheet_links (budget_id, spreadsheet_id, url, summary_sheet, detail_sheet,"
-      " locale, drive_version, used_rows, grid_rows, synced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      " locale, drive_version, used_rows, grid_rows, synced, summary_key, summary_rows)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       error);
   if (stmt == NULL)
     return FALSE;
@@ -177,6 +181,8 @@ write_link (OutlayStore *self, OutlaySheetLink *link, GError **error)
   sqlite3_bind_int (stmt, 8, link->used_rows);
   sqlite3_bind_int (stmt, 9, link->grid_rows);
   sqlite3_bind_int64 (stmt, 10, link->synced);
+  outlay_store_bind_text (stmt, 11, link->summary_key);
+  sqlite3_bind_int (stmt, 12, link->summary_rows);
   if (!outlay_store_step_done (self, stmt, error))
     return FALSE;
   stmt = outlay_store_statement (

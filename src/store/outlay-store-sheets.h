@@ -25,7 +25,9 @@ typedef struct
   char *drive_version; /* Drive's version after the last read; NULL: unknown */
   guint used_rows;     /* header included */
   guint grid_rows;
-  gint64 synced;    /* unix seconds */
+  char *summary_key;  /* the sections the Summary tab was written for */
+  guint summary_rows; /* its grid rows */
+  gint64 synced;      /* unix seconds */
   GHashTable *rows; /* line id (gint64*) → OutlaySheetRow* */
 } OutlaySheetLink;
 

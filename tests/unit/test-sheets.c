@@ -337,6 +337,31 @@ test_push_mode (Fixture *f, gconstpointer data)
 }
 
 static void
+test_summary_follows_sections (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 summary;
+  guint n = outlay_document_get_n_sections (f->doc);
+
+  push (f);
+  summary = outlay_fake_google_sheet_id (f->google, f->id, 0);
+  outlay_fake_google_rename_sheet (f->google, f->id, f->detail, "Lines");
+  g_assert_nonnull (outlay_document_add_section (f->doc, n, "99", "Extras", &error));
+  g_assert_no_error (error);
+  sync_ok (f);
+  {
+    g_autoptr (JsonNode) code = outlay_fake_google_get_cell (f->google, f->id, summary, n + 1, 0);
+    g_autoptr (JsonNode) total = outlay_fake_google_get_cell (f->google, f->id, summary, n + 2, 1);
+
+    g_assert_cmpstr (json_node_get_string (code), ==, "99");
+    g_assert_cmpstr (json_node_get_string (total), ==, "Total");
+  }
+  /* nothing changed: not written again */
+  sync_ok (f);
+  g_assert_cmpuint (outlay_fake_google_count (f->google, "fields=sheets.properties"), ==, 1);
+}
+
+static void
 test_conflict (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -839,6 +864,7 @@ main (int argc, char **argv)
   ADD ("pull/edits", test_pull_edits);
   ADD ("push/edits", test_push_edits);
   ADD ("push/mode", test_push_mode);
+  ADD ("push/summary-follows-sections", test_summary_follows_sections);
   ADD ("pull/mode", test_pull_mode);
   ADD ("merge/conflict", test_conflict);
   ADD ("merge/conflict-prefer-local", test_conflict_prefer_local);

@@ -472,12 +472,31 @@ row_data (JsonArray *values)
   return o;
 }
 
-static JsonObject *
-summary_cells (OutlayDocument *document, gint64 summary_sheet)
+/* 'Jon''s Data': an apostrophe in a title is doubled */
+static char *
+quote_title (const char *title)
+{
+  GString *q = g_string_new (NULL);
+
+  for (const char *p = title; *p; p++)
+    {
+      if (*p == '\'')
+        g_string_append_c (q, '\'');
+      g_string_append_c (q, *p);
+    }
+  return g_string_free (q, FALSE);
+}
+
+JsonObject *
+sheets_summary_cells (OutlayDocument *document,
+                      gint64 summary_sheet,
+                      const char *detail_title,
+                      guint rows_to_clear)
 {
   JsonObject *r = json_object_new ();
   JsonArray *rows = json_array_new ();
   guint n = outlay_document_get_n_sections (document);
+  g_autofree char *quoted = quote_title (detail_title);
   g_autofree char *est_total = g_strdup_printf ("=SUM(C2:C%u)", n + 1);
   g_autofree char *act_total = g_strdup_printf ("=SUM(D2:D%u)", n + 1);
 
@@ -488,10 +507,10 @@ summary_cells (OutlayDocument *document, gint64 summary_sheet)
     {
       OutlaySection *section = outlay_document_get_section (document, i);
       g_autofree char *code = g_strescape (outlay_section_get_code (section), NULL);
-      g_autofree char *est = g_strdup_printf ("=SUMIF('%s'!B:B,\"%s\",'%s'!I:I)",
-                                              _("Detail"), code, _("Detail"));
-      g_autofree char *act = g_strdup_printf ("=SUMIF('%s'!B:B,\"%s\",'%s'!J:J)",
-                                              _("Detail"), code, _("Detail"));
+      g_autofree char *est = g_strdup_printf ("=SUMIF('%s'!B:B,\"%s\",'%s'!I:I)", quoted, code,
+                                              quoted);
+      g_autofree char *act = g_strdup_printf ("=SUMIF('%s'!B:B,\"%s\",'%s'!J:J)", quoted, code,
+                                              quoted);
       JsonArray *values = summary_row (outlay_section_get_code (section),
                                        outlay_section_get_name (section), est, act, TRUE);
 
@@ -499,8 +518,12 @@ summary_cells (OutlayDocument *document, gint64 summary_sheet)
     }
   json_array_add_object_element (
       rows, row_data (summary_row ("", _("Total"), est_total, act_total, TRUE)));
+  /* rows an earlier, longer Summary used: emptied */
+  for (guint i = n + 2; i < rows_to_clear; i++)
+    json_array_add_object_element (rows, row_data (summary_row ("", "", "", "", FALSE)));
   json_object_set_array_member (r, "rows", rows);
-  json_object_set_object_member (r, "range", sheets_grid_range (summary_sheet, 0, n + 2, 0, 4));
+  json_object_set_object_member (
+      r, "range", sheets_grid_range (summary_sheet, 0, MAX (n + 2, rows_to_clear), 0, 4));
   json_object_set_string_member (r, "fields", "userEnteredValue");
   return object_with ("updateCells", r);
 }
@@ -523,7 +546,23 @@ sheets_add_format_requests (JsonArray *requests,
   json_array_add_object_element (
       requests, number_format (detail_sheet, COL_RATE, COL_ACTUAL + 1, "#,##0.00"));
   json_array_add_object_element (requests, hide_id_column (detail_sheet));
-  json_array_add_object_element (requests, summary_cells (document, summary_sheet));
+  json_array_add_object_element (requests,
+                                 sheets_summary_cells (document, summary_sheet, _("Detail"), 0));
+}
+
+char *
+sheets_summary_key (OutlayDocument *document)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < outlay_document_get_n_sections (document); i++)
+    {
+      OutlaySection *section = outlay_document_get_section (document, i);
+
+      g_string_append_printf (key, "%s\t%s\n", outlay_section_get_code (section),
+                              outlay_section_get_name (section));
+    }
+  return g_string_free (key, FALSE);
 }
 
 JsonArray *

@@ -63,6 +63,14 @@ void sheets_add_format_requests (JsonArray *requests,
                                  gint64 summary_sheet,
                                  gint64 detail_sheet);
 JsonArray *sheets_header_row (void);
+/* The Summary tab's cells for @document's sections; rows up to
+ * @rows_to_clear past them are emptied */
+JsonObject *sheets_summary_cells (OutlayDocument *document,
+                                  gint64 summary_sheet,
+                                  const char *detail_title,
+                                  guint rows_to_clear);
+/* What the Summary depends on: the sections' codes and names */
+char *sheets_summary_key (OutlayDocument *document);
 JsonNode *sheets_first_batch_body (OutlayDocument *document,
                                    gint64 summary_sheet,
                                    gint64 detail_sheet,

@@ -309,6 +309,8 @@ first_push (Run *run, GError **error)
     }
   run->link->used_rows = lines->len + 1;
   run->link->grid_rows = lines->len + 1 + HEADROOM_ROWS;
+  run->link->summary_key = sheets_summary_key (run->document);
+  run->link->summary_rows = outlay_document_get_n_sections (run->document) + 3;
   run->summary->created = TRUE;
 
   batch = sheets_first_batch_body (run->document, run->link->summary_sheet, run->link->detail_sheet,
@@ -981,6 +983,60 @@ build_plan (Run *run, Plan *plan, GPtrArray *remote, guint *used, GError **error
 
 /* ---- the sync ------------------------------------------------------------------ */
 
+/* The Detail tab's title now (users rename tabs; formulas need it) */
+static char *
+detail_title (Run *run, GError **error)
+{
+  g_autofree char *path = spreadsheet_path (run, "?fields=sheets.properties%28sheetId%2Ctitle%29");
+  g_autoptr (JsonNode) answer = sheets_call (run, "GET", path, NULL, error);
+  JsonObject *o = answer_object (answer);
+  JsonArray *sheets = o && json_object_has_member (o, "sheets")
+                          ? json_object_get_array_member (o, "sheets")
+                          : NULL;
+
+  for (guint i = 0; sheets && i < json_array_get_length (sheets); i++)
+    {
+      JsonObject *sheet = json_array_get_object_element (sheets, i);
+      JsonObject *props = sheet && json_object_has_member (sheet, "properties")
+                              ? json_object_get_object_member (sheet, "properties")
+                              : NULL;
+
+      if (props
+          && json_object_get_int_member_with_default (props, "sheetId", -1)
+                 == run->link->detail_sheet)
+        return g_strdup (json_object_get_string_member_with_default (props, "title", ""));
+    }
+  if (answer != NULL)
+    g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
+                 _("The “%s” tab of the linked spreadsheet was deleted. Nothing was changed; unlink the budget and link it to a new spreadsheet."),
+                    _("Detail"));
+  return NULL;
+}
+
+/* Sections added, removed or renamed here: the Summary tab follows */
+static gboolean
+plan_summary (Run *run, JsonArray *requests, GError **error)
+{
+  g_autofree char *key = sheets_summary_key (run->document);
+  g_autofree char *title = NULL;
+  guint n = outlay_document_get_n_sections (run->document);
+
+  if (g_strcmp0 (key, run->link->summary_key) == 0)
+    return TRUE;
+  if ((title = detail_title (run, error)) == NULL)
+    return FALSE;
+  if (n + 3 > run->link->summary_rows)
+    json_array_add_object_element (requests,
+                                   sheets_row_count_request (run->link->summary_sheet, n + 3));
+  json_array_add_object_element (requests,
+                                 sheets_summary_cells (run->document, run->link->summary_sheet,
+                                                       title, run->link->summary_rows));
+  g_free (run->link->summary_key);
+  run->link->summary_key = g_steal_pointer (&key);
+  run->link->summary_rows = MAX (run->link->summary_rows, n + 3);
+  return TRUE;
+}
+
 static gboolean
 drive_version (Run *run, char **version, GError **error)
 {
@@ -1204,6 +1260,8 @@ sync_linked (Run *run, GError **error)
       g_ptr_array_add (plan.write_rows, GUINT_TO_POINTER (0));
     }
   g_debug ("merge planned in %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
+  if (run->options->mode != OUTLAY_SHEETS_PULL && !plan_summary (run, plan.requests, error))
+    goto out;
   if (run->options->mode != OUTLAY_SHEETS_PULL
       && (json_array_get_length (plan.requests) > 0 || plan.writes->len > 0))
     {
