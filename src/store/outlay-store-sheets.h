@@ -28,7 +28,7 @@ typedef struct
   char *summary_key;  /* the sections the Summary tab was written for */
   guint summary_rows; /* its grid rows */
   gint64 synced;      /* unix seconds */
-  GHashTable *rows; /* line id (gint64*) → OutlaySheetRow* */
+  GHashTable *rows;   /* line id (gint64*) → OutlaySheetRow* */
 } OutlaySheetLink;
 
 OutlaySheetLink *outlay_sheet_link_new (gint64 budget_id);
