@@ -16,6 +16,7 @@
 #include "outlay-clickup.h"
 #include "outlay-error.h"
 #include "outlay-gemini.h"
+#include "outlay-google-auth.h"
 #include "outlay-secrets.h"
 #include "outlay-store-advice.h"
 
@@ -82,6 +83,21 @@ read_secret (GError **error)
   return g_strdup (text->str);
 }
 
+/* connect google: the browser flow, from a terminal too */
+static int
+connect_google (guint timeout)
+{
+  g_autoptr (OutlayGoogleAuth) auth = outlay_google_auth_new ();
+  GError *error = NULL;
+
+  g_printerr (
+      _("Opening Google’s sign-in page in your browser; waiting for it (Ctrl+C cancels)…\n"));
+  if (!outlay_google_auth_sign_in (auth, timeout, NULL, &error))
+    return outlay_cli_fail (error);
+  g_print (_("Connected to Google (access to the spreadsheets Outlay creates)\n"));
+  return 0;
+}
+
 int
 outlay_cli_connect (Cli *cli, int argc, char **argv)
 {
@@ -89,13 +105,18 @@ outlay_cli_connect (Cli *cli, int argc, char **argv)
   g_autofree char *secret = NULL;
   g_autofree char *account = NULL;
   g_autofree char *workspace = NULL;
+  int timeout = 300;
+  GOptionEntry entries[] = {
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout,
+      N_("Google: seconds to wait for the browser (default 300)"), N_("SECONDS") }, { NULL } };
   GError *error = NULL;
 
-  if (!outlay_cli_parse_options (cli, _("clickup|gemini"), NULL, &argc, &argv, &error))
+  if (!outlay_cli_parse_options (cli, _("clickup|gemini|google"), entries, &argc, &argv, &error))
     return outlay_cli_fail (error);
   if (argc != 2 || !outlay_secrets_is_service (argv[1]))
-    return outlay_cli_usage_error (
-        _("“connect” needs clickup or gemini, and the token or key on standard input"));
+    return outlay_cli_usage_error (_("“connect” needs clickup or gemini (with the token or key on standard input), or google"));
+  if (g_str_equal (argv[1], "google"))
+    return connect_google ((guint) CLAMP (timeout, 1, 3600));
   if ((secret = read_secret (&error)) == NULL)
     return outlay_cli_fail (error);
   if (g_str_equal (argv[1], "clickup"))
@@ -131,10 +152,20 @@ outlay_cli_disconnect (Cli *cli, int argc, char **argv)
   gboolean removed = FALSE;
   GError *error = NULL;
 
-  if (!outlay_cli_parse_options (cli, _("clickup|gemini"), NULL, &argc, &argv, &error))
+  if (!outlay_cli_parse_options (cli, _("clickup|gemini|google"), NULL, &argc, &argv, &error))
     return outlay_cli_fail (error);
   if (argc != 2 || !outlay_secrets_is_service (argv[1]))
-    return outlay_cli_usage_error (_("“disconnect” needs clickup or gemini"));
+    return outlay_cli_usage_error (_("“disconnect” needs clickup, gemini or google"));
+  if (g_str_equal (argv[1], "google"))
+    {
+      g_autoptr (OutlayGoogleAuth) auth = outlay_google_auth_new ();
+
+      /* revoke with Google too, not just forget here */
+      if (!outlay_google_auth_sign_out (auth, NULL, &error))
+        return outlay_cli_fail (error);
+      g_print (_("Disconnected google (Outlay’s access was revoked)\n"));
+      return 0;
+    }
   if (!outlay_secrets_clear (argv[1], &removed, NULL, &error))
     return outlay_cli_fail (error);
   g_print (removed ? _("Disconnected %s\n") : _("%s was not connected\n"), argv[1]);
@@ -147,7 +178,7 @@ outlay_cli_connections (Cli *cli, int argc, char **argv)
   gboolean json = FALSE;
   GOptionEntry entries[] = { { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
                                { NULL } };
-  static const char *const services[] = { "clickup", "gemini" };
+  static const char *const services[] = { "clickup", "gemini", "google" };
   g_autoptr (GPtrArray) list = NULL;
   g_autoptr (JsonBuilder) b = json_builder_new ();
   GError *error = NULL;

@@ -74,6 +74,7 @@ int outlay_cli_connect (Cli *cli, int argc, char **argv);
 int outlay_cli_disconnect (Cli *cli, int argc, char **argv);
 int outlay_cli_connections (Cli *cli, int argc, char **argv);
 int outlay_cli_clickup (Cli *cli, int argc, char **argv);
+int outlay_cli_sheets (Cli *cli, int argc, char **argv);
 int outlay_cli_categories (Cli *cli, int argc, char **argv);
 int outlay_cli_category (Cli *cli, int argc, char **argv);
 int outlay_cli_check (Cli *cli, int argc, char **argv);

@@ -76,11 +76,17 @@ static const char *usage_text = N_("Usage: outlay-cli [--database PATH] COMMAND 
      "  cashflow ACCOUNT [--until DATE] [--json]          Projected balance, minimum, shortfalls\n"
      "  connect clickup|gemini                            Check the token or API key read from standard\n"
      "                                                    input and keep it in the keyring\n"
-     "  disconnect clickup|gemini                         Remove the token or key from the keyring\n"
+     "  connect google [--timeout SECONDS]                Sign in to Google in the browser (Sheets sync)\n"
+     "  disconnect clickup|gemini|google                  Remove the token or key from the keyring\n"
+     "                                                    (Google: revoke Outlay's access too)\n"
      "  connections [--json]                              Show the connected services (never a secret)\n"
      "  clickup lists [--json]                            List the ClickUp lists the token may see\n"
      "  clickup sync BUDGET --list ID [--rule name|tag|list|field:NAME] [--since DATE]\n"
      "         [--full] [--delete] [--dry-run] [--json]   Bring a list's tasks and time into the budget\n"
+     "  sheets push|pull|sync BUDGET [--prefer local|remote] [--delete-remote-removed] [--json]\n"
+     "                                                    Link the budget to a new Google spreadsheet, or\n"
+     "                                                    merge both ways per cell (exit 3: conflicts left)\n"
+     "  sheets status|unlink BUDGET                       The link and its sync journal; forget the link\n"
      "  recommend BUDGET --ai [--enable-ai] [--model ID] [--allow-names] [--show-context] [--json]\n"
      "                                                    Ask Gemini for recommendations and keep them\n"
      "  categories [--json]                               Bill categories and the sections sharing them\n"
@@ -988,6 +994,7 @@ static const struct
   { "disconnect", outlay_cli_disconnect },
   { "connections", outlay_cli_connections },
   { "clickup", outlay_cli_clickup },
+  { "sheets", outlay_cli_sheets },
   { "categories", outlay_cli_categories },
   { "category", outlay_cli_category },
   { "check", outlay_cli_check },

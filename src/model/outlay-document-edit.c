@@ -41,8 +41,8 @@ state_decimal (OutlayLineState *state, OutlayLineField field)
 }
 
 /* Keeps estimate = qty × multiplier × rate unless it was typed. */
-static gboolean
-state_recompute (OutlayLineState *state, GError **error)
+gboolean
+outlay_document_line_state_recompute (OutlayLineState *state, GError **error)
 {
   OutlayDecimal qm;
 
@@ -136,7 +136,7 @@ execute_line_state (OutlayDocument  *self,
   Command *command;
   Op *op;
 
-  if (!state_recompute (after, error))
+  if (!outlay_document_line_state_recompute (after, error))
     {
       outlay_line_state_clear (after);
       return FALSE;
@@ -472,8 +472,9 @@ keep_formula (OutlayLineState *state)
   OutlayLineState probe = *state; /* shallow: only its numbers change */
 
   probe.overridden = FALSE;
-  if (state->overridden && state_recompute (&probe, NULL)
-      && *state_decimal (&probe, OUTLAY_LINE_ESTIMATE) == *state_decimal (state, OUTLAY_LINE_ESTIMATE))
+  if (state->overridden && outlay_document_line_state_recompute (&probe, NULL)
+      && *state_decimal (&probe, OUTLAY_LINE_ESTIMATE)
+             == *state_decimal (state, OUTLAY_LINE_ESTIMATE))
     state->overridden = FALSE;
 }
 
@@ -488,7 +489,7 @@ paste_row (GPtrArray *cells, const OutlayLineField *columns, guint n_columns, gu
       if (columns[c] >= OUTLAY_LINE_N_FIELDS)
         continue;
       if (!state_set_from_text (state, columns[c], g_ptr_array_index (cells, c), &local)
-          || !state_recompute (state, &local))
+          || !outlay_document_line_state_recompute (state, &local))
         {
           g_set_error (error, OUTLAY_ERROR, local->code, _("Row %u, %s"), row + 1, local->message);
           return FALSE;

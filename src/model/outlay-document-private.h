@@ -84,6 +84,9 @@ gboolean outlay_document_execute  (OutlayDocument *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Command, outlay_command_free)
 
+/* estimate = qty × multiplier × rate unless typed (overflow is an error) */
+gboolean outlay_document_line_state_recompute (OutlayLineState *state, GError **error);
+
 gboolean
 outlay_document_check_writable (OutlayDocument *self, gboolean status_only, GError **error);
 

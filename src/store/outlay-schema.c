@@ -459,6 +459,36 @@ static const char *const migrations[] = {
   " BEGIN SELECT RAISE(ABORT, 'a closed period''s forecast is kept as it was'); END;"
   "CREATE TRIGGER forecast_snapshot_values_kept BEFORE UPDATE ON forecast_snapshot_values"
   " BEGIN SELECT RAISE(ABORT, 'a closed period''s forecast is kept as it was'); END;",
+  /* 13: a budget's link to a Google spreadsheet, and each line's row as
+   * last synced (the base of the three-way merge); line_id is no foreign
+   * key: a line deleted here must still find its row there */
+  "CREATE TABLE sheet_links ("
+  "  budget_id INTEGER PRIMARY KEY REFERENCES budgets(id) ON DELETE CASCADE,"
+  "  spreadsheet_id TEXT NOT NULL,"
+  "  url TEXT,"
+  "  summary_sheet INTEGER NOT NULL,"
+  "  detail_sheet INTEGER NOT NULL,"
+  "  locale TEXT,"
+  "  drive_version TEXT,"
+  "  used_rows INTEGER NOT NULL DEFAULT 1,"
+  "  grid_rows INTEGER NOT NULL DEFAULT 1000,"
+  "  summary_key TEXT," /* the sections the Summary tab was written for */
+  "  summary_rows INTEGER NOT NULL DEFAULT 0,"
+  "  synced INTEGER"
+  ");"
+  "CREATE TABLE sheet_rows ("
+  "  budget_id INTEGER NOT NULL REFERENCES sheet_links(budget_id) ON DELETE CASCADE,"
+  "  line_id INTEGER NOT NULL,"
+  "  row_index INTEGER NOT NULL,"
+  "  cells TEXT NOT NULL," /* tab-separated, each cell C-escaped */
+  "  PRIMARY KEY (budget_id, line_id)"
+  ");"
+  "CREATE TABLE sheet_journal ("
+  "  id INTEGER PRIMARY KEY,"
+  "  budget_id INTEGER NOT NULL REFERENCES budgets(id) ON DELETE CASCADE,"
+  "  at INTEGER NOT NULL,"
+  "  summary TEXT NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

@@ -25,6 +25,7 @@ gboolean      outlay_store_expect_change (OutlayStore *self,
 gboolean      outlay_store_fail        (OutlayStore  *self,
                                         GError      **error);
 gboolean outlay_store_set_damaged (OutlayStore *self, GError **error);
+gboolean outlay_store_run_commit_hook (OutlayStore *self, GError **error);
 gboolean      outlay_store_audit       (OutlayStore  *self,
                                         gint64        budget_id,
                                         const char   *entity,

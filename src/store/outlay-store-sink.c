@@ -161,8 +161,10 @@ sink_commit (OutlayDocumentSink *sink, OutlayDocument *doc, GError **error)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, now);
   sqlite3_bind_int64 (stmt, 2, budget_id_of (doc));
-  if (!run (self, stmt, error) || !outlay_store_expect_change (self, _("budget"), error)
-      || !outlay_store_exec (self, "COMMIT", error))
+  if (!run (self, stmt, error)
+      || !outlay_store_expect_change (self, _("budget"), error)
+                                      || !outlay_store_run_commit_hook (self, error)
+                                      || !outlay_store_exec (self, "COMMIT", error))
     return FALSE;
   outlay_budget_set_modified (outlay_document_get_budget (doc), now);
   return TRUE;

@@ -31,6 +31,8 @@ struct _OutlayStore
   gboolean    created;
   gboolean damaged; /* SQLite found the file corrupt: write nothing */
   char *read_only; /* why edits are refused (opened for viewing), or NULL */
+  OutlayStoreCommitHook commit_hook; /* runs in the next command's transaction */
+  gpointer commit_data;
 
   /* waiting for another connection's write lock (busy_cb) */
   OutlayStoreWaitFunc wait_func;
@@ -1638,4 +1640,28 @@ outlay_store_get_data_version (OutlayStore *self)
   if (stmt != NULL)
     sqlite3_reset (stmt);
   return v;
+}
+
+/**
+ * outlay_store_set_commit_hook:
+ * @self: a store
+ * @hook: (nullable): runs inside the transaction of each document command,
+ *   after its changes and before COMMIT; a failure rolls the command back
+ * @data: for @hook
+ *
+ * For writes that must land with a command or not at all (a sync's state
+ * beside the edits it made).  Unset it when done.
+ */
+void
+outlay_store_set_commit_hook (OutlayStore *self, OutlayStoreCommitHook hook, gpointer data)
+{
+  g_return_if_fail (OUTLAY_IS_STORE (self));
+  self->commit_hook = hook;
+  self->commit_data = data;
+}
+
+gboolean
+outlay_store_run_commit_hook (OutlayStore *self, GError **error)
+{
+  return self->commit_hook == NULL || self->commit_hook (self, self->commit_data, error);
 }

@@ -16,6 +16,10 @@ typedef void (*OutlayProgressFunc) (guint64  done,
                                     guint64  total,
                                     gpointer user_data);
 
+/* Runs inside a document command's transaction, before COMMIT */
+typedef gboolean (*OutlayStoreCommitHook) (OutlayStore *store, gpointer data, GError **error);
+void outlay_store_set_commit_hook (OutlayStore *self, OutlayStoreCommitHook hook, gpointer data);
+
 /* Called when a store has waited a few seconds for another program's
  * write transaction (see outlay_store_set_wait_func()). */
 typedef void (*OutlayStoreWaitFunc) (OutlayStore *store,

@@ -42,6 +42,14 @@ struct _OutlayWindow
   GHashTable           *documents; /* budget id → OutlayDocument, with its undo history */
   gint64                data_version; /* the store's, when the documents were last in step */
 
+  /* Google Sheets (outlay-window-sheets.c) */
+  GtkWidget *sheets_status;
+  GtkLabel *sheets_label;
+  GtkWidget *sheets_spinner;
+  GtkWidget *sheets_cancel;
+  GCancellable *sheets_cancellable;
+  gboolean sheets_busy; /* a sync is running: the budget is not to be edited */
+
   /* importing (outlay-window-import.c) */
   GCancellable         *cancellable;  /* cancelled in dispose */
   GQueue               *import_queue; /* files waiting for the assistant */
@@ -72,6 +80,11 @@ void outlay_window_report_comparison_cb (OutlayVersionsDialog *dialog,
                                          const char *to_name,
                                          gboolean print,
                                          OutlayWindow *self);
+
+/* outlay-window-sheets.c: Budget ▸ Google Sheets */
+void outlay_window_sheets_class_init (GtkWidgetClass *widget_class);
+void outlay_window_sheets_update (OutlayWindow *self);
+void outlay_window_sheets_dispose (OutlayWindow *self);
 
 /* outlay-window-import.c */
 void outlay_window_import_class_init (GtkWidgetClass *widget_class);

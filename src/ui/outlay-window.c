@@ -63,8 +63,9 @@ update_actions (OutlayWindow *self)
                                  has && outlay_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  has && outlay_document_can_redo (self->document));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->budget_menu_button), has);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->budget_menu_button), has && !self->sheets_busy);
   outlay_window_export_update (self);
+  outlay_window_sheets_update (self);
 }
 
 static void
@@ -861,6 +862,7 @@ outlay_window_dispose (GObject *object)
     }
   g_clear_object (&self->document);
   outlay_window_import_dispose (self);
+  outlay_window_sheets_dispose (self);
   g_clear_pointer (&self->row_menu, gtk_widget_unparent);
   /* tearing down the list would otherwise "select" nothing into a
    * half-disposed window */
@@ -943,6 +945,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   outlay_window_export_class_init (widget_class);
   outlay_window_money_class_init (widget_class);
   outlay_window_connections_class_init (widget_class);
+  outlay_window_sheets_class_init (widget_class);
 }
 
 static void

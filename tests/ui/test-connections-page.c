@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "outlay-connections-page.h"
+#include "outlay-fake-google.h"
 #include "outlay-fake-server.h"
 #include "outlay-secrets.h"
 
@@ -130,6 +131,49 @@ test_connect_test_remove (void)
   outlay_ui_test_run_for (100);
 }
 
+/* Sign In opens the browser (here the fake one, which follows the consent
+ * page's redirect); Sign Out revokes with Google */
+static void
+test_google (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayFakeGoogle) google = outlay_fake_google_new (&error);
+  GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *page = outlay_connections_page_new ();
+  GtkWidget *status;
+  char *secret;
+
+  g_assert_no_error (error);
+  outlay_fake_google_setenv (google);
+  g_setenv ("BROWSER", g_getenv ("OUTLAY_FAKE_BROWSER"), TRUE);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 620, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  outlay_ui_test_run_for (300);
+
+  status = find_row (page, "Not signed in");
+  g_assert_nonnull (status);
+  gtk_widget_activate (find_button (status, "_Sign In…"));
+  wait_for_title (page, "Signed in");
+  secret = outlay_secrets_lookup ("google", NULL, &error);
+  g_assert_nonnull (secret);
+  g_assert_nonnull (strstr (secret, "refresh_token"));
+  outlay_secrets_free (secret);
+  g_assert_cmpuint (outlay_fake_google_n_refresh_tokens (google), ==, 1);
+  {
+    g_autofree char *shot = outlay_ui_test_screenshot_path ("connections-google.png");
+
+    outlay_ui_test_save_png (window, shot);
+  }
+  gtk_widget_activate (find_button (status, "Sign _Out"));
+  wait_for_title (page, "Not signed in");
+  g_assert_null (outlay_secrets_lookup ("google", NULL, NULL));
+  g_assert_cmpuint (outlay_fake_google_n_refresh_tokens (google), ==, 0);
+  g_assert_cmpuint (outlay_fake_google_invalid (google), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  outlay_ui_test_run_for (100);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -144,6 +188,7 @@ main (int argc, char *argv[])
   gtk_init ();
   adw_init ();
   g_test_add_func ("/ui/connections/connect-test-remove", test_connect_test_remove);
+  g_test_add_func ("/ui/connections/google", test_google);
   status = g_test_run ();
   g_unlink (keyring);
   g_rmdir (dir);

@@ -44,12 +44,15 @@ outlay_connection_free (OutlayConnection *connection)
 gboolean
 outlay_secrets_is_service (const char *service)
 {
-  return g_strcmp0 (service, "clickup") == 0 || g_strcmp0 (service, "gemini") == 0;
+  return g_strcmp0 (service, "clickup") == 0 || g_strcmp0 (service, "gemini") == 0
+         || g_strcmp0 (service, "google") == 0;
 }
 
 static const char *
 display_name (const char *service)
 {
+  if (g_str_equal (service, "google"))
+    return "Google";
   return g_str_equal (service, "clickup") ? "ClickUp" : "Gemini";
 }
 

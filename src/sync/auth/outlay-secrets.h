@@ -9,7 +9,7 @@ G_BEGIN_DECLS
  * workspace(s); never the secret itself. */
 typedef struct
 {
-  char *service;   /* "clickup", "gemini" */
+  char *service;   /* "clickup", "gemini", "google" */
   char *account;   /* "Ann <ann@example.com>" or "API key" */
   char *workspace; /* ClickUp workspaces, Gemini model; may be empty */
 } OutlayConnection;

@@ -31,6 +31,8 @@ struct _OutlayHttpClient
   guint rate_limit;
   double delay_scale;
   guint request_count;
+  guint last_status;
+  gboolean retry_uncertain;
   GQueue sent;          /* gint64 monotonic µs of recent sends */
   gint64 blocked_until; /* monotonic µs: the service said wait */
 };
@@ -42,6 +44,7 @@ typedef struct
   char *method;
   char *url;
   GBytes *body;
+  const char *content_type;
   guint attempt;
   GSource *wait_source;
   GSource *cancel_source;
@@ -76,6 +79,15 @@ default_base_url (OutlayHttpService service)
       case OUTLAY_HTTP_SERVICE_GEMINI:
         env = g_getenv ("OUTLAY_GEMINI_URL");
         return env && *env ? env : "https://generativelanguage.googleapis.com";
+      case OUTLAY_HTTP_SERVICE_SHEETS:
+        env = g_getenv ("OUTLAY_SHEETS_URL");
+        return env && *env ? env : "https://sheets.googleapis.com";
+      case OUTLAY_HTTP_SERVICE_DRIVE:
+        env = g_getenv ("OUTLAY_DRIVE_URL");
+        return env && *env ? env : "https://www.googleapis.com";
+      case OUTLAY_HTTP_SERVICE_OAUTH:
+        env = g_getenv ("OUTLAY_OAUTH_TOKEN_URL");
+        return env && *env ? env : "https://oauth2.googleapis.com/token";
       default:
         g_assert_not_reached ();
     }
@@ -84,7 +96,20 @@ default_base_url (OutlayHttpService service)
 const char *
 outlay_http_service_name (OutlayHttpService service)
 {
-  return service == OUTLAY_HTTP_SERVICE_CLICKUP ? "ClickUp" : "Gemini";
+  switch (service)
+    {
+      case OUTLAY_HTTP_SERVICE_CLICKUP:
+        return "ClickUp";
+      case OUTLAY_HTTP_SERVICE_GEMINI:
+        return "Gemini";
+      case OUTLAY_HTTP_SERVICE_SHEETS:
+        return "Google Sheets";
+      case OUTLAY_HTTP_SERVICE_DRIVE:
+        return "Google Drive";
+      case OUTLAY_HTTP_SERVICE_OAUTH:
+      default:
+        return "Google sign-in";
+    }
 }
 
 static guint
@@ -271,6 +296,21 @@ status_error (OutlayHttpClient *self, guint status, JsonNode *body)
     return g_error_new (OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
                         _("ClickUp does not know that workspace, list or task, or the token may not see it%s. Check the id and the token’s workspaces."),
                            detail);
+  if (self->service == OUTLAY_HTTP_SERVICE_OAUTH && status == 400 && said
+      && g_str_equal (said, "invalid_grant"))
+    return g_error_new (OUTLAY_ERROR, OUTLAY_ERROR_AUTH,
+                        _("Google no longer accepts Outlay’s sign-in%s. Sign in to Google again (outlay-cli connect google, or Connections in the menu)."),
+                           detail);
+  if ((self->service == OUTLAY_HTTP_SERVICE_SHEETS || self->service == OUTLAY_HTTP_SERVICE_DRIVE)
+      && (status == 401 || status == 403))
+    return g_error_new (OUTLAY_ERROR, OUTLAY_ERROR_AUTH,
+                        _("%s refused access%s. Sign in to Google again, or check that the spreadsheet is still shared with you."),
+                           name, detail);
+  if ((self->service == OUTLAY_HTTP_SERVICE_SHEETS || self->service == OUTLAY_HTTP_SERVICE_DRIVE)
+      && status == 404)
+    return g_error_new (OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
+                        _("%s cannot find the spreadsheet%s. It may have been deleted; unlink it and push the budget again."),
+                           name, detail);
   if (status == 401 || status == 403
       || (self->service == OUTLAY_HTTP_SERVICE_GEMINI && status == 400 && said
           && strstr (said, "API key") != NULL))
@@ -439,7 +479,7 @@ server_delay_ms (OutlayHttpClient *self, SoupMessage *msg, JsonNode *body, guint
 
   if ((seconds = outlay_http_parse_retry_after (retry_after, now_seconds ())) >= 0)
     return seconds * 1000 + g_random_int_range (0, 250);
-  if (self->service == OUTLAY_HTTP_SERVICE_GEMINI
+  if (self->service != OUTLAY_HTTP_SERVICE_CLICKUP
       && (ms = outlay_http_parse_google_retry_delay_ms (body)) >= 0)
     return ms + g_random_int_range (0, 250);
   if (self->service == OUTLAY_HTTP_SERVICE_CLICKUP && reset != NULL
@@ -449,6 +489,36 @@ server_delay_ms (OutlayHttpClient *self, SoupMessage *msg, JsonNode *body, guint
       return MAX (seconds, 0) * 1000 + g_random_int_range (0, 1000);
     }
   return backoff_ms (attempt);
+}
+
+/* Drive reports its rate limit as 403 with errors[0].reason (§0.2) */
+static gboolean
+drive_rate_limited (JsonNode *body)
+{
+  JsonObject *error = google_error (body);
+  JsonArray *errors;
+  JsonNode *first;
+  const char *reason;
+
+  if (error == NULL || !json_object_has_member (error, "errors")
+      || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (error, "errors")))
+    return FALSE;
+  errors = json_object_get_array_member (error, "errors");
+  if (json_array_get_length (errors) == 0)
+    return FALSE;
+  first = json_array_get_element (errors, 0);
+  if (!JSON_NODE_HOLDS_OBJECT (first))
+    return FALSE;
+  reason = json_object_get_string_member_with_default (json_node_get_object (first), "reason", "");
+  return g_str_equal (reason, "userRateLimitExceeded") || g_str_equal (reason, "rateLimitExceeded");
+}
+
+/* A failed write that may still have been applied, on a client that must
+ * not send it twice */
+static gboolean
+uncertain (OutlayHttpClient *self, Request *req)
+{
+  return !self->retry_uncertain && !g_str_equal (req->method, "GET");
 }
 
 static void
@@ -464,6 +534,7 @@ sent_cb (GObject *source, GAsyncResult *result, gpointer data)
   const char *name = outlay_http_service_name (self->service);
   guint status;
 
+  self->last_status = 0;
   if (error != NULL)
     {
       g_debug ("%s %s → %s (attempt %u)", req->method, req->url, error->message, req->attempt);
@@ -475,7 +546,7 @@ sent_cb (GObject *source, GAsyncResult *result, gpointer data)
           g_object_unref (task);
           return;
         }
-      if (!retryable_transport (error))
+      if (!retryable_transport (error) || uncertain (self, req))
         {
           g_task_return_new_error (
               task, OUTLAY_ERROR, OUTLAY_ERROR_NETWORK,
@@ -492,6 +563,7 @@ sent_cb (GObject *source, GAsyncResult *result, gpointer data)
     }
 
   status = soup_message_get_status (req->msg);
+  self->last_status = status;
   g_debug ("%s %s → %u (%" G_GINT64_FORMAT " ms, attempt %u)", req->method, req->url, status,
            (g_get_monotonic_time () - req->started) / 1000, req->attempt);
   note_rate_headers (self, soup_message_get_response_headers (req->msg));
@@ -507,6 +579,14 @@ sent_cb (GObject *source, GAsyncResult *result, gpointer data)
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
+      if (json == NULL && uncertain (self, req))
+        {
+          g_task_return_new_error (task, OUTLAY_ERROR, OUTLAY_ERROR_SERVICE,
+                                   _("%s sent an answer Outlay could not read; the change may have been made. Check before trying again."),
+                                      name);
+          g_object_unref (task);
+          return;
+        }
       if (json == NULL)
         {
           /* a cut or garbled answer: every request here is safe to resend */
@@ -529,8 +609,11 @@ sent_cb (GObject *source, GAsyncResult *result, gpointer data)
       g_object_unref (task);
       return;
     }
-  if (status == 408 || status == 429 || status == 500 || status == 502 || status == 503
-      || status == 504)
+  if ((status == 429 || status == 503
+       || (self->service == OUTLAY_HTTP_SERVICE_DRIVE && status == 403
+           && drive_rate_limited (json)))
+      || (!uncertain (self, req)
+          && (status == 408 || status == 500 || status == 502 || status == 504)))
     {
       retry_or_fail (task, server_delay_ms (self, req->msg, json, req->attempt),
                      status_error (self, status, json));
@@ -571,16 +654,24 @@ send_attempt (GTask *task)
   req->msg = soup_message_new (req->method, req->url);
   headers = soup_message_get_request_headers (req->msg);
   soup_message_headers_replace (headers, "Accept", "application/json");
-  if (self->secret != NULL)
-    soup_message_headers_replace (
-        headers, self->service == OUTLAY_HTTP_SERVICE_CLICKUP ? "Authorization" : "x-goog-api-key",
-        self->secret);
+  if (self->secret != NULL && self->service == OUTLAY_HTTP_SERVICE_CLICKUP)
+    soup_message_headers_replace (headers, "Authorization", self->secret);
+  else if (self->secret != NULL && self->service == OUTLAY_HTTP_SERVICE_GEMINI)
+    soup_message_headers_replace (headers, "x-goog-api-key", self->secret);
+  else if (self->secret != NULL && self->service != OUTLAY_HTTP_SERVICE_OAUTH)
+    {
+      g_autofree char *bearer = g_strconcat ("Bearer ", self->secret, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", bearer);
+    }
   if (req->body != NULL)
-    soup_message_set_request_body_from_bytes (req->msg, "application/json", req->body);
+    soup_message_set_request_body_from_bytes (
+        req->msg, req->content_type ? req->content_type : "application/json", req->body);
   else if (self->service == OUTLAY_HTTP_SERVICE_CLICKUP)
     /* ClickUp's reference lists it as required on GET …/time_entries */
     soup_message_headers_replace (headers, "Content-Type", "application/json");
-  g_debug ("%s %s (attempt %u)", req->method, req->url, req->attempt);
+  g_debug ("%s %s (attempt %u, %" G_GSIZE_FORMAT " bytes)", req->method, req->url, req->attempt,
+           req->body ? g_bytes_get_size (req->body) : 0);
   soup_session_send_and_read_async (self->session, req->msg, G_PRIORITY_DEFAULT,
                                     g_task_get_cancellable (task), sent_cb, task);
 }
@@ -609,6 +700,7 @@ static void
 outlay_http_client_init (OutlayHttpClient *self)
 {
   g_queue_init (&self->sent);
+  self->retry_uncertain = TRUE;
   self->max_attempts = 5;
   self->delay_scale = 1.0;
 }
@@ -628,9 +720,14 @@ outlay_http_client_new (OutlayHttpService service)
   OutlayHttpClient *self = g_object_new (OUTLAY_TYPE_HTTP_CLIENT, NULL);
   guint timeout = service == OUTLAY_HTTP_SERVICE_GEMINI ? 300 : 30;
 
+  /* Sheets: 60 reads and 60 writes a minute per user (§1.1) */
+  if (service == OUTLAY_HTTP_SERVICE_SHEETS)
+    self->rate_limit = 60;
+
   self->service = service;
   self->base_url = g_strdup (default_base_url (service));
-  self->rate_limit = service == OUTLAY_HTTP_SERVICE_CLICKUP ? 100 : 0;
+  if (service == OUTLAY_HTTP_SERVICE_CLICKUP)
+    self->rate_limit = 100;
   self->session = soup_session_new_with_options (
       "timeout", timeout, "idle-timeout", 60, "user-agent", "Outlay/" PACKAGE_VERSION " ",
       "proxy-resolver", g_proxy_resolver_get_default (), NULL);
@@ -709,37 +806,38 @@ outlay_http_client_get_request_count (OutlayHttpClient *self)
   return self->request_count;
 }
 
+guint
+outlay_http_client_get_last_status (OutlayHttpClient *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_HTTP_CLIENT (self), 0);
+  return self->last_status;
+}
+
+void
+outlay_http_client_set_retry_uncertain (OutlayHttpClient *self, gboolean retry)
+{
+  g_return_if_fail (OUTLAY_IS_HTTP_CLIENT (self));
+  self->retry_uncertain = retry;
+}
+
+/* @keep: (nullable): the answer's object members to keep (see
+ * outlay_json_scan()); %NULL for the whole answer */
 static void
 start_request (OutlayHttpClient *self,
+               GTask *task,
                const char *method,
-               const char *path,
-               JsonNode *body,
-               const char *const *keep,
-               GCancellable *cancellable,
-               GAsyncReadyCallback callback,
-               gpointer user_data)
+               char *url,
+               GBytes *body,
+               const char *content_type,
+               const char *const *keep)
 {
-  GTask *task;
-  Request *req;
+  Request *req = g_new0 (Request, 1);
 
-  g_return_if_fail (OUTLAY_IS_HTTP_CLIENT (self));
-  g_return_if_fail (method != NULL && path != NULL && path[0] == '/');
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, outlay_http_client_request_async);
-  req = g_new0 (Request, 1);
   req->keep = keep;
   req->method = g_strdup (method);
-  req->url = g_strconcat (self->base_url, g_str_has_suffix (self->base_url, "/") ? path + 1 : path,
-                          NULL);
-  if (body != NULL)
-    {
-      gsize len = 0;
-      char *text = json_to_string (body, FALSE);
-
-      len = strlen (text);
-      req->body = g_bytes_new_take (text, len);
-    }
+  req->url = url;
+  req->body = body;
+  req->content_type = content_type;
   g_task_set_task_data (task, req, (GDestroyNotify) request_free);
   if (g_uri_is_valid (req->url, G_URI_FLAGS_ENCODED, NULL) == FALSE)
     {
@@ -761,7 +859,24 @@ outlay_http_client_request_async (OutlayHttpClient *self,
                                   GAsyncReadyCallback callback,
                                   gpointer user_data)
 {
-  start_request (self, method, path, body, NULL, cancellable, callback, user_data);
+  GTask *task;
+  GBytes *bytes = NULL;
+  char *url;
+
+  g_return_if_fail (OUTLAY_IS_HTTP_CLIENT (self));
+  g_return_if_fail (method != NULL && path != NULL && path[0] == '/');
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, outlay_http_client_request_async);
+  url = g_strconcat (self->base_url, g_str_has_suffix (self->base_url, "/") ? path + 1 : path,
+                     NULL);
+  if (body != NULL)
+    {
+      char *text = json_to_string (body, FALSE);
+
+      bytes = g_bytes_new_take (text, strlen (text));
+    }
+  start_request (self, task, method, url, bytes, NULL, NULL);
 }
 
 JsonNode *
@@ -805,8 +920,47 @@ outlay_http_client_request_pruned (OutlayHttpClient *self,
 {
   g_autoptr (GAsyncResult) result = NULL;
   GMainContext *context = g_main_context_get_thread_default ();
+  GTask *task;
 
-  start_request (self, method, path, NULL, keep, cancellable, sync_done_cb, &result);
+  g_return_val_if_fail (OUTLAY_IS_HTTP_CLIENT (self), NULL);
+  g_return_val_if_fail (method != NULL && path != NULL && path[0] == '/', NULL);
+  task = g_task_new (self, cancellable, sync_done_cb, &result);
+  g_task_set_source_tag (task, outlay_http_client_request_async);
+  start_request (self, task, method,
+                 g_strconcat (self->base_url, g_str_has_suffix (self->base_url, "/") ? path + 1 : path,
+                              NULL),
+                 NULL, NULL, keep);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  return outlay_http_client_request_finish (self, result, error);
+}
+
+/**
+ * outlay_http_client_post_form:
+ * @self: a client
+ * @url: the absolute URL (the token or revoke endpoint)
+ * @form: the urlencoded form
+ * @cancellable: (nullable): a cancellable
+ * @error: the service's words for a refusal
+ *
+ * Returns: (transfer full): the JSON answer
+ */
+JsonNode *
+outlay_http_client_post_form (OutlayHttpClient *self,
+                              const char *url,
+                              const char *form,
+                              GCancellable *cancellable,
+                              GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  GMainContext *context = g_main_context_get_thread_default ();
+  GTask *task;
+
+  g_return_val_if_fail (OUTLAY_IS_HTTP_CLIENT (self), NULL);
+  task = g_task_new (self, cancellable, sync_done_cb, &result);
+  g_task_set_source_tag (task, outlay_http_client_request_async);
+  start_request (self, task, "POST", g_strdup (url), g_bytes_new (form, strlen (form)),
+                 "application/x-www-form-urlencoded", NULL);
   while (result == NULL)
     g_main_context_iteration (context, TRUE);
   return outlay_http_client_request_finish (self, result, error);

@@ -10,6 +10,9 @@ typedef enum
 {
   OUTLAY_HTTP_SERVICE_CLICKUP,
   OUTLAY_HTTP_SERVICE_GEMINI,
+  OUTLAY_HTTP_SERVICE_SHEETS, /* Google Sheets v4: Bearer token */
+  OUTLAY_HTTP_SERVICE_DRIVE,  /* Google Drive v3: Bearer token */
+  OUTLAY_HTTP_SERVICE_OAUTH,  /* Google's token endpoint: form bodies */
 } OutlayHttpService;
 
 #define OUTLAY_TYPE_HTTP_CLIENT (outlay_http_client_get_type ())
@@ -36,6 +39,12 @@ void outlay_http_client_set_rate_limit (OutlayHttpClient *self, guint per_minute
 void outlay_http_client_set_delay_scale (OutlayHttpClient *self, double scale);
 /* Requests sent, every attempt counted. */
 guint outlay_http_client_get_request_count (OutlayHttpClient *self);
+/* The HTTP status of the last answer (0: none, or a transport error) */
+guint outlay_http_client_get_last_status (OutlayHttpClient *self);
+/* For requests that are not safe to send twice (spreadsheets.create): a
+ * failure that may have been applied (a timeout, a dropped connection,
+ * 500) is reported instead of retried; only 429 and 503 are retried. */
+void outlay_http_client_set_retry_uncertain (OutlayHttpClient *self, gboolean retry);
 
 /* Sends @method @path (relative to the base URL, query included) with
  * @body as JSON, retrying as CONTRACTS.md §0.2 says; the answer is the
@@ -68,6 +77,14 @@ JsonNode *outlay_http_client_request_pruned (OutlayHttpClient *self,
                                              const char *const *keep,
                                              GCancellable *cancellable,
                                              GError **error);
+/* POSTs @form (application/x-www-form-urlencoded, e.g. from
+ * soup_form_encode) to the absolute @url with the same retries; for
+ * OAuth's token and revoke endpoints. */
+JsonNode *outlay_http_client_post_form (OutlayHttpClient *self,
+                                        const char *url,
+                                        const char *form,
+                                        GCancellable *cancellable,
+                                        GError **error);
 
 /* Waits the client would take for a failed attempt; exposed for tests. */
 gint64 outlay_http_parse_retry_after (const char *value, gint64 now_seconds);

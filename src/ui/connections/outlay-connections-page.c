@@ -9,6 +9,7 @@
 #include "outlay-connection-check.h"
 #include "outlay-connections-page.h"
 #include "outlay-gemini.h"
+#include "outlay-google-auth.h"
 #include "outlay-secrets.h"
 
 struct _OutlayConnectionsPage
@@ -27,6 +28,12 @@ struct _OutlayConnectionsPage
   AdwEntryRow *gemini_key;
   AdwEntryRow *gemini_model;
   GtkSwitch *allow_names;
+  AdwActionRow *google_status;
+  GtkImage *google_icon;
+  GtkWidget *google_sign_in;
+  GtkWidget *google_cancel;
+  GtkWidget *google_sign_out;
+  GCancellable *google_cancellable; /* the sign-in waiting for the browser */
 
   GSettings *settings;
   GCancellable *cancellable;
@@ -122,12 +129,144 @@ show_connection (OutlayConnectionsPage *self, const char *service, OutlayConnect
 }
 
 static void
+show_google (OutlayConnectionsPage *self, gboolean signed_in)
+{
+  gboolean waiting = self->google_cancellable != NULL;
+
+  adw_preferences_row_set_title (
+      ADW_PREFERENCES_ROW (self->google_status),
+      waiting ? _("Waiting for the browser…") : signed_in ? _("Signed in") : _("Not signed in"));
+  adw_action_row_set_subtitle (self->google_status, signed_in && !waiting
+                               ? _("Access to the spreadsheets Outlay creates")
+                               : "");
+  gtk_image_set_from_icon_name (self->google_icon, signed_in ? "network-transmit-receive-symbolic"
+                                                             : "network-offline-symbolic");
+  gtk_widget_set_visible (self->google_sign_in, !signed_in && !waiting);
+  gtk_widget_set_visible (self->google_cancel, waiting);
+  gtk_widget_set_visible (self->google_sign_out, signed_in && !waiting);
+}
+
+typedef struct
+{
+  char *url;
+  GtkWidget *widget;
+} ShowUri;
+
+static gboolean
+show_uri_cb (gpointer data)
+{
+  ShowUri *s = data;
+  GtkRoot *root = gtk_widget_get_root (s->widget);
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, s->url, GDK_CURRENT_TIME);
+  g_object_unref (s->widget);
+  g_free (s->url);
+  g_free (s);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the sign-in's worker thread: the browser opens from the main
+ * thread (the OpenURI portal inside Flatpak) */
+static void
+browser_cb (const char *url, gpointer data)
+{
+  ShowUri *s = g_new0 (ShowUri, 1);
+
+  s->url = g_strdup (url);
+  s->widget = g_object_ref (data);
+  g_main_context_invoke (NULL, show_uri_cb, s);
+}
+
+static void
+signed_in_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (OutlayConnectionsPage) self = data;
+  g_autoptr (GError) error = NULL;
+  gboolean ok = outlay_google_auth_sign_in_finish (OUTLAY_GOOGLE_AUTH (source), result, &error);
+
+  g_clear_object (&self->google_cancellable);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+        refresh (self);
+      return;
+    }
+  say (self, ok ? _("Signed in to Google") : error->message);
+  refresh (self);
+}
+
+static void
+google_sign_in_cb (GtkButton *button, OutlayConnectionsPage *self)
+{
+  g_autoptr (OutlayGoogleAuth) auth = outlay_google_auth_new ();
+
+  self->google_cancellable = g_cancellable_new ();
+  outlay_google_auth_set_browser_func (auth, browser_cb, self);
+  show_google (self, FALSE);
+  outlay_google_auth_sign_in_async (auth, 300, self->google_cancellable, signed_in_cb,
+                                    g_object_ref (self));
+}
+
+static void
+google_cancel_cb (GtkButton *button, OutlayConnectionsPage *self)
+{
+  g_cancellable_cancel (self->google_cancellable);
+}
+
+static void
+sign_out_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  g_autoptr (GMainContext) context = g_main_context_new ();
+  g_autoptr (OutlayGoogleAuth) auth = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  /* the revoke request runs on this thread's own main context */
+  g_main_context_push_thread_default (context);
+  auth = outlay_google_auth_new ();
+  ok = outlay_google_auth_sign_out (auth, cancellable, &error);
+  g_clear_object (&auth);
+  g_main_context_pop_thread_default (context);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+signed_out_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (OutlayConnectionsPage) self = data;
+  g_autoptr (GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      say (self, error->message);
+    }
+  else
+    say (self, _("Signed out of Google; Outlay’s access was revoked"));
+  gtk_widget_set_sensitive (self->google_sign_out, TRUE);
+  refresh (self);
+}
+
+static void
+google_sign_out_cb (GtkButton *button, OutlayConnectionsPage *self)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, self->cancellable, signed_out_cb, g_object_ref (self));
+
+  gtk_widget_set_sensitive (self->google_sign_out, FALSE);
+  g_task_run_in_thread (task, sign_out_thread);
+}
+
+static void
 listed_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   g_autoptr (OutlayConnectionsPage) self = data;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = outlay_connection_list_finish (result, &error);
-  OutlayConnection *found[2] = { NULL, NULL };
+  OutlayConnection *found[3] = { NULL, NULL, NULL };
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -141,10 +280,13 @@ listed_cb (GObject *source, GAsyncResult *result, gpointer data)
     {
       OutlayConnection *c = g_ptr_array_index (list, i);
 
-      found[g_str_equal (c->service, "clickup") ? 0 : 1] = c;
+      found[g_str_equal (c->service, "clickup")  ? 0
+            : g_str_equal (c->service, "gemini") ? 1
+                                                 : 2] = c;
     }
   show_connection (self, "clickup", found[0]);
   show_connection (self, "gemini", found[1]);
+  show_google (self, found[2] != NULL);
 }
 
 static void
@@ -280,6 +422,7 @@ outlay_connections_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->google_cancellable);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_CONNECTIONS_PAGE);
   G_OBJECT_CLASS (outlay_connections_page_parent_class)->dispose (object);
@@ -309,6 +452,14 @@ outlay_connections_page_class_init (OutlayConnectionsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, test_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, model_apply_cb);
+  gtk_widget_class_bind_template_child (widget_class, OutlayConnectionsPage, google_status);
+  gtk_widget_class_bind_template_child (widget_class, OutlayConnectionsPage, google_icon);
+  gtk_widget_class_bind_template_child (widget_class, OutlayConnectionsPage, google_sign_in);
+  gtk_widget_class_bind_template_child (widget_class, OutlayConnectionsPage, google_cancel);
+  gtk_widget_class_bind_template_child (widget_class, OutlayConnectionsPage, google_sign_out);
+  gtk_widget_class_bind_template_callback (widget_class, google_sign_in_cb);
+  gtk_widget_class_bind_template_callback (widget_class, google_cancel_cb);
+  gtk_widget_class_bind_template_callback (widget_class, google_sign_out_cb);
 }
 
 static void
@@ -333,6 +484,7 @@ outlay_connections_page_init (OutlayConnectionsPage *self)
                    G_SETTINGS_BIND_DEFAULT);
   show_connection (self, "clickup", NULL);
   show_connection (self, "gemini", NULL);
+  show_google (self, FALSE);
   refresh (self);
 }
 
