@@ -123,5 +123,9 @@ gboolean outlay_document_shift_task_actual (OutlayDocument *self,
                                             int sign,
                                             GError **error);
 gboolean outlay_document_line_has_tasks (OutlayDocument *self, OutlayLine *line);
+gboolean outlay_document_check_tasks_kept (OutlayDocument *self,
+                                           OutlaySection *section,
+                                           OutlayDocument *version,
+                                           GError **error);
 
 G_END_DECLS

@@ -417,6 +417,10 @@ static const char *const migrations[] = {
   "  person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,"
   "  started INTEGER NOT NULL"
   ");",
+
+  /* 12: a version keeps each line's task actual (its tasks' logged and
+   * resource cost when it was saved), so it adds up to its total */
+  "ALTER TABLE version_lines ADD COLUMN task_actual INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);
