@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "outlay-cashflow.h"
@@ -196,6 +197,13 @@ schedule_bill (OutlayBill *bill,
   dates = outlay_recurrence_expand (&rule, weekend, &wide_from, to);
   from_j = g_date_get_julian (from);
   to_j = g_date_get_julian (to);
+  /* room for them all at once, rather than growing item by item */
+  {
+    guint len = out->len;
+
+    g_array_set_size (out, len + dates->len);
+    g_array_set_size (out, len);
+  }
   for (guint i = 0; i < dates->len; i++)
     {
       OutlayRecurrenceDate *rd = &g_array_index (dates, OutlayRecurrenceDate, i);
@@ -237,19 +245,91 @@ item_ptr_compare (gconstpointer a, gconstpointer b)
   return outlay_schedule_item_compare (*(OutlayScheduleItem **) a, *(OutlayScheduleItem **) b);
 }
 
-/* Sorts pointers rather than the ~100-byte items, then copies once */
-static GArray *
-sort_items (GArray *items)
+/* One day's items: few, and often in order already (one bill's or one
+ * account's run), where an insertion sort does next to nothing */
+static void
+sort_bucket (OutlayScheduleItem **items, guint n)
 {
-  g_autofree OutlayScheduleItem **ptrs = g_new (OutlayScheduleItem *, MAX (1, items->len));
-  GArray *sorted = g_array_sized_new (FALSE, FALSE, sizeof (OutlayScheduleItem), items->len);
+  if (n > 64)
+    {
+      qsort (items, n, sizeof *items, item_ptr_compare);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      OutlayScheduleItem *tmp = items[i];
+      guint j = i;
 
-  for (guint i = 0; i < items->len; i++)
-    ptrs[i] = &g_array_index (items, OutlayScheduleItem, i);
-  qsort (ptrs, items->len, sizeof *ptrs, item_ptr_compare);
-  for (guint i = 0; i < items->len; i++)
-    g_array_append_vals (sorted, ptrs[i], 1);
-  return sorted;
+      for (; j > 0 && outlay_schedule_item_compare (items[j - 1], tmp) > 0; j--)
+        items[j] = items[j - 1];
+      items[j] = tmp;
+    }
+}
+
+/**
+ * outlay_schedule_sort:
+ * @items: (element-type OutlayScheduleItem): schedule items
+ *
+ * Sorts @items in the schedule's order (outlay_schedule_item_compare()):
+ * by day in one counting pass, then each day's few items, so tens of
+ * thousands of items take a few compares each rather than a full sort's.
+ */
+void
+outlay_schedule_sort (GArray *items)
+{
+  OutlayScheduleItem *v = (OutlayScheduleItem *) (void *) items->data;
+  guint n = items->len, span;
+  guint32 lo = G_MAXUINT32, hi = 0;
+  g_autofree guint *start = NULL;
+  g_autofree OutlayScheduleItem **order = NULL;
+
+  if (n < 2)
+    return;
+  for (guint i = 0; i < n; i++)
+    lo = MIN (lo, v[i].day), hi = MAX (hi, v[i].day);
+  /* days spread thin (a few items over centuries): an ordinary sort */
+  if (hi - lo > 8 * (guint32) n + 4096)
+    {
+      qsort (v, n, sizeof *v, outlay_schedule_item_compare);
+      return;
+    }
+  span = hi - lo + 1;
+  start = g_new0 (guint, span + 1);
+  for (guint i = 0; i < n; i++)
+    start[v[i].day - lo + 1]++;
+  for (guint d = 0; d < span; d++)
+    start[d + 1] += start[d];
+  /* pointers into @v by day (stable), then each day in order */
+  order = g_new (OutlayScheduleItem *, n);
+  for (guint i = 0; i < n; i++)
+    order[start[v[i].day - lo]++] = &v[i];
+  for (guint d = span; d-- > 0;)
+    start[d + 1] = start[d];
+  start[0] = 0;
+  for (guint d = 0; d < span; d++)
+    if (start[d + 1] - start[d] > 1)
+      sort_bucket (order + start[d], start[d + 1] - start[d]);
+  /* then the items into place, cycle by cycle: no second copy of them */
+  for (guint i = 0; i < n; i++)
+    {
+      OutlayScheduleItem tmp;
+      guint j = i;
+
+      if (order[i] == &v[i])
+        continue;
+      tmp = v[i];
+      for (;;)
+        {
+          guint k = (guint) (order[j] - v);
+
+          order[j] = &v[j];
+          if (k == i)
+            break;
+          v[j] = v[k];
+          j = k;
+        }
+      v[j] = tmp;
+    }
 }
 
 static GArray *
@@ -268,7 +348,8 @@ schedule (GPtrArray *bills,
     if (!schedule_bill (g_ptr_array_index (bills, i), index, occurrences, from, to, today, lookback,
                         out, error))
       return NULL;
-  return sort_items (out);
+  outlay_schedule_sort (out);
+  return g_steal_pointer (&out);
 }
 
 /**
@@ -459,10 +540,9 @@ move_candidate_cmp (gconstpointer a, gconstpointer b)
 {
   const OutlayScheduleItem *x = *(OutlayScheduleItem **) a, *y = *(OutlayScheduleItem **) b;
 
-  /* the lowest priority first: paid last on its day, then the latest */
-  if (x->priority != y->priority)
-    return x->priority > y->priority ? -1 : 1;
-  return -outlay_schedule_item_compare (x, y);
+  /* the lowest priority first; the sort is stable and the candidates come
+   * latest first, so within a priority, paid last on its day, then the latest */
+  return x->priority > y->priority ? -1 : x->priority < y->priority ? 1 : 0;
 }
 
 static void
@@ -487,7 +567,8 @@ suggest_moves (OutlayProjection *p, const GDate *t0, const GDate *today)
           break;
         }
     }
-  for (guint i = 0; i < p->items->len; i++)
+  /* the items are in schedule order: walked backwards, the latest first */
+  for (guint i = p->items->len; i-- > 0;)
     {
       OutlayScheduleItem *item = &g_array_index (p->items, OutlayScheduleItem, i);
       guint32 d = effective_day (item, today_j);

@@ -139,6 +139,7 @@ void outlay_cashflow_suggest_transfers (OutlayProjection *projection,
 const OutlayBalancePoint *outlay_projection_point_at (OutlayProjection *self, const GDate *date);
 void outlay_projection_free (OutlayProjection *self);
 int outlay_schedule_item_compare (gconstpointer a, gconstpointer b);
+void outlay_schedule_sort (GArray *items);
 const char *outlay_occurrence_status_to_string (OutlayOccurrenceStatus status);
 const char *outlay_occurrence_status_title (OutlayOccurrenceStatus status);
 gboolean outlay_cashflow_bill_rule (OutlayBill *bill,

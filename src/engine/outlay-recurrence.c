@@ -73,9 +73,12 @@ date_words (const GDate *date)
 void
 outlay_weekend_apply (OutlayWeekendRule weekend, GDate *date)
 {
-  GDateWeekday wd = g_date_get_weekday (date);
+  GDateWeekday wd;
 
-  if (weekend == OUTLAY_WEEKEND_KEEP || wd < G_DATE_SATURDAY)
+  if (weekend == OUTLAY_WEEKEND_KEEP)
+    return;
+  wd = g_date_get_weekday (date);
+  if (wd < G_DATE_SATURDAY)
     return;
   if (weekend == OUTLAY_WEEKEND_BEFORE)
     g_date_subtract_days (date, wd - G_DATE_FRIDAY);
@@ -393,6 +396,16 @@ date_cmp (gconstpointer a, gconstpointer b)
   return g_date_compare (a, b);
 }
 
+/* Most periods give their dates in order already: no sort then */
+static gboolean
+dates_sorted (GArray *dates)
+{
+  for (guint i = 1; i < dates->len; i++)
+    if (g_date_compare (&g_array_index (dates, GDate, i - 1), &g_array_index (dates, GDate, i)) > 0)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 add_month_day (GArray *out, guint year, GDateMonth month, int day, OutlayRecurrenceSkip skip)
 {
@@ -560,6 +573,15 @@ expand_period (const OutlayRecurrence *self, const GDate *p, GArray *out)
           g_array_append_val (out, *p);
         break;
       case OUTLAY_RECURRENCE_WEEKLY:
+        if (self->n_days == 0 && self->n_months == 0)
+          {
+            /* the start's weekday in the week: no need to look at seven days */
+            d = *p;
+            g_date_add_days (&d,
+                             (g_date_get_weekday (&self->start) - g_date_get_weekday (p) + 7) % 7);
+            g_array_append_val (out, d);
+            break;
+          }
         for (guint i = 0; i < 7; i++)
           {
             d = *p;
@@ -584,7 +606,8 @@ expand_period (const OutlayRecurrence *self, const GDate *p, GArray *out)
       default:
         break;
     }
-  g_array_sort (out, date_cmp);
+  if (!dates_sorted (out))
+    g_array_sort (out, date_cmp);
   for (guint i = 1; i < out->len; i++)
     if (g_date_compare (&g_array_index (out, GDate, i - 1), &g_array_index (out, GDate, i)) == 0)
       g_array_remove_index (out, i--);
@@ -776,7 +799,15 @@ outlay_recurrence_expand (const OutlayRecurrence *self,
   g_date_subtract_days (&wide_from, MIN (2, g_date_get_julian (&wide_from) - 1));
   g_date_add_days (&wide_to, 2);
   walk (self, &wide_from, &wide_to, collect, &e);
-  g_array_sort (e.out, recurrence_date_cmp);
+  /* only a weekend move can put two dates out of order */
+  for (guint i = 1; i < e.out->len; i++)
+    if (recurrence_date_cmp (&g_array_index (e.out, OutlayRecurrenceDate, i - 1),
+                             &g_array_index (e.out, OutlayRecurrenceDate, i))
+        > 0)
+      {
+        g_array_sort (e.out, recurrence_date_cmp);
+        break;
+      }
   return e.out;
 }
 

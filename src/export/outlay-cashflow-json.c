@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "outlay-cashflow-json.h"
 #include "outlay-currency.h"
@@ -58,17 +59,19 @@ outlay_cashflow_default_range (GArray *snapshots, const GDate *today, GDate *fro
   g_date_add_days (to, 28);
 }
 
-/* The accounts' schedules are each in order: merge them rather than sort
- * tens of thousands of items again */
+/* The accounts' schedules are each in order: merge them, in one pass
+ * over memory (a sort of the whole would move items about at random) */
 static void
 merge_schedules (OutlayCashflowBook *book)
 {
   guint n = book->projections->len, total = 0;
   g_autofree guint *next = g_new0 (guint, n);
+  OutlayScheduleItem *out;
 
   for (guint i = 0; i < n; i++)
     total += ((OutlayProjection *) g_ptr_array_index (book->projections, i))->items->len;
-  g_array_set_size (book->schedule, 0);
+  g_array_set_size (book->schedule, total);
+  out = (OutlayScheduleItem *) (void *) book->schedule->data;
   for (guint k = 0; k < total; k++)
     {
       OutlayScheduleItem *best = NULL;
@@ -82,10 +85,12 @@ merge_schedules (OutlayCashflowBook *book)
           if (next[i] >= items->len)
             continue;
           head = &g_array_index (items, OutlayScheduleItem, next[i]);
-          if (best == NULL || outlay_schedule_item_compare (head, best) < 0)
+          /* the day decides nearly always; the full order only on ties */
+          if (best == NULL || head->day < best->day
+              || (head->day == best->day && outlay_schedule_item_compare (head, best) < 0))
             best = head, from = i;
         }
-      g_array_append_vals (book->schedule, best, 1);
+      out[k] = *best;
       next[from]++;
     }
 }
