@@ -183,7 +183,7 @@ test_alt_down (Fixture *f, gconstpointer data)
 static GtkWidget *
 cell_for_row (GtkWidget *widget, OutlayCashflowRow *row)
 {
-  if (GTK_IS_INSCRIPTION (widget) && g_object_get_data (G_OBJECT (widget), "row") == row)
+  if (g_object_get_data (G_OBJECT (widget), "row") == row)
     return widget;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     {
@@ -221,18 +221,24 @@ test_drop (Fixture *f, gconstpointer data)
   g_autoptr (OutlayCashflowRow) onto = g_list_model_get_item (model, rent);
   g_auto (GValue) value = G_VALUE_INIT;
   GtkDropTarget *target;
-  GtkWidget *cell;
+  GtkWidget *cell, *view;
+  graphene_point_t at;
+  graphene_rect_t bounds;
   gboolean dropped = FALSE;
 
   /* the day's rows are on screen (rows 10 and 11), so they have cells */
   outlay_ui_test_run_for (100);
   cell = cell_for_row (GTK_WIDGET (f->window), onto);
   g_assert_nonnull (cell);
-  target = drop_target_of (cell);
+  /* the schedule's one drop target, at a point of the rent's cell */
+  view = gtk_widget_get_ancestor (cell, GTK_TYPE_COLUMN_VIEW);
+  target = drop_target_of (view);
   g_assert_nonnull (target);
+  g_assert_true (gtk_widget_compute_bounds (cell, view, &bounds));
+  graphene_rect_get_center (&bounds, &at);
   g_value_init (&value, OUTLAY_TYPE_CASHFLOW_ROW);
   g_value_set_object (&value, dragged);
-  g_signal_emit_by_name (target, "drop", &value, 4.0, 4.0, &dropped);
+  g_signal_emit_by_name (target, "drop", &value, (double) at.x, (double) at.y, &dropped);
   g_assert_true (dropped);
   outlay_ui_test_run_for (50);
   g_assert_cmpint (row_of (f, "Car loan", "2026-04-01"), ==, rent);

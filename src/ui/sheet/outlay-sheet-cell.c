@@ -313,3 +313,23 @@ outlay_sheet_cell_stop_editing (OutlaySheetCell *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self), "editing");
   return text;
 }
+
+/**
+ * outlay_sheet_cell_line_height:
+ * @widget: the table the cells go in
+ *
+ * The cells are never measured; a table without the sheet's CSS gives
+ * them this height with gtk_widget_set_size_request(): one line of
+ * @widget's text, measured once for the whole table.
+ *
+ * Returns: the height in pixels, with a little room above and below
+ */
+int
+outlay_sheet_cell_line_height (GtkWidget *widget)
+{
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (widget, "Ag");
+  int height = 0;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height + 8;
+}

@@ -31,5 +31,6 @@ gboolean     outlay_sheet_cell_is_editing   (OutlaySheetCell *self);
 GtkWidget   *outlay_sheet_cell_start_editing (OutlaySheetCell *self,
                                               const char      *initial);
 char        *outlay_sheet_cell_stop_editing (OutlaySheetCell *self);
+int outlay_sheet_cell_line_height (GtkWidget *widget);
 
 G_END_DECLS
