@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "outlay-cell-keys.h"
 #include "outlay-document-tasks.h"
 #include "outlay-error.h"
 #include "outlay-rates.h"
@@ -35,6 +36,7 @@ struct _OutlayWeekGrid
   GtkDropDown *target;
   GtkColumnView *view;
   GtkLabel *message;
+  OutlayCellKeys *keys;
 };
 
 G_DEFINE_FINAL_TYPE (OutlayWeekGrid, outlay_week_grid, GTK_TYPE_BOX)
@@ -59,90 +61,93 @@ hours_text (OutlayDecimal hours)
 }
 
 static void
-update_cell (GtkWidget *cell, OutlayWeekRow *row)
+show_cell (OutlaySheetCell *cell, gpointer item, guint column, gpointer data)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "outlay-column"));
+  OutlayWeekRow *row = item;
   g_autofree char *text = NULL;
 
+  if (outlay_sheet_cell_is_editing (cell))
+    return;
   if (column == 0)
-    gtk_inscription_set_text (GTK_INSCRIPTION (cell), outlay_week_row_get_name (row));
-  else if (column == TOTAL_COLUMN)
+    outlay_sheet_cell_set_text (cell, outlay_week_row_get_name (row));
+  else
     {
-      text = hours_text (outlay_week_row_get_total (row));
-      gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+      text = hours_text (column == TOTAL_COLUMN
+                             ? outlay_week_row_get_total (row)
+                             : outlay_week_row_get_hours (row, column - DAY_COLUMN));
+      outlay_sheet_cell_set_text (cell, text);
     }
-  else if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)))
-    {
-      text = hours_text (outlay_week_row_get_hours (row, column - DAY_COLUMN));
-      gtk_editable_set_text (GTK_EDITABLE (cell), text);
-    }
+}
+
+/* The days take typed hours; the name and the total do not */
+static char *
+edit_text (gpointer item, guint column, gpointer data)
+{
+  if (column < DAY_COLUMN || column >= TOTAL_COLUMN)
+    return NULL;
+  return hours_text (outlay_week_row_get_hours (item, column - DAY_COLUMN));
+}
+
+static gboolean
+commit_cell (gpointer item,
+             guint position,
+             guint column,
+             const char *text,
+             GError **error,
+             gpointer data)
+{
+  g_autofree char *shown = edit_text (item, column, data);
+
+  if (g_strcmp0 (shown, text) == 0)
+    return TRUE;
+  return outlay_week_grid_type_hours (data, position, column - DAY_COLUMN, text, error);
 }
 
 static void
-editing_cb (GtkEditableLabel *cell, GParamSpec *pspec, GtkListItem *item)
+message (const char *text, gpointer data)
 {
-  OutlayWeekGrid *self = g_object_get_data (G_OBJECT (cell), "outlay-grid");
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "outlay-column"));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *shown = NULL;
-  OutlayWeekRow *row = gtk_list_item_get_item (item);
-
-  if (gtk_editable_label_get_editing (cell) || row == NULL)
-    return;
-  shown = hours_text (outlay_week_row_get_hours (row, column - DAY_COLUMN));
-  if (g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (cell))) == 0)
-    return;
-  if (!outlay_week_grid_type_hours (self, gtk_list_item_get_position (item), column - DAY_COLUMN,
-                                    gtk_editable_get_text (GTK_EDITABLE (cell)), &error))
-    {
-      gtk_widget_error_bell (GTK_WIDGET (cell));
-      gtk_label_set_text (self->message, error->message);
-      update_cell (GTK_WIDGET (cell), row);
-    }
+  gtk_label_set_text (OUTLAY_WEEK_GRID (data)->message, text);
 }
+
+static const OutlayCellKeysFuncs cell_funcs = { edit_text, commit_cell, show_cell, message };
 
 static void
 setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, OutlayWeekGrid *self)
 {
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "outlay-column"));
-  GtkWidget *cell;
+  GtkWidget *cell = outlay_sheet_cell_new (column, column == 0 ? 0.0f : 1.0f);
 
-  if (column == 0 || column == TOTAL_COLUMN)
-    {
-      cell = gtk_inscription_new (NULL);
-      if (column == TOTAL_COLUMN)
-        gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
-    }
-  else
-    {
-      cell = gtk_editable_label_new ("");
-      gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
-      g_signal_connect (cell, "notify::editing", G_CALLBACK (editing_cb), item);
-    }
-  g_object_set_data (G_OBJECT (cell), "outlay-grid", self);
-  g_object_set_data (G_OBJECT (cell), "outlay-column", GUINT_TO_POINTER (column));
+  /* never measured: the grid gives it one line's height */
+  gtk_widget_set_size_request (
+      cell, -1, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "outlay-height")));
   gtk_list_item_set_child (item, cell);
 }
 
 static void
-row_notify_cb (OutlayWeekRow *row, GParamSpec *pspec, GtkWidget *cell)
+row_notify_cb (OutlayWeekRow *row, GParamSpec *pspec, OutlaySheetCell *cell)
 {
-  update_cell (cell, row);
+  show_cell (cell, row, outlay_sheet_cell_get_column (cell), NULL);
 }
 
 static void
 bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, OutlayWeekGrid *self)
 {
-  update_cell (gtk_list_item_get_child (item), gtk_list_item_get_item (item));
+  OutlaySheetCell *cell = OUTLAY_SHEET_CELL (gtk_list_item_get_child (item));
+
+  outlay_cell_keys_bind (self->keys, cell, item);
+  show_cell (cell, gtk_list_item_get_item (item), outlay_sheet_cell_get_column (cell), self);
   g_signal_connect_object (gtk_list_item_get_item (item), "notify::hours",
-                           G_CALLBACK (row_notify_cb), gtk_list_item_get_child (item), 0);
+                           G_CALLBACK (row_notify_cb), cell, 0);
 }
 
 static void
 unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, OutlayWeekGrid *self)
 {
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), row_notify_cb,
-                                        gtk_list_item_get_child (item));
+  OutlaySheetCell *cell = OUTLAY_SHEET_CELL (gtk_list_item_get_child (item));
+
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), row_notify_cb, cell);
+  if (self->keys != NULL)
+    outlay_cell_keys_unbind (self->keys, cell, item);
 }
 
 static void
@@ -171,12 +176,16 @@ update_titles (OutlayWeekGrid *self)
 static void
 add_columns (OutlayWeekGrid *self)
 {
+  int height = outlay_sheet_cell_line_height (GTK_WIDGET (self->view));
+
+  self->keys = outlay_cell_keys_new (self->view, TOTAL_COLUMN + 1, &cell_funcs, self);
   for (guint c = 0; c <= TOTAL_COLUMN; c++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
       g_object_set_data (G_OBJECT (factory), "outlay-column", GUINT_TO_POINTER (c));
+      g_object_set_data (G_OBJECT (factory), "outlay-height", GINT_TO_POINTER (height));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
@@ -339,6 +348,7 @@ outlay_week_grid_dispose (GObject *object)
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_pointer (&self->keys, outlay_cell_keys_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_WEEK_GRID);
   g_clear_object (&self->document);
   g_clear_object (&self->store);
