@@ -24,6 +24,8 @@ struct _OutlaySheetCell
   const char  *warning;    /* static (translated) string */
   const char  *tooltip;    /* static (translated) string */
   char *full;              /* a figure too wide for the column, shown as ### */
+  float xalign;
+  guint overflow_clip : 1;
 };
 
 G_DEFINE_FINAL_TYPE (OutlaySheetCell, outlay_sheet_cell, GTK_TYPE_WIDGET)
@@ -59,6 +61,29 @@ outlay_sheet_cell_size_allocate (GtkWidget *widget, int width, int height, int b
       gtk_widget_allocate (c, width, height, -1, NULL);
 }
 
+/* The inscription comes with the first text: an empty cell (most of a
+ * week grid's) costs no text widget and no pango context of its own */
+static GtkInscription *
+ensure_inscription (OutlaySheetCell *self)
+{
+  if (self->inscription == NULL)
+    {
+      self->inscription = gtk_inscription_new (NULL);
+      gtk_widget_set_hexpand (self->inscription, TRUE);
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->inscription),
+                                         self->overflow_clip
+                                             ? GTK_INSCRIPTION_OVERFLOW_CLIP
+                                             : GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+      /* no per-inscription pango metrics for the height; the
+       * row height comes from the CSS min-height */
+      gtk_inscription_set_min_lines (GTK_INSCRIPTION (self->inscription), 0);
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (self->inscription), self->xalign);
+      gtk_widget_insert_after (self->inscription, GTK_WIDGET (self), NULL);
+      gtk_widget_set_visible (self->inscription, self->editor == NULL);
+    }
+  return GTK_INSCRIPTION (self->inscription);
+}
+
 static void
 outlay_sheet_cell_class_init (OutlaySheetCellClass *klass)
 {
@@ -74,14 +99,6 @@ outlay_sheet_cell_class_init (OutlaySheetCellClass *klass)
 static void
 outlay_sheet_cell_init (OutlaySheetCell *self)
 {
-  self->inscription = gtk_inscription_new (NULL);
-  gtk_widget_set_hexpand (self->inscription, TRUE);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->inscription),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  /* no per-inscription pango metrics for the height; the
-   * row height comes from the CSS min-height */
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (self->inscription), 0);
-  gtk_widget_set_parent (self->inscription, GTK_WIDGET (self));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -95,13 +112,12 @@ outlay_sheet_cell_new (guint column,
   OutlaySheetCell *self = g_object_new (OUTLAY_TYPE_SHEET_CELL, NULL);
 
   self->column = column;
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (self->inscription), xalign);
+  self->xalign = xalign;
   if (xalign > 0.5f)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "numeric");
       /* figures are never cut short: too wide shows ### instead */
-      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->inscription),
-                                         GTK_INSCRIPTION_OVERFLOW_CLIP);
+      self->overflow_clip = TRUE;
     }
   return GTK_WIDGET (self);
 }
@@ -130,7 +146,9 @@ outlay_sheet_cell_set_text (OutlaySheetCell *self,
                             const char      *text)
 {
   g_clear_pointer (&self->full, g_free);
-  gtk_inscription_set_text (GTK_INSCRIPTION (self->inscription), text);
+  if (self->inscription == NULL && (text == NULL || *text == '\0'))
+    return;
+  gtk_inscription_set_text (ensure_inscription (self), text);
 }
 
 /**
@@ -155,7 +173,7 @@ outlay_sheet_cell_set_figure (OutlaySheetCell *self, const char *text, guint max
     }
   g_free (self->full);
   self->full = g_strdup (text);
-  gtk_inscription_set_text (GTK_INSCRIPTION (self->inscription), "###");
+  gtk_inscription_set_text (ensure_inscription (self), "###");
 }
 
 /**
@@ -190,7 +208,9 @@ outlay_sheet_cell_get_tooltip_text (OutlaySheetCell *self)
 const char *
 outlay_sheet_cell_get_text (OutlaySheetCell *self)
 {
-  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (self->inscription));
+  const char *text = self->inscription != NULL
+                         ? gtk_inscription_get_text (GTK_INSCRIPTION (self->inscription))
+                         : NULL;
 
   return text != NULL ? text : "";
 }
@@ -277,13 +297,13 @@ outlay_sheet_cell_start_editing (OutlaySheetCell *self,
     {
       self->editor = gtk_text_new ();
       gtk_widget_set_hexpand (self->editor, TRUE);
-      gtk_widget_set_visible (self->inscription, FALSE);
+      if (self->inscription != NULL)
+        gtk_widget_set_visible (self->inscription, FALSE);
       gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
       gtk_widget_add_css_class (GTK_WIDGET (self), "editing");
     }
   gtk_editable_set_text (GTK_EDITABLE (self->editor), initial);
-  gtk_editable_set_alignment (GTK_EDITABLE (self->editor),
-                              gtk_inscription_get_xalign (GTK_INSCRIPTION (self->inscription)));
+  gtk_editable_set_alignment (GTK_EDITABLE (self->editor), self->xalign);
   gtk_widget_grab_focus (self->editor);
   gtk_editable_set_position (GTK_EDITABLE (self->editor), -1);
   return self->editor;
@@ -309,7 +329,8 @@ outlay_sheet_cell_stop_editing (OutlaySheetCell *self)
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self));
   g_clear_pointer (&self->editor, gtk_widget_unparent);
-  gtk_widget_set_visible (self->inscription, TRUE);
+  if (self->inscription != NULL)
+    gtk_widget_set_visible (self->inscription, TRUE);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "editing");
   return text;
 }

@@ -16,6 +16,7 @@
 #include "outlay-document-tasks.h"
 #include "outlay-error.h"
 #include "outlay-rates.h"
+#include "outlay-recurrence.h"
 #include "outlay-store-tasks.h"
 #include "outlay-week-grid.h"
 #include "outlay-week-row.h"
@@ -200,6 +201,8 @@ add_columns (OutlayWeekGrid *self)
   update_titles (self);
 }
 
+static void read_hours (OutlayWeekGrid *self, GPtrArray *rows);
+
 /* The rows (everyone, or every task) and the target list (the other). */
 static void
 fill_rows (OutlayWeekGrid *self, GPtrArray *people)
@@ -242,6 +245,8 @@ fill_rows (OutlayWeekGrid *self, GPtrArray *people)
           g_array_append_val (self->target_ids, id);
         }
     }
+  /* the week's hours go in before the rows have cells to redraw */
+  read_hours (self, rows);
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        rows->pdata, rows->len);
   gtk_drop_down_set_model (self->target, G_LIST_MODEL (targets));
@@ -249,15 +254,16 @@ fill_rows (OutlayWeekGrid *self, GPtrArray *people)
                       self->by_tasks ? _("Typed hours are for") : _("Typed hours go to"));
 }
 
-/* Puts the store's sums into the rows, by difference: only changed cells
- * notify. */
+/* Puts the store's sums into @rows, a row at a time: only the rows that
+ * changed notify, once each. */
 static void
-fill_hours (OutlayWeekGrid *self)
+read_hours (OutlayWeekGrid *self, GPtrArray *rows)
 {
-  g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) cells = NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-  g_autofree OutlayDecimal *fresh = g_new0 (OutlayDecimal, (gsize) n * OUTLAY_WEEK_DAYS);
+  guint n = rows->len;
+  g_autofree gint64 *ids = g_new (gint64, MAX (n, 1));
+  g_autofree OutlayDecimal *fresh = g_new0 (OutlayDecimal, (gsize) MAX (n, 1) * OUTLAY_WEEK_DAYS);
   char from[11], to[11];
 
   day_text (self, 0, from, sizeof from);
@@ -267,11 +273,8 @@ fill_hours (OutlayWeekGrid *self)
       !self->by_tasks, from, to, NULL);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(OutlayWeekRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = outlay_week_row_get_id (row);
-      g_hash_table_insert (index, key, &fresh[i * OUTLAY_WEEK_DAYS]);
+      ids[i] = outlay_week_row_get_id (g_ptr_array_index (rows, i));
+      g_hash_table_insert (index, &ids[i], &fresh[i * OUTLAY_WEEK_DAYS]);
     }
   for (guint i = 0; cells != NULL && i < cells->len; i++)
     {
@@ -282,20 +285,25 @@ fill_hours (OutlayWeekGrid *self)
 
       if (days == NULL)
         continue;
-      g_date_clear (&d, 1);
-      g_date_set_parse (&d, c->date);
-      day = g_date_valid (&d) ? (int) g_date_days_between (&self->monday, &d) : -1;
+      /* ISO dates: no locale-aware g_date_set_parse() per cell */
+      day = outlay_date_parse_iso (c->date, &d) ? (int) g_date_days_between (&self->monday, &d)
+                                                : -1;
       if (day >= 0 && day < OUTLAY_WEEK_DAYS)
         days[day] = c->hours;
     }
-  /* by difference: only the cells that changed notify */
   for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(OutlayWeekRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+    outlay_week_row_set_week (g_ptr_array_index (rows, i), &fresh[i * OUTLAY_WEEK_DAYS]);
+}
 
-      for (guint d = 0; d < OUTLAY_WEEK_DAYS; d++)
-        outlay_week_row_set_hours (row, d, fresh[i * OUTLAY_WEEK_DAYS + d]);
-    }
+static void
+fill_hours (OutlayWeekGrid *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (self->rows), i));
+  read_hours (self, rows);
 }
 
 static void
@@ -439,7 +447,7 @@ outlay_week_grid_set_by_tasks (OutlayWeekGrid *self, gboolean by_tasks)
   outlay_week_grid_reload (self);
 }
 
-/* Rebuilds the rows and reads the week's sums. */
+/* Rebuilds the rows with the week's sums. */
 void
 outlay_week_grid_reload (OutlayWeekGrid *self)
 {
@@ -452,7 +460,6 @@ outlay_week_grid_reload (OutlayWeekGrid *self)
     }
   people = outlay_store_list_people (self->store, NULL);
   fill_rows (self, people);
-  fill_hours (self);
 }
 
 guint
