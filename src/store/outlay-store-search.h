@@ -26,4 +26,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlaySearchHit, outlay_search_hit_free)
 GPtrArray *
 outlay_store_search (OutlayStore *self, const char *const *terms, guint max_lines, GError **error);
 
+OutlaySearchHit *outlay_store_search_line (OutlayStore *self, gint64 line_id, GError **error);
+
 G_END_DECLS
