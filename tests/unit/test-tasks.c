@@ -529,6 +529,57 @@ test_version_restore_refused (Fixture *f, gconstpointer data)
                   OUTLAY_ERROR_INVALID_ARGUMENT, "Grip truck");
 }
 
+/* What re-costing from a day on would change, for everyone or one
+ * person: a typed rate stays, an unchanged rate is left out, and the
+ * plan applied is one undoable command. */
+static void
+test_recost_plan (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  OutlayTask *task = add_task (f, "Shoot", f->line, 0, 0);
+  g_autoptr(GPtrArray) rates = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(OutlayRecostPlan) plan = NULL;
+  g_autoptr(OutlayRecostPlan) bo_only = NULL;
+  OutlayTimeLog typed = { task, f->ana, "2026-03-06", D (1), D (200), TRUE, "entry", NULL };
+  OutlayDecimal actual0;
+
+  set_rate (f, f->ana, f->budget_id, NULL, 80, NULL);
+  set_rate (f, f->bo, f->budget_id, NULL, 50, NULL);
+  g_assert_nonnull (log_time (f, task, f->ana, "2026-03-01", D (10), &error));
+  g_assert_nonnull (log_time (f, task, f->ana, "2026-03-05", D (2), &error));
+  g_assert_nonnull (log_time (f, task, f->bo, "2026-03-05", D (4), &error));
+  g_assert_nonnull (outlay_document_log_time (f->doc, &typed, &error));
+  g_assert_no_error (error);
+  actual0 = outlay_document_get_totals (f->doc)->actual;
+  /* Ana costs 90 from the 2nd on; her entry of the 5th was costed at 80 */
+  set_rate (f, f->ana, f->budget_id, "2026-03-02", 90, NULL);
+
+  rates = outlay_store_list_rates (f->store, f->budget_id, &error);
+  entries = outlay_store_list_time (f->store, f->budget_id, "2026-03-01", NULL, &error);
+  g_assert_cmpuint (entries->len, ==, 4);
+  plan = outlay_rates_plan_recost (rates, f->doc, entries, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->entries->len, ==, 1);
+  g_assert_cmpstr (outlay_time_entry_get_date (g_ptr_array_index (plan->entries, 0)), ==,
+                   "2026-03-05");
+  g_assert_cmpint (g_array_index (plan->rates, OutlayDecimal, 0), ==, D (90));
+  g_assert_cmpint (plan->before, ==, D (160));
+  g_assert_cmpint (plan->after, ==, D (180));
+  /* Bo's rate did not change */
+  bo_only = outlay_rates_plan_recost (rates, f->doc, entries, f->bo, &error);
+  g_assert_cmpuint (bo_only->entries->len, ==, 0);
+
+  g_assert_true (outlay_document_recost_time (f->doc, plan->entries,
+                                              (OutlayDecimal *) plan->rates->data,
+                                              (const char *const *) plan->sources->pdata, &error));
+  g_assert_cmpint (outlay_document_get_totals (f->doc)->actual, ==, actual0 + D (20));
+  assert_store_agrees (f);
+  g_assert_true (outlay_document_undo (f->doc, &error));
+  g_assert_cmpint (outlay_document_get_totals (f->doc)->actual, ==, actual0);
+  assert_store_agrees (f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -537,6 +588,7 @@ main (int argc, char **argv)
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/tasks/rates/levels", test_rate_levels);
   ADD ("/tasks/rates/dated-and-recost", test_rate_dated_recost);
+  ADD ("/tasks/rates/recost-plan", test_recost_plan);
   ADD ("/tasks/rollup/undo-redo", test_rollup_undo);
   ADD ("/tasks/reorder", test_reorder);
   ADD ("/tasks/bad-input", test_bad_input);
