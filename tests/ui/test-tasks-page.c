@@ -17,6 +17,7 @@
 #include "outlay-error.h"
 #include "outlay-log-time-dialog.h"
 #include "outlay-rate-change.h"
+#include "outlay-recost-dialog.h"
 #include "outlay-sheet-cell.h"
 #include "outlay-store-private.h"
 #include "outlay-store-tasks.h"
@@ -428,6 +429,100 @@ test_keys (void)
   g_rmdir (dir);
 }
 
+/* Re-cost Entries after a rate change: the dialog starts at the change's
+ * day, says how many entries change and by how much, refuses a bad day,
+ * and Re-cost is one undoable command. */
+static void
+test_recost (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("outlay-ui-tasks-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "outlay.db", NULL);
+  g_autoptr(OutlayStore) store = outlay_store_open (path, &error);
+  g_autoptr(OutlayDocument) doc = NULL;
+  g_autoptr(OutlayTask) task = outlay_task_new ();
+  OutlayRateChange rate = { 0 };
+  GtkWidget *window, *page, *from;
+  AdwMessageDialog *dialog;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  gint64 budget_id = 0, ana;
+
+  g_assert_no_error (error);
+  g_assert_true (outlay_store_add_sample (store, &budget_id, &error));
+  g_assert_true (outlay_store_exec (store, "UPDATE budgets SET currency = 'EUR'", &error));
+  ana = outlay_store_add_person (store, "Ana", NULL, "Camera", &error);
+  rate = (OutlayRateChange){ .person_id = ana, .cost_rate = D (80) };
+  g_assert_true (outlay_store_set_rate (store, &rate, &error));
+  doc = outlay_store_load_document (store, budget_id, &error);
+  g_assert_no_error (error);
+  g_object_set (
+      task, "name", "Lights", "line-id",
+      outlay_line_get_id (outlay_section_get_line (outlay_document_get_section (doc, 0), 0)), NULL);
+  g_assert_nonnull (outlay_document_add_task (doc, 0, task, &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      OutlayTimeLog log = { task,     ana,    i == 0 ? "2026-03-01" : "2026-03-05",
+                            D (2),    D (80), FALSE,
+                            "person", NULL };
+
+      g_assert_nonnull (outlay_document_log_time (doc, &log, &error));
+    }
+  g_assert_cmpint (outlay_task_get_actual_cost (task), ==, D (320));
+  /* Ana costs 90 from the 2nd */
+  rate = (OutlayRateChange){ .person_id = ana,
+                             .valid_from = (char *) "2026-03-02",
+                             .cost_rate = D (90) };
+  g_assert_true (outlay_store_set_rate (store, &rate, &error));
+
+  window = gtk_window_new ();
+  page = outlay_tasks_page_new ();
+  outlay_tasks_page_set_store (OUTLAY_TASKS_PAGE (page), store);
+  outlay_document_page_set_document (OUTLAY_DOCUMENT_PAGE (page), doc);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 600);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_mapped (page);
+
+  g_assert_true (gtk_widget_activate_action (page, "tasks.recost", NULL));
+  dialog = outlay_tasks_page_recost (OUTLAY_TASKS_PAGE (page));
+  g_assert_nonnull (dialog);
+  wait_mapped (GTK_WIDGET (dialog));
+  from = find_named (GTK_WIDGET (dialog), "recost-from");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "2026-03-02");
+  g_assert_cmpstr (outlay_recost_dialog_get_summary (dialog), ==,
+                   "1 entry from 2026-03-02: €160.00 → €180.00 (+€20.00)");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "recost"));
+  screenshot (GTK_WIDGET (dialog), "tasks-recost.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  outlay_ui_test_run_for (100);
+  screenshot (GTK_WIDGET (dialog), "tasks-recost-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  /* from the 1st, the entry of the 1st keeps its 80: still one */
+  gtk_editable_set_text (GTK_EDITABLE (from), "2026-03-01");
+  g_assert_cmpstr (outlay_recost_dialog_get_summary (dialog), ==,
+                   "1 entry from 2026-03-01: €160.00 → €180.00 (+€20.00)");
+  gtk_editable_set_text (GTK_EDITABLE (from), "March");
+  g_assert_cmpstr (outlay_recost_dialog_get_summary (dialog), ==,
+                   "Type the first day to re-cost as YYYY-MM-DD.");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "recost"));
+  gtk_editable_set_text (GTK_EDITABLE (from), "2026-03-02");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (dialog), "recost-person")), 1);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "recost"));
+  adw_message_dialog_response (dialog, "recost");
+  iterate (5);
+  g_assert_cmpint (outlay_task_get_actual_cost (task), ==, D (340));
+  g_assert_true (shows (page, "Re-costed 1 entry: +€20.00"));
+  g_assert_true (outlay_document_undo (doc, &error));
+  g_assert_cmpint (outlay_task_get_actual_cost (task), ==, D (320));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (2);
+  g_clear_object (&doc);
+  g_clear_object (&store);
+  outlay_ui_test_remove_db (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -436,5 +531,6 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add_func ("/ui/tasks/log-in-dialog", test_log_in_dialog);
   g_test_add_func ("/ui/tasks/keys", test_keys);
+  g_test_add_func ("/ui/tasks/recost", test_recost);
   return g_test_run ();
 }

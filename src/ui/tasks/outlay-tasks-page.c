@@ -21,6 +21,7 @@
 #include "outlay-error.h"
 #include "outlay-log-time-dialog.h"
 #include "outlay-model-enum-types.h"
+#include "outlay-recost-dialog.h"
 #include "outlay-store-tasks.h"
 #include "outlay-tasks-page.h"
 #include "outlay-week-grid.h"
@@ -651,6 +652,12 @@ log_action (GtkWidget *widget, const char *name, GVariant *param)
   outlay_tasks_page_log_time (OUTLAY_TASKS_PAGE (widget));
 }
 
+static void
+recost_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  outlay_tasks_page_recost (OUTLAY_TASKS_PAGE (widget));
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -707,6 +714,7 @@ outlay_tasks_page_class_init (OutlayTasksPageClass *klass)
   gtk_widget_class_install_action (widget_class, "tasks.move-up", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "tasks.move-down", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "tasks.log-time", NULL, log_action);
+  gtk_widget_class_install_action (widget_class, "tasks.recost", NULL, recost_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "tasks.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
                                        "tasks.delete", NULL);
@@ -825,4 +833,40 @@ outlay_tasks_page_show_week (OutlayTasksPage *self)
   g_return_val_if_fail (OUTLAY_IS_TASKS_PAGE (self), NULL);
   gtk_stack_set_visible_child_name (self->pages, "week");
   return GTK_WIDGET (self->week);
+}
+
+static void
+recost_response_cb (AdwMessageDialog *dialog, const char *response, OutlayTasksPage *self)
+{
+  const char *result = outlay_recost_dialog_get_result (dialog);
+
+  if (result != NULL)
+    gtk_label_set_text (self->summary, result);
+}
+
+/**
+ * outlay_tasks_page_recost:
+ * @self: a tasks page
+ *
+ * Opens Re-cost Entries: the time logged from a day on, costed again at
+ * the rates that now apply, as one undoable command.
+ *
+ * Returns: (transfer none) (nullable): the dialog
+ */
+AdwMessageDialog *
+outlay_tasks_page_recost (OutlayTasksPage *self)
+{
+  AdwMessageDialog *dialog;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_return_val_if_fail (OUTLAY_IS_TASKS_PAGE (self), NULL);
+  if (document (self) == NULL || outlay_tasks_page_get_store (self) == NULL)
+    return NULL;
+  dialog = outlay_recost_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     document (self), outlay_tasks_page_get_store (self));
+  /* after the dialog's own handler, which re-costs */
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recost_response_cb), self,
+                           G_CONNECT_AFTER);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
