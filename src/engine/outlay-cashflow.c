@@ -112,6 +112,7 @@ fill_item (OutlayScheduleItem *item,
   item->moved = state != NULL && g_date_valid (&state->moved_to);
   if (item->moved)
     item->date = state->moved_to;
+  item->day = g_date_get_julian (&item->date);
   if (state != NULL && state->status == OUTLAY_BILL_STATUS_PAID)
     {
       item->status = OUTLAY_OCCURRENCE_PAID;
@@ -119,13 +120,12 @@ fill_item (OutlayScheduleItem *item,
     }
   else if (state != NULL && state->status == OUTLAY_BILL_STATUS_SKIPPED)
     item->status = OUTLAY_OCCURRENCE_SKIPPED;
-  else if (g_date_compare (&item->date, today) < 0)
+  else if (item->day < g_date_get_julian (today))
     item->status = OUTLAY_OCCURRENCE_OVERDUE;
   else
     item->status = OUTLAY_OCCURRENCE_DUE;
   item->amount = outlay_bill_get_income (bill) ? amount : -amount;
   item->balance = 0;
-  item->day = g_date_get_julian (&item->date);
   item->bill_id = outlay_bill_get_id (bill);
   item->priority = outlay_bill_get_priority (bill);
 }
@@ -578,7 +578,14 @@ suggest_moves (OutlayProjection *p, const GDate *t0, const GDate *today)
           && d >= t0_j && d <= low_j)
         g_ptr_array_add (candidates, item);
     }
-  g_ptr_array_sort (candidates, move_candidate_cmp);
+  /* one priority for all (the usual case): they are in order already */
+  for (guint i = 1; i < candidates->len; i++)
+    if (((OutlayScheduleItem *) g_ptr_array_index (candidates, i))->priority
+        != ((OutlayScheduleItem *) g_ptr_array_index (candidates, 0))->priority)
+      {
+        g_ptr_array_sort (candidates, move_candidate_cmp);
+        break;
+      }
   target_pt = outlay_projection_point_at (p, &target);
   for (guint i = 0; i < candidates->len && covered < p->shortfall_amount; i++)
     {

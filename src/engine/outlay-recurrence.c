@@ -15,6 +15,42 @@
 
 static const char *const weekday_codes[] = { NULL, "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
 
+/* Expanding five years of hundreds of rules makes tens of thousands of
+ * dates: these keep GDate's day-month-year and Julian forms both valid
+ * without a library call per conversion. */
+
+/* GDate's Julian day of a valid y-m-d (1 is 1 January of year 1) */
+static inline guint32
+julian_of_dmy (guint y, guint m, guint d)
+{
+  gint64 yy = (gint64) y - (m <= 2);
+  gint64 era = (yy >= 0 ? yy : yy - 399) / 400;
+  guint64 yoe = (guint64) (yy - era * 400);
+  guint64 doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  guint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  /* days from 1970-01-01, which is GDate's day 719163 */
+  return (guint32) (era * 146097 + (gint64) doe - 719468 + 719163);
+}
+
+static inline void
+date_set (GDate *date, guint day, guint month, guint year)
+{
+  memset (date, 0, sizeof *date);
+  date->day = day;
+  date->month = month;
+  date->year = year;
+  date->dmy = 1;
+  date->julian_days = julian_of_dmy (year, month, day);
+  date->julian = 1;
+}
+
+static inline guint32
+date_julian (const GDate *date)
+{
+  return date->julian ? date->julian_days : g_date_get_julian (date);
+}
+
 /* ---------------------------------------------------------------- dates */
 
 /**
@@ -393,7 +429,9 @@ outlay_recurrence_parse (OutlayRecurrence *self,
 static int
 date_cmp (gconstpointer a, gconstpointer b)
 {
-  return g_date_compare (a, b);
+  guint32 x = date_julian (a), y = date_julian (b);
+
+  return (x > y) - (x < y);
 }
 
 /* Most periods give their dates in order already: no sort then */
@@ -401,7 +439,7 @@ static gboolean
 dates_sorted (GArray *dates)
 {
   for (guint i = 1; i < dates->len; i++)
-    if (g_date_compare (&g_array_index (dates, GDate, i - 1), &g_array_index (dates, GDate, i)) > 0)
+    if (date_cmp (&g_array_index (dates, GDate, i - 1), &g_array_index (dates, GDate, i)) > 0)
       return FALSE;
   return TRUE;
 }
@@ -416,13 +454,13 @@ add_month_day (GArray *out, guint year, GDateMonth month, int day, OutlayRecurre
     day = n + 1 + day;
   if (day >= 1 && day <= n)
     {
-      g_date_set_dmy (&d, day, month, year);
+      date_set (&d, day, month, year);
       g_array_append_val (out, d);
       return;
     }
   if (day < 1 || skip == OUTLAY_RECURRENCE_SKIP_OMIT)
     return;
-  g_date_set_dmy (&d, n, month, year);
+  date_set (&d, n, month, year);
   if (skip == OUTLAY_RECURRENCE_SKIP_FORWARD)
     g_date_add_days (&d, 1);
   g_array_append_val (out, d);
@@ -509,8 +547,7 @@ expand_month (const OutlayRecurrence *self, guint year, GDateMonth month, GArray
 
           if (!weekday_matches (self, wd, dom, n))
             continue;
-          g_date_clear (&d, 1);
-          g_date_set_dmy (&d, dom, month, year);
+          date_set (&d, dom, month, year);
           if (self->n_month_days == 0 || month_day_matches (self, &d))
             g_array_append_val (out, d);
         }
@@ -542,13 +579,17 @@ period_start (const OutlayRecurrence *self, gint64 k, GDate *d)
         g_date_add_days (d, 7 * k * step);
         break;
       case OUTLAY_RECURRENCE_MONTHLY:
-        g_date_set_day (d, 1);
-        g_date_add_months (d, k * step);
+        {
+          guint64 months = (guint64) g_date_get_year (d) * 12 + g_date_get_month (d) - 1
+                           + (guint64) k * step;
+
+          /* the walk stops long before a year GDate cannot hold */
+          date_set (d, 1, months % 12 + 1, MIN (months / 12, G_MAXUINT16));
+        }
         break;
       case OUTLAY_RECURRENCE_YEARLY:
-        g_date_set_day (d, 1);
-        g_date_set_month (d, G_DATE_JANUARY);
-        g_date_add_years (d, k * step);
+        date_set (d, 1, G_DATE_JANUARY,
+                  MIN ((guint64) g_date_get_year (d) + (guint64) k * step, G_MAXUINT16));
         break;
       case OUTLAY_RECURRENCE_ONCE:
       default:
@@ -607,9 +648,10 @@ expand_period (const OutlayRecurrence *self, const GDate *p, GArray *out)
         break;
     }
   if (!dates_sorted (out))
-    g_array_sort (out, date_cmp);
+    if (!dates_sorted (out))
+      g_array_sort (out, date_cmp);
   for (guint i = 1; i < out->len; i++)
-    if (g_date_compare (&g_array_index (out, GDate, i - 1), &g_array_index (out, GDate, i)) == 0)
+    if (date_cmp (&g_array_index (out, GDate, i - 1), &g_array_index (out, GDate, i)) == 0)
       g_array_remove_index (out, i--);
   if (self->n_set_positions > 0 && out->len > 0)
     {
@@ -696,13 +738,13 @@ walk (const OutlayRecurrence *self,
       GDate p;
 
       period_start (self, k, &p);
-      if (g_date_compare (&p, to) > 0 || g_date_get_year (&p) > 9000)
+      if (date_julian (&p) > to_j || g_date_get_year (&p) > 9000)
         return;
       expand_period (self, &p, dates);
       for (guint i = 0; i < dates->len; i++)
         {
           const GDate *d = &g_array_index (dates, GDate, i);
-          guint32 j = g_date_get_julian (d);
+          guint32 j = date_julian (d);
 
           if (j < start_j)
             continue;
@@ -749,8 +791,8 @@ typedef struct
 {
   GArray *out;
   OutlayWeekendRule weekend;
-  const GDate *from;
-  const GDate *to;
+  guint32 from_j;
+  guint32 to_j;
 } ExpandData;
 
 static gboolean
@@ -758,9 +800,11 @@ collect (const GDate *d, gpointer data)
 {
   ExpandData *e = data;
   OutlayRecurrenceDate rd = { *d, *d };
+  guint32 j;
 
   outlay_weekend_apply (e->weekend, &rd.date);
-  if (g_date_compare (&rd.date, e->from) >= 0 && g_date_compare (&rd.date, e->to) <= 0)
+  j = date_julian (&rd.date);
+  if (j >= e->from_j && j <= e->to_j)
     g_array_append_val (e->out, rd);
   return TRUE;
 }
@@ -769,9 +813,9 @@ static int
 recurrence_date_cmp (gconstpointer a, gconstpointer b)
 {
   const OutlayRecurrenceDate *x = a, *y = b;
-  int c = g_date_compare (&x->date, &y->date);
+  int c = date_cmp (&x->date, &y->date);
 
-  return c != 0 ? c : g_date_compare (&x->original, &y->original);
+  return c != 0 ? c : date_cmp (&x->original, &y->original);
 }
 
 /**
@@ -791,7 +835,8 @@ outlay_recurrence_expand (const OutlayRecurrence *self,
                           const GDate *from,
                           const GDate *to)
 {
-  ExpandData e = { g_array_new (FALSE, FALSE, sizeof (OutlayRecurrenceDate)), weekend, from, to };
+  ExpandData e = { g_array_new (FALSE, FALSE, sizeof (OutlayRecurrenceDate)), weekend,
+                   g_date_get_julian (from), g_date_get_julian (to) };
   GDate wide_from = *from, wide_to = *to;
 
   g_return_val_if_fail (self != NULL, e.out);

@@ -59,39 +59,56 @@ outlay_cashflow_default_range (GArray *snapshots, const GDate *today, GDate *fro
   g_date_add_days (to, 28);
 }
 
-/* The accounts' schedules are each in order: merge them, in one pass
- * over memory (a sort of the whole would move items about at random) */
+/* The accounts' schedules are each in order: merged a day at a time,
+ * each account's run of the day copied whole, and only a day that several
+ * accounts share put in order (an insertion sort of a few sorted runs) */
 static void
 merge_schedules (OutlayCashflowBook *book)
 {
-  guint n = book->projections->len, total = 0;
-  g_autofree guint *next = g_new0 (guint, n);
+  guint n = book->projections->len, total = 0, k = 0;
+  g_autofree guint *next = g_new0 (guint, MAX (n, 1));
   OutlayScheduleItem *out;
 
   for (guint i = 0; i < n; i++)
     total += ((OutlayProjection *) g_ptr_array_index (book->projections, i))->items->len;
   g_array_set_size (book->schedule, total);
   out = (OutlayScheduleItem *) (void *) book->schedule->data;
-  for (guint k = 0; k < total; k++)
+  while (k < total)
     {
-      OutlayScheduleItem *best = NULL;
-      guint from = 0;
+      guint32 day = G_MAXUINT32;
+      guint start = k;
 
       for (guint i = 0; i < n; i++)
         {
           GArray *items = ((OutlayProjection *) g_ptr_array_index (book->projections, i))->items;
-          OutlayScheduleItem *head;
 
-          if (next[i] >= items->len)
-            continue;
-          head = &g_array_index (items, OutlayScheduleItem, next[i]);
-          /* the day decides nearly always; the full order only on ties */
-          if (best == NULL || head->day < best->day
-              || (head->day == best->day && outlay_schedule_item_compare (head, best) < 0))
-            best = head, from = i;
+          if (next[i] < items->len)
+            day = MIN (day, g_array_index (items, OutlayScheduleItem, next[i]).day);
         }
-      out[k] = *best;
-      next[from]++;
+      for (guint i = 0; i < n; i++)
+        {
+          GArray *items = ((OutlayProjection *) g_ptr_array_index (book->projections, i))->items;
+          guint end = next[i];
+
+          while (end < items->len && g_array_index (items, OutlayScheduleItem, end).day == day)
+            end++;
+          memcpy (&out[k], &g_array_index (items, OutlayScheduleItem, next[i]),
+                  (end - next[i]) * sizeof *out);
+          k += end - next[i];
+          next[i] = end;
+        }
+      for (guint i = start + 1; i < k; i++)
+        {
+          OutlayScheduleItem tmp;
+          guint j = i;
+
+          if (outlay_schedule_item_compare (&out[i - 1], &out[i]) <= 0)
+            continue;
+          tmp = out[i];
+          for (; j > start && outlay_schedule_item_compare (&out[j - 1], &tmp) > 0; j--)
+            out[j] = out[j - 1];
+          out[j] = tmp;
+        }
     }
 }
 
