@@ -417,6 +417,18 @@ test_keys (void)
     outlay_ui_test_run_for (100);
     g_assert_true (shows (GTK_WIDGET (grid), "2.5"));
     screenshot (window, "tasks-week-keys.png");
+    {
+      AdwStyleManager *style = adw_style_manager_get_default ();
+
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      outlay_ui_test_run_for (100);
+      screenshot (window, "tasks-week-keys-dark.png");
+      gtk_stack_set_visible_child_name (
+          GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (grid), GTK_TYPE_STACK)), "tasks");
+      outlay_ui_test_run_for (100);
+      screenshot (window, "tasks-page-dark.png");
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+    }
     g_assert_true (outlay_document_undo (doc, &error));
     g_assert_cmpint (outlay_line_get_total_actual (line), ==, before);
   }
