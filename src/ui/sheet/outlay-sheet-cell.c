@@ -53,12 +53,56 @@ outlay_sheet_cell_measure (GtkWidget *widget, GtkOrientation orientation, int fo
   *minimum = *natural = 0;
 }
 
+/* One line of text in @inscription's font, for a few fonts at a time
+ * (the family and size: bold or italic do not change it); measured with
+ * the context the inscription has anyway */
+static int
+line_height (GtkWidget *inscription)
+{
+  static struct
+  {
+    char *family;
+    int size;
+    int height;
+  } cache[4];
+  static guint next;
+  PangoContext *context = gtk_widget_get_pango_context (inscription);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  const char *family = font != NULL ? pango_font_description_get_family (font) : NULL;
+  int size = font != NULL ? pango_font_description_get_size (font) : 0;
+  g_autoptr (PangoLayout) layout = NULL;
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cache); i++)
+    if (cache[i].height > 0 && cache[i].size == size && g_strcmp0 (cache[i].family, family) == 0)
+      return cache[i].height;
+  layout = pango_layout_new (context);
+  pango_layout_set_text (layout, "Ag", -1);
+  i = next++ % G_N_ELEMENTS (cache);
+  g_free (cache[i].family);
+  cache[i].family = g_strdup (family);
+  cache[i].size = size;
+  pango_layout_get_pixel_size (layout, NULL, &cache[i].height);
+  return cache[i].height;
+}
+
 static void
 outlay_sheet_cell_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
+  OutlaySheetCell *self = OUTLAY_SHEET_CELL (widget);
+
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    if (gtk_widget_should_layout (c))
-      gtk_widget_allocate (c, width, height, -1, NULL);
+    {
+      int h = c == self->inscription ? MIN (line_height (c), height) : height;
+
+      if (!gtk_widget_should_layout (c))
+        continue;
+      /* the text gets one line, in the middle: an inscription draws an
+       * ellipsized text at its top, not where its yalign says */
+      gtk_widget_allocate (
+          c, width, h, -1,
+          gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, (height - h) / 2)));
+    }
 }
 
 /* The inscription comes with the first text: an empty cell (most of a
