@@ -50,7 +50,7 @@ find_named (GtkWidget *widget, const char *name)
   return NULL;
 }
 
-/* Whether a mapped inscription or label in @widget shows @text. */
+/* Whether a mapped cell, inscription or label in @widget shows @text. */
 static gboolean
 shows (GtkWidget *widget, const char *text)
 {
@@ -59,6 +59,9 @@ shows (GtkWidget *widget, const char *text)
     return TRUE;
   if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
       && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  if (OUTLAY_IS_SHEET_CELL (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (outlay_sheet_cell_get_text (OUTLAY_SHEET_CELL (widget)), text) == 0)
     return TRUE;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     if (shows (c, text))

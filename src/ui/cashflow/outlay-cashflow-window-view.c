@@ -72,6 +72,8 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer column)
 
   /* rows take the focus and the selection, as before */
   gtk_widget_set_focusable (label, FALSE);
+  outlay_sheet_cell_set_context (OUTLAY_SHEET_CELL (label),
+                                 g_object_get_data (G_OBJECT (factory), "outlay-context"));
   gtk_widget_set_size_request (
       label, -1, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "line-height")));
   gtk_list_item_set_child (item, label);
@@ -144,6 +146,8 @@ outlay_cashflow_window_add_columns (OutlayCashflowWindow *self)
       GtkColumnViewColumn *column;
 
       g_object_set_data (G_OBJECT (factory), "line-height", GINT_TO_POINTER (line_height));
+      g_object_set_data (G_OBJECT (factory), "outlay-context",
+                         gtk_widget_get_pango_context (GTK_WIDGET (self->column_view)));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), GUINT_TO_POINTER (i));

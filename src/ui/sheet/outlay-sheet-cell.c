@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "outlay-compat.h"
 #include "outlay-sheet-cell.h"
 
 struct _OutlaySheetCell
@@ -26,6 +27,11 @@ struct _OutlaySheetCell
   char *full;              /* a figure too wide for the column, shown as ### */
   float xalign;
   guint overflow_clip : 1;
+  /* drawn by the cell itself with its table's pango context (see
+   * outlay_sheet_cell_set_context()): no inscription, no context of its own */
+  PangoContext *context;
+  PangoLayout *layout;
+  char *text;
 };
 
 G_DEFINE_FINAL_TYPE (OutlaySheetCell, outlay_sheet_cell, GTK_TYPE_WIDGET)
@@ -41,6 +47,9 @@ outlay_sheet_cell_dispose (GObject *object)
   g_clear_pointer (&self->icon, gtk_widget_unparent);
   g_clear_pointer (&self->inscription, gtk_widget_unparent);
   g_clear_pointer (&self->full, g_free);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_object (&self->layout);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (outlay_sheet_cell_parent_class)->dispose (object);
 }
 
@@ -129,6 +138,56 @@ ensure_inscription (OutlaySheetCell *self)
 }
 
 static void
+draw_text (OutlaySheetCell *self, GtkSnapshot *snapshot)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  PangoRectangle logical;
+  GdkRGBA color;
+  float x = 0;
+
+  if (self->layout == NULL)
+    {
+      self->layout = pango_layout_new (self->context);
+      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+      if (self->xalign > 0.5f)
+        {
+          /* figures in columns: digits of one width, as the sheet's .numeric */
+          g_autoptr (PangoAttrList) attrs = pango_attr_list_new ();
+
+          pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+          pango_layout_set_attributes (self->layout, attrs);
+        }
+      else
+        pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_text (self->layout, self->text, -1);
+    }
+  /* a figure is clipped, never cut short (set_figure() shows ### instead) */
+  pango_layout_set_width (self->layout, self->xalign > 0.5f ? -1 : width * PANGO_SCALE);
+  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+  if (self->xalign > 0.5f)
+    x = width - logical.width - logical.x;
+  outlay_compat_widget_get_color (widget, &color);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, (height - logical.height) / 2));
+  gtk_snapshot_append_layout (snapshot, self->layout, &color);
+  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+outlay_sheet_cell_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  OutlaySheetCell *self = OUTLAY_SHEET_CELL (widget);
+
+  if (self->context != NULL && self->editor == NULL && self->text != NULL && *self->text != '\0')
+    draw_text (self, snapshot);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    gtk_widget_snapshot_child (widget, c, snapshot);
+}
+
+static void
 outlay_sheet_cell_class_init (OutlaySheetCellClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -136,6 +195,7 @@ outlay_sheet_cell_class_init (OutlaySheetCellClass *klass)
   G_OBJECT_CLASS (klass)->dispose = outlay_sheet_cell_dispose;
   widget_class->measure = outlay_sheet_cell_measure;
   widget_class->size_allocate = outlay_sheet_cell_size_allocate;
+  widget_class->snapshot = outlay_sheet_cell_snapshot;
   gtk_widget_class_set_css_name (widget_class, "sheetcell");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_CELL);
 }
@@ -147,6 +207,20 @@ outlay_sheet_cell_init (OutlaySheetCell *self)
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+}
+
+static void
+set_drawn_text (OutlaySheetCell *self, const char *text)
+{
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  if (self->layout != NULL)
+    pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text != NULL ? text : "", -1);
 }
 
 GtkWidget *
@@ -190,6 +264,11 @@ outlay_sheet_cell_set_text (OutlaySheetCell *self,
                             const char      *text)
 {
   g_clear_pointer (&self->full, g_free);
+  if (self->context != NULL)
+    {
+      set_drawn_text (self, text);
+      return;
+    }
   if (self->inscription == NULL && (text == NULL || *text == '\0'))
     return;
   gtk_inscription_set_text (ensure_inscription (self), text);
@@ -217,7 +296,10 @@ outlay_sheet_cell_set_figure (OutlaySheetCell *self, const char *text, guint max
     }
   g_free (self->full);
   self->full = g_strdup (text);
-  gtk_inscription_set_text (ensure_inscription (self), "###");
+  if (self->context != NULL)
+    set_drawn_text (self, "###");
+  else
+    gtk_inscription_set_text (ensure_inscription (self), "###");
 }
 
 /**
@@ -252,7 +334,8 @@ outlay_sheet_cell_get_tooltip_text (OutlaySheetCell *self)
 const char *
 outlay_sheet_cell_get_text (OutlaySheetCell *self)
 {
-  const char *text = self->inscription != NULL
+  const char *text = self->context != NULL ? self->text
+                     : self->inscription != NULL
                          ? gtk_inscription_get_text (GTK_INSCRIPTION (self->inscription))
                          : NULL;
 
@@ -397,4 +480,25 @@ outlay_sheet_cell_line_height (GtkWidget *widget)
 
   pango_layout_get_pixel_size (layout, NULL, &height);
   return height + 8;
+}
+
+/**
+ * outlay_sheet_cell_set_context:
+ * @self: a new cell, with no text yet
+ * @context: its table's pango context (gtk_widget_get_pango_context() of
+ *   the column view)
+ *
+ * Has the cell draw its text itself with @context, in the table's font,
+ * rather than through a text widget with a pango context of its own:
+ * what a table of a thousand cells spends most of its opening on.  For
+ * tables whose CSS gives cells no fonts of their own (bold, italic); the
+ * colour still follows the cell's CSS.
+ */
+void
+outlay_sheet_cell_set_context (OutlaySheetCell *self, PangoContext *context)
+{
+  g_return_if_fail (OUTLAY_IS_SHEET_CELL (self));
+  g_return_if_fail (self->inscription == NULL);
+  g_set_object (&self->context, context);
+  g_clear_object (&self->layout);
 }

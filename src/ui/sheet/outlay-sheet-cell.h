@@ -32,5 +32,6 @@ GtkWidget   *outlay_sheet_cell_start_editing (OutlaySheetCell *self,
                                               const char      *initial);
 char        *outlay_sheet_cell_stop_editing (OutlaySheetCell *self);
 int outlay_sheet_cell_line_height (GtkWidget *widget);
+void outlay_sheet_cell_set_context (OutlaySheetCell *self, PangoContext *context);
 
 G_END_DECLS

@@ -121,6 +121,9 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, OutlayWeekGrid *
   /* never measured: the grid gives it one line's height */
   gtk_widget_set_size_request (
       cell, -1, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "outlay-height")));
+  /* drawn in the table's font: no text widget per cell */
+  outlay_sheet_cell_set_context (OUTLAY_SHEET_CELL (cell),
+                                 gtk_widget_get_pango_context (GTK_WIDGET (self->view)));
   gtk_list_item_set_child (item, cell);
 }
 
