@@ -167,6 +167,42 @@ in_range (const GDate *d, const GDate *from, const GDate *to)
   return g_date_compare (d, from) >= 0 && g_date_compare (d, to) <= 0;
 }
 
+typedef struct
+{
+  OutlayBill *bill;
+  gint64 bill_id;
+  GHashTable *index;
+  GHashTable *seen;
+  const GDate *today;
+  guint32 from_j;
+  guint32 to_j;
+  gboolean lookback;
+  GArray *out;
+} ScheduleContext;
+
+/* One occurrence of a bill, made an item in place at the end of the
+ * schedule, and kept when it falls in the range (or is overdue) */
+static void
+schedule_date (const GDate *original, const GDate *date, gpointer data)
+{
+  ScheduleContext *cx = data;
+  gboolean states = g_hash_table_size (cx->index) > 0;
+  OutlayBillOccurrence key = { .bill_id = cx->bill_id, .original = *original };
+  OutlayScheduleItem *item;
+
+  g_array_set_size (cx->out, cx->out->len + 1);
+  item = &g_array_index (cx->out, OutlayScheduleItem, cx->out->len - 1);
+  fill_item (item, cx->bill, original, date, states ? g_hash_table_lookup (cx->index, &key) : NULL,
+             cx->today);
+  if (states)
+    g_hash_table_add (cx->seen, GUINT_TO_POINTER (g_date_get_julian (original)));
+  if ((item->day >= cx->from_j && item->day <= cx->to_j)
+      || (cx->lookback && item->status == OUTLAY_OCCURRENCE_OVERDUE && !item->moved
+          && item->day < cx->from_j))
+    return;
+  g_array_set_size (cx->out, cx->out->len - 1);
+}
+
 /* One bill's occurrences whose date falls in [@from, @to], and when
  * @lookback its overdue ones in the weeks before @from. */
 static gboolean
@@ -182,10 +218,9 @@ schedule_bill (OutlayBill *bill,
 {
   OutlayRecurrence rule;
   OutlayWeekendRule weekend;
-  g_autoptr (GArray) dates = NULL;
   g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
   GDate wide_from = *from;
-  guint32 from_j, to_j;
+  ScheduleContext cx = { bill, outlay_bill_get_id (bill), index, seen, today, 0, 0, lookback, out };
 
   if (!outlay_cashflow_bill_rule (bill, &rule, &weekend, error))
     {
@@ -194,31 +229,9 @@ schedule_bill (OutlayBill *bill,
     }
   if (lookback)
     g_date_subtract_days (&wide_from, MIN (OVERDUE_LOOKBACK_DAYS, g_date_get_julian (from) - 1));
-  dates = outlay_recurrence_expand (&rule, weekend, &wide_from, to);
-  from_j = g_date_get_julian (from);
-  to_j = g_date_get_julian (to);
-  /* room for them all at once, rather than growing item by item */
-  {
-    guint len = out->len;
-
-    g_array_set_size (out, len + dates->len);
-    g_array_set_size (out, len);
-  }
-  for (guint i = 0; i < dates->len; i++)
-    {
-      OutlayRecurrenceDate *rd = &g_array_index (dates, OutlayRecurrenceDate, i);
-      OutlayBillOccurrence key = { .bill_id = outlay_bill_get_id (bill), .original = rd->original };
-      OutlayScheduleItem item;
-
-      fill_item (&item, bill, &rd->original, &rd->date,
-                 g_hash_table_size (index) > 0 ? g_hash_table_lookup (index, &key) : NULL, today);
-      if (g_hash_table_size (index) > 0)
-        g_hash_table_add (seen, GUINT_TO_POINTER (g_date_get_julian (&rd->original)));
-      if ((item.day >= from_j && item.day <= to_j)
-          || (lookback && item.status == OUTLAY_OCCURRENCE_OVERDUE && !item.moved
-              && item.day < from_j))
-        g_array_append_val (out, item);
-    }
+  cx.from_j = g_date_get_julian (from);
+  cx.to_j = g_date_get_julian (to);
+  outlay_recurrence_foreach (&rule, weekend, &wide_from, to, schedule_date, &cx);
   /* occurrences moved into the range from outside it */
   for (guint i = 0; occurrences != NULL && i < occurrences->len; i++)
     {

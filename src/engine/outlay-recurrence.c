@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "outlay-error.h"
@@ -49,6 +50,23 @@ static inline guint32
 date_julian (const GDate *date)
 {
   return date->julian ? date->julian_days : g_date_get_julian (date);
+}
+
+/* One period's dates: at most a year's days (a yearly rule on every day
+ * of every month), on the stack rather than in a growing array */
+#define MAX_PERIOD_DATES 372
+
+typedef struct
+{
+  guint len;
+  GDate d[MAX_PERIOD_DATES];
+} Dates;
+
+static inline void
+dates_push (Dates *dates, const GDate *d)
+{
+  if (dates->len < MAX_PERIOD_DATES)
+    dates->d[dates->len++] = *d;
 }
 
 /* ---------------------------------------------------------------- dates */
@@ -436,16 +454,16 @@ date_cmp (gconstpointer a, gconstpointer b)
 
 /* Most periods give their dates in order already: no sort then */
 static gboolean
-dates_sorted (GArray *dates)
+dates_sorted (const Dates *dates)
 {
   for (guint i = 1; i < dates->len; i++)
-    if (date_cmp (&g_array_index (dates, GDate, i - 1), &g_array_index (dates, GDate, i)) > 0)
+    if (date_julian (&dates->d[i - 1]) > date_julian (&dates->d[i]))
       return FALSE;
   return TRUE;
 }
 
 static void
-add_month_day (GArray *out, guint year, GDateMonth month, int day, OutlayRecurrenceSkip skip)
+add_month_day (Dates *out, guint year, GDateMonth month, int day, OutlayRecurrenceSkip skip)
 {
   guint8 n = g_date_get_days_in_month (month, year);
   GDate d;
@@ -455,7 +473,7 @@ add_month_day (GArray *out, guint year, GDateMonth month, int day, OutlayRecurre
   if (day >= 1 && day <= n)
     {
       date_set (&d, day, month, year);
-      g_array_append_val (out, d);
+      dates_push (out, &d);
       return;
     }
   if (day < 1 || skip == OUTLAY_RECURRENCE_SKIP_OMIT)
@@ -463,7 +481,7 @@ add_month_day (GArray *out, guint year, GDateMonth month, int day, OutlayRecurre
   date_set (&d, n, month, year);
   if (skip == OUTLAY_RECURRENCE_SKIP_FORWARD)
     g_date_add_days (&d, 1);
-  g_array_append_val (out, d);
+  dates_push (out, &d);
 }
 
 static gboolean
@@ -527,7 +545,7 @@ month_allowed (const OutlayRecurrence *self, GDateMonth m)
 
 /* The dates of one month under BYMONTHDAY and BYDAY */
 static void
-expand_month (const OutlayRecurrence *self, guint year, GDateMonth month, GArray *out)
+expand_month (const OutlayRecurrence *self, guint year, GDateMonth month, Dates *out)
 {
   guint8 n = g_date_get_days_in_month (month, year);
 
@@ -549,7 +567,7 @@ expand_month (const OutlayRecurrence *self, guint year, GDateMonth month, GArray
             continue;
           date_set (&d, dom, month, year);
           if (self->n_month_days == 0 || month_day_matches (self, &d))
-            g_array_append_val (out, d);
+            dates_push (out, &d);
         }
       return;
     }
@@ -598,11 +616,12 @@ period_start (const OutlayRecurrence *self, gint64 k, GDate *d)
 }
 
 static void
-expand_period (const OutlayRecurrence *self, const GDate *p, GArray *out)
+expand_period (const OutlayRecurrence *self, const GDate *p, Dates *out)
 {
   GDate d;
+  guint kept;
 
-  g_array_set_size (out, 0);
+  out->len = 0;
   switch (self->frequency)
     {
       case OUTLAY_RECURRENCE_DAILY:
@@ -611,7 +630,7 @@ expand_period (const OutlayRecurrence *self, const GDate *p, GArray *out)
             && (self->n_days == 0
                 || day_matches (
                     self, p, g_date_get_days_in_month (g_date_get_month (p), g_date_get_year (p)))))
-          g_array_append_val (out, *p);
+          dates_push (out, p);
         break;
       case OUTLAY_RECURRENCE_WEEKLY:
         if (self->n_days == 0 && self->n_months == 0)
@@ -620,7 +639,7 @@ expand_period (const OutlayRecurrence *self, const GDate *p, GArray *out)
             d = *p;
             g_date_add_days (&d,
                              (g_date_get_weekday (&self->start) - g_date_get_weekday (p) + 7) % 7);
-            g_array_append_val (out, d);
+            dates_push (out, &d);
             break;
           }
         for (guint i = 0; i < 7; i++)
@@ -631,7 +650,7 @@ expand_period (const OutlayRecurrence *self, const GDate *p, GArray *out)
               continue;
             if (self->n_days == 0 ? g_date_get_weekday (&d) == g_date_get_weekday (&self->start)
                                   : day_matches (self, &d, 31))
-              g_array_append_val (out, d);
+              dates_push (out, &d);
           }
         break;
       case OUTLAY_RECURRENCE_MONTHLY:
@@ -648,14 +667,15 @@ expand_period (const OutlayRecurrence *self, const GDate *p, GArray *out)
         break;
     }
   if (!dates_sorted (out))
-    if (!dates_sorted (out))
-      g_array_sort (out, date_cmp);
-  for (guint i = 1; i < out->len; i++)
-    if (date_cmp (&g_array_index (out, GDate, i - 1), &g_array_index (out, GDate, i)) == 0)
-      g_array_remove_index (out, i--);
+    qsort (out->d, out->len, sizeof (GDate), date_cmp);
+  /* once each */
+  for (guint i = kept = MIN (out->len, 1); i < out->len; i++)
+    if (date_julian (&out->d[i]) != date_julian (&out->d[kept - 1]))
+      out->d[kept++] = out->d[i];
+  out->len = kept;
   if (self->n_set_positions > 0 && out->len > 0)
     {
-      g_autoptr (GArray) picked = g_array_new (FALSE, FALSE, sizeof (GDate));
+      Dates picked = { 0 };
 
       for (guint i = 0; i < self->n_set_positions; i++)
         {
@@ -663,16 +683,13 @@ expand_period (const OutlayRecurrence *self, const GDate *p, GArray *out)
           int idx = pos > 0 ? pos - 1 : (int) out->len + pos;
 
           if (idx >= 0 && idx < (int) out->len)
-            g_array_append_val (picked, g_array_index (out, GDate, idx));
+            dates_push (&picked, &out->d[idx]);
         }
-      g_array_sort (picked, date_cmp);
-      g_array_set_size (out, 0);
-      for (guint i = 0; i < picked->len; i++)
-        if (i == 0
-            || g_date_compare (&g_array_index (picked, GDate, i - 1),
-                               &g_array_index (picked, GDate, i))
-                   != 0)
-          g_array_append_val (out, g_array_index (picked, GDate, i));
+      qsort (picked.d, picked.len, sizeof (GDate), date_cmp);
+      out->len = 0;
+      for (guint i = 0; i < picked.len; i++)
+        if (i == 0 || date_julian (&picked.d[i - 1]) != date_julian (&picked.d[i]))
+          dates_push (out, &picked.d[i]);
     }
 }
 
@@ -721,7 +738,7 @@ walk (const OutlayRecurrence *self,
       gboolean (*func) (const GDate *d, gpointer data),
       gpointer data)
 {
-  g_autoptr (GArray) dates = g_array_new (FALSE, FALSE, sizeof (GDate));
+  Dates dates;
   guint seen = 0;
   guint32 start_j = g_date_get_julian (&self->start), from_j = g_date_get_julian (from);
   guint32 to_j = g_date_get_julian (to);
@@ -740,10 +757,10 @@ walk (const OutlayRecurrence *self,
       period_start (self, k, &p);
       if (date_julian (&p) > to_j || g_date_get_year (&p) > 9000)
         return;
-      expand_period (self, &p, dates);
-      for (guint i = 0; i < dates->len; i++)
+      expand_period (self, &p, &dates);
+      for (guint i = 0; i < dates.len; i++)
         {
-          const GDate *d = &g_array_index (dates, GDate, i);
+          const GDate *d = &dates.d[i];
           guint32 j = date_julian (d);
 
           if (j < start_j)
@@ -789,24 +806,64 @@ outlay_recurrence_first (const OutlayRecurrence *self, GDate *first)
 
 typedef struct
 {
-  GArray *out;
   OutlayWeekendRule weekend;
   guint32 from_j;
   guint32 to_j;
-} ExpandData;
+  OutlayRecurrenceFunc func;
+  gpointer data;
+} ForeachData;
 
 static gboolean
-collect (const GDate *d, gpointer data)
+foreach_date (const GDate *d, gpointer data)
 {
-  ExpandData *e = data;
-  OutlayRecurrenceDate rd = { *d, *d };
+  ForeachData *e = data;
+  GDate date = *d;
   guint32 j;
 
-  outlay_weekend_apply (e->weekend, &rd.date);
-  j = date_julian (&rd.date);
+  outlay_weekend_apply (e->weekend, &date);
+  j = date_julian (&date);
   if (j >= e->from_j && j <= e->to_j)
-    g_array_append_val (e->out, rd);
+    e->func (d, &date, e->data);
   return TRUE;
+}
+
+/**
+ * outlay_recurrence_foreach:
+ * @self: a rule
+ * @weekend: how a date on a weekend moves
+ * @from: the first day of the range
+ * @to: the last day of the range
+ * @func: called with each occurrence's rule date and its date after
+ *   weekend handling, when that falls in the range
+ * @data: for @func
+ *
+ * The occurrences of outlay_recurrence_expand() without an array: in the
+ * rule's order, which only a weekend move can take out of date order.
+ */
+void
+outlay_recurrence_foreach (const OutlayRecurrence *self,
+                           OutlayWeekendRule weekend,
+                           const GDate *from,
+                           const GDate *to,
+                           OutlayRecurrenceFunc func,
+                           gpointer data)
+{
+  ForeachData e = { weekend, g_date_get_julian (from), g_date_get_julian (to), func, data };
+  GDate wide_from = *from, wide_to = *to;
+
+  g_return_if_fail (self != NULL);
+  /* a weekend move crosses at most two days */
+  g_date_subtract_days (&wide_from, MIN (2, g_date_get_julian (&wide_from) - 1));
+  g_date_add_days (&wide_to, 2);
+  walk (self, &wide_from, &wide_to, foreach_date, &e);
+}
+
+static void
+collect (const GDate *original, const GDate *date, gpointer data)
+{
+  OutlayRecurrenceDate rd = { *original, *date };
+
+  g_array_append_val ((GArray *) data, rd);
 }
 
 static int
@@ -835,25 +892,20 @@ outlay_recurrence_expand (const OutlayRecurrence *self,
                           const GDate *from,
                           const GDate *to)
 {
-  ExpandData e = { g_array_new (FALSE, FALSE, sizeof (OutlayRecurrenceDate)), weekend,
-                   g_date_get_julian (from), g_date_get_julian (to) };
-  GDate wide_from = *from, wide_to = *to;
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (OutlayRecurrenceDate));
 
-  g_return_val_if_fail (self != NULL, e.out);
-  /* a weekend move crosses at most two days */
-  g_date_subtract_days (&wide_from, MIN (2, g_date_get_julian (&wide_from) - 1));
-  g_date_add_days (&wide_to, 2);
-  walk (self, &wide_from, &wide_to, collect, &e);
+  g_return_val_if_fail (self != NULL, out);
+  outlay_recurrence_foreach (self, weekend, from, to, collect, out);
   /* only a weekend move can put two dates out of order */
-  for (guint i = 1; i < e.out->len; i++)
-    if (recurrence_date_cmp (&g_array_index (e.out, OutlayRecurrenceDate, i - 1),
-                             &g_array_index (e.out, OutlayRecurrenceDate, i))
+  for (guint i = 1; i < out->len; i++)
+    if (recurrence_date_cmp (&g_array_index (out, OutlayRecurrenceDate, i - 1),
+                             &g_array_index (out, OutlayRecurrenceDate, i))
         > 0)
       {
-        g_array_sort (e.out, recurrence_date_cmp);
+        g_array_sort (out, recurrence_date_cmp);
         break;
       }
-  return e.out;
+  return out;
 }
 
 /* ------------------------------------------------------------ to string */
