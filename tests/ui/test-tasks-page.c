@@ -392,6 +392,11 @@ test_keys (void)
   g_assert_cmpuint (column, ==, 5);
   focused_text (window, &column);
   g_assert_cmpuint (column, ==, 6);
+  /* Alt+↓ is still the page's: it moves the task down */
+  xdotool ("key alt+Down");
+  g_assert_true (outlay_document_get_task (doc, 1) == task);
+  g_assert_true (outlay_document_undo (doc, &error));
+  g_assert_true (outlay_document_get_task (doc, 0) == task);
   /* each edit is one undo */
   g_assert_true (outlay_document_undo (doc, &error));
   g_assert_cmpint (outlay_task_get_estimated_cost (task), ==, D (1000));
