@@ -18,6 +18,7 @@
 #include "outlay-rates.h"
 #include "outlay-recurrence.h"
 #include "outlay-store-tasks.h"
+#include "outlay-task-names.h"
 #include "outlay-week-grid.h"
 #include "outlay-week-row.h"
 
@@ -243,16 +244,21 @@ fill_rows (OutlayWeekGrid *self, GPtrArray *people)
       if (self->by_tasks)
         g_ptr_array_add (rows, outlay_week_row_new (id, outlay_task_get_name (task)));
       else
-        {
-          gtk_string_list_append (targets, outlay_task_get_name (task));
-          g_array_append_val (self->target_ids, id);
-        }
+        g_array_append_val (self->target_ids, id);
     }
   /* the week's hours go in before the rows have cells to redraw */
   read_hours (self, rows);
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        rows->pdata, rows->len);
-  gtk_drop_down_set_model (self->target, G_LIST_MODEL (targets));
+  if (self->by_tasks)
+    gtk_drop_down_set_model (self->target, G_LIST_MODEL (targets));
+  else
+    {
+      /* thousands of tasks: their names are made as the list shows them */
+      g_autoptr(OutlayTaskNames) names = outlay_task_names_new (self->document, self->target_ids);
+
+      gtk_drop_down_set_model (self->target, G_LIST_MODEL (names));
+    }
   gtk_label_set_text (self->target_label,
                       self->by_tasks ? _("Typed hours are for") : _("Typed hours go to"));
 }
