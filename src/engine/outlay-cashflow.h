@@ -44,13 +44,14 @@ typedef struct
   GDate original;
   GDate date;
   OutlayDecimal amount;
+  OutlayDecimal balance;
+  gint64 bill_id;
+  gint64 priority;
+  /* the four-byte fields together: 72 bytes, not 88, for tens of thousands */
   OutlayOccurrenceStatus status;
   gint position;
   gboolean moved;
-  OutlayDecimal balance;
   guint32 day;
-  gint64 bill_id;
-  gint64 priority;
 } OutlayScheduleItem;
 
 /**
