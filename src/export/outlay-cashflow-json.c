@@ -20,7 +20,7 @@ outlay_cashflow_book_free (OutlayCashflowBook *book)
 {
   if (book == NULL)
     return;
-  g_clear_pointer (&book->schedule, g_array_unref);
+  g_clear_pointer (&book->schedule, g_ptr_array_unref);
   g_clear_pointer (&book->projections, g_ptr_array_unref);
   g_clear_pointer (&book->accounts, g_ptr_array_unref);
   g_clear_pointer (&book->bills, g_ptr_array_unref);
@@ -60,19 +60,20 @@ outlay_cashflow_default_range (GArray *snapshots, const GDate *today, GDate *fro
 }
 
 /* The accounts' schedules are each in order: merged a day at a time,
- * each account's run of the day copied whole, and only a day that several
- * accounts share put in order (an insertion sort of a few sorted runs) */
+ * each account's run of the day taken whole, and only a day that several
+ * accounts share put in order (an insertion sort of a few sorted runs).
+ * Pointers, not copies of the items: megabytes fewer to write. */
 static void
 merge_schedules (OutlayCashflowBook *book)
 {
   guint n = book->projections->len, total = 0, k = 0;
   g_autofree guint *next = g_new0 (guint, MAX (n, 1));
-  OutlayScheduleItem *out;
+  OutlayScheduleItem **out;
 
   for (guint i = 0; i < n; i++)
     total += ((OutlayProjection *) g_ptr_array_index (book->projections, i))->items->len;
-  g_array_set_size (book->schedule, total);
-  out = (OutlayScheduleItem *) (void *) book->schedule->data;
+  g_ptr_array_set_size (book->schedule, total);
+  out = (OutlayScheduleItem **) book->schedule->pdata;
   while (k < total)
     {
       guint32 day = G_MAXUINT32;
@@ -88,24 +89,18 @@ merge_schedules (OutlayCashflowBook *book)
       for (guint i = 0; i < n; i++)
         {
           GArray *items = ((OutlayProjection *) g_ptr_array_index (book->projections, i))->items;
-          guint end = next[i];
 
-          while (end < items->len && g_array_index (items, OutlayScheduleItem, end).day == day)
-            end++;
-          memcpy (&out[k], &g_array_index (items, OutlayScheduleItem, next[i]),
-                  (end - next[i]) * sizeof *out);
-          k += end - next[i];
-          next[i] = end;
+          for (; next[i] < items->len
+                 && g_array_index (items, OutlayScheduleItem, next[i]).day == day;
+               next[i]++)
+            out[k++] = &g_array_index (items, OutlayScheduleItem, next[i]);
         }
       for (guint i = start + 1; i < k; i++)
         {
-          OutlayScheduleItem tmp;
+          OutlayScheduleItem *tmp = out[i];
           guint j = i;
 
-          if (outlay_schedule_item_compare (&out[i - 1], &out[i]) <= 0)
-            continue;
-          tmp = out[i];
-          for (; j > start && outlay_schedule_item_compare (&out[j - 1], &tmp) > 0; j--)
+          for (; j > start && outlay_schedule_item_compare (out[j - 1], tmp) > 0; j--)
             out[j] = out[j - 1];
           out[j] = tmp;
         }
@@ -141,7 +136,7 @@ outlay_cashflow_book_load (OutlayStore *store,
       || (book->occurrences = outlay_store_list_occurrences (store, error)) == NULL)
     return NULL;
   book->projections = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_projection_free);
-  book->schedule = g_array_new (FALSE, FALSE, sizeof (OutlayScheduleItem));
+  book->schedule = g_ptr_array_new ();
   for (guint i = 0; i < book->accounts->len; i++)
     {
       OutlayProjection *p = outlay_cashflow_project (g_ptr_array_index (book->accounts, i),
@@ -266,7 +261,7 @@ outlay_cashflow_schedule_to_json (OutlayCashflowBook *book)
   json_builder_set_member_name (b, "items");
   json_builder_begin_array (b);
   for (guint i = 0; i < book->schedule->len; i++)
-    add_item (b, book, &g_array_index (book->schedule, OutlayScheduleItem, i));
+    add_item (b, book, g_ptr_array_index (book->schedule, i));
   json_builder_end_array (b);
   json_builder_end_object (b);
   return json_builder_get_root (b);

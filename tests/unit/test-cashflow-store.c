@@ -176,8 +176,8 @@ test_priority_order (Fixture *f, gconstpointer data)
   book = outlay_cashflow_book_load (f->store, &from, &to, &today, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (
-      outlay_bill_get_payee (g_array_index (book->schedule, OutlayScheduleItem, 0).bill), ==,
-      "Rent");
+      outlay_bill_get_payee (((OutlayScheduleItem *) g_ptr_array_index (book->schedule, 0))->bill),
+      ==, "Rent");
   g_clear_pointer (&book, outlay_cashflow_book_free);
   g_date_clear (&order[0].moved_to, 1);
   g_date_clear (&order[1].moved_to, 1);
@@ -185,8 +185,8 @@ test_priority_order (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM bill_occurrences"), ==, 2);
   book = outlay_cashflow_book_load (f->store, &from, &to, &today, &error);
-  first = &g_array_index (book->schedule, OutlayScheduleItem, 0);
-  second = &g_array_index (book->schedule, OutlayScheduleItem, 1);
+  first = g_ptr_array_index (book->schedule, 0);
+  second = g_ptr_array_index (book->schedule, 1);
   g_assert_cmpstr (outlay_bill_get_payee (first->bill), ==, "Car");
   g_assert_cmpint (first->balance, ==, D (800));
   g_assert_cmpstr (outlay_bill_get_payee (second->bill), ==, "Rent");
@@ -520,14 +520,13 @@ test_book_merge (Fixture *f, gconstpointer data)
   g_assert_cmpuint (total, >, 60);
   g_assert_cmpuint (book->schedule->len, ==, total);
   for (guint i = 1; i < book->schedule->len; i++)
-    g_assert_cmpint (
-        outlay_schedule_item_compare (&g_array_index (book->schedule, OutlayScheduleItem, i - 1),
-                                      &g_array_index (book->schedule, OutlayScheduleItem, i)),
-        <, 0);
+    g_assert_cmpint (outlay_schedule_item_compare (g_ptr_array_index (book->schedule, i - 1),
+                                                   g_ptr_array_index (book->schedule, i)),
+                     <, 0);
   /* 1 March: the three rents and gyms, money out in the bills' order */
-  g_assert_cmpuint (g_array_index (book->schedule, OutlayScheduleItem, 0).day, ==,
+  g_assert_cmpuint (((OutlayScheduleItem *) g_ptr_array_index (book->schedule, 0))->day, ==,
                     g_date_get_julian (&from));
-  g_assert_cmpuint (g_array_index (book->schedule, OutlayScheduleItem, 5).day, ==,
+  g_assert_cmpuint (((OutlayScheduleItem *) g_ptr_array_index (book->schedule, 5))->day, ==,
                     g_date_get_julian (&from));
 }
 
