@@ -545,7 +545,7 @@ outlay_cli_schedule (Cli *cli, int argc, char **argv)
     }
   for (guint i = 0; i < book->schedule->len; i++)
     {
-      OutlayScheduleItem *item = &g_array_index (book->schedule, OutlayScheduleItem, i);
+      OutlayScheduleItem *item = g_ptr_array_index (book->schedule, i);
       OutlayAccount *a = outlay_cashflow_book_account (book,
                                                        outlay_bill_get_account_id (item->bill));
       g_autofree char *date = outlay_date_to_iso (&item->date);

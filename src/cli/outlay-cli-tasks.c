@@ -512,38 +512,19 @@ recost (Cli *cli, const char *budget, gint64 person_id, const char *from, guint 
   g_autoptr(OutlayDocument) doc = NULL;
   g_autoptr(GPtrArray) rates = NULL;
   g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
-  g_autoptr(GArray) new_rates = g_array_new (FALSE, FALSE, sizeof (OutlayDecimal));
-  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  g_autoptr(OutlayRecostPlan) plan = NULL;
   gint64 budget_id;
 
   if ((doc = outlay_cli_open_document (cli, budget, &store, error)) == NULL)
     return FALSE;
   budget_id = outlay_budget_get_id (outlay_document_get_budget (doc));
   if ((rates = outlay_store_list_rates (store, budget_id, error)) == NULL
-      || (all = outlay_store_list_time (store, budget_id, from, NULL, error)) == NULL)
+      || (all = outlay_store_list_time (store, budget_id, from, NULL, error)) == NULL
+      || (plan = outlay_rates_plan_recost (rates, doc, all, person_id, error)) == NULL)
     return FALSE;
-  for (guint i = 0; i < all->len; i++)
-    {
-      OutlayTimeEntry *e = g_ptr_array_index (all, i);
-      OutlayTask *task = outlay_document_get_task_by_id (doc, outlay_time_entry_get_task_id (e));
-      OutlayRateResolution r;
-
-      if (outlay_time_entry_get_person_id (e) != person_id
-          || outlay_time_entry_get_rate_overridden (e) || task == NULL)
-        continue;
-      if (!outlay_rates_resolve (rates, outlay_document_get_budget (doc), task, person_id,
-                                 outlay_time_entry_get_date (e), NULL, &r, error))
-        return FALSE;
-      if (r.rate == outlay_time_entry_get_rate (e))
-        continue;
-      g_ptr_array_add (mine, e);
-      g_array_append_val (new_rates, r.rate);
-      g_ptr_array_add (sources, (gpointer) outlay_rate_source_to_string (r.source));
-    }
-  *n = mine->len;
-  return outlay_document_recost_time (doc, mine, (OutlayDecimal *) new_rates->data,
-                                      (const char *const *) sources->pdata, error);
+  *n = plan->entries->len;
+  return outlay_document_recost_time (doc, plan->entries, (OutlayDecimal *) plan->rates->data,
+                                      (const char *const *) plan->sources->pdata, error);
 }
 
 int

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "outlay-cashflow.h"
@@ -111,6 +112,7 @@ fill_item (OutlayScheduleItem *item,
   item->moved = state != NULL && g_date_valid (&state->moved_to);
   if (item->moved)
     item->date = state->moved_to;
+  item->day = g_date_get_julian (&item->date);
   if (state != NULL && state->status == OUTLAY_BILL_STATUS_PAID)
     {
       item->status = OUTLAY_OCCURRENCE_PAID;
@@ -118,13 +120,12 @@ fill_item (OutlayScheduleItem *item,
     }
   else if (state != NULL && state->status == OUTLAY_BILL_STATUS_SKIPPED)
     item->status = OUTLAY_OCCURRENCE_SKIPPED;
-  else if (g_date_compare (&item->date, today) < 0)
+  else if (item->day < g_date_get_julian (today))
     item->status = OUTLAY_OCCURRENCE_OVERDUE;
   else
     item->status = OUTLAY_OCCURRENCE_DUE;
   item->amount = outlay_bill_get_income (bill) ? amount : -amount;
   item->balance = 0;
-  item->day = g_date_get_julian (&item->date);
   item->bill_id = outlay_bill_get_id (bill);
   item->priority = outlay_bill_get_priority (bill);
 }
@@ -166,6 +167,42 @@ in_range (const GDate *d, const GDate *from, const GDate *to)
   return g_date_compare (d, from) >= 0 && g_date_compare (d, to) <= 0;
 }
 
+typedef struct
+{
+  OutlayBill *bill;
+  gint64 bill_id;
+  GHashTable *index;
+  GHashTable *seen;
+  const GDate *today;
+  guint32 from_j;
+  guint32 to_j;
+  gboolean lookback;
+  GArray *out;
+} ScheduleContext;
+
+/* One occurrence of a bill, made an item in place at the end of the
+ * schedule, and kept when it falls in the range (or is overdue) */
+static void
+schedule_date (const GDate *original, const GDate *date, gpointer data)
+{
+  ScheduleContext *cx = data;
+  gboolean states = g_hash_table_size (cx->index) > 0;
+  OutlayBillOccurrence key = { .bill_id = cx->bill_id, .original = *original };
+  OutlayScheduleItem *item;
+
+  g_array_set_size (cx->out, cx->out->len + 1);
+  item = &g_array_index (cx->out, OutlayScheduleItem, cx->out->len - 1);
+  fill_item (item, cx->bill, original, date, states ? g_hash_table_lookup (cx->index, &key) : NULL,
+             cx->today);
+  if (states)
+    g_hash_table_add (cx->seen, GUINT_TO_POINTER (g_date_get_julian (original)));
+  if ((item->day >= cx->from_j && item->day <= cx->to_j)
+      || (cx->lookback && item->status == OUTLAY_OCCURRENCE_OVERDUE && !item->moved
+          && item->day < cx->from_j))
+    return;
+  g_array_set_size (cx->out, cx->out->len - 1);
+}
+
 /* One bill's occurrences whose date falls in [@from, @to], and when
  * @lookback its overdue ones in the weeks before @from. */
 static gboolean
@@ -181,10 +218,9 @@ schedule_bill (OutlayBill *bill,
 {
   OutlayRecurrence rule;
   OutlayWeekendRule weekend;
-  g_autoptr (GArray) dates = NULL;
   g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
   GDate wide_from = *from;
-  guint32 from_j, to_j;
+  ScheduleContext cx = { bill, outlay_bill_get_id (bill), index, seen, today, 0, 0, lookback, out };
 
   if (!outlay_cashflow_bill_rule (bill, &rule, &weekend, error))
     {
@@ -193,24 +229,9 @@ schedule_bill (OutlayBill *bill,
     }
   if (lookback)
     g_date_subtract_days (&wide_from, MIN (OVERDUE_LOOKBACK_DAYS, g_date_get_julian (from) - 1));
-  dates = outlay_recurrence_expand (&rule, weekend, &wide_from, to);
-  from_j = g_date_get_julian (from);
-  to_j = g_date_get_julian (to);
-  for (guint i = 0; i < dates->len; i++)
-    {
-      OutlayRecurrenceDate *rd = &g_array_index (dates, OutlayRecurrenceDate, i);
-      OutlayBillOccurrence key = { .bill_id = outlay_bill_get_id (bill), .original = rd->original };
-      OutlayScheduleItem item;
-
-      fill_item (&item, bill, &rd->original, &rd->date,
-                 g_hash_table_size (index) > 0 ? g_hash_table_lookup (index, &key) : NULL, today);
-      if (g_hash_table_size (index) > 0)
-        g_hash_table_add (seen, GUINT_TO_POINTER (g_date_get_julian (&rd->original)));
-      if ((item.day >= from_j && item.day <= to_j)
-          || (lookback && item.status == OUTLAY_OCCURRENCE_OVERDUE && !item.moved
-              && item.day < from_j))
-        g_array_append_val (out, item);
-    }
+  cx.from_j = g_date_get_julian (from);
+  cx.to_j = g_date_get_julian (to);
+  outlay_recurrence_foreach (&rule, weekend, &wide_from, to, schedule_date, &cx);
   /* occurrences moved into the range from outside it */
   for (guint i = 0; occurrences != NULL && i < occurrences->len; i++)
     {
@@ -237,19 +258,91 @@ item_ptr_compare (gconstpointer a, gconstpointer b)
   return outlay_schedule_item_compare (*(OutlayScheduleItem **) a, *(OutlayScheduleItem **) b);
 }
 
-/* Sorts pointers rather than the ~100-byte items, then copies once */
-static GArray *
-sort_items (GArray *items)
+/* One day's items: few, and often in order already (one bill's or one
+ * account's run), where an insertion sort does next to nothing */
+static void
+sort_bucket (OutlayScheduleItem **items, guint n)
 {
-  g_autofree OutlayScheduleItem **ptrs = g_new (OutlayScheduleItem *, MAX (1, items->len));
-  GArray *sorted = g_array_sized_new (FALSE, FALSE, sizeof (OutlayScheduleItem), items->len);
+  if (n > 64)
+    {
+      qsort (items, n, sizeof *items, item_ptr_compare);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      OutlayScheduleItem *tmp = items[i];
+      guint j = i;
 
-  for (guint i = 0; i < items->len; i++)
-    ptrs[i] = &g_array_index (items, OutlayScheduleItem, i);
-  qsort (ptrs, items->len, sizeof *ptrs, item_ptr_compare);
-  for (guint i = 0; i < items->len; i++)
-    g_array_append_vals (sorted, ptrs[i], 1);
-  return sorted;
+      for (; j > 0 && outlay_schedule_item_compare (items[j - 1], tmp) > 0; j--)
+        items[j] = items[j - 1];
+      items[j] = tmp;
+    }
+}
+
+/**
+ * outlay_schedule_sort:
+ * @items: (element-type OutlayScheduleItem): schedule items
+ *
+ * Sorts @items in the schedule's order (outlay_schedule_item_compare()):
+ * by day in one counting pass, then each day's few items, so tens of
+ * thousands of items take a few compares each rather than a full sort's.
+ */
+void
+outlay_schedule_sort (GArray *items)
+{
+  OutlayScheduleItem *v = (OutlayScheduleItem *) (void *) items->data;
+  guint n = items->len, span;
+  guint32 lo = G_MAXUINT32, hi = 0;
+  g_autofree guint *start = NULL;
+  g_autofree OutlayScheduleItem **order = NULL;
+
+  if (n < 2)
+    return;
+  for (guint i = 0; i < n; i++)
+    lo = MIN (lo, v[i].day), hi = MAX (hi, v[i].day);
+  /* days spread thin (a few items over centuries): an ordinary sort */
+  if (hi - lo > 8 * (guint32) n + 4096)
+    {
+      qsort (v, n, sizeof *v, outlay_schedule_item_compare);
+      return;
+    }
+  span = hi - lo + 1;
+  start = g_new0 (guint, span + 1);
+  for (guint i = 0; i < n; i++)
+    start[v[i].day - lo + 1]++;
+  for (guint d = 0; d < span; d++)
+    start[d + 1] += start[d];
+  /* pointers into @v by day (stable), then each day in order */
+  order = g_new (OutlayScheduleItem *, n);
+  for (guint i = 0; i < n; i++)
+    order[start[v[i].day - lo]++] = &v[i];
+  for (guint d = span; d-- > 0;)
+    start[d + 1] = start[d];
+  start[0] = 0;
+  for (guint d = 0; d < span; d++)
+    if (start[d + 1] - start[d] > 1)
+      sort_bucket (order + start[d], start[d + 1] - start[d]);
+  /* then the items into place, cycle by cycle: no second copy of them */
+  for (guint i = 0; i < n; i++)
+    {
+      OutlayScheduleItem tmp;
+      guint j = i;
+
+      if (order[i] == &v[i])
+        continue;
+      tmp = v[i];
+      for (;;)
+        {
+          guint k = (guint) (order[j] - v);
+
+          order[j] = &v[j];
+          if (k == i)
+            break;
+          v[j] = v[k];
+          j = k;
+        }
+      v[j] = tmp;
+    }
 }
 
 static GArray *
@@ -268,7 +361,8 @@ schedule (GPtrArray *bills,
     if (!schedule_bill (g_ptr_array_index (bills, i), index, occurrences, from, to, today, lookback,
                         out, error))
       return NULL;
-  return sort_items (out);
+  outlay_schedule_sort (out);
+  return g_steal_pointer (&out);
 }
 
 /**
@@ -459,10 +553,9 @@ move_candidate_cmp (gconstpointer a, gconstpointer b)
 {
   const OutlayScheduleItem *x = *(OutlayScheduleItem **) a, *y = *(OutlayScheduleItem **) b;
 
-  /* the lowest priority first: paid last on its day, then the latest */
-  if (x->priority != y->priority)
-    return x->priority > y->priority ? -1 : 1;
-  return -outlay_schedule_item_compare (x, y);
+  /* the lowest priority first; the sort is stable and the candidates come
+   * latest first, so within a priority, paid last on its day, then the latest */
+  return x->priority > y->priority ? -1 : x->priority < y->priority ? 1 : 0;
 }
 
 static void
@@ -487,7 +580,8 @@ suggest_moves (OutlayProjection *p, const GDate *t0, const GDate *today)
           break;
         }
     }
-  for (guint i = 0; i < p->items->len; i++)
+  /* the items are in schedule order: walked backwards, the latest first */
+  for (guint i = p->items->len; i-- > 0;)
     {
       OutlayScheduleItem *item = &g_array_index (p->items, OutlayScheduleItem, i);
       guint32 d = effective_day (item, today_j);
@@ -497,7 +591,14 @@ suggest_moves (OutlayProjection *p, const GDate *t0, const GDate *today)
           && d >= t0_j && d <= low_j)
         g_ptr_array_add (candidates, item);
     }
-  g_ptr_array_sort (candidates, move_candidate_cmp);
+  /* one priority for all (the usual case): they are in order already */
+  for (guint i = 1; i < candidates->len; i++)
+    if (((OutlayScheduleItem *) g_ptr_array_index (candidates, i))->priority
+        != ((OutlayScheduleItem *) g_ptr_array_index (candidates, 0))->priority)
+      {
+        g_ptr_array_sort (candidates, move_candidate_cmp);
+        break;
+      }
   target_pt = outlay_projection_point_at (p, &target);
   for (guint i = 0; i < candidates->len && covered < p->shortfall_amount; i++)
     {

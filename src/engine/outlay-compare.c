@@ -178,7 +178,7 @@ compared_line_new (Entry *e)
   l->code = g_strdup (code != NULL ? code : "");
   l->description = g_strdup (description != NULL ? description : "");
   l->estimate = outlay_line_get_estimate (e->line);
-  l->actual = outlay_line_get_actual (e->line);
+  l->actual = outlay_line_get_total_actual (e->line); /* its tasks included, as in the totals */
   return l;
 }
 

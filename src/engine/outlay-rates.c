@@ -369,3 +369,81 @@ outlay_time_summarize (OutlayDocument *document,
     *total = sum;
   return rows;
 }
+
+void
+outlay_recost_plan_free (OutlayRecostPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_ptr_array_unref (plan->entries);
+  g_array_unref (plan->rates);
+  g_ptr_array_unref (plan->sources);
+  g_free (plan);
+}
+
+static gboolean
+add_cost (OutlayDecimal *total, OutlayDecimal hours, OutlayDecimal rate, GError **error)
+{
+  OutlayDecimal cost;
+
+  if (outlay_decimal_mul (hours, rate, &cost) && outlay_decimal_add (*total, cost, total))
+    return TRUE;
+  g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_OVERFLOW,
+                       _("Hours × rate is larger than Outlay can hold (±922 trillion)"));
+  return FALSE;
+}
+
+/**
+ * outlay_rates_plan_recost:
+ * @rates: (element-type OutlayRateChange): the rates (outlay_store_list_rates())
+ * @document: the budget
+ * @entries: (element-type OutlayTimeEntry): its saved entries to look at,
+ *   such as those from a day on (outlay_store_list_time())
+ * @person_id: only this person's entries, or 0 for everyone's
+ * @error: a rate that cannot be resolved, or an overflow
+ *
+ * Which entries re-costing at the rates that now apply would change: an
+ * entry whose rate was typed on it keeps it, one on a task that is gone
+ * is left alone, one whose rate does not change is left out.
+ *
+ * Returns: (transfer full) (nullable): the plan, possibly with no entries
+ */
+OutlayRecostPlan *
+outlay_rates_plan_recost (GPtrArray *rates,
+                          OutlayDocument *document,
+                          GPtrArray *entries,
+                          gint64 person_id,
+                          GError **error)
+{
+  g_autoptr (OutlayRecostPlan) plan = g_new0 (OutlayRecostPlan, 1);
+  OutlayBudget *budget = outlay_document_get_budget (document);
+
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (document), NULL);
+  plan->entries = g_ptr_array_new_with_free_func (g_object_unref);
+  plan->rates = g_array_new (FALSE, FALSE, sizeof (OutlayDecimal));
+  plan->sources = g_ptr_array_new ();
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      OutlayTimeEntry *e = g_ptr_array_index (entries, i);
+      OutlayTask *task = outlay_document_get_task_by_id (document,
+                                                         outlay_time_entry_get_task_id (e));
+      OutlayRateResolution r;
+
+      if ((person_id != 0 && outlay_time_entry_get_person_id (e) != person_id)
+          || outlay_time_entry_get_rate_overridden (e) || task == NULL)
+        continue;
+      if (!outlay_rates_resolve (rates, budget, task, outlay_time_entry_get_person_id (e),
+                                 outlay_time_entry_get_date (e), NULL, &r, error))
+        return NULL;
+      if (r.rate == outlay_time_entry_get_rate (e))
+        continue;
+      if (!add_cost (&plan->before, outlay_time_entry_get_hours (e), outlay_time_entry_get_rate (e),
+                     error)
+          || !add_cost (&plan->after, outlay_time_entry_get_hours (e), r.rate, error))
+        return NULL;
+      g_ptr_array_add (plan->entries, g_object_ref (e));
+      g_array_append_val (plan->rates, r.rate);
+      g_ptr_array_add (plan->sources, (gpointer) outlay_rate_source_to_string (r.source));
+    }
+  return g_steal_pointer (&plan);
+}

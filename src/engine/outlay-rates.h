@@ -93,6 +93,35 @@ typedef struct
   guint n_entries;
 } OutlayTimeRow;
 
+/**
+ * OutlayRecostPlan:
+ * @entries: (element-type OutlayTimeEntry): the entries whose rate changes
+ * @rates: (element-type OutlayDecimal): each one's new rate
+ * @sources: (element-type utf8): where each new rate comes from (static
+ *   strings, outlay_rate_source_to_string())
+ * @before: what they cost now
+ * @after: what they cost at the new rates
+ *
+ * What re-costing logged time at the rates that now apply would change,
+ * for outlay_document_recost_time().
+ */
+typedef struct
+{
+  GPtrArray *entries;
+  GArray *rates;
+  GPtrArray *sources;
+  OutlayDecimal before;
+  OutlayDecimal after;
+} OutlayRecostPlan;
+
+OutlayRecostPlan *outlay_rates_plan_recost (GPtrArray *rates,
+                                            OutlayDocument *document,
+                                            GPtrArray *entries,
+                                            gint64 person_id,
+                                            GError **error);
+void outlay_recost_plan_free (OutlayRecostPlan *plan);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayRecostPlan, outlay_recost_plan_free)
+
 GArray *outlay_time_summarize (OutlayDocument *document,
                                GPtrArray *entries,
                                GPtrArray *people,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "outlay-error.h"
@@ -14,6 +15,59 @@
 #define SEARCH_YEARS 28
 
 static const char *const weekday_codes[] = { NULL, "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
+
+/* Expanding five years of hundreds of rules makes tens of thousands of
+ * dates: these keep GDate's day-month-year and Julian forms both valid
+ * without a library call per conversion. */
+
+/* GDate's Julian day of a valid y-m-d (1 is 1 January of year 1) */
+static inline guint32
+julian_of_dmy (guint y, guint m, guint d)
+{
+  gint64 yy = (gint64) y - (m <= 2);
+  gint64 era = (yy >= 0 ? yy : yy - 399) / 400;
+  guint64 yoe = (guint64) (yy - era * 400);
+  guint64 doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  guint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  /* days from 1970-01-01, which is GDate's day 719163 */
+  return (guint32) (era * 146097 + (gint64) doe - 719468 + 719163);
+}
+
+static inline void
+date_set (GDate *date, guint day, guint month, guint year)
+{
+  memset (date, 0, sizeof *date);
+  date->day = day;
+  date->month = month;
+  date->year = year;
+  date->dmy = 1;
+  date->julian_days = julian_of_dmy (year, month, day);
+  date->julian = 1;
+}
+
+static inline guint32
+date_julian (const GDate *date)
+{
+  return date->julian ? date->julian_days : g_date_get_julian (date);
+}
+
+/* One period's dates: at most a year's days (a yearly rule on every day
+ * of every month), on the stack rather than in a growing array */
+#define MAX_PERIOD_DATES 372
+
+typedef struct
+{
+  guint len;
+  GDate d[MAX_PERIOD_DATES];
+} Dates;
+
+static inline void
+dates_push (Dates *dates, const GDate *d)
+{
+  if (dates->len < MAX_PERIOD_DATES)
+    dates->d[dates->len++] = *d;
+}
 
 /* ---------------------------------------------------------------- dates */
 
@@ -73,9 +127,12 @@ date_words (const GDate *date)
 void
 outlay_weekend_apply (OutlayWeekendRule weekend, GDate *date)
 {
-  GDateWeekday wd = g_date_get_weekday (date);
+  GDateWeekday wd;
 
-  if (weekend == OUTLAY_WEEKEND_KEEP || wd < G_DATE_SATURDAY)
+  if (weekend == OUTLAY_WEEKEND_KEEP)
+    return;
+  wd = g_date_get_weekday (date);
+  if (wd < G_DATE_SATURDAY)
     return;
   if (weekend == OUTLAY_WEEKEND_BEFORE)
     g_date_subtract_days (date, wd - G_DATE_FRIDAY);
@@ -390,11 +447,23 @@ outlay_recurrence_parse (OutlayRecurrence *self,
 static int
 date_cmp (gconstpointer a, gconstpointer b)
 {
-  return g_date_compare (a, b);
+  guint32 x = date_julian (a), y = date_julian (b);
+
+  return (x > y) - (x < y);
+}
+
+/* Most periods give their dates in order already: no sort then */
+static gboolean
+dates_sorted (const Dates *dates)
+{
+  for (guint i = 1; i < dates->len; i++)
+    if (date_julian (&dates->d[i - 1]) > date_julian (&dates->d[i]))
+      return FALSE;
+  return TRUE;
 }
 
 static void
-add_month_day (GArray *out, guint year, GDateMonth month, int day, OutlayRecurrenceSkip skip)
+add_month_day (Dates *out, guint year, GDateMonth month, int day, OutlayRecurrenceSkip skip)
 {
   guint8 n = g_date_get_days_in_month (month, year);
   GDate d;
@@ -403,16 +472,16 @@ add_month_day (GArray *out, guint year, GDateMonth month, int day, OutlayRecurre
     day = n + 1 + day;
   if (day >= 1 && day <= n)
     {
-      g_date_set_dmy (&d, day, month, year);
-      g_array_append_val (out, d);
+      date_set (&d, day, month, year);
+      dates_push (out, &d);
       return;
     }
   if (day < 1 || skip == OUTLAY_RECURRENCE_SKIP_OMIT)
     return;
-  g_date_set_dmy (&d, n, month, year);
+  date_set (&d, n, month, year);
   if (skip == OUTLAY_RECURRENCE_SKIP_FORWARD)
     g_date_add_days (&d, 1);
-  g_array_append_val (out, d);
+  dates_push (out, &d);
 }
 
 static gboolean
@@ -476,7 +545,7 @@ month_allowed (const OutlayRecurrence *self, GDateMonth m)
 
 /* The dates of one month under BYMONTHDAY and BYDAY */
 static void
-expand_month (const OutlayRecurrence *self, guint year, GDateMonth month, GArray *out)
+expand_month (const OutlayRecurrence *self, guint year, GDateMonth month, Dates *out)
 {
   guint8 n = g_date_get_days_in_month (month, year);
 
@@ -496,10 +565,9 @@ expand_month (const OutlayRecurrence *self, guint year, GDateMonth month, GArray
 
           if (!weekday_matches (self, wd, dom, n))
             continue;
-          g_date_clear (&d, 1);
-          g_date_set_dmy (&d, dom, month, year);
+          date_set (&d, dom, month, year);
           if (self->n_month_days == 0 || month_day_matches (self, &d))
-            g_array_append_val (out, d);
+            dates_push (out, &d);
         }
       return;
     }
@@ -529,13 +597,17 @@ period_start (const OutlayRecurrence *self, gint64 k, GDate *d)
         g_date_add_days (d, 7 * k * step);
         break;
       case OUTLAY_RECURRENCE_MONTHLY:
-        g_date_set_day (d, 1);
-        g_date_add_months (d, k * step);
+        {
+          guint64 months = (guint64) g_date_get_year (d) * 12 + g_date_get_month (d) - 1
+                           + (guint64) k * step;
+
+          /* the walk stops long before a year GDate cannot hold */
+          date_set (d, 1, months % 12 + 1, MIN (months / 12, G_MAXUINT16));
+        }
         break;
       case OUTLAY_RECURRENCE_YEARLY:
-        g_date_set_day (d, 1);
-        g_date_set_month (d, G_DATE_JANUARY);
-        g_date_add_years (d, k * step);
+        date_set (d, 1, G_DATE_JANUARY,
+                  MIN ((guint64) g_date_get_year (d) + (guint64) k * step, G_MAXUINT16));
         break;
       case OUTLAY_RECURRENCE_ONCE:
       default:
@@ -544,11 +616,12 @@ period_start (const OutlayRecurrence *self, gint64 k, GDate *d)
 }
 
 static void
-expand_period (const OutlayRecurrence *self, const GDate *p, GArray *out)
+expand_period (const OutlayRecurrence *self, const GDate *p, Dates *out)
 {
   GDate d;
+  guint kept;
 
-  g_array_set_size (out, 0);
+  out->len = 0;
   switch (self->frequency)
     {
       case OUTLAY_RECURRENCE_DAILY:
@@ -557,9 +630,18 @@ expand_period (const OutlayRecurrence *self, const GDate *p, GArray *out)
             && (self->n_days == 0
                 || day_matches (
                     self, p, g_date_get_days_in_month (g_date_get_month (p), g_date_get_year (p)))))
-          g_array_append_val (out, *p);
+          dates_push (out, p);
         break;
       case OUTLAY_RECURRENCE_WEEKLY:
+        if (self->n_days == 0 && self->n_months == 0)
+          {
+            /* the start's weekday in the week: no need to look at seven days */
+            d = *p;
+            g_date_add_days (&d,
+                             (g_date_get_weekday (&self->start) - g_date_get_weekday (p) + 7) % 7);
+            dates_push (out, &d);
+            break;
+          }
         for (guint i = 0; i < 7; i++)
           {
             d = *p;
@@ -568,7 +650,7 @@ expand_period (const OutlayRecurrence *self, const GDate *p, GArray *out)
               continue;
             if (self->n_days == 0 ? g_date_get_weekday (&d) == g_date_get_weekday (&self->start)
                                   : day_matches (self, &d, 31))
-              g_array_append_val (out, d);
+              dates_push (out, &d);
           }
         break;
       case OUTLAY_RECURRENCE_MONTHLY:
@@ -584,13 +666,16 @@ expand_period (const OutlayRecurrence *self, const GDate *p, GArray *out)
       default:
         break;
     }
-  g_array_sort (out, date_cmp);
-  for (guint i = 1; i < out->len; i++)
-    if (g_date_compare (&g_array_index (out, GDate, i - 1), &g_array_index (out, GDate, i)) == 0)
-      g_array_remove_index (out, i--);
+  if (!dates_sorted (out))
+    qsort (out->d, out->len, sizeof (GDate), date_cmp);
+  /* once each */
+  for (guint i = kept = MIN (out->len, 1); i < out->len; i++)
+    if (date_julian (&out->d[i]) != date_julian (&out->d[kept - 1]))
+      out->d[kept++] = out->d[i];
+  out->len = kept;
   if (self->n_set_positions > 0 && out->len > 0)
     {
-      g_autoptr (GArray) picked = g_array_new (FALSE, FALSE, sizeof (GDate));
+      Dates picked = { 0 };
 
       for (guint i = 0; i < self->n_set_positions; i++)
         {
@@ -598,16 +683,13 @@ expand_period (const OutlayRecurrence *self, const GDate *p, GArray *out)
           int idx = pos > 0 ? pos - 1 : (int) out->len + pos;
 
           if (idx >= 0 && idx < (int) out->len)
-            g_array_append_val (picked, g_array_index (out, GDate, idx));
+            dates_push (&picked, &out->d[idx]);
         }
-      g_array_sort (picked, date_cmp);
-      g_array_set_size (out, 0);
-      for (guint i = 0; i < picked->len; i++)
-        if (i == 0
-            || g_date_compare (&g_array_index (picked, GDate, i - 1),
-                               &g_array_index (picked, GDate, i))
-                   != 0)
-          g_array_append_val (out, g_array_index (picked, GDate, i));
+      qsort (picked.d, picked.len, sizeof (GDate), date_cmp);
+      out->len = 0;
+      for (guint i = 0; i < picked.len; i++)
+        if (i == 0 || date_julian (&picked.d[i - 1]) != date_julian (&picked.d[i]))
+          dates_push (out, &picked.d[i]);
     }
 }
 
@@ -656,7 +738,7 @@ walk (const OutlayRecurrence *self,
       gboolean (*func) (const GDate *d, gpointer data),
       gpointer data)
 {
-  g_autoptr (GArray) dates = g_array_new (FALSE, FALSE, sizeof (GDate));
+  Dates dates;
   guint seen = 0;
   guint32 start_j = g_date_get_julian (&self->start), from_j = g_date_get_julian (from);
   guint32 to_j = g_date_get_julian (to);
@@ -673,13 +755,13 @@ walk (const OutlayRecurrence *self,
       GDate p;
 
       period_start (self, k, &p);
-      if (g_date_compare (&p, to) > 0 || g_date_get_year (&p) > 9000)
+      if (date_julian (&p) > to_j || g_date_get_year (&p) > 9000)
         return;
-      expand_period (self, &p, dates);
-      for (guint i = 0; i < dates->len; i++)
+      expand_period (self, &p, &dates);
+      for (guint i = 0; i < dates.len; i++)
         {
-          const GDate *d = &g_array_index (dates, GDate, i);
-          guint32 j = g_date_get_julian (d);
+          const GDate *d = &dates.d[i];
+          guint32 j = date_julian (d);
 
           if (j < start_j)
             continue;
@@ -724,31 +806,73 @@ outlay_recurrence_first (const OutlayRecurrence *self, GDate *first)
 
 typedef struct
 {
-  GArray *out;
   OutlayWeekendRule weekend;
-  const GDate *from;
-  const GDate *to;
-} ExpandData;
+  guint32 from_j;
+  guint32 to_j;
+  OutlayRecurrenceFunc func;
+  gpointer data;
+} ForeachData;
 
 static gboolean
-collect (const GDate *d, gpointer data)
+foreach_date (const GDate *d, gpointer data)
 {
-  ExpandData *e = data;
-  OutlayRecurrenceDate rd = { *d, *d };
+  ForeachData *e = data;
+  GDate date = *d;
+  guint32 j;
 
-  outlay_weekend_apply (e->weekend, &rd.date);
-  if (g_date_compare (&rd.date, e->from) >= 0 && g_date_compare (&rd.date, e->to) <= 0)
-    g_array_append_val (e->out, rd);
+  outlay_weekend_apply (e->weekend, &date);
+  j = date_julian (&date);
+  if (j >= e->from_j && j <= e->to_j)
+    e->func (d, &date, e->data);
   return TRUE;
+}
+
+/**
+ * outlay_recurrence_foreach:
+ * @self: a rule
+ * @weekend: how a date on a weekend moves
+ * @from: the first day of the range
+ * @to: the last day of the range
+ * @func: called with each occurrence's rule date and its date after
+ *   weekend handling, when that falls in the range
+ * @data: for @func
+ *
+ * The occurrences of outlay_recurrence_expand() without an array: in the
+ * rule's order, which only a weekend move can take out of date order.
+ */
+void
+outlay_recurrence_foreach (const OutlayRecurrence *self,
+                           OutlayWeekendRule weekend,
+                           const GDate *from,
+                           const GDate *to,
+                           OutlayRecurrenceFunc func,
+                           gpointer data)
+{
+  ForeachData e = { weekend, g_date_get_julian (from), g_date_get_julian (to), func, data };
+  GDate wide_from = *from, wide_to = *to;
+
+  g_return_if_fail (self != NULL);
+  /* a weekend move crosses at most two days */
+  g_date_subtract_days (&wide_from, MIN (2, g_date_get_julian (&wide_from) - 1));
+  g_date_add_days (&wide_to, 2);
+  walk (self, &wide_from, &wide_to, foreach_date, &e);
+}
+
+static void
+collect (const GDate *original, const GDate *date, gpointer data)
+{
+  OutlayRecurrenceDate rd = { *original, *date };
+
+  g_array_append_val ((GArray *) data, rd);
 }
 
 static int
 recurrence_date_cmp (gconstpointer a, gconstpointer b)
 {
   const OutlayRecurrenceDate *x = a, *y = b;
-  int c = g_date_compare (&x->date, &y->date);
+  int c = date_cmp (&x->date, &y->date);
 
-  return c != 0 ? c : g_date_compare (&x->original, &y->original);
+  return c != 0 ? c : date_cmp (&x->original, &y->original);
 }
 
 /**
@@ -768,16 +892,20 @@ outlay_recurrence_expand (const OutlayRecurrence *self,
                           const GDate *from,
                           const GDate *to)
 {
-  ExpandData e = { g_array_new (FALSE, FALSE, sizeof (OutlayRecurrenceDate)), weekend, from, to };
-  GDate wide_from = *from, wide_to = *to;
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (OutlayRecurrenceDate));
 
-  g_return_val_if_fail (self != NULL, e.out);
-  /* a weekend move crosses at most two days */
-  g_date_subtract_days (&wide_from, MIN (2, g_date_get_julian (&wide_from) - 1));
-  g_date_add_days (&wide_to, 2);
-  walk (self, &wide_from, &wide_to, collect, &e);
-  g_array_sort (e.out, recurrence_date_cmp);
-  return e.out;
+  g_return_val_if_fail (self != NULL, out);
+  outlay_recurrence_foreach (self, weekend, from, to, collect, out);
+  /* only a weekend move can put two dates out of order */
+  for (guint i = 1; i < out->len; i++)
+    if (recurrence_date_cmp (&g_array_index (out, OutlayRecurrenceDate, i - 1),
+                             &g_array_index (out, OutlayRecurrenceDate, i))
+        > 0)
+      {
+        g_array_sort (out, recurrence_date_cmp);
+        break;
+      }
+  return out;
 }
 
 /* ------------------------------------------------------------ to string */

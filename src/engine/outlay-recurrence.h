@@ -100,6 +100,14 @@ gboolean outlay_recurrence_parse (OutlayRecurrence *self,
                                   GError **error);
 char *outlay_recurrence_to_string (const OutlayRecurrence *self);
 char *outlay_recurrence_describe (const OutlayRecurrence *self);
+typedef void (*OutlayRecurrenceFunc) (const GDate *original, const GDate *date, gpointer data);
+
+void outlay_recurrence_foreach (const OutlayRecurrence *self,
+                                OutlayWeekendRule weekend,
+                                const GDate *from,
+                                const GDate *to,
+                                OutlayRecurrenceFunc func,
+                                gpointer data);
 GArray *outlay_recurrence_expand (const OutlayRecurrence *self,
                                   OutlayWeekendRule weekend,
                                   const GDate *from,

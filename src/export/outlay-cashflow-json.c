@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "outlay-cashflow-json.h"
 #include "outlay-currency.h"
@@ -19,7 +20,7 @@ outlay_cashflow_book_free (OutlayCashflowBook *book)
 {
   if (book == NULL)
     return;
-  g_clear_pointer (&book->schedule, g_array_unref);
+  g_clear_pointer (&book->schedule, g_ptr_array_unref);
   g_clear_pointer (&book->projections, g_ptr_array_unref);
   g_clear_pointer (&book->accounts, g_ptr_array_unref);
   g_clear_pointer (&book->bills, g_ptr_array_unref);
@@ -58,35 +59,51 @@ outlay_cashflow_default_range (GArray *snapshots, const GDate *today, GDate *fro
   g_date_add_days (to, 28);
 }
 
-/* The accounts' schedules are each in order: merge them rather than sort
- * tens of thousands of items again */
+/* The accounts' schedules are each in order: merged a day at a time,
+ * each account's run of the day taken whole, and only a day that several
+ * accounts share put in order (an insertion sort of a few sorted runs).
+ * Pointers, not copies of the items: megabytes fewer to write. */
 static void
 merge_schedules (OutlayCashflowBook *book)
 {
-  guint n = book->projections->len, total = 0;
-  g_autofree guint *next = g_new0 (guint, n);
+  guint n = book->projections->len, total = 0, k = 0;
+  g_autofree guint *next = g_new0 (guint, MAX (n, 1));
+  OutlayScheduleItem **out;
 
   for (guint i = 0; i < n; i++)
     total += ((OutlayProjection *) g_ptr_array_index (book->projections, i))->items->len;
-  g_array_set_size (book->schedule, 0);
-  for (guint k = 0; k < total; k++)
+  g_ptr_array_set_size (book->schedule, total);
+  out = (OutlayScheduleItem **) book->schedule->pdata;
+  while (k < total)
     {
-      OutlayScheduleItem *best = NULL;
-      guint from = 0;
+      guint32 day = G_MAXUINT32;
+      guint start = k;
 
       for (guint i = 0; i < n; i++)
         {
           GArray *items = ((OutlayProjection *) g_ptr_array_index (book->projections, i))->items;
-          OutlayScheduleItem *head;
 
-          if (next[i] >= items->len)
-            continue;
-          head = &g_array_index (items, OutlayScheduleItem, next[i]);
-          if (best == NULL || outlay_schedule_item_compare (head, best) < 0)
-            best = head, from = i;
+          if (next[i] < items->len)
+            day = MIN (day, g_array_index (items, OutlayScheduleItem, next[i]).day);
         }
-      g_array_append_vals (book->schedule, best, 1);
-      next[from]++;
+      for (guint i = 0; i < n; i++)
+        {
+          GArray *items = ((OutlayProjection *) g_ptr_array_index (book->projections, i))->items;
+
+          for (; next[i] < items->len
+                 && g_array_index (items, OutlayScheduleItem, next[i]).day == day;
+               next[i]++)
+            out[k++] = &g_array_index (items, OutlayScheduleItem, next[i]);
+        }
+      for (guint i = start + 1; i < k; i++)
+        {
+          OutlayScheduleItem *tmp = out[i];
+          guint j = i;
+
+          for (; j > start && outlay_schedule_item_compare (out[j - 1], tmp) > 0; j--)
+            out[j] = out[j - 1];
+          out[j] = tmp;
+        }
     }
 }
 
@@ -119,7 +136,7 @@ outlay_cashflow_book_load (OutlayStore *store,
       || (book->occurrences = outlay_store_list_occurrences (store, error)) == NULL)
     return NULL;
   book->projections = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_projection_free);
-  book->schedule = g_array_new (FALSE, FALSE, sizeof (OutlayScheduleItem));
+  book->schedule = g_ptr_array_new ();
   for (guint i = 0; i < book->accounts->len; i++)
     {
       OutlayProjection *p = outlay_cashflow_project (g_ptr_array_index (book->accounts, i),
@@ -244,7 +261,7 @@ outlay_cashflow_schedule_to_json (OutlayCashflowBook *book)
   json_builder_set_member_name (b, "items");
   json_builder_begin_array (b);
   for (guint i = 0; i < book->schedule->len; i++)
-    add_item (b, book, &g_array_index (book->schedule, OutlayScheduleItem, i));
+    add_item (b, book, g_ptr_array_index (book->schedule, i));
   json_builder_end_array (b);
   json_builder_end_object (b);
   return json_builder_get_root (b);

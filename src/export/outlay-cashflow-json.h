@@ -18,7 +18,8 @@ G_BEGIN_DECLS
  * @projections: (element-type OutlayProjection): one per account, in the
  *   order of @accounts, with transfer suggestions between them
  * @schedule: (element-type OutlayScheduleItem): every account's items in
- *   schedule order, each with its account's balance after it
+ *   schedule order, each with its account's balance after it (pointers
+ *   into @projections' items, not copies)
  * @from: the range's first day
  * @to: its last day
  * @today: today
@@ -33,7 +34,7 @@ typedef struct
   GArray *snapshots;
   GArray *occurrences;
   GPtrArray *projections;
-  GArray *schedule;
+  GPtrArray *schedule;
   GDate from;
   GDate to;
   GDate today;

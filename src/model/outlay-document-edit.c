@@ -765,7 +765,8 @@ outlay_document_delete_section (OutlayDocument *self,
 
   g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (outlay_document_find_section (self, section, &index), FALSE);
-  if (!outlay_document_check_uncommitted (self, section, NULL, error))
+  if (!outlay_document_check_uncommitted (self, section, NULL, error)
+      || !outlay_document_check_tasks_kept (self, section, NULL, error))
     return FALSE;
   command = outlay_command_new (_("Delete Section"), FALSE);
   op = outlay_command_add_op (command, OP_SECTION_REMOVE);

@@ -133,6 +133,10 @@ gboolean outlay_document_shift_task_actual (OutlayDocument *self,
                                             int sign,
                                             GError **error);
 gboolean outlay_document_line_has_tasks (OutlayDocument *self, OutlayLine *line);
+gboolean outlay_document_check_tasks_kept (OutlayDocument *self,
+                                           OutlaySection *section,
+                                           OutlayDocument *version,
+                                           GError **error);
 
 /* Phasing, in outlay-document-phasing.c */
 typedef struct _OutlayDocumentPhasing OutlayDocumentPhasing;

@@ -9,23 +9,31 @@
 #include <glib/gi18n-lib.h>
 
 #include "outlay-document-private.h"
+#include "outlay-document-tasks.h"
 #include "outlay-error.h"
 
 /* A fresh line with @from's values.  Within one budget it keeps @from's
  * id (a version remembers the id of the line it copied), so the restored
  * line is the same line to the audit trail and to a comparison. */
 static OutlayLine *
-copy_line (OutlayLine *from,
-           gboolean    keep_id)
+copy_line (OutlayDocument *self, OutlayLine *from, gboolean keep_id)
 {
   OutlayLine *line = outlay_line_new ();
   OutlayLineState state = { 0 };
+  OutlayLine *live;
 
   outlay_line_save_state (from, &state);
   outlay_line_restore_state (line, &state);
   outlay_line_state_clear (&state);
   if (keep_id)
-    outlay_line_set_id (line, outlay_line_get_id (from));
+    {
+      outlay_line_set_id (line, outlay_line_get_id (from));
+      /* tasks and their time are not versioned: the line keeps what its
+       * tasks cost now, not what they had cost when the version was saved */
+      live = outlay_document_get_line_by_id (self, outlay_line_get_id (from));
+      if (live != NULL)
+        outlay_line_set_task_actual (line, outlay_line_get_task_actual (live));
+    }
   return line;
 }
 
@@ -41,9 +49,7 @@ overflow_error (GError **error)
 /* A fresh section with copies of @from's lines and their sums, fringe
  * applied as everywhere else (outlay_fringe_amount()). */
 static OutlaySection *
-copy_section (OutlaySection *from,
-              gboolean       keep_ids,
-              GError       **error)
+copy_section (OutlayDocument *self, OutlaySection *from, gboolean keep_ids, GError **error)
 {
   g_autoptr(OutlaySection) section = outlay_section_new (outlay_section_get_code (from),
                                                          outlay_section_get_name (from));
@@ -53,12 +59,12 @@ copy_section (OutlaySection *from,
   g_object_set (section, "fringe", outlay_section_get_fringe (from), NULL);
   for (guint i = 0; i < outlay_section_get_n_lines (from); i++)
     {
-      OutlayLine *line = copy_line (outlay_section_get_line (from, i), keep_ids);
+      OutlayLine *line = copy_line (self, outlay_section_get_line (from, i), keep_ids);
 
       g_ptr_array_add (lines, line);
       outlay_line_set_section (line, section);
       if (!outlay_decimal_add (sum.estimate, outlay_line_get_estimate (line), &sum.estimate)
-          || !outlay_decimal_add (sum.actual, outlay_line_get_actual (line), &sum.actual)
+          || !outlay_decimal_add (sum.actual, outlay_line_get_total_actual (line), &sum.actual)
           || !outlay_decimal_add (sum.committed, outlay_line_get_committed (line), &sum.committed))
         {
           overflow_error (error);
@@ -105,7 +111,8 @@ outlay_document_restore (OutlayDocument  *self,
   g_return_val_if_fail (self != version, FALSE);
 
   /* the restored lines are copies: commitments would lose their lines */
-  if (!outlay_document_check_uncommitted (self, NULL, NULL, error))
+  if (!outlay_document_check_uncommitted (self, NULL, NULL, error)
+      || !outlay_document_check_tasks_kept (self, NULL, version, error))
     return FALSE;
   name = outlay_document_get_frozen_name (version);
   if (name == NULL)
@@ -129,7 +136,7 @@ outlay_document_restore (OutlayDocument  *self,
     }
   for (guint i = 0; i < outlay_document_get_n_sections (version); i++)
     {
-      OutlaySection *copy = copy_section (outlay_document_get_section (version, i), keep_ids,
+      OutlaySection *copy = copy_section (self, outlay_document_get_section (version, i), keep_ids,
                                           error);
       Op *op;
 

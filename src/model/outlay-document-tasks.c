@@ -196,6 +196,57 @@ outlay_document_line_has_tasks (OutlayDocument *self, OutlayLine *line)
   return FALSE;
 }
 
+static const char *
+line_label (OutlayLine *line)
+{
+  const char *description = outlay_line_get_description (line);
+
+  return description != NULL && *description != '\0' ? description : outlay_line_get_code (line);
+}
+
+/* Refuses to take a line from under its tasks: a line of @section (or
+ * of any section when %NULL) that tasks charge, when it is to go away,
+ * or, with @version, when restoring @version would drop it (@version has
+ * no line with its id).  One pass over the tasks. */
+gboolean
+outlay_document_check_tasks_kept (OutlayDocument *self,
+                                  OutlaySection *section,
+                                  OutlayDocument *version,
+                                  GError **error)
+{
+  GPtrArray *tasks = data (self)->tasks;
+  gboolean same_budget = version != NULL
+                         && outlay_budget_get_id (outlay_document_get_budget (self)) != 0
+                         && outlay_budget_get_id (outlay_document_get_budget (self))
+                                == outlay_budget_get_id (outlay_document_get_budget (version));
+
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      OutlayLine *line = outlay_document_get_task_line (self, g_ptr_array_index (tasks, i));
+
+      if (line == NULL || (section != NULL && outlay_line_get_section (line) != section))
+        continue;
+      if (version == NULL)
+        {
+          g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                       _("Tasks charge the line “%s”: move them to another line or delete them "
+                         "first"),
+                          line_label (line));
+          return FALSE;
+        }
+      if (!same_budget
+          || outlay_document_get_line_by_id (version, outlay_line_get_id (line)) == NULL)
+        {
+          g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                       _("Tasks charge the line “%s”, which the version does not have: move "
+                         "them to another line or delete them first"),
+                          line_label (line));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 OutlayTask *
 outlay_task_copy (OutlayTask *task)
 {

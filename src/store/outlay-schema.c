@@ -489,6 +489,9 @@ static const char *const migrations[] = {
   "  at INTEGER NOT NULL,"
   "  summary TEXT NOT NULL"
   ");",
+  /* 14: a version keeps each line's task actual (its tasks' logged and
+   * resource cost when it was saved), so it adds up to its total */
+  "ALTER TABLE version_lines ADD COLUMN task_actual INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

@@ -320,3 +320,39 @@ outlay_store_search (OutlayStore *self, const char *const *terms, guint max_line
 
   return search_lines (self, folded, max_lines, hits, error) ? g_steal_pointer (&hits) : NULL;
 }
+
+/**
+ * outlay_store_search_line:
+ * @self: a store
+ * @line_id: a line's id
+ * @error: a database error
+ *
+ * Returns: (transfer full) (nullable): the line as a search would find
+ *   it (its budget's name, its code and description); %NULL without an
+ *   error when there is no such line
+ */
+OutlaySearchHit *
+outlay_store_search_line (OutlayStore *self, gint64 line_id, GError **error)
+{
+  sqlite3_stmt *stmt;
+  OutlaySearchHit *hit = NULL;
+  int rc;
+
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), NULL);
+  stmt = outlay_store_statement (
+      self,
+      "SELECT l.budget_id, l.id, b.name, COALESCE(b.client, ''), COALESCE(l.code, ''),"
+      " COALESCE(l.description, '') FROM lines l JOIN budgets b ON b.id = l.budget_id"
+      " WHERE l.id = ?",
+      error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, line_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    hit = read_hit (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    outlay_store_fail (self, error);
+  return hit;
+}

@@ -27,5 +27,6 @@ GPtrArray *
 outlay_store_search (OutlayStore *self, const char *const *terms, guint max_lines, GError **error);
 
 gboolean outlay_store_search_prepare (OutlayStore *self, GError **error);
+OutlaySearchHit *outlay_store_search_line (OutlayStore *self, gint64 line_id, GError **error);
 
 G_END_DECLS

@@ -9,7 +9,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "outlay-document-sink.h"
+#include "outlay-document-tasks.h"
 #include "outlay-line-private.h"
+#include "outlay-section-private.h"
 #include "outlay-store-private.h"
 
 #define LINE_JSON \
@@ -312,6 +314,48 @@ sink_line_moved (OutlayDocumentSink *sink, OutlayDocument *doc, OutlayLine *line
                                 "move", "position", old_value, new_value, error);
 }
 
+/* Removing a section set its lines' tasks' line_id to NULL (ON DELETE SET
+ * NULL); when the lines come back with their ids (undo, a restored
+ * version), the tasks that still charge them in @doc point at them again. */
+static gboolean
+relink_tasks (OutlayStore *self, OutlayDocument *doc, OutlaySection *section, GError **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GPtrArray *lines = outlay_section_get_lines_array (section);
+  /* sized up front: the table points into it */
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), lines->len);
+  sqlite3_stmt *stmt = NULL;
+
+  if (outlay_document_get_n_tasks (doc) == 0)
+    return TRUE;
+  g_array_set_size (keys, lines->len);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_array_index (keys, gint64, i) = outlay_line_get_id (g_ptr_array_index (lines, i));
+      g_hash_table_add (ids, &g_array_index (keys, gint64, i));
+    }
+  for (guint i = 0; i < outlay_document_get_n_tasks (doc); i++)
+    {
+      OutlayTask *task = outlay_document_get_task (doc, i);
+      gint64 line_id = outlay_task_get_line_id (task);
+
+      if (line_id <= 0 || outlay_task_get_id (task) <= 0 || !g_hash_table_contains (ids, &line_id))
+        continue;
+      if (stmt == NULL
+          && (stmt = outlay_store_statement (self,
+                                             "UPDATE tasks SET line_id = ?1 WHERE id = ?2 AND"
+                                             " line_id IS NULL",
+                                             error))
+                 == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, line_id);
+      sqlite3_bind_int64 (stmt, 2, outlay_task_get_id (task));
+      if (!run (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 sink_section_inserted (OutlayDocumentSink *sink, OutlayDocument *doc, guint index,
                        OutlaySection *section, GError **error)
@@ -325,6 +369,8 @@ sink_section_inserted (OutlayDocumentSink *sink, OutlayDocument *doc, guint inde
     if (!outlay_store_insert_line_row (self, budget_id_of (doc), outlay_section_get_id (section),
                                        i, outlay_section_get_line (section, i), error))
       return FALSE;
+  if (!relink_tasks (self, doc, section, error))
+    return FALSE;
   return audit_snapshot (self,
                          "INSERT INTO audit (at, actor, budget_id, entity, entity_id, action,"
                          " new_value) SELECT ?1, ?2, budget_id, 'section', id, 'insert', "

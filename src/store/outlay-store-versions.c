@@ -101,10 +101,12 @@ static gboolean
 insert_line (OutlayStore *self, gint64 version_id, gint64 section_id, guint position,
              OutlayLine *line, GError **error)
 {
-  sqlite3_stmt *stmt = outlay_store_statement (self,
-    "INSERT INTO version_lines (version_id, version_section_id, line_id, position, "
-    OUTLAY_STORE_LINE_VALUES ", import_id) VALUES (?, ?, ?, ?, " OUTLAY_STORE_LINE_PARAMS ", ?)",
-    error);
+  sqlite3_stmt *stmt = outlay_store_statement (
+      self,
+      "INSERT INTO version_lines (version_id, version_section_id, line_id, "
+      "position, " OUTLAY_STORE_LINE_VALUES
+      ", import_id, task_actual) VALUES (?, ?, ?, ?, " OUTLAY_STORE_LINE_PARAMS ", ?, ?)",
+      error);
 
   if (stmt == NULL)
     return FALSE;
@@ -116,6 +118,7 @@ insert_line (OutlayStore *self, gint64 version_id, gint64 section_id, guint posi
   outlay_store_bind_line_values (stmt, 5, line);
   if (outlay_line_get_import_id (line) > 0)
     sqlite3_bind_int64 (stmt, 5 + OUTLAY_STORE_N_LINE_VALUES, outlay_line_get_import_id (line));
+  sqlite3_bind_int64 (stmt, 6 + OUTLAY_STORE_N_LINE_VALUES, outlay_line_get_task_actual (line));
   return run (self, stmt, error);
 }
 
@@ -476,9 +479,12 @@ static gboolean
 load_lines (OutlayStore *self, OutlayDocument *doc, gint64 version_id, GHashTable *by_id,
             GError **error)
 {
-  sqlite3_stmt *stmt = outlay_store_statement (self,
-    "SELECT version_section_id, line_id, " OUTLAY_STORE_LINE_VALUES ", import_id FROM version_lines"
-    " WHERE version_id = ? ORDER BY version_section_id, position", error);
+  sqlite3_stmt *stmt = outlay_store_statement (
+      self,
+      "SELECT version_section_id, line_id, " OUTLAY_STORE_LINE_VALUES
+      ", import_id, task_actual FROM version_lines"
+      " WHERE version_id = ? ORDER BY version_section_id, position",
+      error);
   int rc;
 
   if (stmt == NULL)
@@ -497,6 +503,9 @@ load_lines (OutlayStore *self, OutlayDocument *doc, gint64 version_id, GHashTabl
       outlay_line_set_id (line, sqlite3_column_int64 (stmt, 1));
       outlay_store_read_line_values (stmt, 2, line);
       outlay_line_set_import_id (line, sqlite3_column_int64 (stmt, 2 + OUTLAY_STORE_N_LINE_VALUES));
+      /* what its tasks had cost by then: the version's totals include it */
+      outlay_line_set_task_actual (line,
+                                   sqlite3_column_int64 (stmt, 3 + OUTLAY_STORE_N_LINE_VALUES));
       outlay_document_load_line (doc, section, line);
     }
   sqlite3_reset (stmt);

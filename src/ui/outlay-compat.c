@@ -37,3 +37,25 @@ outlay_compat_show_uri (GtkWindow  *parent,
   gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
 #endif
 }
+
+/**
+ * outlay_compat_widget_get_color:
+ * @widget: a widget
+ * @color: (out): its CSS text colour
+ *
+ * gtk_style_context_get_color() is deprecated from GTK 4.10 on, in favour
+ * of gtk_widget_get_color().
+ */
+void
+outlay_compat_widget_get_color (GtkWidget *widget, GdkRGBA *color)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_widget_get_color (widget, color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+#endif
+}

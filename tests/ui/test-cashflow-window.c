@@ -183,7 +183,7 @@ test_alt_down (Fixture *f, gconstpointer data)
 static GtkWidget *
 cell_for_row (GtkWidget *widget, OutlayCashflowRow *row)
 {
-  if (GTK_IS_INSCRIPTION (widget) && g_object_get_data (G_OBJECT (widget), "row") == row)
+  if (g_object_get_data (G_OBJECT (widget), "row") == row)
     return widget;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     {
@@ -221,18 +221,24 @@ test_drop (Fixture *f, gconstpointer data)
   g_autoptr (OutlayCashflowRow) onto = g_list_model_get_item (model, rent);
   g_auto (GValue) value = G_VALUE_INIT;
   GtkDropTarget *target;
-  GtkWidget *cell;
+  GtkWidget *cell, *view;
+  graphene_point_t at;
+  graphene_rect_t bounds;
   gboolean dropped = FALSE;
 
   /* the day's rows are on screen (rows 10 and 11), so they have cells */
   outlay_ui_test_run_for (100);
   cell = cell_for_row (GTK_WIDGET (f->window), onto);
   g_assert_nonnull (cell);
-  target = drop_target_of (cell);
+  /* the schedule's one drop target, at a point of the rent's cell */
+  view = gtk_widget_get_ancestor (cell, GTK_TYPE_COLUMN_VIEW);
+  target = drop_target_of (view);
   g_assert_nonnull (target);
+  g_assert_true (gtk_widget_compute_bounds (cell, view, &bounds));
+  graphene_rect_get_center (&bounds, &at);
   g_value_init (&value, OUTLAY_TYPE_CASHFLOW_ROW);
   g_value_set_object (&value, dragged);
-  g_signal_emit_by_name (target, "drop", &value, 4.0, 4.0, &dropped);
+  g_signal_emit_by_name (target, "drop", &value, (double) at.x, (double) at.y, &dropped);
   g_assert_true (dropped);
   outlay_ui_test_run_for (50);
   g_assert_cmpint (row_of (f, "Car loan", "2026-04-01"), ==, rent);
@@ -317,6 +323,104 @@ find_bill_dialog (void)
     if (OUTLAY_IS_BILL_DIALOG (l->data) && gtk_widget_get_visible (l->data))
       return l->data;
   return NULL;
+}
+
+static GtkWidget *
+find_named (GtkWidget *widget, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A bill pays into a budget line picked by searching as you type: the
+ * row says which, Save stores it with its budget, No Budget Line takes
+ * it off again */
+static void
+test_bill_line (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sql = NULL;
+  GtkWidget *dialog, *search, *row;
+  gint64 budget_id = 0, line_id;
+
+  g_assert_true (outlay_store_add_sample (f->store, &budget_id, &error));
+  g_assert_no_error (error);
+  line_id = query (f, "SELECT max(id) FROM lines");
+  sql = g_strdup_printf (
+      "UPDATE budgets SET currency = 'EUR';"
+      " UPDATE lines SET description = 'Grip truck rental' WHERE id = %" G_GINT64_FORMAT,
+      line_id);
+  g_assert_true (outlay_store_exec (f->store, sql, &error));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "cashflow.add-bill", NULL));
+  outlay_ui_test_run_for (200);
+  dialog = find_bill_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Payee")), "Grips Ltd");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Amount")), "640");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "First Due Date (YYYY-MM-DD)")),
+                         "2026-03-20");
+  row = find_row (dialog, "Budget Line");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "None: paying it changes no budget");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (find_named (dialog, "bill-line-button")));
+  outlay_ui_test_run_for (100);
+  search = find_named (dialog, "bill-line-search");
+  g_assert_true (gtk_widget_has_focus (search) || gtk_widget_get_focus_child (search) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search), "grip truck");
+  /* the search entry waits a moment before it searches */
+  outlay_ui_test_run_for (400);
+  {
+    GListModel *found = G_LIST_MODEL (
+        gtk_list_view_get_model (GTK_LIST_VIEW (find_named (dialog, "bill-line-list"))));
+    g_autoptr (GtkStringObject) first = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+    first = g_list_model_get_item (found, 0);
+    g_assert_nonnull (strstr (gtk_string_object_get_string (first), "Grip truck rental"));
+  }
+  {
+    GtkWidget *popover = gtk_widget_get_ancestor (search, GTK_TYPE_POPOVER);
+    g_autofree char *light = outlay_ui_test_screenshot_path ("cashflow-bill-line-search.png");
+    g_autofree char *dark = outlay_ui_test_screenshot_path ("cashflow-bill-line-search-dark.png");
+    AdwStyleManager *style = adw_style_manager_get_default ();
+
+    for (int i = 0; i < 20 && !outlay_ui_test_save_png (popover, light); i++)
+      outlay_ui_test_run_for (50);
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+    outlay_ui_test_run_for (100);
+    for (int i = 0; i < 20 && !outlay_ui_test_save_png (popover, dark); i++)
+      outlay_ui_test_run_for (50);
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  }
+  g_signal_emit_by_name (find_named (dialog, "bill-line-list"), "activate", 0);
+  outlay_ui_test_run_for (100);
+  g_assert_nonnull (
+      strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Grip truck rental"));
+  {
+    g_autofree char *path = outlay_ui_test_screenshot_path ("cashflow-bill-line.png");
+
+    for (int i = 0; i < 20 && !outlay_ui_test_save_png (dialog, path); i++)
+      outlay_ui_test_run_for (50);
+  }
+  g_signal_emit_by_name (find_save_button (dialog), "clicked");
+  outlay_ui_test_run_for (100);
+  g_assert_null (find_bill_dialog ());
+  g_free (sql);
+  sql = g_strdup_printf (
+      "SELECT count(*) FROM bills WHERE payee = 'Grips Ltd' AND line_id = %" G_GINT64_FORMAT
+      " AND budget_id = %" G_GINT64_FORMAT,
+      line_id, budget_id);
+  g_assert_cmpint (query (f, sql), ==, 1);
 }
 
 static void save_when_drawn (Fixture *f, const char *name);
@@ -506,6 +610,7 @@ main (int argc, char *argv[])
   ADD ("/ui/cashflow/drop", test_drop);
   ADD ("/ui/cashflow/mark-paid", test_mark_paid);
   ADD ("/ui/cashflow/new-bill", test_new_bill);
+  ADD ("/ui/cashflow/bill-line", test_bill_line);
   ADD ("/ui/cashflow/delete-bill", test_delete_bill);
   ADD ("/ui/cashflow/accounts", test_accounts);
   ADD ("/ui/cashflow/screenshots", test_screenshots);

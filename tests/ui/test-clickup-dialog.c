@@ -16,6 +16,7 @@
 #include "outlay-clickup-dialog.h"
 #include "outlay-fake-server.h"
 #include "outlay-secrets.h"
+#include "outlay-sheet-cell.h"
 #include "outlay-store-private.h"
 #include "outlay-tasks-page.h"
 
@@ -62,6 +63,10 @@ shows (GtkWidget *widget, const char *text)
     return TRUE;
   if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
       && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  /* the Tasks page's cells draw their own text */
+  if (OUTLAY_IS_SHEET_CELL (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (outlay_sheet_cell_get_text (OUTLAY_SHEET_CELL (widget)), text) == 0)
     return TRUE;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     if (shows (c, text))

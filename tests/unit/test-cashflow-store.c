@@ -176,8 +176,8 @@ test_priority_order (Fixture *f, gconstpointer data)
   book = outlay_cashflow_book_load (f->store, &from, &to, &today, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (
-      outlay_bill_get_payee (g_array_index (book->schedule, OutlayScheduleItem, 0).bill), ==,
-      "Rent");
+      outlay_bill_get_payee (((OutlayScheduleItem *) g_ptr_array_index (book->schedule, 0))->bill),
+      ==, "Rent");
   g_clear_pointer (&book, outlay_cashflow_book_free);
   g_date_clear (&order[0].moved_to, 1);
   g_date_clear (&order[1].moved_to, 1);
@@ -185,8 +185,8 @@ test_priority_order (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM bill_occurrences"), ==, 2);
   book = outlay_cashflow_book_load (f->store, &from, &to, &today, &error);
-  first = &g_array_index (book->schedule, OutlayScheduleItem, 0);
-  second = &g_array_index (book->schedule, OutlayScheduleItem, 1);
+  first = g_ptr_array_index (book->schedule, 0);
+  second = g_ptr_array_index (book->schedule, 1);
   g_assert_cmpstr (outlay_bill_get_payee (first->bill), ==, "Car");
   g_assert_cmpint (first->balance, ==, D (800));
   g_assert_cmpstr (outlay_bill_get_payee (second->bill), ==, "Rent");
@@ -493,6 +493,43 @@ test_cli_categories (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (list.out, " — F "));
 }
 
+/* The book's schedule merges the accounts' in the schedule's order, days
+ * the accounts share included, and loses no occurrence */
+static void
+test_book_merge (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayCashflowBook) book = NULL;
+  GDate from = day ("2026-03-01"), to = day ("2026-06-30"), today = day ("2026-03-10");
+  const char *names[] = { "Checking", "Savings", "Card" };
+  guint total = 0;
+
+  for (guint a = 0; a < G_N_ELEMENTS (names); a++)
+    {
+      g_autoptr (OutlayAccount) account = add_account (f, names[a], "EUR", 1000);
+
+      g_object_unref (add_bill (f, account, "Rent", 700 + a, "2026-03-01", "FREQ=MONTHLY"));
+      g_object_unref (add_bill (f, account, "Food", 60 + a, "2026-03-02", "FREQ=WEEKLY"));
+      g_object_unref (
+          add_bill (f, account, "Gym", 30 + a, "2026-03-01", "FREQ=MONTHLY;BYMONTHDAY=1,15"));
+    }
+  book = outlay_cashflow_book_load (f->store, &from, &to, &today, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < book->projections->len; i++)
+    total += ((OutlayProjection *) g_ptr_array_index (book->projections, i))->items->len;
+  g_assert_cmpuint (total, >, 60);
+  g_assert_cmpuint (book->schedule->len, ==, total);
+  for (guint i = 1; i < book->schedule->len; i++)
+    g_assert_cmpint (outlay_schedule_item_compare (g_ptr_array_index (book->schedule, i - 1),
+                                                   g_ptr_array_index (book->schedule, i)),
+                     <, 0);
+  /* 1 March: the three rents and gyms, money out in the bills' order */
+  g_assert_cmpuint (((OutlayScheduleItem *) g_ptr_array_index (book->schedule, 0))->day, ==,
+                    g_date_get_julian (&from));
+  g_assert_cmpuint (((OutlayScheduleItem *) g_ptr_array_index (book->schedule, 5))->day, ==,
+                    g_date_get_julian (&from));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -502,6 +539,7 @@ main (int argc, char **argv)
   ADD ("/cashflow-store/round-trip", test_round_trip);
   ADD ("/cashflow-store/bad-input", test_bad_input);
   ADD ("/cashflow-store/priority-order", test_priority_order);
+  ADD ("/cashflow-store/book-merge", test_book_merge);
   ADD ("/cashflow-store/paid-into-line", test_paid_into_line);
   ADD ("/cashflow-store/cli-cashflow-json", test_cli_cashflow_json);
   ADD ("/cashflow-store/cli-schedule-and-marks", test_cli_schedule_and_marks);

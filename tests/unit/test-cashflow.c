@@ -285,6 +285,54 @@ test_overdue_and_order (void)
                    "Rent");
 }
 
+/* The schedule's sort (by day, then within the day) gives the same order
+ * as a plain sort with the schedule's compare, for runs in order already,
+ * days crowded with items, and days spread over centuries. */
+static void
+test_schedule_sort (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (15);
+
+  for (guint round = 0; round < 6; round++)
+    {
+      guint n = round == 0 ? 1 : 40 * round * round;
+      guint32 spread = round == 5 ? 3000000 : round == 4 ? 3 : 400;
+      g_autoptr (GArray) items = g_array_new (FALSE, TRUE, sizeof (OutlayScheduleItem));
+      g_autoptr (GArray) expected = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          OutlayScheduleItem item = { 0 };
+
+          item.day = 700000 + g_rand_int_range (rand, 0, spread);
+          item.position = g_rand_int_range (rand, -1, 3);
+          item.amount = g_rand_int_range (rand, -5, 5) * 10000;
+          item.priority = g_rand_int_range (rand, 0, 3);
+          item.bill_id = g_rand_int_range (rand, 1, 30);
+          g_date_clear (&item.original, 1);
+          /* (bill, original) is unique, as in a real schedule */
+          g_date_set_julian (&item.original, 1 + i);
+          g_array_append_val (items, item);
+        }
+      /* one bill's run in order, as schedule() gets them */
+      if (round == 3)
+        g_array_sort (items, outlay_schedule_item_compare);
+      expected = g_array_copy (items);
+      g_array_sort (expected, outlay_schedule_item_compare);
+      outlay_schedule_sort (items);
+      g_assert_cmpuint (items->len, ==, expected->len);
+      for (guint i = 0; i < n; i++)
+        {
+          OutlayScheduleItem *a = &g_array_index (items, OutlayScheduleItem, i);
+          OutlayScheduleItem *b = &g_array_index (expected, OutlayScheduleItem, i);
+
+          g_assert_cmpuint (a->day, ==, b->day);
+          g_assert_cmpint (a->bill_id, ==, b->bill_id);
+          g_assert_cmpuint (g_date_get_julian (&a->original), ==, g_date_get_julian (&b->original));
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -295,5 +343,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cashflow/shortfall", test_shortfall);
   g_test_add_func ("/cashflow/occurrence-states", test_occurrence_states);
   g_test_add_func ("/cashflow/overdue-and-order", test_overdue_and_order);
+  g_test_add_func ("/cashflow/schedule-sort", test_schedule_sort);
   return g_test_run ();
 }

@@ -4,11 +4,13 @@
 #include <locale.h>
 #include <string.h>
 
+#include "outlay-compare.h"
 #include "outlay-document-tasks.h"
 #include "outlay-error.h"
 #include "outlay-rates.h"
 #include "outlay-store-private.h"
 #include "outlay-store-tasks.h"
+#include "outlay-store-versions.h"
 #include "outlay-store.h"
 #include "outlay-test-util.h"
 
@@ -421,6 +423,163 @@ test_line_with_tasks (Fixture *f, gconstpointer data)
                   OUTLAY_ERROR_INVALID_ARGUMENT, "Tasks charge the line");
 }
 
+static gint64
+task_line_in_store (Fixture *f, OutlayTask *task)
+{
+  g_autofree char *sql = g_strdup_printf (
+      "SELECT coalesce(line_id, 0) FROM tasks WHERE id = %" G_GINT64_FORMAT,
+      outlay_task_get_id (task));
+
+  return outlay_test_query_int (outlay_store_get_db (f->store), sql);
+}
+
+/* A saved version keeps the lines' rolled-up task actual; restoring it
+ * keeps the tasks on their lines with their time, through undo, redo
+ * and a reload. */
+static void
+test_version_restore (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayVersion) version = NULL;
+  g_autoptr(OutlayDocument) frozen = NULL;
+  g_autoptr(OutlayComparison) cmp = NULL;
+  OutlayTask *task;
+  OutlayDecimal line0 = outlay_line_get_total_actual (f->line);
+  OutlayDecimal budget0 = outlay_document_get_totals (f->doc)->actual;
+  gint64 line_id = outlay_line_get_id (f->line);
+  OutlayLine *restored;
+
+  set_rate (f, f->ana, 0, NULL, 50, NULL);
+  task = add_task (f, "Lights", f->line, 0, 100);
+  g_assert_nonnull (log_time (f, task, f->ana, "2026-03-01", D (4), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_line_get_task_actual (f->line), ==, D (300));
+
+  version = outlay_store_save_version (f->store, f->doc, "Bid", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_version_get_total_actual (version), ==, budget0 + D (300));
+  frozen = outlay_store_load_version (f->store, outlay_version_get_id (version), &error);
+  g_assert_no_error (error);
+  /* the frozen copy adds up to what the version says it holds */
+  g_assert_cmpint (outlay_line_get_task_actual (outlay_document_get_line_by_id (frozen, line_id)),
+                   ==, D (300));
+  g_assert_cmpint (outlay_document_get_totals (frozen)->actual, ==, budget0 + D (300));
+  outlay_test_assert_totals_consistent (frozen);
+
+  /* more time after the version: a restore keeps it, time is not versioned */
+  g_assert_nonnull (log_time (f, task, f->ana, "2026-03-02", D (2), &error));
+  /* a comparison shows only the time logged since */
+  cmp = outlay_compare_documents (frozen, f->doc);
+  g_assert_cmpint (cmp->to.actual - cmp->from.actual, ==, D (100));
+  g_assert_true (outlay_document_restore (f->doc, frozen, &error));
+  g_assert_no_error (error);
+  restored = outlay_document_get_line_by_id (f->doc, line_id);
+  g_assert_nonnull (restored);
+  g_assert_true (outlay_document_get_task_line (f->doc, task) == restored);
+  g_assert_cmpint (outlay_line_get_task_actual (restored), ==, D (400));
+  g_assert_cmpint (outlay_line_get_total_actual (restored), ==, line0 + D (400));
+  g_assert_cmpint (outlay_document_get_totals (f->doc)->actual, ==, budget0 + D (400));
+  g_assert_cmpint (task_line_in_store (f, task), ==, line_id);
+  assert_store_agrees (f);
+
+  g_assert_true (outlay_document_undo (f->doc, &error));
+  g_assert_cmpint (outlay_document_get_totals (f->doc)->actual, ==, budget0 + D (400));
+  g_assert_cmpint (task_line_in_store (f, task), ==, line_id);
+  assert_store_agrees (f);
+  g_assert_true (outlay_document_redo (f->doc, &error));
+  g_assert_no_error (error);
+  assert_store_agrees (f);
+
+  reload (f);
+  g_assert_cmpint (outlay_line_get_task_actual (outlay_document_get_line_by_id (f->doc, line_id)),
+                   ==, D (400));
+  g_assert_cmpint (outlay_document_get_totals (f->doc)->actual, ==, budget0 + D (400));
+  g_assert_cmpint (n_entries (f), ==, 2);
+}
+
+/* A version without the line that tasks charge cannot be restored over
+ * them: the message says which line, and nothing changed. */
+static void
+test_version_restore_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayVersion) version = NULL;
+  g_autoptr(OutlayDocument) frozen = NULL;
+  OutlaySection *section = outlay_document_get_section (f->doc, 0);
+  g_autoptr(OutlayLine) line = outlay_line_new ();
+  OutlayDecimal budget0;
+
+  version = outlay_store_save_version (f->store, f->doc, "Bid", NULL, &error);
+  g_assert_no_error (error);
+  frozen = outlay_store_load_version (f->store, outlay_version_get_id (version), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (outlay_document_insert_line (f->doc, section, 0, line, &error));
+  g_assert_true (
+      outlay_document_set_line_text (f->doc, line, OUTLAY_LINE_DESCRIPTION, "Grip truck", &error));
+  g_assert_no_error (error);
+  add_task (f, "Rig", line, 0, 250);
+  budget0 = outlay_document_get_totals (f->doc)->actual;
+  assert_refused (f, outlay_document_restore (f->doc, frozen, &error), &error,
+                  OUTLAY_ERROR_INVALID_ARGUMENT, "Grip truck");
+  g_assert_cmpint (outlay_document_get_totals (f->doc)->actual, ==, budget0);
+  g_assert_cmpint (outlay_section_get_n_lines (section), ==,
+                   outlay_section_get_n_lines (outlay_document_get_section (frozen, 0)) + 1);
+  /* a section with such a line cannot be deleted either */
+  assert_refused (f, outlay_document_delete_section (f->doc, section, &error), &error,
+                  OUTLAY_ERROR_INVALID_ARGUMENT, "Grip truck");
+}
+
+/* What re-costing from a day on would change, for everyone or one
+ * person: a typed rate stays, an unchanged rate is left out, and the
+ * plan applied is one undoable command. */
+static void
+test_recost_plan (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  OutlayTask *task = add_task (f, "Shoot", f->line, 0, 0);
+  g_autoptr(GPtrArray) rates = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(OutlayRecostPlan) plan = NULL;
+  g_autoptr(OutlayRecostPlan) bo_only = NULL;
+  OutlayTimeLog typed = { task, f->ana, "2026-03-06", D (1), D (200), TRUE, "entry", NULL };
+  OutlayDecimal actual0;
+
+  set_rate (f, f->ana, f->budget_id, NULL, 80, NULL);
+  set_rate (f, f->bo, f->budget_id, NULL, 50, NULL);
+  g_assert_nonnull (log_time (f, task, f->ana, "2026-03-01", D (10), &error));
+  g_assert_nonnull (log_time (f, task, f->ana, "2026-03-05", D (2), &error));
+  g_assert_nonnull (log_time (f, task, f->bo, "2026-03-05", D (4), &error));
+  g_assert_nonnull (outlay_document_log_time (f->doc, &typed, &error));
+  g_assert_no_error (error);
+  actual0 = outlay_document_get_totals (f->doc)->actual;
+  /* Ana costs 90 from the 2nd on; her entry of the 5th was costed at 80 */
+  set_rate (f, f->ana, f->budget_id, "2026-03-02", 90, NULL);
+
+  rates = outlay_store_list_rates (f->store, f->budget_id, &error);
+  entries = outlay_store_list_time (f->store, f->budget_id, "2026-03-01", NULL, &error);
+  g_assert_cmpuint (entries->len, ==, 4);
+  plan = outlay_rates_plan_recost (rates, f->doc, entries, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->entries->len, ==, 1);
+  g_assert_cmpstr (outlay_time_entry_get_date (g_ptr_array_index (plan->entries, 0)), ==,
+                   "2026-03-05");
+  g_assert_cmpint (g_array_index (plan->rates, OutlayDecimal, 0), ==, D (90));
+  g_assert_cmpint (plan->before, ==, D (160));
+  g_assert_cmpint (plan->after, ==, D (180));
+  /* Bo's rate did not change */
+  bo_only = outlay_rates_plan_recost (rates, f->doc, entries, f->bo, &error);
+  g_assert_cmpuint (bo_only->entries->len, ==, 0);
+
+  g_assert_true (outlay_document_recost_time (f->doc, plan->entries,
+                                              (OutlayDecimal *) plan->rates->data,
+                                              (const char *const *) plan->sources->pdata, &error));
+  g_assert_cmpint (outlay_document_get_totals (f->doc)->actual, ==, actual0 + D (20));
+  assert_store_agrees (f);
+  g_assert_true (outlay_document_undo (f->doc, &error));
+  g_assert_cmpint (outlay_document_get_totals (f->doc)->actual, ==, actual0);
+  assert_store_agrees (f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -429,9 +588,12 @@ main (int argc, char **argv)
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/tasks/rates/levels", test_rate_levels);
   ADD ("/tasks/rates/dated-and-recost", test_rate_dated_recost);
+  ADD ("/tasks/rates/recost-plan", test_recost_plan);
   ADD ("/tasks/rollup/undo-redo", test_rollup_undo);
   ADD ("/tasks/reorder", test_reorder);
   ADD ("/tasks/bad-input", test_bad_input);
   ADD ("/tasks/line-with-tasks", test_line_with_tasks);
+  ADD ("/tasks/version/restore", test_version_restore);
+  ADD ("/tasks/version/restore-refused", test_version_restore_refused);
   return g_test_run ();
 }

@@ -4,7 +4,8 @@
 /* Add or edit a bill: payee, account, amount (approximate or not, income
  * or not), category (with "Add…"), first date, how it repeats (presets
  * that write an RFC 5545 rule, or the rule itself), an end, and where a
- * weekend date moves.  The rule is shown in words as it is typed; Save
+ * weekend date moves, and the budget line its payments become actuals of
+ * (searched for as it is typed).  The rule is shown in words as it is typed; Save
  * checks it with the engine and writes it with the store, or says why
  * not and writes nothing. */
 
@@ -16,6 +17,7 @@
 #include "outlay-cashflow.h"
 #include "outlay-error.h"
 #include "outlay-store-bills.h"
+#include "outlay-store-search.h"
 
 struct _OutlayBillDialog
 {
@@ -34,6 +36,11 @@ struct _OutlayBillDialog
   AdwComboRow *weekend_row;
   AdwEntryRow *rule_row;
   GtkLabel *words_label;
+  AdwActionRow *line_row;
+  GtkMenuButton *line_button;
+  GtkSearchEntry *line_search;
+  GtkListView *line_list;
+  GtkLabel *line_hint;
 
   OutlayStore *store;
   OutlayBill *before; /* NULL for a new bill */
@@ -41,6 +48,9 @@ struct _OutlayBillDialog
   GPtrArray *categories;
   guint category_add; /* the position of "Add…" */
   gboolean filling;
+  gint64 line_id;            /* the budget line it pays into, 0 for none */
+  GtkStringList *line_names; /* what the line search found … */
+  GArray *line_ids;          /* … and their ids (gint64) */
 };
 
 enum
@@ -238,6 +248,125 @@ category_selected_cb (OutlayBillDialog *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- the budget line ---- */
+
+#define MAX_LINES_FOUND 50
+
+static char *
+hit_text (const OutlaySearchHit *hit)
+{
+  const char *code = *hit->code != '\0' ? hit->code : "—";
+
+  /* Translators: a budget line in the bill's line picker: code, description, budget */
+  return g_strdup_printf (_("%s %s · %s"), code, hit->description, hit->budget_name);
+}
+
+static void
+show_line (OutlayBillDialog *self)
+{
+  g_autoptr (OutlaySearchHit) hit = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->line_id > 0)
+    hit = outlay_store_search_line (self->store, self->line_id, NULL);
+  if (hit != NULL)
+    text = hit_text (hit);
+  adw_action_row_set_subtitle (self->line_row,
+                               text != NULL ? text
+                                            : self->line_id > 0
+                                   ? _("A line that is gone: choose another, or none")
+                                   : _("None: paying it changes no budget"));
+}
+
+static void
+line_search_changed_cb (OutlayBillDialog *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->line_search));
+  g_auto (GStrv) terms = g_strsplit_set (text, " \t", -1);
+  g_autoptr (GPtrArray) hits = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+
+  g_array_set_size (self->line_ids, 0);
+  hits = outlay_store_search (self->store, (const char *const *) terms, MAX_LINES_FOUND, &error);
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    {
+      OutlaySearchHit *hit = g_ptr_array_index (hits, i);
+
+      if (hit->line_id <= 0)
+        continue; /* a budget: bills pay into lines */
+      g_ptr_array_add (names, hit_text (hit));
+      g_array_append_val (self->line_ids, hit->line_id);
+    }
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->line_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->line_names)),
+                          (const char *const *) names->pdata);
+  gtk_label_set_text (self->line_hint, error != NULL ? error->message
+                                                     : *text == '\0'
+                                           ? _("Type a line's code or words of its description.")
+                                           : self->line_ids->len == 0
+                                           ? _("No line matches.")
+                                           : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->line_hint),
+                          *gtk_label_get_text (self->line_hint) != '\0');
+}
+
+static void
+choose_line (OutlayBillDialog *self, gint64 line_id)
+{
+  self->line_id = line_id;
+  show_line (self);
+  gtk_menu_button_popdown (self->line_button);
+}
+
+static void
+line_activate_cb (OutlayBillDialog *self, guint position)
+{
+  if (position < self->line_ids->len)
+    choose_line (self, g_array_index (self->line_ids, gint64, position));
+}
+
+/* Enter in the search takes the first line found */
+static void
+line_search_activate_cb (OutlayBillDialog *self)
+{
+  if (self->line_ids->len > 0)
+    choose_line (self, g_array_index (self->line_ids, gint64, 0));
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self->line_search));
+}
+
+static void
+line_clear_cb (OutlayBillDialog *self)
+{
+  choose_line (self, 0);
+}
+
+static void
+line_popover_show_cb (OutlayBillDialog *self)
+{
+  line_search_changed_cb (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->line_search));
+}
+
+static void
+line_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+line_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
 /* ---- saving ---- */
 
 static gboolean
@@ -271,7 +400,7 @@ read_form (OutlayBillDialog *self, OutlayBill *bill, GError **error)
                 category > 0 && category <= self->categories->len
                     ? ((OutlayCategory *) g_ptr_array_index (self->categories, category - 1))->id
                     : (gint64) 0,
-                NULL);
+                "line-id", self->line_id, NULL);
   return outlay_cashflow_bill_rule (bill, &rule, &weekend, error);
 }
 
@@ -338,6 +467,8 @@ fill (OutlayBillDialog *self, OutlayBill *bill)
     }
   adw_combo_row_set_selected (self->repeat_row, preset);
   self->filling = FALSE;
+  self->line_id = outlay_bill_get_line_id (bill);
+  show_line (self);
   show_words (self);
 }
 
@@ -351,6 +482,8 @@ outlay_bill_dialog_dispose (GObject *object)
   g_clear_object (&self->before);
   g_clear_pointer (&self->accounts, g_ptr_array_unref);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_object (&self->line_names);
+  g_clear_pointer (&self->line_ids, g_array_unref);
   G_OBJECT_CLASS (outlay_bill_dialog_parent_class)->dispose (object);
 }
 
@@ -383,13 +516,34 @@ outlay_bill_dialog_class_init (OutlayBillDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, preset_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, rule_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, category_selected_cb);
+  gtk_widget_class_bind_template_child (widget_class, OutlayBillDialog, line_row);
+  gtk_widget_class_bind_template_child (widget_class, OutlayBillDialog, line_button);
+  gtk_widget_class_bind_template_child (widget_class, OutlayBillDialog, line_search);
+  gtk_widget_class_bind_template_child (widget_class, OutlayBillDialog, line_list);
+  gtk_widget_class_bind_template_child (widget_class, OutlayBillDialog, line_hint);
+  gtk_widget_class_bind_template_callback (widget_class, line_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, line_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, line_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, line_clear_cb);
+  gtk_widget_class_bind_template_callback (widget_class, line_popover_show_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 outlay_bill_dialog_init (OutlayBillDialog *self)
 {
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkSingleSelection) selection = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->line_names = gtk_string_list_new (NULL);
+  self->line_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_signal_connect (factory, "setup", G_CALLBACK (line_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (line_bind_cb), NULL);
+  gtk_list_view_set_factory (self->line_list, factory);
+  g_object_unref (factory);
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->line_names)));
+  gtk_list_view_set_model (self->line_list, GTK_SELECTION_MODEL (selection));
 }
 
 /**

@@ -12,16 +12,38 @@
 #include "outlay-cashflow-row.h"
 #include "outlay-cashflow-window-private.h"
 #include "outlay-currency.h"
+#include "outlay-sheet-cell.h"
+
+#define MAX_SUGGESTIONS_SHOWN 3
 
 /* ---- the schedule's cells ---- */
 
+/* The cell (with its row) under a point of the column view: the pick may
+ * stop at the column view's own cell around ours (its padding) */
+static GtkWidget *
+cell_at (GtkWidget *view, double x, double y)
+{
+  GtkWidget *w = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+
+  if (w != NULL && !OUTLAY_IS_SHEET_CELL (w)
+      && OUTLAY_IS_SHEET_CELL (gtk_widget_get_first_child (w)))
+    w = gtk_widget_get_first_child (w);
+  for (; w != NULL && w != view; w = gtk_widget_get_parent (w))
+    if (OUTLAY_IS_SHEET_CELL (w))
+      return g_object_get_data (G_OBJECT (w), "row") != NULL ? w : NULL;
+  return NULL;
+}
+
+/* One drag source and one drop target for the whole schedule, rather
+ * than two controllers on each of its ~1,200 cells */
 static gboolean
-drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, GtkWidget *cell)
+drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, GtkWidget *view)
 {
   OutlayCashflowWindow *self = OUTLAY_CASHFLOW_WINDOW (
-      gtk_widget_get_ancestor (cell, OUTLAY_TYPE_CASHFLOW_WINDOW));
+      gtk_widget_get_ancestor (view, OUTLAY_TYPE_CASHFLOW_WINDOW));
   OutlayCashflowRow *dragged = g_value_get_object (value);
-  OutlayCashflowRow *onto = g_object_get_data (G_OBJECT (cell), "row");
+  GtkWidget *cell = cell_at (view, x, y);
+  OutlayCashflowRow *onto = cell != NULL ? g_object_get_data (G_OBJECT (cell), "row") : NULL;
   guint from, to;
 
   if (self == NULL || onto == NULL || !g_list_store_find (self->rows, dragged, &from)
@@ -31,9 +53,10 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, GtkWidg
 }
 
 static GdkContentProvider *
-drag_prepare_cb (GtkDragSource *source, double x, double y, GtkWidget *cell)
+drag_prepare_cb (GtkDragSource *source, double x, double y, GtkWidget *view)
 {
-  OutlayCashflowRow *row = g_object_get_data (G_OBJECT (cell), "row");
+  GtkWidget *cell = cell_at (view, x, y);
+  OutlayCashflowRow *row = cell != NULL ? g_object_get_data (G_OBJECT (cell), "row") : NULL;
 
   return row ? gdk_content_provider_new_typed (OUTLAY_TYPE_CASHFLOW_ROW, row) : NULL;
 }
@@ -41,22 +64,18 @@ drag_prepare_cb (GtkDragSource *source, double x, double y, GtkWidget *cell)
 static void
 setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer column)
 {
-  GtkWidget *label = gtk_inscription_new (NULL);
-  GtkDragSource *source = gtk_drag_source_new ();
-  GtkDropTarget *target = gtk_drop_target_new (OUTLAY_TYPE_CASHFLOW_ROW, GDK_ACTION_MOVE);
   guint c = GPOINTER_TO_UINT (column);
+  /* a cell that is never measured: the column's width and the CSS
+   * min-height size it (an inscription would shape its text to measure) */
+  GtkWidget *label = outlay_sheet_cell_new (
+      c, c == OUTLAY_CASHFLOW_COLUMN_AMOUNT || c == OUTLAY_CASHFLOW_COLUMN_BALANCE ? 1.0f : 0.0f);
 
-  if (c == OUTLAY_CASHFLOW_COLUMN_AMOUNT || c == OUTLAY_CASHFLOW_COLUMN_BALANCE)
-    gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), label);
-  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), label);
-  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (source));
-  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (target));
+  /* rows take the focus and the selection, as before */
+  gtk_widget_set_focusable (label, FALSE);
+  outlay_sheet_cell_set_context (OUTLAY_SHEET_CELL (label),
+                                 g_object_get_data (G_OBJECT (factory), "outlay-context"));
+  gtk_widget_set_size_request (
+      label, -1, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "line-height")));
   gtk_list_item_set_child (item, label);
 }
 
@@ -69,7 +88,7 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer column)
   const OutlayScheduleItem *it = outlay_cashflow_row_get_item (row);
   guint c = GPOINTER_TO_UINT (column);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  outlay_sheet_cell_set_text (OUTLAY_SHEET_CELL (label), text);
   g_object_set_data (G_OBJECT (label), "row", row);
   gtk_widget_remove_css_class (label, "error");
   gtk_widget_remove_css_class (label, "dim-label");
@@ -112,11 +131,23 @@ outlay_cashflow_window_add_columns (OutlayCashflowWindow *self)
                         [OUTLAY_CASHFLOW_COLUMN_BALANCE] = { N_ ("Balance After"), 140, FALSE },
                         };
 
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (OUTLAY_TYPE_CASHFLOW_ROW, GDK_ACTION_MOVE);
+  int line_height = outlay_sheet_cell_line_height (GTK_WIDGET (self->column_view));
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self->column_view);
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self->column_view);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (source));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (target));
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *column;
 
+      g_object_set_data (G_OBJECT (factory), "line-height", GINT_TO_POINTER (line_height));
+      g_object_set_data (G_OBJECT (factory), "outlay-context",
+                         gtk_widget_get_pango_context (GTK_WIDGET (self->column_view)));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), GUINT_TO_POINTER (i));
@@ -190,11 +221,22 @@ outlay_cashflow_window_show_projection (OutlayCashflowWindow *self)
       GString *s = g_string_new (NULL);
 
       g_string_append_printf (s, _("Below the reserve from %s, short by %s."), when, amount);
-      for (guint i = 0; i < p->suggestions->len; i++)
+      /* the first few, by priority: a wrapped label of hundreds of them
+       * is unreadable and takes longer to lay out than the whole window */
+      for (guint i = 0; i < MIN (p->suggestions->len, MAX_SUGGESTIONS_SHOWN); i++)
         {
           g_autofree char *text = outlay_cashflow_suggestion_text (
               self->book, p, &g_array_index (p->suggestions, OutlaySuggestion, i));
           g_string_append_printf (s, "%s%s", i == 0 ? " " : "; ", text);
+        }
+      if (p->suggestions->len > MAX_SUGGESTIONS_SHOWN)
+        {
+          guint more = p->suggestions->len - MAX_SUGGESTIONS_SHOWN;
+
+          g_string_append (s, "; ");
+          /* Translators: after the first suggestions of what to move */
+          g_string_append_printf (
+              s, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", more), more);
         }
       gtk_label_set_text (self->shortfall_label, s->str);
       g_string_free (s, TRUE);

@@ -781,7 +781,7 @@ refresh (OutlayCashflowWindow *self)
   outlay_cashflow_window_fill_accounts (self);
   for (guint i = 0; i < book->schedule->len; i++)
     {
-      OutlayScheduleItem *item = &g_array_index (book->schedule, OutlayScheduleItem, i);
+      OutlayScheduleItem *item = g_ptr_array_index (book->schedule, i);
 
       g_ptr_array_add (
           rows, outlay_cashflow_row_new (item, outlay_cashflow_book_account (

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "outlay-compat.h"
 #include "outlay-sheet-cell.h"
 
 struct _OutlaySheetCell
@@ -24,6 +25,13 @@ struct _OutlaySheetCell
   const char *warning; /* static (translated) string */
   const char *tooltip; /* static (translated) string */
   char *full;          /* a figure too wide for the column, shown as ### */
+  float xalign;
+  guint overflow_clip : 1;
+  /* drawn by the cell itself with its table's pango context (see
+   * outlay_sheet_cell_set_context()): no inscription, no context of its own */
+  PangoContext *context;
+  PangoLayout *layout;
+  char *text;
 };
 
 G_DEFINE_FINAL_TYPE (OutlaySheetCell, outlay_sheet_cell, GTK_TYPE_WIDGET)
@@ -40,6 +48,9 @@ outlay_sheet_cell_dispose (GObject *object)
   g_clear_pointer (&self->icon, gtk_widget_unparent);
   g_clear_pointer (&self->inscription, gtk_widget_unparent);
   g_clear_pointer (&self->full, g_free);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_object (&self->layout);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (outlay_sheet_cell_parent_class)->dispose (object);
 }
 
@@ -57,12 +68,129 @@ outlay_sheet_cell_measure (GtkWidget *widget,
   *minimum = *natural = 0;
 }
 
+/* One line of text in @inscription's font, for a few fonts at a time
+ * (the family and size: bold or italic do not change it); measured with
+ * the context the inscription has anyway */
+static int
+line_height (GtkWidget *inscription)
+{
+  static struct
+  {
+    char *family;
+    int size;
+    int height;
+  } cache[4];
+  static guint next;
+  PangoContext *context = gtk_widget_get_pango_context (inscription);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  const char *family = font != NULL ? pango_font_description_get_family (font) : NULL;
+  int size = font != NULL ? pango_font_description_get_size (font) : 0;
+  g_autoptr (PangoLayout) layout = NULL;
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cache); i++)
+    if (cache[i].height > 0 && cache[i].size == size && g_strcmp0 (cache[i].family, family) == 0)
+      return cache[i].height;
+  layout = pango_layout_new (context);
+  pango_layout_set_text (layout, "Ag", -1);
+  i = next++ % G_N_ELEMENTS (cache);
+  g_free (cache[i].family);
+  cache[i].family = g_strdup (family);
+  cache[i].size = size;
+  pango_layout_get_pixel_size (layout, NULL, &cache[i].height);
+  return cache[i].height;
+}
+
 static void
 outlay_sheet_cell_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
+  OutlaySheetCell *self = OUTLAY_SHEET_CELL (widget);
+
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    if (gtk_widget_should_layout (c))
-      gtk_widget_allocate (c, width, height, -1, NULL);
+    {
+      int h = c == self->inscription ? MIN (line_height (c), height) : height;
+
+      if (!gtk_widget_should_layout (c))
+        continue;
+      /* the text gets one line, in the middle: an inscription draws an
+       * ellipsized text at its top, not where its yalign says */
+      gtk_widget_allocate (
+          c, width, h, -1,
+          gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, (height - h) / 2)));
+    }
+}
+
+/* The inscription comes with the first text: an empty cell (most of a
+ * week grid's) costs no text widget and no pango context of its own */
+static GtkInscription *
+ensure_inscription (OutlaySheetCell *self)
+{
+  if (self->inscription == NULL)
+    {
+      self->inscription = gtk_inscription_new (NULL);
+      gtk_widget_set_hexpand (self->inscription, TRUE);
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->inscription),
+                                         self->overflow_clip
+                                             ? GTK_INSCRIPTION_OVERFLOW_CLIP
+                                             : GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+      /* no per-inscription pango metrics for the height; the
+       * row height comes from the CSS min-height */
+      gtk_inscription_set_min_lines (GTK_INSCRIPTION (self->inscription), 0);
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (self->inscription), self->xalign);
+      gtk_widget_insert_after (self->inscription, GTK_WIDGET (self), NULL);
+      gtk_widget_set_visible (self->inscription, self->editor == NULL);
+    }
+  return GTK_INSCRIPTION (self->inscription);
+}
+
+static void
+draw_text (OutlaySheetCell *self, GtkSnapshot *snapshot)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  PangoRectangle logical;
+  GdkRGBA color;
+  float x = 0;
+
+  if (self->layout == NULL)
+    {
+      self->layout = pango_layout_new (self->context);
+      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+      if (self->xalign > 0.5f)
+        {
+          /* figures in columns: digits of one width, as the sheet's .numeric */
+          g_autoptr (PangoAttrList) attrs = pango_attr_list_new ();
+
+          pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+          pango_layout_set_attributes (self->layout, attrs);
+        }
+      else
+        pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_text (self->layout, self->text, -1);
+    }
+  /* a figure is clipped, never cut short (set_figure() shows ### instead) */
+  pango_layout_set_width (self->layout, self->xalign > 0.5f ? -1 : width * PANGO_SCALE);
+  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+  if (self->xalign > 0.5f)
+    x = width - logical.width - logical.x;
+  outlay_compat_widget_get_color (widget, &color);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, (height - logical.height) / 2));
+  gtk_snapshot_append_layout (snapshot, self->layout, &color);
+  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+outlay_sheet_cell_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  OutlaySheetCell *self = OUTLAY_SHEET_CELL (widget);
+
+  if (self->context != NULL && self->editor == NULL && self->text != NULL && *self->text != '\0')
+    draw_text (self, snapshot);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    gtk_widget_snapshot_child (widget, c, snapshot);
 }
 
 static void
@@ -73,6 +201,7 @@ outlay_sheet_cell_class_init (OutlaySheetCellClass *klass)
   G_OBJECT_CLASS (klass)->dispose = outlay_sheet_cell_dispose;
   widget_class->measure = outlay_sheet_cell_measure;
   widget_class->size_allocate = outlay_sheet_cell_size_allocate;
+  widget_class->snapshot = outlay_sheet_cell_snapshot;
   gtk_widget_class_set_css_name (widget_class, "sheetcell");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_CELL);
 }
@@ -80,18 +209,24 @@ outlay_sheet_cell_class_init (OutlaySheetCellClass *klass)
 static void
 outlay_sheet_cell_init (OutlaySheetCell *self)
 {
-  self->inscription = gtk_inscription_new (NULL);
-  gtk_widget_set_hexpand (self->inscription, TRUE);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->inscription),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  /* no per-inscription pango metrics for the height; the
-   * row height comes from the CSS min-height */
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (self->inscription), 0);
-  gtk_widget_set_parent (self->inscription, GTK_WIDGET (self));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+}
+
+static void
+set_drawn_text (OutlaySheetCell *self, const char *text)
+{
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  if (self->layout != NULL)
+    pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text != NULL ? text : "", -1);
 }
 
 GtkWidget *
@@ -100,13 +235,12 @@ outlay_sheet_cell_new (guint column, float xalign)
   OutlaySheetCell *self = g_object_new (OUTLAY_TYPE_SHEET_CELL, NULL);
 
   self->column = column;
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (self->inscription), xalign);
+  self->xalign = xalign;
   if (xalign > 0.5f)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "numeric");
       /* figures are never cut short: too wide shows ### instead */
-      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->inscription),
-                                         GTK_INSCRIPTION_OVERFLOW_CLIP);
+      self->overflow_clip = TRUE;
     }
   return GTK_WIDGET (self);
 }
@@ -133,7 +267,14 @@ void
 outlay_sheet_cell_set_text (OutlaySheetCell *self, const char *text)
 {
   g_clear_pointer (&self->full, g_free);
-  gtk_inscription_set_text (GTK_INSCRIPTION (self->inscription), text);
+  if (self->context != NULL)
+    {
+      set_drawn_text (self, text);
+      return;
+    }
+  if (self->inscription == NULL && (text == NULL || *text == '\0'))
+    return;
+  gtk_inscription_set_text (ensure_inscription (self), text);
 }
 
 /**
@@ -158,7 +299,10 @@ outlay_sheet_cell_set_figure (OutlaySheetCell *self, const char *text, guint max
     }
   g_free (self->full);
   self->full = g_strdup (text);
-  gtk_inscription_set_text (GTK_INSCRIPTION (self->inscription), "###");
+  if (self->context != NULL)
+    set_drawn_text (self, "###");
+  else
+    gtk_inscription_set_text (ensure_inscription (self), "###");
 }
 
 /**
@@ -193,7 +337,10 @@ outlay_sheet_cell_get_tooltip_text (OutlaySheetCell *self)
 const char *
 outlay_sheet_cell_get_text (OutlaySheetCell *self)
 {
-  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (self->inscription));
+  const char *text = self->context != NULL ? self->text
+                     : self->inscription != NULL
+                         ? gtk_inscription_get_text (GTK_INSCRIPTION (self->inscription))
+                         : NULL;
 
   return text != NULL ? text : "";
 }
@@ -280,13 +427,13 @@ outlay_sheet_cell_start_editing (OutlaySheetCell *self, const char *initial)
     {
       self->editor = gtk_text_new ();
       gtk_widget_set_hexpand (self->editor, TRUE);
-      gtk_widget_set_visible (self->inscription, FALSE);
+      if (self->inscription != NULL)
+        gtk_widget_set_visible (self->inscription, FALSE);
       gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
       gtk_widget_add_css_class (GTK_WIDGET (self), "editing");
     }
   gtk_editable_set_text (GTK_EDITABLE (self->editor), initial);
-  gtk_editable_set_alignment (GTK_EDITABLE (self->editor),
-                              gtk_inscription_get_xalign (GTK_INSCRIPTION (self->inscription)));
+  gtk_editable_set_alignment (GTK_EDITABLE (self->editor), self->xalign);
   gtk_widget_grab_focus (self->editor);
   gtk_editable_set_position (GTK_EDITABLE (self->editor), -1);
   return self->editor;
@@ -312,7 +459,49 @@ outlay_sheet_cell_stop_editing (OutlaySheetCell *self)
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self));
   g_clear_pointer (&self->editor, gtk_widget_unparent);
-  gtk_widget_set_visible (self->inscription, TRUE);
+  if (self->inscription != NULL)
+    gtk_widget_set_visible (self->inscription, TRUE);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "editing");
   return text;
+}
+
+/**
+ * outlay_sheet_cell_line_height:
+ * @widget: the table the cells go in
+ *
+ * The cells are never measured; a table without the sheet's CSS gives
+ * them this height with gtk_widget_set_size_request(): one line of
+ * @widget's text, measured once for the whole table.
+ *
+ * Returns: the height in pixels, with a little room above and below
+ */
+int
+outlay_sheet_cell_line_height (GtkWidget *widget)
+{
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (widget, "Ag");
+  int height = 0;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height + 8;
+}
+
+/**
+ * outlay_sheet_cell_set_context:
+ * @self: a new cell, with no text yet
+ * @context: its table's pango context (gtk_widget_get_pango_context() of
+ *   the column view)
+ *
+ * Has the cell draw its text itself with @context, in the table's font,
+ * rather than through a text widget with a pango context of its own:
+ * what a table of a thousand cells spends most of its opening on.  For
+ * tables whose CSS gives cells no fonts of their own (bold, italic); the
+ * colour still follows the cell's CSS.
+ */
+void
+outlay_sheet_cell_set_context (OutlaySheetCell *self, PangoContext *context)
+{
+  g_return_if_fail (OUTLAY_IS_SHEET_CELL (self));
+  g_return_if_fail (self->inscription == NULL);
+  g_set_object (&self->context, context);
+  g_clear_object (&self->layout);
 }

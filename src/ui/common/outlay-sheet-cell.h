@@ -26,5 +26,7 @@ void outlay_sheet_cell_set_state (OutlaySheetCell *self,
 gboolean outlay_sheet_cell_is_editing (OutlaySheetCell *self);
 GtkWidget *outlay_sheet_cell_start_editing (OutlaySheetCell *self, const char *initial);
 char *outlay_sheet_cell_stop_editing (OutlaySheetCell *self);
+int outlay_sheet_cell_line_height (GtkWidget *widget);
+void outlay_sheet_cell_set_context (OutlaySheetCell *self, PangoContext *context);
 
 G_END_DECLS

@@ -3,8 +3,9 @@
 
 /* The Tasks page: the budget's tasks in a column view, with what each
  * has cost so far.  Names, estimates, rates, resource costs, the line a
- * task charges and its due date are edited in place (Enter edits, Enter
- * keeps, Escape drops the change); status and assignee from a list.
+ * task charges and its due date are edited in place with the sheet's keys
+ * (typing edits, Enter and Tab keep and move on, Escape drops the change;
+ * outlay-cell-keys.c); status and assignee from a list.
  * Every edit is a document command, so the window's Undo takes it back,
  * and a task's figures follow its notify signals without rebinding rows. */
 
@@ -14,10 +15,13 @@
 #include <string.h>
 
 #include "outlay-application.h"
+#include "outlay-cell-keys.h"
 #include "outlay-currency.h"
 #include "outlay-document-tasks.h"
+#include "outlay-error.h"
 #include "outlay-log-time-dialog.h"
 #include "outlay-model-enum-types.h"
+#include "outlay-recost-dialog.h"
 #include "outlay-store-tasks.h"
 #include "outlay-tasks-page.h"
 #include "outlay-week-grid.h"
@@ -89,6 +93,7 @@ struct _OutlayTasksPage
   gboolean syncing; /* while the toolbar's lists follow the selection */
   GtkStack *pages;
   OutlayWeekGrid *week;
+  OutlayCellKeys *keys;
 };
 
 G_DEFINE_FINAL_TYPE (OutlayTasksPage, outlay_tasks_page, OUTLAY_TYPE_DOCUMENT_PAGE)
@@ -185,30 +190,14 @@ cell_text (OutlayTasksPage *self, OutlayTask *task, Column column)
 }
 
 static void
-update_cell (GtkWidget *cell, OutlayTask *task)
+show_cell (OutlaySheetCell *cell, gpointer item, guint column, gpointer data)
 {
-  OutlayTasksPage *self = g_object_get_data (G_OBJECT (cell), "outlay-page");
-  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "outlay-column"));
   g_autofree char *text = NULL;
 
-  g_object_set_data (G_OBJECT (cell), "outlay-updating", GINT_TO_POINTER (TRUE));
-  switch (columns[column].kind)
-    {
-      case CELL_LABEL:
-        text = cell_text (self, task, column);
-        gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-        break;
-      case CELL_TEXT:
-        if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)))
-          {
-            text = cell_text (self, task, column);
-            gtk_editable_set_text (GTK_EDITABLE (cell), text);
-          }
-        break;
-      default:
-        g_assert_not_reached ();
-    }
-  g_object_set_data (G_OBJECT (cell), "outlay-updating", NULL);
+  if (outlay_sheet_cell_is_editing (cell))
+    return;
+  text = cell_text (data, item, column);
+  outlay_sheet_cell_set_text (cell, text);
 }
 
 /* Turns what was typed in @column into the task property's value. */
@@ -244,89 +233,104 @@ parse_cell (OutlayTasksPage *self, Column column, const char *text, GValue *valu
     }
 }
 
-static void
-commit (OutlayTasksPage *self,
-        OutlayTask *task,
-        const char *property,
-        const GValue *value,
-        GtkWidget *cell)
+/* What an editor opens with: plain figures, so "€1,234.00" is not read
+ * back through its currency and grouping; NULL for the columns edited
+ * from the toolbar or worked out */
+static char *
+edit_text (gpointer item, guint column, gpointer data)
 {
-  g_autoptr(OutlayTask) edited = outlay_task_copy (task);
-  g_autoptr(GError) error = NULL;
+  OutlayTask *task = item;
 
-  g_object_set_property (G_OBJECT (edited), property, value);
-  if (!outlay_document_update_task (document (self), task, edited, &error))
+  switch ((Column) column)
     {
-      gtk_widget_error_bell (cell);
-      gtk_widget_set_tooltip_text (cell, error->message);
-      update_cell (cell, task);
+      case COL_EST_COST:
+        return outlay_decimal_to_string_trim (outlay_task_get_estimated_cost (task));
+      case COL_RATE:
+        return outlay_decimal_to_string_trim (outlay_task_get_hourly_rate (task));
+      case COL_RESOURCE:
+        return outlay_decimal_to_string_trim (outlay_task_get_resource_cost (task));
+      default:
+        return columns[column].kind == CELL_TEXT ? cell_text (data, task, column) : NULL;
     }
 }
 
-static void
-editing_cb (GtkEditableLabel *cell, GParamSpec *pspec, GtkListItem *item)
+static gboolean
+commit_cell (gpointer item,
+             guint position,
+             guint column,
+             const char *text,
+             GError **error,
+             gpointer data)
 {
-  OutlayTasksPage *self = g_object_get_data (G_OBJECT (cell), "outlay-page");
-  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "outlay-column"));
-  OutlayTask *task = gtk_list_item_get_item (item);
+  OutlayTasksPage *self = data;
+  OutlayTask *task = item;
+  g_autoptr(OutlayTask) edited = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
-  g_autofree char *shown = NULL;
-  const char *text;
+  g_autofree char *before = edit_text (task, column, self);
 
-  if (gtk_editable_label_get_editing (cell) || task == NULL)
-    return;
-  text = gtk_editable_get_text (GTK_EDITABLE (cell));
-  shown = cell_text (self, task, column);
-  if (g_strcmp0 (text, shown) == 0)
-    return;
+  if (g_strcmp0 (text, before) == 0)
+    return TRUE;
   if (!parse_cell (self, column, text, &value))
     {
-      gtk_widget_error_bell (GTK_WIDGET (cell));
-      update_cell (GTK_WIDGET (cell), task);
-      return;
+      if (column == COL_NAME)
+        g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                             _("A task needs a name"));
+      else if (column == COL_LINE)
+        g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                     _("No line has the code “%s”: type a line's code, or SECTION/CODE"), text);
+      else
+        g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                     _("“%s” is not an amount of zero or more"), text);
+      return FALSE;
     }
-  commit (self, task, columns[column].property, &value, GTK_WIDGET (cell));
+  edited = outlay_task_copy (task);
+  g_object_set_property (G_OBJECT (edited), columns[column].property, &value);
+  return outlay_document_update_task (document (self), task, edited, error);
 }
+
+static void
+message (const char *text, gpointer data)
+{
+  OutlayTasksPage *self = data;
+
+  gtk_label_set_text (self->summary, text);
+}
+
+static const OutlayCellKeysFuncs cell_funcs = { edit_text, commit_cell, show_cell, message };
 
 static void
 setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, OutlayTasksPage *self)
 {
   Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "outlay-column"));
-  GtkWidget *cell;
+  gboolean figure = column != COL_NAME && column != COL_STATUS && column != COL_ASSIGNEE
+                    && column != COL_LINE && column != COL_DUE;
+  GtkWidget *cell = outlay_sheet_cell_new (column, figure ? 1.0f : 0.0f);
 
-  switch (columns[column].kind)
-    {
-      case CELL_LABEL:
-        cell = gtk_inscription_new (NULL);
-        if (column == COL_ACTUAL || column == COL_PERCENT)
-          gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
-        break;
-      default:
-        cell = gtk_editable_label_new ("");
-        if (column != COL_NAME && column != COL_LINE && column != COL_DUE)
-          gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
-        g_signal_connect (cell, "notify::editing", G_CALLBACK (editing_cb), item);
-        break;
-    }
-  g_object_set_data (G_OBJECT (cell), "outlay-page", self);
-  g_object_set_data (G_OBJECT (cell), "outlay-column", GUINT_TO_POINTER (column));
+  /* never measured: the table gives it one line's height */
+  gtk_widget_set_size_request (
+      cell, -1, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "outlay-height")));
+  /* drawn in the table's font: no text widget per cell */
+  outlay_sheet_cell_set_context (OUTLAY_SHEET_CELL (cell),
+                                 gtk_widget_get_pango_context (GTK_WIDGET (self->view)));
   gtk_list_item_set_child (item, cell);
 }
 
 static void
-task_notify_cb (OutlayTask *task, GParamSpec *pspec, GtkWidget *cell)
+task_notify_cb (OutlayTask *task, GParamSpec *pspec, OutlaySheetCell *cell)
 {
-  update_cell (cell, task);
+  show_cell (cell, task, outlay_sheet_cell_get_column (cell),
+             g_object_get_data (G_OBJECT (cell), "outlay-page"));
 }
 
 static void
 bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, OutlayTasksPage *self)
 {
-  GtkWidget *cell = gtk_list_item_get_child (item);
+  OutlaySheetCell *cell = OUTLAY_SHEET_CELL (gtk_list_item_get_child (item));
   OutlayTask *task = gtk_list_item_get_item (item);
 
-  gtk_widget_set_tooltip_text (cell, NULL);
-  update_cell (cell, task);
+  g_object_set_data (G_OBJECT (cell), "outlay-page", self);
+  outlay_cell_keys_bind (self->keys, cell, item);
+  show_cell (cell, task, outlay_sheet_cell_get_column (cell), self);
   g_signal_connect_object (task, "notify", G_CALLBACK (task_notify_cb), cell, 0);
 }
 
@@ -334,20 +338,27 @@ static void
 unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, OutlayTasksPage *self)
 {
   OutlayTask *task = gtk_list_item_get_item (item);
+  OutlaySheetCell *cell = OUTLAY_SHEET_CELL (gtk_list_item_get_child (item));
 
   if (task != NULL)
-    g_signal_handlers_disconnect_by_func (task, task_notify_cb, gtk_list_item_get_child (item));
+    g_signal_handlers_disconnect_by_func (task, task_notify_cb, cell);
+  if (self->keys != NULL)
+    outlay_cell_keys_unbind (self->keys, cell, item);
 }
 
 static void
 add_columns (OutlayTasksPage *self)
 {
+  int height = outlay_sheet_cell_line_height (GTK_WIDGET (self->view));
+
+  self->keys = outlay_cell_keys_new (self->view, N_COLUMNS, &cell_funcs, self);
   for (Column c = 0; c < N_COLUMNS; c++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
       g_object_set_data (G_OBJECT (factory), "outlay-column", GUINT_TO_POINTER (c));
+      g_object_set_data (G_OBJECT (factory), "outlay-height", GINT_TO_POINTER (height));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
@@ -645,6 +656,12 @@ log_action (GtkWidget *widget, const char *name, GVariant *param)
   outlay_tasks_page_log_time (OUTLAY_TASKS_PAGE (widget));
 }
 
+static void
+recost_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  outlay_tasks_page_recost (OUTLAY_TASKS_PAGE (widget));
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -652,6 +669,7 @@ outlay_tasks_page_dispose (GObject *object)
 {
   OutlayTasksPage *self = OUTLAY_TASKS_PAGE (object);
 
+  g_clear_pointer (&self->keys, outlay_cell_keys_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_TASKS_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->tasks);
@@ -700,6 +718,7 @@ outlay_tasks_page_class_init (OutlayTasksPageClass *klass)
   gtk_widget_class_install_action (widget_class, "tasks.move-up", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "tasks.move-down", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "tasks.log-time", NULL, log_action);
+  gtk_widget_class_install_action (widget_class, "tasks.recost", NULL, recost_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "tasks.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
                                        "tasks.delete", NULL);
@@ -818,4 +837,40 @@ outlay_tasks_page_show_week (OutlayTasksPage *self)
   g_return_val_if_fail (OUTLAY_IS_TASKS_PAGE (self), NULL);
   gtk_stack_set_visible_child_name (self->pages, "week");
   return GTK_WIDGET (self->week);
+}
+
+static void
+recost_response_cb (AdwMessageDialog *dialog, const char *response, OutlayTasksPage *self)
+{
+  const char *result = outlay_recost_dialog_get_result (dialog);
+
+  if (result != NULL)
+    gtk_label_set_text (self->summary, result);
+}
+
+/**
+ * outlay_tasks_page_recost:
+ * @self: a tasks page
+ *
+ * Opens Re-cost Entries: the time logged from a day on, costed again at
+ * the rates that now apply, as one undoable command.
+ *
+ * Returns: (transfer none) (nullable): the dialog
+ */
+AdwMessageDialog *
+outlay_tasks_page_recost (OutlayTasksPage *self)
+{
+  AdwMessageDialog *dialog;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_return_val_if_fail (OUTLAY_IS_TASKS_PAGE (self), NULL);
+  if (document (self) == NULL || outlay_tasks_page_get_store (self) == NULL)
+    return NULL;
+  dialog = outlay_recost_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     document (self), outlay_tasks_page_get_store (self));
+  /* after the dialog's own handler, which re-costs */
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recost_response_cb), self,
+                           G_CONNECT_AFTER);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <adwaita.h>
+
 #include "outlay-document-page.h"
 #include "outlay-store.h"
 
@@ -16,5 +18,6 @@ OutlayStore *outlay_tasks_page_get_store (OutlayTasksPage *self);
 guint outlay_tasks_page_get_n_shown (OutlayTasksPage *self);
 GtkWindow *outlay_tasks_page_log_time (OutlayTasksPage *self);
 GtkWidget *outlay_tasks_page_show_week (OutlayTasksPage *self);
+AdwMessageDialog *outlay_tasks_page_recost (OutlayTasksPage *self);
 
 G_END_DECLS

@@ -12,10 +12,13 @@
 
 #include <glib/gi18n.h>
 
+#include "outlay-cell-keys.h"
 #include "outlay-document-tasks.h"
 #include "outlay-error.h"
 #include "outlay-rates.h"
+#include "outlay-recurrence.h"
 #include "outlay-store-tasks.h"
+#include "outlay-task-names.h"
 #include "outlay-week-grid.h"
 #include "outlay-week-row.h"
 
@@ -35,6 +38,7 @@ struct _OutlayWeekGrid
   GtkDropDown *target;
   GtkColumnView *view;
   GtkLabel *message;
+  OutlayCellKeys *keys;
 };
 
 G_DEFINE_FINAL_TYPE (OutlayWeekGrid, outlay_week_grid, GTK_TYPE_BOX)
@@ -59,90 +63,96 @@ hours_text (OutlayDecimal hours)
 }
 
 static void
-update_cell (GtkWidget *cell, OutlayWeekRow *row)
+show_cell (OutlaySheetCell *cell, gpointer item, guint column, gpointer data)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "outlay-column"));
+  OutlayWeekRow *row = item;
   g_autofree char *text = NULL;
 
+  if (outlay_sheet_cell_is_editing (cell))
+    return;
   if (column == 0)
-    gtk_inscription_set_text (GTK_INSCRIPTION (cell), outlay_week_row_get_name (row));
-  else if (column == TOTAL_COLUMN)
+    outlay_sheet_cell_set_text (cell, outlay_week_row_get_name (row));
+  else
     {
-      text = hours_text (outlay_week_row_get_total (row));
-      gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+      text = hours_text (column == TOTAL_COLUMN
+                             ? outlay_week_row_get_total (row)
+                             : outlay_week_row_get_hours (row, column - DAY_COLUMN));
+      outlay_sheet_cell_set_text (cell, text);
     }
-  else if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)))
-    {
-      text = hours_text (outlay_week_row_get_hours (row, column - DAY_COLUMN));
-      gtk_editable_set_text (GTK_EDITABLE (cell), text);
-    }
+}
+
+/* The days take typed hours; the name and the total do not */
+static char *
+edit_text (gpointer item, guint column, gpointer data)
+{
+  if (column < DAY_COLUMN || column >= TOTAL_COLUMN)
+    return NULL;
+  return hours_text (outlay_week_row_get_hours (item, column - DAY_COLUMN));
+}
+
+static gboolean
+commit_cell (gpointer item,
+             guint position,
+             guint column,
+             const char *text,
+             GError **error,
+             gpointer data)
+{
+  g_autofree char *shown = edit_text (item, column, data);
+
+  if (g_strcmp0 (shown, text) == 0)
+    return TRUE;
+  return outlay_week_grid_type_hours (data, position, column - DAY_COLUMN, text, error);
 }
 
 static void
-editing_cb (GtkEditableLabel *cell, GParamSpec *pspec, GtkListItem *item)
+message (const char *text, gpointer data)
 {
-  OutlayWeekGrid *self = g_object_get_data (G_OBJECT (cell), "outlay-grid");
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "outlay-column"));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *shown = NULL;
-  OutlayWeekRow *row = gtk_list_item_get_item (item);
-
-  if (gtk_editable_label_get_editing (cell) || row == NULL)
-    return;
-  shown = hours_text (outlay_week_row_get_hours (row, column - DAY_COLUMN));
-  if (g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (cell))) == 0)
-    return;
-  if (!outlay_week_grid_type_hours (self, gtk_list_item_get_position (item), column - DAY_COLUMN,
-                                    gtk_editable_get_text (GTK_EDITABLE (cell)), &error))
-    {
-      gtk_widget_error_bell (GTK_WIDGET (cell));
-      gtk_label_set_text (self->message, error->message);
-      update_cell (GTK_WIDGET (cell), row);
-    }
+  gtk_label_set_text (OUTLAY_WEEK_GRID (data)->message, text);
 }
+
+static const OutlayCellKeysFuncs cell_funcs = { edit_text, commit_cell, show_cell, message };
 
 static void
 setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, OutlayWeekGrid *self)
 {
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "outlay-column"));
-  GtkWidget *cell;
+  GtkWidget *cell = outlay_sheet_cell_new (column, column == 0 ? 0.0f : 1.0f);
 
-  if (column == 0 || column == TOTAL_COLUMN)
-    {
-      cell = gtk_inscription_new (NULL);
-      if (column == TOTAL_COLUMN)
-        gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
-    }
-  else
-    {
-      cell = gtk_editable_label_new ("");
-      gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
-      g_signal_connect (cell, "notify::editing", G_CALLBACK (editing_cb), item);
-    }
-  g_object_set_data (G_OBJECT (cell), "outlay-grid", self);
-  g_object_set_data (G_OBJECT (cell), "outlay-column", GUINT_TO_POINTER (column));
+  /* never measured: the grid gives it one line's height */
+  gtk_widget_set_size_request (
+      cell, -1, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "outlay-height")));
+  /* drawn in the table's font: no text widget per cell */
+  outlay_sheet_cell_set_context (OUTLAY_SHEET_CELL (cell),
+                                 gtk_widget_get_pango_context (GTK_WIDGET (self->view)));
   gtk_list_item_set_child (item, cell);
 }
 
 static void
-row_notify_cb (OutlayWeekRow *row, GParamSpec *pspec, GtkWidget *cell)
+row_notify_cb (OutlayWeekRow *row, GParamSpec *pspec, OutlaySheetCell *cell)
 {
-  update_cell (cell, row);
+  show_cell (cell, row, outlay_sheet_cell_get_column (cell), NULL);
 }
 
 static void
 bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, OutlayWeekGrid *self)
 {
-  update_cell (gtk_list_item_get_child (item), gtk_list_item_get_item (item));
+  OutlaySheetCell *cell = OUTLAY_SHEET_CELL (gtk_list_item_get_child (item));
+
+  outlay_cell_keys_bind (self->keys, cell, item);
+  show_cell (cell, gtk_list_item_get_item (item), outlay_sheet_cell_get_column (cell), self);
   g_signal_connect_object (gtk_list_item_get_item (item), "notify::hours",
-                           G_CALLBACK (row_notify_cb), gtk_list_item_get_child (item), 0);
+                           G_CALLBACK (row_notify_cb), cell, 0);
 }
 
 static void
 unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, OutlayWeekGrid *self)
 {
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), row_notify_cb,
-                                        gtk_list_item_get_child (item));
+  OutlaySheetCell *cell = OUTLAY_SHEET_CELL (gtk_list_item_get_child (item));
+
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), row_notify_cb, cell);
+  if (self->keys != NULL)
+    outlay_cell_keys_unbind (self->keys, cell, item);
 }
 
 static void
@@ -171,12 +181,16 @@ update_titles (OutlayWeekGrid *self)
 static void
 add_columns (OutlayWeekGrid *self)
 {
+  int height = outlay_sheet_cell_line_height (GTK_WIDGET (self->view));
+
+  self->keys = outlay_cell_keys_new (self->view, TOTAL_COLUMN + 1, &cell_funcs, self);
   for (guint c = 0; c <= TOTAL_COLUMN; c++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
       g_object_set_data (G_OBJECT (factory), "outlay-column", GUINT_TO_POINTER (c));
+      g_object_set_data (G_OBJECT (factory), "outlay-height", GINT_TO_POINTER (height));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
@@ -190,6 +204,8 @@ add_columns (OutlayWeekGrid *self)
     }
   update_titles (self);
 }
+
+static void read_hours (OutlayWeekGrid *self, GPtrArray *rows);
 
 /* The rows (everyone, or every task) and the target list (the other). */
 static void
@@ -228,27 +244,35 @@ fill_rows (OutlayWeekGrid *self, GPtrArray *people)
       if (self->by_tasks)
         g_ptr_array_add (rows, outlay_week_row_new (id, outlay_task_get_name (task)));
       else
-        {
-          gtk_string_list_append (targets, outlay_task_get_name (task));
-          g_array_append_val (self->target_ids, id);
-        }
+        g_array_append_val (self->target_ids, id);
     }
+  /* the week's hours go in before the rows have cells to redraw */
+  read_hours (self, rows);
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        rows->pdata, rows->len);
-  gtk_drop_down_set_model (self->target, G_LIST_MODEL (targets));
+  if (self->by_tasks)
+    gtk_drop_down_set_model (self->target, G_LIST_MODEL (targets));
+  else
+    {
+      /* thousands of tasks: their names are made as the list shows them */
+      g_autoptr(OutlayTaskNames) names = outlay_task_names_new (self->document, self->target_ids);
+
+      gtk_drop_down_set_model (self->target, G_LIST_MODEL (names));
+    }
   gtk_label_set_text (self->target_label,
                       self->by_tasks ? _("Typed hours are for") : _("Typed hours go to"));
 }
 
-/* Puts the store's sums into the rows, by difference: only changed cells
- * notify. */
+/* Puts the store's sums into @rows, a row at a time: only the rows that
+ * changed notify, once each. */
 static void
-fill_hours (OutlayWeekGrid *self)
+read_hours (OutlayWeekGrid *self, GPtrArray *rows)
 {
-  g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) cells = NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-  g_autofree OutlayDecimal *fresh = g_new0 (OutlayDecimal, (gsize) n * OUTLAY_WEEK_DAYS);
+  guint n = rows->len;
+  g_autofree gint64 *ids = g_new (gint64, MAX (n, 1));
+  g_autofree OutlayDecimal *fresh = g_new0 (OutlayDecimal, (gsize) MAX (n, 1) * OUTLAY_WEEK_DAYS);
   char from[11], to[11];
 
   day_text (self, 0, from, sizeof from);
@@ -258,11 +282,8 @@ fill_hours (OutlayWeekGrid *self)
       !self->by_tasks, from, to, NULL);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(OutlayWeekRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = outlay_week_row_get_id (row);
-      g_hash_table_insert (index, key, &fresh[i * OUTLAY_WEEK_DAYS]);
+      ids[i] = outlay_week_row_get_id (g_ptr_array_index (rows, i));
+      g_hash_table_insert (index, &ids[i], &fresh[i * OUTLAY_WEEK_DAYS]);
     }
   for (guint i = 0; cells != NULL && i < cells->len; i++)
     {
@@ -273,20 +294,25 @@ fill_hours (OutlayWeekGrid *self)
 
       if (days == NULL)
         continue;
-      g_date_clear (&d, 1);
-      g_date_set_parse (&d, c->date);
-      day = g_date_valid (&d) ? (int) g_date_days_between (&self->monday, &d) : -1;
+      /* ISO dates: no locale-aware g_date_set_parse() per cell */
+      day = outlay_date_parse_iso (c->date, &d) ? (int) g_date_days_between (&self->monday, &d)
+                                                : -1;
       if (day >= 0 && day < OUTLAY_WEEK_DAYS)
         days[day] = c->hours;
     }
-  /* by difference: only the cells that changed notify */
   for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(OutlayWeekRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+    outlay_week_row_set_week (g_ptr_array_index (rows, i), &fresh[i * OUTLAY_WEEK_DAYS]);
+}
 
-      for (guint d = 0; d < OUTLAY_WEEK_DAYS; d++)
-        outlay_week_row_set_hours (row, d, fresh[i * OUTLAY_WEEK_DAYS + d]);
-    }
+static void
+fill_hours (OutlayWeekGrid *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (self->rows), i));
+  read_hours (self, rows);
 }
 
 static void
@@ -339,6 +365,7 @@ outlay_week_grid_dispose (GObject *object)
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_pointer (&self->keys, outlay_cell_keys_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_WEEK_GRID);
   g_clear_object (&self->document);
   g_clear_object (&self->store);
@@ -429,7 +456,7 @@ outlay_week_grid_set_by_tasks (OutlayWeekGrid *self, gboolean by_tasks)
   outlay_week_grid_reload (self);
 }
 
-/* Rebuilds the rows and reads the week's sums. */
+/* Rebuilds the rows with the week's sums. */
 void
 outlay_week_grid_reload (OutlayWeekGrid *self)
 {
@@ -442,7 +469,6 @@ outlay_week_grid_reload (OutlayWeekGrid *self)
     }
   people = outlay_store_list_people (self->store, NULL);
   fill_rows (self, people);
-  fill_hours (self);
 }
 
 guint

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "outlay-week-row.h"
 
 struct _OutlayWeekRow
@@ -109,5 +111,15 @@ outlay_week_row_set_hours (OutlayWeekRow *self, guint day, OutlayDecimal hours)
   if (self->hours[day] == hours)
     return;
   self->hours[day] = hours;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOURS]);
+}
+
+/* All seven days at once: one notify (one redraw of the row's cells) */
+void
+outlay_week_row_set_week (OutlayWeekRow *self, const OutlayDecimal *hours)
+{
+  if (memcmp (self->hours, hours, sizeof self->hours) == 0)
+    return;
+  memcpy (self->hours, hours, sizeof self->hours);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOURS]);
 }

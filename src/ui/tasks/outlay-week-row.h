@@ -19,5 +19,6 @@ const char *outlay_week_row_get_name (OutlayWeekRow *self);
 OutlayDecimal outlay_week_row_get_hours (OutlayWeekRow *self, guint day);
 OutlayDecimal outlay_week_row_get_total (OutlayWeekRow *self);
 void outlay_week_row_set_hours (OutlayWeekRow *self, guint day, OutlayDecimal hours);
+void outlay_week_row_set_week (OutlayWeekRow *self, const OutlayDecimal *hours);
 
 G_END_DECLS
