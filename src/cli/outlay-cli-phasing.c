@@ -177,44 +177,6 @@ outlay_cli_phasing (Cli *cli, int argc, char **argv)
   return 0;
 }
 
-/* Last year's actuals of the line with @line's code in @source, one per
- * period. */
-static OutlayDecimal *
-last_year_of (OutlayPhasingGrid *source,
-              OutlayDocument *source_doc,
-              OutlayLine *line,
-              guint n,
-              GError **error)
-{
-  OutlaySection *section = outlay_line_get_section (line);
-  g_autoptr(GError) local = NULL;
-  OutlayLine *match = outlay_cli_find_line (source_doc, outlay_line_get_code (line),
-                                            outlay_section_get_code (section), &local);
-  int r;
-
-  if (match == NULL)
-    match = outlay_cli_find_line (source_doc, outlay_line_get_code (line), NULL, NULL);
-  if (match == NULL)
-    {
-      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
-                   _("Line %s: “%s” has no line with that code to follow"),
-                      outlay_line_get_code (line),
-                      outlay_budget_get_name (outlay_document_get_budget (source_doc)));
-      return NULL;
-    }
-  if (source->periods->n != n)
-    {
-      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
-                   _("“%s” has %u periods and this budget %u: last year’s actuals cannot be laid "
-                     "over them"),
-                      outlay_budget_get_name (outlay_document_get_budget (source_doc)),
-                      source->periods->n, n);
-      return NULL;
-    }
-  r = outlay_phasing_grid_row_of (source, match);
-  return g_memdup2 (&OUTLAY_GRID_AT (source, actual, r, 0), sizeof (OutlayDecimal) * n);
-}
-
 static gboolean
 lines_of (OutlayDocument *doc,
           const char *line_code,
@@ -342,7 +304,9 @@ outlay_cli_phase (Cli *cli, int argc, char **argv)
       OutlayLinePhasing *p;
 
       if (source != NULL
-          && (weights = last_year_of (source, source_doc, line, periods->n, &error)) == NULL)
+          && (weights = outlay_phasing_grid_actuals_of (source, source_doc, line, periods->n,
+                                                        &error))
+                 == NULL)
         return outlay_cli_fail (error);
       p = outlay_phasing_make (method, weights != NULL ? weights : values,
                                weights != NULL ? periods->n : n_values, periods->n, &error);

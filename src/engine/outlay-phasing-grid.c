@@ -312,3 +312,81 @@ outlay_phasing_grid_update_line (OutlayPhasingGrid *self,
   add_into (self->total_scheduled, &AT (self, scheduled, r, 0), n, 1);
   return TRUE;
 }
+
+static OutlayLine *
+line_with_code (OutlayDocument *document, const char *code, const char *section_code)
+{
+  OutlayLine *found = NULL;
+  guint n_found = 0;
+
+  for (guint s = 0; s < outlay_document_get_n_sections (document); s++)
+    {
+      OutlaySection *section = outlay_document_get_section (document, s);
+
+      if (section_code != NULL && g_strcmp0 (outlay_section_get_code (section), section_code) != 0)
+        continue;
+      for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
+        {
+          OutlayLine *line = outlay_section_get_line (section, l);
+
+          if (g_strcmp0 (outlay_line_get_code (line), code) == 0)
+            {
+              found = line;
+              n_found++;
+            }
+        }
+    }
+  return n_found == 1 ? found : NULL;
+}
+
+/**
+ * outlay_phasing_grid_actuals_of:
+ * @source: the grid of the budget (or version) to follow
+ * @source_document: its document
+ * @line: a line of another budget
+ * @n: that budget's periods
+ * @error: %OUTLAY_ERROR_NOT_FOUND when @source_document has no line with
+ *   @line's code (in the section with its section's code, else one
+ *   anywhere), %OUTLAY_ERROR_INVALID_ARGUMENT when the periods differ
+ *
+ * Last year's actuals of the line with @line's code, one per period: the
+ * weights a line phased by %OUTLAY_PHASING_METHOD_LAST_YEAR follows.
+ *
+ * Returns: (transfer full): @n amounts
+ */
+OutlayDecimal *
+outlay_phasing_grid_actuals_of (const OutlayPhasingGrid *source,
+                                OutlayDocument *source_document,
+                                OutlayLine *line,
+                                guint n,
+                                GError **error)
+{
+  OutlaySection *section = outlay_line_get_section (line);
+  const char *name = outlay_budget_get_name (outlay_document_get_budget (source_document));
+  OutlayLine *match;
+  int r;
+
+  g_return_val_if_fail (source != NULL, NULL);
+  match = line_with_code (source_document, outlay_line_get_code (line),
+                          section != NULL ? outlay_section_get_code (section) : NULL);
+  if (match == NULL)
+    match = line_with_code (source_document, outlay_line_get_code (line), NULL);
+  if (match == NULL)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
+                   _("Line %s: “%s” has no line with that code to follow"),
+                      outlay_line_get_code (line), name);
+      return NULL;
+    }
+  if (source->periods->n != n)
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                   _("“%s” has %u periods and this budget %u: last year’s actuals cannot be laid "
+                     "over them"),
+                      name, source->periods->n, n);
+      return NULL;
+    }
+  r = outlay_phasing_grid_row_of (source, match);
+  g_assert (r >= 0);
+  return g_memdup2 (&OUTLAY_GRID_AT (source, actual, r, 0), sizeof (OutlayDecimal) * n);
+}

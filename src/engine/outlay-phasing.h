@@ -120,6 +120,11 @@ int outlay_phasing_grid_row_of (const OutlayPhasingGrid *self, OutlayLine *line)
 gboolean outlay_phasing_grid_update_line (OutlayPhasingGrid *self,
                                           OutlayDocument *document,
                                           OutlayLine *line);
+OutlayDecimal *outlay_phasing_grid_actuals_of (const OutlayPhasingGrid *source,
+                                               OutlayDocument *source_document,
+                                               OutlayLine *line,
+                                               guint n,
+                                               GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayPhasingGrid, outlay_phasing_grid_free)
 

@@ -308,6 +308,150 @@ test_menu (Fixture *f, gconstpointer data)
                    OUTLAY_PERIOD_KIND_MONTH);
 }
 
+/* The message dialog the page has open. */
+static AdwMessageDialog *
+open_dialog (void)
+{
+  GListModel *tops = gtk_window_get_toplevels ();
+
+  outlay_ui_test_run_for (200);
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (tops, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        {
+          const char *name = adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (w));
+          g_autofree char *file = g_strdup_printf ("periods-%s-dialog.png", name);
+          g_autofree char *path = outlay_ui_test_screenshot_path (file);
+
+          for (guint t = 0; t < 20 && !outlay_ui_test_save_png (GTK_WIDGET (w), path); t++)
+            outlay_ui_test_run_for (50);
+          return ADW_MESSAGE_DIALOG (w);
+        }
+    }
+  g_error ("no dialog open");
+}
+
+static void
+message_cb (OutlayPeriodsPage *page, const char *text, char **last)
+{
+  g_free (*last);
+  *last = g_strdup (text);
+}
+
+/* Spread ▸ by Percentages: the dialog shows the line's split now; typed
+ * percentages that do not add up to 100 are refused with the reason and
+ * change nothing; good ones spread the line, one undoable step. */
+static void
+test_spread_percent (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  OutlayLine *bonus = outlay_document_lookup_line (f->doc, "6050");
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  char *s;
+
+  g_signal_connect (f->page, "message", G_CALLBACK (message_cb), &message);
+  g_assert_true (outlay_periods_page_focus_cell (f->page, row_of (f, "6050"), JAN));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "periods.spread-percent", NULL));
+  dialog = open_dialog ();
+  entry = outlay_ui_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  /* evenly spread now: 8.33 eleven times, the rest in December */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==,
+                   "8.33 8.33 8.33 8.33 8.33 8.33 8.33 8.33 8.33 8.33 8.33 8.37");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "50 40");
+  adw_message_dialog_response (dialog, "spread");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  outlay_ui_test_run_for (100);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "12 periods"));
+  g_assert_null (outlay_document_get_line_phasing (f->doc, bonus));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "periods.spread-percent", NULL));
+  dialog = open_dialog ();
+  entry = outlay_ui_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "50% 25 12.5 12.5 0 0 0 0 0 0 0 0");
+  adw_message_dialog_response (dialog, "spread");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  outlay_ui_test_run_for (100);
+  g_assert_nonnull (outlay_document_get_line_phasing (f->doc, bonus));
+  g_assert_cmpint (outlay_document_get_line_phasing (f->doc, bonus)->method, ==,
+                   OUTLAY_PHASING_METHOD_PERCENT);
+  s = text (f, "6050", JAN);
+  g_assert_cmpstr (s, ==, "6,000.00");
+  g_free (s);
+  s = text (f, "6050", JAN + 3);
+  g_assert_cmpstr (s, ==, "1,500.00");
+  g_free (s);
+  g_assert_cmpint (db_int (f, "SELECT count(*) FROM line_phasing"), >=, 1);
+  /* one undo: even again */
+  g_assert_true (outlay_document_undo (f->doc, &error));
+  g_assert_no_error (error);
+  g_assert_null (outlay_document_get_line_phasing (f->doc, bonus));
+}
+
+/* Spread ▸ Follow Last Year's Actuals: another budget's line with the
+ * same code gives the weights; lines it has no actuals for keep theirs,
+ * and the message says how many. */
+static void
+test_follow_actuals (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayDocument) last = NULL;
+  g_autoptr(OutlayBudget) edited = NULL;
+  g_autofree char *message = NULL;
+  OutlayLine *salaries = outlay_document_lookup_line (f->doc, "6010");
+  AdwMessageDialog *dialog;
+  GtkWidget *drop;
+  gint64 id;
+  char *s;
+
+  id = outlay_store_create_budget (f->store, "department", "Marketing FY2024", NULL, &error);
+  g_assert_no_error (error);
+  last = outlay_store_load_document (f->store, id, &error);
+  g_assert_no_error (error);
+  edited = outlay_budget_copy (outlay_document_get_budget (last));
+  g_object_set (edited, "fiscal-start", "2024-01-01", "fiscal-end", "2024-12-31", NULL);
+  g_assert_true (outlay_document_update_budget (last, edited, &error));
+  g_assert_true (outlay_document_set_line_text (last, outlay_document_lookup_line (last, "6010"),
+                                                OUTLAY_LINE_ACTUAL, "5000", &error));
+  g_assert_true (outlay_document_set_line_text (last, outlay_document_lookup_line (last, "6010"),
+                                                OUTLAY_LINE_PERIOD, "2024-03", &error));
+  g_assert_no_error (error);
+  outlay_periods_page_set_store (f->page, f->store);
+
+  g_signal_connect (f->page, "message", G_CALLBACK (message_cb), &message);
+  g_assert_true (outlay_periods_page_focus_cell (f->page, row_of (f, "6010"), JAN));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "periods.follow-actuals", NULL));
+  dialog = open_dialog ();
+  /* the budgets to follow (not this one), then which lines */
+  drop = outlay_ui_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (drop);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (drop))), ==,
+                    1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_next_sibling (drop)), 2);
+  adw_message_dialog_response (dialog, "follow");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  outlay_ui_test_run_for (100);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Marketing FY2024"));
+  g_assert_nonnull (strstr (message, "1 of "));
+  g_assert_cmpint (outlay_document_get_line_phasing (f->doc, salaries)->method, ==,
+                   OUTLAY_PHASING_METHOD_LAST_YEAR);
+  /* all of it in March, as last year */
+  s = text (f, "6010", JAN + 2);
+  g_assert_cmpstr (s, ==, "96,000.00");
+  g_free (s);
+  s = text (f, "6010", JAN + 1);
+  g_assert_cmpstr (s, ==, "");
+  g_free (s);
+  g_assert_true (outlay_document_undo (f->doc, &error));
+  g_assert_null (outlay_document_get_line_phasing (f->doc, salaries));
+}
+
 static void
 load_css (void)
 {
@@ -330,5 +474,9 @@ main (int argc, char *argv[])
   g_test_add ("/ui/periods-page/forecast", Fixture, NULL, fixture_set_up, test_forecast,
               fixture_tear_down);
   g_test_add ("/ui/periods-page/menu", Fixture, NULL, fixture_set_up, test_menu, fixture_tear_down);
+  g_test_add ("/ui/periods-page/spread-percent", Fixture, NULL, fixture_set_up, test_spread_percent,
+              fixture_tear_down);
+  g_test_add ("/ui/periods-page/follow-actuals", Fixture, NULL, fixture_set_up, test_follow_actuals,
+              fixture_tear_down);
   return g_test_run ();
 }

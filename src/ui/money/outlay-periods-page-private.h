@@ -24,6 +24,7 @@ struct _OutlayPeriodsPage
   GListStore *rows;
   GHashTable *bound;        /* items with cells on screen */
   OutlayDocument *document; /* the page's, borrowed */
+  OutlayStore *store;       /* other budgets to follow; else the application's */
   OutlayPhasingGrid *grid;
   guint n_columns;
   gboolean forecast;
@@ -63,6 +64,11 @@ void
 outlay_periods_page_spread_evenly_action (GtkWidget *widget, const char *action, GVariant *param);
 void
 outlay_periods_page_section_method_action (GtkWidget *widget, const char *action, GVariant *param);
+/* outlay-periods-page-spread.c */
+void
+outlay_periods_page_spread_percent_action (GtkWidget *widget, const char *action, GVariant *param);
+void
+outlay_periods_page_follow_actuals_action (GtkWidget *widget, const char *action, GVariant *param);
 void outlay_periods_page_kind_changed_cb (OutlayPeriodsPage *self);
 
 G_END_DECLS

@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "outlay-application.h"
+
 #include "outlay-currency.h"
 #include "outlay-periods-page-private.h"
 
@@ -734,6 +736,7 @@ outlay_periods_page_dispose (GObject *object)
 
   if (self->bound != NULL)
     clear_bound (self);
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_PERIODS_PAGE);
   G_OBJECT_CLASS (outlay_periods_page_parent_class)->dispose (object);
 }
@@ -774,6 +777,10 @@ outlay_periods_page_class_init (OutlayPeriodsPageClass *klass)
                                                 G_CALLBACK (outlay_periods_page_kind_changed_cb));
   gtk_widget_class_install_action (widget_class, "periods.spread-evenly", NULL,
                                    outlay_periods_page_spread_evenly_action);
+  gtk_widget_class_install_action (widget_class, "periods.spread-percent", NULL,
+                                   outlay_periods_page_spread_percent_action);
+  gtk_widget_class_install_action (widget_class, "periods.follow-actuals", NULL,
+                                   outlay_periods_page_follow_actuals_action);
   gtk_widget_class_install_action (widget_class, "periods.section-method", "s",
                                    outlay_periods_page_section_method_action);
   gtk_widget_class_install_action (widget_class, "periods.close-period", NULL,
@@ -808,4 +815,28 @@ GtkWidget *
 outlay_periods_page_new (void)
 {
   return g_object_new (OUTLAY_TYPE_PERIODS_PAGE, NULL);
+}
+
+/**
+ * outlay_periods_page_set_store:
+ * @self: a periods page
+ * @store: (nullable): where the budgets to follow come from; without one
+ *   the page asks the application for its store
+ */
+void
+outlay_periods_page_set_store (OutlayPeriodsPage *self, OutlayStore *store)
+{
+  g_return_if_fail (OUTLAY_IS_PERIODS_PAGE (self));
+  g_set_object (&self->store, store);
+}
+
+OutlayStore *
+outlay_periods_page_get_store (OutlayPeriodsPage *self)
+{
+  GApplication *app = g_application_get_default ();
+
+  g_return_val_if_fail (OUTLAY_IS_PERIODS_PAGE (self), NULL);
+  if (self->store == NULL && OUTLAY_IS_APPLICATION (app))
+    return outlay_application_get_store (OUTLAY_APPLICATION (app));
+  return self->store;
 }

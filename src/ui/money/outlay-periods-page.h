@@ -2,6 +2,7 @@
 #pragma once
 
 #include "outlay-document-page.h"
+#include "outlay-store.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,8 @@ gboolean outlay_periods_page_focus_cell (OutlayPeriodsPage *self, guint row, gui
 GListModel *outlay_periods_page_get_rows (OutlayPeriodsPage *self);
 char *outlay_periods_page_get_cell_text (OutlayPeriodsPage *self, guint row, guint column);
 void outlay_periods_page_set_forecast (OutlayPeriodsPage *self, gboolean forecast);
+void outlay_periods_page_set_store (OutlayPeriodsPage *self, OutlayStore *store);
+OutlayStore *outlay_periods_page_get_store (OutlayPeriodsPage *self);
 
 /* The first period column; the periods follow, then Total and Difference. */
 #define OUTLAY_PERIODS_FIRST_PERIOD 2
