@@ -71,6 +71,12 @@ summary_json (const OutlaySheetsSummary *s)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  /* formulas typed there, taken by their values */
+  json_builder_set_member_name (b, "formulas");
+  json_builder_begin_array (b);
+  for (guint i = 0; s->formulas && i < s->formulas->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (s->formulas, i));
+  json_builder_end_array (b);
   json_builder_set_member_name (b, "journal");
   json_builder_add_string_value (b, s->journal);
   json_builder_end_object (b);
@@ -91,6 +97,8 @@ print_summary (const OutlaySheetsSummary *s)
       g_print (_("Conflict: row %u, %s, %s: here “%s”, there “%s” (was “%s”)\n"), c->row, c->line,
                   c->column, c->local, c->remote, c->base);
     }
+  for (guint i = 0; s->formulas && i < s->formulas->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (s->formulas, i));
   if (s->conflicts && s->conflicts->len > 0)
     g_print (_("Resolve with --prefer local or --prefer remote.\n"));
   if (s->lines_removed_pending > 0)

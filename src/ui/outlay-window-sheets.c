@@ -193,7 +193,16 @@ run_sync (OutlayWindow *self,
       outlay_sheets_summary_clear (&summary);
       return;
     }
-  toast (self, summary.journal);
+  if (summary.formulas->len == 1)
+    {
+      /* which cell held a formula, and the value that came in */
+      g_autofree char *text = g_strdup_printf (
+          "%s. %s", summary.journal, (const char *) g_ptr_array_index (summary.formulas, 0));
+
+      toast (self, text);
+    }
+  else
+    toast (self, summary.journal);
   if (summary.conflicts->len > 0)
     ask_conflicts (self, summary.conflicts);
   else if (summary.lines_removed_pending > 0)

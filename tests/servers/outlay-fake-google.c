@@ -1144,13 +1144,14 @@ values_get (OutlayFakeGoogle *self, SoupServerMessage *msg, Book *book, JsonObje
                            : NULL;
   g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autoptr (JsonNode) answer = NULL;
+  const char *render = json_object_get_string_member_with_default (body, "valueRenderOption",
+                                                                   "FORMATTED_VALUE");
+  /* FORMULA: formulas as typed, the other cells unformatted */
+  gboolean formulas = g_strcmp0 (render, "FORMULA") == 0;
 
-  if (g_strcmp0 (
-          json_object_get_string_member_with_default (body, "valueRenderOption", "FORMATTED_VALUE"),
-          "UNFORMATTED_VALUE")
-      != 0)
+  if (!formulas && g_strcmp0 (render, "UNFORMATTED_VALUE") != 0)
     {
-      invalid (self, msg, "this stand-in serves UNFORMATTED_VALUE only");
+      invalid (self, msg, "this stand-in serves UNFORMATTED_VALUE and FORMULA only");
       return;
     }
   for (guint i = 0; filters && i < json_array_get_length (filters); i++)
@@ -1195,7 +1196,10 @@ values_get (OutlayFakeGoogle *self, SoupServerMessage *msg, Book *book, JsonObje
           for (guint c = c0; c < c1; c++)
             {
               Cell *cell = cell_at (s, r, c, FALSE);
-              JsonNode *v = cell ? eval_cell (s, cell, 0) : NULL;
+              JsonNode *v = cell == NULL ? NULL
+                            : formulas && cell->formula
+                                ? json_node_init_string (json_node_alloc (), cell->formula)
+                                : eval_cell (s, cell, 0);
 
               json_array_add_element (row, v ? v : json_node_init_string (json_node_alloc (), ""));
               if (v)
@@ -2073,9 +2077,18 @@ outlay_fake_google_set_cell (OutlayFakeGoogle *self,
 {
   Book *b = find_book (self, id);
   Sheet *s = b ? find_sheet (b, sheet_id) : NULL;
+  Cell *c;
 
   g_return_if_fail (s != NULL);
-  set_value (cell_at (s, row, col, TRUE), value);
+  c = cell_at (s, row, col, TRUE);
+  set_value (c, value);
+  /* typed as a person types: "=…" is a formula */
+  if (c->value != NULL && json_node_get_value_type (c->value) == G_TYPE_STRING
+      && json_node_get_string (c->value)[0] == '=')
+    {
+      c->formula = g_strdup (json_node_get_string (c->value));
+      g_clear_pointer (&c->value, json_node_unref);
+    }
   touch (b);
 }
 

@@ -277,6 +277,34 @@ test_pull_edits (Fixture *f, gconstpointer data)
   g_assert_cmpstr (outlay_line_get_description (fifth), ==, old_description);
 }
 
+/* A formula typed there comes in by its value, and the journal says so
+ * with the formula */
+static void
+test_formula_typed_there (Fixture *f, gconstpointer data)
+{
+  OutlayLine *third = nth_line (f, 2);
+  OutlayDecimal product = 0;
+
+  g_assert_true (outlay_decimal_mul (outlay_line_get_quantity (third),
+                                     outlay_line_get_multiplier (third), &product));
+  push (f);
+  /* H4, the third line's rate: its quantity × its days */
+  set_remote (f, 3, C_RATE, str ("=E4*G4"));
+  sync_ok (f);
+  /* files.get, the values, the formulas of the row that came in */
+  g_assert_cmpuint (f->summary.requests, <=, 3);
+  g_assert_cmpint (outlay_line_get_rate (third), ==, product);
+  g_assert_cmpuint (f->summary.formulas_read, ==, 1);
+  g_assert_cmpuint (f->summary.formulas->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (f->summary.formulas, 0), "Row 4, Rate: =E4*G4"));
+  g_assert_nonnull (strstr (f->summary.journal, "1 formula read as its value"));
+  /* a plain value typed there: no formula read */
+  set_remote (f, 4, C_RATE, num (77));
+  sync_ok (f);
+  g_assert_cmpuint (f->summary.formulas_read, ==, 0);
+  g_assert_cmpuint (outlay_fake_google_count (f->google, "batchGetByDataFilter"), >=, 2);
+}
+
 static void
 test_push_edits (Fixture *f, gconstpointer data)
 {
@@ -706,7 +734,8 @@ test_fault_fails_whole (Fixture *f, gconstpointer data)
   }
   g_assert_false (run_mode (f, OUTLAY_SHEETS_SYNC, OUTLAY_SHEETS_PREFER_NONE, FALSE, &error));
   g_assert_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NETWORK);
-  g_assert_cmpuint (outlay_fake_google_count (f->google, "values:batchGetByDataFilter"), ==, 1);
+  /* the values, and the formulas of the row that came in: each once */
+  g_assert_cmpuint (outlay_fake_google_count (f->google, "values:batchGetByDataFilter"), ==, 2);
   g_assert_cmpuint (outlay_fake_google_count (f->google, "values:batchUpdateByDataFilter"), ==, 5);
   g_assert_cmpstr (outlay_line_get_notes (line), !=, "from the sheet");
   g_clear_error (&error);
@@ -862,6 +891,7 @@ main (int argc, char **argv)
   ADD ("push/first", test_first_push);
   ADD ("sync/no-change", test_no_change);
   ADD ("pull/edits", test_pull_edits);
+  ADD ("pull/formula", test_formula_typed_there);
   ADD ("push/edits", test_push_edits);
   ADD ("push/mode", test_push_mode);
   ADD ("push/summary-follows-sections", test_summary_follows_sections);

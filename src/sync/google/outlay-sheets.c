@@ -68,6 +68,7 @@ outlay_sheets_summary_clear (OutlaySheetsSummary *summary)
   g_free (summary->url);
   g_free (summary->journal);
   g_clear_pointer (&summary->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&summary->formulas, g_ptr_array_unref);
   memset (summary, 0, sizeof *summary);
 }
 
@@ -554,6 +555,8 @@ typedef struct
   GHashTable *next_rows;  /* line id → char** the new base */
   GHashTable *next_index; /* line id → row */
   GHashTable *seen;       /* line ids found there */
+  GArray *pulled;         /* guint row × N_COLS + column of each cell taken from there */
+  GPtrArray *pulled_values; /* char*, each one's value as read */
   guint next_free_row;
 } Plan;
 
@@ -698,11 +701,15 @@ merge_row (Run *run, Plan *plan, OutlayLine *line, OutlaySheetRow *base, RemoteR
         }
       if (rc && opt->mode != OUTLAY_SHEETS_PUSH)
         {
+          guint at = row * N_COLS + c;
+
           apply_cell (plan, line, c, remote->cells[c], TRUE);
           if (c == COL_ESTIMATE)
             final_typed = TRUE;
           g_free (next[c]);
           next[c] = g_strdup (remote->cells[c]);
+          g_array_append_val (plan->pulled, at);
+          g_ptr_array_add (plan->pulled_values, g_strdup (remote->cells[c]));
           run->summary->cells_pulled++;
           pulled = TRUE;
         }
@@ -782,6 +789,8 @@ plan_clear (Plan *plan)
   g_clear_pointer (&plan->new_lines, g_ptr_array_unref);
   g_clear_pointer (&plan->next_rows, g_hash_table_unref);
   g_clear_pointer (&plan->next_index, g_hash_table_unref);
+  g_clear_pointer (&plan->pulled, g_array_unref);
+  g_clear_pointer (&plan->pulled_values, g_ptr_array_unref);
 }
 
 static void
@@ -796,6 +805,8 @@ plan_init (Plan *plan, OutlayDocument *document)
   plan->next_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                            (GDestroyNotify) g_strfreev);
   plan->next_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  plan->pulled = g_array_new (FALSE, FALSE, sizeof (guint));
+  plan->pulled_values = g_ptr_array_new_with_free_func (g_free);
 }
 
 static void
@@ -1096,6 +1107,82 @@ send_writes (Run *run,
   return TRUE;
 }
 
+/* The cells taken from there that hold a formula: they came in by their
+ * value, which the journal says, with the formula.  One read of the rows
+ * they are in, with formulas unevaluated; only when something came in.
+ * Not getting this note never fails the sync. */
+static void
+note_formulas (Run *run, Plan *plan)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (JsonNode) body = NULL;
+  g_autoptr (JsonNode) answer = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonObject *root, *filter, *vr;
+  JsonArray *filters, *ranges, *values = NULL;
+  guint r0 = G_MAXUINT, r1 = 0;
+
+  if (plan->pulled->len == 0)
+    return;
+  for (guint i = 0; i < plan->pulled->len; i++)
+    {
+      guint row = g_array_index (plan->pulled, guint, i) / N_COLS;
+
+      r0 = MIN (r0, row);
+      r1 = MAX (r1, row + 1);
+    }
+  path = spreadsheet_path (run, "/values:batchGetByDataFilter");
+  root = json_object_new ();
+  filter = json_object_new ();
+  filters = json_array_new ();
+  json_object_set_object_member (filter, "gridRange",
+                                 sheets_grid_range (run->link->detail_sheet, r0, r1, 0, N_COLS));
+  json_array_add_object_element (filters, filter);
+  json_object_set_array_member (root, "dataFilters", filters);
+  json_object_set_string_member (root, "majorDimension", "ROWS");
+  json_object_set_string_member (root, "valueRenderOption", "FORMULA");
+  body = sheets_node_take (root);
+  if ((answer = sheets_call (run, "POST", path, body, &error)) == NULL)
+    {
+      g_debug ("formulas not read: %s", error->message);
+      return;
+    }
+  ranges = answer_object (answer) && json_object_has_member (answer_object (answer), "valueRanges")
+               ? json_object_get_array_member (answer_object (answer), "valueRanges")
+               : NULL;
+  vr = ranges != NULL && json_array_get_length (ranges) == 1
+           ? json_object_get_object_member (json_array_get_object_element (ranges, 0), "valueRange")
+           : NULL;
+  if (vr != NULL && json_object_has_member (vr, "values"))
+    values = json_object_get_array_member (vr, "values");
+  for (guint i = 0; values != NULL && i < plan->pulled->len; i++)
+    {
+      guint at = g_array_index (plan->pulled, guint, i);
+      guint row = at / N_COLS, col = at % N_COLS;
+      JsonNode *rn = row - r0 < json_array_get_length (values)
+                         ? json_array_get_element (values, row - r0)
+                         : NULL;
+      JsonArray *cells = rn != NULL && JSON_NODE_HOLDS_ARRAY (rn) ? json_node_get_array (rn) : NULL;
+      JsonNode *cell = cells != NULL && col < json_array_get_length (cells)
+                           ? json_array_get_element (cells, col)
+                           : NULL;
+      const char *text = cell != NULL && JSON_NODE_HOLDS_VALUE (cell)
+                                 && json_node_get_value_type (cell) == G_TYPE_STRING
+                             ? json_node_get_string (cell)
+                             : NULL;
+
+      if (text == NULL || text[0] != '=')
+        continue;
+      run->summary->formulas_read++;
+      /* TRANSLATORS: row, column, the formula there, the value it gave */
+      g_ptr_array_add (
+          run->summary->formulas,
+          g_strdup_printf (_("Row %u, %s: %s there, read as its value %s"), row + 1,
+                              sheets_column_title (col), text,
+                              (const char *) g_ptr_array_index (plan->pulled_values, i)));
+    }
+}
+
 static char *
 journal_text (OutlaySheetsSummary *s)
 {
@@ -1117,6 +1204,7 @@ journal_text (OutlaySheetsSummary *s)
   PART (conflicts, "%u conflict", "%u conflicts");
   PART (s->lines_pushed, "%u pushed", "%u pushed");
   PART (s->lines_blanked, "%u removed there", "%u removed there");
+  PART (s->formulas_read, "%u formula read as its value", "%u formulas read as their values");
 #undef PART
   if (text->len == 0)
     g_string_append (text, _("Nothing changed"));
@@ -1260,6 +1348,7 @@ sync_linked (Run *run, GError **error)
       g_ptr_array_add (plan.write_rows, GUINT_TO_POINTER (0));
     }
   g_debug ("merge planned in %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
+  note_formulas (run, &plan);
   if (run->options->mode != OUTLAY_SHEETS_PULL && !plan_summary (run, plan.requests, error))
     goto out;
   if (run->options->mode != OUTLAY_SHEETS_PULL
@@ -1318,6 +1407,7 @@ outlay_sheets_sync (OutlaySheetsService *service,
 
   budget = outlay_document_get_budget (document);
   summary->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
+  summary->formulas = g_ptr_array_new_with_free_func (g_free);
   run.requests_before = requests_sent (&run);
   if (outlay_document_get_read_only (document) && options->mode != OUTLAY_SHEETS_PUSH)
     {

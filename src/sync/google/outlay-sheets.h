@@ -60,7 +60,8 @@ typedef struct
   guint lines_removed_pending; /* deleted there, kept here until confirmed */
   guint lines_pushed;          /* rows written there (changed or new) */
   guint lines_blanked;         /* lines deleted here, their rows emptied there */
-  guint formulas_read;         /* remote cells holding a formula where a value was typed */
+  guint formulas_read;         /* cells taken from there that hold a formula */
+  GPtrArray *formulas;         /* char*: "Row 12, Rate: =E12*2 there, read as its value 150" */
   GPtrArray *conflicts;        /* OutlaySheetsConflict */
   guint requests;              /* to Sheets and Drive, every attempt */
   char *journal;               /* "3 lines changed there, 1 conflict, 2 pushed" */
