@@ -253,8 +253,15 @@ split_category (const char *text, char **code, char **name)
 static gboolean
 use_section (Importer *self, const char *code, const char *name, GError **error)
 {
-  g_autofree char *key = g_strdup_printf ("%s\x1f%s", code, name);
-  OutlayImportSection *section = g_hash_table_lookup (self->sections, key);
+  g_autofree char *key = NULL;
+  OutlayImportSection *section;
+
+  /* most rows stay in the section of the row before */
+  if (self->section != NULL && g_strcmp0 (self->section->code, code) == 0
+      && g_strcmp0 (self->section->name, name) == 0)
+    return TRUE;
+  key = g_strconcat (code != NULL ? code : "", "\x1f", name, NULL);
+  section = g_hash_table_lookup (self->sections, key);
 
   if (section == NULL)
     {

@@ -34,6 +34,8 @@ struct _OutlayStoreImport
   gint64 lines_before; /* the largest line id when the import began */
   guint inserted;      /* lines this import added */
   GPtrArray *deferred; /* CREATE INDEX statements of the indexes put off */
+  gboolean unchecked;  /* foreign keys off for this transaction (see begin) */
+  sqlite3_stmt *insert_line; /* the store's, kept: one look-up per import */
 };
 
 /* A big import writes each line into the table and both indexes of
@@ -287,6 +289,18 @@ outlay_store_import_begin (OutlayStore            *store,
   /* A big import dirties every page it writes; with SQLite's default 2 MB
    * cache they spill to the WAL and are read back over and over. */
   outlay_store_exec (store, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KB), NULL);
+  /* the sorter that builds the deferred indexes may use a second core */
+  outlay_store_exec (store, "PRAGMA threads = 2", NULL);
+  /* A new budget, or lines added to one, only inserts rows whose parents
+   * (the budget, its sections, this import) this transaction made or
+   * holds locked: checking each line's three references costs an eighth
+   * of a big import and can find nothing.  A replace deletes, and its
+   * cascades need the checks; so do all other writes (on again at the
+   * end, on this connection, which only takes the setting outside a
+   * transaction). */
+  if (mode != OUTLAY_IMPORT_MODE_REPLACE
+      && outlay_store_exec (store, "PRAGMA foreign_keys = OFF", NULL))
+    self->unchecked = TRUE;
   if (!outlay_store_exec (store, "BEGIN IMMEDIATE", error))
     return NULL;
   self->open = TRUE;
@@ -382,6 +396,14 @@ outlay_store_import_section (OutlayStoreImport  *self,
   return id;
 }
 
+static void
+restore_checks (OutlayStoreImport *self)
+{
+  if (self->unchecked && self->store != NULL
+      && outlay_store_exec (self->store, "PRAGMA foreign_keys = ON", NULL))
+    self->unchecked = FALSE;
+}
+
 static gboolean
 defer_indexes (OutlayStoreImport *self, GError **error)
 {
@@ -431,11 +453,18 @@ outlay_store_import_line (OutlayStoreImport  *self,
                           GError            **error)
 {
   guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->next_position, &section_id));
-  /* new lines get new ids: no look-up of a kept id, as the sink's insert does */
-  sqlite3_stmt *stmt = outlay_store_statement (self->store,
-    "INSERT INTO lines (budget_id, section_id, position, " OUTLAY_STORE_LINE_VALUES ", import_id)"
-    " VALUES (?, ?, ?, " OUTLAY_STORE_LINE_PARAMS ", ?)", error);
+  sqlite3_stmt *stmt = self->insert_line;
 
+  /* new lines get new ids: no look-up of a kept id, as the sink's insert
+   * does; every parameter is bound each time, so the statement is only
+   * reset after each line (outlay_store_step_done()) */
+  if (stmt == NULL)
+    stmt = self->insert_line = outlay_store_statement (
+        self->store,
+        "INSERT INTO lines (budget_id, section_id, position, " OUTLAY_STORE_LINE_VALUES
+        ", import_id)"
+        " VALUES (?, ?, ?, " OUTLAY_STORE_LINE_PARAMS ", ?)",
+        error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->budget_id);
@@ -602,6 +631,7 @@ outlay_store_import_commit (OutlayStoreImport  *self,
       || !outlay_store_exec (self->store, "COMMIT", error))
     return FALSE;
   self->open = FALSE;
+  restore_checks (self);
   return TRUE;
 }
 
@@ -612,8 +642,9 @@ outlay_store_import_free (OutlayStoreImport *self)
     return;
   if (self->open)
     outlay_store_exec (self->store, "ROLLBACK", NULL);
+  restore_checks (self);
   if (self->store != NULL)
-    outlay_store_exec (self->store, "PRAGMA cache_size = -2000", NULL);
+    outlay_store_exec (self->store, "PRAGMA cache_size = -2000; PRAGMA threads = 0", NULL);
   g_clear_object (&self->store);
   g_clear_pointer (&self->sections, g_hash_table_unref);
   g_clear_pointer (&self->next_position, g_hash_table_unref);

@@ -1102,6 +1102,15 @@ outlay_store_read_line_values (sqlite3_stmt *stmt,
 }
 
 /* Binds OUTLAY_STORE_LINE_VALUES from @first on. */
+static void
+bind_static_text (sqlite3_stmt *stmt, int index, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
 void
 outlay_store_bind_line_values (sqlite3_stmt *stmt,
                                int           first,
@@ -1109,15 +1118,17 @@ outlay_store_bind_line_values (sqlite3_stmt *stmt,
 {
   int col = first;
 
+  /* the line's strings outlive the statement's step (every caller steps
+   * right after binding): SQLite need not copy them */
   for (guint i = 0; i < G_N_ELEMENTS (line_text_fields); i++)
-    outlay_store_bind_text (stmt, col++, outlay_line_get_text (line, line_text_fields[i]));
+    bind_static_text (stmt, col++, outlay_line_get_text (line, line_text_fields[i]));
   for (guint i = 0; i < G_N_ELEMENTS (line_decimal_fields); i++)
     sqlite3_bind_int64 (stmt, col++, outlay_line_get_decimal (line, line_decimal_fields[i]));
   sqlite3_bind_int (stmt, col++, outlay_line_get_estimate_overridden (line));
   for (guint i = 0; i < G_N_ELEMENTS (line_amount_fields); i++)
     sqlite3_bind_int64 (stmt, col++, outlay_line_get_decimal (line, line_amount_fields[i]));
   for (guint i = 0; i < G_N_ELEMENTS (line_more_text_fields); i++)
-    outlay_store_bind_text (stmt, col++, outlay_line_get_text (line, line_more_text_fields[i]));
+    bind_static_text (stmt, col++, outlay_line_get_text (line, line_more_text_fields[i]));
 }
 
 static gboolean

@@ -556,6 +556,10 @@ test_undo_new (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(OutlayImportRecord) record = NULL;
 
+  /* the import ran without checking its own references; all others are
+   * checked again, and its rows point where they should */
+  g_assert_cmpint (count (f, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
   record = outlay_store_get_import (f->store, r->import_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (outlay_import_record_get_file_name (record), ==, "aicp_commercial.xlsx");
@@ -569,6 +573,8 @@ test_undo_new (Fixture *f, gconstpointer data)
   g_assert_true (outlay_store_undo_import (f->store, r->import_id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM budgets"), ==, 0);
+  /* the budget's lines went with it (the cascades ran) */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM lines"), ==, 0);
   g_clear_object (&record);
   record = outlay_store_get_import (f->store, r->import_id, &error);
   g_assert_cmpint (outlay_import_record_get_status (record), ==, OUTLAY_IMPORT_STATUS_UNDONE);
