@@ -11,6 +11,7 @@
 #include "outlay-currency.h"
 #include "outlay-document-page.h"
 #include "outlay-new-budget-dialog.h"
+#include "outlay-recommendations-page.h"
 #include "outlay-save-template-dialog.h"
 #include "outlay-sheet-view.h"
 #include "outlay-tasks-page.h"
@@ -920,6 +921,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   g_type_ensure (OUTLAY_TYPE_SHEET_VIEW);
   g_type_ensure (OUTLAY_TYPE_TOPSHEET_VIEW);
   g_type_ensure (OUTLAY_TYPE_TASKS_PAGE);
+  g_type_ensure (OUTLAY_TYPE_RECOMMENDATIONS_PAGE);
   g_type_ensure (OUTLAY_TYPE_TIMER_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/outlay-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, toast_overlay);
@@ -1007,6 +1009,9 @@ outlay_window_new (OutlayApplication *application)
   self->store = g_object_ref (outlay_application_get_store (application));
   self->settings = g_object_ref (outlay_application_get_settings (application));
   outlay_sheet_view_set_settings (self->sheet, self->settings);
+  outlay_recommendations_page_set_store (
+      OUTLAY_RECOMMENDATIONS_PAGE (adw_view_stack_get_child_by_name (self->views, "advice")),
+      self->store);
   gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
