@@ -145,8 +145,11 @@ outlay_cli_recommend (Cli *cli, int argc, char **argv)
 
       today = g_date_get_julian (date);
     }
+  /* the budget's own lines are never compared with themselves */
   if ((doc = outlay_cli_open_document (cli, argv[1], &store, &error)) == NULL
-      || !outlay_store_foreach_rated_line (store, add_rated_line, patterns, &error))
+      || !outlay_store_foreach_rated_line_except (
+          store, outlay_budget_get_id (outlay_document_get_budget (doc)), add_rated_line, patterns,
+          &error))
     return outlay_cli_fail (error);
   budget = outlay_document_get_budget (doc);
   spend = outlay_rules_dated_spend (doc);

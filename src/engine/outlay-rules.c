@@ -25,21 +25,61 @@
 
 struct _OutlayRatePatterns
 {
-  /* "description\x1funit" (folded) → GHashTable budget id → GArray of rates */
+  /* "description\x1funit" (folded) → Role */
   GHashTable *roles;
 };
+
+/* One role's rates by budget, and the last lookup's answer: the rules ask
+ * for every line of one budget, always leaving out that same budget. */
+typedef struct
+{
+  GHashTable *budgets; /* budget id → GArray of rates */
+  gint64 cached_for;   /* the budget left out; 0: nothing cached */
+  OutlayDecimal typical;
+  guint n_budgets;
+} Role;
+
+/* Trimmed and folded, in one allocation; plain ASCII (nearly every role)
+ * skips the Unicode case folding. */
+static char *
+fold_into (GString *out, const char *text)
+{
+  const char *end;
+  gboolean ascii = TRUE;
+
+  text = text ? text : "";
+  while (g_ascii_isspace (*text))
+    text++;
+  end = text + strlen (text);
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  for (const char *p = text; p < end && ascii; p++)
+    ascii = (guchar) *p < 0x80;
+  if (ascii)
+    for (const char *p = text; p < end; p++)
+      g_string_append_c (out, g_ascii_tolower (*p));
+  else
+    {
+      g_autofree char *folded = g_utf8_casefold (text, end - text);
+
+      g_string_append (out, folded);
+    }
+  return out->str;
+}
 
 static char *
 role_key (const char *description, const char *unit)
 {
-  g_autofree char *d_raw = g_strstrip (g_strdup (description ? description : ""));
-  g_autofree char *u_raw = g_strstrip (g_strdup (unit ? unit : ""));
-  g_autofree char *d = g_utf8_casefold (d_raw, -1);
-  g_autofree char *u = g_utf8_casefold (u_raw, -1);
+  GString *key = g_string_sized_new (48);
 
-  if (*d == '\0')
-    return NULL;
-  return g_strconcat (d, "\x1f", u, NULL);
+  if (*fold_into (key, description) == '\0')
+    {
+      g_string_free (key, TRUE);
+      return NULL;
+    }
+  g_string_append_c (key, '\x1f');
+  fold_into (key, unit);
+  return g_string_free (key, FALSE);
 }
 
 static void
@@ -49,9 +89,12 @@ free_rates (gpointer rates)
 }
 
 static void
-free_budgets (gpointer budgets)
+free_role (gpointer data)
 {
-  g_hash_table_unref (budgets);
+  Role *role = data;
+
+  g_hash_table_unref (role->budgets);
+  g_free (role);
 }
 
 /**
@@ -64,7 +107,7 @@ outlay_rate_patterns_new (void)
 {
   OutlayRatePatterns *self = g_new0 (OutlayRatePatterns, 1);
 
-  self->roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_budgets);
+  self->roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_role);
   return self;
 }
 
@@ -93,23 +136,25 @@ outlay_rate_patterns_add (OutlayRatePatterns *self,
                           OutlayDecimal rate)
 {
   g_autofree char *key = NULL;
-  GHashTable *budgets;
+  Role *role;
   GArray *rates;
 
   g_return_if_fail (self != NULL);
   if (rate <= 0 || (key = role_key (description, unit)) == NULL)
     return;
-  budgets = g_hash_table_lookup (self->roles, key);
-  if (budgets == NULL)
+  role = g_hash_table_lookup (self->roles, key);
+  if (role == NULL)
     {
-      budgets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_rates);
-      g_hash_table_insert (self->roles, g_steal_pointer (&key), budgets);
+      role = g_new0 (Role, 1);
+      role->budgets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_rates);
+      g_hash_table_insert (self->roles, g_steal_pointer (&key), role);
     }
-  rates = g_hash_table_lookup (budgets, &budget_id);
+  role->cached_for = 0;
+  rates = g_hash_table_lookup (role->budgets, &budget_id);
   if (rates == NULL)
     {
       rates = g_array_new (FALSE, FALSE, sizeof (OutlayDecimal));
-      g_hash_table_insert (budgets, g_memdup2 (&budget_id, sizeof budget_id), rates);
+      g_hash_table_insert (role->budgets, g_memdup2 (&budget_id, sizeof budget_id), rates);
     }
   g_array_append_val (rates, rate);
 }
@@ -152,28 +197,35 @@ outlay_rate_patterns_lookup (OutlayRatePatterns *self,
 {
   g_autofree char *key = role_key (description, unit);
   g_autoptr(GArray) medians = NULL;
-  GHashTable *budgets;
+  Role *role;
   GHashTableIter iter;
   gpointer id, rates;
 
   g_return_val_if_fail (self != NULL, FALSE);
   *typical = 0;
   *n_budgets = 0;
-  if (key == NULL || (budgets = g_hash_table_lookup (self->roles, key)) == NULL)
+  if (key == NULL || (role = g_hash_table_lookup (self->roles, key)) == NULL)
     return FALSE;
-  medians = g_array_new (FALSE, FALSE, sizeof (OutlayDecimal));
-  g_hash_table_iter_init (&iter, budgets);
-  while (g_hash_table_iter_next (&iter, &id, &rates))
-    if (*(gint64 *) id != excluding_budget)
-      {
-        OutlayDecimal m = median (rates);
+  if (role->cached_for == 0 || role->cached_for != excluding_budget)
+    {
+      medians = g_array_new (FALSE, FALSE, sizeof (OutlayDecimal));
+      g_hash_table_iter_init (&iter, role->budgets);
+      while (g_hash_table_iter_next (&iter, &id, &rates))
+        if (*(gint64 *) id != excluding_budget)
+          {
+            OutlayDecimal m = median (rates);
 
-        g_array_append_val (medians, m);
-      }
-  if (medians->len == 0)
+            g_array_append_val (medians, m);
+          }
+      role->n_budgets = medians->len;
+      role->typical = medians->len > 0 ? median (medians) : 0;
+      /* budget ids start at 1: a lookup leaving none out is not kept */
+      role->cached_for = excluding_budget;
+    }
+  if (role->n_budgets == 0)
     return FALSE;
-  *typical = median (medians);
-  *n_budgets = medians->len;
+  *typical = role->typical;
+  *n_budgets = role->n_budgets;
   return TRUE;
 }
 

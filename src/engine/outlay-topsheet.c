@@ -53,6 +53,7 @@
 #include "outlay-aicp.h"
 #include "outlay-error.h"
 #include "outlay-topsheet.h"
+#include "outlay-spend-level.h"
 
 #define N_AICP_LETTERS OUTLAY_AICP_N_LETTERS /* A … P */
 
@@ -346,14 +347,14 @@ build_aicp (OutlayTopSheet *self, GPtrArray *sections)
 
 /* ---- other kinds ---- */
 
+G_STATIC_ASSERT ((int) OUTLAY_TOPSHEET_STATUS_CRITICAL == (int) OUTLAY_SPEND_LEVEL_CRITICAL);
+G_STATIC_ASSERT ((int) OUTLAY_TOPSHEET_STATUS_WARNING == (int) OUTLAY_SPEND_LEVEL_WARNING);
+
+/* the same thresholds as the warnings everywhere else */
 static OutlayTopSheetStatus
 status_for (OutlayBudget *budget, OutlayDecimal percent_used)
 {
-  if (percent_used >= outlay_budget_get_critical_threshold (budget))
-    return OUTLAY_TOPSHEET_STATUS_CRITICAL;
-  if (percent_used >= outlay_budget_get_warning_threshold (budget))
-    return OUTLAY_TOPSHEET_STATUS_WARNING;
-  return OUTLAY_TOPSHEET_STATUS_OK;
+  return (OutlayTopSheetStatus) outlay_spend_level_classify (budget, percent_used);
 }
 
 /* The cap, what remains of it, how much of it is used, and the status:

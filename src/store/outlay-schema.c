@@ -492,6 +492,15 @@ static const char *const migrations[] = {
   /* 14: a version keeps each line's task actual (its tasks' logged and
    * resource cost when it was saved), so it adds up to its total */
   "ALTER TABLE version_lines ADD COLUMN task_actual INTEGER NOT NULL DEFAULT 0;",
+  /* 15: filled by the dashboard branch at merge */
+  "",
+  /* 16: the spend level last notified for each budget (OutlaySpendLevel),
+   * so a crossing of the warning or critical threshold notifies once, and
+   * not again after a restart */
+  "CREATE TABLE spend_alerts ("
+  "  budget_id INTEGER PRIMARY KEY REFERENCES budgets(id) ON DELETE CASCADE,"
+  "  level INTEGER NOT NULL DEFAULT 0"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

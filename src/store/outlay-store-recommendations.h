@@ -26,6 +26,11 @@ gboolean outlay_store_foreach_rated_line (OutlayStore *self,
                                           OutlayRatedLineFunc func,
                                           gpointer user_data,
                                           GError **error);
+gboolean outlay_store_foreach_rated_line_except (OutlayStore *self,
+                                                 gint64 except_budget,
+                                                 OutlayRatedLineFunc func,
+                                                 gpointer user_data,
+                                                 GError **error);
 GPtrArray *outlay_store_save_advice (OutlayStore *self,
                                      gint64 budget_id,
                                      OutlayRecommendationSource source,

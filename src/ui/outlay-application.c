@@ -668,13 +668,36 @@ outlay_application_notify_finished (OutlayApplication *self,
                                     const char *body,
                                     gint64 budget_id)
 {
-  g_autoptr(GNotification) notification = NULL;
-
   g_return_if_fail (OUTLAY_IS_APPLICATION (self));
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (gtk_window_is_active (l->data))
       return;
+  outlay_application_notify_budget (self, id, title, body, budget_id);
+}
+
+/**
+ * outlay_application_notify_budget:
+ * @self: the application
+ * @id: the notification's id: a newer one with the same id replaces it
+ * @title: what happened
+ * @body: (nullable): more about it
+ * @budget_id: the budget clicking the notification brings up
+ *
+ * Sends a desktop notification about a budget, whichever window has the
+ * focus; clicking it brings the budget up.
+ */
+void
+outlay_application_notify_budget (OutlayApplication *self,
+                                  const char *id,
+                                  const char *title,
+                                  const char *body,
+                                  gint64 budget_id)
+{
+  g_autoptr(GNotification) notification = NULL;
+
+  g_return_if_fail (OUTLAY_IS_APPLICATION (self));
+
   notification = g_notification_new (title);
   if (body != NULL)
     g_notification_set_body (notification, body);

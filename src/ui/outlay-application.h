@@ -23,5 +23,10 @@ void outlay_application_notify_finished (OutlayApplication *self,
                                          const char *title,
                                          const char *body,
                                          gint64 budget_id);
+void outlay_application_notify_budget (OutlayApplication *self,
+                                       const char *id,
+                                       const char *title,
+                                       const char *body,
+                                       gint64 budget_id);
 
 G_END_DECLS

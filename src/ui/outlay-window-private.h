@@ -41,6 +41,7 @@ struct _OutlayWindow
   OutlayDocument       *document;
   GHashTable           *documents; /* budget id → OutlayDocument, with its undo history */
   gint64                data_version; /* the store's, when the documents were last in step */
+  GHashTable *spend_levels; /* budget id → level of a budget not open (outlay-window-alerts.c) */
 
   /* Google Sheets (outlay-window-sheets.c) */
   GtkWidget *sheets_status;
@@ -61,6 +62,12 @@ struct _OutlayWindow
  * if the budget is gone. */
 void outlay_window_budget_written (OutlayWindow *self,
                                    gint64        budget_id);
+
+/* outlay-window-alerts.c: spend past the warning or critical threshold */
+GtkWidget *outlay_window_alerts_row_icon (OutlayWindow *self, OutlayBudget *budget);
+void outlay_window_alerts_update_row (OutlayWindow *self, guint index);
+void outlay_window_alerts_watch (OutlayWindow *self, OutlayDocument *document);
+void outlay_window_alerts_forget (OutlayWindow *self);
 
 /* outlay-window-money.c: the budget check */
 void outlay_window_money_class_init (GtkWidgetClass *widget_class);

@@ -11,6 +11,7 @@
 #include "outlay-currency.h"
 #include "outlay-document-page.h"
 #include "outlay-new-budget-dialog.h"
+#include "outlay-recommendations-page.h"
 #include "outlay-save-template-dialog.h"
 #include "outlay-sheet-view.h"
 #include "outlay-tasks-page.h"
@@ -109,7 +110,10 @@ update_version_bar (OutlayWindow *self)
 static GtkWidget *
 create_budget_row (gpointer item, gpointer user_data)
 {
+  OutlayWindow *self = user_data;
   OutlayBudget *budget = item;
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = outlay_window_alerts_row_icon (self, budget);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *detail = gtk_label_new (NULL);
@@ -129,7 +133,12 @@ create_budget_row (gpointer item, gpointer user_data)
   gtk_widget_set_margin_bottom (box, 6);
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), detail);
-  return box;
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_box_append (GTK_BOX (row), box);
+  /* spend past a threshold: an icon with a tooltip, beside the name */
+  gtk_box_append (GTK_BOX (row), icon);
+  g_object_set_data (G_OBJECT (row), "outlay-spend-icon", icon);
+  return row;
 }
 
 static guint
@@ -187,6 +196,8 @@ reload_budgets (OutlayWindow *self)
   g_signal_handlers_block_by_func (self->budget_list, budget_selected_cb, self);
   g_list_store_splice (self->budgets, 0, g_list_model_get_n_items (G_LIST_MODEL (self->budgets)),
                        list->pdata, list->len);
+  for (guint i = 0; i < list->len; i++)
+    outlay_window_alerts_update_row (self, i);
   if (self->document != NULL
       && (index = find_budget (self, outlay_budget_get_id (outlay_document_get_budget (self->document))))
          != G_MAXUINT)
@@ -215,6 +226,7 @@ show_document (OutlayWindow *self, OutlayDocument *document)
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (budget, "notify::client", G_CALLBACK (update_title), self,
                                G_CONNECT_SWAPPED);
+      outlay_window_alerts_watch (self, document);
     }
   outlay_budget_overview_set_document (self->overview, document);
   outlay_sheet_view_set_document (self->sheet, document);
@@ -372,6 +384,7 @@ outlay_window_budget_written (OutlayWindow *self,
 
   /* written by us: not a reason to reload every document */
   self->data_version = outlay_store_get_data_version (self->store);
+  outlay_window_alerts_forget (self);
   if (self->document != NULL && outlay_document_get_frozen_name (self->document) == NULL)
     shown = outlay_budget_get_id (outlay_document_get_budget (self->document));
   g_hash_table_remove (self->documents, &budget_id);
@@ -729,6 +742,7 @@ active_cb (OutlayWindow *self)
   if (version != self->data_version)
     {
       self->data_version = version;
+      outlay_window_alerts_forget (self);
       reload_documents (self);
     }
   reload_budgets (self);
@@ -871,6 +885,7 @@ outlay_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_WINDOW);
   g_clear_object (&self->budgets);
   g_clear_pointer (&self->documents, g_hash_table_unref);
+  g_clear_pointer (&self->spend_levels, g_hash_table_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (outlay_window_parent_class)->dispose (object);
@@ -906,6 +921,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   g_type_ensure (OUTLAY_TYPE_SHEET_VIEW);
   g_type_ensure (OUTLAY_TYPE_TOPSHEET_VIEW);
   g_type_ensure (OUTLAY_TYPE_TASKS_PAGE);
+  g_type_ensure (OUTLAY_TYPE_RECOMMENDATIONS_PAGE);
   g_type_ensure (OUTLAY_TYPE_TIMER_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/outlay-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, toast_overlay);
@@ -959,8 +975,9 @@ outlay_window_init (OutlayWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
   self->budgets = g_list_store_new (OUTLAY_TYPE_BUDGET);
   self->documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  gtk_list_box_bind_model (self->budget_list, G_LIST_MODEL (self->budgets), create_budget_row,
-                           NULL, NULL);
+  self->spend_levels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  gtk_list_box_bind_model (self->budget_list, G_LIST_MODEL (self->budgets), create_budget_row, self,
+                           NULL);
   g_signal_connect_swapped (self->budget_list, "row-selected", G_CALLBACK (budget_selected_cb), self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_cb), NULL);
   /* made up front: created on first use, GTK 4.8 sizes it too short once */
@@ -992,6 +1009,9 @@ outlay_window_new (OutlayApplication *application)
   self->store = g_object_ref (outlay_application_get_store (application));
   self->settings = g_object_ref (outlay_application_get_settings (application));
   outlay_sheet_view_set_settings (self->sheet, self->settings);
+  outlay_recommendations_page_set_store (
+      OUTLAY_RECOMMENDATIONS_PAGE (adw_view_stack_get_child_by_name (self->views, "advice")),
+      self->store);
   gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))

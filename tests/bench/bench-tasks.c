@@ -15,6 +15,11 @@
  *   shell     the sqlite3 shell doing the same roll-ups (entries → tasks →
  *             lines → sections → budget) as GROUP BY queries, and "SELECT 1"
  *             as its process-start baseline: the ratio is shell ÷ log
+ *   rules     the rule recommendations (outlay-cli recommend's work, without
+ *             saving): rate patterns of every budget's rated lines read from
+ *             the store, dated spend, and the four rules, with three other
+ *             budgets of 2,000 lines for the rates to compare with; median
+ *             of --rules-runs (5)
  *   memory    VmRSS and VmHWM after loading
  *
  * Timings never fail the program; it exits non-zero only when something
@@ -37,6 +42,8 @@
 #include "outlay-document-sink.h"
 #include "outlay-document-tasks.h"
 #include "outlay-rates.h"
+#include "outlay-rules.h"
+#include "outlay-store-recommendations.h"
 #include "outlay-store-private.h"
 #include "outlay-store-tasks.h"
 #include "outlay-store.h"
@@ -210,6 +217,69 @@ generate (OutlayStore *store, OutlayDocument *doc, guint n_tasks, guint n_people
   exec_or_die (store, "COMMIT");
 }
 
+static void
+add_rated_line (gint64 budget_id,
+                const char *description,
+                const char *unit,
+                OutlayDecimal rate,
+                gpointer patterns)
+{
+  outlay_rate_patterns_add (patterns, budget_id, description, unit, rate);
+}
+
+/* Three smaller budgets with the same roles, for the rate rule to compare
+ * with (made once: a kept database has them). */
+static void
+add_peer_budgets (OutlayStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (count_rows (store, "SELECT count(*) FROM budgets WHERE name LIKE 'Bench peer %'") > 0)
+    return;
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(OutlayDocument) peer = bench_build_budget (2000, NULL);
+      g_autofree char *name = g_strdup_printf ("Bench peer %u", i + 1);
+
+      g_object_set (outlay_document_get_budget (peer), "name", name, NULL);
+      if (!outlay_store_save_new_document (store, peer, NULL, NULL, NULL, &error))
+        fail ("peer budget", g_steal_pointer (&error));
+    }
+}
+
+/* What outlay-cli recommend computes, without saving: median ms of @runs */
+static double
+time_rules (OutlayStore *store, OutlayDocument *doc, guint runs, guint *n_advice)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  guint32 today = outlay_rules_parse_day ("2025-09-30");
+
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(OutlayRatePatterns) patterns = NULL;
+      g_autoptr(GArray) spend = NULL;
+      g_autoptr(GPtrArray) advice = NULL;
+      OutlayRulesContext context;
+      gint64 t0 = now_ns ();
+      double ms;
+
+      patterns = outlay_rate_patterns_new ();
+      if (!outlay_store_foreach_rated_line_except (
+              store, outlay_budget_get_id (outlay_document_get_budget (doc)), add_rated_line,
+              patterns, &error))
+        fail ("rated lines", g_steal_pointer (&error));
+      spend = outlay_rules_dated_spend (doc);
+      outlay_rules_context_init (&context, doc, today, spend);
+      context.patterns = patterns;
+      advice = outlay_rules_run (doc, &context);
+      ms = (now_ns () - t0) / 1e6;
+      g_array_append_val (times, ms);
+      *n_advice = advice->len;
+    }
+  return median (times);
+}
+
 /* Logs @n entries of a quarter hour on random tasks, each timed alone;
  * undoes them after when @undo.  Returns the median in ms. */
 static double
@@ -257,6 +327,8 @@ int
 main (int argc, char **argv)
 {
   guint n_lines = 100000, n_tasks = 20000, n_people = 300, n_entries = 1000000, n_logs = 200;
+  guint rules_runs = 5, n_advice = 0;
+  double rules_ms;
   g_autofree char *keep = NULL;
   gboolean reuse = FALSE;
   GOptionEntry entries[] = {
@@ -267,6 +339,7 @@ main (int argc, char **argv)
     { "tasks", 0, 0, G_OPTION_ARG_INT, &n_tasks, "Tasks", "N" },
     { "people", 0, 0, G_OPTION_ARG_INT, &n_people, "People", "N" },
     { "entries", 0, 0, G_OPTION_ARG_INT, &n_entries, "Time entries", "N" },
+    { "rules-runs", 0, 0, G_OPTION_ARG_INT, &rules_runs, "Runs of the rules (median)", "N" },
     { "logs", 0, 0, G_OPTION_ARG_INT, &n_logs, "Entries logged and timed", "N" },
     { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Keep the database in DIR", "DIR" },
     { NULL }
@@ -355,6 +428,9 @@ main (int argc, char **argv)
   if (week == NULL)
     fail ("week", g_steal_pointer (&error));
 
+  add_peer_budgets (store);
+  rules_ms = time_rules (store, doc, MAX (rules_runs, 1), &n_advice);
+
   rollup = g_strdup_printf (
       "SELECT l.section_id, sum(x.c) FROM (SELECT t.line_id AS line_id,"
       " sum(t.resource_cost + ifnull(e.c, 0)) AS c FROM tasks t LEFT JOIN"
@@ -372,6 +448,8 @@ main (int argc, char **argv)
   g_print ("%-58s %10.3f ms\n", "log one entry: engine + SQLite write + audit (median)", log_ms);
   g_print ("%-58s %10.4f ms\n", "log one entry: engine alone, no store (median)", engine_ms);
   g_print ("%-58s %10.2f ms\n", "week grid sums: people × 7 days from the store", week_ms);
+  g_print ("%-58s %10.1f ms\n", "rules: patterns, spend and the four rules (median)", rules_ms);
+  g_print ("%-58s %10u\n", "rules: pieces of advice", n_advice);
   if (shell_ms >= 0)
     {
       g_print ("%-58s %10.1f ms\n", "sqlite3 shell: SELECT 1 (process start)", start_ms);

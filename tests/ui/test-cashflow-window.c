@@ -14,6 +14,7 @@
 #include "outlay-bill-dialog.h"
 #include "outlay-cashflow-row.h"
 #include "outlay-cashflow-window.h"
+#include "outlay-chart-view.h"
 #include "outlay-store-bills.h"
 #include "outlay-store-private.h"
 
@@ -576,6 +577,47 @@ save_when_drawn (Fixture *f, const char *name)
     outlay_ui_test_run_for (50);
 }
 
+/* The balance chart's context menu (Shift+F10) offers Export as PNG, SVG
+ * and PDF; what the chosen file gets is the chart the window draws. */
+static void
+test_chart_export (Fixture *f, gconstpointer data)
+{
+  GtkWidget *chart = outlay_ui_test_find_type (GTK_WIDGET (f->window), OUTLAY_TYPE_CHART_VIEW);
+  GtkWidget *menu = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "balance.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_nonnull (chart);
+  g_assert_nonnull (outlay_chart_view_get_chart (OUTLAY_CHART_VIEW (chart)));
+  g_assert_true (gtk_widget_activate_action (chart, "chart.menu", NULL));
+  outlay_ui_test_run_for (100);
+  for (GtkWidget *c = gtk_widget_get_first_child (chart); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_POPOVER_MENU (c))
+      menu = c;
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_visible (menu));
+  {
+    GMenuModel *model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
+    g_autofree char *action = NULL;
+
+    g_assert_cmpint (g_menu_model_get_n_items (model), ==, 3);
+    g_assert_true (
+        g_menu_model_get_item_attribute (model, 2, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    g_assert_cmpstr (action, ==, "chart.export");
+  }
+  gtk_popover_popdown (GTK_POPOVER (menu));
+
+  g_assert_true (outlay_chart_view_export (OUTLAY_CHART_VIEW (chart), path, OUTLAY_CHART_FILE_PNG,
+                                           800, 300, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_cmpmem (contents, 4, "\x89PNG", 4);
+  g_unlink (path);
+}
+
 static void
 test_screenshots (Fixture *f, gconstpointer data)
 {
@@ -613,6 +655,7 @@ main (int argc, char *argv[])
   ADD ("/ui/cashflow/bill-line", test_bill_line);
   ADD ("/ui/cashflow/delete-bill", test_delete_bill);
   ADD ("/ui/cashflow/accounts", test_accounts);
+  ADD ("/ui/cashflow/chart-export", test_chart_export);
   ADD ("/ui/cashflow/screenshots", test_screenshots);
 #undef ADD
   return g_test_run ();

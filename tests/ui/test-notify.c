@@ -6,6 +6,12 @@
  * - an import finished while another window has the focus sends "Import
  *   Finished" with the count and file, and clicking it (the server's
  *   ActionInvoked "default") brings up the imported budget.
+ * - actuals edited across the budget's warning and critical thresholds
+ *   send exactly one notification per crossing (none for edits that stay
+ *   inside a level, one again after dropping below and crossing back),
+ *   the sidebar row and the sheet's footer show it, a new window on the
+ *   same database sends nothing again, and clicking the last one brings
+ *   the budget up.
  * Not checked here: that nothing is sent while Outlay has the focus. Xvfb
  * has no window manager, so whether a window is active is up to X's
  * focus, which a test cannot make certain (it waited in vain for it). */
@@ -18,6 +24,8 @@
 
 #include "outlay-application.h"
 #include "outlay-import-dialog.h"
+#include "outlay-spend-level.h"
+#include "outlay-store.h"
 #include "outlay-window.h"
 
 #define WAIT_TIMEOUT_S 30
@@ -308,11 +316,186 @@ test_import_notification (void)
   g_free (fixture.dir);
 }
 
+/* ---- spend warnings ---- */
+
+static guint expected_count;
+
+static gboolean
+count_reached (Fixture *fixture)
+{
+  return fixture->summaries->len >= expected_count;
+}
+
+static gboolean
+sample_shown (Fixture *fixture)
+{
+  return has_window (fixture) && shown_budget (fixture) == 1;
+}
+
+/* Sets the first line's actual so that the budget's spend is @percent of
+ * its 1,000,000 allocation. */
+static void
+spend (Fixture *fixture, int percent)
+{
+  OutlayDocument *doc = outlay_window_get_document (main_window (fixture));
+  OutlaySection *section = outlay_document_get_section (doc, 0);
+  OutlayLine *line = outlay_section_get_line (section, 0);
+  OutlayDecimal spent = outlay_totals_get_spent (outlay_document_get_totals (doc));
+  OutlayDecimal target = OUTLAY_DECIMAL_FROM_INT (10000) * percent;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (outlay_document_set_line_decimal (
+      doc, line, OUTLAY_LINE_ACTUAL, outlay_line_get_actual (line) + (target - spent), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_totals_get_spent (outlay_document_get_totals (doc)), ==, target);
+}
+
+/* Edits, then waits for the notifications expected so far; an edit that
+ * should send nothing is caught by the next one that should, since the
+ * bus keeps them in order. */
+static void
+spend_and_expect (Fixture *fixture, int percent, guint count)
+{
+  spend (fixture, percent);
+  expected_count = count;
+  wait_until (count_reached, fixture);
+  g_assert_cmpuint (fixture->summaries->len, ==, count);
+}
+
+static GtkWidget *
+find_visible_class (GtkWidget *widget, const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class) && gtk_widget_get_visible (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_visible_class (c, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+assert_summaries (Fixture *fixture, const char *const *expected)
+{
+  for (guint i = 0; expected[i] != NULL; i++)
+    {
+      g_assert_cmpuint (i, <, fixture->summaries->len);
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (fixture->summaries, i), expected[i]));
+    }
+  g_assert_cmpuint (fixture->summaries->len, ==, g_strv_length ((char **) expected));
+}
+
+static gboolean
+spend_check_cb (gpointer data)
+{
+  Fixture *fixture = data;
+  OutlayDocument *doc;
+  g_auto(GValue) v = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *icon, *badge;
+  gint64 other;
+  const char *const expected[] = {
+    "“Sample: Brightwater “First Light” commercial” Is Past Its Warning Threshold | Spent 85% of "
+    "the "
+    "allocation (actual + committed), past the warning threshold of 80%",
+    "“Sample: Brightwater “First Light” commercial” Is Past Its Critical Threshold | Spent 96%",
+    "“Sample: Brightwater “First Light” commercial” Is Past Its Critical Threshold | Spent 97%",
+    "“Sample: Brightwater “First Light” commercial” Is Past Its Warning Threshold | Spent 81%",
+    "“Sample: Brightwater “First Light” commercial” Is Past Its Critical Threshold | Spent 99%",
+    NULL,
+  };
+
+  wait_until (sample_shown, fixture);
+  doc = outlay_window_get_document (main_window (fixture));
+  /* a million allocated: the sample's spend is well under the warning */
+  g_value_init (&v, G_TYPE_INT64);
+  g_value_set_int64 (&v, OUTLAY_DECIMAL_FROM_INT (1000000));
+  g_assert_true (outlay_document_set_budget_value (doc, "allocated", &v, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_spend_level_for_document (doc, NULL), ==, OUTLAY_SPEND_LEVEL_OK);
+  g_assert_null (find_visible_class (GTK_WIDGET (main_window (fixture)), "spend-icon"));
+
+  spend_and_expect (fixture, 85, 1); /* over the warning */
+  spend (fixture, 90);               /* still a warning: nothing */
+  spend_and_expect (fixture, 96, 2); /* warning → critical */
+  spend (fixture, 98);               /* still critical: nothing */
+  spend_and_expect (fixture, 90, 2); /* back to a warning: nothing */
+  spend_and_expect (fixture, 97, 3); /* critical again */
+  spend (fixture, 50);               /* under both */
+  spend_and_expect (fixture, 81, 4); /* over the warning again */
+
+  /* the sidebar row and the sheet's footer say so, with words */
+  icon = find_visible_class (GTK_WIDGET (main_window (fixture)), "spend-icon");
+  g_assert_nonnull (icon);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==,
+                   "Spent 81% of the allocation (actual + committed), past the warning "
+                   "threshold of 80%");
+  badge = find_visible_class (find_id (GTK_WIDGET (main_window (fixture)), "sheet"), "spend-badge");
+  g_assert_nonnull (badge);
+  g_assert_true (gtk_widget_has_css_class (badge, "warning"));
+
+  /* a new window on the same database (as after a restart) sends nothing */
+  gtk_window_destroy (GTK_WINDOW (main_window (fixture)));
+  g_application_activate (G_APPLICATION (fixture->app));
+  wait_until (sample_shown, fixture);
+  spend_and_expect (fixture, 99, 5); /* the next crossing is the next one sent */
+  assert_summaries (fixture, expected);
+
+  /* clicking it brings the budget up from another */
+  other = outlay_store_create_budget (outlay_application_get_store (fixture->app), "blank", "Other",
+                                      "USD", &error);
+  g_assert_no_error (error);
+  g_assert_true (outlay_window_show_line (main_window (fixture), other, 0));
+  g_assert_cmpint (shown_budget (fixture), ==, other);
+  g_assert_true (g_dbus_connection_emit_signal (
+      fixture->bus, NULL, "/org/freedesktop/Notifications", "org.freedesktop.Notifications",
+      "ActionInvoked", g_variant_new ("(us)", fixture->last_id, "default"), NULL));
+  wait_until (sample_shown, fixture);
+
+  fixture->done = TRUE;
+  g_application_quit (G_APPLICATION (fixture->app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_spend_notification (void)
+{
+  Fixture fixture = { 0 };
+  char *argv[4];
+
+  current = &fixture;
+  fixture.dir = g_dir_make_tmp ("outlay-notify-XXXXXX", NULL);
+  fixture.db = g_build_filename (fixture.dir, "outlay.db", NULL);
+  fixture.summaries = g_ptr_array_new_with_free_func (g_free);
+  start_server (&fixture);
+  fixture.app = outlay_application_new ();
+  argv[0] = (char *) "outlay";
+  argv[1] = (char *) "--database";
+  argv[2] = fixture.db;
+  argv[3] = NULL;
+  g_idle_add (spend_check_cb, &fixture);
+  g_assert_cmpint (g_application_run (G_APPLICATION (fixture.app), 3, argv), ==, 0);
+  g_assert_true (fixture.done);
+
+  g_object_unref (fixture.app);
+  g_dbus_connection_unregister_object (fixture.bus, fixture.registration);
+  g_object_unref (fixture.bus);
+  g_ptr_array_unref (fixture.summaries);
+  outlay_ui_test_remove_db (fixture.db);
+  g_rmdir (fixture.dir);
+  g_free (fixture.db);
+  g_free (fixture.dir);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_setenv ("GNOTIFICATION_BACKEND", "freedesktop", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ui/notify/import", test_import_notification);
+  g_test_add_func ("/ui/notify/spend", test_spend_notification);
   return g_test_run ();
 }

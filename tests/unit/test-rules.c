@@ -422,6 +422,39 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_cmpint (run_cli (f, &refused, "recommendation", "frobnicate", "1", NULL), ==, 2);
 }
 
+/* Roles match whatever their case and spaces, in any script; the answer
+ * kept for one budget left out is not given for another. */
+static void
+test_rate_keys (void)
+{
+  g_autoptr(OutlayRatePatterns) patterns = outlay_rate_patterns_new ();
+  OutlayDecimal typical;
+  guint n;
+
+  outlay_rate_patterns_add (patterns, 1, "Électricien", "jour", D (300));
+  outlay_rate_patterns_add (patterns, 2, "  ÉLECTRICIEN ", "JOUR", D (500));
+  outlay_rate_patterns_add (patterns, 3, "électricien", "jour ", D (400));
+  outlay_rate_patterns_add (patterns, 3, "   ", "jour", D (999));
+
+  g_assert_true (outlay_rate_patterns_lookup (patterns, "ÉlectricieN", "Jour", 1, &typical, &n));
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (typical, ==, D (400));
+  /* asked again for budget 1 (kept), then for budget 3 (not the same) */
+  g_assert_true (outlay_rate_patterns_lookup (patterns, "électricien", "jour", 1, &typical, &n));
+  g_assert_cmpint (typical, ==, D (400));
+  g_assert_true (outlay_rate_patterns_lookup (patterns, "électricien", "jour", 3, &typical, &n));
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (typical, ==, D (300));
+  /* a rate added after drops what was kept */
+  outlay_rate_patterns_add (patterns, 4, "Electricien", "jour", D (100));
+  g_assert_false (outlay_rate_patterns_lookup (patterns, "Electricien", "jour", 4, &typical, &n));
+  outlay_rate_patterns_add (patterns, 5, "ELECTRICIEN", "jour", D (200));
+  g_assert_true (outlay_rate_patterns_lookup (patterns, "electricien", "JOUR", 4, &typical, &n));
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (typical, ==, D (200));
+  g_assert_false (outlay_rate_patterns_lookup (patterns, "", "jour", 4, &typical, &n));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -436,5 +469,6 @@ main (int argc, char *argv[])
   ADD ("/rules/saved", test_saved);
   ADD ("/rules/cli", test_cli);
 #undef ADD
+  g_test_add_func ("/rules/rate-keys", test_rate_keys);
   return g_test_run ();
 }

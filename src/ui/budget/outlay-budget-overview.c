@@ -7,6 +7,7 @@
 
 #include "outlay-budget-overview.h"
 #include "outlay-currency.h"
+#include "outlay-spend-badge.h"
 #include "outlay-topsheet.h"
 
 struct _OutlayBudgetOverview
@@ -19,6 +20,8 @@ struct _OutlayBudgetOverview
   GtkLabel       *currency_label;
   GtkLabel       *lines_label;
   GtkLabel       *allocated_label;
+  GtkBox *facts_box;
+  GtkWidget *spend_badge;
   GtkFlowBox     *cards;
   GtkListBox     *sections_list;
 };
@@ -177,6 +180,7 @@ refresh (OutlayDocumentPage *page)
 
   clear_children (GTK_WIDGET (self->cards), flow_remove);
   clear_children (GTK_WIDGET (self->sections_list), list_remove);
+  outlay_spend_badge_show_document (self->spend_badge, document);
   if (document == NULL)
     return;
 
@@ -217,7 +221,6 @@ refresh (OutlayDocumentPage *page)
       g_autofree char *amount = outlay_currency_format (outlay_budget_get_allocated (b), cur);
       g_autofree char *text = NULL;
       OutlayDecimal pct;
-      OutlayDecimal spent_pct = 0;
 
       g_autoptr(OutlayTopSheet) sheet = outlay_topsheet_new (document);
       gboolean aicp = outlay_topsheet_is_aicp (sheet);
@@ -236,10 +239,8 @@ refresh (OutlayDocumentPage *page)
             /* Translators: "Allocated $520,000.00 · 89% estimated" */
             text = g_strdup_printf (_("Allocated %s · %s%% estimated"), amount, share);
           /* the thresholds also apply to what is spent: actual + committed */
-          outlay_decimal_as_percent (outlay_totals_get_spent (t), outlay_budget_get_allocated (b),
-                                     &spent_pct);
-          if (pct >= outlay_budget_get_critical_threshold (b)
-              || spent_pct >= outlay_budget_get_critical_threshold (b))
+          if (outlay_spend_level_classify (b, pct) == OUTLAY_SPEND_LEVEL_CRITICAL
+              || outlay_spend_level_for_document (document, NULL) == OUTLAY_SPEND_LEVEL_CRITICAL)
             gtk_widget_add_css_class (GTK_WIDGET (self->allocated_label), "over-budget");
           else
             gtk_widget_remove_css_class (GTK_WIDGET (self->allocated_label), "over-budget");
@@ -298,6 +299,7 @@ outlay_budget_overview_class_init (OutlayBudgetOverviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, currency_label);
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, lines_label);
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, allocated_label);
+  gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, facts_box);
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, cards);
   gtk_widget_class_bind_template_child (widget_class, OutlayBudgetOverview, sections_list);
 }
@@ -306,6 +308,8 @@ static void
 outlay_budget_overview_init (OutlayBudgetOverview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->spend_badge = outlay_spend_badge_new ();
+  gtk_box_append (self->facts_box, self->spend_badge);
 }
 
 /**

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "outlay-chart-export.h"
 #include "outlay-chart.h"
 
 G_BEGIN_DECLS
@@ -15,5 +16,11 @@ GtkWidget *outlay_chart_view_new (void);
 void outlay_chart_view_set_chart (OutlayChartView *self, OutlayChart *chart);
 OutlayChart *outlay_chart_view_get_chart (OutlayChartView *self);
 int outlay_chart_view_get_highlight (OutlayChartView *self);
+gboolean outlay_chart_view_export (OutlayChartView *self,
+                                   const char *path,
+                                   OutlayChartFileFormat format,
+                                   double width,
+                                   double height,
+                                   GError **error);
 
 G_END_DECLS

@@ -14,6 +14,7 @@ struct _OutlaySheetView
   OutlayDocumentPage parent_instance;
   GtkColumnView  *column_view;
   GtkLabel       *totals_label;
+  GtkWidget *spend_badge; /* past the warning or critical threshold */
   GListStore     *rows;
   OutlayDocument *document;  /* the page's, borrowed for brevity */
   GHashTable     *collapsed; /* OutlaySection set */

@@ -15,6 +15,7 @@
 
 #include "outlay-currency.h"
 #include "outlay-sheet-view-private.h"
+#include "outlay-spend-badge.h"
 
 #define CELLS_KEY "outlay-sheet-cells"
 
@@ -418,6 +419,7 @@ update_totals (OutlayDocumentPage *page)
   text = g_strdup_printf (_("%u lines · Estimate %s · Actual %s · Variance %s"),
                           outlay_document_get_n_lines (self->document), est, act, var);
   gtk_label_set_text (self->totals_label, text);
+  outlay_spend_badge_show_document (self->spend_badge, self->document);
   outlay_sheet_view_update_multiplier_title (self);
 }
 
@@ -1057,6 +1059,8 @@ outlay_sheet_view_init (OutlaySheetView *self)
   gtk_widget_add_css_class (footer, "sheet-footer");
   gtk_widget_set_hexpand (GTK_WIDGET (self->totals_label), TRUE);
   gtk_box_append (GTK_BOX (footer), GTK_WIDGET (self->totals_label));
+  self->spend_badge = outlay_spend_badge_new ();
+  gtk_box_append (GTK_BOX (footer), self->spend_badge);
   gtk_box_append (GTK_BOX (footer), outlay_sheet_view_columns_button (self));
   gtk_box_append (GTK_BOX (box), footer);
   adw_bin_set_child (ADW_BIN (self), box);
