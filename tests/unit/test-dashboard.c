@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <locale.h>
+#include <sys/wait.h>
 
 #include "outlay-dashboard-charts.h"
 #include "outlay-dashboard-load.h"
@@ -257,6 +259,54 @@ test_charts (Fixture *f, gconstpointer data)
   }
 }
 
+static JsonObject *
+run_json (Fixture *f, JsonParser *parser, const char *command, const char *window)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "dash.db", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  const char *argv[] = { g_getenv ("OUTLAY_CLI"),    "--database", path, command, "1", "--json",
+                         window ? "--window" : NULL, window,       NULL };
+  int status = 0;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+test_cli (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonParser) dash = json_parser_new ();
+  g_autoptr(JsonParser) fore = json_parser_new ();
+  JsonObject *root = run_json (f, dash, "dashboard", "7"), *o;
+  g_autofree char *out_day = day (f, 3);
+
+  o = json_object_get_object_member (root, "utilization");
+  g_assert_cmpstr (json_object_get_string_member (o, "spent"), ==, "670.00");
+  g_assert_cmpstr (json_object_get_string_member (o, "cap_basis"), ==, "allocation");
+  g_assert_cmpstr (json_object_get_string_member (o, "percent"), ==, "83.7500");
+  g_assert_cmpstr (json_object_get_string_member (o, "level"), ==, "warning");
+  o = json_object_get_object_member (root, "burn");
+  g_assert_cmpstr (json_object_get_string_member (o, "per_week"), ==, "325.00");
+  g_assert_cmpstr (json_object_get_string_member (o, "runs_out"), ==, out_day);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "people")), ==, 2);
+
+  root = run_json (f, fore, "forecast", NULL);
+  g_assert_cmpstr (json_object_get_string_member (root, "cpi"), ==, "0.8889");
+  g_assert_cmpstr (json_object_get_string_member (root, "eac_typical"), ==, "112.50");
+  g_assert_cmpstr (json_object_get_string_member (root, "tcpi"), ==, "1.0909");
+  g_assert_cmpstr (json_object_get_string_member (root, "vac"), ==, "-12.50");
+  g_assert_nonnull (json_object_get_object_member (root, "eac_range"));
+  g_assert_true (json_object_get_null_member (root, "month_ago"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -269,6 +319,7 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/dashboard/snapshots", Fixture, NULL, fixture_set_up, test_snapshots,
               fixture_tear_down);
+  g_test_add ("/dashboard/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   g_test_add ("/dashboard/charts", Fixture, NULL, fixture_set_up, test_charts, fixture_tear_down);
   return g_test_run ();
 }
