@@ -46,7 +46,7 @@ static const char *usage_text = N_("Usage: outlay-cli [--database PATH] COMMAND 
      "  imports [BUDGET] [--json]                         List the imports\n"
      "  undo-import ID                                    Take a whole import back out\n"
      "  export BUDGET --format xlsx|csv -o FILE           Export the budget\n"
-     "  report BUDGET --kind summary|detail|variance|compare|time-by-person|time-by-task\n"
+     "  report BUDGET --kind summary|detail|variance|compare|time-by-person|time-by-task|cost\n"
      "         [--version V] [--against V2] [--from DATE] [--to DATE]\n"
      "         [--paper a4|letter] [--landscape] -o FILE.pdf\n"
      "                                                    Write a PDF report\n"

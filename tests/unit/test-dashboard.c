@@ -13,6 +13,8 @@
 
 #include "outlay-dashboard-charts.h"
 #include "outlay-dashboard-load.h"
+#include "outlay-report.h"
+#include "outlay-store-tasks.h"
 #include "outlay-store-dashboard.h"
 #include "outlay-store-private.h"
 #include "outlay-test-util.h"
@@ -307,6 +309,33 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_true (json_object_get_null_member (root, "month_ago"));
 }
 
+static void
+test_report (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayDocument) doc = outlay_store_load_document (f->store, 1, &error);
+  g_autoptr(OutlayDashboard) d = load (f, 30);
+  g_autoptr(GPtrArray) entries = outlay_store_list_time (f->store, 1, NULL, NULL, &error);
+  g_autoptr(GPtrArray) people = outlay_store_list_people (f->store, &error);
+  g_autoptr(OutlayReport) report = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "cost.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *pdf = NULL;
+  gsize length = 0;
+  OutlayReportOptions options;
+
+  g_assert_no_error (error);
+  outlay_report_options_init (&options, OUTLAY_REPORT_COST);
+  report = outlay_report_new_cost (doc, d, entries, people, &options);
+  g_assert_cmpint (outlay_report_get_kind (report), ==, OUTLAY_REPORT_COST);
+  g_assert_true (outlay_report_write_pdf (report, file, NULL, &error));
+  g_assert_no_error (error);
+  /* the figures, five charts, the overrun and the time table: two pages */
+  g_assert_cmpuint (outlay_report_get_n_pages (report), >=, 2);
+  g_assert_true (g_file_get_contents (path, &pdf, &length, &error));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -320,6 +349,7 @@ main (int argc, char *argv[])
   g_test_add ("/dashboard/snapshots", Fixture, NULL, fixture_set_up, test_snapshots,
               fixture_tear_down);
   g_test_add ("/dashboard/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+  g_test_add ("/dashboard/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
   g_test_add ("/dashboard/charts", Fixture, NULL, fixture_set_up, test_charts, fixture_tear_down);
   return g_test_run ();
 }
