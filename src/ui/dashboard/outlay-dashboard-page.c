@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "outlay-application.h"
 #include "outlay-chart-view.h"
@@ -411,6 +412,7 @@ eac_draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer dat
   g_autoptr(PangoLayout) layout = NULL;
   OutlayDecimal lo, hi;
   OutlayDecimal marks[3];
+  const char *names[3];
   double y = height / 2.0, pad = 24;
 
   if (d == NULL || !d->has_evm)
@@ -457,11 +459,29 @@ eac_draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer dat
   cairo_set_source_rgba (cr, c.foreground[0], c.foreground[1], c.foreground[2], c.foreground[3]);
   /* Translators: the three textbook final costs, marked on a range:
    * at the cost index so far, to plan, and with the schedule index */
-  eac_mark (cr, layout, X (marks[0]), y, C_ ("eac", "CPI"), TRUE);
-  if (marks[1] != marks[0])
-    eac_mark (cr, layout, X (marks[1]), y, C_ ("eac", "Plan"), TRUE);
-  if (marks[2] != marks[0])
-    eac_mark (cr, layout, X (marks[2]), y, C_ ("eac", "CPI×SPI"), TRUE);
+  names[0] = C_ ("eac", "CPI");
+  names[1] = C_ ("eac", "Plan");
+  names[2] = C_ ("eac", "CPI×SPI");
+  /* marks closer than a label's width share one label */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      double x = X (marks[i]);
+      gboolean first = TRUE;
+
+      for (guint j = 0; j < 3; j++)
+        if (fabs (X (marks[j]) - x) < 36)
+          {
+            if (j < i)
+              first = FALSE;
+            else if (first)
+              g_string_append_printf (text, "%s%s", text->len ? " · " : "", names[j]);
+          }
+      if (first)
+        eac_mark (cr, layout, x, y, text->str, TRUE);
+      else
+        eac_mark (cr, layout, x, y, "", TRUE);
+    }
 #undef X
 }
 
