@@ -64,6 +64,8 @@ int outlay_cli_recommend (Cli *cli, int argc, char **argv);
 int outlay_cli_recommend_ai (Cli *cli, int argc, char **argv);
 int outlay_cli_recommendation (Cli *cli, int argc, char **argv);
 int outlay_cli_roi (Cli *cli, int argc, char **argv);
+int outlay_cli_dashboard (Cli *cli, int argc, char **argv);
+int outlay_cli_forecast (Cli *cli, int argc, char **argv);
 int outlay_cli_accounts (Cli *cli, int argc, char **argv);
 int outlay_cli_account (Cli *cli, int argc, char **argv);
 int outlay_cli_bills (Cli *cli, int argc, char **argv);

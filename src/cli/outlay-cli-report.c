@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "outlay-dashboard-load.h"
 #include "outlay-report.h"
 #include "outlay-store-versions.h"
 
@@ -51,7 +52,7 @@ check_args (const ReportArgs *a, OutlayReportOptions *options)
 
   if (a->kind != NULL && !outlay_report_kind_from_string (a->kind, &kind))
     return _("The report --kind is one of summary, detail, variance, compare, time-by-person, "
-             "time-by-task, period-variance");
+             "time-by-task, period-variance, cost");
   outlay_report_options_init (options, kind);
   if (a->output == NULL || *a->output == '\0')
     return _("“report” needs -o FILE.pdf");
@@ -113,6 +114,20 @@ make_report (Cli *cli, const char *budget, const ReportArgs *a, const OutlayRepo
     return NULL;
   if (options->kind == OUTLAY_REPORT_COMPARE)
     return make_compare (store, current, a, options, error);
+  if (options->kind == OUTLAY_REPORT_COST)
+    {
+      g_autoptr(GPtrArray) entries = NULL;
+      g_autoptr(GPtrArray) people = NULL;
+      g_autoptr(OutlayDashboard) dashboard = NULL;
+
+      id = outlay_budget_get_id (outlay_document_get_budget (current));
+      if ((dashboard = outlay_dashboard_load (store, id, outlay_dashboard_today (), 30, error))
+              == NULL
+          || (entries = outlay_store_list_time (store, id, NULL, NULL, error)) == NULL
+          || (people = outlay_store_list_people (store, error)) == NULL)
+        return NULL;
+      return outlay_report_new_cost (current, dashboard, entries, people, options);
+    }
   if (options->kind == OUTLAY_REPORT_TIME_BY_PERSON || options->kind == OUTLAY_REPORT_TIME_BY_TASK)
     {
       g_autoptr(GPtrArray) entries = NULL;
@@ -138,7 +153,7 @@ outlay_cli_report (Cli *cli, int argc, char **argv)
   g_auto(ReportArgs) a = { 0 };
   GOptionEntry entries[] = {
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &a.kind,
-      N_("summary (default), detail, variance, compare, time-by-person or time-by-task"),
+      N_("summary (default), detail, variance, compare, time-by-person, time-by-task or cost"),
           N_("KIND") },
       { "from", 0, 0, G_OPTION_ARG_STRING, &a.from, N_("For time: the first day"), N_("DATE") },
         { "to", 0, 0, G_OPTION_ARG_STRING, &a.to, N_("For time: the last day"), N_("DATE") },

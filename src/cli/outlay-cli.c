@@ -46,7 +46,7 @@ static const char *usage_text = N_("Usage: outlay-cli [--database PATH] COMMAND 
      "  imports [BUDGET] [--json]                         List the imports\n"
      "  undo-import ID                                    Take a whole import back out\n"
      "  export BUDGET --format xlsx|csv -o FILE           Export the budget\n"
-     "  report BUDGET --kind summary|detail|variance|compare|time-by-person|time-by-task\n"
+     "  report BUDGET --kind summary|detail|variance|compare|time-by-person|time-by-task|cost\n"
      "         [--version V] [--against V2] [--from DATE] [--to DATE]\n"
      "         [--paper a4|letter] [--landscape] -o FILE.pdf\n"
      "                                                    Write a PDF report\n"
@@ -59,6 +59,11 @@ static const char *usage_text = N_("Usage: outlay-cli [--database PATH] COMMAND 
      "  roi BUDGET [--expected V] [--realized V] [--snapshot [--note TEXT]]\n"
      "      [--compare A --compare B] [--json]\n"
      "                                                    Return on investment now, its snapshots\n"
+     "  dashboard BUDGET [--window DAYS] [--json]         Utilization, burn rate, when the money runs\n"
+     "                                                    out, and where it goes\n"
+     "  forecast BUDGET [--json]                          Earned value from the tasks (CPI, SPI, EACs,\n"
+     "                                                    TCPI), the final cost's range, and the\n"
+     "                                                    forecast of a month ago beside today's\n"
      "  accounts [--json]                                 List the accounts and today's balances\n"
      "  account add NAME [--kind KIND] [--currency CODE] [--opening AMOUNT] [--date DATE]\n"
      "          [--reserve AMOUNT]                        Add a bank account, print its id\n"
@@ -984,6 +989,8 @@ static const struct
   { "recommend", outlay_cli_recommend },
   { "recommendation", outlay_cli_recommendation },
   { "roi", outlay_cli_roi },
+  { "dashboard", outlay_cli_dashboard },
+  { "forecast", outlay_cli_forecast },
   { "accounts", outlay_cli_accounts },
   { "account", outlay_cli_account },
   { "bills", outlay_cli_bills },

@@ -11,11 +11,17 @@ G_BEGIN_DECLS
 /**
  * OutlayChartKind:
  * @OUTLAY_CHART_LINE: series over days, one point per day (the balance
- *   chart); the bar and donut kinds come with the dashboard
+ *   chart)
+ * @OUTLAY_CHART_BAR: horizontal bars, one row per category, one bar per
+ *   series in it (actual beside estimate)
+ * @OUTLAY_CHART_DONUT: the first series' share of each category, as a
+ *   ring with its legend
  */
 typedef enum
 {
   OUTLAY_CHART_LINE,
+  OUTLAY_CHART_BAR,
+  OUTLAY_CHART_DONUT,
 } OutlayChartKind;
 
 /**
@@ -34,6 +40,7 @@ typedef enum
  * @foreground: text and axes
  * @grid: grid lines
  * @series: one color per series, in order (at most 4)
+ * @extra: four more, for a donut's slices after the series' colors
  * @threshold: a reserve or limit line
  * @negative: values below zero
  * @highlight: the focused point
@@ -46,6 +53,7 @@ typedef struct
   double foreground[4];
   double grid[4];
   double series[4][4];
+  double extra[4][4];
   double threshold[4];
   double negative[4];
   double highlight[4];
@@ -65,6 +73,8 @@ guint outlay_chart_add_series (OutlayChart *self,
                                OutlayChartStroke stroke,
                                const OutlayDecimal *values,
                                guint n_values);
+void outlay_chart_set_categories (OutlayChart *self, const char *const *names, guint n_names);
+void outlay_chart_set_hours (OutlayChart *self, gboolean hours);
 void outlay_chart_add_threshold (OutlayChart *self, const char *name, OutlayDecimal value);
 guint outlay_chart_get_n_points (OutlayChart *self);
 void outlay_chart_colors_init (OutlayChartColors *colors, gboolean dark);

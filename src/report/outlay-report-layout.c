@@ -30,6 +30,9 @@ typedef struct
   double r, g, b;
 } Rgb;
 
+/* A dashboard chart's height in points */
+#define CHART_HEIGHT 190.0
+
 static const Rgb ink = { 0.11, 0.11, 0.12 };
 static const Rgb muted = { 0.42, 0.43, 0.45 };
 static const Rgb accent = { 0.10, 0.27, 0.42 };
@@ -400,6 +403,8 @@ row_height (OutlayReport *self, const ReportRow *row)
       return table_row_height (self, row) + 2.0 + 6.0;
     case REPORT_ROW_TOTAL:
       return 6.0 + table_row_height (self, row) + 4.0 + 4.0;
+    case REPORT_ROW_CHART:
+      return 16.0 + self->line_height[REPORT_FONT_HEADING] + 6.0 + CHART_HEIGHT;
     case REPORT_ROW_NOTE:
       return 10.0 + (row->cells[0] != NULL ? self->line_height[REPORT_FONT_BOLD] + 2.0 : 0)
              + text_height (self, REPORT_FONT_BODY, row->cells[1], self->width) + 8.0;
@@ -709,6 +714,22 @@ draw_note (OutlayReport *self, cairo_t *cr, const ReportRow *row, double y)
              y, self->width, PANGO_ALIGN_LEFT, FALSE);
 }
 
+/* A dashboard chart under its title, drawn as the window draws it. */
+static void
+draw_chart (OutlayReport *self, cairo_t *cr, const ReportRow *row, double y)
+{
+  OutlayChartColors colors;
+
+  draw_line (self, cr, REPORT_FONT_HEADING, &accent, row->cells[0], 0, y + 16.0, self->width,
+             PANGO_ALIGN_LEFT);
+  outlay_chart_colors_init (&colors, FALSE);
+  cairo_save (cr);
+  cairo_translate (cr, 0, y + 16.0 + self->line_height[REPORT_FONT_HEADING] + 6.0);
+  outlay_chart_draw (g_ptr_array_index (self->charts, row->table), cr, self->width, CHART_HEIGHT,
+                     &colors, -1);
+  cairo_restore (cr);
+}
+
 static void
 draw_row (OutlayReport *self, cairo_t *cr, const ReportRow *row, double y)
 {
@@ -732,6 +753,9 @@ draw_row (OutlayReport *self, cairo_t *cr, const ReportRow *row, double y)
       break;
     case REPORT_ROW_NOTE:
       draw_note (self, cr, row, y);
+      break;
+    case REPORT_ROW_CHART:
+      draw_chart (self, cr, row, y);
       break;
     case REPORT_ROW_LINE:
     case REPORT_ROW_SUBTOTAL:

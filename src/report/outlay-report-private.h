@@ -14,6 +14,8 @@
 
 #include <pango/pangocairo.h>
 
+#include "outlay-chart.h"
+#include "outlay-rates.h"
 #include "outlay-report.h"
 
 G_BEGIN_DECLS
@@ -57,6 +59,7 @@ typedef enum
   REPORT_ROW_SUBTOTAL, /* cells: one per column */
   REPORT_ROW_TOTAL,    /* cells: one per column */
   REPORT_ROW_NOTE,     /* cells: label, paragraph */
+  REPORT_ROW_CHART,    /* cells: title; its table is the chart's index in charts */
 } ReportRowKind;
 
 typedef enum
@@ -110,6 +113,7 @@ struct _OutlayReport
   GDateTime            *printed;
   GArray               *tables;       /* of ReportTable */
   GArray               *rows;         /* of ReportRow */
+  GPtrArray *charts;                  /* of OutlayChart, drawn by REPORT_ROW_CHART rows */
   guint32               heading;      /* while building: the open section's heading */
 
   /* set by paginating */
@@ -185,6 +189,18 @@ void outlay_report_build_period_variance (OutlayReport *self, OutlayDocument *do
 /* outlay-report-time.c */
 void outlay_report_build_time (OutlayReport *self,
                                OutlayDocument *doc,
+                               GPtrArray *entries,
+                               GPtrArray *people);
+
+void outlay_report_add_time_table (OutlayReport *self,
+                                   GArray *rows,
+                                   const OutlayTimeRow *total,
+                                   gboolean by_person);
+
+/* outlay-report-cost.c */
+void outlay_report_build_cost (OutlayReport *self,
+                               OutlayDocument *doc,
+                               OutlayDashboard *dashboard,
                                GPtrArray *entries,
                                GPtrArray *people);
 

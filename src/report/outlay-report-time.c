@@ -24,13 +24,25 @@ outlay_report_build_time (OutlayReport *self,
   g_autoptr(GArray) rows = outlay_time_summarize (doc, entries, people, by_person, &total);
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *n = g_strdup_printf ("%u", total.n_entries);
-  guint table;
-  ReportRow *row;
 
   outlay_report_add_title (self, self->budget_name);
   outlay_report_budget_fields (self, doc, fields, FALSE);
   outlay_report_field (fields, _("Time entries"), n);
   outlay_report_add_fields (self, fields);
+  outlay_report_add_time_table (self, rows, &total, by_person);
+}
+
+/* The hours and their cost per person (or task), the costliest first,
+ * and the total. */
+void
+outlay_report_add_time_table (OutlayReport *self,
+                              GArray *rows,
+                              const OutlayTimeRow *total,
+                              gboolean by_person)
+{
+  guint table;
+  ReportRow *row;
+
   table = outlay_report_add_table (
       self, TRUE,
       by_person ? _("Person")
@@ -48,7 +60,7 @@ outlay_report_build_time (OutlayReport *self,
   outlay_report_add_columns (self, table);
   for (guint i = 0; i <= rows->len; i++)
     {
-      const OutlayTimeRow *r = i < rows->len ? &g_array_index (rows, OutlayTimeRow, i) : &total;
+      const OutlayTimeRow *r = i < rows->len ? &g_array_index (rows, OutlayTimeRow, i) : total;
       OutlayDecimal per_hour = 0;
 
       row = outlay_report_add_row (self, i < rows->len ? REPORT_ROW_LINE : REPORT_ROW_TOTAL, table,

@@ -26,13 +26,14 @@
 
 G_DEFINE_FINAL_TYPE (OutlayReport, outlay_report, G_TYPE_OBJECT)
 
-static const char *const kind_ids[] = { "summary",        "detail",         "variance",
-                                        "compare",        "time-by-person", "time-by-task",
-                                        "period-variance" };
+static const char *const kind_ids[] = { "summary",         "detail",
+                                        "variance",        "compare",
+                                        "time-by-person",  "time-by-task",
+                                        "period-variance", "cost" };
 static const char *const kind_titles[] = {
   N_("Production cost summary"), N_("Detailed budget"), N_("Variance report"),
   N_("Version comparison"),      N_("Time by person"),  N_("Time by task"),
-  N_("Variance by period"),
+  N_("Variance by period"),      N_("Cost report"),
 };
 
 static void
@@ -58,6 +59,7 @@ outlay_report_finalize (GObject *object)
   outlay_report_layout_clear (self);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->tables, g_array_unref);
+  g_clear_pointer (&self->charts, g_ptr_array_unref);
   g_clear_pointer (&self->printed, g_date_time_unref);
   g_free (self->title);
   g_free (self->budget_name);
@@ -79,6 +81,7 @@ outlay_report_init (OutlayReport *self)
   g_array_set_clear_func (self->rows, (GDestroyNotify) row_clear);
   self->tables = g_array_new (FALSE, TRUE, sizeof (ReportTable));
   g_array_set_clear_func (self->tables, (GDestroyNotify) table_clear);
+  self->charts = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_chart_unref);
   self->printed = g_date_time_new_now_local ();
   self->heading = REPORT_NO_HEADING;
 }
@@ -185,6 +188,38 @@ outlay_report_new_time (OutlayDocument *doc,
                         NULL);
   self = report_new (doc, options);
   outlay_report_build_time (self, doc, entries, people);
+  return self;
+}
+
+/**
+ * outlay_report_new_cost:
+ * @doc: the budget
+ * @dashboard: its dashboard (outlay_dashboard_load())
+ * @entries: (element-type OutlayTimeEntry): the time logged on its tasks
+ * @people: (element-type OutlayPerson) (nullable): everyone, for names
+ * @options: how to print (@options->kind is taken as cost)
+ *
+ * Prepares the cost report: the dashboard's figures and charts, drawn by
+ * the code the window draws them with, and the time by person.
+ *
+ * Returns: (transfer full): the report
+ */
+OutlayReport *
+outlay_report_new_cost (OutlayDocument *doc,
+                        OutlayDashboard *dashboard,
+                        GPtrArray *entries,
+                        GPtrArray *people,
+                        const OutlayReportOptions *options)
+{
+  OutlayReportOptions o;
+  OutlayReport *self;
+
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (doc), NULL);
+  g_return_val_if_fail (dashboard != NULL && entries != NULL && options != NULL, NULL);
+  o = *options;
+  o.kind = OUTLAY_REPORT_COST;
+  self = report_new (doc, &o);
+  outlay_report_build_cost (self, doc, dashboard, entries, people);
   return self;
 }
 

@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "outlay-dashboard.h"
 #include "outlay-document.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,9 @@ G_BEGIN_DECLS
  * @OUTLAY_REPORT_PERIOD_VARIANCE: the phased budget against actuals (closed
  *   periods) and the forecast (open ones), period by period, with the
  *   variances over a limit flagged
+ * @OUTLAY_REPORT_COST: the dashboard on paper: utilization, burn rate,
+ *   when the money runs out, earned value and the final cost's range, the
+ *   dashboard's charts, the overruns and the time by person
  */
 typedef enum
 {
@@ -29,9 +33,10 @@ typedef enum
   OUTLAY_REPORT_TIME_BY_PERSON,
   OUTLAY_REPORT_TIME_BY_TASK,
   OUTLAY_REPORT_PERIOD_VARIANCE,
+  OUTLAY_REPORT_COST,
 } OutlayReportKind;
 
-#define OUTLAY_REPORT_N_KINDS 7
+#define OUTLAY_REPORT_N_KINDS 8
 
 typedef enum
 {
@@ -95,6 +100,12 @@ OutlayReport *outlay_report_new_compare    (OutlayDocument            *from,
                                             const OutlayReportOptions *options);
 
 OutlayReport *outlay_report_new_time (OutlayDocument *doc,
+                                      GPtrArray *entries,
+                                      GPtrArray *people,
+                                      const OutlayReportOptions *options);
+
+OutlayReport *outlay_report_new_cost (OutlayDocument *doc,
+                                      OutlayDashboard *dashboard,
                                       GPtrArray *entries,
                                       GPtrArray *people,
                                       const OutlayReportOptions *options);

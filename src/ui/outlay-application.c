@@ -398,6 +398,7 @@ outlay_application_startup (GApplication *app)
   static const char *import_accels[] = { "<Control>i", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
   static const char *check_accels[] = { "<Control>b", NULL };
+  static const char *dashboard_accels[] = { "<Control><Shift>d", NULL };
 
   G_APPLICATION_CLASS (outlay_application_parent_class)->startup (app);
 
@@ -417,6 +418,8 @@ outlay_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.check-budget", check_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-dashboard",
+                                         dashboard_accels);
 }
 
 /* GNOME Shell's search provider lives on the application's object path. */

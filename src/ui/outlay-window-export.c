@@ -98,7 +98,7 @@ outlay_window_report_comparison_cb (OutlayVersionsDialog *dialog,
 }
 
 /* win.export::xlsx, ::csv, ::pdf-summary, ::pdf-detail, ::pdf-variance,
- * ::pdf-time-by-person, ::pdf-time-by-task */
+ * ::pdf-time-by-person, ::pdf-time-by-task, ::pdf-cost */
 static void
 export_action (GtkWidget *widget, const char *action, GVariant *param)
 {

@@ -14,6 +14,7 @@
 #include "outlay-recommendations-page.h"
 #include "outlay-save-template-dialog.h"
 #include "outlay-sheet-view.h"
+#include "outlay-dashboard-page.h"
 #include "outlay-tasks-page.h"
 #include "outlay-timer-button.h"
 #include "outlay-topsheet-view.h"
@@ -448,6 +449,15 @@ new_budget_response_cb (OutlayNewBudgetDialog *dialog,
   reload_budgets (self);
   if (outlay_window_select_budget (self, id) && self->document != NULL)
     set_fiscal_year (self);
+}
+
+/* Ctrl+Shift+D: the Dashboard page, from wherever the window is */
+static void
+show_dashboard_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->views, "dashboard");
 }
 
 static void
@@ -922,6 +932,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   g_type_ensure (OUTLAY_TYPE_TOPSHEET_VIEW);
   g_type_ensure (OUTLAY_TYPE_TASKS_PAGE);
   g_type_ensure (OUTLAY_TYPE_RECOMMENDATIONS_PAGE);
+  g_type_ensure (OUTLAY_TYPE_DASHBOARD_PAGE);
   g_type_ensure (OUTLAY_TYPE_TIMER_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/outlay-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, toast_overlay);
@@ -943,6 +954,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, version_label);
 
   gtk_widget_class_install_action (widget_class, "win.new-budget", NULL, new_budget_action);
+  gtk_widget_class_install_action (widget_class, "win.show-dashboard", NULL, show_dashboard_action);
   gtk_widget_class_install_action (widget_class, "win.rename-budget", NULL, rename_budget_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-budget", NULL,
                                    duplicate_budget_action);

@@ -10,6 +10,7 @@
 
 #include "outlay-application.h"
 #include "outlay-csv-export.h"
+#include "outlay-dashboard-load.h"
 #include "outlay-export.h"
 #include "outlay-store.h"
 #include "outlay-store-tasks.h"
@@ -245,24 +246,32 @@ outlay_export_document_async (GtkWindow           *parent,
       outlay_report_options_init (&options, kind);
       options.paper = default_paper (parent);
       /* made now, on this thread: the report keeps text, not the document */
-      if (kind == OUTLAY_REPORT_TIME_BY_PERSON || kind == OUTLAY_REPORT_TIME_BY_TASK)
+      if (kind == OUTLAY_REPORT_TIME_BY_PERSON || kind == OUTLAY_REPORT_TIME_BY_TASK
+          || kind == OUTLAY_REPORT_COST)
         {
           g_autoptr(GError) error = NULL;
           g_autoptr(OutlayStore) store = outlay_store_open (store_path, &error);
           g_autoptr(GPtrArray) entries = NULL;
           g_autoptr(GPtrArray) people = NULL;
+          g_autoptr(OutlayDashboard) dashboard = NULL;
 
           if (store == NULL
               || (entries = outlay_store_list_time (store, job->budget_id, NULL, NULL, &error))
                      == NULL
-              || (people = outlay_store_list_people (store, &error)) == NULL)
+              || (people = outlay_store_list_people (store, &error)) == NULL
+              || (kind == OUTLAY_REPORT_COST
+                  && (dashboard = outlay_dashboard_load (store, job->budget_id,
+                                                         outlay_dashboard_today (), 30, &error))
+                         == NULL))
             {
               export_job_free (job);
               g_task_return_error (task, g_steal_pointer (&error));
               g_object_unref (task);
               return;
             }
-          job->report = outlay_report_new_time (doc, entries, people, &options);
+          job->report = dashboard != NULL
+                            ? outlay_report_new_cost (doc, dashboard, entries, people, &options)
+                            : outlay_report_new_time (doc, entries, people, &options);
         }
       else
         job->report = outlay_report_new (doc, &options);
