@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "outlay-error.h"
 #include "outlay-schema.h"
@@ -140,7 +141,10 @@ backup_failed (sqlite3 *out, const char *path, int rc, GError **error)
 static gboolean
 copy_database (sqlite3 *db, const char *path, GError **error)
 {
-  g_autofree char *part = g_strconcat (path, ".part", NULL);
+  /* this program's own: two programs backing up in the same millisecond
+   * pick the same name, and must not write into one file (the second
+   * to finish replaces the first's copy of the same moment) */
+  g_autofree char *part = g_strdup_printf ("%s.%d.part", path, (int) getpid ());
   sqlite3 *out = NULL;
   sqlite3_backup *backup;
   int rc;
