@@ -10,6 +10,7 @@
 
 #include "outlay-currency.h"
 #include "outlay-document-json.h"
+#include "outlay-engine-json.h"
 #include "outlay-error.h"
 #include "outlay-model-enum-types.h"
 #include "outlay-rules.h"
@@ -171,61 +172,15 @@ outlay_cli_recommend (Cli *cli, int argc, char **argv)
   return 0;
 }
 
-static OutlayLine *
-line_by_id (OutlayDocument *doc, gint64 id)
-{
-  for (guint s = 0; s < outlay_document_get_n_sections (doc); s++)
-    {
-      OutlaySection *section = outlay_document_get_section (doc, s);
-
-      for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
-        if (outlay_line_get_id (outlay_section_get_line (section, l)) == id)
-          return outlay_section_get_line (section, l);
-    }
-  return NULL;
-}
-
 /* Makes the change the advice carries, as typing it in the cell would:
  * one undoable, audited edit, refused on a locked budget. */
 static gboolean
 implement (OutlayStore *store, OutlayRecommendation *r, GError **error)
 {
-  const char *action = outlay_recommendation_get_action (r);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(OutlayDocument) doc = NULL;
-  JsonObject *o;
-  OutlayLineField field;
-  OutlayLine *line;
+  g_autoptr(OutlayDocument) doc = outlay_store_load_document (
+      store, outlay_recommendation_get_budget_id (r), error);
 
-  if (action == NULL)
-    {
-      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
-                           _("This advice is for a person to act on; there is no change to "
-                             "make. Mark it accepted instead."));
-      return FALSE;
-    }
-  if (!json_parser_load_from_data (parser, action, -1, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
-      || (o = json_node_get_object (json_parser_get_root (parser))) == NULL
-      || !json_object_has_member (o, "line") || !json_object_has_member (o, "field")
-      || !json_object_has_member (o, "value")
-      || !outlay_line_field_from_name (json_object_get_string_member (o, "field"), &field))
-    {
-      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_FAILED,
-                           _("The change this advice carries cannot be read"));
-      return FALSE;
-    }
-  if ((doc = outlay_store_load_document (store, outlay_recommendation_get_budget_id (r), error))
-      == NULL)
-    return FALSE;
-  if ((line = line_by_id (doc, json_object_get_int_member (o, "line"))) == NULL)
-    {
-      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
-                           _("The line this advice is about is no longer in the budget"));
-      return FALSE;
-    }
-  return outlay_document_set_line_text (doc, line, field,
-                                        json_object_get_string_member (o, "value"), error);
+  return doc != NULL && outlay_recommendation_implement (r, doc, error);
 }
 
 int

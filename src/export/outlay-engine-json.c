@@ -2,12 +2,17 @@
 #define G_LOG_DOMAIN "outlay-json"
 
 /* The JSON shapes of the engine's results that `outlay-cli` prints:
- * top sheets and version comparisons.  They live here, not in the
+ * top sheets and version comparisons; and the change a recommendation
+ * carries as JSON, made.  They live here, not in the
  * engine, so the engine stays pure calculation with no output format. */
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "outlay-currency.h"
+#include "outlay-document-tasks.h"
+#include "outlay-error.h"
 #include "outlay-document-json.h"
 #include "outlay-engine-json.h"
 
@@ -217,4 +222,59 @@ outlay_comparison_to_json (OutlayComparison *self)
   json_builder_end_object (b);
   json_builder_end_object (b);
   return json_builder_get_root (b);
+}
+
+/* ---- recommendations ---- */
+
+/**
+ * outlay_recommendation_implement:
+ * @self: a recommendation
+ * @document: its budget, open
+ * @error: why not: no change to make (advice for a person to act on), a
+ *   change that cannot be read, its line gone, or the edit refused
+ *
+ * Makes the change @self carries ({"line": ID, "field": NAME, "value":
+ * TEXT}) as typing it in the cell would: one undoable, audited command,
+ * refused on a locked budget.
+ */
+gboolean
+outlay_recommendation_implement (OutlayRecommendation *self,
+                                 OutlayDocument *document,
+                                 GError **error)
+{
+  const char *action = outlay_recommendation_get_action (self);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o = NULL;
+  OutlayLineField field;
+  OutlayLine *line;
+
+  g_return_val_if_fail (OUTLAY_IS_RECOMMENDATION (self), FALSE);
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (document), FALSE);
+  if (action == NULL)
+    {
+      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
+                           _("This advice is for a person to act on; there is no change to "
+                             "make. Mark it accepted instead."));
+      return FALSE;
+    }
+  if (json_parser_load_from_data (parser, action, -1, NULL)
+      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    o = json_node_get_object (json_parser_get_root (parser));
+  if (o == NULL || !json_object_has_member (o, "line") || !json_object_has_member (o, "field")
+      || !json_object_has_member (o, "value")
+      || !outlay_line_field_from_name (json_object_get_string_member (o, "field"), &field))
+    {
+      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_FAILED,
+                           _("The change this advice carries cannot be read"));
+      return FALSE;
+    }
+  line = outlay_document_get_line_by_id (document, json_object_get_int_member (o, "line"));
+  if (line == NULL)
+    {
+      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
+                           _("The line this advice is about is no longer in the budget"));
+      return FALSE;
+    }
+  return outlay_document_set_line_text (document, line, field,
+                                        json_object_get_string_member (o, "value"), error);
 }

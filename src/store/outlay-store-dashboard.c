@@ -114,6 +114,24 @@ read_budget (OutlayStore *self, Gather *g, GError **error)
 }
 
 /* A task's share earned by its status: done all, in progress half. */
+typedef void (*RowFunc) (Gather *g, sqlite3_stmt *stmt, gpointer data);
+
+/* Runs @sql, with the budget's id as ?1, and @row on each row it gives. */
+static gboolean
+each_row (OutlayStore *self, Gather *g, const char *sql, RowFunc row, gpointer data, GError **error)
+{
+  sqlite3_stmt *stmt = outlay_store_statement (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, g->facts->budget_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    row (g, stmt, data);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || outlay_store_fail (self, error);
+}
+
 static OutlayDecimal
 earned (const char *status, OutlayDecimal estimate)
 {
@@ -125,7 +143,7 @@ earned (const char *status, OutlayDecimal estimate)
 }
 
 static void
-task_row (Gather *g, sqlite3_stmt *stmt)
+task_row (Gather *g, sqlite3_stmt *stmt, gpointer data)
 {
   OutlayDashboardFacts *f = g->facts;
   const char *status = (const char *) sqlite3_column_text (stmt, 2);
@@ -191,109 +209,86 @@ task_row (Gather *g, sqlite3_stmt *stmt)
 static gboolean
 read_tasks (OutlayStore *self, Gather *g, GError **error)
 {
-  sqlite3_stmt *stmt = outlay_store_statement (
-      self,
+  return each_row (
+      self, g,
       "SELECT t.id, t.name, t.status, t.estimated_cost, t.estimated_hours, t.resource_cost,"
       " t.due_date, t.line_id, ifnull(tt.hours, 0), ifnull(tt.cost, 0), tt.last_date,"
       " l.id IS NOT NULL"
       " FROM tasks t LEFT JOIN time_task_totals tt ON tt.task_id = t.id"
       " LEFT JOIN lines l ON l.id = t.line_id AND l.budget_id = ?1"
       " WHERE t.budget_id = ?1 AND t.deleted = 0",
-      error);
-  int rc;
+      task_row, NULL, error);
+}
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, g->facts->budget_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    task_row (g, stmt);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || outlay_store_fail (self, error);
+static void
+day_row (Gather *g, sqlite3_stmt *stmt, gpointer data)
+{
+  guint32 day = iso_day (sqlite3_column_text (stmt, 0));
+  OutlayFactsDay *d;
+
+  if (day == 0)
+    return;
+  d = day_of (g, day);
+  add (g, &d->hours, sqlite3_column_int64 (stmt, 1));
+  add (g, &d->task_cost, sqlite3_column_int64 (stmt, 2));
+  add (g, &d->actual, sqlite3_column_int64 (stmt, 2));
 }
 
 static gboolean
 read_days (OutlayStore *self, Gather *g, GError **error)
 {
-  sqlite3_stmt *stmt = outlay_store_statement (
-      self,
-      "SELECT date, hours, cost FROM time_day_totals WHERE budget_id = ?1"
-      " AND (hours != 0 OR cost != 0)",
-      error);
-  int rc;
+  return each_row (self, g,
+                   "SELECT date, hours, cost FROM time_day_totals WHERE budget_id = ?1"
+                   " AND (hours != 0 OR cost != 0)",
+                   day_row, NULL, error);
+}
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, g->facts->budget_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      guint32 day = iso_day (sqlite3_column_text (stmt, 0));
-      OutlayFactsDay *d;
+static void
+person_row (Gather *g, sqlite3_stmt *stmt, gpointer data)
+{
+  OutlayFactsRow row = { .id = sqlite3_column_int64 (stmt, 0),
+                         .name = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+                         .hours = sqlite3_column_int64 (stmt, 2),
+                         .actual = sqlite3_column_int64 (stmt, 3) };
 
-      if (day == 0)
-        continue;
-      d = day_of (g, day);
-      add (g, &d->hours, sqlite3_column_int64 (stmt, 1));
-      add (g, &d->task_cost, sqlite3_column_int64 (stmt, 2));
-      add (g, &d->actual, sqlite3_column_int64 (stmt, 2));
-    }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || outlay_store_fail (self, error);
+  g_array_append_val (g->facts->people, row);
 }
 
 static gboolean
 read_people (OutlayStore *self, Gather *g, GError **error)
 {
-  sqlite3_stmt *stmt = outlay_store_statement (
-      self,
+  return each_row (
+      self, g,
       "SELECT p.person_id, pe.name, p.hours, p.cost FROM time_person_totals p"
       " LEFT JOIN people pe ON pe.id = p.person_id"
       " WHERE p.budget_id = ?1 AND (p.hours != 0 OR p.cost != 0) ORDER BY p.cost DESC, 2",
-      error);
-  int rc;
+      person_row, NULL, error);
+}
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, g->facts->budget_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      OutlayFactsRow row = { .id = sqlite3_column_int64 (stmt, 0),
-                             .name = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-                             .hours = sqlite3_column_int64 (stmt, 2),
-                             .actual = sqlite3_column_int64 (stmt, 3) };
+/* @fringes: section index → gint64* its fringe */
+static void
+section_row (Gather *g, sqlite3_stmt *stmt, gpointer fringes)
+{
+  const char *code = (const char *) sqlite3_column_text (stmt, 1);
+  const char *name = (const char *) sqlite3_column_text (stmt, 2);
+  OutlayFactsRow row = { .id = sqlite3_column_int64 (stmt, 0) };
+  gint64 *fringe = g_new (gint64, 1);
 
-      g_array_append_val (g->facts->people, row);
-    }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || outlay_store_fail (self, error);
+  row.name = code != NULL && *code != '\0' && name != NULL && *name != '\0'
+                 ? g_strdup_printf ("%s %s", code, name)
+                 : g_strdup (name != NULL && *name != '\0' ? name : code);
+  *fringe = sqlite3_column_int64 (stmt, 3);
+  g_hash_table_insert (fringes, GINT_TO_POINTER ((int) g->facts->sections->len), fringe);
+  g_array_append_val (g->facts->sections, row);
 }
 
 static gboolean
 read_sections (OutlayStore *self, Gather *g, GHashTable *fringes, GError **error)
 {
-  sqlite3_stmt *stmt = outlay_store_statement (
-      self, "SELECT id, code, name, fringe FROM sections WHERE budget_id = ?1 ORDER BY position",
-      error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, g->facts->budget_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *code = (const char *) sqlite3_column_text (stmt, 1);
-      const char *name = (const char *) sqlite3_column_text (stmt, 2);
-      OutlayFactsRow row = { .id = sqlite3_column_int64 (stmt, 0) };
-      gint64 *fringe = g_new (gint64, 1);
-
-      row.name = code != NULL && *code != '\0' && name != NULL && *name != '\0'
-                     ? g_strdup_printf ("%s %s", code, name)
-                     : g_strdup (name != NULL && *name != '\0' ? name : code);
-      *fringe = sqlite3_column_int64 (stmt, 3);
-      g_hash_table_insert (fringes, GINT_TO_POINTER ((int) g->facts->sections->len), fringe);
-      g_array_append_val (g->facts->sections, row);
-    }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || outlay_store_fail (self, error);
+  return each_row (self, g,
+                   "SELECT id, code, name, fringe FROM sections WHERE budget_id = ?1"
+                   " ORDER BY position",
+                   section_row, fringes, error);
 }
 
 static OutlayFactsRow *
@@ -306,8 +301,9 @@ section_of (Gather *g, GHashTable *index, gint64 id)
   return &g_array_index (g->facts->sections, OutlayFactsRow, GPOINTER_TO_UINT (i));
 }
 
+/* @index: section id → its index in the facts' sections */
 static void
-line_row (Gather *g, GHashTable *index, sqlite3_stmt *stmt)
+line_row (Gather *g, sqlite3_stmt *stmt, gpointer index)
 {
   gint64 id = sqlite3_column_int64 (stmt, 0);
   OutlayFactsRow *section = section_of (g, index, sqlite3_column_int64 (stmt, 1));
@@ -351,8 +347,6 @@ read_lines (OutlayStore *self, Gather *g, GError **error)
 {
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) fringes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  sqlite3_stmt *stmt;
-  int rc;
 
   if (!read_sections (self, g, fringes, error))
     return FALSE;
@@ -363,18 +357,11 @@ read_lines (OutlayStore *self, Gather *g, GError **error)
       *key = g_array_index (g->facts->sections, OutlayFactsRow, i).id;
       g_hash_table_insert (index, key, GUINT_TO_POINTER (i));
     }
-  stmt = outlay_store_statement (self,
-                                 "SELECT id, section_id, code, description, estimate, actual,"
-                                 " committed, date FROM lines WHERE budget_id = ?1",
-                                 error);
-  if (stmt == NULL)
+  if (!each_row (self, g,
+                 "SELECT id, section_id, code, description, estimate, actual,"
+                 " committed, date FROM lines WHERE budget_id = ?1",
+                 line_row, index, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, g->facts->budget_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    line_row (g, index, stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return outlay_store_fail (self, error);
 
   /* each section's fringe on the sum of its lines, as the document does */
   for (guint i = 0; i < g->facts->sections->len; i++)

@@ -331,25 +331,36 @@ focused_or_bell (OutlayPeriodsPage *self)
   return cell;
 }
 
+/* The line of the focused cell (its edit finished first), or NULL with a
+ * bell and @hint. */
+OutlayLine *
+outlay_periods_page_focused_line (OutlayPeriodsPage *self, const char *hint)
+{
+  OutlaySheetCell *cell = focused_or_bell (self);
+
+  if (cell == NULL)
+    return NULL;
+  if (!OUTLAY_IS_LINE (outlay_periods_page_cell_item (cell)))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (cell));
+      outlay_periods_page_message (self, hint);
+      return NULL;
+    }
+  return OUTLAY_LINE (outlay_periods_page_cell_item (cell));
+}
+
 void
 outlay_periods_page_spread_evenly_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   OutlayPeriodsPage *self = OUTLAY_PERIODS_PAGE (widget);
-  OutlaySheetCell *cell = focused_or_bell (self);
+  OutlayLine *line = outlay_periods_page_focused_line (self,
+                                                       _("Click a line to spread it evenly"));
   g_autoptr(OutlayLinePhasing) even = NULL;
   g_autoptr(GError) error = NULL;
   const OutlayLinePhasing *old;
-  OutlayLine *line;
 
-  if (cell == NULL)
+  if (line == NULL)
     return;
-  if (!OUTLAY_IS_LINE (outlay_periods_page_cell_item (cell)))
-    {
-      gtk_widget_error_bell (GTK_WIDGET (cell));
-      outlay_periods_page_message (self, _("Click a line to spread it evenly"));
-      return;
-    }
-  line = OUTLAY_LINE (outlay_periods_page_cell_item (cell));
   old = outlay_document_get_line_phasing (self->document, line);
   even = outlay_line_phasing_new (OUTLAY_PHASING_METHOD_EVEN, NULL, 0);
   /* the actuals recorded per period stay */

@@ -58,6 +58,7 @@ void outlay_periods_page_start_editing (OutlayPeriodsPage *self,
 gboolean outlay_periods_page_finish_editing (OutlayPeriodsPage *self,
                                              OutlaySheetCell *cell,
                                              gboolean commit);
+OutlayLine *outlay_periods_page_focused_line (OutlayPeriodsPage *self, const char *hint);
 void
 outlay_periods_page_close_period_action (GtkWidget *widget, const char *action, GVariant *param);
 void

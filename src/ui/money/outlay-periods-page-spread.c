@@ -22,24 +22,6 @@ typedef enum
   SCOPE_BUDGET,
 } Scope;
 
-static OutlayLine *
-focused_line (OutlayPeriodsPage *self, const char *hint)
-{
-  gboolean editing;
-  OutlaySheetCell *cell = outlay_periods_page_focused_cell (self, &editing);
-  GObject *item = cell != NULL ? outlay_periods_page_cell_item (cell) : NULL;
-
-  if (cell != NULL && editing)
-    outlay_periods_page_finish_editing (self, cell, TRUE);
-  if (self->grid == NULL || !OUTLAY_IS_LINE (item))
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      outlay_periods_page_message (self, hint);
-      return NULL;
-    }
-  return OUTLAY_LINE (item);
-}
-
 static GtkWindow *
 toplevel (OutlayPeriodsPage *self)
 {
@@ -157,7 +139,8 @@ void
 outlay_periods_page_spread_percent_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   OutlayPeriodsPage *self = OUTLAY_PERIODS_PAGE (widget);
-  OutlayLine *line = focused_line (self, _("Click a line to spread it by percentages"));
+  OutlayLine *line = outlay_periods_page_focused_line (
+      self, _("Click a line to spread it by percentages"));
   const OutlayPeriods *periods;
   PercentRequest *request;
   g_autofree char *heading = NULL;
@@ -370,7 +353,8 @@ void
 outlay_periods_page_follow_actuals_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   OutlayPeriodsPage *self = OUTLAY_PERIODS_PAGE (widget);
-  OutlayLine *line = focused_line (self, _("Click a line to spread it after last year’s"));
+  OutlayLine *line = outlay_periods_page_focused_line (
+      self, _("Click a line to spread it after last year’s"));
   FollowRequest *request;
   GtkWidget *dialog;
 

@@ -11,10 +11,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
-
 #include "outlay-currency.h"
 #include "outlay-document-tasks.h"
+#include "outlay-engine-json.h"
 #include "outlay-error.h"
 #include "outlay-recommendations-page.h"
 #include "outlay-rules.h"
@@ -162,52 +161,6 @@ status_title (OutlayRecommendationStatus status)
     }
 }
 
-static OutlayLine *
-line_by_id (OutlayDocument *doc, gint64 id)
-{
-  for (guint s = 0; s < outlay_document_get_n_sections (doc); s++)
-    {
-      OutlaySection *section = outlay_document_get_section (doc, s);
-
-      for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
-        if (outlay_line_get_id (outlay_section_get_line (section, l)) == id)
-          return outlay_section_get_line (section, l);
-    }
-  return NULL;
-}
-
-/* The change @r carries, as typing it in the cell would: one undoable
- * command on the open document. */
-static gboolean
-apply (OutlayDocument *doc, OutlayRecommendation *r, GError **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *action = outlay_recommendation_get_action (r);
-  JsonObject *o = NULL;
-  OutlayLineField field;
-  OutlayLine *line;
-
-  if (action != NULL && json_parser_load_from_data (parser, action, -1, NULL)
-      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    o = json_node_get_object (json_parser_get_root (parser));
-  if (o == NULL || !json_object_has_member (o, "line") || !json_object_has_member (o, "field")
-      || !json_object_has_member (o, "value")
-      || !outlay_line_field_from_name (json_object_get_string_member (o, "field"), &field))
-    {
-      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_FAILED,
-                           _("The change this advice carries cannot be read"));
-      return FALSE;
-    }
-  if ((line = line_by_id (doc, json_object_get_int_member (o, "line"))) == NULL)
-    {
-      g_set_error_literal (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
-                           _("The line this advice is about is no longer in the budget"));
-      return FALSE;
-    }
-  return outlay_document_set_line_text (doc, line, field,
-                                        json_object_get_string_member (o, "value"), error);
-}
-
 static void reload_list (OutlayRecommendationsPage *self);
 
 static void
@@ -217,7 +170,7 @@ act (OutlayRecommendationsPage *self, OutlayRecommendation *r, OutlayRecommendat
   g_autoptr(GError) error = NULL;
 
   if (status == OUTLAY_RECOMMENDATION_STATUS_IMPLEMENTED
-      && (doc == NULL || !apply (doc, r, &error)))
+      && (doc == NULL || !outlay_recommendation_implement (r, doc, &error)))
     {
       if (error != NULL)
         message (self, error->message);
