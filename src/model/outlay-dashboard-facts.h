@@ -123,7 +123,30 @@ typedef struct
   OutlayFactsSnapshot snapshot_then;
 } OutlayDashboardFacts;
 
+/**
+ * OutlayFactsTime:
+ * @day: the Julian day the time was logged on
+ * @task_id: the task it was logged on
+ * @person_id: who worked it (0: nobody in particular)
+ * @section_id: the section of the task's line, 0 when the task has none
+ * @hours: how long
+ * @cost: what it cost
+ *
+ * One time entry, as the dashboard's sums count it.
+ */
+typedef struct
+{
+  guint32 day;
+  gint64 task_id;
+  gint64 person_id;
+  gint64 section_id;
+  OutlayDecimal hours;
+  OutlayDecimal cost;
+} OutlayFactsTime;
+
 OutlayDashboardFacts *outlay_dashboard_facts_new (void);
+gboolean
+outlay_dashboard_facts_add_time (OutlayDashboardFacts *self, const OutlayFactsTime *time, int sign);
 void outlay_dashboard_facts_free (OutlayDashboardFacts *self);
 GArray *outlay_facts_rows_new (void);
 

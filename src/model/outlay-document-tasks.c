@@ -39,6 +39,7 @@ static const char *const task_fields[] = {
 };
 
 static guint tasks_changed_signal;
+static guint time_changed_signal;
 
 #define SINK(self) OUTLAY_DOCUMENT_SINK_GET_IFACE (outlay_document_get_sink (self))
 #define HAS_SINK(self, member)                                                                     \
@@ -80,6 +81,21 @@ outlay_document_tasks_class_init (GObjectClass *klass)
   tasks_changed_signal = g_signal_new ("tasks-changed", G_TYPE_FROM_CLASS (klass),
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 3,
                                        G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
+
+  /**
+   * OutlayDocument::time-changed:
+   * @task: the task the entry is on
+   * @entry: a time entry
+   * @sign: +1 when @entry now counts, -1 when it no longer does
+   *
+   * A time entry was logged or removed (undo and redo included); a
+   * recosted entry is its old form removed and its new one logged.  For
+   * views that keep sums of their own, such as the dashboard, to follow
+   * an entry before the budget is read again.
+   */
+  time_changed_signal = g_signal_new ("time-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 3, OUTLAY_TYPE_TASK,
+                                      OUTLAY_TYPE_TIME_ENTRY, G_TYPE_INT);
 }
 
 static OutlayDocumentTasks *
@@ -463,6 +479,8 @@ prim_time (OutlayDocument *self, OutlayTask *task, OutlayTimeEntry *entry, int s
     ok = SINK (self)->time_removed (sink, self, task, entry, error);
   if (!ok)
     shift_task (self, task, hours, cost, -sign, NULL);
+  else
+    g_signal_emit (self, time_changed_signal, 0, task, entry, sign);
   return ok;
 }
 
@@ -487,6 +505,8 @@ prim_recost (OutlayDocument *self,
       shift_task (self, task, 0, delta, -1, NULL);
       return FALSE;
     }
+  g_signal_emit (self, time_changed_signal, 0, task, from, -1);
+  g_signal_emit (self, time_changed_signal, 0, task, to, +1);
   return TRUE;
 }
 

@@ -11,6 +11,10 @@
  *   forecast   earned value and the EAC range from the weekly history,
  *              the engine alone on the sums
  *   log        one entry logged (the triggers keep the sums), median
+ *   on screen  what the Dashboard page does for a logged entry before
+ *              the next frame: the sums moved in memory
+ *              (outlay_dashboard_facts_add_time()), every figure computed
+ *              again and every chart drawn, median
  *   shell      the sqlite3 shell summing the entries by day, person and
  *              task straight from time_entries, the way without sums
  *
@@ -142,6 +146,7 @@ main (int argc, char **argv)
   g_autoptr(GArray) charts = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) forecast = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) logs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) instant = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(OutlayStore) store = NULL;
   g_autofree char *contents = NULL;
   gsize length;
@@ -211,6 +216,29 @@ main (int argc, char **argv)
 
       ms = time_log (store);
       g_array_append_val (logs, ms);
+
+      {
+        OutlayFactsTime time = {
+          .day = today,
+          .task_id = g_array_index (e->facts->tasks, OutlayFactsRow, 0).id,
+          .person_id = e->facts->people->len > 0
+                           ? g_array_index (e->facts->people, OutlayFactsRow, 0).id
+                           : 0,
+          .hours = OUTLAY_DECIMAL_FROM_INT (2),
+          .cost = OUTLAY_DECIMAL_FROM_INT (180),
+        };
+        g_autoptr(OutlayDashboard) after = NULL;
+
+        t0 = g_get_monotonic_time ();
+        if (!outlay_dashboard_facts_add_time (e->facts, &time, +1))
+          fail ("on screen", NULL);
+        after = outlay_dashboard_compute (g_steal_pointer (&e->facts), 30, &error);
+        if (after == NULL)
+          fail ("on screen", error);
+        draw_charts (after);
+        ms = ms_since (t0);
+        g_array_append_val (instant, ms);
+      }
       if (r == 0)
         g_print ("%u tasks, %u days, %u people; EV %.0f AC %.0f\n", d->facts->n_tasks,
                  d->facts->days->len, d->facts->people->len,
@@ -233,6 +261,7 @@ main (int argc, char **argv)
   g_print ("dashboard with every chart drawn (median)            %8.2f ms\n", median (charts));
   g_print ("forecast: EVM + EAC range from the sums (median)     %8.3f ms\n", median (forecast));
   g_print ("log one entry, sums kept by triggers (median)        %8.3f ms\n", median (logs));
+  g_print ("a logged entry on screen: sums, figures, charts     %8.3f ms\n", median (instant));
   g_print ("sqlite3 shell: entries by day, no sums               %8.1f ms\n", shell_day);
   g_print ("sqlite3 shell: entries by person, no sums            %8.1f ms\n", shell_person);
   g_print ("sqlite3 shell: entries by task, no sums              %8.1f ms\n", shell_task);

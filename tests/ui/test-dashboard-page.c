@@ -186,9 +186,9 @@ test_log_time (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *today = iso (0);
-  g_autofree char *before = NULL, *after = NULL;
+  g_autofree char *before = NULL, *after = NULL, *immediate = NULL, *undone = NULL;
   OutlayDashboard *d;
-  OutlayDecimal logged, ac;
+  OutlayDecimal logged, ac, actual, burned, trend_today;
   OutlayTimeLog log = { 0 };
   guint loads = wait_load (f, 0);
 
@@ -199,6 +199,10 @@ test_log_time (Fixture *f, gconstpointer data)
   g_assert_cmpuint (d->facts->people->len, ==, 3);
   logged = d->facts->logged_hours;
   ac = d->evm.ac;
+  actual = d->facts->actual;
+  burned = d->burn.spent_in_window;
+  g_assert_cmpuint (d->trend_actual_days, >, 0);
+  trend_today = d->trend_actual[d->trend_actual_days - 1];
   before = outlay_chart_describe_point (chart_of (f, OUTLAY_DASHBOARD_CHART_HOURS), 0);
   save (f, "dashboard-light.png");
   scroll (f, 1);
@@ -216,14 +220,43 @@ test_log_time (Fixture *f, gconstpointer data)
   log.rate_source = "entry";
   g_assert_true (outlay_document_log_time (f->doc, &log, &error));
   g_assert_no_error (error);
-  wait_load (f, loads);
 
+  /* on screen before the main loop runs again, so in the next frame,
+   * without waiting for the database to be read */
+  g_assert_cmpuint (outlay_dashboard_page_get_n_loads (f->page), ==, loads);
   d = outlay_dashboard_page_get_dashboard (f->page);
   g_assert_cmpint (d->facts->logged_hours, ==, logged + 15000);
   g_assert_cmpint (d->evm.ac, ==, ac + D (135));
-  g_assert_cmpint (d->burn.spent_in_window, >=, D (135));
+  g_assert_cmpint (d->facts->actual, ==, actual + D (135));
+  g_assert_cmpint (d->burn.spent_in_window, ==, burned + D (135));
+  g_assert_cmpint (d->trend_actual[d->trend_actual_days - 1], ==, trend_today + D (135));
+  immediate = outlay_chart_describe_point (chart_of (f, OUTLAY_DASHBOARD_CHART_HOURS), 0);
+  g_assert_cmpstr (before, !=, immediate);
+
+  /* the full read that follows agrees with the sums moved in memory */
+  loads = wait_load (f, loads);
+  d = outlay_dashboard_page_get_dashboard (f->page);
+  g_assert_cmpint (d->facts->logged_hours, ==, logged + 15000);
+  g_assert_cmpint (d->evm.ac, ==, ac + D (135));
+  g_assert_cmpint (d->facts->actual, ==, actual + D (135));
+  g_assert_cmpint (d->burn.spent_in_window, ==, burned + D (135));
   after = outlay_chart_describe_point (chart_of (f, OUTLAY_DASHBOARD_CHART_HOURS), 0);
-  g_assert_cmpstr (before, !=, after);
+  g_assert_cmpstr (immediate, ==, after);
+
+  /* undone: back at once too */
+  g_assert_true (outlay_document_undo (f->doc, &error));
+  g_assert_no_error (error);
+  d = outlay_dashboard_page_get_dashboard (f->page);
+  g_assert_cmpint (d->facts->logged_hours, ==, logged);
+  g_assert_cmpint (d->evm.ac, ==, ac);
+  undone = outlay_chart_describe_point (chart_of (f, OUTLAY_DASHBOARD_CHART_HOURS), 0);
+  g_assert_cmpstr (undone, ==, before);
+  loads = wait_load (f, loads);
+  g_assert_true (outlay_document_redo (f->doc, &error));
+  g_assert_no_error (error);
+  d = outlay_dashboard_page_get_dashboard (f->page);
+  g_assert_cmpint (d->evm.ac, ==, ac + D (135));
+  wait_load (f, loads);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);

@@ -210,6 +210,93 @@ test_sums_follow (Fixture *f, gconstpointer data)
 }
 
 static void
+assert_rows_equal (GArray *a, GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const OutlayFactsRow *x = &g_array_index (a, OutlayFactsRow, i);
+      const OutlayFactsRow *y = &g_array_index (b, OutlayFactsRow, i);
+
+      g_assert_cmpint (x->id, ==, y->id);
+      g_assert_cmpint (x->actual, ==, y->actual);
+      g_assert_cmpint (x->hours, ==, y->hours);
+    }
+}
+
+/* The sums moved in memory for a logged or removed entry are the sums
+ * read again from the database after it was saved. */
+static void
+assert_facts_equal (const OutlayDashboardFacts *a, const OutlayDashboardFacts *b)
+{
+  g_assert_cmpint (a->actual, ==, b->actual);
+  g_assert_cmpint (a->ac, ==, b->ac);
+  g_assert_cmpint (a->logged_hours, ==, b->logged_hours);
+  g_assert_cmpuint (a->days->len, ==, b->days->len);
+  for (guint i = 0; i < a->days->len; i++)
+    {
+      const OutlayFactsDay *x = &g_array_index (a->days, OutlayFactsDay, i);
+      const OutlayFactsDay *y = &g_array_index (b->days, OutlayFactsDay, i);
+
+      g_assert_cmpuint (x->day, ==, y->day);
+      g_assert_cmpint (x->actual, ==, y->actual);
+      g_assert_cmpint (x->hours, ==, y->hours);
+      g_assert_cmpint (x->task_cost, ==, y->task_cost);
+    }
+  assert_rows_equal (a->tasks, b->tasks);
+  assert_rows_equal (a->people, b->people);
+  assert_rows_equal (a->sections, b->sections);
+}
+
+static void
+test_add_time (Fixture *f, gconstpointer data)
+{
+  g_autoptr(OutlayDashboard) mem = load (f, 30);
+  g_autoptr(OutlayDashboard) logged = NULL;
+  g_autoptr(OutlayDashboard) removed = NULL;
+  g_autofree char *d5 = day (f, -5);
+  g_autofree char *sql = NULL;
+  /* on the Script (line 1, section 1) by Bob today: 3 h at 100 */
+  OutlayFactsTime script = {
+    .day = f->today, .task_id = 1, .person_id = 2, .section_id = 1, .hours = D (3), .cost = D (300)
+  };
+  /* on the Edit (no line) by Ann on a day with nothing yet: 1.5 h */
+  OutlayFactsTime edit = {
+    .day = f->today - 5, .task_id = 3, .person_id = 1, .hours = 15000, .cost = D (150)
+  };
+  /* Bob's 25 on the Shoot yesterday, removed */
+  OutlayFactsTime shoot = {
+    .day = f->today - 1, .task_id = 2, .person_id = 2, .hours = 25000, .cost = D (25)
+  };
+  OutlayFactsTime huge = script;
+  OutlayDecimal ac;
+
+  g_assert_true (outlay_dashboard_facts_add_time (mem->facts, &script, +1));
+  g_assert_true (outlay_dashboard_facts_add_time (mem->facts, &edit, +1));
+  sql = g_strdup_printf ("INSERT INTO time_entries (task_id, person_id, date, hours, rate, cost)"
+                         " VALUES (1, 2, date('now', 'localtime'), 30000, 1000000, 3000000),"
+                         " (3, 1, '%s', 15000, 1000000, 1500000)",
+                         d5);
+  exec (f, sql);
+  logged = load (f, 30);
+  assert_facts_equal (mem->facts, logged->facts);
+  /* the Script's 300 moved it ahead of the Shoot */
+  g_assert_cmpint (g_array_index (mem->facts->tasks, OutlayFactsRow, 0).id, ==, 1);
+
+  g_assert_true (outlay_dashboard_facts_add_time (mem->facts, &shoot, -1));
+  exec (f, "DELETE FROM time_entries WHERE task_id = 2");
+  removed = load (f, 30);
+  assert_facts_equal (mem->facts, removed->facts);
+
+  /* an overflow moves nothing */
+  ac = mem->facts->ac;
+  huge.cost = OUTLAY_DECIMAL_MAX;
+  g_assert_false (outlay_dashboard_facts_add_time (mem->facts, &huge, +1));
+  g_assert_cmpint (mem->facts->ac, ==, ac);
+  assert_facts_equal (mem->facts, removed->facts);
+}
+
+static void
 test_snapshots (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
@@ -345,6 +432,8 @@ main (int argc, char *argv[])
   g_test_add ("/dashboard/figures", Fixture, NULL, fixture_set_up, test_figures, fixture_tear_down);
   g_test_add ("/dashboard/windows", Fixture, NULL, fixture_set_up, test_windows, fixture_tear_down);
   g_test_add ("/dashboard/sums-follow", Fixture, NULL, fixture_set_up, test_sums_follow,
+              fixture_tear_down);
+  g_test_add ("/dashboard/add-time", Fixture, NULL, fixture_set_up, test_add_time,
               fixture_tear_down);
   g_test_add ("/dashboard/snapshots", Fixture, NULL, fixture_set_up, test_snapshots,
               fixture_tear_down);

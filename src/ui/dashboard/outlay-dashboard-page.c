@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
 
 #include "outlay-application.h"
 #include "outlay-chart-view.h"
@@ -21,6 +22,7 @@
 #include "outlay-dashboard-charts.h"
 #include "outlay-dashboard-load.h"
 #include "outlay-dashboard-page.h"
+#include "outlay-document-tasks.h"
 
 struct _OutlayDashboardPage
 {
@@ -563,6 +565,60 @@ window_changed_cb (OutlayDashboardPage *self)
   queue_load (self);
 }
 
+/* ---- a logged entry, at once ---- */
+
+static guint32
+julian_of (const char *iso)
+{
+  int y, m, d;
+  GDate date;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return 0;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return g_date_get_julian (&date);
+}
+
+/* Time logged, removed or recosted moves the sums in memory and the
+ * figures and charts are computed again from them (well under a
+ * millisecond), so the entry is on screen in the next frame; the full
+ * read the document's "changed" queues then catches up with what sums
+ * cannot say (overruns, earned value). */
+static void
+time_changed_cb (OutlayDashboardPage *self,
+                 OutlayTask *task,
+                 OutlayTimeEntry *entry,
+                 int sign,
+                 OutlayDocument *doc)
+{
+  OutlayLine *line = outlay_document_get_task_line (doc, task);
+  OutlayFactsTime time = {
+    .day = julian_of (outlay_time_entry_get_date (entry)),
+    .task_id = outlay_task_get_id (task),
+    .person_id = outlay_time_entry_get_person_id (entry),
+    .section_id = line != NULL ? outlay_section_get_id (outlay_line_get_section (line)) : 0,
+    .hours = outlay_time_entry_get_hours (entry)
+  };
+  OutlayDashboardFacts *facts;
+  OutlayDashboard *d;
+  guint selected = gtk_drop_down_get_selected (self->window_drop);
+
+  if (self->dashboard == NULL || time.day == 0
+      || self->dashboard->facts->budget_id
+             != outlay_budget_get_id (outlay_document_get_budget (doc))
+      || !outlay_time_entry_get_cost (entry, &time.cost)
+      || !outlay_dashboard_facts_add_time (self->dashboard->facts, &time, sign))
+    return; /* the full read catches up */
+  facts = g_steal_pointer (&self->dashboard->facts);
+  d = outlay_dashboard_compute (facts, windows[MIN (selected, G_N_ELEMENTS (windows) - 1)], NULL);
+  /* it keeps the last forecast kept, which only the full read moves */
+  g_clear_pointer (&self->dashboard, outlay_dashboard_free);
+  self->dashboard = d;
+  if (d != NULL)
+    show (self);
+}
+
 /* ---- overrides ---- */
 
 static void
@@ -575,8 +631,13 @@ static void
 outlay_dashboard_page_document_set (OutlayDocumentPage *page, OutlayDocument *old)
 {
   OutlayDashboardPage *self = OUTLAY_DASHBOARD_PAGE (page);
+  OutlayDocument *doc;
 
   OUTLAY_DOCUMENT_PAGE_CLASS (outlay_dashboard_page_parent_class)->document_set (page, old);
+  doc = outlay_document_page_get_document (page);
+  if (doc != NULL)
+    g_signal_connect_object (doc, "time-changed", G_CALLBACK (time_changed_cb), self,
+                             G_CONNECT_SWAPPED);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
