@@ -17,6 +17,7 @@ struct _Command
   char     *label;
   GArray   *ops;
   gboolean  status_only; /* allowed on a locked budget */
+  guint64 serial;        /* which command it is, from 1 */
 };
 
 struct _OutlayDocument
@@ -29,6 +30,7 @@ struct _OutlayDocument
   OutlayDocumentSink *sink;
   GQueue              undo;
   GQueue              redo;
+  guint64 last_serial;
   char               *frozen_name;   /* a saved version: refuses every edit */
   char               *frozen_reason;
   gint64 frozen_saved; /* when that version was saved, Unix time */
@@ -707,6 +709,7 @@ outlay_document_execute (OutlayDocument *self,
       outlay_command_free (command);
       return FALSE;
     }
+  command->serial = ++self->last_serial;
   g_queue_push_head (&self->undo, command);
   if (self->undo.length > MAX_UNDO)
     outlay_command_free (g_queue_pop_tail (&self->undo));
@@ -1216,6 +1219,54 @@ outlay_document_get_undo_label (OutlayDocument *self)
   Command *c = g_queue_peek_head (&self->undo);
 
   return c != NULL ? c->label : NULL;
+}
+
+/**
+ * outlay_document_get_undo_serial:
+ * @self: a document
+ *
+ * Names the command undo would undo, so that what goes with it outside
+ * the document (a recommendation marked implemented) can follow it
+ * through undo and redo (outlay_document_get_command_state()).
+ *
+ * Returns: its serial, 0 when there is nothing to undo
+ */
+guint64
+outlay_document_get_undo_serial (OutlayDocument *self)
+{
+  Command *c;
+
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), 0);
+  c = g_queue_peek_head (&self->undo);
+  return c != NULL ? c->serial : 0;
+}
+
+static gboolean
+has_serial (GQueue *queue, guint64 serial)
+{
+  for (GList *l = queue->head; l != NULL; l = l->next)
+    if (((Command *) l->data)->serial == serial)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * outlay_document_get_command_state:
+ * @self: a document
+ * @serial: a command's serial (outlay_document_get_undo_serial())
+ *
+ * Returns: whether the command is done (undo would reach it), undone
+ *   (redo would) or forgotten (dropped from both stacks)
+ */
+OutlayCommandState
+outlay_document_get_command_state (OutlayDocument *self, guint64 serial)
+{
+  g_return_val_if_fail (OUTLAY_IS_DOCUMENT (self), OUTLAY_COMMAND_FORGOTTEN);
+  if (serial != 0 && has_serial (&self->undo, serial))
+    return OUTLAY_COMMAND_DONE;
+  if (serial != 0 && has_serial (&self->redo, serial))
+    return OUTLAY_COMMAND_UNDONE;
+  return OUTLAY_COMMAND_FORGOTTEN;
 }
 
 const char *

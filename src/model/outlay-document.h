@@ -153,6 +153,21 @@ gboolean            outlay_document_can_undo         (OutlayDocument      *self)
 gboolean            outlay_document_can_redo         (OutlayDocument      *self);
 const char         *outlay_document_get_undo_label   (OutlayDocument      *self);
 const char         *outlay_document_get_redo_label   (OutlayDocument      *self);
+/**
+ * OutlayCommandState:
+ * @OUTLAY_COMMAND_DONE: on the undo stack
+ * @OUTLAY_COMMAND_UNDONE: on the redo stack
+ * @OUTLAY_COMMAND_FORGOTTEN: on neither
+ */
+typedef enum
+{
+  OUTLAY_COMMAND_DONE,
+  OUTLAY_COMMAND_UNDONE,
+  OUTLAY_COMMAND_FORGOTTEN,
+} OutlayCommandState;
+
+guint64 outlay_document_get_undo_serial (OutlayDocument *self);
+OutlayCommandState outlay_document_get_command_state (OutlayDocument *self, guint64 serial);
 gboolean            outlay_document_undo             (OutlayDocument      *self,
                                                       GError             **error);
 gboolean            outlay_document_redo             (OutlayDocument      *self,

@@ -207,6 +207,27 @@ test_act (Fixture *f, gconstpointer data)
   g_assert_true (outlay_document_undo (f->doc, &error));
   g_assert_no_error (error);
   g_assert_cmpint (outlay_line_get_decimal (gaffer, OUTLAY_LINE_RATE), ==, before);
+  /* undone: the recommendation is open again, on screen and kept */
+  g_assert_cmpint (stored_status (f, rate_id), ==, OUTLAY_RECOMMENDATION_STATUS_NEW);
+  g_assert_true (gtk_widget_is_sensitive (
+      find_button (GTK_WIDGET (f->page), rate_id, OUTLAY_RECOMMENDATION_STATUS_IMPLEMENTED)));
+  /* redone: implemented again */
+  g_assert_true (outlay_document_redo (f->doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_line_get_decimal (gaffer, OUTLAY_LINE_RATE), ==,
+                   OUTLAY_DECIMAL_FROM_INT (500));
+  g_assert_cmpint (stored_status (f, rate_id), ==, OUTLAY_RECOMMENDATION_STATUS_IMPLEMENTED);
+  g_assert_false (gtk_widget_is_sensitive (
+      find_button (GTK_WIDGET (f->page), rate_id, OUTLAY_RECOMMENDATION_STATUS_IMPLEMENTED)));
+  g_assert_true (outlay_document_undo (f->doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stored_status (f, rate_id), ==, OUTLAY_RECOMMENDATION_STATUS_NEW);
+  /* a new edit drops the redo: the status stays where the undo left it */
+  g_assert_true (
+      outlay_document_set_line_text (f->doc, gaffer, OUTLAY_LINE_NOTES, "Ask again", &error));
+  g_assert_no_error (error);
+  g_assert_false (outlay_document_can_redo (f->doc));
+  g_assert_cmpint (stored_status (f, rate_id), ==, OUTLAY_RECOMMENDATION_STATUS_NEW);
 
   /* Accept and Reject are kept, also after the rules run again */
   other = find_kind (f, "overrun");

@@ -885,6 +885,7 @@ test_signals (void)
   OutlayLine *victims[1];
   guint a_estimate = 0, b_estimate = 0, doc_estimate = 0, line_rate = 0;
   guint can_undo = 0, can_redo = 0;
+  guint64 description;
 
   g_signal_connect (doc, "lines-changed", G_CALLBACK (lines_changed_cb), &record);
   g_signal_connect (a, "notify::estimate", G_CALLBACK (count_cb), &a_estimate);
@@ -931,6 +932,9 @@ test_signals (void)
   g_assert_cmpuint (a_estimate, ==, 1);
   g_assert_cmpuint (doc_estimate, ==, 1);
   g_assert_cmpstr (outlay_document_get_undo_label (doc), ==, "Edit Description");
+  description = outlay_document_get_undo_serial (doc);
+  g_assert_cmpuint (description, >, 0);
+  g_assert_cmpint (outlay_document_get_command_state (doc, description), ==, OUTLAY_COMMAND_DONE);
 
   /* typing the same value again is no command at all */
   g_assert_true (outlay_document_set_line_text (doc, producer, OUTLAY_LINE_RATE, "900.00", &error));
@@ -942,6 +946,8 @@ test_signals (void)
   g_assert_cmpuint (can_redo, ==, 1);
   g_assert_cmpstr (outlay_document_get_redo_label (doc), ==, "Edit Description");
   g_assert_cmpstr (outlay_document_get_undo_label (doc), ==, "Edit Rate");
+  g_assert_cmpint (outlay_document_get_command_state (doc, description), ==, OUTLAY_COMMAND_UNDONE);
+  g_assert_cmpuint (outlay_document_get_undo_serial (doc), <, description);
   g_assert_true (outlay_document_undo (doc, &error));
   g_assert_cmpuint (line_rate, ==, 2);
   g_assert_cmpuint (a_estimate, ==, 2);
@@ -962,6 +968,9 @@ test_signals (void)
   g_assert_cmpuint (can_undo, ==, 3);
   g_assert_cmpuint (can_redo, ==, 2);
   g_assert_false (outlay_document_can_redo (doc));
+  g_assert_cmpint (outlay_document_get_command_state (doc, description), ==,
+                   OUTLAY_COMMAND_FORGOTTEN);
+  g_assert_cmpuint (outlay_document_get_undo_serial (doc), >, description);
 }
 
 int

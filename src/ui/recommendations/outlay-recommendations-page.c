@@ -43,7 +43,19 @@ struct _OutlayRecommendationsPage
   GPtrArray *snapshots; /* OutlayRoiSnapshot, oldest first */
   guint32 today;        /* 0: the real today */
   guint debounce;
+  GArray *implemented; /* Implemented: what undo and redo carry along */
 };
+
+/* A recommendation implemented here: its status follows the edit that
+ * implemented it through undo and redo (the status is kept beside the
+ * budget, not in it). */
+typedef struct
+{
+  guint64 serial; /* the document's command */
+  gint64 id;      /* the recommendation */
+  OutlayRecommendationStatus before;
+  gboolean done;
+} Implemented;
 
 G_DEFINE_FINAL_TYPE (OutlayRecommendationsPage,
                      outlay_recommendations_page,
@@ -169,17 +181,74 @@ act (OutlayRecommendationsPage *self, OutlayRecommendation *r, OutlayRecommendat
   OutlayDocument *doc = outlay_document_page_get_document (OUTLAY_DOCUMENT_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (status == OUTLAY_RECOMMENDATION_STATUS_IMPLEMENTED
-      && (doc == NULL || !outlay_recommendation_implement (r, doc, &error)))
+  if (status == OUTLAY_RECOMMENDATION_STATUS_IMPLEMENTED)
     {
-      if (error != NULL)
-        message (self, error->message);
-      return;
+      Implemented done = { .id = outlay_recommendation_get_id (r),
+                           .before = outlay_recommendation_get_status (r),
+                           .done = TRUE };
+
+      if (doc == NULL || !outlay_recommendation_implement (r, doc, &error))
+        {
+          if (error != NULL)
+            message (self, error->message);
+          return;
+        }
+      done.serial = outlay_document_get_undo_serial (doc);
+      g_array_append_val (self->implemented, done);
     }
   if (!outlay_store_set_recommendation_status (self->store, outlay_recommendation_get_id (r),
                                                status, &error))
     message (self, error->message);
   reload_list (self);
+}
+
+/* Undo or redo moved the document: an implemented recommendation whose
+ * edit was undone goes back to what it was, and is implemented again on
+ * redo. */
+static void
+document_changed_cb (OutlayRecommendationsPage *self, OutlayDocument *doc)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean changed = FALSE;
+
+  for (guint i = self->implemented->len; i-- > 0;)
+    {
+      Implemented *it = &g_array_index (self->implemented, Implemented, i);
+      OutlayCommandState state = outlay_document_get_command_state (doc, it->serial);
+
+      if (state == OUTLAY_COMMAND_FORGOTTEN)
+        {
+          g_array_remove_index (self->implemented, i);
+          continue;
+        }
+      if ((state == OUTLAY_COMMAND_DONE) == it->done || self->store == NULL)
+        continue;
+      it->done = state == OUTLAY_COMMAND_DONE;
+      changed = TRUE;
+      if (!outlay_store_set_recommendation_status (
+              self->store, it->id, it->done ? OUTLAY_RECOMMENDATION_STATUS_IMPLEMENTED : it->before,
+              &error))
+        {
+          message (self, error->message);
+          g_clear_error (&error);
+        }
+    }
+  if (changed)
+    reload_list (self);
+}
+
+static void
+document_set (OutlayDocumentPage *page, OutlayDocument *old)
+{
+  OutlayRecommendationsPage *self = OUTLAY_RECOMMENDATIONS_PAGE (page);
+  OutlayDocument *doc = outlay_document_page_get_document (page);
+
+  OUTLAY_DOCUMENT_PAGE_CLASS (outlay_recommendations_page_parent_class)->document_set (page, old);
+  if (self->implemented != NULL)
+    g_array_set_size (self->implemented, 0);
+  if (doc != NULL)
+    g_signal_connect_object (doc, "changed", G_CALLBACK (document_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 }
 
 static void
@@ -527,6 +596,7 @@ outlay_recommendations_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->snapshots, g_ptr_array_unref);
+  g_clear_pointer (&self->implemented, g_array_unref);
   G_OBJECT_CLASS (outlay_recommendations_page_parent_class)->dispose (object);
 }
 
@@ -537,6 +607,7 @@ outlay_recommendations_page_class_init (OutlayRecommendationsPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = outlay_recommendations_page_dispose;
   OUTLAY_DOCUMENT_PAGE_CLASS (klass)->refresh = refresh;
+  OUTLAY_DOCUMENT_PAGE_CLASS (klass)->document_set = document_set;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/outlay-recommendations-page.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayRecommendationsPage, empty_label);
@@ -557,6 +628,7 @@ static void
 outlay_recommendations_page_init (OutlayRecommendationsPage *self)
 {
   self->shown = g_ptr_array_new_with_free_func (g_object_unref);
+  self->implemented = g_array_new (FALSE, FALSE, sizeof (Implemented));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
