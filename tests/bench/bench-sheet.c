@@ -23,7 +23,7 @@
  *           and each frame's work ("before-paint" → "after-paint")
  *   edit    outlay_document_set_line_text() on the rate of a line on
  *           screen → the next "after-paint", checking that the section
- *           row's Estimate cell (a GtkInscription) shows the new subtotal
+ *           row's Estimate cell shows the new subtotal
  *
  * Timings never fail the program: machines are noisy.  It exits 1 only
  * when something does not work (the budget is not shown, scrolling does
@@ -331,15 +331,6 @@ find_type (GtkWidget *widget, GType type)
   return NULL;
 }
 
-static GtkInscription *
-cell_inscription (GtkWidget *cell)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (cell); c; c = gtk_widget_get_next_sibling (c))
-    if (GTK_IS_INSCRIPTION (c))
-      return GTK_INSCRIPTION (c);
-  return NULL;
-}
-
 /* The sheet cell of @item in @column, or NULL when its row has no widgets. */
 static GtkWidget *
 find_cell (Bench *b, GtkWidget *widget, gpointer item, guint column)
@@ -369,12 +360,8 @@ static gboolean
 on_screen (Bench *b, GtkWidget *cell)
 {
   graphene_rect_t r;
-  GtkInscription *text;
 
   if (cell == NULL || !gtk_widget_get_mapped (cell))
-    return FALSE;
-  text = cell_inscription (cell);
-  if (text == NULL || !gtk_widget_get_mapped (GTK_WIDGET (text)))
     return FALSE;
   if (!gtk_widget_compute_bounds (cell, b->scrolled, &r))
     return FALSE;
@@ -387,12 +374,10 @@ static const char *
 screen_text (Bench *b, gpointer item, guint column)
 {
   GtkWidget *cell = find_cell (b, b->column_view, item, column);
-  const char *text;
 
   if (!on_screen (b, cell))
     return NULL;
-  text = gtk_inscription_get_text (cell_inscription (cell));
-  return text != NULL ? text : "";
+  return outlay_sheet_cell_get_text (OUTLAY_SHEET_CELL (cell));
 }
 
 /* ---- frame clock ---- */

@@ -9,6 +9,8 @@
 
 #include "outlay-ui-test-util.h"
 
+#include "outlay-sheet-cell.h"
+
 #include <adwaita.h>
 #include <string.h>
 
@@ -49,6 +51,11 @@ find_label (GtkWidget *widget, const char *text)
     return widget;
   if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget)
       && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+    return widget;
+  /* the sheet's cells draw their text themselves */
+  if (OUTLAY_IS_SHEET_CELL (widget) && gtk_widget_get_mapped (widget)
+      && !outlay_sheet_cell_is_editing (OUTLAY_SHEET_CELL (widget))
+      && g_strcmp0 (outlay_sheet_cell_get_text (OUTLAY_SHEET_CELL (widget)), text) == 0)
     return widget;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     {

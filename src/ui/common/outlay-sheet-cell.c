@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "outlay-sheet-cell"
 
-/* One cell of the budget sheet: a focusable widget around a GtkInscription
- * (which redraws without re-measuring, the thing that keeps scrolling fast
- * on GTK 4.8), with a GtkText editor that exists only while editing. */
+/* One cell of the budget sheet and the other tables: a focusable widget
+ * that is never measured and draws its text itself with its table's pango
+ * context (outlay_sheet_cell_set_context()), or else through a
+ * GtkInscription (which redraws without re-measuring); a GtkText editor
+ * exists only while editing.  GTK 4.8 keeps about 205 rows of cells alive
+ * whatever the window's size and binds them all again on a jump, so the
+ * fewer widgets a cell is, the faster the sheet scrolls. */
 
 #include "config.h"
 
@@ -143,6 +147,25 @@ ensure_inscription (OutlaySheetCell *self)
   return GTK_INSCRIPTION (self->inscription);
 }
 
+/* What the sheet's CSS would give an inscription: digits of one width
+ * in figures (.numeric), bold on section rows (.section), italic for a
+ * typed estimate (.overridden); the font is the table's. */
+static void
+set_attributes (OutlaySheetCell *self)
+{
+  g_autoptr (PangoAttrList) attrs = pango_attr_list_new ();
+
+  if (self->layout == NULL)
+    return;
+  if (self->xalign > 0.5f)
+    pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+  if (self->is_section)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  if (self->is_overridden)
+    pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
+  pango_layout_set_attributes (self->layout, attrs);
+}
+
 static void
 draw_text (OutlaySheetCell *self, GtkSnapshot *snapshot)
 {
@@ -156,16 +179,9 @@ draw_text (OutlaySheetCell *self, GtkSnapshot *snapshot)
     {
       self->layout = pango_layout_new (self->context);
       pango_layout_set_single_paragraph_mode (self->layout, TRUE);
-      if (self->xalign > 0.5f)
-        {
-          /* figures in columns: digits of one width, as the sheet's .numeric */
-          g_autoptr (PangoAttrList) attrs = pango_attr_list_new ();
-
-          pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-          pango_layout_set_attributes (self->layout, attrs);
-        }
-      else
+      if (self->xalign <= 0.5f)
         pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      set_attributes (self);
       pango_layout_set_text (self->layout, self->text, -1);
     }
   /* a figure is clipped, never cut short (set_figure() shows ### instead) */
@@ -377,6 +393,8 @@ outlay_sheet_cell_set_state (OutlaySheetCell *self,
                              gboolean overridden,
                              const char *tooltip)
 {
+  gboolean changed = FALSE;
+
   if (self->is_section != !!section)
     {
       if (section)
@@ -384,6 +402,7 @@ outlay_sheet_cell_set_state (OutlaySheetCell *self,
       else
         gtk_widget_remove_css_class (GTK_WIDGET (self), "section");
       self->is_section = !!section;
+      changed = TRUE;
     }
   if (self->is_overridden != !!overridden)
     {
@@ -392,6 +411,12 @@ outlay_sheet_cell_set_state (OutlaySheetCell *self,
       else
         gtk_widget_remove_css_class (GTK_WIDGET (self), "overridden");
       self->is_overridden = !!overridden;
+      changed = TRUE;
+    }
+  if (changed)
+    {
+      set_attributes (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
     }
   self->tooltip = tooltip;
 }
@@ -493,9 +518,11 @@ outlay_sheet_cell_line_height (GtkWidget *widget)
  *
  * Has the cell draw its text itself with @context, in the table's font,
  * rather than through a text widget with a pango context of its own:
- * what a table of a thousand cells spends most of its opening on.  For
- * tables whose CSS gives cells no fonts of their own (bold, italic); the
- * colour still follows the cell's CSS.
+ * what a table of a thousand cells spends most of its opening on, and
+ * the budget sheet most of a jump to another part of the budget (2,870
+ * cells bound again).  The colour follows the cell's CSS; of its font
+ * only what outlay_sheet_cell_set_state() says (bold section rows, an
+ * italic typed estimate), in the table's family and size.
  */
 void
 outlay_sheet_cell_set_context (OutlaySheetCell *self, PangoContext *context)

@@ -489,6 +489,11 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
   GtkWidget *cell = outlay_sheet_cell_new (col, columns[col].xalign);
   GtkDropTarget *drop = gtk_drop_target_new (OUTLAY_TYPE_LINE, GDK_ACTION_MOVE);
 
+  /* drawn in the sheet's font: no text widget per cell, so a jump that
+   * binds every row again lays out and draws half the widgets */
+  outlay_sheet_cell_set_context (OUTLAY_SHEET_CELL (cell),
+                                 g_object_get_data (G_OBJECT (factory), "outlay-context"));
+
   outlay_sheet_cell_set_list_item (OUTLAY_SHEET_CELL (cell), item);
   gtk_list_item_set_child (item, cell);
   gtk_list_item_set_activatable (item, FALSE);
@@ -995,6 +1000,8 @@ add_columns (OutlaySheetView *self)
       GtkColumnViewColumn *column;
       GtkCustomSorter *sorter;
 
+      g_object_set_data (G_OBJECT (factory), "outlay-context",
+                         gtk_widget_get_pango_context (GTK_WIDGET (self->column_view)));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GUINT_TO_POINTER (c));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
