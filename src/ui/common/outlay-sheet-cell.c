@@ -26,6 +26,7 @@ struct _OutlaySheetCell
    * them (and the accessible) only on change */
   guint is_section : 1;
   guint is_overridden : 1;
+  guint is_selected : 1;
   const char *warning; /* static (translated) string */
   const char *tooltip; /* static (translated) string */
   char *full;          /* a figure too wide for the column, shown as ### */
@@ -241,8 +242,33 @@ set_drawn_text (OutlaySheetCell *self, const char *text)
   if (self->layout != NULL)
     pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A drawn cell has no text child to be read: its label is its whole
+ * value (the figure behind ###, too). */
+static void
+update_label (OutlaySheetCell *self)
+{
+  const char *text = self->full != NULL ? self->full : self->text;
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   text != NULL ? text : "", -1);
+}
+
+/**
+ * outlay_sheet_cell_reset_label:
+ * @self: a cell
+ *
+ * Gives the cell back its plain accessible label (its value), after a
+ * view labelled it for a while ("A-3, Rate: 850.00" while focused).
+ */
+void
+outlay_sheet_cell_reset_label (OutlaySheetCell *self)
+{
+  if (self->context != NULL)
+    update_label (self);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
 GtkWidget *
@@ -282,10 +308,16 @@ outlay_sheet_cell_set_list_item (OutlaySheetCell *self, GtkListItem *item)
 void
 outlay_sheet_cell_set_text (OutlaySheetCell *self, const char *text)
 {
+  gboolean had_full = self->full != NULL;
+
   g_clear_pointer (&self->full, g_free);
   if (self->context != NULL)
     {
-      set_drawn_text (self, text);
+      if (had_full || g_strcmp0 (self->text, text) != 0)
+        {
+          set_drawn_text (self, text);
+          update_label (self);
+        }
       return;
     }
   if (self->inscription == NULL && (text == NULL || *text == '\0'))
@@ -313,10 +345,15 @@ outlay_sheet_cell_set_figure (OutlaySheetCell *self, const char *text, guint max
       outlay_sheet_cell_set_text (self, text);
       return;
     }
+  if (g_strcmp0 (self->full, text) == 0)
+    return;
   g_free (self->full);
   self->full = g_strdup (text);
   if (self->context != NULL)
-    set_drawn_text (self, "###");
+    {
+      set_drawn_text (self, "###");
+      update_label (self);
+    }
   else
     gtk_inscription_set_text (ensure_inscription (self), "###");
 }
@@ -419,6 +456,26 @@ outlay_sheet_cell_set_state (OutlaySheetCell *self,
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
   self->tooltip = tooltip;
+}
+
+/**
+ * outlay_sheet_cell_set_selected:
+ * @self: a cell
+ * @selected: whether it is in the selected range
+ *
+ * Shows it as selected (the "selected" CSS class), touching the style
+ * only on a change: rebinding a row costs no style lookups.
+ */
+void
+outlay_sheet_cell_set_selected (OutlaySheetCell *self, gboolean selected)
+{
+  if (self->is_selected == !!selected)
+    return;
+  self->is_selected = !!selected;
+  if (selected)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "selected");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "selected");
 }
 
 static gboolean

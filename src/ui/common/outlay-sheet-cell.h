@@ -23,6 +23,8 @@ void outlay_sheet_cell_set_state (OutlaySheetCell *self,
                                   gboolean section,
                                   gboolean overridden,
                                   const char *tooltip);
+void outlay_sheet_cell_set_selected (OutlaySheetCell *self, gboolean selected);
+void outlay_sheet_cell_reset_label (OutlaySheetCell *self);
 gboolean outlay_sheet_cell_is_editing (OutlaySheetCell *self);
 GtkWidget *outlay_sheet_cell_start_editing (OutlaySheetCell *self, const char *initial);
 char *outlay_sheet_cell_stop_editing (OutlaySheetCell *self);

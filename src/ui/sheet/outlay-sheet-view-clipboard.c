@@ -52,10 +52,7 @@ outlay_sheet_view_style_selection (OutlaySheetView *self,
   gboolean selected = self->has_anchor && current_range (self, &r)
                       && in_range (&r, outlay_sheet_view_cell_row (cell), outlay_sheet_cell_get_column (cell));
 
-  if (selected)
-    gtk_widget_add_css_class (GTK_WIDGET (cell), "selected");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (cell), "selected");
+  outlay_sheet_cell_set_selected (cell, selected);
 }
 
 static void

@@ -233,6 +233,8 @@ section_text (OutlaySheetView *self, OutlaySection *section, guint col, const ch
     }
 }
 
+static void describe (OutlaySheetView *self, OutlaySheetCell *cell);
+
 static void
 update_cell (OutlaySheetView *self, OutlaySheetCell *cell, GObject *item)
 {
@@ -269,6 +271,9 @@ update_cell (OutlaySheetView *self, OutlaySheetCell *cell, GObject *item)
     }
   outlay_sheet_cell_set_figure (cell, text, outlay_sheet_view_figure_chars (self, col));
   outlay_sheet_cell_set_warning (cell, warning);
+  /* the focused cell keeps saying where it is with its new value */
+  if (GTK_WIDGET (cell) == self->described)
+    describe (self, cell);
 }
 
 OutlaySheetCell **
@@ -884,22 +889,14 @@ outlay_sheet_view_finalize (GObject *object)
  * Only the focused cell carries that label, so binding rows costs
  * nothing more. */
 static void
-focus_widget_cb (GtkRoot *root, GParamSpec *pspec, OutlaySheetView *self)
+describe (OutlaySheetView *self, OutlaySheetCell *cell)
 {
   g_autoptr(GObject) item = NULL;
   g_autofree char *label = NULL;
-  OutlaySheetCell *cell;
   GtkColumnViewColumn *column;
   const char *title, *text, *code = NULL;
-  gboolean editing;
   guint row, col;
 
-  cell = outlay_sheet_view_focused_cell (self, &editing);
-  if (cell == NULL || editing || GTK_WIDGET (cell) == self->described)
-    return;
-  if (self->described != NULL)
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->described), GTK_ACCESSIBLE_PROPERTY_LABEL);
-  g_set_weak_pointer (&self->described, GTK_WIDGET (cell));
   col = outlay_sheet_cell_get_column (cell);
   column = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), col);
   title = column != NULL ? gtk_column_view_column_get_title (column) : "";
@@ -920,6 +917,21 @@ focus_widget_cb (GtkRoot *root, GParamSpec *pspec, OutlaySheetView *self)
     /* Translators: a focused cell read aloud: column, value */
     label = g_strdup_printf (_("%s: %s"), title, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+focus_widget_cb (GtkRoot *root, GParamSpec *pspec, OutlaySheetView *self)
+{
+  OutlaySheetCell *cell;
+  gboolean editing;
+
+  cell = outlay_sheet_view_focused_cell (self, &editing);
+  if (cell == NULL || editing || GTK_WIDGET (cell) == self->described)
+    return;
+  if (self->described != NULL)
+    outlay_sheet_cell_reset_label (OUTLAY_SHEET_CELL (self->described));
+  g_set_weak_pointer (&self->described, GTK_WIDGET (cell));
+  describe (self, cell);
 }
 
 static void
