@@ -76,8 +76,17 @@ row_by_id (GArray *rows, gint64 id)
   return NULL;
 }
 
-static int
-by_actual (gconstpointer a, gconstpointer b)
+/**
+ * outlay_facts_row_by_actual:
+ * @a: an #OutlayFactsRow
+ * @b: another
+ *
+ * The breakdowns' order: largest actual first, then by id.
+ *
+ * Returns: as for qsort()
+ */
+int
+outlay_facts_row_by_actual (gconstpointer a, gconstpointer b)
 {
   const OutlayFactsRow *x = a, *y = b;
 
@@ -96,7 +105,7 @@ resort (GArray *rows, gboolean other_last)
   if (other_last && n > 0 && g_array_index (rows, OutlayFactsRow, n - 1).id == 0)
     n--;
   if (n > 1)
-    qsort (rows->data, n, sizeof (OutlayFactsRow), by_actual);
+    qsort (rows->data, n, sizeof (OutlayFactsRow), outlay_facts_row_by_actual);
 }
 
 /**

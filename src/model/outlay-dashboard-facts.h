@@ -149,6 +149,7 @@ gboolean
 outlay_dashboard_facts_add_time (OutlayDashboardFacts *self, const OutlayFactsTime *time, int sign);
 void outlay_dashboard_facts_free (OutlayDashboardFacts *self);
 GArray *outlay_facts_rows_new (void);
+int outlay_facts_row_by_actual (gconstpointer a, gconstpointer b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayDashboardFacts, outlay_dashboard_facts_free)
 

@@ -405,16 +405,6 @@ read_commitments (OutlayStore *self, Gather *g, GError **error)
   return rc == SQLITE_ROW || outlay_store_fail (self, error);
 }
 
-static int
-by_actual (gconstpointer a, gconstpointer b)
-{
-  const OutlayFactsRow *x = a, *y = b;
-
-  if (x->actual != y->actual)
-    return x->actual > y->actual ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
-}
-
 static OutlayDecimal
 overrun_of (const OutlayFactsRow *r)
 {
@@ -437,7 +427,7 @@ finish_tasks (Gather *g)
   OutlayFactsRow other = { 0 };
   guint n_other = 0;
 
-  g_array_sort (g->tasks, by_actual);
+  g_array_sort (g->tasks, outlay_facts_row_by_actual);
   for (guint i = 0; i < g->tasks->len; i++)
     {
       OutlayFactsRow *r = &g_array_index (g->tasks, OutlayFactsRow, i);
@@ -481,7 +471,7 @@ finish (Gather *g)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_array_append_val (g->facts->days, *(OutlayFactsDay *) value);
   g_array_sort (g->facts->days, by_day);
-  g_array_sort (g->facts->sections, by_actual);
+  g_array_sort (g->facts->sections, outlay_facts_row_by_actual);
   finish_tasks (g);
   g_array_sort (g->overruns, by_overrun);
   for (guint i = 0; i < g->overruns->len && i < OUTLAY_DASHBOARD_TOP_OVERRUNS; i++)
