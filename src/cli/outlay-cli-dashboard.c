@@ -42,16 +42,22 @@ ratio_text (gboolean set, OutlayDecimal value)
   return set ? outlay_decimal_format_locale (outlay_decimal_round (value, 2), 2) : g_strdup ("—");
 }
 
+/* The dashboard, or with @forecast_only its forecast alone (its own,
+ * shorter read). */
 static OutlayDashboard *
-load (Cli *cli, const char *budget, guint window, GError **error)
+load (Cli *cli, const char *budget, guint window, gboolean forecast_only, GError **error)
 {
   g_autoptr(OutlayStore) store = outlay_cli_open_store (cli, error);
   gint64 id;
 
   if (store == NULL || (id = outlay_store_find_budget (store, budget, error)) == 0)
     return NULL;
+  if (forecast_only)
+    return outlay_forecast_load (store, id, outlay_dashboard_today (), error);
   return outlay_dashboard_load (store, id, outlay_dashboard_today (), window, error);
 }
+
+static void print_forecast (OutlayDashboard *d);
 
 static void
 print_rows (const char *title, GArray *rows, const char *cur, gboolean hours)
@@ -191,7 +197,7 @@ outlay_cli_dashboard (Cli *cli, int argc, char **argv)
     return outlay_cli_fail (error);
   if (argc != 2)
     return outlay_cli_usage_error (_("“dashboard” needs exactly one BUDGET"));
-  if ((d = load (cli, argv[1], window, &error)) == NULL)
+  if ((d = load (cli, argv[1], window, FALSE, &error)) == NULL)
     return outlay_cli_fail (error);
   if (json)
     {
@@ -200,7 +206,11 @@ outlay_cli_dashboard (Cli *cli, int argc, char **argv)
       outlay_cli_print_json (root);
     }
   else
-    print_dashboard (d);
+    {
+      print_dashboard (d);
+      g_print ("\n");
+      print_forecast (d);
+    }
   return 0;
 }
 
@@ -284,7 +294,7 @@ outlay_cli_forecast (Cli *cli, int argc, char **argv)
     return outlay_cli_fail (error);
   if (argc != 2)
     return outlay_cli_usage_error (_("“forecast” needs exactly one BUDGET"));
-  if ((d = load (cli, argv[1], 30, &error)) == NULL)
+  if ((d = load (cli, argv[1], 30, TRUE, &error)) == NULL)
     return outlay_cli_fail (error);
   if (json)
     {

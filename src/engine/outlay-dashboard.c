@@ -14,7 +14,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "outlay-currency.h"
 #include "outlay-error.h"
+#include "outlay-phasing.h"
 
 /* The longest trend kept, in days (ten years) */
 #define MAX_TREND_DAYS 3660
@@ -141,17 +143,129 @@ earned_value (OutlayDashboard *d, GError **error)
   return TRUE;
 }
 
+static int
+by_day (gconstpointer a, gconstpointer b)
+{
+  guint32 x = ((const OutlayFactsDay *) a)->day, y = ((const OutlayFactsDay *) b)->day;
+
+  return x < y ? -1 : x > y;
+}
+
+static guint32
+month_day (int year, int month)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, (GDateMonth) (month % 12 + 1), (GDateYear) (year + month / 12));
+  return g_date_get_julian (&date);
+}
+
+/* Spreads @amount over the days @first to @next − 1, the last day taking
+ * what the even share leaves. */
+static gboolean
+spread_days (GArray *plan, guint32 first, guint32 next, OutlayDecimal amount)
+{
+  guint n = next - first;
+  OutlayDecimal each, sum = 0;
+
+  if (amount == 0 || n == 0)
+    return TRUE;
+  if (!outlay_decimal_mul_div (amount, 1, n, &each))
+    return FALSE;
+  for (guint k = 0; k < n; k++)
+    {
+      OutlayFactsDay day = { .day = first + k, .planned = each };
+
+      if (k + 1 == n && !outlay_decimal_sub (amount, sum, &day.planned))
+        return FALSE;
+      if (!outlay_decimal_add (sum, each, &sum))
+        return FALSE;
+      g_array_append_val (plan, day);
+    }
+  return TRUE;
+}
+
+/* The lines' estimates as phased over the fiscal year, by day: what
+ * outlay_phasing_grid_new()'s total_planned holds, each period's amount
+ * spread over its days.  %NULL when there is no year or nothing to plan. */
+static GArray *
+phasing_plan (const OutlayDashboardFacts *f)
+{
+  g_autoptr(OutlayPeriods) periods = NULL;
+  g_autoptr(GArray) plan = NULL;
+  g_autofree OutlayDecimal *total = NULL, *part = NULL;
+  guint places = outlay_currency_minor_units (f->currency);
+  gboolean any = FALSE;
+
+  if (!f->has_phasing
+      || (periods = outlay_periods_new_for_year ("", f->fiscal_start, f->fiscal_end, f->period_kind,
+                                                 NULL))
+             == NULL)
+    return NULL;
+  total = g_new0 (OutlayDecimal, periods->n);
+  part = g_new0 (OutlayDecimal, periods->n);
+  for (guint i = 0; i <= f->phased->len; i++)
+    {
+      const OutlayFactsPhased *p = i < f->phased->len
+                                       ? &g_array_index (f->phased, OutlayFactsPhased, i)
+                                       : NULL;
+
+      if (!outlay_phasing_spread (p ? p->phasing : NULL, p ? p->estimate : f->phased_even,
+                                  periods->n, places, part, NULL))
+        return NULL;
+      for (guint k = 0; k < periods->n; k++)
+        if (!outlay_decimal_add (total[k], part[k], &total[k]))
+          return NULL;
+    }
+  plan = g_array_new (FALSE, TRUE, sizeof (OutlayFactsDay));
+  for (guint k = 0; k < periods->n; k++)
+    {
+      int from = periods->start_month - 1 + (int) (k * periods->months);
+      int to = periods->start_month - 1 + (int) MIN ((k + 1) * periods->months, periods->n_months);
+
+      any = any || total[k] != 0;
+      if (!spread_days (plan, month_day (periods->start_year, from),
+                        month_day (periods->start_year, to), total[k]))
+        return NULL;
+    }
+  return any ? g_steal_pointer (&plan) : NULL;
+}
+
+/* The days the trend adds up: the facts', with the lines' phasing as the
+ * plan when the tasks give none. */
+static GArray *
+trend_days (OutlayDashboard *d)
+{
+  const OutlayDashboardFacts *f = d->facts;
+  GArray *days = g_array_sized_new (FALSE, TRUE, sizeof (OutlayFactsDay), f->days->len);
+  g_autoptr(GArray) plan = NULL;
+
+  g_array_append_vals (days, f->days->data, f->days->len);
+  for (guint i = 0; i < f->days->len && d->plan_basis == OUTLAY_PLAN_NONE; i++)
+    if (g_array_index (f->days, OutlayFactsDay, i).planned != 0)
+      d->plan_basis = OUTLAY_PLAN_TASKS;
+  if (d->plan_basis == OUTLAY_PLAN_NONE && (plan = phasing_plan (f)) != NULL)
+    {
+      d->plan_basis = OUTLAY_PLAN_PHASING;
+      g_array_append_vals (days, plan->data, plan->len);
+      g_array_sort (days, by_day);
+    }
+  return days;
+}
+
 static void
 trend (OutlayDashboard *d, GError **error)
 {
   const OutlayDashboardFacts *f = d->facts;
+  g_autoptr(GArray) days = trend_days (d);
   guint32 first = f->start_day, last = f->today;
   OutlayDecimal actual = 0, planned = 0;
 
-  if (f->days->len > 0)
+  if (days->len > 0)
     {
-      guint32 lo = g_array_index (f->days, OutlayFactsDay, 0).day;
-      guint32 hi = g_array_index (f->days, OutlayFactsDay, f->days->len - 1).day;
+      guint32 lo = g_array_index (days, OutlayFactsDay, 0).day;
+      guint32 hi = g_array_index (days, OutlayFactsDay, days->len - 1).day;
 
       if (first == 0 || lo < first)
         first = lo;
@@ -165,13 +279,14 @@ trend (OutlayDashboard *d, GError **error)
   d->trend_days = last - first + 1;
   d->trend_actual_days = f->today >= first ? MIN (f->today - first + 1, d->trend_days) : 0;
   d->trend_actual = g_new0 (OutlayDecimal, MAX (d->trend_actual_days, 1));
-  d->trend_planned = g_new0 (OutlayDecimal, d->trend_days);
+  if (d->plan_basis != OUTLAY_PLAN_NONE)
+    d->trend_planned = g_new0 (OutlayDecimal, d->trend_days);
   for (guint i = 0, k = 0; k < d->trend_days; k++)
     {
       /* days before the trend count on its first day */
-      for (; i < f->days->len && g_array_index (f->days, OutlayFactsDay, i).day <= first + k; i++)
+      for (; i < days->len && g_array_index (days, OutlayFactsDay, i).day <= first + k; i++)
         {
-          const OutlayFactsDay *day = &g_array_index (f->days, OutlayFactsDay, i);
+          const OutlayFactsDay *day = &g_array_index (days, OutlayFactsDay, i);
 
           /* saturate: a chart needs no error, and the totals report one */
           if (!outlay_decimal_add (actual, day->actual, &actual))
@@ -181,7 +296,8 @@ trend (OutlayDashboard *d, GError **error)
         }
       if (k < d->trend_actual_days)
         d->trend_actual[k] = actual;
-      d->trend_planned[k] = planned;
+      if (d->trend_planned != NULL)
+        d->trend_planned[k] = planned;
     }
   (void) error;
 }
@@ -228,6 +344,30 @@ outlay_dashboard_compute (OutlayDashboardFacts *facts, guint window_days, GError
   if (!utilization (d, error) || !burn (d, window_days, error) || !earned_value (d, error))
     return NULL;
   trend (d, error);
+  snapshot (d);
+  return g_steal_pointer (&d);
+}
+
+/**
+ * outlay_dashboard_compute_forecast:
+ * @facts: (transfer full): a budget's forecast facts (see
+ *   outlay_store_forecast_facts(); the dashboard's do as well)
+ * @error: an overflow
+ *
+ * Computes only the earned value, the EAC range and the snapshot, the
+ * same way outlay_dashboard_compute() does.
+ *
+ * Returns: (transfer full) (nullable): the figures, or %NULL with @error
+ */
+OutlayDashboard *
+outlay_dashboard_compute_forecast (OutlayDashboardFacts *facts, GError **error)
+{
+  g_autoptr(OutlayDashboard) d = g_new0 (OutlayDashboard, 1);
+
+  g_return_val_if_fail (facts != NULL, NULL);
+  d->facts = facts;
+  if (!earned_value (d, error))
+    return NULL;
   snapshot (d);
   return g_steal_pointer (&d);
 }

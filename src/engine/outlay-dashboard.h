@@ -21,6 +21,23 @@ typedef enum
   OUTLAY_UTILIZATION_CRITICAL,
 } OutlayUtilizationLevel;
 
+/**
+ * OutlayPlanBasis:
+ * @OUTLAY_PLAN_NONE: nothing gives a plan: no task has a due date and an
+ *   estimate, and the budget has no fiscal year or no estimate to phase
+ * @OUTLAY_PLAN_TASKS: the tasks' estimates on their due dates
+ * @OUTLAY_PLAN_PHASING: the lines' estimates as phased over the fiscal
+ *   year's periods, each period's amount spread over its days
+ *
+ * Where the cost trend's plan comes from.
+ */
+typedef enum
+{
+  OUTLAY_PLAN_NONE,
+  OUTLAY_PLAN_TASKS,
+  OUTLAY_PLAN_PHASING,
+} OutlayPlanBasis;
+
 /* The burn-rate windows a user picks from, in days */
 #define OUTLAY_DASHBOARD_WINDOWS 7, 14, 30, 90
 
@@ -46,7 +63,9 @@ typedef enum
  * @trend_actual: (array length=trend_actual_days): the cumulative
  *   actual, one per day up to today
  * @trend_actual_days: its length
- * @trend_planned: (array length=trend_days): the cumulative plan
+ * @plan_basis: where the plan comes from
+ * @trend_planned: (array length=trend_days) (nullable): the cumulative
+ *   plan, %NULL when @plan_basis is %OUTLAY_PLAN_NONE
  * @snapshot: today's forecast, to keep (outlay_store_put_forecast())
  *
  * A budget's dashboard figures.
@@ -68,12 +87,14 @@ typedef struct
   guint trend_days;
   OutlayDecimal *trend_actual;
   guint trend_actual_days;
+  OutlayPlanBasis plan_basis;
   OutlayDecimal *trend_planned;
   OutlayFactsSnapshot snapshot;
 } OutlayDashboard;
 
 OutlayDashboard *
 outlay_dashboard_compute (OutlayDashboardFacts *facts, guint window_days, GError **error);
+OutlayDashboard *outlay_dashboard_compute_forecast (OutlayDashboardFacts *facts, GError **error);
 void outlay_dashboard_free (OutlayDashboard *self);
 gboolean outlay_dashboard_weekly (const OutlayDashboardFacts *facts,
                                   OutlayEvmPeriod **periods,

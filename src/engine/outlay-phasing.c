@@ -152,8 +152,28 @@ period_name (OutlayPeriods *self, guint p)
 OutlayPeriods *
 outlay_periods_new (OutlayBudget *budget, OutlayPeriodKind kind, GError **error)
 {
-  const char *start = outlay_budget_get_fiscal_start (budget);
-  const char *end = outlay_budget_get_fiscal_end (budget);
+  return outlay_periods_new_for_year (outlay_budget_get_name (budget),
+                                      outlay_budget_get_fiscal_start (budget),
+                                      outlay_budget_get_fiscal_end (budget), kind, error);
+}
+
+/**
+ * outlay_periods_new_for_year:
+ * @name: the budget's name, for the messages
+ * @start: (nullable): its fiscal start, a month or a date
+ * @end: (nullable): its fiscal end
+ * @kind: months or quarters
+ * @error: why not: no fiscal year, or one that ends before it starts
+ *
+ * Returns: (transfer full) (nullable): the periods of the year
+ */
+OutlayPeriods *
+outlay_periods_new_for_year (const char *name,
+                             const char *start,
+                             const char *end,
+                             OutlayPeriodKind kind,
+                             GError **error)
+{
   g_autoptr(OutlayPeriods) self = g_new0 (OutlayPeriods, 1);
   int sy, sm, ey, em, months;
 
@@ -162,7 +182,7 @@ outlay_periods_new (OutlayBudget *budget, OutlayPeriodKind kind, GError **error)
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
                    _("“%s” has no fiscal year: set its fiscal start and end in Budget Properties "
                      "to phase it over periods"),
-                      outlay_budget_get_name (budget));
+                      name);
       return NULL;
     }
   months = (ey - sy) * 12 + (em - sm) + 1;
@@ -171,7 +191,7 @@ outlay_periods_new (OutlayBudget *budget, OutlayPeriodKind kind, GError **error)
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
                    _("The fiscal year of “%s” (%s to %s) must run forward and last at most ten "
                      "years"),
-                      outlay_budget_get_name (budget), start, end);
+                      name, start, end);
       return NULL;
     }
   self->kind = kind;

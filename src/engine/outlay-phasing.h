@@ -29,6 +29,11 @@ typedef struct
 } OutlayPeriods;
 
 OutlayPeriods *outlay_periods_new (OutlayBudget *budget, OutlayPeriodKind kind, GError **error);
+OutlayPeriods *outlay_periods_new_for_year (const char *name,
+                                            const char *start,
+                                            const char *end,
+                                            OutlayPeriodKind kind,
+                                            GError **error);
 OutlayPeriods *outlay_periods_for_document (OutlayDocument *document, GError **error);
 void outlay_periods_free (OutlayPeriods *self);
 int outlay_periods_index_of (const OutlayPeriods *self, const char *text);

@@ -73,12 +73,43 @@ level_name (OutlayUtilizationLevel level)
                                                : "ok";
 }
 
+static void add_forecast (JsonBuilder *b, OutlayDashboard *d);
+
+static const char *
+plan_basis_name (OutlayPlanBasis basis)
+{
+  return basis == OUTLAY_PLAN_TASKS ? "tasks" : basis == OUTLAY_PLAN_PHASING ? "phasing" : "none";
+}
+
+/* The trend's plan: where it comes from, its days and sums; null when
+ * nothing gives one (no line is drawn then). */
+static void
+add_plan (JsonBuilder *b, OutlayDashboard *d)
+{
+  const char *cur = d->facts->currency;
+
+  json_builder_set_member_name (b, "plan");
+  if (d->trend_planned == NULL || d->trend_days == 0)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  outlay_json_add_string (b, "basis", plan_basis_name (d->plan_basis));
+  add_day (b, "first", TRUE, d->trend_first);
+  add_day (b, "last", TRUE, d->trend_first + d->trend_days - 1);
+  outlay_json_add_amount (
+      b, "to_date", d->trend_actual_days > 0 ? d->trend_planned[d->trend_actual_days - 1] : 0, cur);
+  outlay_json_add_amount (b, "total", d->trend_planned[d->trend_days - 1], cur);
+  json_builder_end_object (b);
+}
+
 /**
  * outlay_dashboard_to_json:
  * @dashboard: a budget's dashboard
  *
  * Returns: (transfer full): utilization, burn, the day the money runs out
- *   with its range, hours and the breakdowns
+ *   with its range, hours, the trend's plan and the breakdowns
  */
 JsonNode *
 outlay_dashboard_to_json (OutlayDashboard *d)
@@ -126,6 +157,9 @@ outlay_dashboard_to_json (OutlayDashboard *d)
   outlay_json_add_number (b, "allocated", f->allocated_hours);
   json_builder_end_object (b);
 
+  add_plan (b, d);
+  json_builder_set_member_name (b, "forecast");
+  add_forecast (b, d);
   add_rows (b, "sections", f->sections, cur);
   add_rows (b, "people", f->people, cur);
   add_rows (b, "tasks", f->tasks, cur);
@@ -160,17 +194,10 @@ add_snapshot (JsonBuilder *b, const OutlayFactsSnapshot *s, const char *cur)
   json_builder_end_object (b);
 }
 
-/**
- * outlay_forecast_to_json:
- * @dashboard: a budget's dashboard
- *
- * Returns: (transfer full): the earned-value figures, the EAC range and
- *   the forecast kept about 30 days ago (null without one)
- */
-JsonNode *
-outlay_forecast_to_json (OutlayDashboard *d)
+/* The forecast's members, the same in outlay-cli forecast and dashboard. */
+static void
+add_forecast (JsonBuilder *b, OutlayDashboard *d)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
   const char *cur = d->facts->currency;
   const OutlayEvm *e = &d->evm;
 
@@ -219,5 +246,20 @@ outlay_forecast_to_json (OutlayDashboard *d)
   else
     json_builder_add_null_value (b);
   json_builder_end_object (b);
+}
+
+/**
+ * outlay_forecast_to_json:
+ * @dashboard: a budget's dashboard
+ *
+ * Returns: (transfer full): the earned-value figures, the EAC range and
+ *   the forecast kept about 30 days ago (null without one)
+ */
+JsonNode *
+outlay_forecast_to_json (OutlayDashboard *d)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  add_forecast (b, d);
   return json_builder_get_root (b);
 }

@@ -28,6 +28,16 @@ job_free (gpointer data)
   g_free (job);
 }
 
+static void
+keep_forecast (OutlayStore *store, OutlayDashboard *d)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (d->has_evm && outlay_store_get_read_only (store) == NULL
+      && !outlay_store_put_forecast (store, d->facts->budget_id, &d->snapshot, &local))
+    g_warning ("Could not keep today’s forecast: %s", local->message);
+}
+
 /**
  * outlay_dashboard_today:
  *
@@ -67,17 +77,40 @@ outlay_dashboard_load (OutlayStore *store,
 {
   OutlayDashboardFacts *facts = outlay_store_dashboard_facts (store, budget_id, today, error);
   OutlayDashboard *dashboard;
-  g_autoptr(GError) local = NULL;
 
   if (facts == NULL)
     return NULL;
   dashboard = outlay_dashboard_compute (facts, window_days, error);
   if (dashboard == NULL)
     return NULL;
-  if (dashboard->has_evm && outlay_store_get_read_only (store) == NULL
-      && !outlay_store_put_forecast (store, budget_id, &dashboard->snapshot, &local))
-    g_warning ("Could not keep today’s forecast: %s", local->message);
+  keep_forecast (store, dashboard);
   return dashboard;
+}
+
+/**
+ * outlay_forecast_load:
+ * @store: a store, outside a transaction
+ * @budget_id: a budget
+ * @today: the Julian day to look from
+ * @error: why it failed
+ *
+ * Computes only the budget's forecast (earned value, the EAC range, last
+ * month's forecast) from outlay_store_forecast_facts(): the figures
+ * outlay_dashboard_load() gives, without the breakdowns, the burn rate and
+ * the trend.  Keeps @today's forecast as it does.
+ *
+ * Returns: (transfer full) (nullable): the figures
+ */
+OutlayDashboard *
+outlay_forecast_load (OutlayStore *store, gint64 budget_id, guint32 today, GError **error)
+{
+  OutlayDashboardFacts *facts = outlay_store_forecast_facts (store, budget_id, today, error);
+  OutlayDashboard *forecast;
+
+  if (facts == NULL || (forecast = outlay_dashboard_compute_forecast (facts, error)) == NULL)
+    return NULL;
+  keep_forecast (store, forecast);
+  return forecast;
 }
 
 static void

@@ -14,6 +14,8 @@ OutlayDashboard *outlay_dashboard_load (OutlayStore *store,
                                         guint32 today,
                                         guint window_days,
                                         GError **error);
+OutlayDashboard *
+outlay_forecast_load (OutlayStore *store, gint64 budget_id, guint32 today, GError **error);
 void outlay_dashboard_load_async (const char *database_path,
                                   gint64 budget_id,
                                   guint window_days,

@@ -30,6 +30,14 @@ outlay_facts_rows_new (void)
   return rows;
 }
 
+static void
+phased_clear (gpointer data)
+{
+  OutlayFactsPhased *p = data;
+
+  g_clear_pointer (&p->phasing, outlay_line_phasing_free);
+}
+
 /**
  * outlay_dashboard_facts_new:
  *
@@ -45,6 +53,8 @@ outlay_dashboard_facts_new (void)
   self->tasks = outlay_facts_rows_new ();
   self->people = outlay_facts_rows_new ();
   self->overruns = outlay_facts_rows_new ();
+  self->phased = g_array_new (FALSE, TRUE, sizeof (OutlayFactsPhased));
+  g_array_set_clear_func (self->phased, phased_clear);
   return self;
 }
 
@@ -58,6 +68,9 @@ outlay_dashboard_facts_free (OutlayDashboardFacts *self)
   g_clear_pointer (&self->tasks, g_array_unref);
   g_clear_pointer (&self->people, g_array_unref);
   g_clear_pointer (&self->overruns, g_array_unref);
+  g_clear_pointer (&self->phased, g_array_unref);
+  g_free (self->fiscal_start);
+  g_free (self->fiscal_end);
   g_free (self);
 }
 

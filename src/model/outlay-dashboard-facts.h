@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "outlay-decimal.h"
+#include "outlay-line-phasing.h"
 
 G_BEGIN_DECLS
 
@@ -17,10 +18,11 @@ G_BEGIN_DECLS
  * @actual: the cost incurred on it (time logged, dated line actuals)
  * @hours: the hours logged on it
  * @task_cost: the part of @actual logged on tasks
- * @earned: the value the hours earned (each task's earned value spread
- *   over its logged hours), for the periodic cost indexes
+ * @earned: the value earned on it: the change of the tasks' earned
+ *   value that day, from their status history (task_progress), for the
+ *   periodic cost indexes
  * @planned: the cost planned for it (tasks' estimates on their due
- *   dates, or dated lines' estimates)
+ *   dates)
  */
 typedef struct
 {
@@ -54,6 +56,20 @@ typedef struct
   OutlayDecimal hours;
   OutlayDecimal estimated_hours;
 } OutlayFactsRow;
+
+/**
+ * OutlayFactsPhased:
+ * @estimate: a line's estimate
+ * @phasing: its phasing (owned)
+ *
+ * A line whose phasing is not even, for the plan when the tasks give
+ * none.
+ */
+typedef struct
+{
+  OutlayDecimal estimate;
+  OutlayLinePhasing *phasing;
+} OutlayFactsPhased;
 
 /**
  * OutlayFactsSnapshot:
@@ -102,6 +118,16 @@ typedef struct
  *   estimate, largest overrun first (a task's id is negative)
  * @snapshot_then: the forecast kept about 30 days ago, when
  *   @has_snapshot_then
+ * @fiscal_start: @fiscal_end: (nullable): the fiscal year, "YYYY-MM…"
+ * @period_kind: its periods (months or quarters)
+ * @has_phasing: whether the lines' phasing was read (only when no task
+ *   has a due date, as the plan's fallback)
+ * @phased_even: the estimates of the lines spread evenly
+ * @phased: (element-type OutlayFactsPhased): the other lines
+ *
+ * The forecast alone (outlay_store_forecast_facts()) fills the budget's
+ * id, currency and today, the earned-value sums, @n_tasks, @days' earned
+ * and task cost and the snapshot; the rest stays empty.
  */
 typedef struct
 {
@@ -121,6 +147,11 @@ typedef struct
   GArray *overruns;
   gboolean has_snapshot_then;
   OutlayFactsSnapshot snapshot_then;
+  char *fiscal_start, *fiscal_end;
+  OutlayPeriodKind period_kind;
+  gboolean has_phasing;
+  OutlayDecimal phased_even;
+  GArray *phased;
 } OutlayDashboardFacts;
 
 /**

@@ -51,8 +51,11 @@ trend (OutlayDashboard *d)
   outlay_chart_set_days (chart, &first, d->trend_days);
   outlay_chart_add_series (chart, _("Actual"), OUTLAY_CHART_STROKE_SOLID, d->trend_actual,
                                      d->trend_actual_days);
-  outlay_chart_add_series (chart, _("Planned"), OUTLAY_CHART_STROKE_DASHED, d->trend_planned,
-                                     d->trend_days);
+  if (d->trend_planned != NULL)
+    outlay_chart_add_series (chart, d->plan_basis == OUTLAY_PLAN_PHASING
+                             ? _("Planned (phasing)")
+                             : _("Planned"), OUTLAY_CHART_STROKE_DASHED, d->trend_planned,
+                                  d->trend_days);
   if (d->cap > 0)
     outlay_chart_add_threshold (chart,
                                 d->cap_is_allocation ? _("Allocation") : _("Estimate"), d->cap);

@@ -11,6 +11,125 @@
 /* Migrations only ever go forward.  Never edit one that has shipped: add
  * the next.  Amounts, rates, quantities and hours are INTEGER
  * ten-thousandths (OutlayDecimal); dates are ISO text; times unix seconds. */
+/* Migration 17's pieces: today in local time (the day the dashboard
+ * looks from), a task's earned value by its status, the estimate it plans
+ * (a cancelled one plans nothing), its due day ('' without one), and the
+ * change of its earned value on one day of its history. */
+#define TODAY "date('now', 'localtime')"
+#define EARNED(t)                                                                                  \
+  "(CASE " t ".status WHEN 'done' THEN " t ".estimated_cost WHEN 'in-progress' THEN " t            \
+  ".estimated_cost / 2 ELSE 0 END)"
+#define PLANNED(t) "(CASE WHEN " t ".status != 'cancelled' THEN " t ".estimated_cost ELSE 0 END)"
+#define DUE(t) "ifnull(date(" t ".due_date), '')"
+#define CHANGE_ON(task, day)                                                                       \
+  "(SELECT c.earned - ifnull((SELECT b.earned FROM task_progress b WHERE b.task_id = " task        \
+  " AND b.day < c.day ORDER BY b.day DESC LIMIT 1), 0) FROM task_progress c"                       \
+  " WHERE c.task_id = " task " AND c.day = " day ")"
+
+/* clang-format off */
+/* 17: earned value's history and the sums the forecast reads.
+ * task_progress holds each task's status by day, one row per task and
+ * day (a later change that day replaces it), with the earned value it
+ * gave: the estimate times the status's share, done all, in progress
+ * half.  Triggers keep it on insert and on a change of status or
+ * estimate, whatever path writes the task (the Tasks page, outlay-cli,
+ * a ClickUp sync).  Existing tasks get one row, dated where their value
+ * was counted as earned before there was a history: the day of their
+ * last logged hour, else their due date if it has passed, else the day
+ * of the migration.  task_day_totals sums a budget's live tasks by day,
+ * kept by triggers as migration 15's time sums are: at its due date
+ * ('' without one) a task's count, resource cost and planned estimate
+ * (cancelled ones plan nothing), and on each day of its history the
+ * change of its earned value, so the forecast reads a few hundred sums
+ * instead of every task.  A task deleted (kept for undo) or moved to
+ * another budget takes its sums and history with it. */
+#define MIGRATION_17 \
+  "CREATE TABLE task_progress (" \
+  "  task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE," \
+  "  day TEXT NOT NULL," \
+  "  status TEXT NOT NULL," \
+  "  earned INTEGER NOT NULL," \
+  "  PRIMARY KEY (task_id, day)" \
+  ") WITHOUT ROWID;" \
+  "CREATE TABLE task_day_totals (" \
+  "  budget_id INTEGER NOT NULL REFERENCES budgets(id) ON DELETE CASCADE," \
+  "  day TEXT NOT NULL," \
+  "  tasks INTEGER NOT NULL DEFAULT 0," \
+  "  resource INTEGER NOT NULL DEFAULT 0," \
+  "  planned INTEGER NOT NULL DEFAULT 0," \
+  "  earned INTEGER NOT NULL DEFAULT 0," \
+  "  PRIMARY KEY (budget_id, day)" \
+  ") WITHOUT ROWID;" \
+  "INSERT INTO task_progress (task_id, day, status, earned)" \
+  " SELECT t.id, CASE WHEN tt.last_date IS NOT NULL" \
+  "  THEN min(substr(tt.last_date, 1, 10), " TODAY ")" \
+  "  WHEN date(t.due_date) < " TODAY " THEN date(t.due_date)" \
+  "  ELSE " TODAY " END, t.status, " EARNED ("t") "" \
+  " FROM tasks t LEFT JOIN time_task_totals tt ON tt.task_id = t.id;" \
+  "INSERT INTO task_day_totals (budget_id, day, tasks, resource, planned)" \
+  " SELECT budget_id, " DUE ("tasks") ", count(*), sum(resource_cost), sum(" PLANNED ("tasks") ")" \
+  " FROM tasks WHERE deleted = 0 GROUP BY 1, 2;" \
+  "INSERT INTO task_day_totals (budget_id, day, earned)" \
+  " SELECT t.budget_id, p.day, sum(p.earned) FROM task_progress p" \
+  " JOIN tasks t ON t.id = p.task_id WHERE t.deleted = 0 GROUP BY 1, 2" \
+  " ON CONFLICT DO UPDATE SET earned = earned + excluded.earned;" \
+  "CREATE TRIGGER task_totals_insert AFTER INSERT ON tasks BEGIN" \
+  "  INSERT INTO task_progress (task_id, day, status, earned)" \
+  "   VALUES (new.id, " TODAY ", new.status, " EARNED ("new") ")" \
+  "   ON CONFLICT DO UPDATE SET status = excluded.status, earned = excluded.earned;" \
+  "  INSERT INTO task_day_totals (budget_id, day, tasks, resource, planned)" \
+  "   SELECT new.budget_id, " DUE ("new") ", 1, new.resource_cost, " PLANNED ("new") "" \
+  "   WHERE new.deleted = 0 ON CONFLICT DO UPDATE SET tasks = tasks + excluded.tasks," \
+  "   resource = resource + excluded.resource, planned = planned + excluded.planned;" \
+  "  INSERT INTO task_day_totals (budget_id, day, earned)" \
+  "   SELECT new.budget_id, " TODAY ", " EARNED ("new") " WHERE new.deleted = 0" \
+  "   ON CONFLICT DO UPDATE SET earned = earned + excluded.earned;" \
+  " END;" \
+  "CREATE TRIGGER task_totals_update AFTER UPDATE OF budget_id, status, estimated_cost," \
+  " resource_cost, due_date, deleted ON tasks" \
+  " WHEN old.budget_id != new.budget_id OR old.status IS NOT new.status" \
+  "  OR old.estimated_cost != new.estimated_cost OR old.resource_cost != new.resource_cost" \
+  "  OR old.due_date IS NOT new.due_date OR old.deleted != new.deleted BEGIN" \
+  "  UPDATE task_day_totals SET tasks = tasks - 1, resource = resource - old.resource_cost," \
+  "   planned = planned - " PLANNED ("old") "" \
+  "   WHERE budget_id = old.budget_id AND day = " DUE ("old") " AND old.deleted = 0;" \
+  "  INSERT INTO task_day_totals (budget_id, day, tasks, resource, planned)" \
+  "   SELECT new.budget_id, " DUE ("new") ", 1, new.resource_cost, " PLANNED ("new") "" \
+  "   WHERE new.deleted = 0 ON CONFLICT DO UPDATE SET tasks = tasks + excluded.tasks," \
+  "   resource = resource + excluded.resource, planned = planned + excluded.planned;" \
+  " END;" \
+  "CREATE TRIGGER task_progress_update AFTER UPDATE OF status, estimated_cost ON tasks" \
+  " WHEN old.status IS NOT new.status OR " EARNED ("old") " != " EARNED ("new") " BEGIN" \
+  "  INSERT INTO task_progress (task_id, day, status, earned)" \
+  "   VALUES (new.id, " TODAY ", new.status, " EARNED ("new") ")" \
+  "   ON CONFLICT DO UPDATE SET status = excluded.status, earned = excluded.earned;" \
+  "  INSERT INTO task_day_totals (budget_id, day, earned)" \
+  "   SELECT new.budget_id, " TODAY ", " EARNED ("new") " - " EARNED ("old") "" \
+  "   WHERE new.deleted = 0 AND old.deleted = 0 AND old.budget_id = new.budget_id" \
+  "   ON CONFLICT DO UPDATE SET earned = earned + excluded.earned;" \
+  " END;" \
+  /* a task deleted, restored or moved: its history's changes leave one \
+   * budget's days and join the other's */ \
+  "CREATE TRIGGER task_progress_move AFTER UPDATE OF deleted, budget_id ON tasks" \
+  " WHEN old.deleted != new.deleted OR old.budget_id != new.budget_id BEGIN" \
+  "  UPDATE task_day_totals SET earned = earned - " CHANGE_ON ("old.id", "task_day_totals.day") "" \
+  "   WHERE budget_id = old.budget_id AND old.deleted = 0" \
+  "   AND day IN (SELECT day FROM task_progress WHERE task_id = old.id);" \
+  "  INSERT INTO task_day_totals (budget_id, day, earned)" \
+  "   SELECT new.budget_id, p.day, " CHANGE_ON ("new.id", "p.day") "" \
+  "   FROM task_progress p WHERE p.task_id = new.id AND new.deleted = 0" \
+  "   ON CONFLICT DO UPDATE SET earned = earned + excluded.earned;" \
+  " END;" \
+  "CREATE TRIGGER task_totals_delete BEFORE DELETE ON tasks WHEN old.deleted = 0 BEGIN" \
+  "  UPDATE task_day_totals SET tasks = tasks - 1, resource = resource - old.resource_cost," \
+  "   planned = planned - " PLANNED ("old") "" \
+  "   WHERE budget_id = old.budget_id AND day = " DUE ("old") ";" \
+  "  UPDATE task_day_totals SET earned = earned - " CHANGE_ON ("old.id", "task_day_totals.day") "" \
+  "   WHERE budget_id = old.budget_id" \
+  "   AND day IN (SELECT day FROM task_progress WHERE task_id = old.id);" \
+  " END;"
+/* clang-format on */
+
 static const char *const migrations[] = {
   /* 1: budgets, sections, lines, versions, audit */
   "CREATE TABLE budgets ("
@@ -617,6 +736,9 @@ static const char *const migrations[] = {
   "  budget_id INTEGER PRIMARY KEY REFERENCES budgets(id) ON DELETE CASCADE,"
   "  level INTEGER NOT NULL DEFAULT 0"
   ");",
+  /* clang-format off */
+  MIGRATION_17,
+  /* clang-format on */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "outlay-error.h"
+#include "outlay-model-enum-types.h"
 #include "outlay-section.h"
 #include "outlay-store-private.h"
 
@@ -27,6 +28,7 @@ typedef struct
   GArray *tasks;          /* OutlayFactsRow, every task */
   GArray *overruns;       /* OutlayFactsRow */
   gboolean overflow;
+  gboolean has_plan; /* a task has a due date */
 } Gather;
 
 static guint32
@@ -86,7 +88,8 @@ read_budget (OutlayStore *self, Gather *g, GError **error)
   sqlite3_stmt *stmt = outlay_store_statement (
       self,
       "SELECT currency, allocated, allocated_hours, warning_threshold, critical_threshold,"
-      " fiscal_start FROM budgets WHERE id = ?1",
+      " fiscal_start, fiscal_end, (SELECT kind FROM budget_periods WHERE budget_id = ?1)"
+      " FROM budgets WHERE id = ?1",
       error);
   int rc;
 
@@ -102,6 +105,11 @@ read_budget (OutlayStore *self, Gather *g, GError **error)
       f->warning = sqlite3_column_int64 (stmt, 3);
       f->critical = sqlite3_column_int64 (stmt, 4);
       f->start_day = iso_day (sqlite3_column_text (stmt, 5));
+      f->fiscal_start = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      f->fiscal_end = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      f->period_kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 7), "quarter") == 0
+                           ? OUTLAY_PERIOD_KIND_QUARTER
+                           : OUTLAY_PERIOD_KIND_MONTH;
     }
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
@@ -113,7 +121,6 @@ read_budget (OutlayStore *self, Gather *g, GError **error)
   return rc == SQLITE_ROW || outlay_store_fail (self, error);
 }
 
-/* A task's share earned by its status: done all, in progress half. */
 typedef void (*RowFunc) (Gather *g, sqlite3_stmt *stmt, gpointer data);
 
 /* Runs @sql, with the budget's id as ?1, and @row on each row it gives. */
@@ -132,57 +139,25 @@ each_row (OutlayStore *self, Gather *g, const char *sql, RowFunc row, gpointer d
   return rc == SQLITE_DONE || outlay_store_fail (self, error);
 }
 
-static OutlayDecimal
-earned (const char *status, OutlayDecimal estimate)
-{
-  if (g_strcmp0 (status, "done") == 0)
-    return estimate;
-  if (g_strcmp0 (status, "in-progress") == 0)
-    return estimate / 2;
-  return 0;
-}
-
 static void
 task_row (Gather *g, sqlite3_stmt *stmt, gpointer data)
 {
   OutlayDashboardFacts *f = g->facts;
-  const char *status = (const char *) sqlite3_column_text (stmt, 2);
-  gboolean cancelled = g_strcmp0 (status, "cancelled") == 0;
-  OutlayDecimal estimate = sqlite3_column_int64 (stmt, 3);
-  OutlayDecimal logged_cost = sqlite3_column_int64 (stmt, 9);
-  guint32 due = iso_day (sqlite3_column_text (stmt, 6));
-  guint32 last = iso_day (sqlite3_column_text (stmt, 10));
+  OutlayDecimal estimate = sqlite3_column_int64 (stmt, 2);
   OutlayFactsRow row = { .id = sqlite3_column_int64 (stmt, 0),
                          .name = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
                          .estimate = estimate,
-                         .estimated_hours = sqlite3_column_int64 (stmt, 4),
-                         .hours = sqlite3_column_int64 (stmt, 8) };
-  OutlayDecimal ev = cancelled ? 0 : earned (status, estimate);
+                         .estimated_hours = sqlite3_column_int64 (stmt, 3),
+                         .hours = sqlite3_column_int64 (stmt, 6) };
 
-  add (g, &row.actual, logged_cost);
-  add (g, &row.actual, sqlite3_column_int64 (stmt, 5));
-  f->n_tasks++;
-  add (g, &f->ac, row.actual);
+  /* BAC, PV, EV and AC are read_evm()'s, shared with the forecast */
+  add (g, &row.actual, sqlite3_column_int64 (stmt, 7));
+  add (g, &row.actual, sqlite3_column_int64 (stmt, 4));
   add (g, &f->logged_hours, row.hours);
   add (g, &f->estimated_hours, row.estimated_hours);
-  if (!cancelled)
+  if (sqlite3_column_int64 (stmt, 8) != 0)
     {
-      add (g, &f->bac, estimate);
-      add (g, &f->ev, ev);
-      if (due != 0 && due <= f->today)
-        add (g, &f->pv, estimate);
-      if (due != 0)
-        add (g, &day_of (g, due)->planned, estimate);
-      /* the value is earned when its last hour was logged */
-      if (ev != 0)
-        add (g,
-             &day_of (g, last != 0 ? MIN (last, f->today) : MIN (due ? due : f->today, f->today))
-                  ->earned,
-             ev);
-    }
-  if (sqlite3_column_int64 (stmt, 11) != 0)
-    {
-      gint64 line = sqlite3_column_int64 (stmt, 7);
+      gint64 line = sqlite3_column_int64 (stmt, 5);
       OutlayDecimal *sum = g_hash_table_lookup (g->line_tasks, &line);
 
       if (sum == NULL)
@@ -209,15 +184,13 @@ task_row (Gather *g, sqlite3_stmt *stmt, gpointer data)
 static gboolean
 read_tasks (OutlayStore *self, Gather *g, GError **error)
 {
-  return each_row (
-      self, g,
-      "SELECT t.id, t.name, t.status, t.estimated_cost, t.estimated_hours, t.resource_cost,"
-      " t.due_date, t.line_id, ifnull(tt.hours, 0), ifnull(tt.cost, 0), tt.last_date,"
-      " l.id IS NOT NULL"
-      " FROM tasks t LEFT JOIN time_task_totals tt ON tt.task_id = t.id"
-      " LEFT JOIN lines l ON l.id = t.line_id AND l.budget_id = ?1"
-      " WHERE t.budget_id = ?1 AND t.deleted = 0",
-      task_row, NULL, error);
+  return each_row (self, g,
+                   "SELECT t.id, t.name, t.estimated_cost, t.estimated_hours, t.resource_cost,"
+                   " t.line_id, ifnull(tt.hours, 0), ifnull(tt.cost, 0), l.id IS NOT NULL"
+                   " FROM tasks t LEFT JOIN time_task_totals tt ON tt.task_id = t.id"
+                   " LEFT JOIN lines l ON l.id = t.line_id AND l.budget_id = ?1"
+                   " WHERE t.budget_id = ?1 AND t.deleted = 0",
+                   task_row, NULL, error);
 }
 
 static void
@@ -241,6 +214,105 @@ read_days (OutlayStore *self, Gather *g, GError **error)
                    "SELECT date, hours, cost FROM time_day_totals WHERE budget_id = ?1"
                    " AND (hours != 0 OR cost != 0)",
                    day_row, NULL, error);
+}
+
+/* BAC (the live tasks' estimates, cancelled ones left out), PV (those
+ * due by today), EV (by status) and AC (logged and resource cost), from
+ * the sums migrations 15 and 17 keep: a few hundred rows, not the tasks. */
+static gboolean
+read_evm (OutlayStore *self, Gather *g, GError **error)
+{
+  OutlayDashboardFacts *f = g->facts;
+  sqlite3_stmt *stmt = outlay_store_statement (
+      self,
+      "SELECT ifnull(sum(tasks), 0), ifnull(sum(planned), 0),"
+      " ifnull(sum(CASE WHEN day != '' AND day <= ?2 THEN planned END), 0),"
+      " ifnull(sum(earned), 0), ifnull(sum(resource), 0)"
+      " + (SELECT ifnull(sum(cost), 0) FROM time_day_totals WHERE budget_id = ?1)"
+      " FROM task_day_totals WHERE budget_id = ?1",
+      error);
+  char today[11];
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  iso_text (f->today, today);
+  sqlite3_bind_int64 (stmt, 1, f->budget_id);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      f->n_tasks = (guint) sqlite3_column_int64 (stmt, 0);
+      f->bac = sqlite3_column_int64 (stmt, 1);
+      f->pv = sqlite3_column_int64 (stmt, 2);
+      f->ev = sqlite3_column_int64 (stmt, 3);
+      f->ac = sqlite3_column_int64 (stmt, 4);
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || outlay_store_fail (self, error);
+}
+
+static void
+task_day_row (Gather *g, sqlite3_stmt *stmt, gpointer data)
+{
+  guint32 day = iso_day (sqlite3_column_text (stmt, 0));
+  OutlayFactsDay *d;
+
+  if (day == 0)
+    return;
+  d = day_of (g, day);
+  add (g, &d->planned, sqlite3_column_int64 (stmt, 1));
+  add (g, &d->earned, sqlite3_column_int64 (stmt, 2));
+  g->has_plan = g->has_plan || d->planned != 0;
+}
+
+/* Each day's planned estimates (the tasks due) and earned value (the
+ * changes in the tasks' status history that day). */
+static gboolean
+read_task_days (OutlayStore *self, Gather *g, GError **error)
+{
+  return each_row (self, g,
+                   "SELECT day, planned, earned FROM task_day_totals"
+                   " WHERE budget_id = ?1 AND day != '' AND (planned != 0 OR earned != 0)",
+                   task_day_row, NULL, error);
+}
+
+static void
+phased_row (Gather *g, sqlite3_stmt *stmt, gpointer data)
+{
+  OutlayDashboardFacts *f = g->facts;
+  const char *method = (const char *) sqlite3_column_text (stmt, 1);
+  OutlayDecimal estimate = sqlite3_column_int64 (stmt, 0);
+  g_autofree OutlayDecimal *weights = NULL;
+  guint n = 0;
+  OutlayFactsPhased p = { estimate };
+
+  if (method == NULL || g_strcmp0 (method, "even") == 0
+      || !outlay_decimals_from_text ((const char *) sqlite3_column_text (stmt, 2), &weights, &n)
+      || n == 0)
+    {
+      add (g, &f->phased_even, estimate);
+      return;
+    }
+  p.phasing = outlay_line_phasing_new (
+      outlay_enum_from_nick (OUTLAY_TYPE_PHASING_METHOD, method, OUTLAY_PHASING_METHOD_EVEN),
+      weights, n);
+  g_array_append_val (f->phased, p);
+}
+
+/* The lines' phasing, for a plan when no task has a due date: lines
+ * spread evenly (no phasing, or even) as one sum, the rest one by one. */
+static gboolean
+read_phasing (OutlayStore *self, Gather *g, GError **error)
+{
+  if (g->has_plan || g->facts->fiscal_start == NULL || g->facts->fiscal_end == NULL)
+    return TRUE;
+  g->facts->has_phasing = TRUE;
+  return each_row (self, g,
+                   "SELECT sum(l.estimate), p.method, p.weights FROM lines l"
+                   " LEFT JOIN line_phasing p ON p.line_id = l.id WHERE l.budget_id = ?1"
+                   " GROUP BY CASE WHEN ifnull(p.method, 'even') = 'even' THEN 0 ELSE l.id END",
+                   phased_row, NULL, error);
 }
 
 static void
@@ -462,7 +534,7 @@ by_day (gconstpointer a, gconstpointer b)
 }
 
 static void
-finish (Gather *g)
+finish_days (Gather *g)
 {
   GHashTableIter iter;
   gpointer value;
@@ -471,6 +543,12 @@ finish (Gather *g)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_array_append_val (g->facts->days, *(OutlayFactsDay *) value);
   g_array_sort (g->facts->days, by_day);
+}
+
+static void
+finish (Gather *g)
+{
+  finish_days (g);
   g_array_sort (g->facts->sections, outlay_facts_row_by_actual);
   finish_tasks (g);
   g_array_sort (g->overruns, by_overrun);
@@ -481,6 +559,28 @@ finish (Gather *g)
       g_array_append_val (g->facts->overruns, *r);
       r->name = NULL;
     }
+}
+
+/* What the forecast and the dashboard share, so both show the same. */
+static gboolean
+read_forecast (OutlayStore *self, Gather *g, GError **error)
+{
+  OutlayDashboardFacts *f = g->facts;
+
+  return read_evm (self, g, error) && read_task_days (self, g, error) && read_days (self, g, error)
+         && outlay_store_get_forecast (self, f->budget_id, f->today - 30, &f->snapshot_then,
+                                       &f->has_snapshot_then, error);
+}
+
+static gboolean
+check_overflow (Gather *g, GError **error)
+{
+  if (!g->overflow)
+    return TRUE;
+  g_set_error_literal (
+      error, OUTLAY_ERROR, OUTLAY_ERROR_OVERFLOW,
+      _("The dashboard’s figures are larger than Outlay can hold (±922 trillion)"));
+  return FALSE;
 }
 
 /**
@@ -504,7 +604,7 @@ outlay_store_dashboard_facts (OutlayStore *self, gint64 budget_id, guint32 today
                  line_tasks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GArray) tasks = outlay_facts_rows_new ();
   g_autoptr(GArray) overruns = outlay_facts_rows_new ();
-  Gather g = { facts, days, line_tasks, tasks, overruns, FALSE };
+  Gather g = { facts, days, line_tasks, tasks, overruns, FALSE, FALSE };
   gboolean ok, own;
 
   g_return_val_if_fail (OUTLAY_IS_STORE (self), NULL);
@@ -515,23 +615,53 @@ outlay_store_dashboard_facts (OutlayStore *self, gint64 budget_id, guint32 today
   own = sqlite3_get_autocommit (outlay_store_get_db (self));
   if (own && !outlay_store_exec (self, "BEGIN", error))
     return NULL;
-  ok = read_budget (self, &g, error) && read_tasks (self, &g, error) && read_days (self, &g, error)
+  ok = read_budget (self, &g, error) && read_forecast (self, &g, error)
+       && read_tasks (self, &g, error) && read_phasing (self, &g, error)
        && read_people (self, &g, error) && read_lines (self, &g, error)
-       && read_commitments (self, &g, error)
-       && outlay_store_get_forecast (self, budget_id, today - 30, &facts->snapshot_then,
-                                     &facts->has_snapshot_then, error);
+       && read_commitments (self, &g, error);
   if (own)
     outlay_store_exec (self, "COMMIT", NULL);
-  if (!ok)
+  if (!ok || !check_overflow (&g, error))
     return NULL;
-  if (g.overflow)
-    {
-      g_set_error_literal (
-          error, OUTLAY_ERROR, OUTLAY_ERROR_OVERFLOW,
-          _("The dashboard’s figures are larger than Outlay can hold (±922 trillion)"));
-      return NULL;
-    }
   finish (&g);
+  return g_steal_pointer (&facts);
+}
+
+/**
+ * outlay_store_forecast_facts:
+ * @self: a store
+ * @budget_id: a budget
+ * @today: the Julian day to look from
+ * @error: why it failed
+ *
+ * Sums only what the forecast needs: BAC, PV, EV and AC, the value earned
+ * and the tasks' cost by day, and the forecast kept 30 days before @today
+ * or earlier.  The same sums as outlay_store_dashboard_facts()'s, without
+ * its breakdowns.
+ *
+ * Returns: (transfer full) (nullable): the facts
+ */
+OutlayDashboardFacts *
+outlay_store_forecast_facts (OutlayStore *self, gint64 budget_id, guint32 today, GError **error)
+{
+  g_autoptr(OutlayDashboardFacts) facts = outlay_dashboard_facts_new ();
+  g_autoptr(GHashTable) days = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  Gather g = { facts, days, NULL, NULL, NULL, FALSE, FALSE };
+  gboolean ok, own;
+
+  g_return_val_if_fail (OUTLAY_IS_STORE (self), NULL);
+  g_return_val_if_fail (today > 30, NULL);
+  facts->budget_id = budget_id;
+  facts->today = today;
+  own = sqlite3_get_autocommit (outlay_store_get_db (self));
+  if (own && !outlay_store_exec (self, "BEGIN", error))
+    return NULL;
+  ok = read_budget (self, &g, error) && read_forecast (self, &g, error);
+  if (own)
+    outlay_store_exec (self, "COMMIT", NULL);
+  if (!ok || !check_overflow (&g, error))
+    return NULL;
+  finish_days (&g);
   return g_steal_pointer (&facts);
 }
 

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 OutlayDashboardFacts *
 outlay_store_dashboard_facts (OutlayStore *self, gint64 budget_id, guint32 today, GError **error);
+OutlayDashboardFacts *
+outlay_store_forecast_facts (OutlayStore *self, gint64 budget_id, guint32 today, GError **error);
 gboolean outlay_store_put_forecast (OutlayStore *self,
                                     gint64 budget_id,
                                     const OutlayFactsSnapshot *snapshot,

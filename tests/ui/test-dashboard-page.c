@@ -115,6 +115,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->store = outlay_store_open (f->db, &error);
   g_assert_no_error (error);
   fill (f);
+  if (data != NULL)
+    exec (f, data);
   f->doc = outlay_store_load_document (f->store, 1, &error);
   g_assert_no_error (error);
   f->window = gtk_window_new ();
@@ -266,6 +268,58 @@ test_log_time (Fixture *f, gconstpointer data)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The visible label whose text starts with @prefix, or NULL. */
+static GtkLabel *
+find_label (GtkWidget *widget, const char *prefix)
+{
+  if (!gtk_widget_get_visible (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found = find_label (c, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The tasks' due dates are the plan: no note under the trend. */
+static void
+test_plan_from_tasks (Fixture *f, gconstpointer data)
+{
+  wait_load (f, 0);
+  g_assert_null (find_label (GTK_WIDGET (f->page), "No plan"));
+  g_assert_null (find_label (GTK_WIDGET (f->page), "The plan is the lines"));
+}
+
+/* No due dates and no fiscal year: the page says there is no plan, and
+ * the trend draws no planned line; with a fiscal year the lines' phasing
+ * is the plan, and the page says so. */
+static void
+test_plan_note (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayBudget) edited = NULL;
+  GtkLabel *note;
+  guint seen = wait_load (f, 0);
+
+  note = find_label (GTK_WIDGET (f->page), "No plan to compare with");
+  g_assert_nonnull (note);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (note)));
+  save (f, "dashboard-no-plan.png");
+
+  edited = outlay_budget_copy (outlay_document_get_budget (f->doc));
+  g_object_set (edited, "fiscal-start", "2026-01-01", "fiscal-end", "2026-12-31", NULL);
+  g_assert_true (outlay_document_update_budget (f->doc, edited, &error));
+  g_assert_no_error (error);
+  wait_load (f, seen);
+  g_assert_null (find_label (GTK_WIDGET (f->page), "No plan"));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->page), "The plan is the lines"));
+}
+
 static void
 load_css (void)
 {
@@ -285,5 +339,9 @@ main (int argc, char *argv[])
   load_css ();
   g_test_add ("/ui/dashboard-page/log-time", Fixture, NULL, fixture_set_up, test_log_time,
               fixture_tear_down);
+  g_test_add ("/ui/dashboard-page/plan-from-tasks", Fixture, NULL, fixture_set_up,
+              test_plan_from_tasks, fixture_tear_down);
+  g_test_add ("/ui/dashboard-page/plan-note", Fixture, "UPDATE tasks SET due_date = NULL",
+              fixture_set_up, test_plan_note, fixture_tear_down);
   return g_test_run ();
 }

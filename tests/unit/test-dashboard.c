@@ -49,6 +49,25 @@ day (Fixture *f, int offset)
   return g_strdup (text);
 }
 
+/* Moves task @id's one day of history (and its earned value in the
+ * kept sums) to @when, as if its status had been set that day. */
+static void
+set_history (Fixture *f, gint64 id, const char *when)
+{
+  g_autofree char *sql = g_strdup_printf (
+      "UPDATE task_day_totals SET earned = earned - (SELECT earned FROM task_progress"
+      " WHERE task_id = %1$" G_GINT64_FORMAT ") WHERE budget_id = (SELECT budget_id FROM tasks"
+      " WHERE id = %1$" G_GINT64_FORMAT ") AND day = (SELECT day FROM task_progress"
+      " WHERE task_id = %1$" G_GINT64_FORMAT ");"
+      "UPDATE task_progress SET day = '%2$s' WHERE task_id = %1$" G_GINT64_FORMAT ";"
+      "INSERT INTO task_day_totals (budget_id, day, earned) SELECT t.budget_id, p.day, p.earned"
+      " FROM tasks t JOIN task_progress p ON p.task_id = t.id WHERE t.id = %1$" G_GINT64_FORMAT
+      " ON CONFLICT DO UPDATE SET earned = earned + excluded.earned;",
+      id, when);
+
+  exec (f, sql);
+}
+
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -86,6 +105,10 @@ fixture_set_up (Fixture *f, gconstpointer data)
       " (1, 1, '%s', 20000, 100000, 200000), (2, 2, '%s', 25000, 100000, 250000);",
       d2, d10, d1, p10, d9, d1);
   exec (f, sql);
+  /* the status history: the Script done nine days ago, the Shoot started
+   * yesterday (the tasks were inserted today, as they were) */
+  set_history (f, 1, d9);
+  set_history (f, 2, d1);
 }
 
 static void

@@ -52,6 +52,7 @@ struct _OutlayDashboardPage
   GtkLabel *cpi_value, *spi_value, *cv_value, *sv_value;
   GtkLabel *etc_value, *vac_value, *tcpi_value;
   OutlayChartView *trend_chart, *sections_chart, *people_chart, *tasks_chart, *hours_chart;
+  GtkLabel *trend_note;
   GtkLabel *trend_title, *sections_title, *people_title, *tasks_title, *hours_title;
   GtkListBox *overruns;
 };
@@ -373,6 +374,22 @@ show_overruns (OutlayDashboardPage *self)
     gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (child), FALSE);
 }
 
+/* Says where the trend's plan comes from when it is not the tasks', and
+ * that there is none rather than drawing a flat line. */
+static void
+show_plan_note (OutlayDashboardPage *self)
+{
+  const char *note = NULL;
+
+  if (self->dashboard->plan_basis == OUTLAY_PLAN_NONE)
+    note = _("No plan to compare with: give the tasks due dates and estimated costs, or set "
+             "the budget’s fiscal year to phase its lines");
+  else if (self->dashboard->plan_basis == OUTLAY_PLAN_PHASING)
+    note = _("The plan is the lines’ phasing over the fiscal year: no task has a due date");
+  gtk_label_set_label (self->trend_note, note ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->trend_note), note != NULL);
+}
+
 static void
 show (OutlayDashboardPage *self)
 {
@@ -382,6 +399,7 @@ show (OutlayDashboardPage *self)
   show_eac (self);
   show_evm (self);
   show_chart (self, self->trend_chart, self->trend_title, OUTLAY_DASHBOARD_CHART_TREND);
+  show_plan_note (self);
   show_chart (self, self->sections_chart, self->sections_title, OUTLAY_DASHBOARD_CHART_SECTIONS);
   show_chart (self, self->people_chart, self->people_title, OUTLAY_DASHBOARD_CHART_PEOPLE);
   show_chart (self, self->tasks_chart, self->tasks_title, OUTLAY_DASHBOARD_CHART_TASKS);
@@ -708,6 +726,7 @@ outlay_dashboard_page_class_init (OutlayDashboardPageClass *klass)
   CHILD (vac_value);
   CHILD (tcpi_value);
   CHILD (trend_chart);
+  CHILD (trend_note);
   CHILD (sections_chart);
   CHILD (people_chart);
   CHILD (tasks_chart);
