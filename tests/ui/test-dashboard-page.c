@@ -82,6 +82,23 @@ fill (Fixture *f)
                               t + 1, t % 2 ? 1 : 4, tasks[t], statuses[t],
                               (40 + 20 * (int) t) * 1000000, (50 + 20 * (int) t) * 10000, due, t);
     }
+  /* each status set when its task's time ended, so the weekly cost
+   * indexes (and the forecast's range) come from six weeks of history */
+  for (guint t = 0; t < 4; t++)
+    {
+      g_autofree char *when = iso (-34 + 9 * (int) t);
+
+      g_string_append_printf (
+          sql,
+          "UPDATE task_day_totals SET earned = earned - (SELECT earned FROM task_progress"
+          " WHERE task_id = %1$u) WHERE budget_id = 1 AND day = (SELECT day FROM task_progress"
+          " WHERE task_id = %1$u);"
+          "UPDATE task_progress SET day = '%2$s' WHERE task_id = %1$u;"
+          "INSERT INTO task_day_totals (budget_id, day, earned) SELECT 1, day, earned"
+          " FROM task_progress WHERE task_id = %1$u"
+          " ON CONFLICT DO UPDATE SET earned = earned + excluded.earned;",
+          t + 1, when);
+    }
   for (int day = -42; day <= -1; day++)
     {
       g_autofree char *date = iso (day);

@@ -410,7 +410,13 @@ show (OutlayDashboardPage *self)
 /* ---- the EAC range: P10…P90 as a band, P50 and the three EACs as marks ---- */
 
 static void
-eac_mark (cairo_t *cr, PangoLayout *layout, double x, double y, const char *text, gboolean above)
+eac_mark (cairo_t *cr,
+          PangoLayout *layout,
+          int width,
+          double x,
+          double y,
+          const char *text,
+          gboolean above)
 {
   int w, h;
 
@@ -419,7 +425,8 @@ eac_mark (cairo_t *cr, PangoLayout *layout, double x, double y, const char *text
   cairo_stroke (cr);
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, x - w / 2.0, above ? y - 9 - h : y + 9);
+  /* centred on its mark, but never cut off at either end */
+  cairo_move_to (cr, CLAMP (x - w / 2.0, 0, MAX (0, width - w)), above ? y - 9 - h : y + 9);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -471,11 +478,11 @@ eac_draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer dat
       cairo_fill (cr);
       cairo_set_line_width (cr, 3);
       cairo_set_source_rgba (cr, c.series[0][0], c.series[0][1], c.series[0][2], 1);
-      eac_mark (cr, layout, X (d->range.eac_p50), y, "P50", FALSE);
+      eac_mark (cr, layout, width, X (d->range.eac_p50), y, "P50", FALSE);
     }
   cairo_set_line_width (cr, 1.5);
   cairo_set_source_rgba (cr, c.threshold[0], c.threshold[1], c.threshold[2], 1);
-  eac_mark (cr, layout, X (d->evm.bac), y, C_ ("earned value", "BAC"), FALSE);
+  eac_mark (cr, layout, width, X (d->evm.bac), y, C_ ("earned value", "BAC"), FALSE);
   cairo_set_source_rgba (cr, c.foreground[0], c.foreground[1], c.foreground[2], c.foreground[3]);
   /* Translators: the three textbook final costs, marked on a range:
    * at the cost index so far, to plan, and with the schedule index */
@@ -498,9 +505,9 @@ eac_draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer dat
               g_string_append_printf (text, "%s%s", text->len ? " · " : "", names[j]);
           }
       if (first)
-        eac_mark (cr, layout, x, y, text->str, TRUE);
+        eac_mark (cr, layout, width, x, y, text->str, TRUE);
       else
-        eac_mark (cr, layout, x, y, "", TRUE);
+        eac_mark (cr, layout, width, x, y, "", TRUE);
     }
 #undef X
 }
