@@ -37,6 +37,7 @@ struct _OutlaySheetCell
   PangoContext *context;
   PangoLayout *layout;
   char *text;
+  guint layout_stale : 1; /* @text changed since @layout had it */
 };
 
 G_DEFINE_FINAL_TYPE (OutlaySheetCell, outlay_sheet_cell, GTK_TYPE_WIDGET)
@@ -183,7 +184,12 @@ draw_text (OutlaySheetCell *self, GtkSnapshot *snapshot)
       if (self->xalign <= 0.5f)
         pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
       set_attributes (self);
+      self->layout_stale = TRUE;
+    }
+  if (self->layout_stale)
+    {
       pango_layout_set_text (self->layout, self->text, -1);
+      self->layout_stale = FALSE;
     }
   /* a figure is clipped, never cut short (set_figure() shows ### instead) */
   pango_layout_set_width (self->layout, self->xalign > 0.5f ? -1 : width * PANGO_SCALE);
@@ -239,8 +245,9 @@ set_drawn_text (OutlaySheetCell *self, const char *text)
     return;
   g_free (self->text);
   self->text = g_strdup (text);
-  if (self->layout != NULL)
-    pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
+  /* laid out when drawn: of the rows GTK keeps bound, only those on
+   * screen are drawn */
+  self->layout_stale = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
