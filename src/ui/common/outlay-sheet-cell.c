@@ -153,19 +153,78 @@ ensure_inscription (OutlaySheetCell *self)
  * in figures (.numeric), bold on section rows (.section), italic for a
  * typed estimate (.overridden); the font is the table's. */
 static void
-set_attributes (OutlaySheetCell *self)
+apply_attributes (OutlaySheetCell *self, PangoLayout *layout)
 {
   g_autoptr (PangoAttrList) attrs = pango_attr_list_new ();
 
-  if (self->layout == NULL)
-    return;
   if (self->xalign > 0.5f)
     pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
   if (self->is_section)
     pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
   if (self->is_overridden)
     pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
-  pango_layout_set_attributes (self->layout, attrs);
+  pango_layout_set_attributes (layout, attrs);
+}
+
+static void
+set_attributes (OutlaySheetCell *self)
+{
+  if (self->layout != NULL)
+    apply_attributes (self, self->layout);
+}
+
+/* A layout for the cell's kind of text, @width wide when it ellipsizes
+ * (a figure is clipped, never cut short: set_figure() shows ### instead) */
+static PangoLayout *
+new_layout (OutlaySheetCell *self, int width)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  if (self->xalign <= 0.5f)
+    {
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (layout, width * PANGO_SCALE);
+    }
+  apply_attributes (self, layout);
+  return layout;
+}
+
+/* Most shaped texts kept per table */
+#define SHARED_LAYOUTS 4096
+
+/* Texts repeat down a column ("day", "1", "0.00") and on every scroll:
+ * the table's cells share their shaped layouts through its pango
+ * context, so each text is laid out once, not once per cell and frame.
+ * NULL for a text too long to share. */
+static PangoLayout *
+shared_layout (OutlaySheetCell *self, int width)
+{
+  GHashTable *cache = g_object_get_data (G_OBJECT (self->context), "outlay-shared-layouts");
+  gboolean figure = self->xalign > 0.5f;
+  PangoLayout *layout;
+  char key[128];
+
+  if (g_snprintf (key, sizeof key, "%d%d%d%d|%s", figure, self->is_section, self->is_overridden,
+                  figure ? 0 : width, self->text)
+      >= (int) sizeof key)
+    return NULL;
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_object_set_data_full (G_OBJECT (self->context), "outlay-shared-layouts", cache,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
+  layout = g_hash_table_lookup (cache, key);
+  if (layout == NULL)
+    {
+      if (g_hash_table_size (cache) >= SHARED_LAYOUTS)
+        g_hash_table_remove_all (cache);
+      layout = new_layout (self, width);
+      pango_layout_set_text (layout, self->text, -1);
+      g_hash_table_insert (cache, g_strdup (key), layout);
+    }
+  return layout;
 }
 
 static void
@@ -173,34 +232,35 @@ draw_text (OutlaySheetCell *self, GtkSnapshot *snapshot)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  PangoLayout *layout = shared_layout (self, width);
   PangoRectangle logical;
   GdkRGBA color;
   float x = 0;
 
-  if (self->layout == NULL)
+  if (layout == NULL)
     {
-      self->layout = pango_layout_new (self->context);
-      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+      if (self->layout == NULL)
+        {
+          self->layout = new_layout (self, width);
+          self->layout_stale = TRUE;
+        }
+      if (self->layout_stale)
+        {
+          pango_layout_set_text (self->layout, self->text, -1);
+          self->layout_stale = FALSE;
+        }
       if (self->xalign <= 0.5f)
-        pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-      set_attributes (self);
-      self->layout_stale = TRUE;
+        pango_layout_set_width (self->layout, width * PANGO_SCALE);
+      layout = self->layout;
     }
-  if (self->layout_stale)
-    {
-      pango_layout_set_text (self->layout, self->text, -1);
-      self->layout_stale = FALSE;
-    }
-  /* a figure is clipped, never cut short (set_figure() shows ### instead) */
-  pango_layout_set_width (self->layout, self->xalign > 0.5f ? -1 : width * PANGO_SCALE);
-  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
   if (self->xalign > 0.5f)
     x = width - logical.width - logical.x;
   outlay_compat_widget_get_color (widget, &color);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, (height - logical.height) / 2));
-  gtk_snapshot_append_layout (snapshot, self->layout, &color);
+  gtk_snapshot_append_layout (snapshot, layout, &color);
   gtk_snapshot_restore (snapshot);
   gtk_snapshot_pop (snapshot);
 }
