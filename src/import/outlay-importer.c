@@ -581,6 +581,7 @@ take_line (Importer *self, const OutlayRow *row, GError **error)
 {
   const OutlayCell *category = NULL;
   gboolean has_estimate;
+  gint64 line_id = 0;
 
   self->result->rows_total++;
   if (!convert_line (self, row, &category, &has_estimate)
@@ -624,11 +625,11 @@ take_line (Importer *self, const OutlayRow *row, GError **error)
   self->section->lines++;
   if (self->import == NULL)
     return TRUE;
-  if (!outlay_store_import_line (self->import, self->section_id, self->line, error))
+  if (!outlay_store_import_line (self->import, self->section_id, self->line,
+                                 self->months != NULL ? &line_id : NULL, error))
     return FALSE;
   return self->months == NULL
-         || outlay_month_columns_write (self->months, self->import,
-                                        outlay_store_import_last_line_id (self->import), error);
+         || outlay_month_columns_write (self->months, self->import, line_id, error);
 }
 
 /* "Fringe" under a section's lines (as Outlay's own xlsx export writes

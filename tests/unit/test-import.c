@@ -371,6 +371,23 @@ static gint64 count (Fixture *f, const char *sql);
 #define LINES_INDEXES                                                                              \
   "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'lines'"
 
+/* @sql's plan uses @index (and scans no table whole). */
+static void
+check_plan (Fixture *f, const char *sql, const char *index)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  g_autoptr(GString) plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (outlay_store_get_db (f->store), explain, -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  g_assert_nonnull (strstr (plan->str, index));
+  g_assert_null (strstr (plan->str, "SCAN lines\n"));
+}
+
 static void
 test_large (Fixture *f, gconstpointer data)
 {
@@ -396,6 +413,26 @@ test_large (Fixture *f, gconstpointer data)
   g_assert_cmpint (
       count (f, "SELECT count(*) FROM lines INDEXED BY lines_order WHERE budget_id > 0"), ==,
       lines);
+  /* the file mixes its categories on every row; its lines, written
+   * section by section, keep their place: positions 0 … n − 1 in each
+   * section, in the file's order (the codes end in the row number) */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM (SELECT count(*) AS n, min(position) AS lo,"
+                             " max(position) AS hi FROM lines GROUP BY section_id)"
+                             " WHERE lo <> 0 OR hi <> n - 1"),
+                   ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM lines a JOIN lines b"
+                             " ON b.section_id = a.section_id AND b.position = a.position + 1"
+                             " WHERE substr(b.code, 4) <= substr(a.code, 4)"),
+                   ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(DISTINCT section_id) FROM lines"), >, 1);
+  /* the queries that read a budget's and a section's lines use them */
+  check_plan (f, "SELECT id FROM lines WHERE budget_id = 1 ORDER BY section_id, position",
+              "lines_order");
+  check_plan (f, "SELECT id FROM lines WHERE section_id = 1 ORDER BY position", "lines_section");
+  /* and the connection's settings are its own again */
+  g_assert_cmpint (count (f, "PRAGMA cache_size"), ==, -2000);
+  g_assert_cmpint (count (f, "PRAGMA threads"), ==, 0);
+  g_assert_cmpint (count (f, "PRAGMA foreign_keys"), ==, 1);
 }
 
 static void
