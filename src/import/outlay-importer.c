@@ -50,6 +50,7 @@ typedef struct
   gboolean                   csv;          /* fields past the header mean a broken row */
   guint header_width;                      /* columns up to the header's last name */
   char                      *category;     /* the last category cell's text */
+  GHashTable *categories;                  /* a category cell's text → CategorySection */
   const char                *unit;         /* from the qty column's header: "Est. Hours" */
   gboolean                   file_currency; /* result->currency came from the file */
   OutlayProgressFunc         progress;
@@ -61,6 +62,13 @@ typedef struct
   OutlayPeriodFold *fold;      /* rows per line and period, folded into lines */
   OutlayMonthColumns *months;  /* a month per column: the lines' phasing */
 } Importer;
+
+/* The section a category names, and its id in the store. */
+typedef struct
+{
+  OutlayImportSection *section;
+  gint64 section_id;
+} CategorySection;
 
 static void
 row_error_free (OutlayImportRowError *e)
@@ -587,15 +595,32 @@ take_line (Importer *self, const OutlayRow *row, GError **error)
   if (!convert_line (self, row, &category, &has_estimate)
       || !settle_estimate (self, row->number, has_estimate))
     return bad_row (self, row, error);
-  /* most rows stay in the category of the row before */
+  /* most rows stay in the category of the row before; the others go
+   * back to a category seen before (a file may mix them on every row) */
   if (category != NULL && (self->category == NULL || strcmp (self->category, category->text) != 0))
     {
-      g_autofree char *code = NULL;
-      g_autofree char *name = NULL;
+      CategorySection *known = g_hash_table_lookup (self->categories, category->text);
 
-      split_category (category->text, &code, &name);
-      if (!use_section (self, code, name, error))
-        return FALSE;
+      if (known != NULL && known->section != self->section)
+        {
+          /* as use_section() does for a section it has seen */
+          self->section = known->section;
+          self->section_id = known->section_id;
+          self->sec_estimate = 0;
+        }
+      else if (known == NULL)
+        {
+          g_autofree char *code = NULL;
+          g_autofree char *name = NULL;
+
+          split_category (category->text, &code, &name);
+          if (!use_section (self, code, name, error))
+            return FALSE;
+          known = g_new (CategorySection, 1);
+          known->section = self->section;
+          known->section_id = self->section_id;
+          g_hash_table_insert (self->categories, g_strdup (category->text), known);
+        }
       g_free (self->category);
       self->category = g_strdup (category->text);
     }
@@ -928,6 +953,7 @@ importer_init (Importer *self, OutlayWorkbook *workbook, OutlayImportAnalysis *a
   if (self->csv)
     warn_encoding (self, workbook);
   self->sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < columns->len; i++)
     {
       OutlayColumnMapping *m = g_ptr_array_index (columns, i);
@@ -977,6 +1003,7 @@ importer_clear (Importer *self)
   g_clear_object (&self->line);
   g_clear_pointer (&self->category, g_free);
   g_clear_pointer (&self->sections, g_hash_table_unref);
+  g_clear_pointer (&self->categories, g_hash_table_unref);
   g_clear_pointer (&self->fields, g_free);
   g_clear_pointer (&self->summed, g_free);
   /* unmapped columns leave holes, where g_strfreev() would stop */
