@@ -1263,9 +1263,9 @@ outlay_import_run (OutlayStore                *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error)
       || (options->mode == OUTLAY_IMPORT_MODE_NEW
           && !outlay_store_import_set_kind (import, guess_kind (&self), error))
-      || !outlay_store_import_commit (import, self.result->rows_total,
-                                      self.result->rows_imported, self.result->rows_skipped,
-                                      errors, warnings, error))
+      || !outlay_store_import_commit (import, self.result->rows_total, self.result->rows_imported,
+                                      self.result->rows_skipped, errors, warnings, cancellable,
+                                      error))
     goto out;
   self.result->import_id = outlay_store_import_get_id (import);
   self.result->budget_id = outlay_store_import_get_budget_id (import);

@@ -492,14 +492,15 @@ prepare_held_insert (OutlayStoreImport *self, GError **error)
 }
 
 /* Writes the lines held back, section by section (ascending ids), each
- * section's in position order, and stops holding lines back.
+ * section's in position order, and stops holding lines back; checks
+ * @cancellable (nullable) between statements.
  *
  * They go in HELD_ROWS at a time: SQLite keeps its place in the table
  * and the indexes within one statement, and appends each line there
  * instead of searching each b-tree from its root, as a statement per
  * line must. */
 static gboolean
-write_held (OutlayStoreImport *self, GError **error)
+write_held (OutlayStoreImport *self, GCancellable *cancellable, GError **error)
 {
   g_autoptr(GHashTable) table = g_steal_pointer (&self->held);
   g_autoptr(GPtrArray) held = NULL;
@@ -556,7 +557,8 @@ write_held (OutlayStoreImport *self, GError **error)
             }
           else if (++row == HELD_ROWS)
             {
-              ok = outlay_store_step_done (self->store, batch, error);
+              ok = !g_cancellable_set_error_if_cancelled (cancellable, error)
+                   && outlay_store_step_done (self->store, batch, error);
               self->inserted += row;
               row = 0;
               /* the sections written whole give their memory back
@@ -599,7 +601,7 @@ hold_line (OutlayStoreImport *self,
   outlay_store_pack_line_values (p->packed, line);
   self->held_bytes += p->packed->len - before;
   self->held_lines++;
-  return self->held_bytes < IMPORT_HOLD_MAX || write_held (self, error);
+  return self->held_bytes < IMPORT_HOLD_MAX || write_held (self, NULL, error);
 }
 
 static gboolean
@@ -660,7 +662,7 @@ outlay_store_import_line (OutlayStoreImport *self,
    * as they come, the ones held so far first */
   if (self->held != NULL && line_id == NULL)
     return hold_line (self, section_id, position, line, error);
-  if (!write_held (self, error) || (stmt = insert_statement (self, error)) == NULL)
+  if (!write_held (self, NULL, error) || (stmt = insert_statement (self, error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->budget_id);
   sqlite3_bind_int64 (stmt, 2, section_id);
@@ -786,13 +788,14 @@ outlay_store_import_set_kind (OutlayStoreImport  *self,
 }
 
 gboolean
-outlay_store_import_commit (OutlayStoreImport  *self,
-                            guint               rows_total,
-                            guint               rows_imported,
-                            guint               rows_skipped,
-                            const char         *errors,
-                            const char         *warnings,
-                            GError            **error)
+outlay_store_import_commit (OutlayStoreImport *self,
+                            guint rows_total,
+                            guint rows_imported,
+                            guint rows_skipped,
+                            const char *errors,
+                            const char *warnings,
+                            GCancellable *cancellable,
+                            GError **error)
 {
   sqlite3_stmt *stmt = outlay_store_statement (self->store,
     "UPDATE imports SET rows_total = ?, rows_imported = ?, rows_skipped = ?, errors = ?,"
@@ -812,7 +815,7 @@ outlay_store_import_commit (OutlayStoreImport  *self,
   sqlite3_bind_int64 (stmt, 7, self->id);
   summary = g_strdup_printf ("{\"import_id\":%" G_GINT64_FORMAT ",\"mode\":\"%s\",\"lines\":%u}",
                              self->id, mode_ids[self->mode], rows_imported);
-  if (!outlay_store_step_done (self->store, stmt, error) || !write_held (self, error)
+  if (!outlay_store_step_done (self->store, stmt, error) || !write_held (self, cancellable, error)
       || !rebuild_indexes (self, error)
       || !exec_with_id (self->store, "UPDATE budgets SET modified = strftime('%s') WHERE id = ?",
                         self->budget_id, error)

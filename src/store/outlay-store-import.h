@@ -87,14 +87,17 @@ gboolean           outlay_store_import_set_fringe (OutlayStoreImport     *self,
 gboolean           outlay_store_import_set_kind (OutlayStoreImport       *self,
                                                  OutlayBudgetKind         kind,
                                                  GError                 **error);
-/* Records the outcome (@errors and @warnings are JSON arrays) and commits. */
-gboolean           outlay_store_import_commit   (OutlayStoreImport       *self,
-                                                 guint                    rows_total,
-                                                 guint                    rows_imported,
-                                                 guint                    rows_skipped,
-                                                 const char              *errors,
-                                                 const char              *warnings,
-                                                 GError                 **error);
+/* Writes the lines held back, records the outcome (@errors and @warnings
+ * are JSON arrays) and commits; cancelled while it writes, it fails and
+ * nothing was changed. */
+gboolean outlay_store_import_commit (OutlayStoreImport *self,
+                                     guint rows_total,
+                                     guint rows_imported,
+                                     guint rows_skipped,
+                                     const char *errors,
+                                     const char *warnings,
+                                     GCancellable *cancellable,
+                                     GError **error);
 /* Rolls back everything since begin (safe after a failed commit) and frees. */
 void               outlay_store_import_free     (OutlayStoreImport       *self);
 

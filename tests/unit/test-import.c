@@ -10,6 +10,7 @@
 
 #include "outlay-csv-export.h"
 #include "outlay-importer.h"
+#include "outlay-line-private.h"
 #include "outlay-phasing.h"
 #include "outlay-xlsx-export.h"
 #include "outlay-store-private.h"
@@ -584,6 +585,45 @@ test_cancel_late (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f, LINES_INDEXES), ==, indexes);
 }
 
+/* A new budget's lines are written at the commit; cancelled then, the
+ * import leaves nothing, not even the budget it began. */
+static void
+test_cancel_commit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(OutlayBudget) budget = outlay_budget_new ("Held back");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayStoreImport) import = NULL;
+  OutlayImportInfo info = { .file_name = "held.csv" };
+  gint64 budgets = count (f, "SELECT count(*) FROM budgets");
+  gint64 section;
+
+  import = outlay_store_import_begin (f->store, &info, OUTLAY_IMPORT_MODE_NEW, budget, 0, &error);
+  g_assert_no_error (error);
+  section = outlay_store_import_section (import, "A", "Crew", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(OutlayLine) line = outlay_line_new ();
+      g_autofree char *code = g_strdup_printf ("A-%u", i);
+
+      outlay_line_load_text (line, OUTLAY_LINE_CODE, code);
+      g_assert_true (outlay_store_import_line (import, section, line, NULL, &error));
+    }
+  /* held back until the commit */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM lines"), ==, 0);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (
+      outlay_store_import_commit (import, 5000, 5000, 0, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_pointer (&import, outlay_store_import_free);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM lines"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM budgets"), ==, budgets);
+  g_assert_cmpint (count (f, LINES_INDEXES), ==, 2);
+  g_assert_cmpint (count (f, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (count (f, "PRAGMA cache_size"), ==, -2000);
+}
+
 static void
 test_undo_new (Fixture *f, gconstpointer data)
 {
@@ -982,6 +1022,7 @@ main (int argc, char *argv[])
   add ("/import/rows/no-header-message", NULL, test_no_header_message);
   add ("/import/store/cancel", NULL, test_cancel);
   add ("/import/store/cancel-late", NULL, test_cancel_late);
+  add ("/import/store/cancel-commit", NULL, test_cancel_commit);
   add ("/import/store/undo-new", NULL, test_undo_new);
   add ("/import/store/append-replace-undo", NULL, test_append_replace_undo);
   add ("/import/store/locked", NULL, test_locked);
