@@ -624,6 +624,61 @@ test_cancel_commit (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f, "PRAGMA cache_size"), ==, -2000);
 }
 
+/* Lines held back, then one whose id is needed now (as phasing does, or
+ * when too many are held): those held go in first, and every line keeps
+ * its section and place. */
+static void
+test_held_then_ids (Fixture *f, gconstpointer data)
+{
+  g_autoptr(OutlayBudget) budget = outlay_budget_new ("Mixed");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayStoreImport) import = NULL;
+  OutlayImportInfo info = { .file_name = "mixed.csv" };
+  gint64 sections[2];
+  gint64 id = 0;
+
+  import = outlay_store_import_begin (f->store, &info, OUTLAY_IMPORT_MODE_NEW, budget, 0, &error);
+  g_assert_no_error (error);
+  sections[0] = outlay_store_import_section (import, "A", "Crew", &error);
+  sections[1] = outlay_store_import_section (import, "B", "Gear", &error);
+  g_assert_no_error (error);
+  /* rows 0 … 1999 alternate between the sections; row 1500 wants its id */
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autoptr(OutlayLine) line = outlay_line_new ();
+      g_autofree char *code = g_strdup_printf ("%05u", i);
+
+      outlay_line_load_text (line, OUTLAY_LINE_CODE, code);
+      g_assert_true (
+          outlay_store_import_line (import, sections[i % 2], line, i == 1500 ? &id : NULL, &error));
+      g_assert_no_error (error);
+      if (i == 1500)
+        {
+          g_autofree char *sql = g_strdup_printf (
+              "SELECT count(*) FROM lines WHERE id = %" G_GINT64_FORMAT
+              " AND code = '01500' AND position = 750",
+              id);
+
+          g_assert_cmpint (count (f, sql), ==, 1);
+          /* the lines held so far went in with it */
+          g_assert_cmpint (count (f, "SELECT count(*) FROM lines"), ==, 1501);
+        }
+    }
+  g_assert_true (outlay_store_import_commit (import, 2000, 2000, 0, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM lines"), ==, 2000);
+  /* in each section, positions 0 … 999 follow the rows */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM lines WHERE"
+                             " position * 2 + CAST(code AS INTEGER) % 2 <> CAST(code AS INTEGER)"
+                             " OR section_id <> (SELECT s.id FROM sections s"
+                             " WHERE s.budget_id = lines.budget_id AND s.code ="
+                             " CASE CAST(lines.code AS INTEGER) % 2 WHEN 0 THEN 'A' ELSE 'B' END)"),
+                   ==, 0);
+  g_assert_cmpint (
+      count (f, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), ==,
+      0);
+}
+
 static void
 test_undo_new (Fixture *f, gconstpointer data)
 {
@@ -1023,6 +1078,7 @@ main (int argc, char *argv[])
   add ("/import/store/cancel", NULL, test_cancel);
   add ("/import/store/cancel-late", NULL, test_cancel_late);
   add ("/import/store/cancel-commit", NULL, test_cancel_commit);
+  add ("/import/store/held-then-ids", NULL, test_held_then_ids);
   add ("/import/store/undo-new", NULL, test_undo_new);
   add ("/import/store/append-replace-undo", NULL, test_append_replace_undo);
   add ("/import/store/locked", NULL, test_locked);
