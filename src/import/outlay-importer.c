@@ -49,7 +49,7 @@ typedef struct
   OutlayDecimal table_estimate;            /* since the last header (stacked tables) */
   gboolean                   csv;          /* fields past the header mean a broken row */
   guint header_width;                      /* columns up to the header's last name */
-  char                      *category;     /* the last category cell's text */
+  const char *category;                    /* the last category cell's text (a key of categories) */
   GHashTable *categories;                  /* a category cell's text → CategorySection */
   const char                *unit;         /* from the qty column's header: "Est. Hours" */
   gboolean                   file_currency; /* result->currency came from the file */
@@ -66,9 +66,19 @@ typedef struct
 /* The section a category names, and its id in the store. */
 typedef struct
 {
+  char *text; /* the category cell's, the key in Importer.categories */
   OutlayImportSection *section;
   gint64 section_id;
 } CategorySection;
+
+static void
+category_section_free (gpointer data)
+{
+  CategorySection *c = data;
+
+  g_free (c->text);
+  g_free (c);
+}
 
 static void
 row_error_free (OutlayImportRowError *e)
@@ -617,12 +627,12 @@ take_line (Importer *self, const OutlayRow *row, GError **error)
           if (!use_section (self, code, name, error))
             return FALSE;
           known = g_new (CategorySection, 1);
+          known->text = g_strdup (category->text);
           known->section = self->section;
           known->section_id = self->section_id;
-          g_hash_table_insert (self->categories, g_strdup (category->text), known);
+          g_hash_table_insert (self->categories, known->text, known);
         }
-      g_free (self->category);
-      self->category = g_strdup (category->text);
+      self->category = known->text;
     }
   else if (self->section == NULL && !use_section (self, "", self->default_section, error))
     return FALSE;
@@ -734,7 +744,7 @@ take_row_now (Importer *self, const OutlayRow *row, GError **error)
       return take_line (self, row, error);
     case OUTLAY_ROW_SECTION:
       self->run_estimate = self->run_actual = 0;
-      g_clear_pointer (&self->category, g_free);
+      self->category = NULL;
       return use_section (self, code != NULL ? code : "", name != NULL ? name : "", error);
     case OUTLAY_ROW_SUBTOTAL:
       check_total (self, row, FALSE);
@@ -953,7 +963,7 @@ importer_init (Importer *self, OutlayWorkbook *workbook, OutlayImportAnalysis *a
   if (self->csv)
     warn_encoding (self, workbook);
   self->sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->categories = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, category_section_free);
   for (guint i = 0; i < columns->len; i++)
     {
       OutlayColumnMapping *m = g_ptr_array_index (columns, i);
@@ -1001,7 +1011,7 @@ static void
 importer_clear (Importer *self)
 {
   g_clear_object (&self->line);
-  g_clear_pointer (&self->category, g_free);
+  self->category = NULL;
   g_clear_pointer (&self->sections, g_hash_table_unref);
   g_clear_pointer (&self->categories, g_hash_table_unref);
   g_clear_pointer (&self->fields, g_free);
