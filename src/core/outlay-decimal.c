@@ -413,7 +413,7 @@ outlay_decimal_parse_full (const char               *text,
                            GError                  **error)
 {
   g_autoptr(GString) core = NULL;
-  g_autoptr(GString) int_digits = g_string_new (NULL);
+  g_autoptr(GString) int_digits = NULL;
   g_autoptr(GString) frac_digits = NULL;
   Decorations deco = { 0 };
   const char *start, *end, *exp_at = NULL, *why;
@@ -428,7 +428,16 @@ outlay_decimal_parse_full (const char               *text,
   len = length < 0 ? strlen (text) : (gsize) length;
   if (flags != NULL)
     *flags = OUTLAY_DECIMAL_PARSED_NONE;
-  if (len > 0 && parse_plain (text, len, style, out))
+  /* the common cases, without allocating: "", "1200", "-48.5" (a big
+   * import parses millions) */
+  if (len == 0)
+    {
+      *out = 0;
+      if (flags != NULL)
+        *flags = OUTLAY_DECIMAL_PARSED_EMPTY;
+      return TRUE;
+    }
+  if (parse_plain (text, len, style, out))
     return TRUE;
   if (len > MAX_NUMBER_TEXT)
     return invalid (error, text, len, _("too long"));
@@ -480,6 +489,7 @@ outlay_decimal_parse_full (const char               *text,
   if (exponent < -MAX_EXPONENT)
     exponent = -MAX_EXPONENT;
 
+  int_digits = g_string_new (NULL);
   frac_digits = g_string_new (NULL);
   why = split_mantissa (start, end,
                         pick_decimal_mark (start, end, style, exp_at != NULL),

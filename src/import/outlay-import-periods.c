@@ -157,6 +157,7 @@ flush_one (Folded *f, OutlayStoreImport *import, const OutlayPeriods *periods, G
   g_autofree char *a = NULL;
   OutlayDecimal estimate = 0, actual = 0;
   gboolean any_actual = FALSE;
+  gint64 line_id = 0;
 
   for (guint i = 0; i < f->amounts->len; i++)
     {
@@ -183,12 +184,11 @@ flush_one (Folded *f, OutlayStoreImport *import, const OutlayPeriods *periods, G
   outlay_line_load_decimal (f->line, OUTLAY_LINE_ESTIMATE, estimate);
   outlay_line_load_decimal (f->line, OUTLAY_LINE_ACTUAL, actual);
   outlay_line_take_text (f->line, OUTLAY_LINE_PERIOD, NULL);
-  if (!outlay_store_import_line (import, f->section_id, f->line, error))
+  if (!outlay_store_import_line (import, f->section_id, f->line, &line_id, error))
     return FALSE;
   w = outlay_decimals_to_text (weights, periods->n);
   a = any_actual ? outlay_decimals_to_text (actuals, periods->n) : g_strdup ("");
-  return outlay_store_import_phasing (import, outlay_store_import_last_line_id (import), "amounts",
-                                      w, a, error);
+  return outlay_store_import_phasing (import, line_id, "amounts", w, a, error);
 }
 
 /**

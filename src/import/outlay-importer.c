@@ -49,7 +49,8 @@ typedef struct
   OutlayDecimal table_estimate;            /* since the last header (stacked tables) */
   gboolean                   csv;          /* fields past the header mean a broken row */
   guint header_width;                      /* columns up to the header's last name */
-  char                      *category;     /* the last category cell's text */
+  const char *category;                    /* the last category cell's text (a key of categories) */
+  GHashTable *categories;                  /* a category cell's text → CategorySection */
   const char                *unit;         /* from the qty column's header: "Est. Hours" */
   gboolean                   file_currency; /* result->currency came from the file */
   OutlayProgressFunc         progress;
@@ -61,6 +62,23 @@ typedef struct
   OutlayPeriodFold *fold;      /* rows per line and period, folded into lines */
   OutlayMonthColumns *months;  /* a month per column: the lines' phasing */
 } Importer;
+
+/* The section a category names, and its id in the store. */
+typedef struct
+{
+  char *text; /* the category cell's, the key in Importer.categories */
+  OutlayImportSection *section;
+  gint64 section_id;
+} CategorySection;
+
+static void
+category_section_free (gpointer data)
+{
+  CategorySection *c = data;
+
+  g_free (c->text);
+  g_free (c);
+}
 
 static void
 row_error_free (OutlayImportRowError *e)
@@ -581,22 +599,40 @@ take_line (Importer *self, const OutlayRow *row, GError **error)
 {
   const OutlayCell *category = NULL;
   gboolean has_estimate;
+  gint64 line_id = 0;
 
   self->result->rows_total++;
   if (!convert_line (self, row, &category, &has_estimate)
       || !settle_estimate (self, row->number, has_estimate))
     return bad_row (self, row, error);
-  /* most rows stay in the category of the row before */
+  /* most rows stay in the category of the row before; the others go
+   * back to a category seen before (a file may mix them on every row) */
   if (category != NULL && (self->category == NULL || strcmp (self->category, category->text) != 0))
     {
-      g_autofree char *code = NULL;
-      g_autofree char *name = NULL;
+      CategorySection *known = g_hash_table_lookup (self->categories, category->text);
 
-      split_category (category->text, &code, &name);
-      if (!use_section (self, code, name, error))
-        return FALSE;
-      g_free (self->category);
-      self->category = g_strdup (category->text);
+      if (known != NULL && known->section != self->section)
+        {
+          /* as use_section() does for a section it has seen */
+          self->section = known->section;
+          self->section_id = known->section_id;
+          self->sec_estimate = 0;
+        }
+      else if (known == NULL)
+        {
+          g_autofree char *code = NULL;
+          g_autofree char *name = NULL;
+
+          split_category (category->text, &code, &name);
+          if (!use_section (self, code, name, error))
+            return FALSE;
+          known = g_new (CategorySection, 1);
+          known->text = g_strdup (category->text);
+          known->section = self->section;
+          known->section_id = self->section_id;
+          g_hash_table_insert (self->categories, known->text, known);
+        }
+      self->category = known->text;
     }
   else if (self->section == NULL && !use_section (self, "", self->default_section, error))
     return FALSE;
@@ -624,11 +660,11 @@ take_line (Importer *self, const OutlayRow *row, GError **error)
   self->section->lines++;
   if (self->import == NULL)
     return TRUE;
-  if (!outlay_store_import_line (self->import, self->section_id, self->line, error))
+  if (!outlay_store_import_line (self->import, self->section_id, self->line,
+                                 self->months != NULL ? &line_id : NULL, error))
     return FALSE;
   return self->months == NULL
-         || outlay_month_columns_write (self->months, self->import,
-                                        outlay_store_import_last_line_id (self->import), error);
+         || outlay_month_columns_write (self->months, self->import, line_id, error);
 }
 
 /* "Fringe" under a section's lines (as Outlay's own xlsx export writes
@@ -708,7 +744,7 @@ take_row_now (Importer *self, const OutlayRow *row, GError **error)
       return take_line (self, row, error);
     case OUTLAY_ROW_SECTION:
       self->run_estimate = self->run_actual = 0;
-      g_clear_pointer (&self->category, g_free);
+      self->category = NULL;
       return use_section (self, code != NULL ? code : "", name != NULL ? name : "", error);
     case OUTLAY_ROW_SUBTOTAL:
       check_total (self, row, FALSE);
@@ -927,6 +963,7 @@ importer_init (Importer *self, OutlayWorkbook *workbook, OutlayImportAnalysis *a
   if (self->csv)
     warn_encoding (self, workbook);
   self->sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->categories = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, category_section_free);
   for (guint i = 0; i < columns->len; i++)
     {
       OutlayColumnMapping *m = g_ptr_array_index (columns, i);
@@ -974,8 +1011,9 @@ static void
 importer_clear (Importer *self)
 {
   g_clear_object (&self->line);
-  g_clear_pointer (&self->category, g_free);
+  self->category = NULL;
   g_clear_pointer (&self->sections, g_hash_table_unref);
+  g_clear_pointer (&self->categories, g_hash_table_unref);
   g_clear_pointer (&self->fields, g_free);
   g_clear_pointer (&self->summed, g_free);
   /* unmapped columns leave holes, where g_strfreev() would stop */
@@ -1235,9 +1273,9 @@ outlay_import_run (OutlayStore                *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error)
       || (options->mode == OUTLAY_IMPORT_MODE_NEW
           && !outlay_store_import_set_kind (import, guess_kind (&self), error))
-      || !outlay_store_import_commit (import, self.result->rows_total,
-                                      self.result->rows_imported, self.result->rows_skipped,
-                                      errors, warnings, error))
+      || !outlay_store_import_commit (import, self.result->rows_total, self.result->rows_imported,
+                                      self.result->rows_skipped, errors, warnings, cancellable,
+                                      error))
     goto out;
   self.result->import_id = outlay_store_import_get_id (import);
   self.result->budget_id = outlay_store_import_get_budget_id (import);

@@ -19,6 +19,14 @@
 #include "outlay-store-private.h"
 #include "outlay-store-versions.h"
 
+/* The lines of one section held back, packed: each line's position
+ * (a guint32), then its values (outlay_store_pack_line_values()). */
+typedef struct
+{
+  gint64 section_id;
+  GByteArray *packed;
+} PendingSection;
+
 struct _OutlayStoreImport
 {
   OutlayStore      *store;
@@ -36,17 +44,53 @@ struct _OutlayStoreImport
   GPtrArray *deferred; /* CREATE INDEX statements of the indexes put off */
   gboolean unchecked;  /* foreign keys off for this transaction (see begin) */
   sqlite3_stmt *insert_line; /* the store's, kept: one look-up per import */
+  GHashTable *held;          /* section id → PendingSection; NULL: lines go in as they come */
+  PendingSection *last_held; /* the section of the line held last */
+  gsize held_bytes;
+  guint held_lines;
 };
 
 /* A big import writes each line into the table and both indexes of
- * `lines`, three b-trees at once. Once an import has added this many
- * lines and at least as many as the database held, the indexes are
- * dropped (inside the import's transaction, so a cancel brings them
- * back) and built again, sorted, just before the commit: about twice as
- * fast as keeping them up line by line. */
+ * `lines`, three b-trees at once.  Both indexes start with the section
+ * (lines_order after the budget), and a file's rows usually mix its
+ * sections, so each line lands in the middle of both indexes: a search
+ * from the root, twice per line, costs as much as writing the line.
+ *
+ * A new budget's sections and the budget itself have the largest ids,
+ * so its lines, written section by section in position order, only ever
+ * go at the very end of both indexes.  Within one statement SQLite keeps
+ * its place there and appends without searching (a statement per line
+ * searches from the root every time), so a new budget's lines are held
+ * back, packed (about 75 bytes a line, some 70 MB for 1,000,000), and
+ * written at the commit, section by section, HELD_ROWS to a statement:
+ * writing 1,000,000 lines of ten mixed sections this way takes about
+ * 40 % less time than writing them as they come and rebuilding the
+ * indexes, and the indexes need no rebuilding.  Past IMPORT_HOLD_MAX
+ * bytes, or once a caller needs line ids as it goes, the lines held so
+ * far go in and the rest as they come (below). */
+#define IMPORT_HOLD_MAX (128 * 1024 * 1024)
+/* lines per statement when they are written (at most; see
+ * prepare_held_insert()) */
+#define HELD_ROWS 500
+
+/* Lines that go in as they come (an import into an existing budget, or
+ * past the above): once an import has added this many lines and at
+ * least as many as the database held, the indexes are dropped (inside
+ * the import's transaction, so a cancel brings them back) and built
+ * again, sorted, just before the commit: about twice as fast as keeping
+ * them up line by line. */
 #define DEFER_INDEXES_AFTER 20000
 
 #define IMPORT_CACHE_KB 49152
+
+static void
+pending_section_free (gpointer data)
+{
+  PendingSection *p = data;
+
+  g_clear_pointer (&p->packed, g_byte_array_unref);
+  g_free (p);
+}
 
 static const char *const mode_ids[] = { "new", "append", "replace" };
 
@@ -274,6 +318,9 @@ outlay_store_import_begin (OutlayStore            *store,
   self->budget_id = mode == OUTLAY_IMPORT_MODE_NEW ? 0 : budget_id;
   self->sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->next_position = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  /* see IMPORT_HOLD_MAX */
+  if (mode == OUTLAY_IMPORT_MODE_NEW)
+    self->held = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, pending_section_free);
 
   if (mode != OUTLAY_IMPORT_MODE_NEW && !check_target (store, budget_id, FALSE, error))
     return NULL;
@@ -404,6 +451,174 @@ restore_checks (OutlayStoreImport *self)
     self->unchecked = FALSE;
 }
 
+static sqlite3_stmt *
+insert_statement (OutlayStoreImport *self, GError **error)
+{
+  /* new lines get new ids: no look-up of a kept id, as the sink's insert
+   * does; every parameter is bound each time, so the statement is only
+   * reset after each line (outlay_store_step_done()) */
+  if (self->insert_line == NULL)
+    self->insert_line = outlay_store_statement (
+        self->store,
+        "INSERT INTO lines (budget_id, section_id, position, " OUTLAY_STORE_LINE_VALUES
+        ", import_id)"
+        " VALUES (?, ?, ?, " OUTLAY_STORE_LINE_PARAMS ", ?)",
+        error);
+  return self->insert_line;
+}
+
+static int
+compare_pending (gconstpointer a, gconstpointer b)
+{
+  gint64 x = (*(PendingSection *const *) a)->section_id;
+  gint64 y = (*(PendingSection *const *) b)->section_id;
+
+  return (x > y) - (x < y);
+}
+
+/* One INSERT of *@rows lines: ?1 the budget, ?2 the import, then each
+ * line's section, position and values; HELD_ROWS lines, or as many as
+ * this SQLite takes parameters for. */
+static sqlite3_stmt *
+prepare_held_insert (OutlayStoreImport *self, guint *rows, GError **error)
+{
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO lines (budget_id, import_id, section_id,"
+                                          " position, " OUTLAY_STORE_LINE_VALUES ") VALUES ");
+  int params = sqlite3_limit (outlay_store_get_db (self->store), SQLITE_LIMIT_VARIABLE_NUMBER, -1);
+  sqlite3_stmt *stmt = NULL;
+
+  *rows = CLAMP ((params - 2) / (2 + OUTLAY_STORE_N_LINE_VALUES), 1, HELD_ROWS);
+  for (guint i = 0; i < *rows; i++)
+    g_string_append (sql, i == 0 ? "(?1, ?2, ?, ?, " OUTLAY_STORE_LINE_PARAMS ")"
+                                 : ", (?1, ?2, ?, ?, " OUTLAY_STORE_LINE_PARAMS ")");
+  if (sqlite3_prepare_v2 (outlay_store_get_db (self->store), sql->str, sql->len, &stmt, NULL)
+      != SQLITE_OK)
+    {
+      outlay_store_fail (self->store, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Writes the lines held back, section by section (ascending ids), each
+ * section's in position order, and stops holding lines back; checks
+ * @cancellable (nullable) between statements.
+ *
+ * They go in HELD_ROWS at a time: SQLite keeps its place in the table
+ * and the indexes within one statement, and appends each line there
+ * instead of searching each b-tree from its root, as a statement per
+ * line must. */
+static gboolean
+write_held (OutlayStoreImport *self, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GHashTable) table = g_steal_pointer (&self->held);
+  g_autoptr(GPtrArray) held = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  sqlite3_stmt *batch = NULL;
+  sqlite3_stmt *one;
+  guint left = self->held_lines; /* lines not yet bound */
+  guint rows = G_MAXUINT;        /* lines per batch */
+  guint row = 0;                 /* lines bound in this batch */
+  guint freed = 0;
+  gboolean ok = TRUE;
+
+  self->held_bytes = 0;
+  self->held_lines = 0;
+  self->last_held = NULL;
+  if (table == NULL || g_hash_table_size (table) == 0)
+    return TRUE;
+  if ((one = insert_statement (self, error)) == NULL)
+    return FALSE;
+  /* a few lines go in one by one */
+  if (left >= HELD_ROWS)
+    {
+      if ((batch = prepare_held_insert (self, &rows, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (batch, 1, self->budget_id);
+      sqlite3_bind_int64 (batch, 2, self->id);
+    }
+  held = g_ptr_array_sized_new (g_hash_table_size (table));
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (held, value);
+  g_ptr_array_sort (held, compare_pending);
+  for (guint i = 0; ok && i < held->len; i++)
+    {
+      PendingSection *p = g_ptr_array_index (held, i);
+      const guint8 *at = p->packed->data;
+      const guint8 *end = at + p->packed->len;
+
+      while (ok && at < end)
+        {
+          guint32 position;
+          /* the last lines, fewer than a batch, one by one */
+          gboolean alone = row == 0 && left < rows;
+          sqlite3_stmt *stmt = alone ? one : batch;
+          int first = alone ? 2 : 3 + row * (2 + OUTLAY_STORE_N_LINE_VALUES);
+
+          memcpy (&position, at, sizeof position);
+          at += sizeof position;
+          left--;
+          sqlite3_bind_int64 (stmt, first, p->section_id);
+          sqlite3_bind_int64 (stmt, first + 1, position);
+          outlay_store_bind_packed_line_values (stmt, first + 2, &at);
+          if (alone)
+            {
+              sqlite3_bind_int64 (one, 1, self->budget_id);
+              sqlite3_bind_int64 (one, 4 + OUTLAY_STORE_N_LINE_VALUES, self->id);
+              ok = outlay_store_step_done (self->store, one, error);
+              self->inserted++;
+            }
+          else if (++row == rows)
+            {
+              ok = !g_cancellable_set_error_if_cancelled (cancellable, error)
+                   && outlay_store_step_done (self->store, batch, error);
+              self->inserted += row;
+              row = 0;
+              /* the sections written whole give their memory back
+               * before the next ones' pages fill the cache (the batch
+               * binds their text without copies until it is stepped) */
+              for (; freed < i; freed++)
+                g_clear_pointer (&((PendingSection *) held->pdata[freed])->packed,
+                                 g_byte_array_unref);
+            }
+        }
+    }
+  sqlite3_finalize (batch);
+  return ok;
+}
+
+/* Holds @line back until the commit (see IMPORT_HOLD_MAX). */
+static gboolean
+hold_line (OutlayStoreImport *self,
+           gint64 section_id,
+           guint position,
+           OutlayLine *line,
+           GError **error)
+{
+  PendingSection *p = self->last_held;
+  guint32 at = position;
+  guint before;
+
+  if (p == NULL || p->section_id != section_id)
+    p = g_hash_table_lookup (self->held, &section_id);
+  if (p == NULL)
+    {
+      p = g_new0 (PendingSection, 1);
+      p->section_id = section_id;
+      p->packed = g_byte_array_new ();
+      g_hash_table_insert (self->held, &p->section_id, p);
+    }
+  self->last_held = p;
+  before = p->packed->len;
+  g_byte_array_append (p->packed, (const guint8 *) &at, sizeof at);
+  outlay_store_pack_line_values (p->packed, line);
+  self->held_bytes += p->packed->len - before;
+  self->held_lines++;
+  return self->held_bytes < IMPORT_HOLD_MAX || write_held (self, NULL, error);
+}
+
 static gboolean
 defer_indexes (OutlayStoreImport *self, GError **error)
 {
@@ -447,25 +662,22 @@ rebuild_indexes (OutlayStoreImport *self, GError **error)
 }
 
 gboolean
-outlay_store_import_line (OutlayStoreImport  *self,
-                          gint64              section_id,
-                          OutlayLine         *line,
-                          GError            **error)
+outlay_store_import_line (OutlayStoreImport *self,
+                          gint64 section_id,
+                          OutlayLine *line,
+                          gint64 *line_id,
+                          GError **error)
 {
   guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->next_position, &section_id));
-  sqlite3_stmt *stmt = self->insert_line;
+  sqlite3_stmt *stmt;
 
-  /* new lines get new ids: no look-up of a kept id, as the sink's insert
-   * does; every parameter is bound each time, so the statement is only
-   * reset after each line (outlay_store_step_done()) */
-  if (stmt == NULL)
-    stmt = self->insert_line = outlay_store_statement (
-        self->store,
-        "INSERT INTO lines (budget_id, section_id, position, " OUTLAY_STORE_LINE_VALUES
-        ", import_id)"
-        " VALUES (?, ?, ?, " OUTLAY_STORE_LINE_PARAMS ", ?)",
-        error);
-  if (stmt == NULL)
+  g_hash_table_replace (self->next_position, g_memdup2 (&section_id, sizeof section_id),
+                        GUINT_TO_POINTER (position + 1));
+  /* a caller that needs ids as it goes (phasing) gets its lines written
+   * as they come, the ones held so far first */
+  if (self->held != NULL && line_id == NULL)
+    return hold_line (self, section_id, position, line, error);
+  if (!write_held (self, NULL, error) || (stmt = insert_statement (self, error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->budget_id);
   sqlite3_bind_int64 (stmt, 2, section_id);
@@ -474,18 +686,12 @@ outlay_store_import_line (OutlayStoreImport  *self,
   sqlite3_bind_int64 (stmt, 4 + OUTLAY_STORE_N_LINE_VALUES, self->id);
   if (!outlay_store_step_done (self->store, stmt, error))
     return FALSE;
-  if (++self->inserted == DEFER_INDEXES_AFTER && self->inserted >= self->lines_before
-      && !defer_indexes (self, error))
+  if (line_id != NULL)
+    *line_id = sqlite3_last_insert_rowid (outlay_store_get_db (self->store));
+  if (++self->inserted >= DEFER_INDEXES_AFTER && self->deferred == NULL
+      && self->inserted >= self->lines_before && !defer_indexes (self, error))
     return FALSE;
-  g_hash_table_replace (self->next_position, g_memdup2 (&section_id, sizeof section_id),
-                        GUINT_TO_POINTER (position + 1));
   return TRUE;
-}
-
-gint64
-outlay_store_import_last_line_id (OutlayStoreImport *self)
-{
-  return sqlite3_last_insert_rowid (outlay_store_get_db (self->store));
 }
 
 gboolean
@@ -597,13 +803,14 @@ outlay_store_import_set_kind (OutlayStoreImport  *self,
 }
 
 gboolean
-outlay_store_import_commit (OutlayStoreImport  *self,
-                            guint               rows_total,
-                            guint               rows_imported,
-                            guint               rows_skipped,
-                            const char         *errors,
-                            const char         *warnings,
-                            GError            **error)
+outlay_store_import_commit (OutlayStoreImport *self,
+                            guint rows_total,
+                            guint rows_imported,
+                            guint rows_skipped,
+                            const char *errors,
+                            const char *warnings,
+                            GCancellable *cancellable,
+                            GError **error)
 {
   sqlite3_stmt *stmt = outlay_store_statement (self->store,
     "UPDATE imports SET rows_total = ?, rows_imported = ?, rows_skipped = ?, errors = ?,"
@@ -623,7 +830,8 @@ outlay_store_import_commit (OutlayStoreImport  *self,
   sqlite3_bind_int64 (stmt, 7, self->id);
   summary = g_strdup_printf ("{\"import_id\":%" G_GINT64_FORMAT ",\"mode\":\"%s\",\"lines\":%u}",
                              self->id, mode_ids[self->mode], rows_imported);
-  if (!outlay_store_step_done (self->store, stmt, error) || !rebuild_indexes (self, error)
+  if (!outlay_store_step_done (self->store, stmt, error) || !write_held (self, cancellable, error)
+      || !rebuild_indexes (self, error)
       || !exec_with_id (self->store, "UPDATE budgets SET modified = strftime('%s') WHERE id = ?",
                         self->budget_id, error)
       || !outlay_store_audit (self->store, self->budget_id, "import", self->id, "import", NULL,
@@ -649,6 +857,7 @@ outlay_store_import_free (OutlayStoreImport *self)
   g_clear_pointer (&self->sections, g_hash_table_unref);
   g_clear_pointer (&self->next_position, g_hash_table_unref);
   g_clear_pointer (&self->deferred, g_ptr_array_unref);
+  g_clear_pointer (&self->held, g_hash_table_unref);
   g_free (self->budget_name);
   g_free (self->currency);
   g_free (self);

@@ -52,15 +52,19 @@ gint64             outlay_store_import_section  (OutlayStoreImport       *self,
                                                  const char              *code,
                                                  const char              *name,
                                                  GError                 **error);
-/* Adds @line at the end of @section_id; @line is not kept. */
-gboolean           outlay_store_import_line     (OutlayStoreImport       *self,
-                                                 gint64                   section_id,
-                                                 OutlayLine              *line,
-                                                 GError                 **error);
-/* Phasing an import brings (a file with one row per line and period): the
- * id of the line added last, its phasing, and the budget's fiscal year and
- * periods when it has none yet ("2025-01-01", "2025-12-31"). */
-gint64 outlay_store_import_last_line_id (OutlayStoreImport *self);
+/* Adds @line at the end of @section_id; @line is not kept.  Without
+ * @line_id the line may only be written at the commit (it is held back,
+ * to write a new budget's lines in order); with it, the line is written
+ * now and @line_id gets its id. */
+gboolean outlay_store_import_line (OutlayStoreImport *self,
+                                   gint64 section_id,
+                                   OutlayLine *line,
+                                   gint64 *line_id,
+                                   GError **error);
+/* Phasing an import brings (a file with one row per line and period): a
+ * line's phasing (by the id outlay_store_import_line() gave), and the
+ * budget's fiscal year and periods when it has none yet ("2025-01-01",
+ * "2025-12-31"). */
 gboolean outlay_store_import_phasing (OutlayStoreImport *self,
                                       gint64 line_id,
                                       const char *method,
@@ -83,14 +87,17 @@ gboolean           outlay_store_import_set_fringe (OutlayStoreImport     *self,
 gboolean           outlay_store_import_set_kind (OutlayStoreImport       *self,
                                                  OutlayBudgetKind         kind,
                                                  GError                 **error);
-/* Records the outcome (@errors and @warnings are JSON arrays) and commits. */
-gboolean           outlay_store_import_commit   (OutlayStoreImport       *self,
-                                                 guint                    rows_total,
-                                                 guint                    rows_imported,
-                                                 guint                    rows_skipped,
-                                                 const char              *errors,
-                                                 const char              *warnings,
-                                                 GError                 **error);
+/* Writes the lines held back, records the outcome (@errors and @warnings
+ * are JSON arrays) and commits; cancelled while it writes, it fails and
+ * nothing was changed. */
+gboolean outlay_store_import_commit (OutlayStoreImport *self,
+                                     guint rows_total,
+                                     guint rows_imported,
+                                     guint rows_skipped,
+                                     const char *errors,
+                                     const char *warnings,
+                                     GCancellable *cancellable,
+                                     GError **error);
 /* Rolls back everything since begin (safe after a failed commit) and frees. */
 void               outlay_store_import_free     (OutlayStoreImport       *self);
 

@@ -103,6 +103,12 @@ void          outlay_store_bind_text   (sqlite3_stmt *stmt,
 void          outlay_store_bind_line_values (sqlite3_stmt *stmt,
                                              int           first,
                                              OutlayLine   *line);
+/* @line's OUTLAY_STORE_LINE_VALUES, packed at the end of @out to be bound
+ * later (a big import holds lines back); outlay_store_bind_packed_line_values()
+ * binds them as outlay_store_bind_line_values() would, moves *@p past them,
+ * and the bytes must outlive the statement's step. */
+void outlay_store_pack_line_values (GByteArray *out, OutlayLine *line);
+void outlay_store_bind_packed_line_values (sqlite3_stmt *stmt, int first, const guint8 **p);
 void          outlay_store_read_line_values (sqlite3_stmt *stmt,
                                              int           first,
                                              OutlayLine   *line);

@@ -10,6 +10,7 @@
 
 #include "outlay-csv-export.h"
 #include "outlay-importer.h"
+#include "outlay-line-private.h"
 #include "outlay-phasing.h"
 #include "outlay-xlsx-export.h"
 #include "outlay-store-private.h"
@@ -371,6 +372,23 @@ static gint64 count (Fixture *f, const char *sql);
 #define LINES_INDEXES                                                                              \
   "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'lines'"
 
+/* @sql's plan uses @index (and scans no table whole). */
+static void
+check_plan (Fixture *f, const char *sql, const char *index)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  g_autoptr(GString) plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (outlay_store_get_db (f->store), explain, -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  g_assert_nonnull (strstr (plan->str, index));
+  g_assert_null (strstr (plan->str, "SCAN lines\n"));
+}
+
 static void
 test_large (Fixture *f, gconstpointer data)
 {
@@ -396,6 +414,26 @@ test_large (Fixture *f, gconstpointer data)
   g_assert_cmpint (
       count (f, "SELECT count(*) FROM lines INDEXED BY lines_order WHERE budget_id > 0"), ==,
       lines);
+  /* the file mixes its categories on every row; its lines, written
+   * section by section, keep their place: positions 0 … n − 1 in each
+   * section, in the file's order (the codes end in the row number) */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM (SELECT count(*) AS n, min(position) AS lo,"
+                             " max(position) AS hi FROM lines GROUP BY section_id)"
+                             " WHERE lo <> 0 OR hi <> n - 1"),
+                   ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM lines a JOIN lines b"
+                             " ON b.section_id = a.section_id AND b.position = a.position + 1"
+                             " WHERE substr(b.code, 4) <= substr(a.code, 4)"),
+                   ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(DISTINCT section_id) FROM lines"), >, 1);
+  /* the queries that read a budget's and a section's lines use them */
+  check_plan (f, "SELECT id FROM lines WHERE budget_id = 1 ORDER BY section_id, position",
+              "lines_order");
+  check_plan (f, "SELECT id FROM lines WHERE section_id = 1 ORDER BY position", "lines_section");
+  /* and the connection's settings are its own again */
+  g_assert_cmpint (count (f, "PRAGMA cache_size"), ==, -2000);
+  g_assert_cmpint (count (f, "PRAGMA threads"), ==, 0);
+  g_assert_cmpint (count (f, "PRAGMA foreign_keys"), ==, 1);
 }
 
 static void
@@ -545,6 +583,102 @@ test_cancel_late (Fixture *f, gconstpointer data)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (count (f, "SELECT count(*) FROM lines"), ==, 0);
   g_assert_cmpint (count (f, LINES_INDEXES), ==, indexes);
+}
+
+/* A new budget's lines are written at the commit; cancelled then, the
+ * import leaves nothing, not even the budget it began. */
+static void
+test_cancel_commit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(OutlayBudget) budget = outlay_budget_new ("Held back");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayStoreImport) import = NULL;
+  OutlayImportInfo info = { .file_name = "held.csv" };
+  gint64 budgets = count (f, "SELECT count(*) FROM budgets");
+  gint64 section;
+
+  import = outlay_store_import_begin (f->store, &info, OUTLAY_IMPORT_MODE_NEW, budget, 0, &error);
+  g_assert_no_error (error);
+  section = outlay_store_import_section (import, "A", "Crew", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(OutlayLine) line = outlay_line_new ();
+      g_autofree char *code = g_strdup_printf ("A-%u", i);
+
+      outlay_line_load_text (line, OUTLAY_LINE_CODE, code);
+      g_assert_true (outlay_store_import_line (import, section, line, NULL, &error));
+    }
+  /* held back until the commit */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM lines"), ==, 0);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (
+      outlay_store_import_commit (import, 5000, 5000, 0, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_pointer (&import, outlay_store_import_free);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM lines"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM budgets"), ==, budgets);
+  g_assert_cmpint (count (f, LINES_INDEXES), ==, 2);
+  g_assert_cmpint (count (f, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (count (f, "PRAGMA cache_size"), ==, -2000);
+}
+
+/* Lines held back, then one whose id is needed now (as phasing does, or
+ * when too many are held): those held go in first, and every line keeps
+ * its section and place. */
+static void
+test_held_then_ids (Fixture *f, gconstpointer data)
+{
+  g_autoptr(OutlayBudget) budget = outlay_budget_new ("Mixed");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayStoreImport) import = NULL;
+  OutlayImportInfo info = { .file_name = "mixed.csv" };
+  gint64 sections[2];
+  gint64 id = 0;
+
+  /* an SQLite built to take fewer parameters gets fewer lines per statement */
+  sqlite3_limit (outlay_store_get_db (f->store), SQLITE_LIMIT_VARIABLE_NUMBER, 100);
+  import = outlay_store_import_begin (f->store, &info, OUTLAY_IMPORT_MODE_NEW, budget, 0, &error);
+  g_assert_no_error (error);
+  sections[0] = outlay_store_import_section (import, "A", "Crew", &error);
+  sections[1] = outlay_store_import_section (import, "B", "Gear", &error);
+  g_assert_no_error (error);
+  /* rows 0 … 1999 alternate between the sections; row 1500 wants its id */
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autoptr(OutlayLine) line = outlay_line_new ();
+      g_autofree char *code = g_strdup_printf ("%05u", i);
+
+      outlay_line_load_text (line, OUTLAY_LINE_CODE, code);
+      g_assert_true (
+          outlay_store_import_line (import, sections[i % 2], line, i == 1500 ? &id : NULL, &error));
+      g_assert_no_error (error);
+      if (i == 1500)
+        {
+          g_autofree char *sql = g_strdup_printf (
+              "SELECT count(*) FROM lines WHERE id = %" G_GINT64_FORMAT
+              " AND code = '01500' AND position = 750",
+              id);
+
+          g_assert_cmpint (count (f, sql), ==, 1);
+          /* the lines held so far went in with it */
+          g_assert_cmpint (count (f, "SELECT count(*) FROM lines"), ==, 1501);
+        }
+    }
+  g_assert_true (outlay_store_import_commit (import, 2000, 2000, 0, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM lines"), ==, 2000);
+  /* in each section, positions 0 … 999 follow the rows */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM lines WHERE"
+                             " position * 2 + CAST(code AS INTEGER) % 2 <> CAST(code AS INTEGER)"
+                             " OR section_id <> (SELECT s.id FROM sections s"
+                             " WHERE s.budget_id = lines.budget_id AND s.code ="
+                             " CASE CAST(lines.code AS INTEGER) % 2 WHEN 0 THEN 'A' ELSE 'B' END)"),
+                   ==, 0);
+  g_assert_cmpint (
+      count (f, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), ==,
+      0);
 }
 
 static void
@@ -945,6 +1079,8 @@ main (int argc, char *argv[])
   add ("/import/rows/no-header-message", NULL, test_no_header_message);
   add ("/import/store/cancel", NULL, test_cancel);
   add ("/import/store/cancel-late", NULL, test_cancel_late);
+  add ("/import/store/cancel-commit", NULL, test_cancel_commit);
+  add ("/import/store/held-then-ids", NULL, test_held_then_ids);
   add ("/import/store/undo-new", NULL, test_undo_new);
   add ("/import/store/append-replace-undo", NULL, test_append_replace_undo);
   add ("/import/store/locked", NULL, test_locked);

@@ -216,6 +216,10 @@ start_job (OutlayImportDialog *self, Job *job, GTaskThreadFunc func)
   g_assert (self->job == NULL);
   g_task_set_source_tag (task, start_job);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  /* Cancel pressed once an import is past its last check still ends in
+   * the import: say so, not "Nothing was changed". */
+  if (job->kind == JOB_RUN)
+    g_task_set_check_cancellable (task, FALSE);
   self->job = job;
   if (self->progress_id == 0)
     self->progress_id = g_timeout_add (100, progress_cb, self);
