@@ -190,8 +190,42 @@ new_layout (OutlaySheetCell *self, int width)
   return layout;
 }
 
-/* Most shaped texts kept per table */
-#define SHARED_LAYOUTS 4096
+/* Most shaped texts kept per table: a few screens' worth */
+#define SHARED_LAYOUTS 2048
+
+/* A table's shaped texts, the least recently drawn dropped first, one
+ * at a time (dropping them all at once made a frame of its own) */
+typedef struct
+{
+  GHashTable *by_key; /* key → Shared */
+  GQueue order;       /* Shared, most recently drawn first */
+} SharedLayouts;
+
+typedef struct
+{
+  GList link; /* in SharedLayouts.order, data = this */
+  char *key;
+  PangoLayout *layout;
+} Shared;
+
+static void
+shared_free (gpointer data)
+{
+  Shared *shared = data;
+
+  g_object_unref (shared->layout);
+  g_free (shared->key);
+  g_free (shared);
+}
+
+static void
+shared_layouts_free (gpointer data)
+{
+  SharedLayouts *cache = data;
+
+  g_hash_table_unref (cache->by_key); /* frees each Shared */
+  g_free (cache);
+}
 
 /* Texts repeat down a column ("day", "1", "0.00") and on every scroll:
  * the table's cells share their shaped layouts through its pango
@@ -200,9 +234,9 @@ new_layout (OutlaySheetCell *self, int width)
 static PangoLayout *
 shared_layout (OutlaySheetCell *self, int width)
 {
-  GHashTable *cache = g_object_get_data (G_OBJECT (self->context), "outlay-shared-layouts");
+  SharedLayouts *cache = g_object_get_data (G_OBJECT (self->context), "outlay-shared-layouts");
   gboolean figure = self->xalign > 0.5f;
-  PangoLayout *layout;
+  Shared *shared;
   char key[128];
 
   if (g_snprintf (key, sizeof key, "%d%d%d%d|%s", figure, self->is_section, self->is_overridden,
@@ -211,20 +245,33 @@ shared_layout (OutlaySheetCell *self, int width)
     return NULL;
   if (cache == NULL)
     {
-      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      cache = g_new0 (SharedLayouts, 1);
+      cache->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, shared_free);
+      g_queue_init (&cache->order);
       g_object_set_data_full (G_OBJECT (self->context), "outlay-shared-layouts", cache,
-                              (GDestroyNotify) g_hash_table_unref);
+                              shared_layouts_free);
     }
-  layout = g_hash_table_lookup (cache, key);
-  if (layout == NULL)
+  shared = g_hash_table_lookup (cache->by_key, key);
+  if (shared != NULL)
     {
-      if (g_hash_table_size (cache) >= SHARED_LAYOUTS)
-        g_hash_table_remove_all (cache);
-      layout = new_layout (self, width);
-      pango_layout_set_text (layout, self->text, -1);
-      g_hash_table_insert (cache, g_strdup (key), layout);
+      g_queue_unlink (&cache->order, &shared->link);
+      g_queue_push_head_link (&cache->order, &shared->link);
+      return shared->layout;
     }
-  return layout;
+  if (cache->order.length >= SHARED_LAYOUTS)
+    {
+      Shared *oldest = g_queue_pop_tail_link (&cache->order)->data;
+
+      g_hash_table_remove (cache->by_key, oldest->key);
+    }
+  shared = g_new0 (Shared, 1);
+  shared->link.data = shared;
+  shared->key = g_strdup (key);
+  shared->layout = new_layout (self, width);
+  pango_layout_set_text (shared->layout, self->text, -1);
+  g_hash_table_insert (cache->by_key, shared->key, shared);
+  g_queue_push_head_link (&cache->order, &shared->link);
+  return shared->layout;
 }
 
 static void
