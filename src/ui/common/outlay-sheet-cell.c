@@ -282,6 +282,7 @@ draw_text (OutlaySheetCell *self, GtkSnapshot *snapshot)
   PangoLayout *layout = shared_layout (self, width);
   PangoRectangle logical;
   GdkRGBA color;
+  gboolean clip;
   float x = 0;
 
   if (layout == NULL)
@@ -304,12 +305,17 @@ draw_text (OutlaySheetCell *self, GtkSnapshot *snapshot)
   if (self->xalign > 0.5f)
     x = width - logical.width - logical.x;
   outlay_compat_widget_get_color (widget, &color);
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* a clip only for text wider than the cell (ellipsized text and
+   * figures fit): one node less per cell on screen */
+  clip = x + logical.x < 0 || x + logical.x + logical.width > width || logical.height > height;
+  if (clip)
+    gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, (height - logical.height) / 2));
   gtk_snapshot_append_layout (snapshot, layout, &color);
   gtk_snapshot_restore (snapshot);
-  gtk_snapshot_pop (snapshot);
+  if (clip)
+    gtk_snapshot_pop (snapshot);
 }
 
 static void
