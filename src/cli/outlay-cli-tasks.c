@@ -147,6 +147,11 @@ task_to_json (OutlayDocument *doc, OutlayTask *task, const char *assignee)
   outlay_json_add_number (b, "actual_hours", outlay_task_get_actual_hours (task));
   outlay_json_add_amount (b, "actual_cost", outlay_task_get_actual_cost (task), currency);
   outlay_json_add_number (b, "percent_of_estimate", percent_of_estimate (task));
+  json_builder_set_member_name (b, "percent_complete");
+  if (outlay_task_get_percent_complete (task) >= 0)
+    json_builder_add_int_value (b, outlay_task_get_percent_complete (task));
+  else
+    json_builder_add_null_value (b);
   outlay_json_add_string (b, "due", outlay_task_get_due_date (task));
   json_builder_end_object (b);
   return json_builder_get_root (b);
@@ -214,6 +219,7 @@ typedef struct
   char *resource;
   char *due;
   char *status;
+  char *percent;
 } TaskOptions;
 
 static void
@@ -228,6 +234,7 @@ task_options_clear (TaskOptions *o)
   g_free (o->resource);
   g_free (o->due);
   g_free (o->status);
+  g_free (o->percent);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TaskOptions, task_options_clear)
@@ -247,7 +254,15 @@ apply_task_options (OutlayStore *store,
   OutlayTaskStatus status = outlay_task_get_status (task);
   gint64 person = outlay_task_get_assignee_id (task);
   gint64 line_id = outlay_task_get_line_id (task);
+  int percent = outlay_task_get_percent_complete (task);
+  g_autoptr(GError) local = NULL;
 
+  if (o->percent != NULL && !outlay_task_parse_percent (o->percent, &percent, &local))
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_NUMBER, "--percent: %s",
+                   local->message);
+      return FALSE;
+    }
   if (!parse_decimal ("--hours", o->hours, &hours, error)
       || !parse_decimal ("--cost", o->cost, &cost, error)
       || !parse_decimal ("--rate", o->rate, &rate, error)
@@ -285,7 +300,7 @@ apply_task_options (OutlayStore *store,
     g_object_set (task, "due-date", *o->due != '\0' ? o->due : NULL, NULL);
   g_object_set (task, "estimated-hours", hours, "estimated-cost", cost, "hourly-rate", rate,
                 "resource-cost", resource, "status", status, "assignee-id", person, "line-id",
-                line_id, NULL);
+                line_id, "percent-complete", percent, NULL);
   return TRUE;
 }
 
@@ -318,7 +333,9 @@ outlay_cli_task (Cli *cli, int argc, char **argv)
                   N_("Resource (non-labour) cost"), N_("AMOUNT") },
                   { "due", 0, 0, G_OPTION_ARG_STRING, &o.due, N_("Due date"), N_("YYYY-MM-DD") },
                     { "status", 's', 0, G_OPTION_ARG_STRING, &o.status,
-                      N_("todo, in-progress, done or cancelled"), N_("STATUS") }, { NULL } };
+                      N_("todo, in-progress, done or cancelled"), N_("STATUS") },
+                      { "percent", 0, 0, G_OPTION_ARG_STRING, &o.percent,
+                        N_("Percent done, 0 to 100 (\"\" for not given)"), N_("P") }, { NULL } };
   g_autoptr(OutlayStore) store = NULL;
   g_autoptr(OutlayDocument) doc = NULL;
   GError *error = NULL;

@@ -29,13 +29,14 @@ struct _OutlayDocumentTasks
 
 /* The fields a user edits, copied for undo. */
 static const char *const task_fields[] = {
-  "line-id",         "name",
-  "description",     "status",
-  "assignee-id",     "assignee",
-  "estimated-hours", "estimated-cost",
-  "hourly-rate",     "resource-cost",
-  "direct-cost",     "due-date",
-  "external-id",     "external-source",
+  "line-id",          "name",
+  "description",      "status",
+  "assignee-id",      "assignee",
+  "estimated-hours",  "estimated-cost",
+  "hourly-rate",      "resource-cost",
+  "direct-cost",      "due-date",
+  "external-id",      "external-source",
+  "percent-complete",
 };
 
 static guint tasks_changed_signal;

@@ -56,6 +56,9 @@ outlay_model_property_get (GObject                *object,
     case OUTLAY_MODEL_FIELD_UINT:
       g_value_set_uint (value, *MEMBER (object, field, guint));
       break;
+    case OUTLAY_MODEL_FIELD_INT:
+      g_value_set_int (value, *MEMBER (object, field, gint));
+      break;
     case OUTLAY_MODEL_FIELD_ENUM:
       g_value_set_enum (value, *MEMBER (object, field, gint));
       break;
@@ -126,6 +129,14 @@ outlay_model_property_set (GObject                *object,
 
         if ((changed = *u != g_value_get_uint (value)))
           *u = g_value_get_uint (value);
+      }
+      break;
+    case OUTLAY_MODEL_FIELD_INT:
+      {
+        gint *n = MEMBER (object, field, gint);
+
+        if ((changed = *n != g_value_get_int (value)))
+          *n = g_value_get_int (value);
       }
       break;
     case OUTLAY_MODEL_FIELD_ENUM:

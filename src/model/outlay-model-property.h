@@ -25,6 +25,7 @@ typedef enum
   OUTLAY_MODEL_FIELD_STRING,  /* char *, owned; NULL allowed */
   OUTLAY_MODEL_FIELD_INT64,   /* gint64: ids, timestamps, OutlayDecimal */
   OUTLAY_MODEL_FIELD_UINT,    /* guint: counts, percentages */
+  OUTLAY_MODEL_FIELD_INT,     /* gint: small numbers that may be unset (-1) */
   OUTLAY_MODEL_FIELD_ENUM,    /* a C enum the size of an int */
   OUTLAY_MODEL_FIELD_BOOLEAN, /* gboolean */
 } OutlayModelFieldKind;
@@ -50,6 +51,10 @@ typedef struct
   { (prop), OUTLAY_MODEL_FIELD_INT64, OUTLAY_MODEL_OFFSET_ (T, m, gint64) }
 #define OUTLAY_MODEL_UINT(prop, T, m) \
   { (prop), OUTLAY_MODEL_FIELD_UINT, OUTLAY_MODEL_OFFSET_ (T, m, guint) }
+#define OUTLAY_MODEL_INT(prop, T, m)                                                               \
+  {                                                                                                \
+    (prop), OUTLAY_MODEL_FIELD_INT, OUTLAY_MODEL_OFFSET_ (T, m, gint)                              \
+  }
 #define OUTLAY_MODEL_ENUM(prop, T, m) \
   { (prop), OUTLAY_MODEL_FIELD_ENUM, OUTLAY_MODEL_ENUM_OFFSET_ (T, m) }
 #define OUTLAY_MODEL_BOOLEAN(prop, T, m) \

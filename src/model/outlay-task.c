@@ -3,6 +3,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "outlay-error.h"
 #include "outlay-task.h"
 #include "outlay-model-enum-types.h"
 #include "outlay-model-property.h"
@@ -16,6 +20,7 @@ struct _OutlayTask
   char             *name;
   char             *description;
   OutlayTaskStatus  status;
+  int percent_complete;
   gint64            assignee_id;
   char             *assignee;
   OutlayDecimal     estimated_hours;
@@ -30,7 +35,8 @@ struct _OutlayTask
   char             *external_source;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_BUDGET_ID,
@@ -38,6 +44,7 @@ enum {
   PROP_NAME,
   PROP_DESCRIPTION,
   PROP_STATUS,
+  PROP_PERCENT_COMPLETE,
   PROP_ASSIGNEE_ID,
   PROP_ASSIGNEE,
   PROP_ESTIMATED_HOURS,
@@ -64,6 +71,7 @@ static const OutlayModelField fields[] = {
   OUTLAY_MODEL_STRING (PROP_NAME, OutlayTask, name),
   OUTLAY_MODEL_STRING (PROP_DESCRIPTION, OutlayTask, description),
   OUTLAY_MODEL_ENUM (PROP_STATUS, OutlayTask, status),
+  OUTLAY_MODEL_INT (PROP_PERCENT_COMPLETE, OutlayTask, percent_complete),
   OUTLAY_MODEL_INT64 (PROP_ASSIGNEE_ID, OutlayTask, assignee_id),
   OUTLAY_MODEL_STRING (PROP_ASSIGNEE, OutlayTask, assignee),
   OUTLAY_MODEL_INT64 (PROP_ESTIMATED_HOURS, OutlayTask, estimated_hours),
@@ -129,6 +137,9 @@ outlay_task_class_init (OutlayTaskClass *klass)
   properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, rw);
   properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, OUTLAY_TYPE_TASK_STATUS,
                                                OUTLAY_TASK_STATUS_TODO, rw);
+  /* how much of the task is done, in whole percent; -1: not given */
+  properties[PROP_PERCENT_COMPLETE] = g_param_spec_int ("percent-complete", NULL, NULL, -1, 100, -1,
+                                                        rw);
   properties[PROP_ASSIGNEE_ID] =
     g_param_spec_int64 ("assignee-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_ASSIGNEE] = g_param_spec_string ("assignee", NULL, NULL, NULL, rw);
@@ -148,6 +159,7 @@ outlay_task_class_init (OutlayTaskClass *klass)
 static void
 outlay_task_init (OutlayTask *self)
 {
+  self->percent_complete = -1;
 }
 
 /**
@@ -167,6 +179,12 @@ gint64 outlay_task_get_line_id (OutlayTask *self) { g_return_val_if_fail (OUTLAY
 const char *outlay_task_get_name (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), NULL); return self->name; }
 const char *outlay_task_get_description (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), NULL); return self->description; }
 OutlayTaskStatus outlay_task_get_status (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), 0); return self->status; }
+int
+outlay_task_get_percent_complete (OutlayTask *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_TASK (self), -1);
+  return self->percent_complete;
+}
 gint64 outlay_task_get_assignee_id (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), 0); return self->assignee_id; }
 const char *outlay_task_get_assignee (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), NULL); return self->assignee; }
 OutlayDecimal outlay_task_get_estimated_hours (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), 0); return self->estimated_hours; }
@@ -179,3 +197,70 @@ OutlayDecimal outlay_task_get_actual_cost (OutlayTask *self) { g_return_val_if_f
 const char *outlay_task_get_due_date (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), NULL); return self->due_date; }
 const char *outlay_task_get_external_id (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), NULL); return self->external_id; }
 const char *outlay_task_get_external_source (OutlayTask *self) { g_return_val_if_fail (OUTLAY_IS_TASK (self), NULL); return self->external_source; }
+
+/**
+ * outlay_task_earned:
+ * @estimated_cost: the task's estimate
+ * @status: its status
+ * @percent_complete: how much of it is done in whole percent, -1 if not given
+ *
+ * The value a task has earned, the one rule earned value uses here and in
+ * the database (outlay-schema.c's EARNED_PCT, kept by migration 18's
+ * triggers): a cancelled task earns nothing; with a percent complete the
+ * estimate times it over 100, else by status, a done task its estimate,
+ * one in progress half of it, others nothing.  Divisions truncate toward
+ * zero, as SQLite's integer division does; the estimate is split into
+ * hundreds and the rest so that no product can overflow.
+ *
+ * Returns: the earned value
+ */
+OutlayDecimal
+outlay_task_earned (OutlayDecimal estimated_cost, OutlayTaskStatus status, int percent_complete)
+{
+  if (status == OUTLAY_TASK_STATUS_CANCELLED)
+    return 0;
+  if (percent_complete >= 0)
+    return estimated_cost / 100 * percent_complete + estimated_cost % 100 * percent_complete / 100;
+  if (status == OUTLAY_TASK_STATUS_DONE)
+    return estimated_cost;
+  if (status == OUTLAY_TASK_STATUS_IN_PROGRESS)
+    return estimated_cost / 2;
+  return 0;
+}
+
+/**
+ * outlay_task_parse_percent:
+ * @text: what was typed: a whole number from 0 to 100, or nothing
+ * @out: (out): the percent complete, -1 for nothing
+ * @error: why @text is refused
+ *
+ * Reads a percent complete as the Tasks page and outlay-cli take it;
+ * spaces around it and a trailing "%" are allowed.
+ *
+ * Returns: %TRUE if @text is a percent complete or empty
+ */
+gboolean
+outlay_task_parse_percent (const char *text, int *out, GError **error)
+{
+  g_autofree char *s = g_strstrip (g_strdup (text != NULL ? text : ""));
+  guint64 n = 0;
+  gsize len = strlen (s);
+
+  if (len == 0)
+    {
+      *out = -1;
+      return TRUE;
+    }
+  if (s[len - 1] == '%')
+    s[len - 1] = '\0';
+  g_strchomp (s);
+  if (*s == '\0' || !g_ascii_string_to_unsigned (s, 10, 0, 100, &n, NULL))
+    {
+      g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_NUMBER,
+                   _("“%s” is not a percent done: type a whole number from 0 to 100, or nothing"),
+                      text);
+      return FALSE;
+    }
+  *out = (int) n;
+  return TRUE;
+}

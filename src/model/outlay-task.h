@@ -19,6 +19,7 @@ gint64            outlay_task_get_line_id         (OutlayTask *self);
 const char       *outlay_task_get_name            (OutlayTask *self);
 const char       *outlay_task_get_description     (OutlayTask *self);
 OutlayTaskStatus  outlay_task_get_status          (OutlayTask *self);
+int outlay_task_get_percent_complete (OutlayTask *self);
 gint64            outlay_task_get_assignee_id     (OutlayTask *self);
 const char       *outlay_task_get_assignee        (OutlayTask *self);
 OutlayDecimal     outlay_task_get_estimated_hours (OutlayTask *self);
@@ -31,5 +32,8 @@ OutlayDecimal     outlay_task_get_actual_cost     (OutlayTask *self);
 const char       *outlay_task_get_due_date        (OutlayTask *self);
 const char       *outlay_task_get_external_id     (OutlayTask *self);
 const char       *outlay_task_get_external_source (OutlayTask *self);
+OutlayDecimal
+outlay_task_earned (OutlayDecimal estimated_cost, OutlayTaskStatus status, int percent_complete);
+gboolean outlay_task_parse_percent (const char *text, int *out, GError **error);
 
 G_END_DECLS

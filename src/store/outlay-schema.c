@@ -19,6 +19,11 @@
 #define EARNED(t)                                                                                  \
   "(CASE " t ".status WHEN 'done' THEN " t ".estimated_cost WHEN 'in-progress' THEN " t            \
   ".estimated_cost / 2 ELSE 0 END)"
+/* Migration 18's: outlay_task_earned(), which documents the rule. */
+#define EARNED_PCT(t)                                                                              \
+  "(CASE WHEN " t ".status = 'cancelled' THEN 0 WHEN " t ".percent_complete IS NOT NULL THEN " t   \
+  ".estimated_cost / 100 * " t ".percent_complete + " t ".estimated_cost % 100 * " t               \
+  ".percent_complete / 100 ELSE " EARNED (t) " END)"
 #define PLANNED(t) "(CASE WHEN " t ".status != 'cancelled' THEN " t ".estimated_cost ELSE 0 END)"
 #define DUE(t) "ifnull(date(" t ".due_date), '')"
 #define CHANGE_ON(task, day)                                                                       \
@@ -127,6 +132,44 @@
   "  UPDATE task_day_totals SET earned = earned - " CHANGE_ON ("old.id", "task_day_totals.day") "" \
   "   WHERE budget_id = old.budget_id" \
   "   AND day IN (SELECT day FROM task_progress WHERE task_id = old.id);" \
+  " END;"
+/* clang-format on */
+
+/* clang-format off */
+/* 18: a task's percent complete (NULL: not given, else whole percent).
+ * Earned value follows outlay_task_earned(): a cancelled task earns
+ * nothing, one with a percent complete its estimate times it, others by
+ * status as before.  The triggers that write earned values are made
+ * again with that rule, and a change of percent complete writes the
+ * day's history too; the others read task_progress and stay.  Existing
+ * tasks have no percent, so their history and sums stand as they are. */
+#define MIGRATION_18 \
+  "ALTER TABLE tasks ADD COLUMN percent_complete INTEGER" \
+  " CHECK (percent_complete IS NULL OR percent_complete BETWEEN 0 AND 100);" \
+  "DROP TRIGGER task_totals_insert;" \
+  "DROP TRIGGER task_progress_update;" \
+  "CREATE TRIGGER task_totals_insert AFTER INSERT ON tasks BEGIN" \
+  "  INSERT INTO task_progress (task_id, day, status, earned)" \
+  "   VALUES (new.id, " TODAY ", new.status, " EARNED_PCT ("new") ")" \
+  "   ON CONFLICT DO UPDATE SET status = excluded.status, earned = excluded.earned;" \
+  "  INSERT INTO task_day_totals (budget_id, day, tasks, resource, planned)" \
+  "   SELECT new.budget_id, " DUE ("new") ", 1, new.resource_cost, " PLANNED ("new") "" \
+  "   WHERE new.deleted = 0 ON CONFLICT DO UPDATE SET tasks = tasks + excluded.tasks," \
+  "   resource = resource + excluded.resource, planned = planned + excluded.planned;" \
+  "  INSERT INTO task_day_totals (budget_id, day, earned)" \
+  "   SELECT new.budget_id, " TODAY ", " EARNED_PCT ("new") " WHERE new.deleted = 0" \
+  "   ON CONFLICT DO UPDATE SET earned = earned + excluded.earned;" \
+  " END;" \
+  "CREATE TRIGGER task_progress_update AFTER UPDATE OF status, estimated_cost, percent_complete" \
+  " ON tasks WHEN old.status IS NOT new.status" \
+  "  OR " EARNED_PCT ("old") " != " EARNED_PCT ("new") " BEGIN" \
+  "  INSERT INTO task_progress (task_id, day, status, earned)" \
+  "   VALUES (new.id, " TODAY ", new.status, " EARNED_PCT ("new") ")" \
+  "   ON CONFLICT DO UPDATE SET status = excluded.status, earned = excluded.earned;" \
+  "  INSERT INTO task_day_totals (budget_id, day, earned)" \
+  "   SELECT new.budget_id, " TODAY ", " EARNED_PCT ("new") " - " EARNED_PCT ("old") "" \
+  "   WHERE new.deleted = 0 AND old.deleted = 0 AND old.budget_id = new.budget_id" \
+  "   ON CONFLICT DO UPDATE SET earned = earned + excluded.earned;" \
   " END;"
 /* clang-format on */
 
@@ -738,6 +781,7 @@ static const char *const migrations[] = {
   ");",
   /* clang-format off */
   MIGRATION_17,
+  MIGRATION_18,
   /* clang-format on */
 };
 

@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define OUTLAY_SCHEMA_VERSION 17
+#define OUTLAY_SCHEMA_VERSION 18
 
 gboolean outlay_schema_get_version (sqlite3  *db,
                                     int      *version,

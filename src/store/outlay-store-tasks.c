@@ -22,12 +22,14 @@
 
 #define TASK_COLUMNS                                                                               \
   "line_id, name, description, status, assignee_id, estimated_hours, estimated_cost,"              \
-  " hourly_rate, resource_cost, direct_cost, due_date, external_id, external_source"
+  " hourly_rate, resource_cost, direct_cost, due_date, external_id, external_source,"              \
+  " percent_complete"
 
 #define TASK_JSON                                                                                  \
   "json_object('line_id', line_id, 'name', name, 'status', status, 'assignee_id', assignee_id,"    \
   " 'estimated_hours', estimated_hours, 'estimated_cost', estimated_cost, 'hourly_rate',"          \
-  " hourly_rate, 'resource_cost', resource_cost, 'due_date', due_date)"
+  " hourly_rate, 'resource_cost', resource_cost, 'due_date', due_date, 'percent_complete',"        \
+  " percent_complete)"
 
 #define ENTRY_JSON                                                                                 \
   "json_object('task_id', e.task_id, 'person_id', e.person_id, 'date', e.date, 'hours',"           \
@@ -85,7 +87,7 @@ outlay_store_load_tasks (OutlayStore *self, OutlayDocument *doc, gint64 budget_i
       "SELECT t.id, t.line_id, t.name, t.description, t.status, t.assignee_id,"
       " t.estimated_hours, t.estimated_cost, t.hourly_rate, t.resource_cost, t.direct_cost,"
       " t.due_date, t.external_id, t.external_source, p.name, ifnull(e.hours, 0), ifnull(e.cost, "
-      "0) FROM tasks t"
+      "0), t.percent_complete FROM tasks t"
       " LEFT JOIN people p ON p.id = t.assignee_id"
       " LEFT JOIN (SELECT task_id, sum(hours) AS hours, sum(cost) AS cost FROM time_entries"
       "   WHERE task_id IN (SELECT id FROM tasks WHERE budget_id = ?1) GROUP BY task_id) e"
@@ -110,7 +112,11 @@ outlay_store_load_tasks (OutlayStore *self, OutlayDocument *doc, gint64 budget_i
                     "resource-cost", sqlite3_column_int64 (stmt, 9), "direct-cost",
                     sqlite3_column_int64 (stmt, 10), "due-date", column_text (stmt, 11),
                     "external-id", column_text (stmt, 12), "external-source",
-                    column_text (stmt, 13), "assignee", column_text (stmt, 14), NULL);
+                    column_text (stmt, 13), "assignee", column_text (stmt, 14), "percent-complete",
+                    sqlite3_column_type (stmt, 17) == SQLITE_NULL
+                        ? -1
+                        : CLAMP (sqlite3_column_int (stmt, 17), 0, 100),
+                    NULL);
       outlay_document_load_task (doc, task, sqlite3_column_int64 (stmt, 15),
                                  sqlite3_column_int64 (stmt, 16));
     }
@@ -681,6 +687,10 @@ bind_task (sqlite3_stmt *stmt, int first, OutlayTask *task)
   outlay_store_bind_text (stmt, first + 10, outlay_task_get_due_date (task));
   outlay_store_bind_text (stmt, first + 11, outlay_task_get_external_id (task));
   outlay_store_bind_text (stmt, first + 12, outlay_task_get_external_source (task));
+  if (outlay_task_get_percent_complete (task) >= 0)
+    sqlite3_bind_int (stmt, first + 13, outlay_task_get_percent_complete (task));
+  else
+    sqlite3_bind_null (stmt, first + 13);
 }
 
 static gboolean
@@ -719,7 +729,7 @@ sink_task_inserted (OutlayDocumentSink *sink,
   else
     stmt = outlay_store_statement (self,
                                    "INSERT INTO tasks (budget_id, position, " TASK_COLUMNS ")"
-                                   " VALUES (?1, ?2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   " VALUES (?1, ?2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                    error);
   if (stmt == NULL)
     return FALSE;
@@ -773,6 +783,8 @@ task_value (OutlayTask *task, const char *property)
     return g_value_dup_string (&v);
   if (G_VALUE_HOLDS_ENUM (&v))
     return g_strdup (status_nick (g_value_get_enum (&v)));
+  if (G_VALUE_HOLDS_INT (&v)) /* percent complete, NULL when not given */
+    return g_value_get_int (&v) >= 0 ? g_strdup_printf ("%d", g_value_get_int (&v)) : NULL;
   if (g_str_has_suffix (property, "-id"))
     return g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (&v));
   return outlay_decimal_to_string_trim (g_value_get_int64 (&v));
@@ -786,19 +798,21 @@ sink_task_changed (OutlayDocumentSink *sink,
                    GError **error)
 {
   static const char *const audited[] = {
-    "line-id",         "name",           "description", "status",        "assignee-id",
-    "estimated-hours", "estimated-cost", "hourly-rate", "resource-cost", "due-date",
+    "line-id",          "name",           "description", "status",        "assignee-id",
+    "estimated-hours",  "estimated-cost", "hourly-rate", "resource-cost", "due-date",
+    "percent-complete",
   };
   OutlayStore *self = OUTLAY_STORE (sink);
   sqlite3_stmt *stmt = outlay_store_statement (
       self,
-      "UPDATE tasks SET (" TASK_COLUMNS ") = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
+      "UPDATE tasks SET (" TASK_COLUMNS
+      ") = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
       error);
 
   if (stmt == NULL)
     return FALSE;
   bind_task (stmt, 1, task);
-  sqlite3_bind_int64 (stmt, 14, outlay_task_get_id (task));
+  sqlite3_bind_int64 (stmt, 15, outlay_task_get_id (task));
   if (!run (self, stmt, error) || !outlay_store_expect_change (self, _("task"), error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (audited); i++)

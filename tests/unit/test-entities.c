@@ -42,6 +42,8 @@ init_test_value (GParamSpec *pspec,
     g_value_set_int64 (value, 7);
   else if (G_IS_PARAM_SPEC_UINT (pspec))
     g_value_set_uint (value, 7);
+  else if (G_IS_PARAM_SPEC_INT (pspec))
+    g_value_set_int (value, 7);
   else if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
     g_value_set_boolean (value, TRUE);
   else if (G_IS_PARAM_SPEC_ENUM (pspec))
@@ -155,6 +157,12 @@ init_distinct_value (GParamSpec *pspec,
       GParamSpecUInt *spec = G_PARAM_SPEC_UINT (pspec);
 
       g_value_set_uint (value, MIN (spec->maximum, 1 + index));
+    }
+  else if (G_IS_PARAM_SPEC_INT (pspec))
+    {
+      GParamSpecInt *spec = G_PARAM_SPEC_INT (pspec);
+
+      g_value_set_int (value, MIN (spec->maximum, 1 + (gint) index));
     }
   else if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
     g_value_set_boolean (value, !G_PARAM_SPEC_BOOLEAN (pspec)->default_value);

@@ -38,6 +38,7 @@ typedef enum
   COL_RESOURCE,
   COL_ACTUAL,
   COL_PERCENT,
+  COL_DONE,
   COL_DUE,
   N_COLUMNS
 } Column;
@@ -67,9 +68,11 @@ static const struct
   [COL_ACTUAL]    = { N_("Actual"), 110, CELL_LABEL, NULL },
   /* xgettext:no-c-format */
   [COL_PERCENT]   = { N_("% of Est."), 80, CELL_LABEL, NULL },
+  /* xgettext:no-c-format */
+  [COL_DONE]      = { N_("% Done"), 70, CELL_TEXT, "percent-complete" },
   [COL_DUE]       = { N_("Due"), 100, CELL_TEXT, "due-date" },
-                                          /* clang-format on */
-                                          };
+                                              /* clang-format on */
+                                              };
 
 static const char *const status_titles[] = {
   N_("To Do"), N_("In Progress"), N_("Done"), N_("Cancelled") };
@@ -182,6 +185,10 @@ cell_text (OutlayTasksPage *self, OutlayTask *task, Column column)
 
           return g_strdup_printf ("%s %%", n);
         }
+      case COL_DONE:
+        if (outlay_task_get_percent_complete (task) < 0)
+          return g_strdup ("");
+        return g_strdup_printf ("%d %%", outlay_task_get_percent_complete (task));
       case COL_DUE:
         return g_strdup (outlay_task_get_due_date (task) ? outlay_task_get_due_date (task) : "");
       default:
@@ -205,9 +212,16 @@ static gboolean
 parse_cell (OutlayTasksPage *self, Column column, const char *text, GValue *value)
 {
   OutlayDecimal d = 0;
+  int percent = -1;
 
   switch (column)
     {
+      case COL_DONE: /* a whole percent, or nothing: not given */
+        g_value_init (value, G_TYPE_INT);
+        if (!outlay_task_parse_percent (text, &percent, NULL))
+          return FALSE;
+        g_value_set_int (value, percent);
+        return TRUE;
       case COL_NAME:
         g_value_init (value, G_TYPE_STRING);
         g_value_set_string (value, text);
@@ -249,6 +263,10 @@ edit_text (gpointer item, guint column, gpointer data)
         return outlay_decimal_to_string_trim (outlay_task_get_hourly_rate (task));
       case COL_RESOURCE:
         return outlay_decimal_to_string_trim (outlay_task_get_resource_cost (task));
+      case COL_DONE:
+        if (outlay_task_get_percent_complete (task) < 0)
+          return g_strdup ("");
+        return g_strdup_printf ("%d", outlay_task_get_percent_complete (task));
       default:
         return columns[column].kind == CELL_TEXT ? cell_text (data, task, column) : NULL;
     }
@@ -278,6 +296,8 @@ commit_cell (gpointer item,
       else if (column == COL_LINE)
         g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
                      _("No line has the code “%s”: type a line's code, or SECTION/CODE"), text);
+      else if (column == COL_DONE)
+        outlay_task_parse_percent (text, &(int){ 0 }, error);
       else
         g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_INVALID_ARGUMENT,
                      _("“%s” is not an amount of zero or more"), text);
