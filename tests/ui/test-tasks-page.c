@@ -405,6 +405,44 @@ test_keys (void)
   outlay_ui_test_run_for (100);
   g_assert_true (shows (page, "Lights"));
 
+  /* % Done (column 10): a whole percent sets it, anything else is
+   * refused and says why, an empty cell clears it; each is one undo */
+  {
+    g_autoptr(OutlayTask) edited = outlay_task_copy (task);
+
+    g_assert_cmpint (outlay_task_get_percent_complete (task), ==, -1);
+    g_object_set (edited, "percent-complete", 20, NULL);
+    g_assert_true (outlay_document_update_task (doc, task, edited, &error));
+    outlay_ui_test_run_for (100);
+    cell = find_cell (page, 10, "20 %");
+    g_assert_nonnull (cell);
+    gtk_widget_grab_focus (cell);
+    xdotool ("type --delay 30 40");
+    xdotool ("key Return");
+    g_assert_cmpint (outlay_task_get_percent_complete (task), ==, 40);
+    g_assert_true (shows (page, "40 %"));
+    xdotool ("key Up");
+    xdotool ("type --delay 30 120");
+    xdotool ("key Return");
+    g_assert_cmpint (outlay_task_get_percent_complete (task), ==, 40);
+    g_assert_true (shows (page, "“120” is not a percent done: type a whole number from 0 to "
+                                "100, or nothing"));
+    xdotool ("key Escape");
+    xdotool ("type --delay 30 4.5");
+    xdotool ("key Return");
+    g_assert_cmpint (outlay_task_get_percent_complete (task), ==, 40);
+    xdotool ("key Escape");
+    xdotool ("key BackSpace Return");
+    g_assert_cmpint (outlay_task_get_percent_complete (task), ==, -1);
+    g_assert_true (outlay_document_undo (doc, &error));
+    g_assert_cmpint (outlay_task_get_percent_complete (task), ==, 40);
+    g_assert_true (outlay_document_undo (doc, &error));
+    g_assert_cmpint (outlay_task_get_percent_complete (task), ==, 20);
+    g_assert_true (outlay_document_undo (doc, &error));
+    g_assert_cmpint (outlay_task_get_percent_complete (task), ==, -1);
+    g_assert_no_error (error);
+  }
+
   /* the week grid: typed hours in Ana's Tuesday log on the chosen task */
   {
     OutlayWeekGrid *grid = OUTLAY_WEEK_GRID (

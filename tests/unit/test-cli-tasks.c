@@ -168,6 +168,49 @@ test_rates_recost (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (r.out, "\"actual_cost\" : \"180.00\""));
 }
 
+/* --percent sets a task's percent complete, "" clears it, anything but a
+ * whole number from 0 to 100 is refused; the JSON has percent_complete,
+ * null when not given. */
+static void
+test_percent (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *task;
+
+  run_cli (f, &r, "task", "add", "1", "Edit", "--cost", "50", "--percent", "40", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  run_cli (f, &r, "task", "add", "1", "Mix", "--cost", "50", "--status", "in-progress", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  run_cli (f, &r, "tasks", "1", "--json", NULL);
+  assert_ok (&r);
+  root = parse_json (r.out);
+  task = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpint (json_object_get_int_member (task, "percent_complete"), ==, 40);
+  task = json_array_get_object_element (json_node_get_array (root), 1);
+  g_assert_true (json_object_has_member (task, "percent_complete"));
+  g_assert_true (json_object_get_null_member (task, "percent_complete"));
+  g_clear_pointer (&root, json_node_unref);
+  result_clear (&r);
+
+  run_cli (f, &r, "task", "set", "1", "Edit", "--percent", "101", NULL);
+  assert_fails (&r, "--percent: “101” is not a percent done");
+  result_clear (&r);
+  run_cli (f, &r, "task", "set", "1", "Edit", "--percent", "half", NULL);
+  assert_fails (&r, "--percent: “half” is not a percent done");
+  result_clear (&r);
+  run_cli (f, &r, "task", "set", "1", "Edit", "--percent", "", NULL);
+  assert_ok (&r);
+  result_clear (&r);
+  run_cli (f, &r, "tasks", "1", "--json", NULL);
+  assert_ok (&r);
+  root = parse_json (r.out);
+  task = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_true (json_object_get_null_member (task, "percent_complete"));
+}
+
 static void
 test_errors (Fixture *f, gconstpointer data)
 {
@@ -222,6 +265,7 @@ main (int argc, char *argv[])
   ADD ("/cli/tasks/log", test_log);
   ADD ("/cli/tasks/rates-recost", test_rates_recost);
   ADD ("/cli/tasks/errors", test_errors);
+  ADD ("/cli/tasks/percent", test_percent);
 #undef ADD
   return g_test_run ();
 }

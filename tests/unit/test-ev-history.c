@@ -107,8 +107,11 @@ assert_sums_kept (Fixture *f)
       outlay_test_query_int (
           db, "SELECT count(*) FROM tasks t JOIN task_progress p ON p.task_id = t.id"
               " AND p.day = (SELECT max(day) FROM task_progress WHERE task_id = t.id)"
-              " WHERE p.status != t.status OR p.earned != CASE t.status WHEN 'done'"
-              " THEN t.estimated_cost WHEN 'in-progress' THEN t.estimated_cost / 2 ELSE 0 END"),
+              " WHERE p.status != t.status OR p.earned != CASE WHEN t.status = 'cancelled'"
+              " THEN 0 WHEN t.percent_complete IS NOT NULL"
+              " THEN t.estimated_cost * t.percent_complete / 100 WHEN t.status = 'done'"
+              " THEN t.estimated_cost WHEN t.status = 'in-progress' THEN t.estimated_cost / 2"
+              " ELSE 0 END"),
       ==, 0);
   g_assert_cmpint (outlay_test_query_int (db, "SELECT count(*) FROM tasks WHERE id NOT IN"
                                               " (SELECT task_id FROM task_progress)"),
@@ -291,6 +294,154 @@ test_document_path (Fixture *f, gconstpointer data)
   g_assert_cmpint (history_rows (f, 1, "done"), ==, 0);
   g_assert_cmpint (history_rows (f, 1, "todo"), ==, 1);
   assert_sums_kept (f);
+}
+
+/* Percent complete (migration 18), by hand: BAC 100 from two tasks of 50,
+ * one to do but 40 % done (20), one in progress without a percent (half,
+ * 25): EV 45.  A change of percent lands in the day's history and the
+ * kept sums follow; a cancelled task earns nothing whatever its percent;
+ * the database refuses a percent outside 0-100. */
+static void
+test_percent_complete (Fixture *f, gconstpointer data)
+{
+  g_autoptr(OutlayDashboard) d = NULL;
+  g_autoptr(OutlayDashboard) forecast = NULL;
+  g_autoptr(OutlayDashboard) later = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = day (f, 0);
+  g_autofree char *sql = NULL;
+  sqlite3 *db = outlay_store_get_db (f->store);
+
+  exec (f, "INSERT INTO tasks (id, budget_id, name, status, estimated_cost, percent_complete)"
+           " VALUES (1, 1, 'A', 'todo', 500000, 40), (2, 1, 'B', 'in-progress', 500000, NULL)");
+  assert_sums_kept (f);
+  d = load (f, 1);
+  forecast = load_forecast (f, 1);
+  g_assert_cmpint (d->evm.bac, ==, D (100));
+  g_assert_cmpint (d->evm.ev, ==, D (45));
+  g_assert_cmpint (forecast->evm.ev, ==, D (45));
+
+  /* B is given 60 %: 30 instead of half, in today's history */
+  exec (f, "UPDATE tasks SET percent_complete = 60 WHERE id = 2");
+  assert_sums_kept (f);
+  sql = g_strdup_printf ("SELECT earned FROM task_progress WHERE task_id = 2 AND day = '%s'",
+                         today);
+  g_assert_cmpint (outlay_test_query_int (db, sql), ==, 300000);
+  later = load_forecast (f, 1);
+  g_assert_cmpint (later->evm.ev, ==, D (50));
+  g_clear_pointer (&later, outlay_dashboard_free);
+
+  /* cleared again: back to the status rule */
+  exec (f, "UPDATE tasks SET percent_complete = NULL WHERE id = 2");
+  assert_sums_kept (f);
+  later = load_forecast (f, 1);
+  g_assert_cmpint (later->evm.ev, ==, D (45));
+  g_clear_pointer (&later, outlay_dashboard_free);
+
+  /* cancelled: nothing earned, nothing planned */
+  exec (f, "UPDATE tasks SET status = 'cancelled', percent_complete = 100 WHERE id = 1");
+  assert_sums_kept (f);
+  later = load (f, 1);
+  g_assert_cmpint (later->evm.bac, ==, D (50));
+  g_assert_cmpint (later->evm.ev, ==, D (25));
+
+  g_assert_false (
+      outlay_store_exec (f->store, "UPDATE tasks SET percent_complete = 101 WHERE id = 2", &error));
+  g_clear_error (&error);
+  g_assert_false (
+      outlay_store_exec (f->store, "UPDATE tasks SET percent_complete = -1 WHERE id = 2", &error));
+  g_clear_error (&error);
+  assert_sums_kept (f);
+}
+
+/* outlay_task_earned() and the triggers' SQL give the same value for
+ * every status, a spread of percents and estimates that do not divide
+ * evenly. */
+static void
+test_rule_matches_sql (Fixture *f, gconstpointer data)
+{
+  static const char *const statuses[] = { "todo", "in-progress", "done", "cancelled" };
+  static const int percents[] = { -1, 0, 1, 33, 50, 99, 100 };
+  static const gint64 costs[] = {
+    0, 1, 99, 101, 300001, 123456789, G_GINT64_CONSTANT (9000000000000000000)
+  };
+  sqlite3 *db = outlay_store_get_db (f->store);
+  gint64 id = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (statuses); s++)
+    for (guint p = 0; p < G_N_ELEMENTS (percents); p++)
+      for (guint c = 0; c < G_N_ELEMENTS (costs); c++)
+        {
+          g_autofree char *percent = percents[p] < 0 ? g_strdup ("NULL")
+                                                     : g_strdup_printf ("%d", percents[p]);
+          g_autofree char *insert = g_strdup_printf (
+              "INSERT INTO tasks (id, budget_id, name, status, estimated_cost, percent_complete)"
+              " VALUES (%" G_GINT64_FORMAT ", 1, 'T', '%s', %" G_GINT64_FORMAT ", %s)",
+              ++id, statuses[s], costs[c], percent);
+          g_autofree char *query = g_strdup_printf (
+              "SELECT earned FROM task_progress WHERE task_id = %" G_GINT64_FORMAT, id);
+          sqlite3_stmt *stmt = NULL;
+
+          exec (f, insert);
+          g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+          g_assert_cmpint (sqlite3_column_type (stmt, 0), ==, SQLITE_INTEGER);
+          g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==,
+                           outlay_task_earned (costs[c], (OutlayTaskStatus) s, percents[p]));
+          sqlite3_finalize (stmt);
+        }
+  g_assert_cmpint (outlay_task_earned (D (50), OUTLAY_TASK_STATUS_TODO, 40), ==, D (20));
+  g_assert_cmpint (outlay_task_earned (D (50), OUTLAY_TASK_STATUS_IN_PROGRESS, -1), ==, D (25));
+  g_assert_cmpint (outlay_task_earned (D (50), OUTLAY_TASK_STATUS_DONE, 0), ==, 0);
+  g_assert_cmpint (outlay_task_earned (D (50), OUTLAY_TASK_STATUS_CANCELLED, 100), ==, 0);
+}
+
+/* The Tasks page's edit path for percent complete: one undoable step
+ * through the document, saved by the store and loaded back, in the
+ * history the same day. */
+static void
+test_document_percent (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OutlayDocument) doc = NULL;
+  g_autoptr(OutlayDocument) again = NULL;
+  g_autoptr(OutlayTask) edited = NULL;
+  g_autoptr(OutlayTask) copy = NULL;
+  g_autoptr(OutlayDashboard) after = NULL;
+  g_autoptr(OutlayDashboard) undone = NULL;
+  OutlayTask *task;
+
+  exec (f, "INSERT INTO tasks (id, budget_id, name, status, estimated_cost) VALUES"
+           " (1, 1, 'Script', 'in-progress', 1000000)");
+  doc = outlay_store_load_document (f->store, 1, &error);
+  g_assert_no_error (error);
+  task = outlay_document_get_task (doc, 0);
+  g_assert_cmpint (outlay_task_get_percent_complete (task), ==, -1);
+
+  edited = outlay_task_copy (task);
+  g_object_set (edited, "percent-complete", 30, NULL);
+  copy = outlay_task_copy (edited);
+  g_assert_cmpint (outlay_task_get_percent_complete (copy), ==, 30);
+  g_assert_true (outlay_document_update_task (doc, task, edited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_task_get_percent_complete (task), ==, 30);
+  g_assert_cmpint (history_rows (f, 1, "in-progress"), ==, 1);
+  assert_sums_kept (f);
+  after = load_forecast (f, 1);
+  g_assert_cmpint (after->evm.ev, ==, D (30));
+  again = outlay_store_load_document (f->store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_task_get_percent_complete (outlay_document_get_task (again, 0)), ==, 30);
+
+  g_assert_true (outlay_document_undo (doc, &error));
+  g_assert_cmpint (outlay_task_get_percent_complete (task), ==, -1);
+  assert_sums_kept (f);
+  undone = load_forecast (f, 1);
+  g_assert_cmpint (undone->evm.ev, ==, D (50));
+  g_assert_cmpint (
+      outlay_test_query_int (outlay_store_get_db (f->store),
+                             "SELECT count(*) FROM tasks WHERE percent_complete IS NULL"),
+      ==, 1);
 }
 
 static void
@@ -579,6 +730,9 @@ main (int argc, char *argv[])
   ADD ("/ev-history/triggers-keep-sums", test_triggers_keep_sums);
   ADD ("/ev-history/document-path", test_document_path);
   ADD ("/ev-history/clickup-path", test_clickup_path);
+  ADD ("/ev-history/percent-complete", test_percent_complete);
+  ADD ("/ev-history/rule-matches-sql", test_rule_matches_sql);
+  ADD ("/ev-history/document-percent", test_document_percent);
   g_test_add_func ("/ev-history/backfill", test_backfill);
   ADD ("/ev-history/forecast-matches-dashboard", test_forecast_matches_dashboard);
   ADD ("/ev-history/plan-from-phasing", test_plan_from_phasing);
