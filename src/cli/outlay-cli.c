@@ -122,6 +122,7 @@ static const char *usage_text = N_("Usage: outlay-cli [--database PATH] COMMAND 
      "  tasks BUDGET [--json]                             List the budget's tasks with their actuals\n"
      "  task add|set|delete BUDGET TASK [--line CODE] [--assignee PERSON] [--hours H] [--cost C]\n"
      "       [--rate R] [--resource C] [--due DATE] [--status S] [--name NAME]\n"
+     "       [--percent P]\n"
      "                                                    Add, change or delete a task\n"
      "  log BUDGET --task T --person P --hours H [--date D] [--rate R] [--note N]\n"
      "                                                    Log time; says the rate, its source, and\n"
