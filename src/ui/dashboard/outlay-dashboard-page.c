@@ -61,6 +61,15 @@ G_DEFINE_FINAL_TYPE (OutlayDashboardPage, outlay_dashboard_page, OUTLAY_TYPE_DOC
 
 static const guint windows[] = { OUTLAY_DASHBOARD_WINDOWS };
 
+/* How earned value is counted; "% done" is no printf directive */
+/* xgettext:no-c-format */
+static const char evm_rule[] = N_ ("A task earns its % done of its estimate when given; else done "
+                                   "tasks earn their estimate, tasks in progress half of it; the "
+                                   "plan is each task’s estimate on its due date");
+/* xgettext:no-c-format */
+static const char ev_rule[] = N_ ("Each task’s % done of its estimate when given; else done "
+                                  "tasks’ estimates, and half the estimates of tasks in progress");
+
 /* ---- text ---- */
 
 static char *
@@ -264,12 +273,9 @@ show_evm (OutlayDashboardPage *self)
   g_autofree char *t_etc = NULL, *t_vac = NULL, *rest = NULL, *left = NULL;
 
   gtk_widget_set_visible (self->evm_grid, d->has_evm);
-  /* xgettext:no-c-format */
-  gtk_label_set_text (self->evm_note, d->has_evm
-                      ? _("A task earns its % done of its estimate when given; else done "
-                                     "tasks earn their estimate, tasks in progress half of it; "
-                                     "the plan is each task’s estimate on its due date")
-                      : _("No earned value yet: give the budget’s tasks estimated "
+  gtk_label_set_text (self->evm_note,
+                      d->has_evm ? _(evm_rule)
+                                 : _("No earned value yet: give the budget’s tasks estimated "
                                      "costs and due dates"));
   if (!d->has_evm)
     return;
@@ -297,10 +303,7 @@ show_evm (OutlayDashboardPage *self)
   t_vac = g_strdup_printf (_("VAC %s = BAC %s − EAC %s"), vac, bac, eac);
   set_figure (self->bac_value, bac, _("The tasks’ estimated costs, cancelled ones left out"));
   set_figure (self->pv_value, pv, _("The estimates of the tasks due by today"));
-  /* xgettext:no-c-format */
-  set_figure (self->ev_value, ev,
-              _("Each task’s % done of its estimate when given; else done tasks’ "
-                "estimates, and half the estimates of tasks in progress"));
+  set_figure (self->ev_value, ev, _(ev_rule));
   set_figure (self->ac_value, ac, _("Time logged on the tasks and their resource costs"));
   set_figure (self->cpi_value, cpi, t_cpi);
   set_figure (self->spi_value, spi, t_spi);
