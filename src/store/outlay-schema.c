@@ -31,6 +31,36 @@
   " AND b.day < c.day ORDER BY b.day DESC LIMIT 1), 0) FROM task_progress c"                       \
   " WHERE c.task_id = " task " AND c.day = " day ")"
 
+/* The two triggers that write earned values, with @earned the rule
+ * (migration 17's by status, 18's with the percent complete) and @cols
+ * the columns whose change writes the day's history. */
+/* clang-format off */
+#define TASK_TOTALS_INSERT(earned) \
+  "CREATE TRIGGER task_totals_insert AFTER INSERT ON tasks BEGIN" \
+  "  INSERT INTO task_progress (task_id, day, status, earned)" \
+  "   VALUES (new.id, " TODAY ", new.status, " earned ("new") ")" \
+  "   ON CONFLICT DO UPDATE SET status = excluded.status, earned = excluded.earned;" \
+  "  INSERT INTO task_day_totals (budget_id, day, tasks, resource, planned)" \
+  "   SELECT new.budget_id, " DUE ("new") ", 1, new.resource_cost, " PLANNED ("new") "" \
+  "   WHERE new.deleted = 0 ON CONFLICT DO UPDATE SET tasks = tasks + excluded.tasks," \
+  "   resource = resource + excluded.resource, planned = planned + excluded.planned;" \
+  "  INSERT INTO task_day_totals (budget_id, day, earned)" \
+  "   SELECT new.budget_id, " TODAY ", " earned ("new") " WHERE new.deleted = 0" \
+  "   ON CONFLICT DO UPDATE SET earned = earned + excluded.earned;" \
+  " END;"
+#define TASK_PROGRESS_UPDATE(earned, cols) \
+  "CREATE TRIGGER task_progress_update AFTER UPDATE OF " cols " ON tasks" \
+  " WHEN old.status IS NOT new.status OR " earned ("old") " != " earned ("new") " BEGIN" \
+  "  INSERT INTO task_progress (task_id, day, status, earned)" \
+  "   VALUES (new.id, " TODAY ", new.status, " earned ("new") ")" \
+  "   ON CONFLICT DO UPDATE SET status = excluded.status, earned = excluded.earned;" \
+  "  INSERT INTO task_day_totals (budget_id, day, earned)" \
+  "   SELECT new.budget_id, " TODAY ", " earned ("new") " - " earned ("old") "" \
+  "   WHERE new.deleted = 0 AND old.deleted = 0 AND old.budget_id = new.budget_id" \
+  "   ON CONFLICT DO UPDATE SET earned = earned + excluded.earned;" \
+  " END;"
+/* clang-format on */
+
 /* clang-format off */
 /* 17: earned value's history and the sums the forecast reads.
  * task_progress holds each task's status by day, one row per task and
@@ -78,18 +108,7 @@
   " SELECT t.budget_id, p.day, sum(p.earned) FROM task_progress p" \
   " JOIN tasks t ON t.id = p.task_id WHERE t.deleted = 0 GROUP BY 1, 2" \
   " ON CONFLICT DO UPDATE SET earned = earned + excluded.earned;" \
-  "CREATE TRIGGER task_totals_insert AFTER INSERT ON tasks BEGIN" \
-  "  INSERT INTO task_progress (task_id, day, status, earned)" \
-  "   VALUES (new.id, " TODAY ", new.status, " EARNED ("new") ")" \
-  "   ON CONFLICT DO UPDATE SET status = excluded.status, earned = excluded.earned;" \
-  "  INSERT INTO task_day_totals (budget_id, day, tasks, resource, planned)" \
-  "   SELECT new.budget_id, " DUE ("new") ", 1, new.resource_cost, " PLANNED ("new") "" \
-  "   WHERE new.deleted = 0 ON CONFLICT DO UPDATE SET tasks = tasks + excluded.tasks," \
-  "   resource = resource + excluded.resource, planned = planned + excluded.planned;" \
-  "  INSERT INTO task_day_totals (budget_id, day, earned)" \
-  "   SELECT new.budget_id, " TODAY ", " EARNED ("new") " WHERE new.deleted = 0" \
-  "   ON CONFLICT DO UPDATE SET earned = earned + excluded.earned;" \
-  " END;" \
+  TASK_TOTALS_INSERT (EARNED) \
   "CREATE TRIGGER task_totals_update AFTER UPDATE OF budget_id, status, estimated_cost," \
   " resource_cost, due_date, deleted ON tasks" \
   " WHEN old.budget_id != new.budget_id OR old.status IS NOT new.status" \
@@ -103,16 +122,7 @@
   "   WHERE new.deleted = 0 ON CONFLICT DO UPDATE SET tasks = tasks + excluded.tasks," \
   "   resource = resource + excluded.resource, planned = planned + excluded.planned;" \
   " END;" \
-  "CREATE TRIGGER task_progress_update AFTER UPDATE OF status, estimated_cost ON tasks" \
-  " WHEN old.status IS NOT new.status OR " EARNED ("old") " != " EARNED ("new") " BEGIN" \
-  "  INSERT INTO task_progress (task_id, day, status, earned)" \
-  "   VALUES (new.id, " TODAY ", new.status, " EARNED ("new") ")" \
-  "   ON CONFLICT DO UPDATE SET status = excluded.status, earned = excluded.earned;" \
-  "  INSERT INTO task_day_totals (budget_id, day, earned)" \
-  "   SELECT new.budget_id, " TODAY ", " EARNED ("new") " - " EARNED ("old") "" \
-  "   WHERE new.deleted = 0 AND old.deleted = 0 AND old.budget_id = new.budget_id" \
-  "   ON CONFLICT DO UPDATE SET earned = earned + excluded.earned;" \
-  " END;" \
+  TASK_PROGRESS_UPDATE (EARNED, "status, estimated_cost") \
   /* a task deleted, restored or moved: its history's changes leave one \
    * budget's days and join the other's */ \
   "CREATE TRIGGER task_progress_move AFTER UPDATE OF deleted, budget_id ON tasks" \
@@ -148,29 +158,8 @@
   " CHECK (percent_complete IS NULL OR percent_complete BETWEEN 0 AND 100);" \
   "DROP TRIGGER task_totals_insert;" \
   "DROP TRIGGER task_progress_update;" \
-  "CREATE TRIGGER task_totals_insert AFTER INSERT ON tasks BEGIN" \
-  "  INSERT INTO task_progress (task_id, day, status, earned)" \
-  "   VALUES (new.id, " TODAY ", new.status, " EARNED_PCT ("new") ")" \
-  "   ON CONFLICT DO UPDATE SET status = excluded.status, earned = excluded.earned;" \
-  "  INSERT INTO task_day_totals (budget_id, day, tasks, resource, planned)" \
-  "   SELECT new.budget_id, " DUE ("new") ", 1, new.resource_cost, " PLANNED ("new") "" \
-  "   WHERE new.deleted = 0 ON CONFLICT DO UPDATE SET tasks = tasks + excluded.tasks," \
-  "   resource = resource + excluded.resource, planned = planned + excluded.planned;" \
-  "  INSERT INTO task_day_totals (budget_id, day, earned)" \
-  "   SELECT new.budget_id, " TODAY ", " EARNED_PCT ("new") " WHERE new.deleted = 0" \
-  "   ON CONFLICT DO UPDATE SET earned = earned + excluded.earned;" \
-  " END;" \
-  "CREATE TRIGGER task_progress_update AFTER UPDATE OF status, estimated_cost, percent_complete" \
-  " ON tasks WHEN old.status IS NOT new.status" \
-  "  OR " EARNED_PCT ("old") " != " EARNED_PCT ("new") " BEGIN" \
-  "  INSERT INTO task_progress (task_id, day, status, earned)" \
-  "   VALUES (new.id, " TODAY ", new.status, " EARNED_PCT ("new") ")" \
-  "   ON CONFLICT DO UPDATE SET status = excluded.status, earned = excluded.earned;" \
-  "  INSERT INTO task_day_totals (budget_id, day, earned)" \
-  "   SELECT new.budget_id, " TODAY ", " EARNED_PCT ("new") " - " EARNED_PCT ("old") "" \
-  "   WHERE new.deleted = 0 AND old.deleted = 0 AND old.budget_id = new.budget_id" \
-  "   ON CONFLICT DO UPDATE SET earned = earned + excluded.earned;" \
-  " END;"
+  TASK_TOTALS_INSERT (EARNED_PCT) \
+  TASK_PROGRESS_UPDATE (EARNED_PCT, "status, estimated_cost, percent_complete")
 /* clang-format on */
 
 static const char *const migrations[] = {

@@ -14,7 +14,6 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <stdio.h>
 
 #include "outlay-application.h"
 #include "outlay-chart-view.h"
@@ -23,6 +22,7 @@
 #include "outlay-dashboard-load.h"
 #include "outlay-dashboard-page.h"
 #include "outlay-document-tasks.h"
+#include "outlay-rules.h"
 
 struct _OutlayDashboardPage
 {
@@ -599,19 +599,6 @@ window_changed_cb (OutlayDashboardPage *self)
 
 /* ---- a logged entry, at once ---- */
 
-static guint32
-julian_of (const char *iso)
-{
-  int y, m, d;
-  GDate date;
-
-  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return 0;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  return g_date_get_julian (&date);
-}
-
 /* Time logged, removed or recosted moves the sums in memory and the
  * figures and charts are computed again from them (well under a
  * millisecond), so the entry is on screen in the next frame; the full
@@ -626,7 +613,7 @@ time_changed_cb (OutlayDashboardPage *self,
 {
   OutlayLine *line = outlay_document_get_task_line (doc, task);
   OutlayFactsTime time = {
-    .day = julian_of (outlay_time_entry_get_date (entry)),
+    .day = outlay_rules_parse_day (outlay_time_entry_get_date (entry)),
     .task_id = outlay_task_get_id (task),
     .person_id = outlay_time_entry_get_person_id (entry),
     .section_id = line != NULL ? outlay_section_get_id (outlay_line_get_section (line)) : 0,
