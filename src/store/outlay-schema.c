@@ -50,13 +50,35 @@
   " END;"
 #define TASK_PROGRESS_UPDATE(earned, cols) \
   "CREATE TRIGGER task_progress_update AFTER UPDATE OF " cols " ON tasks" \
-  " WHEN old.status IS NOT new.status OR " earned ("old") " != " earned ("new") " BEGIN" \
+  " WHEN old.budget_id = new.budget_id AND old.deleted = new.deleted" \
+  "  AND (old.status IS NOT new.status OR " earned ("old") " != " earned ("new") ") BEGIN" \
   "  INSERT INTO task_progress (task_id, day, status, earned)" \
   "   VALUES (new.id, " TODAY ", new.status, " earned ("new") ")" \
   "   ON CONFLICT DO UPDATE SET status = excluded.status, earned = excluded.earned;" \
   "  INSERT INTO task_day_totals (budget_id, day, earned)" \
   "   SELECT new.budget_id, " TODAY ", " earned ("new") " - " earned ("old") "" \
-  "   WHERE new.deleted = 0 AND old.deleted = 0 AND old.budget_id = new.budget_id" \
+  "   WHERE new.deleted = 0" \
+  "   ON CONFLICT DO UPDATE SET earned = earned + excluded.earned;" \
+  " END;"
+/* A task deleted, restored or moved: its history's changes leave one
+ * budget's days and join the other's.  A status (or estimate, or
+ * percent) changed in the same statement, as a ClickUp sync does, is
+ * written to the history here, between the two, since
+ * task_progress_update leaves such statements alone: SQLite promises no
+ * order between two triggers. */
+#define TASK_PROGRESS_MOVE(earned) \
+  "CREATE TRIGGER task_progress_move AFTER UPDATE OF deleted, budget_id ON tasks" \
+  " WHEN old.deleted != new.deleted OR old.budget_id != new.budget_id BEGIN" \
+  "  UPDATE task_day_totals SET earned = earned - " CHANGE_ON ("old.id", "task_day_totals.day") "" \
+  "   WHERE budget_id = old.budget_id AND old.deleted = 0" \
+  "   AND day IN (SELECT day FROM task_progress WHERE task_id = old.id);" \
+  "  INSERT INTO task_progress (task_id, day, status, earned)" \
+  "   SELECT new.id, " TODAY ", new.status, " earned ("new") "" \
+  "   WHERE old.status IS NOT new.status OR " earned ("old") " != " earned ("new") "" \
+  "   ON CONFLICT DO UPDATE SET status = excluded.status, earned = excluded.earned;" \
+  "  INSERT INTO task_day_totals (budget_id, day, earned)" \
+  "   SELECT new.budget_id, p.day, " CHANGE_ON ("new.id", "p.day") "" \
+  "   FROM task_progress p WHERE p.task_id = new.id AND new.deleted = 0" \
   "   ON CONFLICT DO UPDATE SET earned = earned + excluded.earned;" \
   " END;"
 /* clang-format on */
@@ -123,18 +145,7 @@
   "   resource = resource + excluded.resource, planned = planned + excluded.planned;" \
   " END;" \
   TASK_PROGRESS_UPDATE (EARNED, "status, estimated_cost") \
-  /* a task deleted, restored or moved: its history's changes leave one \
-   * budget's days and join the other's */ \
-  "CREATE TRIGGER task_progress_move AFTER UPDATE OF deleted, budget_id ON tasks" \
-  " WHEN old.deleted != new.deleted OR old.budget_id != new.budget_id BEGIN" \
-  "  UPDATE task_day_totals SET earned = earned - " CHANGE_ON ("old.id", "task_day_totals.day") "" \
-  "   WHERE budget_id = old.budget_id AND old.deleted = 0" \
-  "   AND day IN (SELECT day FROM task_progress WHERE task_id = old.id);" \
-  "  INSERT INTO task_day_totals (budget_id, day, earned)" \
-  "   SELECT new.budget_id, p.day, " CHANGE_ON ("new.id", "p.day") "" \
-  "   FROM task_progress p WHERE p.task_id = new.id AND new.deleted = 0" \
-  "   ON CONFLICT DO UPDATE SET earned = earned + excluded.earned;" \
-  " END;" \
+  TASK_PROGRESS_MOVE (EARNED) \
   "CREATE TRIGGER task_totals_delete BEFORE DELETE ON tasks WHEN old.deleted = 0 BEGIN" \
   "  UPDATE task_day_totals SET tasks = tasks - 1, resource = resource - old.resource_cost," \
   "   planned = planned - " PLANNED ("old") "" \
@@ -158,8 +169,10 @@
   " CHECK (percent_complete IS NULL OR percent_complete BETWEEN 0 AND 100);" \
   "DROP TRIGGER task_totals_insert;" \
   "DROP TRIGGER task_progress_update;" \
+  "DROP TRIGGER task_progress_move;" \
   TASK_TOTALS_INSERT (EARNED_PCT) \
-  TASK_PROGRESS_UPDATE (EARNED_PCT, "status, estimated_cost, percent_complete")
+  TASK_PROGRESS_UPDATE (EARNED_PCT, "status, estimated_cost, percent_complete") \
+  TASK_PROGRESS_MOVE (EARNED_PCT)
 /* clang-format on */
 
 static const char *const migrations[] = {

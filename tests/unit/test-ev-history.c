@@ -239,6 +239,17 @@ test_triggers_keep_sums (Fixture *f, gconstpointer data)
   assert_sums_kept (f);
   exec (f, "UPDATE tasks SET budget_id = 2 WHERE id = 1");
   assert_sums_kept (f);
+  /* moved, deleted or restored and given a new status or percent in one
+   * statement, as a ClickUp sync does */
+  exec (f, "UPDATE tasks SET budget_id = 1, status = 'in-progress' WHERE id = 1");
+  assert_sums_kept (f);
+  exec (f, "UPDATE tasks SET deleted = 1, status = 'done' WHERE id = 1");
+  assert_sums_kept (f);
+  exec (f, "UPDATE tasks SET deleted = 0, percent_complete = 30 WHERE id = 1");
+  assert_sums_kept (f);
+  exec (f, "UPDATE tasks SET budget_id = 2, status = 'todo', percent_complete = NULL"
+           " WHERE id = 1");
+  assert_sums_kept (f);
   exec (f, "DELETE FROM tasks WHERE id = 3");
   assert_sums_kept (f);
   exec (f, "DELETE FROM budgets WHERE id = 2");
