@@ -10,10 +10,8 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
-#include <errno.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <stdio.h>
 
 #include "outlay-chart-export.h"
 #include "outlay-error.h"
@@ -67,23 +65,34 @@ fail (const char *path, const char *why, GError **error)
   return FALSE;
 }
 
+/* Where the surfaces write: the stream of the file being replaced, and
+ * the first error it gave */
+typedef struct
+{
+  GOutputStream *stream;
+  GError *error;
+} Writer;
+
 static cairo_status_t
 write_cb (void *closure, const unsigned char *data, unsigned int length)
 {
-  FILE *file = closure;
+  Writer *w = closure;
 
-  return fwrite (data, 1, length, file) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  if (w->error != NULL
+      || !g_output_stream_write_all (w->stream, data, length, NULL, NULL, &w->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
 }
 
 static cairo_surface_t *
-create_surface (OutlayChartFileFormat format, FILE *file, double width, double height)
+create_surface (OutlayChartFileFormat format, Writer *w, double width, double height)
 {
   switch (format)
     {
       case OUTLAY_CHART_FILE_SVG:
-        return cairo_svg_surface_create_for_stream (write_cb, file, width, height);
+        return cairo_svg_surface_create_for_stream (write_cb, w, width, height);
       case OUTLAY_CHART_FILE_PDF:
-        return cairo_pdf_surface_create_for_stream (write_cb, file, width, height);
+        return cairo_pdf_surface_create_for_stream (write_cb, w, width, height);
       case OUTLAY_CHART_FILE_PNG:
       default:
         return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
@@ -99,8 +108,8 @@ create_surface (OutlayChartFileFormat format, FILE *file, double width, double h
  * @height: the height, likewise
  * @error: why it failed, naming the file
  *
- * Returns: %TRUE when the file is written whole; a file half written is
- *   removed
+ * Returns: %TRUE when the file is written whole; on failure a file that
+ *   was there is left as it was
  */
 gboolean
 outlay_chart_write_file (OutlayChart *chart,
@@ -110,43 +119,57 @@ outlay_chart_write_file (OutlayChart *chart,
                          double height,
                          GError **error)
 {
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) abort = NULL;
+  Writer w = { NULL, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-  FILE *file;
-  int saved;
 
   g_return_val_if_fail (chart != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (format < G_N_ELEMENTS (extensions), FALSE);
   g_return_val_if_fail (width >= 1 && height >= 1, FALSE);
 
-  if ((file = g_fopen (path, "wb")) == NULL)
+  /* written beside it and put in its place on close, as reports are
+   * (outlay_report_write_pdf()): a failure leaves the old file whole */
+  file = g_file_new_for_path (path);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &w.error);
+  if (stream == NULL)
     {
-      saved = errno;
-      return fail (path, g_strerror (saved), error);
+      g_autoptr(GError) e = w.error;
+
+      return fail (path, e->message, error);
     }
-  surface = create_surface (format, file, width, height);
+  w.stream = G_OUTPUT_STREAM (stream);
+  surface = create_surface (format, &w, width, height);
   cr = cairo_create (surface);
   draw (chart, cr, width, height);
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS && format == OUTLAY_CHART_FILE_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_cb, file);
+    status = cairo_surface_write_to_png_stream (surface, write_cb, &w);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  saved = 0;
-  if (fclose (file) != 0 && status == CAIRO_STATUS_SUCCESS)
+  if (status == CAIRO_STATUS_SUCCESS && w.error == NULL
+      && g_output_stream_close (w.stream, NULL, &w.error))
+    return TRUE;
+
+  if (!g_output_stream_is_closed (w.stream))
     {
-      saved = errno;
-      status = CAIRO_STATUS_WRITE_ERROR;
+      /* closing cancelled leaves the old file in place */
+      abort = g_cancellable_new ();
+      g_cancellable_cancel (abort);
+      g_output_stream_close (w.stream, abort, NULL);
     }
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (w.error != NULL)
     {
-      g_unlink (path);
-      return fail (path, saved != 0 ? g_strerror (saved) : cairo_status_to_string (status), error);
+      g_autoptr(GError) e = w.error;
+
+      return fail (path, e->message, error);
     }
-  return TRUE;
+  return fail (path, cairo_status_to_string (status), error);
 }

@@ -132,6 +132,28 @@ test_unwritable (void)
   outlay_test_remove_dir (dir);
 }
 
+/* A chart that cannot be made (too wide for an image) leaves a file that
+ * was there as it was. */
+static void
+test_keeps_old (void)
+{
+  g_autofree char *dir = outlay_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *contents = NULL;
+  OutlayChart *chart = crafted ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "last week's chart", -1, NULL));
+  g_assert_false (
+      outlay_chart_write_file (chart, path, OUTLAY_CHART_FILE_PNG, 100000, 360, &error));
+  g_assert_error (error, OUTLAY_ERROR, OUTLAY_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "chart.png"));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "last week's chart");
+  outlay_chart_unref (chart);
+  outlay_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -139,5 +161,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart-export/formats", test_formats);
   g_test_add_func ("/chart-export/format-names", test_format_names);
   g_test_add_func ("/chart-export/unwritable", test_unwritable);
+  g_test_add_func ("/chart-export/keeps-old", test_keeps_old);
   return g_test_run ();
 }
