@@ -15,8 +15,6 @@
 #include "outlay-store-alerts.h"
 #include "outlay-window-private.h"
 
-#define ICON_KEY "outlay-spend-icon"
-
 typedef struct
 {
   OutlaySpendLevel level;
@@ -114,8 +112,8 @@ outlay_window_alerts_update_row (OutlayWindow *self, guint index)
   if (row == NULL || budget == NULL || (child = gtk_list_box_row_get_child (row)) == NULL)
     return;
   level = budget_level (self, budget, &percent);
-  set_icon (g_object_get_data (G_OBJECT (child), ICON_KEY), GTK_WIDGET (row), budget, level,
-            percent);
+  set_icon (g_object_get_data (G_OBJECT (child), OUTLAY_WINDOW_SPEND_ICON_KEY), GTK_WIDGET (row),
+            budget, level, percent);
 }
 
 static void
@@ -221,9 +219,13 @@ outlay_window_alerts_watch (OutlayWindow *self, OutlayDocument *document)
   check_document (self, document);
 }
 
-/* Another program wrote: the sums of budgets not open may have moved. */
+/* @budget_id's sums moved (0: another program wrote, any budget's may
+ * have): its level is read again when next shown. */
 void
-outlay_window_alerts_forget (OutlayWindow *self)
+outlay_window_alerts_forget (OutlayWindow *self, gint64 budget_id)
 {
-  g_hash_table_remove_all (self->spend_levels);
+  if (budget_id == 0)
+    g_hash_table_remove_all (self->spend_levels);
+  else
+    g_hash_table_remove (self->spend_levels, &budget_id);
 }

@@ -67,7 +67,9 @@ void outlay_window_budget_written (OutlayWindow *self,
 GtkWidget *outlay_window_alerts_row_icon (OutlayWindow *self, OutlayBudget *budget);
 void outlay_window_alerts_update_row (OutlayWindow *self, guint index);
 void outlay_window_alerts_watch (OutlayWindow *self, OutlayDocument *document);
-void outlay_window_alerts_forget (OutlayWindow *self);
+void outlay_window_alerts_forget (OutlayWindow *self, gint64 budget_id);
+/* a sidebar row's spend icon, kept on the row */
+#define OUTLAY_WINDOW_SPEND_ICON_KEY "outlay-spend-icon"
 
 /* outlay-window-money.c: the budget check */
 void outlay_window_money_class_init (GtkWidgetClass *widget_class);

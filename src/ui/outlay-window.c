@@ -138,7 +138,7 @@ create_budget_row (gpointer item, gpointer user_data)
   gtk_box_append (GTK_BOX (row), box);
   /* spend past a threshold: an icon with a tooltip, beside the name */
   gtk_box_append (GTK_BOX (row), icon);
-  g_object_set_data (G_OBJECT (row), "outlay-spend-icon", icon);
+  g_object_set_data (G_OBJECT (row), OUTLAY_WINDOW_SPEND_ICON_KEY, icon);
   return row;
 }
 
@@ -385,7 +385,7 @@ outlay_window_budget_written (OutlayWindow *self,
 
   /* written by us: not a reason to reload every document */
   self->data_version = outlay_store_get_data_version (self->store);
-  outlay_window_alerts_forget (self);
+  outlay_window_alerts_forget (self, budget_id);
   if (self->document != NULL && outlay_document_get_frozen_name (self->document) == NULL)
     shown = outlay_budget_get_id (outlay_document_get_budget (self->document));
   g_hash_table_remove (self->documents, &budget_id);
@@ -752,7 +752,7 @@ active_cb (OutlayWindow *self)
   if (version != self->data_version)
     {
       self->data_version = version;
-      outlay_window_alerts_forget (self);
+      outlay_window_alerts_forget (self, 0);
       reload_documents (self);
     }
   reload_budgets (self);
