@@ -143,14 +143,6 @@ earned_value (OutlayDashboard *d, GError **error)
   return TRUE;
 }
 
-static int
-by_day (gconstpointer a, gconstpointer b)
-{
-  guint32 x = ((const OutlayFactsDay *) a)->day, y = ((const OutlayFactsDay *) b)->day;
-
-  return x < y ? -1 : x > y;
-}
-
 static guint32
 month_day (int year, int month)
 {
@@ -249,7 +241,7 @@ trend_days (OutlayDashboard *d)
     {
       d->plan_basis = OUTLAY_PLAN_PHASING;
       g_array_append_vals (days, plan->data, plan->len);
-      g_array_sort (days, by_day);
+      g_array_sort (days, outlay_facts_day_by_day);
     }
   return days;
 }

@@ -319,11 +319,16 @@ line_with_code (OutlayDocument *document, const char *code, const char *section_
   OutlayLine *found = NULL;
   guint n_found = 0;
 
+  /* a line with no code matches none: not every other line with none */
+  if (code == NULL || *code == '\0')
+    return NULL;
   for (guint s = 0; s < outlay_document_get_n_sections (document); s++)
     {
       OutlaySection *section = outlay_document_get_section (document, s);
+      const char *other = outlay_section_get_code (section);
 
-      if (section_code != NULL && g_strcmp0 (outlay_section_get_code (section), section_code) != 0)
+      /* section letters in either case, as outlay-cli takes them */
+      if (section_code != NULL && (other == NULL || g_ascii_strcasecmp (other, section_code) != 0))
         continue;
       for (guint l = 0; l < outlay_section_get_n_lines (section); l++)
         {
@@ -375,7 +380,7 @@ outlay_phasing_grid_actuals_of (const OutlayPhasingGrid *source,
     {
       g_set_error (error, OUTLAY_ERROR, OUTLAY_ERROR_NOT_FOUND,
                    _("Line %s: “%s” has no line with that code to follow"),
-                      outlay_line_get_code (line), name);
+                      outlay_line_get_code (line) != NULL ? outlay_line_get_code (line) : "", name);
       return NULL;
     }
   if (source->periods->n != n)

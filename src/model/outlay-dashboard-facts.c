@@ -90,6 +90,21 @@ row_by_id (GArray *rows, gint64 id)
 }
 
 /**
+ * outlay_facts_day_by_day:
+ * @a: an #OutlayFactsDay
+ * @b: another
+ *
+ * Returns: as for qsort(), the days in order
+ */
+int
+outlay_facts_day_by_day (gconstpointer a, gconstpointer b)
+{
+  guint32 x = ((const OutlayFactsDay *) a)->day, y = ((const OutlayFactsDay *) b)->day;
+
+  return x < y ? -1 : x > y;
+}
+
+/**
  * outlay_facts_row_by_actual:
  * @a: an #OutlayFactsRow
  * @b: another

@@ -181,6 +181,7 @@ outlay_dashboard_facts_add_time (OutlayDashboardFacts *self, const OutlayFactsTi
 void outlay_dashboard_facts_free (OutlayDashboardFacts *self);
 GArray *outlay_facts_rows_new (void);
 int outlay_facts_row_by_actual (gconstpointer a, gconstpointer b);
+int outlay_facts_day_by_day (gconstpointer a, gconstpointer b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayDashboardFacts, outlay_dashboard_facts_free)
 

@@ -525,14 +525,6 @@ finish_tasks (Gather *g)
     }
 }
 
-static int
-by_day (gconstpointer a, gconstpointer b)
-{
-  guint32 x = ((const OutlayFactsDay *) a)->day, y = ((const OutlayFactsDay *) b)->day;
-
-  return x < y ? -1 : x > y;
-}
-
 static void
 finish_days (Gather *g)
 {
@@ -542,7 +534,7 @@ finish_days (Gather *g)
   g_hash_table_iter_init (&iter, g->days);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_array_append_val (g->facts->days, *(OutlayFactsDay *) value);
-  g_array_sort (g->facts->days, by_day);
+  g_array_sort (g->facts->days, outlay_facts_day_by_day);
 }
 
 static void

@@ -18,30 +18,12 @@
 #include "outlay-store-private.h"
 
 /**
- * outlay_store_foreach_rated_line:
- * @self: a store
- * @func: (scope call): called for each line with a rate above zero, in the
- *   budgets (not templates, not in the trash)
- * @user_data: for @func
- * @error: why it failed
- *
- * Returns: %TRUE on success
- */
-gboolean
-outlay_store_foreach_rated_line (OutlayStore *self,
-                                 OutlayRatedLineFunc func,
-                                 gpointer user_data,
-                                 GError **error)
-{
-  return outlay_store_foreach_rated_line_except (self, 0, func, user_data, error);
-}
-
-/**
  * outlay_store_foreach_rated_line_except:
  * @self: a store
  * @except_budget: a budget whose lines are left out (the one the rules
  *   look at, which is never compared with itself), or 0
- * @func: (scope call): as for outlay_store_foreach_rated_line()
+ * @func: (scope call): called for each line with a rate above zero, in the
+ *   budgets (not templates, not in the trash)
  * @user_data: for @func
  * @error: why it failed
  *

@@ -22,10 +22,6 @@ typedef void (*OutlayRatedLineFunc) (gint64 budget_id,
                                      OutlayDecimal rate,
                                      gpointer user_data);
 
-gboolean outlay_store_foreach_rated_line (OutlayStore *self,
-                                          OutlayRatedLineFunc func,
-                                          gpointer user_data,
-                                          GError **error);
 gboolean outlay_store_foreach_rated_line_except (OutlayStore *self,
                                                  gint64 except_budget,
                                                  OutlayRatedLineFunc func,

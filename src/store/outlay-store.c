@@ -1101,7 +1101,8 @@ outlay_store_read_line_values (sqlite3_stmt *stmt,
                              g_strdup ((const char *) sqlite3_column_text (stmt, col)));
 }
 
-/* Binds OUTLAY_STORE_LINE_VALUES from @first on. */
+/* As outlay_store_bind_text(), without a copy: the line outlives the
+ * statement's step */
 static void
 bind_static_text (sqlite3_stmt *stmt, int index, const char *text)
 {
@@ -1111,6 +1112,7 @@ bind_static_text (sqlite3_stmt *stmt, int index, const char *text)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
 }
 
+/* Binds OUTLAY_STORE_LINE_VALUES from @first on. */
 void
 outlay_store_bind_line_values (sqlite3_stmt *stmt,
                                int           first,

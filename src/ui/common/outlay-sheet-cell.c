@@ -354,10 +354,10 @@ outlay_sheet_cell_init (OutlaySheetCell *self)
 static void
 set_drawn_text (OutlaySheetCell *self, const char *text)
 {
-  if (g_strcmp0 (self->text, text) == 0)
-    return;
-  g_free (self->text);
-  self->text = g_strdup (text);
+  char *old = self->text;
+
+  self->text = g_strdup (text); /* before the free: @text may be it */
+  g_free (old);
   /* laid out when drawn: of the rows GTK keeps bound, only those on
    * screen are drawn */
   self->layout_stale = TRUE;

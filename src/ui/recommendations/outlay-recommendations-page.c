@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include "outlay-currency.h"
+#include "outlay-dashboard-load.h"
 #include "outlay-document-tasks.h"
 #include "outlay-engine-json.h"
 #include "outlay-error.h"
@@ -84,15 +85,7 @@ message (OutlayRecommendationsPage *self, const char *text)
 static guint32
 today (OutlayRecommendationsPage *self)
 {
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDate) date = NULL;
-
-  if (self->today != 0)
-    return self->today;
-  now = g_date_time_new_now_local ();
-  date = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                         g_date_time_get_year (now));
-  return g_date_get_julian (date);
+  return self->today != 0 ? self->today : outlay_dashboard_today ();
 }
 
 /* ---- running the rules ---- */
@@ -591,6 +584,7 @@ outlay_recommendations_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->debounce, g_source_remove);
   outlay_document_page_set_document (OUTLAY_DOCUMENT_PAGE (self), NULL);
+  /* leaving the document queued a refresh */
   g_clear_handle_id (&self->debounce, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_RECOMMENDATIONS_PAGE);
   g_clear_object (&self->store);
